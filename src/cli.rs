@@ -1,0 +1,306 @@
+//! The command line: subcommands that work on files and never start the full-screen app.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::catalog::{self, Catalog, Origin};
+use crate::documents;
+use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError, located};
+use crate::export::{self, Format};
+use crate::model::{QuestionSet, Response};
+use crate::parse::{self, DocKind};
+use crate::storage::{self, Dirs, NewFileMode};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "consult",
+    version,
+    about = "Draft, export and compare responses to public consultations.",
+    long_about = "Draft, export and compare responses to public consultations.\n\n\
+        Run without a command to open the full-screen drafting app."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the question sets consult knows: built in, and your own.
+    Questions,
+    /// Write an empty response to a question set.
+    New(NewArgs),
+    /// Check question sets and responses; print `ok` per file or every problem found.
+    Validate(ValidateArgs),
+    /// Export a response as a Markdown submission or as JSON.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The question set: a known id (see `consult questions`) or a file.
+    #[arg(long, value_name = "ID|FILE")]
+    pub questions: String,
+    /// The responding organisation.
+    #[arg(long, value_name = "NAME")]
+    pub org: String,
+    /// Where to write it (default: a new draft in consult's data folder).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Question-set and response files, in any order.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The response (a draft or a JSON export).
+    #[arg(value_name = "RESPONSE")]
+    pub response: PathBuf,
+    /// Markdown to submit, or JSON for machines.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Output file or folder (default: exports/<organisation>-<set>.<md|json>).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Leave out items with neither a position nor an answer (Markdown).
+    #[arg(long)]
+    pub skip_empty: bool,
+    /// The question set the response answers, if it is not built in or in your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+}
+
+/// Why a command failed, and the exit code that says so.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl From<FileError> for Failure {
+    fn from(e: FileError) -> Self {
+        Failure {
+            code: e.exit_code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl Failure {
+    fn io(path: &Path, error: &std::io::Error) -> Self {
+        Failure {
+            code: EXIT_FAILURE,
+            message: format!("{}: cannot write: {error}", path.display()),
+        }
+    }
+}
+
+/// The default folder for exported documents.
+pub const EXPORTS_DIR: &str = "exports";
+
+/// Runs one subcommand, writing results to `out` and warnings to `err`.
+pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    match command {
+        Command::Questions => questions(dirs, out, err),
+        Command::New(args) => new(args, dirs, out),
+        Command::Validate(args) => validate(args, dirs, out, err),
+        Command::Export(args) => export(args, dirs, out, err),
+    }
+}
+
+fn questions(dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let id_width = catalog
+        .entries
+        .iter()
+        .map(|e| e.set.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let _ = writeln!(out, "{:id_width$}  ITEMS  TITLE", "ID");
+    for entry in &catalog.entries {
+        let origin = match &entry.origin {
+            Origin::BuiltIn => "built in".to_string(),
+            Origin::User(path) => path.display().to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{:id_width$}  {:>5}  {} ({origin})",
+            entry.set.id,
+            entry.set.item_count(),
+            entry.set.title
+        );
+    }
+    if catalog.problems.is_empty() {
+        return Ok(());
+    }
+    for problem in &catalog.problems {
+        let _ = writeln!(err, "{problem}");
+    }
+    Err(Failure {
+        code: EXIT_BAD_INPUT,
+        message: format!(
+            "{} question set file(s) could not be read",
+            catalog.problems.len()
+        ),
+    })
+}
+
+fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let set = catalog.resolve(&args.questions)?;
+    if args.org.trim().is_empty() {
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: "--org: the organisation's name is empty".into(),
+        });
+    }
+    let response = Response::new(&set, args.org.trim());
+    let path = match args.out {
+        Some(path) => {
+            refuse_overwrite(&path, args.force)?;
+            path
+        }
+        None => new_draft_path(&dirs.drafts(), &response)?,
+    };
+    write_file(
+        &path,
+        export::json::render(&response).as_bytes(),
+        NewFileMode::Private,
+    )?;
+    let _ = writeln!(out, "wrote {}", path.display());
+    Ok(())
+}
+
+/// A file name in `dir` for a new draft that does not clash with an existing one.
+pub fn new_draft_path(dir: &Path, response: &Response) -> Result<PathBuf, Failure> {
+    std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
+    let first = export::default_path(dir, response, Format::Json);
+    if !first.exists() {
+        return Ok(first);
+    }
+    let stem = first
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.json")))
+        .find(|p| !p.exists())
+        .ok_or_else(|| Failure {
+            code: EXIT_FAILURE,
+            message: "no free draft name".into(),
+        })
+}
+
+fn validate(
+    args: ValidateArgs,
+    dirs: &Dirs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let mut catalog = Catalog::with_user_sets(&dirs.question_sets());
+    // Question sets named on the command line are checked first, so that responses
+    // to them (in the same call) can be checked against them.
+    let mut kinds = Vec::new();
+    for path in &args.files {
+        let kind = storage::read_text(path).and_then(|text| {
+            parse::kind(&text).map_err(|p| FileError::bad(path, vec![p]))?;
+            Ok((parse::kind(&text).ok(), text))
+        });
+        if let Ok((Some(DocKind::QuestionSet), text)) = &kind
+            && let Ok(set) = parse::question_set(text)
+            && catalog.find(&set.id).is_none()
+        {
+            catalog.entries.push(catalog::Entry {
+                set,
+                origin: Origin::User(path.clone()),
+            });
+        }
+        kinds.push(kind);
+    }
+
+    let mut failed = 0;
+    for (path, kind) in args.files.iter().zip(kinds) {
+        let result = kind.and_then(|(kind, text)| match kind {
+            Some(DocKind::QuestionSet) => parse::question_set(&text)
+                .map(|_| Vec::new())
+                .map_err(|p| FileError::bad(path, p)),
+            _ => documents::response_from_text(&text, &catalog, None)
+                .map(|opened| opened.warnings)
+                .map_err(|p| FileError::bad(path, p)),
+        });
+        match result {
+            Ok(warnings) => {
+                for warning in &warnings {
+                    let _ = writeln!(err, "{}", located(path, warning));
+                }
+                let _ = writeln!(out, "{}: ok", path.display());
+            }
+            Err(e) => {
+                failed += 1;
+                let _ = writeln!(err, "{e}");
+            }
+        }
+    }
+    if failed == 0 {
+        return Ok(());
+    }
+    Err(Failure {
+        code: EXIT_BAD_INPUT,
+        message: format!("{failed} of {} file(s) have problems", args.files.len()),
+    })
+}
+
+fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let set: Option<QuestionSet> = args
+        .questions
+        .as_deref()
+        .map(catalog::load_question_set)
+        .transpose()?;
+    let opened = documents::open_response(&args.response, &catalog, set.as_ref())?;
+    for warning in &opened.warnings {
+        let _ = writeln!(err, "{}", located(&args.response, warning));
+    }
+    let path = match args.out {
+        Some(path) if path.is_dir() => export::default_path(&path, &opened.response, args.format),
+        Some(path) => path,
+        None => export::default_path(Path::new(EXPORTS_DIR), &opened.response, args.format),
+    };
+    refuse_overwrite(&path, args.force)?;
+    let document = export::render(args.format, &opened.response, &opened.set, args.skip_empty);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, &e))?;
+    }
+    write_file(&path, document.as_bytes(), NewFileMode::Shared)?;
+    let _ = writeln!(out, "wrote {}", path.display());
+    Ok(())
+}
+
+fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
+    if path.exists() && !force {
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: format!("{} already exists; pass --force to overwrite it", path.display()),
+        });
+    }
+    Ok(())
+}
+
+fn write_file(path: &Path, bytes: &[u8], mode: NewFileMode) -> Result<(), Failure> {
+    storage::write_atomic(path, bytes, mode).map_err(|e| Failure::io(path, &e))
+}

@@ -1,0 +1,56 @@
+//! Opening response files: read, parse, find the set they answer, check they fit it.
+
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::error::FileError;
+use crate::model::validate::{self, Problem};
+use crate::model::{QuestionSet, Response};
+use crate::{parse, storage};
+
+/// A response together with the question set it answers, and any warnings.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub response: Response,
+    pub set: QuestionSet,
+    /// Problems that do not stop the response being used, such as a digest mismatch.
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads a response file and checks it against its question set: `set` if given,
+/// else the set in `catalog` with the id the response names.
+pub fn open_response(path: &Path, catalog: &Catalog, set: Option<&QuestionSet>) -> Result<Opened, FileError> {
+    let text = storage::read_text(path)?;
+    response_from_text(&text, catalog, set).map_err(|problems| FileError::bad(path, problems))
+}
+
+/// The same as [`open_response`] for text already read.
+pub fn response_from_text(
+    text: &str,
+    catalog: &Catalog,
+    set: Option<&QuestionSet>,
+) -> Result<Opened, Vec<Problem>> {
+    let response = parse::response(text).map_err(|p| vec![p])?;
+    let set = match set {
+        Some(set) => set.clone(),
+        None => catalog.find(&response.question_set.id).cloned().ok_or_else(|| {
+            vec![Problem::at(
+                "question_set.id",
+                format!(
+                    "answers question set {:?}, which consult does not know (known: {}); put the set in the questions folder or pass --questions FILE",
+                    response.question_set.id,
+                    catalog.ids().join(", ")
+                ),
+            )]
+        })?,
+    };
+    let problems = validate::response(&response, &set);
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    Ok(Opened {
+        response,
+        set,
+        warnings: problems,
+    })
+}

@@ -1,0 +1,247 @@
+//! The Markdown submission. Every piece of user text passes through [`inline`] or
+//! [`block`], which escape anything CommonMark would read as structure, so an answer
+//! can never add a heading, a quote, a list or a table row of its own.
+
+use std::fmt::Write as _;
+
+use crate::model::{Item, QuestionSet, Response, ResponseStatus, Scale};
+use crate::text::visible;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Leave out items with neither a position nor an answer.
+    pub skip_empty: bool,
+}
+
+/// The Markdown document for `response` to `set`.
+pub fn render(response: &Response, set: &QuestionSet, options: Options) -> String {
+    let mut out = String::new();
+    let organisation = organisation_name(response);
+    let _ = writeln!(
+        out,
+        "# {} — response from {}\n",
+        inline(&set.title),
+        inline(organisation)
+    );
+    let _ = writeln!(out, "{}\n", inline(&preamble(response, set)));
+    write_respondent(&mut out, response);
+    write_positions_table(&mut out, response, set);
+    for section in &set.sections {
+        let items: Vec<&Item> = section
+            .items
+            .iter()
+            .filter(|item| !options.skip_empty || is_answered(response, item))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", inline(&section.title));
+        if let Some(source) = &section.source {
+            let _ = writeln!(out, "*Wording quoted from: {}*\n", inline(source));
+        }
+        // A lone free-text item named like its section needs no heading or prompt of its own.
+        let lone_free_text = items.len() == 1 && items[0].scale.is_none() && items[0].label == section.title;
+        for item in items {
+            write_item(&mut out, response, set, item, lone_free_text);
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn organisation_name(response: &Response) -> &str {
+    let name = response.respondent.organisation.trim();
+    if name.is_empty() {
+        "an unnamed organisation"
+    } else {
+        name
+    }
+}
+
+fn preamble(response: &Response, set: &QuestionSet) -> String {
+    let mut text = format!("A response to {}'s consultation", set.publisher);
+    if let Some(date) = set
+        .closing_date
+        .as_deref()
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+    {
+        let _ = write!(text, ", which closed on {}", date.strftime("%-d %B %Y"));
+    }
+    let status = match response.status {
+        ResponseStatus::Final => "Final",
+        ResponseStatus::Draft => "Draft",
+    };
+    let updated = response.updated.strftime("%-d %B %Y");
+    let _ = write!(text, ". {status} version of {updated}.");
+    text
+}
+
+fn write_respondent(out: &mut String, response: &Response) {
+    let r = &response.respondent;
+    out.push_str("## Respondent\n\n");
+    let mut field = |name: &str, value: &str| {
+        if !value.trim().is_empty() {
+            let _ = writeln!(out, "- **{name}:** {}", inline(value));
+        }
+    };
+    field("Organisation", &r.organisation);
+    field("Contact", &r.contact_name);
+    field("Role", &r.role);
+    field("Email", r.email.as_deref().unwrap_or(""));
+    field(
+        "Responding",
+        if r.on_behalf {
+            "on behalf of the organisation"
+        } else {
+            "in a personal capacity"
+        },
+    );
+    out.push('\n');
+}
+
+fn write_positions_table(out: &mut String, response: &Response, set: &QuestionSet) {
+    let rows: Vec<(&Item, &Scale)> = set
+        .items()
+        .filter_map(|item| set.scale_of(item).map(|scale| (item, scale)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("## Positions at a glance\n\n| Item | Question | Position |\n| --- | --- | --- |\n");
+    for (item, scale) in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            inline(&item.label),
+            inline(&shorten(&item.prompt, 72)),
+            inline(&position_text(response, item, scale))
+        );
+    }
+    out.push('\n');
+}
+
+fn position_text(response: &Response, item: &Item, scale: &Scale) -> String {
+    response
+        .answer(&item.id)
+        .and_then(|a| a.position.as_deref())
+        .and_then(|id| scale.option(id))
+        .map_or_else(
+            || "No position".to_string(),
+            |o| format!("{} ({})", o.label, o.symbol),
+        )
+}
+
+fn is_answered(response: &Response, item: &Item) -> bool {
+    response.answer(&item.id).is_some_and(|a| a.is_answered())
+}
+
+fn write_item(out: &mut String, response: &Response, set: &QuestionSet, item: &Item, lone_free_text: bool) {
+    let answer = response.answer(&item.id);
+    if !lone_free_text {
+        let _ = writeln!(out, "### {}\n", inline(&item.label));
+        let _ = writeln!(out, "{}\n", quote(&block(&item.prompt)));
+    }
+    if let Some(scale) = set.scale_of(item) {
+        let _ = writeln!(
+            out,
+            "**Position: {}**\n",
+            inline(&position_text(response, item, scale))
+        );
+    }
+    let text = answer.map_or("", |a| a.answer.as_str());
+    if text.trim().is_empty() {
+        out.push_str("*No answer given.*\n\n");
+    } else {
+        let _ = writeln!(out, "{}\n", block(text));
+    }
+    let reasoning = answer.map_or("", |a| a.reasoning.as_str());
+    if !reasoning.trim().is_empty() {
+        let level = if lone_free_text { "###" } else { "####" };
+        let _ = writeln!(out, "{level} Reasoning\n\n{}\n", block(reasoning));
+    }
+}
+
+fn quote(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// Characters that start emphasis, code, links, HTML, entities, tables or
+/// strikethrough wherever they stand.
+const INLINE_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '&', '|', '~'];
+
+/// Characters that open a block (heading, quote, list, thematic break,
+/// setext underline) at the start of a line.
+const LINE_START_SPECIAL: &[char] = &['#', '>', '-', '+', '='];
+
+/// One line of user text, safe in a heading, list item or table cell.
+pub fn inline(text: &str) -> String {
+    let flat = visible(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    // In one-line contexts a run of `#` could close a heading: escape them all.
+    escape_line(&flat, &['#'])
+}
+
+/// Paragraphs of user text: line breaks kept as hard breaks, blank lines as
+/// paragraph breaks, and nothing read as structure.
+pub fn block(text: &str) -> String {
+    let text = visible(text).replace("\r\n", "\n").replace('\r', "\n");
+    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    for line in text.split('\n') {
+        // Leading spaces would make an indented code block; trailing ones a hard break.
+        let line = line.trim_matches([' ', '\t']);
+        if line.is_empty() {
+            if !paragraphs.last().is_some_and(Vec::is_empty) {
+                paragraphs.push(Vec::new());
+            }
+        } else {
+            paragraphs
+                .last_mut()
+                .expect("never empty")
+                .push(escape_line(line, &[]));
+        }
+    }
+    paragraphs
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|lines| lines.join("\\\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Backslash-escapes what CommonMark would read as markup in one line, plus `also`.
+fn escape_line(line: &str, also: &[char]) -> String {
+    // `1.` or `2)` at the start of a line opens an ordered list: escape its punctuation.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let list_mark_at = (1..=9).contains(&digits).then_some(digits);
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.char_indices() {
+        let opens_block = (i == 0 && LINE_START_SPECIAL.contains(&c))
+            || (Some(i) == list_mark_at && matches!(c, '.' | ')'));
+        if opens_block || INLINE_SPECIAL.contains(&c) || also.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! Question sets: what a consultation asks, and on which scales.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The newest question-set format this build understands.
+pub const QUESTION_SET_FORMAT: u32 = 1;
+
+/// A consultation's questions, grouped into sections, with the scales they are answered on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSet {
+    /// Version of this file format (currently 1).
+    pub format_version: u32,
+    /// Stable identifier, e.g. `integrating-care`. Lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The consultation's title, as published.
+    pub title: String,
+    /// Who runs the consultation.
+    pub publisher: String,
+    /// Where the quoted wording comes from.
+    pub source: String,
+    /// Closing date of the consultation (YYYY-MM-DD), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_date: Option<String>,
+    /// Named answer scales that items refer to by id.
+    pub scales: Vec<Scale>,
+    /// Sections in reading order.
+    pub sections: Vec<Section>,
+}
+
+/// A named answer scale, e.g. agree … disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub id: String,
+    pub name: String,
+    /// Options from most to least favourable. "No answer" is never an option: it is the unset state.
+    pub options: Vec<ScaleOption>,
+}
+
+/// One choice on a scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleOption {
+    /// Stable identifier stored in responses, e.g. `partly-agree`.
+    pub id: String,
+    /// What a reader sees, e.g. "Partly agree".
+    pub label: String,
+    /// A short text symbol so positions can be told apart without colour, e.g. `++`.
+    pub symbol: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// Who published the wording quoted in this section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A short introduction shown above the section's items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// One question or element to respond to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable identifier, never changed once published (e.g. `q1`).
+    pub id: String,
+    /// Short label, e.g. "Question 1".
+    pub label: String,
+    /// The exact published wording.
+    pub prompt: String,
+    /// Guidance for respondents, in the set author's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// The scale a position is chosen on; none for free-text items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// Suggested maximum words for the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_limit: Option<u32>,
+}
+
+impl QuestionSet {
+    /// Every item in reading order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    /// Position of an item in reading order.
+    pub fn item_index(&self, id: &str) -> Option<usize> {
+        self.items().position(|i| i.id == id)
+    }
+
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    /// The scale an item is answered on, if any.
+    pub fn scale_of(&self, item: &Item) -> Option<&Scale> {
+        item.scale.as_deref().and_then(|id| self.scale(id))
+    }
+
+    /// The section an item belongs to.
+    pub fn section_of(&self, item_id: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.id == item_id))
+    }
+
+    /// SHA-256 of the canonical (compact, fixed key order) JSON, so a response
+    /// can tell whether it answered exactly this version of the set.
+    pub fn digest(&self) -> String {
+        let canonical = serde_json::to_vec(self).expect("a question set always serialises");
+        let hash = Sha256::digest(&canonical);
+        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    }
+}
+
+impl Scale {
+    pub fn option(&self, id: &str) -> Option<&ScaleOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+}

@@ -1,0 +1,185 @@
+//! Response documents: one organisation's answers to one question set.
+//! The same format serves as the autosaved draft and as the JSON export.
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::question_set::QuestionSet;
+
+/// The newest response format this build understands.
+pub const RESPONSE_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// Version of this file format (currently 1).
+    pub format_version: u32,
+    /// Which question set, and exactly which version of it, this answers.
+    pub question_set: SetRef,
+    pub respondent: Respondent,
+    pub status: ResponseStatus,
+    /// When the response was started (RFC 3339).
+    #[schemars(with = "String")]
+    pub created: Timestamp,
+    /// When the response was last changed (RFC 3339).
+    #[schemars(with = "String")]
+    pub updated: Timestamp,
+    /// The item the respondent was last working on, so editing resumes there.
+    #[serde(default)]
+    pub current_item: Option<String>,
+    /// Answers in the question set's reading order; items never touched are absent.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetRef {
+    pub id: String,
+    pub title: String,
+    /// `sha256:` and the hex SHA-256 of the set's canonical JSON.
+    pub digest: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Respondent {
+    pub organisation: String,
+    #[serde(default)]
+    pub contact_name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Whether the response is made on behalf of the organisation (rather than personally).
+    #[serde(default = "yes")]
+    pub on_behalf: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ResponseStatus {
+    #[default]
+    Draft,
+    Final,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemStatus {
+    #[default]
+    NotStarted,
+    Draft,
+    Ready,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The item's id in the question set.
+    pub item: String,
+    /// The chosen option's id on the item's scale; null for "no answer" or free-text items.
+    #[serde(default)]
+    pub position: Option<String>,
+    #[serde(default)]
+    pub answer: String,
+    #[serde(default)]
+    pub reasoning: String,
+    #[serde(default)]
+    pub status: ItemStatus,
+}
+
+impl Answer {
+    pub fn new(item: &str) -> Self {
+        Answer {
+            item: item.to_string(),
+            ..Answer::default()
+        }
+    }
+
+    /// Whether anything has been recorded for the item.
+    pub fn is_answered(&self) -> bool {
+        self.position.is_some() || !self.answer.trim().is_empty()
+    }
+}
+
+impl ResponseStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ResponseStatus::Draft => "draft",
+            ResponseStatus::Final => "final",
+        }
+    }
+}
+
+impl ItemStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemStatus::NotStarted => "not started",
+            ItemStatus::Draft => "draft",
+            ItemStatus::Ready => "ready",
+        }
+    }
+}
+
+/// Now, to the second: sub-second precision only adds noise to diffs.
+pub fn now() -> Timestamp {
+    let now = Timestamp::now();
+    Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+impl Response {
+    /// An empty response to `set` from `organisation`.
+    pub fn new(set: &QuestionSet, organisation: &str) -> Self {
+        let now = now();
+        Response {
+            format_version: RESPONSE_FORMAT,
+            question_set: SetRef {
+                id: set.id.clone(),
+                title: set.title.clone(),
+                digest: set.digest(),
+            },
+            respondent: Respondent {
+                organisation: organisation.to_string(),
+                on_behalf: true,
+                ..Respondent::default()
+            },
+            status: ResponseStatus::Draft,
+            created: now,
+            updated: now,
+            current_item: set.items().next().map(|i| i.id.clone()),
+            answers: Vec::new(),
+        }
+    }
+
+    pub fn answer(&self, item: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.item == item)
+    }
+
+    /// The answer for `item`, created in reading order if it is not there yet.
+    pub fn answer_mut(&mut self, set: &QuestionSet, item: &str) -> &mut Answer {
+        if let Some(i) = self.answers.iter().position(|a| a.item == item) {
+            return &mut self.answers[i];
+        }
+        let rank = |id: &str| set.item_index(id).unwrap_or(usize::MAX);
+        let at = self
+            .answers
+            .iter()
+            .position(|a| rank(&a.item) > rank(item))
+            .unwrap_or(self.answers.len());
+        self.answers.insert(at, Answer::new(item));
+        &mut self.answers[at]
+    }
+
+    /// How many of the set's items have a position or an answer.
+    pub fn answered_count(&self, set: &QuestionSet) -> usize {
+        set.items()
+            .filter(|i| self.answer(&i.id).is_some_and(Answer::is_answered))
+            .count()
+    }
+}

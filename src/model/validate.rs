@@ -1,0 +1,299 @@
+//! Checks that JSON syntax cannot express: unique ids, scales that exist,
+//! positions that are on their item's scale. Each problem names a JSON path.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::question_set::{QUESTION_SET_FORMAT, QuestionSet};
+use super::response::{RESPONSE_FORMAT, Response};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with a document, located by line and column or by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// 1-based line and column in the file.
+    Text { line: usize, column: usize },
+    /// A JSON path such as `sections[1].items[0].scale`.
+    Path(String),
+    /// The file as a whole.
+    File,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Text { line, column } => write!(f, "line {line}, column {column}"),
+            Location::Path(path) => write!(f, "at {path}"),
+            Location::File => Ok(()),
+        }
+    }
+}
+
+impl Problem {
+    pub fn error(location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            location,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::error(Location::Path(path.into()), message)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+fn check_format_version(found: u32, newest: u32, problems: &mut Vec<Problem>) {
+    if found == 0 {
+        problems.push(Problem::at(
+            "format_version",
+            "format version 0 does not exist; the first is 1",
+        ));
+    } else if found > newest {
+        problems.push(Problem::at(
+            "format_version",
+            future_version_message(found.into(), newest),
+        ));
+    }
+}
+
+pub fn future_version_message(found: u64, newest: u32) -> String {
+    format!(
+        "format version {found} is from a newer consult (this build reads up to version {newest}); please upgrade consult"
+    )
+}
+
+/// A lowercase, hyphenated id that is safe in file names and URLs.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn check_id(path: String, id: &str, what: &str, seen: &mut HashSet<String>, problems: &mut Vec<Problem>) {
+    if !is_valid_id(id) {
+        problems.push(Problem::at(
+            path.clone(),
+            format!("{what} id {id:?} must be 1 to 64 lowercase letters, digits, '-' or '_'"),
+        ));
+    }
+    if !seen.insert(id.to_string()) {
+        problems.push(Problem::at(path, format!("duplicate {what} id {id:?}")));
+    }
+}
+
+/// Everything wrong with a question set that its JSON shape alone does not catch.
+pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_format_version(set.format_version, QUESTION_SET_FORMAT, &mut problems);
+    if !is_valid_id(&set.id) {
+        problems.push(Problem::at(
+            "id",
+            format!(
+                "question set id {:?} must be 1 to 64 lowercase letters, digits, '-' or '_'",
+                set.id
+            ),
+        ));
+    }
+    if set.title.trim().is_empty() {
+        problems.push(Problem::at("title", "title is empty"));
+    }
+    if let Some(date) = &set.closing_date
+        && date.parse::<jiff::civil::Date>().is_err()
+    {
+        problems.push(Problem::at(
+            "closing_date",
+            format!("{date:?} is not a date in the form YYYY-MM-DD"),
+        ));
+    }
+
+    let mut scale_ids = HashSet::new();
+    for (s, scale) in set.scales.iter().enumerate() {
+        check_id(
+            format!("scales[{s}].id"),
+            &scale.id,
+            "scale",
+            &mut scale_ids,
+            &mut problems,
+        );
+        if scale.options.is_empty() {
+            problems.push(Problem::at(
+                format!("scales[{s}].options"),
+                format!("scale {:?} has no options", scale.id),
+            ));
+        }
+        let mut option_ids = HashSet::new();
+        for (o, option) in scale.options.iter().enumerate() {
+            check_id(
+                format!("scales[{s}].options[{o}].id"),
+                &option.id,
+                "option",
+                &mut option_ids,
+                &mut problems,
+            );
+        }
+    }
+
+    if set.sections.is_empty() {
+        problems.push(Problem::at(
+            "sections",
+            "a question set needs at least one section",
+        ));
+    }
+    let mut section_ids = HashSet::new();
+    let mut item_ids = HashSet::new();
+    for (s, section) in set.sections.iter().enumerate() {
+        check_id(
+            format!("sections[{s}].id"),
+            &section.id,
+            "section",
+            &mut section_ids,
+            &mut problems,
+        );
+        if section.items.is_empty() {
+            problems.push(Problem::at(
+                format!("sections[{s}].items"),
+                format!("section {:?} has no items", section.id),
+            ));
+        }
+        for (i, item) in section.items.iter().enumerate() {
+            let path = format!("sections[{s}].items[{i}]");
+            check_id(
+                format!("{path}.id"),
+                &item.id,
+                "item",
+                &mut item_ids,
+                &mut problems,
+            );
+            if item.prompt.trim().is_empty() {
+                problems.push(Problem::at(
+                    format!("{path}.prompt"),
+                    format!("item {:?} has an empty prompt", item.id),
+                ));
+            }
+            if let Some(scale) = &item.scale
+                && set.scale(scale).is_none()
+            {
+                let known = join_ids(set.scales.iter().map(|s| s.id.as_str()));
+                problems.push(Problem::at(
+                    format!("{path}.scale"),
+                    format!(
+                        "item {:?} uses scale {scale:?}, which does not exist (scales: {known})",
+                        item.id
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Everything wrong with a response to `set`. A digest mismatch is only a warning:
+/// the response still loads, but it answered a different version of the set.
+pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_format_version(response.format_version, RESPONSE_FORMAT, &mut problems);
+    if response.question_set.id != set.id {
+        problems.push(Problem::at(
+            "question_set.id",
+            format!(
+                "response is to question set {:?}, not {:?}",
+                response.question_set.id, set.id
+            ),
+        ));
+        return problems;
+    }
+    let digest = set.digest();
+    if response.question_set.digest != digest {
+        problems.push(Problem::warning(
+            Location::Path("question_set.digest".into()),
+            format!(
+                "this response answered a different version of question set {:?} (digest {}, the set now is {}); check positions and wording before you submit",
+                set.id, response.question_set.digest, digest
+            ),
+        ));
+    }
+    if let Some(current) = &response.current_item
+        && set.item(current).is_none()
+    {
+        problems.push(Problem::warning(
+            Location::Path("current_item".into()),
+            format!(
+                "item {current:?} is not in question set {:?}; editing starts at the first item",
+                set.id
+            ),
+        ));
+    }
+
+    let mut seen = HashSet::new();
+    for (a, answer) in response.answers.iter().enumerate() {
+        let path = format!("answers[{a}]");
+        let Some(item) = set.item(&answer.item) else {
+            problems.push(Problem::at(
+                format!("{path}.item"),
+                format!("item {:?} is not in question set {:?}", answer.item, set.id),
+            ));
+            continue;
+        };
+        if !seen.insert(answer.item.as_str()) {
+            problems.push(Problem::at(
+                format!("{path}.item"),
+                format!("item {:?} is answered twice", answer.item),
+            ));
+        }
+        let Some(position) = &answer.position else {
+            continue;
+        };
+        match set.scale_of(item) {
+            None => problems.push(Problem::at(
+                format!("{path}.position"),
+                format!(
+                    "item {:?} is free text and takes no position, but has {position:?}",
+                    item.id
+                ),
+            )),
+            Some(scale) if scale.option(position).is_none() => {
+                let options = join_ids(scale.options.iter().map(|o| o.id.as_str()));
+                problems.push(Problem::at(
+                    format!("{path}.position"),
+                    format!(
+                        "{position:?} is not an option on the {} scale of item {:?} (options: {options})",
+                        scale.name, item.id
+                    ),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
+fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,134 @@
+//! Text to documents, with every problem located by line and column or JSON path.
+//! Pure: no file I/O, so the fuzzers and property tests can drive it directly.
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use crate::model::validate::{self, Location, Problem, future_version_message};
+use crate::model::{QuestionSet, Response, question_set::QUESTION_SET_FORMAT, response::RESPONSE_FORMAT};
+
+/// Files larger than this are refused before parsing: no real consultation response comes close,
+/// and it keeps a hostile file from taking memory out of proportion.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
+/// What kind of document a JSON file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    QuestionSet,
+    Response,
+}
+
+/// Bytes to text: refuses empty, oversized and non-UTF-8 input, and drops a UTF-8 byte-order mark.
+pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Problem::error(
+            Location::File,
+            format!(
+                "file is {} MB; consult reads files up to {} MB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::error(Location::File, "file is empty"));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        Problem::error(
+            Location::Text { line, column },
+            "file is not UTF-8 text (save it as UTF-8 and try again)",
+        )
+    })
+}
+
+/// 1-based line and column of the position just after `prefix`, counting characters.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// The fields that tell documents apart, read without judging the rest.
+#[derive(Deserialize)]
+struct Peek {
+    format_version: Option<serde_json::Value>,
+    question_set: Option<IgnoredAny>,
+    sections: Option<IgnoredAny>,
+}
+
+/// Which kind of document `text` is, or the syntax error that stops it being either.
+pub fn kind(text: &str) -> Result<DocKind, Problem> {
+    let peek: Peek = serde_json::from_str(text).map_err(|e| json_problem(&e, None))?;
+    match (peek.question_set.is_some(), peek.sections.is_some()) {
+        (true, false) => Ok(DocKind::Response),
+        (false, true) => Ok(DocKind::QuestionSet),
+        _ => Err(Problem::error(
+            Location::File,
+            "not a consult document: a question set has \"sections\", a response has \"question_set\"",
+        )),
+    }
+}
+
+/// A question set, checked: shape, then ids and scales.
+pub fn question_set(text: &str) -> Result<QuestionSet, Vec<Problem>> {
+    let set: QuestionSet = typed(text, QUESTION_SET_FORMAT).map_err(|p| vec![p])?;
+    let problems = validate::question_set(&set);
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    Ok(set)
+}
+
+/// A response, checked for shape only: whether it fits its question set is
+/// [`validate::response`]'s job, once the set is known.
+pub fn response(text: &str) -> Result<Response, Problem> {
+    typed(text, RESPONSE_FORMAT)
+}
+
+fn typed<T: DeserializeOwned>(text: &str, newest: u32) -> Result<T, Problem> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        // A newer format's unknown fields would otherwise be reported one by one:
+        // the version is the real problem, so say that instead.
+        if let Some(found) = future_version(text, newest) {
+            return Problem::at("format_version", future_version_message(found, newest));
+        }
+        let path = e.path().to_string();
+        json_problem(e.inner(), Some(path))
+    })?;
+    deserializer.end().map_err(|e| json_problem(&e, None))?;
+    Ok(value)
+}
+
+fn future_version(text: &str, newest: u32) -> Option<u64> {
+    let peek: Peek = serde_json::from_str(text).ok()?;
+    let found = peek.format_version?.as_u64()?;
+    (found > u64::from(newest)).then_some(found)
+}
+
+/// serde_json's message without its trailing "at line L column C", located properly.
+fn json_problem(error: &serde_json::Error, path: Option<String>) -> Problem {
+    let full = error.to_string();
+    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+    let message = match error.classify() {
+        serde_json::error::Category::Eof => format!("file ends too early: {message}"),
+        serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
+        _ => match path.as_deref() {
+            Some(p) if p != "." => format!("{message} (at {p})"),
+            _ => message.to_string(),
+        },
+    };
+    if error.line() == 0 {
+        return Problem::error(Location::File, message);
+    }
+    Problem::error(
+        Location::Text {
+            line: error.line(),
+            column: error.column(),
+        },
+        message,
+    )
+}

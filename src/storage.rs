@@ -1,0 +1,133 @@
+//! Where files live, reading them with clear errors, and the one atomic write path.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::FileError;
+use crate::model::validate::{Location, Problem};
+use crate::parse::{self, MAX_FILE_BYTES};
+
+/// The folders consult keeps its files in.
+#[derive(Debug, Clone)]
+pub struct Dirs {
+    /// Drafts and their history.
+    pub data: PathBuf,
+    /// Settings and the user's own question sets.
+    pub config: PathBuf,
+}
+
+impl Dirs {
+    /// The platform's usual places, unless `CONSULT_DATA_DIR` / `CONSULT_CONFIG_DIR` say otherwise
+    /// (tests and portable installs use those).
+    pub fn locate() -> Dirs {
+        let project = directories::ProjectDirs::from("", "", "consult");
+        let pick = |var: &str, default: Option<&Path>| {
+            std::env::var_os(var)
+                .map(PathBuf::from)
+                .or_else(|| default.map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from(".consult"))
+        };
+        Dirs {
+            data: pick("CONSULT_DATA_DIR", project.as_ref().map(|p| p.data_dir())),
+            config: pick("CONSULT_CONFIG_DIR", project.as_ref().map(|p| p.config_dir())),
+        }
+    }
+
+    pub fn drafts(&self) -> PathBuf {
+        self.data.join("drafts")
+    }
+
+    /// Deleted drafts, kept so they can be restored.
+    pub fn trash(&self) -> PathBuf {
+        self.data.join("trash")
+    }
+
+    /// The user's own question sets.
+    pub fn question_sets(&self) -> PathBuf {
+        self.config.join("questions")
+    }
+}
+
+/// A file's text, or a message that names the file and what stops it being read.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let bytes = read_bytes(path)?;
+    parse::decode(&bytes)
+        .map(str::to_owned)
+        .map_err(|problem| FileError::bad(path, vec![problem]))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    let meta = fs::metadata(path).map_err(|e| open_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(FileError::bad(
+            path,
+            vec![Problem::error(Location::File, "is a directory, not a file")],
+        ));
+    }
+    let file = fs::File::open(path).map_err(|e| open_error(path, &e))?;
+    // Read one byte past the cap so an oversized file is caught without reading all of it.
+    let mut bytes = Vec::with_capacity((meta.len() as usize).min(MAX_FILE_BYTES + 1));
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::io(path, format!("cannot read: {e}")))?;
+    Ok(bytes)
+}
+
+fn open_error(path: &Path, error: &io::Error) -> FileError {
+    match error.kind() {
+        io::ErrorKind::NotFound => {
+            let mut e = FileError::io(path, "no such file");
+            e.io = false; // naming a file that is not there is a usage mistake
+            e
+        }
+        io::ErrorKind::PermissionDenied => FileError::io(path, "permission denied"),
+        _ => FileError::io(path, format!("cannot open: {error}")),
+    }
+}
+
+/// Who may read a newly created file. Existing files always keep their permissions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewFileMode {
+    /// Drafts hold unpublished positions: owner only.
+    Private,
+    /// Exports are meant to be shared: the usual permissions.
+    Shared,
+}
+
+/// Replaces `path` with `bytes` so that the file on disk is always either the old
+/// or the new version: a temporary file in the same folder is written, synced,
+/// renamed over the target, and the folder synced. A symlink keeps pointing at
+/// its target, which gets the new text.
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: NewFileMode) -> io::Result<()> {
+    let target = resolve_link(path)?;
+    let mut options = atomic_write_file::OpenOptions::new();
+    #[cfg(unix)]
+    if mode == NewFileMode::Private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut file = options.open(&target)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// The file a path finally names, following symlinks even when the target does not exist yet.
+fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
