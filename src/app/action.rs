@@ -1,0 +1,21 @@
+//! What input becomes: the one type the update step takes.
+
+use std::time::Instant;
+
+use crossterm::event::KeyEvent;
+
+use super::keymap::Command;
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A bound key.
+    Command(Command),
+    /// Any other key, for the focused text field.
+    Key(KeyEvent),
+    /// Bracketed paste: lands as one edit.
+    Paste(String),
+    /// Time passes: autosave and retries run from here.
+    Tick(Instant),
+    /// A background save finished.
+    Saved { generation: u64, error: Option<String> },
+}

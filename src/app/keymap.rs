@@ -1,0 +1,614 @@
+//! Every key binding, as data. The same table drives dispatch, the footer and the
+//! help overlay, so what the screen says a key does is what it does.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Something the user asked for, independent of which key asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Save,
+    Export,
+    Help,
+    Respondent,
+    Review,
+    NextItem,
+    PrevItem,
+    NextField,
+    PrevField,
+    Leave,
+    Edit,
+    MarkReady,
+    FoldContext,
+    PositionLeft,
+    PositionRight,
+    ClearPosition,
+    ChoosePosition(u8),
+    Undo,
+    Redo,
+    Up,
+    Down,
+    New,
+    Duplicate,
+    Delete,
+    ShowTrash,
+    Yes,
+    No,
+    ToggleFinal,
+    Toggle,
+    Home,
+}
+
+/// Where a binding applies. Several are active at once, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere.
+    Global,
+    /// The list of drafts.
+    Home,
+    /// Deleted drafts.
+    Trash,
+    /// The walk-through, whatever is focused.
+    Walk,
+    /// The walk-through with no text field focused (the position picker, or browsing).
+    Browse,
+    /// A text editor has focus: typing goes to it.
+    Editor,
+    /// The respondent form.
+    Form,
+    /// The respondent form's yes/no field.
+    Checkbox,
+    /// Starting a new response: pick a set, type the organisation.
+    NewResponse,
+    Review,
+    Export,
+    /// A yes/no question.
+    Confirm,
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Home => "Drafts",
+            Context::Trash => "Deleted drafts",
+            Context::Walk => "Walk-through",
+            Context::Browse => "Walk-through, choosing a position",
+            Context::Editor => "Typing an answer or reasoning",
+            Context::Form => "Respondent form",
+            Context::Checkbox => "Respondent form, yes/no field",
+            Context::NewResponse => "New response",
+            Context::Review => "Review",
+            Context::Export => "Export",
+            Context::Confirm => "Questions",
+            Context::Help => "Help",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub command: Command,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// The footer's short form, if the binding is shown there.
+    pub footer: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    command: Command,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        command,
+        help,
+        footer,
+    }
+}
+
+use Command as C;
+use Context as X;
+
+const ONE: &[Key] = &[ch('1')];
+
+pub const BINDINGS: &[Binding] = &[
+    // Questions asked in a dialog come first: they must win over everything.
+    bind(
+        X::Confirm,
+        &[ch('y'), key(KeyCode::Enter)],
+        C::Yes,
+        "answer yes",
+        Some("yes"),
+    ),
+    bind(
+        X::Confirm,
+        &[ch('n'), key(KeyCode::Esc)],
+        C::No,
+        "answer no",
+        Some("no"),
+    ),
+    bind(
+        X::Help,
+        &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('?'), ch('q')],
+        C::Leave,
+        "close help",
+        Some("close"),
+    ),
+    bind(
+        X::Help,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "scroll down",
+        None,
+    ),
+    bind(X::Help, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
+    // Drafts.
+    bind(
+        X::Home,
+        &[key(KeyCode::Enter)],
+        C::Edit,
+        "open the selected draft",
+        Some("open"),
+    ),
+    bind(X::Home, &[ch('n')], C::New, "start a new response", Some("new")),
+    bind(
+        X::Home,
+        &[ch('d')],
+        C::Duplicate,
+        "duplicate the selected draft",
+        Some("duplicate"),
+    ),
+    bind(
+        X::Home,
+        &[key(KeyCode::Delete), ch('x')],
+        C::Delete,
+        "delete the selected draft (it can be restored)",
+        Some("delete"),
+    ),
+    bind(
+        X::Home,
+        &[ch('t')],
+        C::ShowTrash,
+        "show deleted drafts, to restore one",
+        Some("deleted"),
+    ),
+    bind(
+        X::Home,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next draft",
+        None,
+    ),
+    bind(
+        X::Home,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous draft",
+        None,
+    ),
+    bind(
+        X::Home,
+        &[ch('q'), key(KeyCode::Esc)],
+        C::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    bind(
+        X::Trash,
+        &[key(KeyCode::Enter), ch('r')],
+        C::Edit,
+        "restore the selected draft",
+        Some("restore"),
+    ),
+    bind(
+        X::Trash,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next deleted draft",
+        None,
+    ),
+    bind(
+        X::Trash,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous deleted draft",
+        None,
+    ),
+    bind(
+        X::Trash,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Leave,
+        "back to the drafts",
+        Some("back"),
+    ),
+    // The walk-through, whatever has focus.
+    bind(
+        X::Walk,
+        &[key(KeyCode::Tab)],
+        C::NextField,
+        "next field: position, answer, reasoning",
+        Some("next field"),
+    ),
+    bind(
+        X::Walk,
+        &[key(KeyCode::BackTab)],
+        C::PrevField,
+        "previous field",
+        None,
+    ),
+    bind(
+        X::Walk,
+        &[key(KeyCode::PageDown), ctrl('n')],
+        C::NextItem,
+        "next item",
+        Some("next item"),
+    ),
+    bind(
+        X::Walk,
+        &[key(KeyCode::PageUp), ctrl('p')],
+        C::PrevItem,
+        "previous item",
+        Some("prev"),
+    ),
+    bind(
+        X::Walk,
+        &[ctrl('r')],
+        C::MarkReady,
+        "mark the item ready (or back to draft)",
+        Some("ready"),
+    ),
+    bind(
+        X::Walk,
+        &[ctrl('o')],
+        C::Respondent,
+        "edit who is responding",
+        Some("respondent"),
+    ),
+    bind(
+        X::Walk,
+        &[ctrl('g')],
+        C::Review,
+        "review every position, then mark final",
+        Some("review"),
+    ),
+    // Typing.
+    bind(
+        X::Editor,
+        &[key(KeyCode::Esc)],
+        C::Leave,
+        "stop typing, back to the position picker",
+        Some("done typing"),
+    ),
+    bind(X::Editor, &[ctrl('z'), ctrl('u')], C::Undo, "undo", None),
+    bind(X::Editor, &[ctrl('y')], C::Redo, "redo", None),
+    // Browsing, with no text field focused.
+    bind(
+        X::Browse,
+        &[key(KeyCode::Left), ch('h')],
+        C::PositionLeft,
+        "position: previous option",
+        None,
+    ),
+    bind(
+        X::Browse,
+        &[key(KeyCode::Right), ch('l')],
+        C::PositionRight,
+        "position: next option",
+        None,
+    ),
+    bind(
+        X::Browse,
+        ONE,
+        C::ChoosePosition(1),
+        "position: choose option 1 to 9 by number",
+        Some("1-9 position"),
+    ),
+    bind(
+        X::Browse,
+        &[ch('0'), key(KeyCode::Backspace)],
+        C::ClearPosition,
+        "position: no answer",
+        None,
+    ),
+    bind(
+        X::Browse,
+        &[key(KeyCode::Enter)],
+        C::Edit,
+        "type the answer",
+        Some("type"),
+    ),
+    bind(
+        X::Browse,
+        &[key(KeyCode::Down), ch('j')],
+        C::NextItem,
+        "next item",
+        None,
+    ),
+    bind(
+        X::Browse,
+        &[key(KeyCode::Up), ch('k')],
+        C::PrevItem,
+        "previous item",
+        None,
+    ),
+    bind(
+        X::Browse,
+        &[ch('r')],
+        C::MarkReady,
+        "mark the item ready (or back to draft)",
+        None,
+    ),
+    bind(
+        X::Browse,
+        &[ch('c')],
+        C::FoldContext,
+        "show or hide the item's context",
+        Some("context"),
+    ),
+    bind(X::Browse, &[ch('?')], C::Help, "help", None),
+    bind(
+        X::Browse,
+        &[key(KeyCode::Esc)],
+        C::Home,
+        "back to the drafts",
+        None,
+    ),
+    // Forms.
+    bind(
+        X::Form,
+        &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)],
+        C::NextField,
+        "next field",
+        Some("next field"),
+    ),
+    bind(
+        X::Form,
+        &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        C::PrevField,
+        "previous field",
+        None,
+    ),
+    bind(X::Checkbox, &[ch(' ')], C::Toggle, "tick or untick", Some("tick")),
+    bind(X::Form, &[key(KeyCode::Esc)], C::Leave, "done", Some("done")),
+    bind(
+        X::NewResponse,
+        &[key(KeyCode::Enter)],
+        C::Yes,
+        "start the response",
+        Some("start"),
+    ),
+    bind(
+        X::NewResponse,
+        &[key(KeyCode::Down)],
+        C::Down,
+        "next question set",
+        None,
+    ),
+    bind(
+        X::NewResponse,
+        &[key(KeyCode::Up)],
+        C::Up,
+        "previous question set",
+        None,
+    ),
+    bind(
+        X::NewResponse,
+        &[key(KeyCode::Esc)],
+        C::No,
+        "cancel",
+        Some("cancel"),
+    ),
+    // Review.
+    bind(
+        X::Review,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next item",
+        None,
+    ),
+    bind(
+        X::Review,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous item",
+        None,
+    ),
+    bind(
+        X::Review,
+        &[key(KeyCode::Enter)],
+        C::Edit,
+        "go to the selected item",
+        Some("go to item"),
+    ),
+    bind(
+        X::Review,
+        &[ch('f')],
+        C::ToggleFinal,
+        "mark the response final (or back to draft)",
+        Some("mark final"),
+    ),
+    bind(
+        X::Review,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Leave,
+        "back to the walk-through",
+        Some("back"),
+    ),
+    // Export.
+    bind(
+        X::Export,
+        &[key(KeyCode::Tab)],
+        C::Toggle,
+        "choose Markdown, JSON or both",
+        Some("format"),
+    ),
+    bind(
+        X::Export,
+        &[key(KeyCode::Enter)],
+        C::Yes,
+        "export",
+        Some("export"),
+    ),
+    bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
+    // Everywhere.
+    bind(
+        X::Global,
+        &[ctrl('s')],
+        C::Save,
+        "save now (it also saves by itself)",
+        Some("save"),
+    ),
+    bind(
+        X::Global,
+        &[ctrl('e')],
+        C::Export,
+        "export Markdown and/or JSON",
+        Some("export"),
+    ),
+    bind(
+        X::Global,
+        &[ctrl('q'), ctrl('c')],
+        C::Quit,
+        "save and quit",
+        Some("quit"),
+    ),
+    bind(
+        X::Global,
+        &[key(KeyCode::F(1))],
+        C::Help,
+        "help: every key",
+        Some("help"),
+    ),
+    bind(
+        X::Global,
+        &[alt(KeyCode::Left)],
+        C::Home,
+        "back to the drafts",
+        None,
+    ),
+];
+
+/// Whether `event` is `key`. Shift is part of the character itself (`?`, `A`), so it is ignored for characters.
+fn matches(key: &Key, event: &KeyEvent) -> bool {
+    let mut modifiers = event.modifiers;
+    if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+    let code = match event.code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        code => code,
+    };
+    key.code == code && key.modifiers == modifiers
+}
+
+/// The command `event` means in `contexts` (most specific first), if any.
+pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
+    // Digits choose a scale option by number; one table row stands for all nine.
+    if contexts.contains(&Context::Browse)
+        && event.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && let KeyCode::Char(c @ '1'..='9') = event.code
+    {
+        return Some(Command::ChoosePosition(c as u8 - b'0'));
+    }
+    contexts.iter().find_map(|context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == *context)
+            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .map(|b| b.command)
+    })
+}
+
+/// The footer's hints for `contexts`: key label and short text.
+pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut seen = Vec::new();
+    let mut hints = Vec::new();
+    for context in contexts {
+        for b in BINDINGS.iter().filter(|b| b.context == *context) {
+            if let Some(text) = b.footer
+                && !seen.contains(&b.command)
+            {
+                seen.push(b.command);
+                hints.push((label(&b.keys[0]), text));
+            }
+        }
+    }
+    hints
+}
+
+/// A key as people write it: `Ctrl-S`, `PgDn`, `?`.
+pub fn label(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char('1') if key.modifiers.is_empty() => "1-9".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let name = if matches!(key.code, KeyCode::Char(_)) && key.modifiers.contains(KeyModifiers::CONTROL) {
+        name.to_uppercase()
+    } else {
+        name
+    };
+    let mut prefix = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        prefix.push_str("Ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        prefix.push_str("Alt-");
+    }
+    prefix + &name
+}

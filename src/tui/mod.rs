@@ -1,0 +1,7 @@
+//! Running the app in a real terminal: the terminal's lifecycle, turning events into
+//! actions, the event loop and the background saver.
+
+pub mod event;
+pub mod run;
+pub mod saver;
+pub mod terminal;

@@ -1,0 +1,105 @@
+//! Dialogs drawn over the screen: new response, export, yes/no questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::{Theme, centered, panel};
+use crate::app::update::export_paths;
+use crate::app::{App, Dialog, ExportChoice};
+use crate::text::visible;
+
+pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: Rect) {
+    match dialog {
+        Dialog::NewResponse { set, organisation } => {
+            let popup = centered(area, 72, 8 + app.catalog.entries.len() as u16);
+            frame.render_widget(Clear, popup);
+            let block = panel(" Start a new response ", true, theme);
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let sets = app.catalog.entries.len() as u16;
+            let [label, list, field] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(sets + 1),
+                Constraint::Length(3),
+            ])
+            .areas(inner);
+            frame.render_widget(
+                Line::styled("Consultation (↑↓ to choose):", theme.heading()),
+                label,
+            );
+            let lines: Vec<Line> = app
+                .catalog
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let text = format!("{} {}", if i == *set { "▶" } else { " " }, visible(&e.set.title));
+                    Line::styled(text, if i == *set { theme.selected() } else { Style::new() })
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), list);
+            let mut editor = organisation.clone();
+            editor.set_block(panel(" Organisation (type, then Enter) ", true, theme));
+            editor.set_cursor_line_style(Style::new());
+            frame.render_widget(&editor, field);
+        }
+        Dialog::Export { choice, folder } => {
+            let popup = centered(area, 76, 11);
+            frame.render_widget(Clear, popup);
+            let block = panel(" Export ", true, theme);
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let [formats, field, files] =
+                Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Min(1)])
+                    .areas(inner);
+            let option = |c: ExportChoice, name: &str| {
+                let on = *choice == c;
+                Span::styled(
+                    format!("{} {name}   ", if on { "(•)" } else { "( )" }),
+                    if on { theme.selected() } else { Style::new() },
+                )
+            };
+            let line = Line::from(vec![
+                Span::styled("Format (Tab): ", theme.heading()),
+                option(ExportChoice::Markdown, "Markdown"),
+                option(ExportChoice::Json, "JSON"),
+                option(ExportChoice::Both, "Both"),
+            ]);
+            frame.render_widget(line, formats);
+            let mut editor = folder.clone();
+            editor.set_block(panel(" Folder ", true, theme));
+            editor.set_cursor_line_style(Style::new());
+            frame.render_widget(&editor, field);
+            let paths = export_paths(app, *choice, &folder.lines().concat());
+            let mut lines = vec![Line::styled("Will write:", theme.heading())];
+            lines.extend(
+                paths
+                    .iter()
+                    .map(|p| Line::raw(format!("  {}", visible(&p.display().to_string())))),
+            );
+            frame.render_widget(Paragraph::new(lines), files);
+        }
+        Dialog::Confirm { question, .. } => {
+            let popup = centered(area, 64, 6);
+            frame.render_widget(Clear, popup);
+            let text = vec![
+                Line::raw(visible(question).into_owned()),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("y", theme.key()),
+                    Span::raw(" yes   "),
+                    Span::styled("n", theme.key()),
+                    Span::raw(" no"),
+                ]),
+            ];
+            let paragraph =
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(panel(" Are you sure? ", true, theme));
+            frame.render_widget(paragraph, popup);
+        }
+    }
+}

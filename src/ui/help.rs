@@ -1,0 +1,48 @@
+//! The help overlay: every binding, from the same table that drives the keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{Theme, centered, panel};
+use crate::app::keymap::{BINDINGS, Context, label};
+
+const ORDER: [Context; 12] = [
+    Context::Global,
+    Context::Walk,
+    Context::Browse,
+    Context::Editor,
+    Context::Home,
+    Context::Trash,
+    Context::NewResponse,
+    Context::Form,
+    Context::Checkbox,
+    Context::Review,
+    Context::Export,
+    Context::Confirm,
+];
+
+pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, 78, area.height);
+    frame.render_widget(Clear, popup);
+    let mut lines = Vec::new();
+    for context in ORDER {
+        lines.push(Line::styled(context.title(), theme.heading()));
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = binding.keys.iter().map(label).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", keys.join(" / ")), theme.key()),
+                Span::raw(binding.help),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let title = " Help · ↑↓ scroll · Esc closes ";
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(panel(title, true, theme))
+            .scroll((offset, 0)),
+        popup,
+    );
+}

@@ -1,0 +1,86 @@
+//! The drafts list (and the deleted drafts, to restore one).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{Theme, panel};
+use crate::app::home::DraftSummary;
+use crate::app::{App, Screen};
+use crate::text::visible;
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let trash = app.screen == Screen::Trash;
+    let (drafts, title) = if trash {
+        (&app.trash, " Deleted drafts: Enter restores one ")
+    } else {
+        (&app.drafts, " Drafts ")
+    };
+    let block = panel(title, true, theme);
+    if drafts.is_empty() {
+        let mut lines = vec![Line::raw("")];
+        lines.push(Line::raw(if trash {
+            "  No deleted drafts."
+        } else {
+            "  No drafts yet. Press n to start a response."
+        }));
+        for problem in &app.unreadable {
+            lines.push(Line::styled(format!("  ⚠ {}", visible(problem)), theme.warning()));
+        }
+        frame.render_widget(
+            Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+            area,
+        );
+        return;
+    }
+    let header =
+        Row::new(["Organisation", "Consultation", "Answered", "Status", "Last saved"]).style(theme.heading());
+    let rows = drafts.iter().map(|d| row(app, d));
+    let widths = [
+        Constraint::Percentage(28),
+        Constraint::Fill(1),
+        Constraint::Length(8),
+        Constraint::Length(6),
+        Constraint::Length(17),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(app.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+    if !app.unreadable.is_empty() && !trash {
+        let note = format!(
+            " ⚠ {} file(s) in the drafts folder could not be read ",
+            app.unreadable.len()
+        );
+        let y = area.bottom().saturating_sub(1);
+        let width = (note.chars().count() as u16).min(area.width.saturating_sub(2));
+        frame.render_widget(
+            Line::styled(note, theme.warning()),
+            Rect::new(area.x + 1, y, width, 1),
+        );
+    }
+}
+
+fn row<'a>(app: &App, d: &'a DraftSummary) -> Row<'a> {
+    let organisation = if d.organisation.trim().is_empty() {
+        "(no organisation)".to_string()
+    } else {
+        visible(&d.organisation).into_owned()
+    };
+    let saved = d
+        .updated
+        .to_zoned(app.time_zone.clone())
+        .strftime("%-d %b %Y %H:%M")
+        .to_string();
+    Row::new([
+        Cell::from(organisation),
+        Cell::from(visible(&d.consultation).into_owned()),
+        Cell::from(format!("{:>2}/{}", d.answered, d.total)),
+        Cell::from(d.status.label()),
+        Cell::from(saved),
+    ])
+}

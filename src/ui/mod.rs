@@ -1,0 +1,130 @@
+//! Drawing: functions of the app's state to a frame. Nothing here changes state or touches files.
+
+mod dialog;
+mod help;
+mod home;
+mod respondent;
+mod review;
+mod theme;
+mod walk;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::keymap;
+use crate::app::{App, SaveState, Screen};
+use crate::text::visible;
+pub use theme::Theme;
+
+/// Smaller than this, the screens cannot show an item and its editors.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Window too small ({}×{}). consult needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make the window larger. Your draft is safe.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .style(theme.warning()),
+            area,
+        );
+        return;
+    }
+    let [header, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    draw_header(app, theme, frame, header);
+    match app.screen {
+        Screen::Home | Screen::Trash => home::draw(app, theme, frame, body),
+        Screen::Walk => walk::draw(app, theme, frame, body),
+        Screen::Respondent => respondent::draw(app, theme, frame, body),
+        Screen::Review => review::draw(app, theme, frame, body),
+    }
+    draw_footer(app, theme, frame, footer);
+    if let Some(dialog) = &app.dialog {
+        dialog::draw(app, dialog, theme, frame, body);
+    }
+    if let Some(offset) = app.help {
+        help::draw(theme, offset, frame, body);
+    }
+}
+
+fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut left = vec![Span::styled(" consult", theme.title())];
+    let mut right = Vec::new();
+    if let Some(draft) = &app.draft {
+        left.push(Span::raw(" · "));
+        left.push(Span::raw(
+            visible(&draft.response.respondent.organisation).into_owned(),
+        ));
+        let answered = draft.response.answered_count(&draft.set);
+        right.push(Span::raw(format!(
+            "{answered}/{} answered · ",
+            draft.set.item_count()
+        )));
+        right.push(match draft.save_state() {
+            SaveState::Saved => Span::styled("✓ saved ", theme.good()),
+            SaveState::Saving => Span::raw("saving… "),
+            SaveState::Unsaved => Span::raw("● unsaved changes "),
+            SaveState::Failed(e) => Span::styled(format!("⚠ not saved: {e} (retrying) "), theme.warning()),
+        });
+    } else {
+        left.push(Span::raw(" · drafting consultation responses"));
+    }
+    let right = Line::from(right);
+    let right_width = (right.width() as u16).min(area.width);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(Line::from(left), left_area);
+    frame.render_widget(right.alignment(Alignment::Right), right_area);
+}
+
+fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if let Some(message) = &app.message {
+        let style = if message.error {
+            theme.warning()
+        } else {
+            theme.good()
+        };
+        frame.render_widget(Line::styled(format!(" {}", visible(&message.text)), style), area);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, text)) in keymap::footer(&app.contexts()).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {text}")));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// A bordered block with a title, highlighted when it has focus.
+fn panel(title: impl Into<Line<'static>>, focused: bool, theme: Theme) -> Block<'static> {
+    let style = if focused {
+        theme.focus_border()
+    } else {
+        theme.border()
+    };
+    Block::bordered().border_style(style).title(title)
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,86 @@
+//! Review: every item's position at a glance, what is still open, then mark final.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table, TableState};
+
+use super::walk::{position_of, status_mark};
+use super::{Theme, panel};
+use crate::app::App;
+use crate::model::ItemStatus;
+use crate::text::{visible, word_count};
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(draft) = &app.draft else { return };
+    let set = &draft.set;
+    let response = &draft.response;
+    let answered = response.answered_count(set);
+    let total = set.item_count();
+    let mut open = 0;
+    let mut over = 0;
+    let rows: Vec<Row> = set
+        .items()
+        .map(|item| {
+            let answer = response.answer(&item.id);
+            let status = answer.map_or(ItemStatus::NotStarted, |a| a.status);
+            let words = answer.map_or(0, |a| word_count(&a.answer));
+            let position = match (set.scale_of(item), position_of(set, response, item)) {
+                (None, _) => "free text".to_string(),
+                (Some(_), Some((symbol, label))) => format!("{symbol:>2} {label}"),
+                (Some(_), None) => "—".to_string(),
+            };
+            let mut notes = Vec::new();
+            if !answer.is_some_and(|a| a.is_answered()) {
+                open += 1;
+                notes.push("no answer yet".to_string());
+            }
+            if let Some(limit) = item.word_limit
+                && words > limit as usize
+            {
+                over += 1;
+                notes.push(format!("over the word limit by {}", words - limit as usize));
+            }
+            let limit = item.word_limit.map_or(String::new(), |l| format!("/{l}"));
+            let style = if notes.is_empty() {
+                ratatui::style::Style::new()
+            } else {
+                theme.warning()
+            };
+            Row::new([
+                Cell::from(format!("{} {}", status_mark(status), visible(&item.label))),
+                Cell::from(position),
+                Cell::from(format!("{words}{limit}")),
+                Cell::from(notes.join("; ")).style(style),
+            ])
+        })
+        .collect();
+
+    let [summary_area, table_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let status = response.status.label();
+    let summary = vec![
+        Line::styled(
+            format!(" {answered}/{total} answered · response status: {status}"),
+            theme.heading(),
+        ),
+        Line::raw(format!(
+            " {open} without an answer · {over} over the word limit · f marks the response final"
+        )),
+    ];
+    frame.render_widget(ratatui::widgets::Paragraph::new(summary), summary_area);
+    let header = Row::new(["Item", "Position", "Words", "Still to do"]).style(theme.heading());
+    let widths = [
+        Constraint::Length(20),
+        Constraint::Length(30),
+        Constraint::Length(10),
+        Constraint::Fill(1),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(panel(" Review ", true, theme))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(app.review_selected));
+    frame.render_stateful_widget(table, table_area, &mut state);
+}

@@ -1,0 +1,252 @@
+//! The walk-through: an outline of every item beside the current item's wording,
+//! position picker and editors.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, panel};
+use crate::app::{App, Draft, Focus};
+use crate::model::{Item, ItemStatus, QuestionSet, Response};
+use crate::text::{visible, word_count};
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(draft) = &app.draft else { return };
+    let outline_width = (area.width / 3).clamp(24, 40);
+    let [outline, item] =
+        Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(20)]).areas(area);
+    draw_outline(draft, theme, frame, outline);
+    draw_item(draft, theme, frame, item);
+}
+
+/// The mark for an item's status: a symbol, so it reads without colour.
+pub fn status_mark(status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::NotStarted => "○",
+        ItemStatus::Draft => "◐",
+        ItemStatus::Ready => "●",
+    }
+}
+
+/// The chosen option's symbol and label for `item`, if a position is set.
+pub fn position_of<'a>(set: &'a QuestionSet, response: &Response, item: &Item) -> Option<(&'a str, &'a str)> {
+    let scale = set.scale_of(item)?;
+    let chosen = response.answer(&item.id)?.position.as_deref()?;
+    let option = scale.option(chosen)?;
+    Some((option.symbol.as_str(), option.label.as_str()))
+}
+
+fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
+    let block = panel(" Outline ", false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    let mut current_line = 0;
+    let mut index = 0;
+    for section in &draft.set.sections {
+        lines.push(Line::styled(clip(&section.title, width), theme.heading()));
+        for item in &section.items {
+            let answer = draft.response.answer(&item.id);
+            let status = answer.map_or(ItemStatus::NotStarted, |a| a.status);
+            let symbol = position_of(&draft.set, &draft.response, item).map_or("", |(s, _)| s);
+            let label_width = width.saturating_sub(3 + 3);
+            let text = format!(
+                " {} {:<label_width$}{:>3}",
+                status_mark(status),
+                clip(&item.label, label_width),
+                symbol
+            );
+            let style = if index == draft.current {
+                current_line = lines.len();
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(text, style));
+            index += 1;
+        }
+    }
+    // Keep the current item in view.
+    let height = usize::from(inner.height);
+    let scroll = current_line.saturating_sub(height.saturating_sub(2));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}
+
+/// `text` cut to `width` columns with an ellipsis.
+fn clip(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
+    let item = draft.item();
+    let section = draft.set.section_of(&item.id).map_or("", |s| s.title.as_str());
+    let block = panel(format!(" {} ", visible(section)), false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let status = draft
+        .response
+        .answer(&item.id)
+        .map_or(ItemStatus::NotStarted, |a| a.status);
+    let title = Line::from(vec![
+        Span::styled(visible(&item.label).into_owned(), theme.title()),
+        Span::styled(
+            format!("   {} {}", status_mark(status), status.label()),
+            theme.dim(),
+        ),
+    ]);
+    let prompt = Paragraph::new(visible(&item.prompt).into_owned())
+        .style(theme.heading())
+        .wrap(Wrap { trim: true });
+    let context = context_paragraph(draft, item, theme);
+    let picker = picker_paragraph(draft, item, theme);
+
+    let width = inner.width;
+    let prompt_height = prompt.line_count(width) as u16;
+    let picker_height = picker.as_ref().map_or(0, |p| p.line_count(width) as u16);
+    let editors_min = if item.scale.is_some() { 6 } else { 3 };
+    let fixed = 1 + prompt_height + picker_height + editors_min;
+    let context_height = (context.line_count(width) as u16).min(inner.height.saturating_sub(fixed));
+
+    let [title_area, prompt_area, context_area, picker_area, editors_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(prompt_height),
+        Constraint::Length(context_height),
+        Constraint::Length(picker_height),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(title, title_area);
+    frame.render_widget(prompt, prompt_area);
+    frame.render_widget(context, context_area);
+    if let Some(picker) = picker {
+        frame.render_widget(picker, picker_area);
+    }
+    draw_editors(draft, item, theme, frame, editors_area);
+}
+
+fn context_paragraph<'a>(draft: &Draft, item: &'a Item, theme: Theme) -> Paragraph<'a> {
+    let text = match (&item.context, draft.context_folded) {
+        (None, _) => String::new(),
+        (Some(_), true) => "▸ context hidden (c shows it)".to_string(),
+        (Some(context), false) => visible(context).into_owned(),
+    };
+    Paragraph::new(text)
+        .style(theme.context())
+        .wrap(Wrap { trim: true })
+}
+
+/// `( ) 1 ++ Agree   (•) 2 + Partly agree …`, or nothing for a free-text item.
+fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme) -> Option<Paragraph<'a>> {
+    let scale = draft.set.scale_of(item)?;
+    let focused = draft.focus == Focus::Position;
+    let chosen = draft.position_index();
+    let marker = if focused { "▶ Position: " } else { "  Position: " };
+    let marker_style = if focused {
+        theme.focus_border()
+    } else {
+        theme.heading()
+    };
+    let mut spans = vec![Span::styled(marker, marker_style)];
+    for (i, option) in scale.options.iter().enumerate() {
+        let selected = chosen == Some(i);
+        let radio = if selected { "(•)" } else { "( )" };
+        let style = if selected { theme.selected() } else { Style::new() };
+        // Non-breaking spaces keep each option together when the line wraps.
+        let text = format!(
+            "{radio}\u{a0}{}\u{a0}{}\u{a0}{}",
+            i + 1,
+            option.symbol,
+            visible(&option.label)
+        )
+        .replace(' ', "\u{a0}");
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw("  "));
+    }
+    if chosen.is_none() {
+        spans.push(Span::styled("(no answer yet)", theme.dim()));
+    }
+    Some(Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }))
+}
+
+fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, area: Rect) {
+    let editors = draft.editors();
+    let answer_text = draft.response.answer(&item.id).map_or("", |a| a.answer.as_str());
+    let reasoning_text = draft
+        .response
+        .answer(&item.id)
+        .map_or("", |a| a.reasoning.as_str());
+    let answer_title = editor_title(
+        "Answer",
+        word_count(answer_text),
+        item.word_limit,
+        draft.focus == Focus::Answer,
+        theme,
+    );
+    if item.scale.is_none() {
+        let mut answer = editors.answer.clone();
+        answer.set_block(panel(answer_title, draft.focus == Focus::Answer, theme));
+        style_editor(&mut answer, draft.focus == Focus::Answer);
+        frame.render_widget(&answer, area);
+        return;
+    }
+    let [answer_area, reasoning_area] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let mut answer = editors.answer.clone();
+    answer.set_block(panel(answer_title, draft.focus == Focus::Answer, theme));
+    style_editor(&mut answer, draft.focus == Focus::Answer);
+    frame.render_widget(&answer, answer_area);
+
+    let reasoning_title = editor_title(
+        "Reasoning",
+        word_count(reasoning_text),
+        None,
+        draft.focus == Focus::Reasoning,
+        theme,
+    );
+    let mut reasoning = editors.reasoning.clone();
+    reasoning.set_block(panel(reasoning_title, draft.focus == Focus::Reasoning, theme));
+    style_editor(&mut reasoning, draft.focus == Focus::Reasoning);
+    frame.render_widget(&reasoning, reasoning_area);
+}
+
+fn style_editor(editor: &mut ratatui_textarea::TextArea<'static>, focused: bool) {
+    editor.set_cursor_line_style(Style::new());
+    if !focused {
+        // Only the focused editor shows a cursor.
+        editor.set_cursor_style(Style::new());
+    }
+}
+
+fn editor_title(name: &str, words: usize, limit: Option<u32>, focused: bool, theme: Theme) -> Line<'static> {
+    let marker = if focused { "▶ " } else { " " };
+    let mut spans = vec![Span::raw(format!("{marker}{name} · "))];
+    match limit {
+        Some(limit) if words > limit as usize => spans.push(Span::styled(
+            format!("{words}/{limit} words: over the limit "),
+            theme.warning(),
+        )),
+        Some(limit) => spans.push(Span::raw(format!("{words}/{limit} words "))),
+        None => spans.push(Span::raw(format!("{words} words "))),
+    }
+    Line::from(spans)
+}
