@@ -28,6 +28,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a response file (a draft or a JSON export) in the full-screen app; it saves back to that file.
+    Edit(EditArgs),
     /// List the question sets consult knows: built in, and your own.
     Questions,
     /// Write an empty response to a question set.
@@ -36,6 +38,16 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Export a response as a Markdown submission or as JSON.
     Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The response file to open.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The question set the response answers, if it is not built in or in your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +126,10 @@ pub const EXPORTS_DIR: &str = "exports";
 /// Runs one subcommand, writing results to `out` and warnings to `err`.
 pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     match command {
+        Command::Edit(_) => Err(Failure {
+            code: EXIT_FAILURE,
+            message: "`edit` opens the full-screen app and is run by main, not here".into(),
+        }),
         Command::Questions => questions(dirs, out, err),
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
@@ -218,13 +234,14 @@ fn validate(
     let mut kinds = Vec::new();
     for path in &args.files {
         let kind = storage::read_text(path).and_then(|text| {
-            parse::kind(&text).map_err(|p| FileError::bad(path, vec![p]))?;
-            Ok((parse::kind(&text).ok(), text))
+            let kind = parse::kind(&text).map_err(|p| FileError::bad(path, vec![p]))?;
+            Ok((kind, text))
         });
-        if let Ok((Some(DocKind::QuestionSet), text)) = &kind
+        if let Ok((DocKind::QuestionSet, text)) = &kind
             && let Ok(set) = parse::question_set(text)
-            && catalog.find(&set.id).is_none()
         {
+            // A set named here wins over a known one with the same id: it is the one meant.
+            catalog.entries.retain(|e| e.set.id != set.id);
             catalog.entries.push(catalog::Entry {
                 set,
                 origin: Origin::User(path.clone()),
@@ -236,10 +253,10 @@ fn validate(
     let mut failed = 0;
     for (path, kind) in args.files.iter().zip(kinds) {
         let result = kind.and_then(|(kind, text)| match kind {
-            Some(DocKind::QuestionSet) => parse::question_set(&text)
+            DocKind::QuestionSet => parse::question_set(&text)
                 .map(|_| Vec::new())
                 .map_err(|p| FileError::bad(path, p)),
-            _ => documents::response_from_text(&text, &catalog, None)
+            DocKind::Response => documents::response_from_text(&text, &catalog, None)
                 .map(|opened| opened.warnings)
                 .map_err(|p| FileError::bad(path, p)),
         });

@@ -3,6 +3,7 @@
 //! The domain ([`model`], [`parse`], [`export`]) is plain data and pure functions;
 //! [`storage`] and [`catalog`] do the file work; [`cli`] is the command line.
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod documents;
@@ -10,5 +11,8 @@ pub mod error;
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod schema;
 pub mod storage;
 pub mod text;
+pub mod tui;
+pub mod ui;
