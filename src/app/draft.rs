@@ -38,6 +38,9 @@ fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_placeholder_text(placeholder);
     area.set_max_histories(500);
+    // Carry on writing where the text ends.
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
     area
 }
 

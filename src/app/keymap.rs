@@ -266,7 +266,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Tab)],
         C::NextField,
         "next field: position, answer, reasoning",
-        Some("next field"),
+        Some("field"),
     ),
     bind(
         X::Walk,
@@ -280,14 +280,14 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::PageDown), ctrl('n')],
         C::NextItem,
         "next item",
-        Some("next item"),
+        Some("next"),
     ),
     bind(
         X::Walk,
         &[key(KeyCode::PageUp), ctrl('p')],
         C::PrevItem,
         "previous item",
-        Some("prev"),
+        None,
     ),
     bind(
         X::Walk,
@@ -316,7 +316,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc)],
         C::Leave,
         "stop typing, back to the position picker",
-        Some("done typing"),
+        Some("done"),
     ),
     bind(X::Editor, &[ctrl('z'), ctrl('u')], C::Undo, "undo", None),
     bind(X::Editor, &[ctrl('y')], C::Redo, "redo", None),
@@ -340,7 +340,7 @@ pub const BINDINGS: &[Binding] = &[
         ONE,
         C::ChoosePosition(1),
         "position: choose option 1 to 9 by number",
-        Some("1-9 position"),
+        Some("position"),
     ),
     bind(
         X::Browse,
@@ -495,7 +495,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('s')],
         C::Save,
         "save now (it also saves by itself)",
-        Some("save"),
+        None,
     ),
     bind(
         X::Global,
@@ -560,12 +560,16 @@ pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
     })
 }
 
-/// The footer's hints for `contexts`: key label and short text.
+/// The footer's hints for `contexts`: key label and short text. The most specific
+/// context comes first, then the keys that work everywhere, then the rest.
 pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut order: Vec<Context> = contexts.iter().take(1).copied().collect();
+    order.push(Context::Global);
+    order.extend(contexts.iter().skip(1).filter(|c| **c != Context::Global));
     let mut seen = Vec::new();
     let mut hints = Vec::new();
-    for context in contexts {
-        for b in BINDINGS.iter().filter(|b| b.context == *context) {
+    for context in order {
+        for b in BINDINGS.iter().filter(|b| b.context == context) {
             if let Some(text) = b.footer
                 && !seen.contains(&b.command)
             {

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, centered, panel};
+use super::{Theme, panel};
 use crate::app::keymap::{BINDINGS, Context, label};
 
 const ORDER: [Context; 12] = [
@@ -24,7 +24,7 @@ const ORDER: [Context; 12] = [
 ];
 
 pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
-    let popup = centered(area, 78, area.height);
+    let popup = area;
     frame.render_widget(Clear, popup);
     let mut lines = Vec::new();
     for context in ORDER {

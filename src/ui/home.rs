@@ -38,8 +38,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Row::new(["Organisation", "Consultation", "Answered", "Status", "Last saved"]).style(theme.heading());
     let rows = drafts.iter().map(|d| row(app, d));
     let widths = [
-        Constraint::Percentage(28),
-        Constraint::Fill(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
         Constraint::Length(8),
         Constraint::Length(6),
         Constraint::Length(17),
@@ -78,9 +78,14 @@ fn row<'a>(app: &App, d: &'a DraftSummary) -> Row<'a> {
         .to_string();
     Row::new([
         Cell::from(organisation),
-        Cell::from(visible(&d.consultation).into_owned()),
+        Cell::from(visible(short_title(&d.consultation)).into_owned()),
         Cell::from(format!("{:>2}/{}", d.answered, d.total)),
         Cell::from(d.status.label()),
         Cell::from(saved),
     ])
+}
+
+/// A title's main part, before any subtitle: "Integrating care: next steps…" is "Integrating care".
+fn short_title(title: &str) -> &str {
+    title.split_once(':').map_or(title, |(main, _)| main.trim())
 }

@@ -96,15 +96,30 @@ fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Line::styled(format!(" {}", visible(&message.text)), style), area);
         return;
     }
+    // Help is always reachable, so its hint sits at the right and is never cut off.
+    let help = Line::from(vec![Span::styled("F1", theme.key()), Span::raw(" help ")]);
+    let help_width = help.width() as u16;
+    let [hints_area, help_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(help_width)]).areas(area);
+    // Hints that do not fit are left out whole rather than cut mid-word.
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, text)) in keymap::footer(&app.contexts()).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim()));
+    let mut used = 1;
+    for (key, text) in keymap::footer(&app.contexts()) {
+        if text == "help" {
+            continue;
         }
+        let separator = if used > 1 { " · " } else { "" };
+        let width = separator.chars().count() + key.chars().count() + 1 + text.chars().count();
+        if used + width >= usize::from(hints_area.width) {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(separator, theme.dim()));
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {text}")));
     }
-    frame.render_widget(Line::from(spans), area);
+    frame.render_widget(Line::from(spans), hints_area);
+    frame.render_widget(help, help_area);
 }
 
 /// A bordered block with a title, highlighted when it has focus.

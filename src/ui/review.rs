@@ -35,6 +35,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 open += 1;
                 notes.push("no answer yet".to_string());
             }
+            if answer.is_some_and(|a| a.is_answered())
+                && set.scale_of(item).is_some()
+                && answer.and_then(|a| a.position.as_ref()).is_none()
+            {
+                notes.push("answered without a position".to_string());
+            }
             if let Some(limit) = item.word_limit
                 && words > limit as usize
             {

@@ -118,15 +118,24 @@ fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
         .style(theme.heading())
         .wrap(Wrap { trim: true });
     let context = context_paragraph(draft, item, theme);
-    let picker = picker_paragraph(draft, item, theme);
+    let picker = picker_paragraph(draft, item, theme, inner.width);
 
     let width = inner.width;
     let prompt_height = prompt.line_count(width) as u16;
     let picker_height = picker.as_ref().map_or(0, |p| p.line_count(width) as u16);
-    let editors_min = if item.scale.is_some() { 6 } else { 3 };
+    // The editors keep room for a few lines each; the context gets what is left.
+    let editors_min = if item.scale.is_some() { 10 } else { 6 };
     let fixed = 1 + prompt_height + picker_height + editors_min;
-    let context_height = (context.line_count(width) as u16).min(inner.height.saturating_sub(fixed));
-
+    let room = inner.height.saturating_sub(fixed);
+    let full = context.line_count(width) as u16;
+    let context_height = full.min(room);
+    let context = if context_height < full && context_height > 0 {
+        // Cut short: say so on the last line rather than stopping mid-sentence unannounced.
+        let lines = context_lines(item, width, context_height, theme);
+        Paragraph::new(lines)
+    } else {
+        context
+    };
     let [title_area, prompt_area, context_area, picker_area, editors_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(prompt_height),
@@ -155,37 +164,91 @@ fn context_paragraph<'a>(draft: &Draft, item: &'a Item, theme: Theme) -> Paragra
         .wrap(Wrap { trim: true })
 }
 
-/// `( ) 1 ++ Agree   (•) 2 + Partly agree …`, or nothing for a free-text item.
-fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme) -> Option<Paragraph<'a>> {
+/// The first `height` wrapped lines of the context, the last replaced by a note that there is more.
+fn context_lines(item: &Item, width: u16, height: u16, theme: Theme) -> Vec<Line<'static>> {
+    let text = item.context.as_deref().map(visible).unwrap_or_default();
+    let mut lines: Vec<Line<'static>> = wrap_words(&text, usize::from(width))
+        .into_iter()
+        .take(usize::from(height.saturating_sub(1)))
+        .map(|l| Line::styled(l, theme.context()))
+        .collect();
+    lines.push(Line::styled(
+        "… more context in a taller window (c hides it)",
+        theme.dim(),
+    ));
+    lines
+}
+
+/// Greedy word wrap by display width.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `( ) 1 ++ Agree   (•) 2 + Partly agree …`, each option kept whole on one line;
+/// nothing for a free-text item.
+fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) -> Option<Paragraph<'a>> {
+    use unicode_width::UnicodeWidthStr;
     let scale = draft.set.scale_of(item)?;
     let focused = draft.focus == Focus::Position;
     let chosen = draft.position_index();
-    let marker = if focused { "▶ Position: " } else { "  Position: " };
+    let marker = if focused { "▶ Position: " } else { "Position: " };
     let marker_style = if focused {
         theme.focus_border()
     } else {
         theme.heading()
     };
-    let mut spans = vec![Span::styled(marker, marker_style)];
-    for (i, option) in scale.options.iter().enumerate() {
-        let selected = chosen == Some(i);
-        let radio = if selected { "(•)" } else { "( )" };
-        let style = if selected { theme.selected() } else { Style::new() };
-        // Non-breaking spaces keep each option together when the line wraps.
-        let text = format!(
-            "{radio}\u{a0}{}\u{a0}{}\u{a0}{}",
-            i + 1,
-            option.symbol,
-            visible(&option.label)
-        )
-        .replace(' ', "\u{a0}");
-        spans.push(Span::styled(text, style));
-        spans.push(Span::raw("  "));
-    }
+    let mut pieces: Vec<Span> = scale
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let selected = chosen == Some(i);
+            let radio = if selected { "(•)" } else { "( )" };
+            let style = if selected { theme.selected() } else { Style::new() };
+            Span::styled(
+                format!("{radio} {} {} {}", i + 1, option.symbol, visible(&option.label)),
+                style,
+            )
+        })
+        .collect();
     if chosen.is_none() {
-        spans.push(Span::styled("(no answer yet)", theme.dim()));
+        pieces.push(Span::styled("(no answer yet)", theme.dim()));
     }
-    Some(Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }))
+    let width = usize::from(width);
+    let mut lines = vec![Line::from(Span::styled(marker, marker_style))];
+    for piece in pieces {
+        let line = lines.last_mut().expect("never empty");
+        let used = line.width();
+        let gap = if used == 0 || line.spans.len() == 1 && used == marker.width() {
+            0
+        } else {
+            2
+        };
+        if used + gap + piece.content.width() > width && used > 0 {
+            lines.push(Line::from(piece));
+        } else {
+            if gap > 0 {
+                line.spans.push(Span::raw("  "));
+            }
+            line.spans.push(piece);
+        }
+    }
+    Some(Paragraph::new(lines))
 }
 
 fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, area: Rect) {

@@ -1,0 +1,191 @@
+//! Every screen drawn into a test terminal and compared with a reviewed snapshot,
+//! at the smallest supported size (80×24) and a roomy one (120×40).
+//! Snapshots hold text only; focus and warning styles are asserted separately.
+
+mod support;
+
+use consult::ui;
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, screen_text};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn render(h: &Harness, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(&h.app, frame)).unwrap();
+    terminal
+}
+
+/// Snapshots `h` at both sizes under `name`.
+fn snapshot(name: &str, h: &Harness) {
+    for (width, height) in SIZES {
+        let terminal = render(h, width, height);
+        insta::assert_snapshot!(
+            format!("{name}_{width}x{height}"),
+            screen_text(terminal.backend())
+        );
+    }
+}
+
+fn commission_at(item_index: usize) -> Harness {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    for _ in 0..(13 - item_index) {
+        h.key(KeyCode::PageUp);
+    }
+    h
+}
+
+#[test]
+fn home_lists_drafts() {
+    snapshot("home", &Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]));
+}
+
+#[test]
+fn first_start_offers_a_new_response() {
+    snapshot("new_response", &Harness::fresh());
+}
+
+#[test]
+fn walk_through_on_a_question() {
+    snapshot("walk_question", &commission_at(2));
+}
+
+#[test]
+fn walk_through_on_a_free_text_section() {
+    snapshot("walk_free_text", &commission_at(0));
+}
+
+#[test]
+fn walk_through_on_an_element() {
+    snapshot("walk_element", &commission_at(5));
+}
+
+#[test]
+fn a_long_answer_wraps_inside_its_editor() {
+    let mut h = Harness::fresh();
+    h.type_text("Cyngor Môn");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::Char('1'));
+    h.key(KeyCode::Tab);
+    h.type_text(
+        "Rydym yn cytuno. We agree that a statutory footing gives systems the standing they need, \
+         provided councils sit as equal partners and the timetable leaves room to prepare. 東京 and 👍 line up too.",
+    );
+    snapshot("walk_long_answer", &h);
+}
+
+#[test]
+fn over_the_word_limit_warns() {
+    let mut h = commission_at(5);
+    h.key(KeyCode::Tab);
+    h.paste(&" word".repeat(260));
+    snapshot("walk_word_limit", &h);
+    let terminal = render(&h, 120, 40);
+    let text = screen_text(terminal.backend());
+    assert!(
+        text.contains("words: over the limit"),
+        "the title says so in words"
+    );
+    let buffer = terminal.backend().buffer();
+    let warned = buffer
+        .content()
+        .iter()
+        .any(|cell| cell.symbol() == "o" && cell.modifier.contains(Modifier::BOLD));
+    assert!(warned, "the warning is bold, not only coloured");
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut h = commission_at(2);
+    h.key(KeyCode::F(1));
+    snapshot("help", &h);
+}
+
+#[test]
+fn respondent_form() {
+    let mut h = commission_at(2);
+    h.ctrl('o');
+    snapshot("respondent", &h);
+}
+
+#[test]
+fn review_screen() {
+    let mut h = Harness::with_drafts(&[LOCAL_GOVERNMENT]);
+    h.open(0);
+    h.ctrl('g');
+    snapshot("review", &h);
+}
+
+#[test]
+fn export_dialog() {
+    let mut h = commission_at(2);
+    h.app.exports_dir = "exports".into();
+    h.ctrl('e');
+    snapshot("export", &h);
+}
+
+#[test]
+fn delete_asks_first() {
+    let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+    h.key(KeyCode::Delete);
+    snapshot("confirm_delete", &h);
+}
+
+#[test]
+fn a_tiny_window_says_it_is_too_small() {
+    let h = commission_at(2);
+    for (width, height) in [(40, 10), (79, 12), (10, 3), (1, 1)] {
+        let terminal = render(&h, width, height);
+        let text = screen_text(terminal.backend());
+        if width >= 10 {
+            assert!(text.contains("Window"), "{width}×{height}: {text}");
+        }
+    }
+    let terminal = render(&h, 40, 10);
+    insta::assert_snapshot!("too_small_40x10", screen_text(terminal.backend()));
+}
+
+#[test]
+fn wide_characters_line_up() {
+    let mut h = Harness::fresh();
+    h.type_text("東京 Health 👍 Môn");
+    h.key(KeyCode::Enter);
+    h.type_text("Croeso – 日本語のテキスト 🎉 done");
+    let terminal = render(&h, 80, 24);
+    let text = screen_text(terminal.backend());
+    insta::assert_snapshot!("wide_characters_80x24", text);
+    // Every line is exactly 80 columns wide, so borders stay straight.
+    for line in text.lines() {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line), 80, "{line}");
+    }
+}
+
+#[test]
+fn the_focused_field_is_marked_by_more_than_colour() {
+    let mut h = commission_at(2);
+    h.key(KeyCode::Tab);
+    let text = screen_text(render(&h, 120, 40).backend());
+    assert!(
+        text.contains("▶ Answer"),
+        "the focused editor's title carries a marker"
+    );
+    assert!(!text.contains("▶ Position"));
+}
+
+#[test]
+fn no_color_means_no_colour() {
+    let h = commission_at(2);
+    let terminal = render(&h, 120, 40);
+    let coloured = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+    assert!(!coloured, "with NO_COLOR set the screen uses no colour at all");
+}
