@@ -103,7 +103,7 @@ impl Catalog {
             vec![Problem::error(
                 Location::File,
                 format!(
-                    "no question set with this id, and no such file (known sets: {})",
+                    "not a known question set id (known sets: {}), nor a file",
                     self.ids().join(", ")
                 ),
             )],

@@ -37,7 +37,7 @@ pub fn response_from_text(
             vec![Problem::at(
                 "question_set.id",
                 format!(
-                    "answers question set {:?}, which consult does not know (known: {}); put the set in the questions folder or pass --questions FILE",
+                    "answers question set {:?}, which consult does not know (known sets: {}); put that set's file in your questions folder, or name it on the command line too",
                     response.question_set.id,
                     catalog.ids().join(", ")
                 ),

@@ -59,16 +59,30 @@ struct Peek {
     sections: Option<IgnoredAny>,
 }
 
+/// `Peek` for any JSON text: `None` when the text is not a JSON object.
+fn peek(text: &str) -> Result<Option<Peek>, serde_json::Error> {
+    let value: serde_json::Value = serde_json::from_str(text)?;
+    if !value.is_object() {
+        return Ok(None);
+    }
+    Ok(serde_json::from_value(value).ok())
+}
+
 /// Which kind of document `text` is, or the syntax error that stops it being either.
 pub fn kind(text: &str) -> Result<DocKind, Problem> {
-    let peek: Peek = serde_json::from_str(text).map_err(|e| json_problem(&e, None))?;
+    let not_ours = || {
+        Problem::error(
+            Location::File,
+            "not a consult document: a question set is a JSON object with \"sections\", a response one with \"question_set\"",
+        )
+    };
+    let peek = peek(text)
+        .map_err(|e| json_problem(&e, None))?
+        .ok_or_else(not_ours)?;
     match (peek.question_set.is_some(), peek.sections.is_some()) {
         (true, false) => Ok(DocKind::Response),
         (false, true) => Ok(DocKind::QuestionSet),
-        _ => Err(Problem::error(
-            Location::File,
-            "not a consult document: a question set has \"sections\", a response has \"question_set\"",
-        )),
+        _ => Err(not_ours()),
     }
 }
 
@@ -104,22 +118,31 @@ fn typed<T: DeserializeOwned>(text: &str, newest: u32) -> Result<T, Problem> {
 }
 
 fn future_version(text: &str, newest: u32) -> Option<u64> {
-    let peek: Peek = serde_json::from_str(text).ok()?;
+    let peek = peek(text).ok()??;
     let found = peek.format_version?.as_u64()?;
     (found > u64::from(newest)).then_some(found)
 }
 
-/// serde_json's message without its trailing "at line L column C", located properly.
+/// serde_json's message without its trailing "at line L column C", said in plain words and located properly.
 fn json_problem(error: &serde_json::Error, path: Option<String>) -> Problem {
     let full = error.to_string();
     let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
     let message = match error.classify() {
-        serde_json::error::Category::Eof => format!("file ends too early: {message}"),
+        serde_json::error::Category::Eof => {
+            let inside = message.strip_prefix("EOF while parsing ").unwrap_or(message);
+            format!("file ends too early, in the middle of {inside}")
+        }
+        serde_json::error::Category::Syntax if message == "trailing characters" => {
+            "invalid JSON: there is more text after the end of the document".to_string()
+        }
         serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
-        _ => match path.as_deref() {
-            Some(p) if p != "." => format!("{message} (at {p})"),
-            _ => message.to_string(),
-        },
+        _ => {
+            let message = plain_types(message);
+            match path.as_deref() {
+                Some(p) if p != "." => format!("{message} (at {p})"),
+                _ => message,
+            }
+        }
     };
     if error.line() == 0 {
         return Problem::error(Location::File, message);
@@ -127,8 +150,25 @@ fn json_problem(error: &serde_json::Error, path: Option<String>) -> Problem {
     Problem::error(
         Location::Text {
             line: error.line(),
-            column: error.column(),
+            // At the very end of a file serde_json reports column 0.
+            column: error.column().max(1),
         },
         message,
     )
+}
+
+/// Rust's names for number types, in words a person writing JSON uses.
+fn plain_types(message: &str) -> String {
+    let mut message = message.to_string();
+    for (rust, plain) in [
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        if let Some(head) = message.strip_suffix(rust) {
+            message = format!("{head}{plain}");
+        }
+    }
+    message
 }

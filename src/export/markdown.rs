@@ -25,7 +25,7 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Strin
     );
     let _ = writeln!(out, "{}\n", inline(&preamble(response, set)));
     write_respondent(&mut out, response);
-    write_positions_table(&mut out, response, set);
+    write_positions_table(&mut out, response, set, options);
     for section in &set.sections {
         let items: Vec<&Item> = section
             .items
@@ -69,12 +69,12 @@ fn preamble(response: &Response, set: &QuestionSet) -> String {
     {
         let _ = write!(text, ", which closed on {}", date.strftime("%-d %B %Y"));
     }
-    let status = match response.status {
-        ResponseStatus::Final => "Final",
-        ResponseStatus::Draft => "Draft",
-    };
     let updated = response.updated.strftime("%-d %B %Y");
-    let _ = write!(text, ". {status} version of {updated}.");
+    match response.status {
+        ResponseStatus::Final => write!(text, ". Final version, {updated}."),
+        ResponseStatus::Draft => write!(text, ". Draft, last changed {updated}: not yet final."),
+    }
+    .expect("writing to a String cannot fail");
     text
 }
 
@@ -101,36 +101,36 @@ fn write_respondent(out: &mut String, response: &Response) {
     out.push('\n');
 }
 
-fn write_positions_table(out: &mut String, response: &Response, set: &QuestionSet) {
+fn write_positions_table(out: &mut String, response: &Response, set: &QuestionSet, options: Options) {
     let rows: Vec<(&Item, &Scale)> = set
         .items()
+        .filter(|item| !options.skip_empty || is_answered(response, item))
         .filter_map(|item| set.scale_of(item).map(|scale| (item, scale)))
         .collect();
     if rows.is_empty() {
         return;
     }
-    out.push_str("## Positions at a glance\n\n| Item | Question | Position |\n| --- | --- | --- |\n");
+    out.push_str("## Positions at a glance\n\n| Item | Wording | Position |\n| --- | --- | --- |\n");
     for (item, scale) in rows {
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
             inline(&item.label),
             inline(&shorten(&item.prompt, 72)),
-            inline(&position_text(response, item, scale))
+            position(response, item, scale).map_or("No position".to_string(), inline)
         );
     }
     out.push('\n');
 }
 
-fn position_text(response: &Response, item: &Item, scale: &Scale) -> String {
+/// The label of the position taken on `item`, if any. Symbols are for the screen:
+/// in a document the words say it.
+fn position<'a>(response: &Response, item: &Item, scale: &'a Scale) -> Option<&'a str> {
     response
         .answer(&item.id)
         .and_then(|a| a.position.as_deref())
         .and_then(|id| scale.option(id))
-        .map_or_else(
-            || "No position".to_string(),
-            |o| format!("{} ({})", o.label, o.symbol),
-        )
+        .map(|o| o.label.as_str())
 }
 
 fn is_answered(response: &Response, item: &Item) -> bool {
@@ -143,17 +143,20 @@ fn write_item(out: &mut String, response: &Response, set: &QuestionSet, item: &I
         let _ = writeln!(out, "### {}\n", inline(&item.label));
         let _ = writeln!(out, "{}\n", quote(&block(&item.prompt)));
     }
-    if let Some(scale) = set.scale_of(item) {
-        let _ = writeln!(
-            out,
-            "**Position: {}**\n",
-            inline(&position_text(response, item, scale))
-        );
-    }
     let text = answer.map_or("", |a| a.answer.as_str());
-    if text.trim().is_empty() {
-        out.push_str("*No answer given.*\n\n");
-    } else {
+    let has_text = !text.trim().is_empty();
+    match set.scale_of(item).map(|scale| position(response, item, scale)) {
+        Some(Some(label)) => {
+            let _ = writeln!(out, "**Position: {}**\n", inline(label));
+            if !has_text {
+                out.push_str("*No written answer.*\n\n");
+            }
+        }
+        Some(None) if has_text => out.push_str("*No position given.*\n\n"),
+        _ if !has_text => out.push_str("*Not answered.*\n\n"),
+        _ => {}
+    }
+    if has_text {
         let _ = writeln!(out, "{}\n", block(text));
     }
     let reasoning = answer.map_or("", |a| a.reasoning.as_str());
@@ -187,25 +190,19 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
-/// Characters that start emphasis, code, links, HTML, entities, tables or
-/// strikethrough wherever they stand.
-const INLINE_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '&', '|', '~'];
-
-/// Characters that open a block (heading, quote, list, thematic break,
-/// setext underline) at the start of a line.
-const LINE_START_SPECIAL: &[char] = &['#', '>', '-', '+', '='];
-
 /// One line of user text, safe in a heading, list item or table cell.
 pub fn inline(text: &str) -> String {
-    let flat = visible(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    // In one-line contexts a run of `#` could close a heading: escape them all.
-    escape_line(&flat, &['#'])
+    let text = unify_line_endings(text);
+    let flat = visible(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+    // In a heading a run of `#` could close it, and `{…}` could be read as attributes.
+    escape_line(&flat, &['#', '{', '}'])
 }
 
 /// Paragraphs of user text: line breaks kept as hard breaks, blank lines as
 /// paragraph breaks, and nothing read as structure.
 pub fn block(text: &str) -> String {
-    let text = visible(text).replace("\r\n", "\n").replace('\r', "\n");
+    let text = unify_line_endings(text);
+    let text = visible(&text);
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for line in text.split('\n') {
         // Leading spaces would make an indented code block; trailing ones a hard break.
@@ -229,19 +226,69 @@ pub fn block(text: &str) -> String {
         .join("\n\n")
 }
 
-/// Backslash-escapes what CommonMark would read as markup in one line, plus `also`.
+/// `\r\n` and a lone `\r` (both line endings to CommonMark) as `\n`.
+fn unify_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Characters that open a block at the start of a line: heading, quote, list,
+/// thematic break, setext underline, table delimiter row, link definition.
+const LINE_START_SPECIAL: &[char] = &['#', '>', '-', '+', '=', ':', '['];
+
+/// Characters that start code, emphasis, strikethrough, superscript, maths or a table cell
+/// wherever they stand.
+const ALWAYS_SPECIAL: &[char] = &['`', '*', '~', '|', '$', '^'];
+
+/// Backslash-escapes what CommonMark (and the common extensions: tables,
+/// strikethrough, maths) would read as markup in one line, plus `also`.
+/// Characters that can only be markup in some company are escaped only there,
+/// so ordinary prose (`R&D`, `snake_case`, `a < b`, `[sic]`) stays as written.
 fn escape_line(line: &str, also: &[char]) -> String {
-    // `1.` or `2)` at the start of a line opens an ordered list: escape its punctuation.
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let list_mark_at = (1..=9).contains(&digits).then_some(digits);
+    let chars: Vec<char> = line.chars().collect();
+    // `1.` or `2)` followed by a space at the start of a line opens an ordered list.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_mark_at = ((1..=9).contains(&digits)
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && chars.get(digits + 1).is_none_or(|c| c.is_whitespace()))
+    .then_some(digits);
     let mut out = String::with_capacity(line.len() + 8);
-    for (i, c) in line.char_indices() {
-        let opens_block = (i == 0 && LINE_START_SPECIAL.contains(&c))
-            || (Some(i) == list_mark_at && matches!(c, '.' | ')'));
-        if opens_block || INLINE_SPECIAL.contains(&c) || also.contains(&c) {
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let special = match c {
+            _ if i == 0 && LINE_START_SPECIAL.contains(&c) => true,
+            _ if Some(i) == list_mark_at => true,
+            _ if ALWAYS_SPECIAL.contains(&c) || also.contains(&c) => true,
+            // A backslash escapes only ASCII punctuation, or makes a hard break at the end.
+            '\\' => after.is_none_or(|a| a.is_ascii_punctuation()),
+            // Inside a word `_` can neither open nor close emphasis.
+            '_' => !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)),
+            // HTML, comments and autolinks start `<` and a non-space.
+            '<' => after.is_some_and(|a| !a.is_whitespace()),
+            // An entity or numeric character reference: `&name;`, `&#35;`.
+            '&' => is_reference(&chars[i + 1..]),
+            // Links and images need `](`; wiki links `[[`.
+            '[' => after == Some('['),
+            ']' => matches!(after, Some('(' | '[')),
+            _ => false,
+        };
+        if special {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether `rest` (what follows an `&`) completes a character reference.
+fn is_reference(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
 }

@@ -21,9 +21,11 @@ pub struct Response {
     pub status: ResponseStatus,
     /// When the response was started (RFC 3339).
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "rfc3339")]
     pub created: Timestamp,
     /// When the response was last changed (RFC 3339).
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "rfc3339")]
     pub updated: Timestamp,
     /// The item the respondent was last working on, so editing resumes there.
     #[serde(default)]
@@ -55,6 +57,16 @@ pub struct Respondent {
     /// Whether the response is made on behalf of the organisation (rather than personally).
     #[serde(default = "yes")]
     pub on_behalf: bool,
+}
+
+/// A timestamp, with a message that says what form is expected rather than jiff's parser detail.
+fn rfc3339<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    text.parse().map_err(|_| {
+        serde::de::Error::custom(format!(
+            "{text:?} is not a date and time in RFC 3339 form, such as \"2021-01-07T16:45:00Z\""
+        ))
+    })
 }
 
 fn yes() -> bool {
