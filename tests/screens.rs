@@ -19,10 +19,12 @@ fn render(h: &Harness, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-/// Snapshots `h` at both sizes under `name`.
-fn snapshot(name: &str, h: &Harness) {
+/// Snapshots the state `make` builds at both sizes under `name`. Each size starts
+/// afresh, as a text area remembers its scroll position from the last frame.
+fn snapshot(name: &str, make: impl Fn() -> Harness) {
     for (width, height) in SIZES {
-        let terminal = render(h, width, height);
+        let h = make();
+        let terminal = render(&h, width, height);
         insta::assert_snapshot!(
             format!("{name}_{width}x{height}"),
             screen_text(terminal.backend())
@@ -41,31 +43,35 @@ fn commission_at(item_index: usize) -> Harness {
 
 #[test]
 fn home_lists_drafts() {
-    snapshot("home", &Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]));
+    snapshot("home", || Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]));
 }
 
 #[test]
 fn first_start_offers_a_new_response() {
-    snapshot("new_response", &Harness::fresh());
+    snapshot("new_response", Harness::fresh);
 }
 
 #[test]
 fn walk_through_on_a_question() {
-    snapshot("walk_question", &commission_at(2));
+    snapshot("walk_question", || commission_at(2));
 }
 
 #[test]
 fn walk_through_on_a_free_text_section() {
-    snapshot("walk_free_text", &commission_at(0));
+    snapshot("walk_free_text", || commission_at(0));
 }
 
 #[test]
 fn walk_through_on_an_element() {
-    snapshot("walk_element", &commission_at(5));
+    snapshot("walk_element", || commission_at(5));
 }
 
 #[test]
 fn a_long_answer_wraps_inside_its_editor() {
+    snapshot("walk_long_answer", long_answer);
+}
+
+fn long_answer() -> Harness {
     let mut h = Harness::fresh();
     h.type_text("Cyngor Môn");
     h.key(KeyCode::Enter);
@@ -76,15 +82,19 @@ fn a_long_answer_wraps_inside_its_editor() {
         "Rydym yn cytuno. We agree that a statutory footing gives systems the standing they need, \
          provided councils sit as equal partners and the timetable leaves room to prepare. 東京 and 👍 line up too.",
     );
-    snapshot("walk_long_answer", &h);
+    h
 }
 
 #[test]
 fn over_the_word_limit_warns() {
-    let mut h = commission_at(5);
-    h.key(KeyCode::Tab);
-    h.paste(&" word".repeat(260));
-    snapshot("walk_word_limit", &h);
+    let over_limit = || {
+        let mut h = commission_at(5);
+        h.key(KeyCode::Tab);
+        h.paste(&" word".repeat(260));
+        h
+    };
+    snapshot("walk_word_limit", over_limit);
+    let h = over_limit();
     let terminal = render(&h, 120, 40);
     let text = screen_text(terminal.backend());
     assert!(
@@ -101,39 +111,49 @@ fn over_the_word_limit_warns() {
 
 #[test]
 fn help_overlay_lists_the_keys() {
-    let mut h = commission_at(2);
-    h.key(KeyCode::F(1));
-    snapshot("help", &h);
+    snapshot("help", || {
+        let mut h = commission_at(2);
+        h.key(KeyCode::F(1));
+        h
+    });
 }
 
 #[test]
 fn respondent_form() {
-    let mut h = commission_at(2);
-    h.ctrl('o');
-    snapshot("respondent", &h);
+    snapshot("respondent", || {
+        let mut h = commission_at(2);
+        h.ctrl('o');
+        h
+    });
 }
 
 #[test]
 fn review_screen() {
-    let mut h = Harness::with_drafts(&[LOCAL_GOVERNMENT]);
-    h.open(0);
-    h.ctrl('g');
-    snapshot("review", &h);
+    snapshot("review", || {
+        let mut h = Harness::with_drafts(&[LOCAL_GOVERNMENT]);
+        h.open(0);
+        h.ctrl('g');
+        h
+    });
 }
 
 #[test]
 fn export_dialog() {
-    let mut h = commission_at(2);
-    h.app.exports_dir = "exports".into();
-    h.ctrl('e');
-    snapshot("export", &h);
+    snapshot("export", || {
+        let mut h = commission_at(2);
+        h.app.exports_dir = "exports".into();
+        h.ctrl('e');
+        h
+    });
 }
 
 #[test]
 fn delete_asks_first() {
-    let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
-    h.key(KeyCode::Delete);
-    snapshot("confirm_delete", &h);
+    snapshot("confirm_delete", || {
+        let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+        h.key(KeyCode::Delete);
+        h
+    });
 }
 
 #[test]

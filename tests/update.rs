@@ -11,7 +11,7 @@ use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
 
 fn focus(h: &Harness) -> Focus {
-    h.app.draft.as_ref().unwrap().focus
+    h.app.draft.as_ref().unwrap().focus()
 }
 
 /// A fresh start, a new response for "Cyngor Môn", now on the walk-through.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::export;
@@ -38,6 +39,7 @@ fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_placeholder_text(placeholder);
     area.set_max_histories(500);
+    area.set_cursor_line_style(Style::new());
     // Carry on writing where the text ends.
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
@@ -67,7 +69,7 @@ pub struct Draft {
     pub response: Response,
     /// Index of the current item in reading order.
     pub current: usize,
-    pub focus: Focus,
+    focus: Focus,
     pub context_folded: bool,
     editors: HashMap<usize, Editors>,
     /// Bumped by every change; a save records the generation it wrote.
@@ -125,18 +127,39 @@ impl Draft {
         }
     }
 
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// Moves focus; only the focused editor shows a cursor.
+    pub fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+        let editors = self.editors_mut();
+        let cursor = |on: bool| {
+            if on {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            }
+        };
+        editors.answer.set_cursor_style(cursor(focus == Focus::Answer));
+        editors
+            .reasoning
+            .set_cursor_style(cursor(focus == Focus::Reasoning));
+    }
+
     pub fn typing(&self) -> bool {
         self.focus != Focus::Position
     }
 
     /// Focus on arriving at an item: the picker, or the editor of a free-text item.
     fn arrive(&mut self) {
-        self.focus = if self.has_scale() {
+        self.ensure_editors();
+        self.set_focus(if self.has_scale() {
             Focus::Position
         } else {
             Focus::Answer
-        };
-        self.ensure_editors();
+        });
     }
 
     fn ensure_editors(&mut self) {
@@ -197,7 +220,7 @@ impl Draft {
         } else {
             (at + fields.len() - 1) % fields.len()
         };
-        self.focus = fields[next];
+        self.set_focus(fields[next]);
     }
 
     /// Copies the focused editor's text into the response after it changed.

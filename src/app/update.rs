@@ -416,8 +416,8 @@ fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         Command::NextField => draft.cycle_field(true),
         Command::PrevField => draft.cycle_field(false),
-        Command::Leave => draft.focus = Focus::Position,
-        Command::Edit => draft.focus = Focus::Answer,
+        Command::Leave => draft.set_focus(Focus::Position),
+        Command::Edit => draft.set_focus(Focus::Answer),
         Command::MarkReady => {
             let ready = draft
                 .response
@@ -622,7 +622,7 @@ fn paste(app: &mut App, text: &str) {
         && let Some(draft) = app.draft.as_mut()
         && !draft.typing()
     {
-        draft.focus = Focus::Answer;
+        draft.set_focus(Focus::Answer);
     }
     if !app.takes_text() {
         return;

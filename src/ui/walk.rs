@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use ratatui_textarea::TextArea;
 
 use super::{Theme, panel};
 use crate::app::{App, Draft, Focus};
@@ -204,7 +205,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) -> Option<Paragraph<'a>> {
     use unicode_width::UnicodeWidthStr;
     let scale = draft.set.scale_of(item)?;
-    let focused = draft.focus == Focus::Position;
+    let focused = draft.focus() == Focus::Position;
     let chosen = draft.position_index();
     let marker = if focused { "▶ Position: " } else { "Position: " };
     let marker_style = if focused {
@@ -251,53 +252,53 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
     Some(Paragraph::new(lines))
 }
 
+/// The editors are drawn by reference, never cloned: a text area keeps its scroll
+/// position between frames, and a clone would recompute it over the whole text.
 fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, area: Rect) {
     let editors = draft.editors();
-    let answer_text = draft.response.answer(&item.id).map_or("", |a| a.answer.as_str());
-    let reasoning_text = draft
-        .response
-        .answer(&item.id)
-        .map_or("", |a| a.reasoning.as_str());
+    let answer = draft.response.answer(&item.id);
+    let words = |text: fn(&crate::model::Answer) -> &str| answer.map_or(0, |a| word_count(text(a)));
+    let focus = draft.focus();
     let answer_title = editor_title(
         "Answer",
-        word_count(answer_text),
+        words(|a| &a.answer),
         item.word_limit,
-        draft.focus == Focus::Answer,
+        focus == Focus::Answer,
         theme,
     );
-    if item.scale.is_none() {
-        let mut answer = editors.answer.clone();
-        answer.set_block(panel(answer_title, draft.focus == Focus::Answer, theme));
-        style_editor(&mut answer, draft.focus == Focus::Answer);
-        frame.render_widget(&answer, area);
-        return;
+    let (answer_area, reasoning_area) = if item.scale.is_none() {
+        (area, None)
+    } else {
+        let [a, r] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        (a, Some(r))
+    };
+    draw_editor(
+        &editors.answer,
+        answer_title,
+        focus == Focus::Answer,
+        theme,
+        frame,
+        answer_area,
+    );
+    if let Some(area) = reasoning_area {
+        let focused = focus == Focus::Reasoning;
+        let title = editor_title("Reasoning", words(|a| &a.reasoning), None, focused, theme);
+        draw_editor(&editors.reasoning, title, focused, theme, frame, area);
     }
-    let [answer_area, reasoning_area] =
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let mut answer = editors.answer.clone();
-    answer.set_block(panel(answer_title, draft.focus == Focus::Answer, theme));
-    style_editor(&mut answer, draft.focus == Focus::Answer);
-    frame.render_widget(&answer, answer_area);
-
-    let reasoning_title = editor_title(
-        "Reasoning",
-        word_count(reasoning_text),
-        None,
-        draft.focus == Focus::Reasoning,
-        theme,
-    );
-    let mut reasoning = editors.reasoning.clone();
-    reasoning.set_block(panel(reasoning_title, draft.focus == Focus::Reasoning, theme));
-    style_editor(&mut reasoning, draft.focus == Focus::Reasoning);
-    frame.render_widget(&reasoning, reasoning_area);
 }
 
-fn style_editor(editor: &mut ratatui_textarea::TextArea<'static>, focused: bool) {
-    editor.set_cursor_line_style(Style::new());
-    if !focused {
-        // Only the focused editor shows a cursor.
-        editor.set_cursor_style(Style::new());
-    }
+fn draw_editor(
+    editor: &TextArea<'static>,
+    title: Line<'static>,
+    focused: bool,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let block = panel(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(editor, inner);
 }
 
 fn editor_title(name: &str, words: usize, limit: Option<u32>, focused: bool, theme: Theme) -> Line<'static> {
