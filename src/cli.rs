@@ -38,6 +38,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Export a response as a Markdown submission or as JSON.
     Export(ExportArgs),
+    /// Compare several organisations' responses to one question set, side by side.
+    ///
+    /// Without --format, opens the comparison screen; with it, writes the comparison.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
@@ -95,6 +99,28 @@ pub struct ExportArgs {
     pub questions: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Response files (drafts or JSON exports) to compare.
+    #[arg(value_name = "FILE", required_unless_present = "dir")]
+    pub files: Vec<PathBuf>,
+    /// Also compare every *.json response in this folder.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Write the comparison instead of opening the screen: Markdown, JSON or CSV.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::compare::Format>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "PATH", requires = "format")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// The question set to compare on: a known id or a file (default: the set most files answer).
+    #[arg(long, value_name = "ID|FILE")]
+    pub questions: Option<String>,
+}
+
 /// Why a command failed, and the exit code that says so.
 #[derive(Debug)]
 pub struct Failure {
@@ -134,6 +160,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
+        Command::Compare(args) => crate::compare::command::run(args, dirs, out, err),
     }
 }
 

@@ -6,11 +6,14 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod compare;
 pub mod documents;
 pub mod error;
 pub mod export;
+pub mod history;
 pub mod model;
 pub mod parse;
+pub mod recovery;
 pub mod schema;
 pub mod storage;
 pub mod text;

@@ -3,10 +3,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use consult::app::{App, Draft};
+use consult::app::{App, update};
 use consult::catalog::{self, Catalog};
 use consult::cli::{self, Cli, Command, EditArgs};
-use consult::documents;
 use consult::error::located;
 use consult::storage::Dirs;
 
@@ -16,6 +15,7 @@ fn main() -> ExitCode {
     match cli.command {
         None => open_app(dirs, None),
         Some(Command::Edit(args)) => open_app(dirs, Some(args)),
+        Some(Command::Compare(args)) if args.format.is_none() => open_comparison(dirs, &args),
         Some(command) => {
             let mut stdout = std::io::stdout().lock();
             let mut stderr = std::io::stderr().lock();
@@ -30,6 +30,14 @@ fn main() -> ExitCode {
 fn fail(failure: cli::Failure) -> ExitCode {
     let _ = writeln!(std::io::stderr(), "consult: {}", failure.message);
     ExitCode::from(failure.code as u8)
+}
+
+/// The full-screen app on the comparison screen (`consult compare` without `--format`).
+fn open_comparison(dirs: Dirs, args: &cli::CompareArgs) -> ExitCode {
+    match consult::compare::command::prepare(args, &dirs) {
+        Ok(prepared) => run_app(App::comparing(dirs, prepared.catalog, prepared.files, prepared.set)),
+        Err(failure) => fail(failure),
+    }
 }
 
 /// The full-screen app: on the drafts list, or straight into one file.
@@ -47,17 +55,25 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
                 Ok(set) => set,
                 Err(e) => return fail(e.into()),
             };
-            let opened = match documents::open_response(&args.file, &catalog, set.as_ref()) {
+            let (draft, warnings) = match update::load_draft(&dirs, &catalog, args.file.clone(), set.as_ref())
+            {
                 Ok(opened) => opened,
-                Err(e) => return fail(e.into()),
+                Err(message) => {
+                    eprintln!("consult: {message}");
+                    return ExitCode::from(consult::error::EXIT_FAILURE as u8);
+                }
             };
-            for warning in &opened.warnings {
+            for warning in &warnings {
                 eprintln!("{}", located(&args.file, warning));
             }
-            let draft = Draft::new(args.file, opened.set, opened.response);
             App::editing(dirs, catalog, draft)
         }
     };
+    run_app(app)
+}
+
+/// Runs the full-screen app until it quits; what it has to say is printed after.
+fn run_app(app: App) -> ExitCode {
     match consult::tui::run::run(app) {
         Ok(notes) => {
             for note in notes {

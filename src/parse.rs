@@ -23,9 +23,9 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Problem::error(
             Location::File,
+            // Only the start of a large file is read, so its full size is not known here.
             format!(
-                "file is {} MB; consult reads files up to {} MB",
-                bytes.len() / (1024 * 1024),
+                "file is larger than {} MB, the most consult reads",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         ));
@@ -134,6 +134,10 @@ fn json_problem(error: &serde_json::Error, path: Option<String>) -> Problem {
         }
         serde_json::error::Category::Syntax if message == "trailing characters" => {
             "invalid JSON: there is more text after the end of the document".to_string()
+        }
+        // serde_json stops at this depth, long before the stack could overflow.
+        serde_json::error::Category::Syntax if message == "recursion limit exceeded" => {
+            "invalid JSON: nested more than 128 levels deep".to_string()
         }
         serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
         _ => {

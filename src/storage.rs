@@ -131,3 +131,76 @@ fn resolve_link(path: &Path) -> io::Result<PathBuf> {
     }
     Err(io::Error::other("too many levels of symbolic links"))
 }
+
+/// Proof that this process has a draft open for writing. Released when dropped, and
+/// by the operating system if the process dies, so a lock never outlives a crash.
+#[derive(Debug)]
+pub struct DraftLock {
+    _file: fs::File,
+}
+
+#[derive(Debug)]
+pub enum LockError {
+    /// Another running consult has the draft open.
+    Held {
+        pid: Option<u32>,
+    },
+    Io(io::Error),
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Held { pid: Some(pid) } => write!(
+                f,
+                "this draft is open in another consult (process {pid}); close it there first"
+            ),
+            LockError::Held { pid: None } => {
+                write!(f, "this draft is open in another consult; close it there first")
+            }
+            LockError::Io(e) => write!(f, "cannot lock the draft: {e}"),
+        }
+    }
+}
+
+/// The lock file for `draft`, kept in consult's data folder rather than beside the draft.
+fn lock_path(data: &Path, draft: &Path) -> PathBuf {
+    data.join("locks")
+        .join(format!("{}.lock", crate::recovery::key(draft)))
+}
+
+/// Takes the advisory lock on `draft`, or says which process holds it.
+pub fn lock_draft(data: &Path, draft: &Path) -> Result<DraftLock, LockError> {
+    let path = lock_path(data, draft);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(LockError::Io)?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(LockError::Io)?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Say who holds it, for the message another instance shows.
+            let _ = file.set_len(0);
+            let _ = write!(file, "{}", std::process::id());
+            Ok(DraftLock { _file: file })
+        }
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Err(LockError::Held {
+                pid: text.trim().parse().ok(),
+            })
+        }
+        Err(fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
+    }
+}
+
+/// Whether another process has `draft` open right now.
+pub fn is_locked_elsewhere(data: &Path, draft: &Path) -> bool {
+    matches!(lock_draft(data, draft), Err(LockError::Held { .. }))
+}

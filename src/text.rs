@@ -19,6 +19,19 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// [`visible`] for text that must stay on one line, such as a message, a label or a title:
+/// newlines and tabs become pictures too.
+pub fn visible_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| if hidden(c) { control_picture(c) } else { c })
+        .collect::<String>()
+        .into()
+}
+
 fn is_hidden_control(c: char) -> bool {
     c != '\n' && c != '\t' && (c.is_control() || is_bidi_control(c))
 }
@@ -93,6 +106,16 @@ mod tests {
         assert_eq!(visible("a\x1b[2Jb\x07"), "a\u{241B}[2Jb\u{2407}");
         assert_eq!(visible("line\nnext\ttab"), "line\nnext\ttab");
         assert_eq!(visible("\u{202E}evil"), "\u{FFFD}evil");
+    }
+
+    #[test]
+    fn one_line_text_shows_its_line_breaks_and_tabs_too() {
+        assert_eq!(visible_line("a\nb\tc\u{1b}d"), "a\u{240A}b\u{2409}c\u{241B}d");
+        assert_eq!(visible_line("\u{9b}2J\u{2066}"), "\u{FFFD}2J\u{FFFD}");
+        assert!(matches!(
+            visible_line("plain"),
+            std::borrow::Cow::Borrowed("plain")
+        ));
     }
 
     #[test]

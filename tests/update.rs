@@ -4,7 +4,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use consult::app::draft::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
+use consult::app::saving::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use consult::app::{Dialog, Focus, SaveState, Screen};
 use consult::model::{ItemStatus, ResponseStatus};
 use crossterm::event::KeyCode;

@@ -5,6 +5,7 @@ use std::time::Instant;
 use crossterm::event::KeyEvent;
 
 use super::keymap::Command;
+use super::saving::SaveOutcome;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -17,5 +18,5 @@ pub enum Action {
     /// Time passes: autosave and retries run from here.
     Tick(Instant),
     /// A background save finished.
-    Saved { generation: u64, error: Option<String> },
+    Saved(SaveOutcome),
 }

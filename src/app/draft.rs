@@ -3,21 +3,16 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::export;
+use super::saving::{Autosave, Due, SaveJob, SaveKind, SaveOutcome, SaveState};
 use crate::model::response::now;
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
-
-/// Typing pauses this long before an autosave...
-pub const SAVE_AFTER_IDLE: Duration = Duration::from_millis(700);
-/// ...and continuous typing is saved at least this often, so a crash loses under two seconds.
-pub const SAVE_AT_LEAST_EVERY: Duration = Duration::from_millis(1500);
-/// How long to wait before trying a failed save again.
-pub const RETRY_AFTER: Duration = Duration::from_secs(3);
+use crate::storage::DraftLock;
+use crate::{export, recovery};
 
 /// Which part of the current item has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,23 +41,6 @@ fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
     area
 }
 
-/// What a save needs: which version, where, and the bytes.
-#[derive(Debug, Clone)]
-pub struct SaveJob {
-    pub generation: u64,
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
-
-/// What the header says about saving.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    Unsaved,
-    Saving,
-    Failed(String),
-}
-
 pub struct Draft {
     pub path: PathBuf,
     pub set: QuestionSet,
@@ -72,13 +50,11 @@ pub struct Draft {
     focus: Focus,
     pub context_folded: bool,
     editors: HashMap<usize, Editors>,
-    /// Bumped by every change; a save records the generation it wrote.
-    generation: u64,
-    saved_generation: u64,
-    in_flight: Option<u64>,
-    first_unsaved: Option<Instant>,
-    last_change: Option<Instant>,
-    failure: Option<(String, Instant)>,
+    pub autosave: Autosave,
+    /// Where the recovery copy goes; none for a draft that is only being looked at in tests.
+    pub journal: Option<PathBuf>,
+    /// Held while the draft is open, so a second consult cannot write it too.
+    pub lock: Option<DraftLock>,
 }
 
 impl Draft {
@@ -96,12 +72,9 @@ impl Draft {
             focus: Focus::Position,
             context_folded: false,
             editors: HashMap::new(),
-            generation: 0,
-            saved_generation: 0,
-            in_flight: None,
-            first_unsaved: None,
-            last_change: None,
-            failure: None,
+            autosave: Autosave::default(),
+            journal: None,
+            lock: None,
         };
         draft.arrive();
         draft
@@ -252,9 +225,7 @@ impl Draft {
 
     /// Records that the response changed, for autosave.
     pub fn changed(&mut self, now: Instant) {
-        self.generation += 1;
-        self.first_unsaved.get_or_insert(now);
-        self.last_change = Some(now);
+        self.autosave.changed(now);
     }
 
     /// The chosen option's index on the current item's scale.
@@ -278,72 +249,56 @@ impl Draft {
     }
 
     pub fn save_state(&self) -> SaveState {
-        if let Some((error, _)) = &self.failure {
-            SaveState::Failed(error.clone())
-        } else if self.in_flight.is_some() {
-            SaveState::Saving
-        } else if self.generation > self.saved_generation {
-            SaveState::Unsaved
-        } else {
-            SaveState::Saved
-        }
+        self.autosave.state()
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.generation > self.saved_generation
+        self.autosave.is_dirty()
     }
 
-    /// A save of the current state, stamped with the time of the change.
+    /// A save of the draft file as it is now, stamped with the time of the change.
     pub fn save_job(&mut self) -> SaveJob {
         if self.is_dirty() {
             self.response.updated = now();
         }
-        self.in_flight = Some(self.generation);
+        let generation = self.autosave.start_draft_save();
+        let journal = self.journal.clone().filter(|_| self.autosave.journal_covered());
         SaveJob {
-            generation: self.generation,
+            generation,
+            kind: SaveKind::Draft {
+                expected: self.autosave.on_disk,
+                journal,
+            },
             path: self.path.clone(),
             bytes: export::json::render(&self.response).into_bytes(),
         }
     }
 
-    /// A save job if autosave is due at `now`.
+    /// The write that is due at `now`, if any: the draft once typing pauses, else a recovery copy.
     pub fn autosave_due(&mut self, now: Instant) -> Option<SaveJob> {
-        if !self.is_dirty() || self.in_flight.is_some() {
-            return None;
-        }
-        if let Some((_, failed_at)) = &self.failure {
-            return (now.duration_since(*failed_at) >= RETRY_AFTER).then(|| self.save_job());
-        }
-        let idle = self
-            .last_change
-            .is_some_and(|t| now.duration_since(t) >= SAVE_AFTER_IDLE);
-        let overdue = self
-            .first_unsaved
-            .is_some_and(|t| now.duration_since(t) >= SAVE_AT_LEAST_EVERY);
-        (idle || overdue).then(|| self.save_job())
-    }
-
-    /// A save job now, if anything is unsaved and no save is under way.
-    pub fn save_if_dirty(&mut self) -> Option<SaveJob> {
-        (self.is_dirty() && self.in_flight.is_none()).then(|| self.save_job())
-    }
-
-    pub fn finished_save(&mut self, generation: u64, error: Option<String>, now: Instant) {
-        if self.in_flight == Some(generation) {
-            self.in_flight = None;
-        }
-        match error {
-            None => {
-                self.saved_generation = self.saved_generation.max(generation);
-                self.failure = None;
-                if !self.is_dirty() {
-                    self.first_unsaved = None;
-                } else {
-                    self.first_unsaved = self.last_change;
-                }
+        match self.autosave.due(now) {
+            Due::Draft => Some(self.save_job()),
+            Due::Journal => {
+                let path = self.journal.clone()?;
+                let generation = self.autosave.start_journal(now);
+                Some(SaveJob {
+                    generation,
+                    kind: SaveKind::Journal,
+                    bytes: recovery::journal_bytes(&self.path, &self.response),
+                    path,
+                })
             }
-            Some(error) => self.failure = Some((error, now)),
+            Due::Nothing => None,
         }
+    }
+
+    /// A save now, if anything is unsaved and no save is under way.
+    pub fn save_if_dirty(&mut self) -> Option<SaveJob> {
+        self.autosave.can_save().then(|| self.save_job())
+    }
+
+    pub fn finished_save(&mut self, outcome: &SaveOutcome, now: Instant) {
+        self.autosave.finished(outcome, now);
     }
 
     /// Words in the current answer.

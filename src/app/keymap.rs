@@ -3,6 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use super::compare::CompareCommand;
+
 /// Something the user asked for, independent of which key asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -37,6 +39,10 @@ pub enum Command {
     ToggleFinal,
     Toggle,
     Home,
+    /// A key of the comparison screen.
+    Compare(CompareCommand),
+    /// A key of a multiple-choice question; the dialog says what each means.
+    Choose(char),
 }
 
 /// Where a binding applies. Several are active at once, most specific first.
@@ -62,8 +68,16 @@ pub enum Context {
     NewResponse,
     Review,
     Export,
+    /// Comparing responses: the matrix.
+    Compare,
+    /// Comparing responses: every organisation's text on one item.
+    CompareDetail,
+    /// Comparing responses: the files set aside and other versions.
+    CompareNotes,
     /// A yes/no question.
     Confirm,
+    /// A question with several answers, each on a letter key shown in the dialog.
+    Choose,
     Help,
 }
 
@@ -81,7 +95,11 @@ impl Context {
             Context::NewResponse => "New response",
             Context::Review => "Review",
             Context::Export => "Export",
+            Context::Compare => "Comparing responses",
+            Context::CompareDetail => "Comparing: one item's answers",
+            Context::CompareNotes => "Comparing: files set aside",
             Context::Confirm => "Questions",
+            Context::Choose => "Questions with several answers",
             Context::Help => "Help",
         }
     }
@@ -146,12 +164,20 @@ const fn bind(
 }
 
 use Command as C;
+use CompareCommand as CC;
 use Context as X;
 
 const ONE: &[Key] = &[ch('1')];
 
 pub const BINDINGS: &[Binding] = &[
     // Questions asked in a dialog come first: they must win over everything.
+    bind(
+        X::Choose,
+        &[key(KeyCode::Esc)],
+        C::Choose('\u{1b}'),
+        "decide later",
+        Some("later"),
+    ),
     bind(
         X::Confirm,
         &[ch('y'), key(KeyCode::Enter)],
@@ -210,6 +236,13 @@ pub const BINDINGS: &[Binding] = &[
         C::ShowTrash,
         "show deleted drafts, to restore one",
         Some("deleted"),
+    ),
+    bind(
+        X::Home,
+        &[ch('c')],
+        C::Compare(CC::Start),
+        "compare every draft to the selected draft's consultation",
+        Some("compare"),
     ),
     bind(
         X::Home,
@@ -489,6 +522,200 @@ pub const BINDINGS: &[Binding] = &[
         Some("export"),
     ),
     bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
+    // Comparing responses: the matrix.
+    bind(
+        X::Compare,
+        &[key(KeyCode::Enter)],
+        C::Edit,
+        "every organisation's answer and reasoning on the item",
+        Some("answers"),
+    ),
+    bind(
+        X::Compare,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Leave,
+        "back to the drafts (quits, when opened from the command line)",
+        Some("back"),
+    ),
+    bind(
+        X::Compare,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next item",
+        None,
+    ),
+    bind(
+        X::Compare,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous item",
+        None,
+    ),
+    bind(
+        X::Compare,
+        &[key(KeyCode::Right), ch('l')],
+        C::Compare(CC::Right),
+        "next column (scrolls sideways)",
+        None,
+    ),
+    bind(
+        X::Compare,
+        &[key(KeyCode::Left), ch('h')],
+        C::Compare(CC::Left),
+        "previous column",
+        None,
+    ),
+    bind(
+        X::Compare,
+        &[ch('d')],
+        C::Compare(CC::OnlyDiffering),
+        "only the items where positions differ, or all",
+        Some("differing"),
+    ),
+    bind(
+        X::Compare,
+        &[ch('s')],
+        C::Compare(CC::NextSection),
+        "one section at a time, then all",
+        Some("section"),
+    ),
+    bind(
+        X::Compare,
+        &[ch('a')],
+        C::Compare(CC::SortByAgreement),
+        "sort organisations by how often they agree with the selected one",
+        Some("by agreement"),
+    ),
+    bind(
+        X::Compare,
+        &[ch('n')],
+        C::Compare(CC::SortByName),
+        "sort organisations by name",
+        Some("by name"),
+    ),
+    bind(
+        X::Compare,
+        &[ch('m')],
+        C::Compare(CC::SwitchMode),
+        "a column per organisation, or counts per option",
+        Some("counts"),
+    ),
+    bind(
+        X::Compare,
+        &[ch('w')],
+        C::Compare(CC::Notes),
+        "why files were set aside, and other versions",
+        Some("notes"),
+    ),
+    bind(X::Compare, &[ch('?')], C::Help, "help", None),
+    // Comparing responses: one item's answers.
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Leave,
+        "back to the matrix",
+        Some("back"),
+    ),
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::Right), ch('l')],
+        C::NextItem,
+        "next item",
+        Some("next item"),
+    ),
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::Left), ch('h')],
+        C::PrevItem,
+        "previous item",
+        None,
+    ),
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::PageDown), ch(' ')],
+        C::Compare(CC::PageDown),
+        "scroll a page down",
+        Some("page"),
+    ),
+    bind(
+        X::CompareDetail,
+        &[key(KeyCode::PageUp)],
+        C::Compare(CC::PageUp),
+        "scroll a page up",
+        None,
+    ),
+    bind(
+        X::CompareDetail,
+        &[ch('f')],
+        C::Compare(CC::FilterPosition),
+        "only the organisations that took one position (cycles)",
+        Some("filter"),
+    ),
+    bind(
+        X::CompareDetail,
+        &[ch(']')],
+        C::Compare(CC::NextOrganisations),
+        "next 25 organisations",
+        None,
+    ),
+    bind(
+        X::CompareDetail,
+        &[ch('[')],
+        C::Compare(CC::PrevOrganisations),
+        "previous 25 organisations",
+        None,
+    ),
+    bind(X::CompareDetail, &[ch('?')], C::Help, "help", None),
+    // Comparing responses: the notes.
+    bind(
+        X::CompareNotes,
+        &[key(KeyCode::Esc), ch('w'), ch('q')],
+        C::Leave,
+        "close the notes",
+        Some("close"),
+    ),
+    bind(
+        X::CompareNotes,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        X::CompareNotes,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        X::CompareNotes,
+        &[key(KeyCode::PageDown), ch(' ')],
+        C::Compare(CC::PageDown),
+        "scroll a page down",
+        None,
+    ),
+    bind(
+        X::CompareNotes,
+        &[key(KeyCode::PageUp)],
+        C::Compare(CC::PageUp),
+        "scroll a page up",
+        None,
+    ),
     // Everywhere.
     bind(
         X::Global,
@@ -550,6 +777,13 @@ pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
         && let KeyCode::Char(c @ '1'..='9') = event.code
     {
         return Some(Command::ChoosePosition(c as u8 - b'0'));
+    }
+    // A multiple-choice dialog lists its own letters; any letter goes to it.
+    if contexts.first() == Some(&Context::Choose)
+        && event.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && let KeyCode::Char(c) = event.code
+    {
+        return Some(Command::Choose(c.to_ascii_lowercase()));
     }
     contexts.iter().find_map(|context| {
         BINDINGS

@@ -2,9 +2,11 @@
 //! the `ui` module draws it without changing anything.
 
 pub mod action;
+pub mod compare;
 pub mod draft;
 pub mod home;
 pub mod keymap;
+pub mod saving;
 pub mod update;
 
 use std::path::PathBuf;
@@ -12,9 +14,10 @@ use std::path::PathBuf;
 use ratatui_textarea::TextArea;
 
 pub use action::Action;
-pub use draft::{Draft, Focus, SaveJob, SaveState};
+pub use draft::{Draft, Focus};
 use home::DraftSummary;
 use keymap::Context;
+pub use saving::{SaveJob, SaveOutcome, SaveState};
 pub use update::update;
 
 use crate::catalog::Catalog;
@@ -27,6 +30,8 @@ pub enum Screen {
     Walk,
     Respondent,
     Review,
+    /// Several responses side by side.
+    Compare,
 }
 
 /// Export as Markdown, JSON or both.
@@ -77,6 +82,33 @@ pub enum Dialog {
         question: String,
         pending: Pending,
     },
+    /// A question with several answers, each on its own key.
+    Choose(Choice),
+}
+
+/// A decision with more than yes and no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub title: String,
+    pub lines: Vec<String>,
+    /// Key, what it does, and the outcome.
+    pub options: Vec<(char, &'static str, Decision)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Changed on disk: write what is on screen over it.
+    Overwrite,
+    /// Changed on disk: load the file; what was on screen becomes a separate draft.
+    Reload,
+    /// Recovery: put the recovered work into the draft file.
+    Recover,
+    /// Recovery: keep the draft file; the recovered copy becomes a separate draft.
+    RecoverAsCopy,
+    /// Recovery: keep the draft file as it is; the recovered copy is set aside, not deleted.
+    KeepFile,
+    /// Decide later.
+    Later,
 }
 
 /// The respondent form's fields in order.
@@ -116,10 +148,16 @@ pub struct App {
     pub draft: Option<Draft>,
     pub respondent: Option<RespondentForm>,
     pub review_selected: usize,
+    /// The comparison screen's state, while it is open.
+    pub compare: Option<compare::CompareView>,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
     pub quit: bool,
+    /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
+    pub recovery: Vec<crate::recovery::Candidate>,
+    /// Recovery files that could not be read (kept, and mentioned on the home screen).
+    pub recovery_problems: Vec<String>,
     /// Colour is only a help: with `NO_COLOR` set, the screens use bold, reverse and symbols alone.
     pub color: bool,
     /// For showing "last saved" times.
@@ -142,25 +180,51 @@ impl App {
             draft: None,
             respondent: None,
             review_selected: 0,
+            compare: None,
             message: None,
             exports_dir: PathBuf::from(crate::cli::EXPORTS_DIR),
             quit: false,
+            recovery: Vec::new(),
+            recovery_problems: Vec::new(),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             time_zone: jiff::tz::TimeZone::system(),
         };
         app.refresh_drafts();
-        if app.drafts.is_empty() && app.unreadable.is_empty() {
+        app.find_unsaved_work();
+        if app.dialog.is_none() && app.drafts.is_empty() && app.unreadable.is_empty() {
             app.dialog = Some(update::new_response_dialog());
         }
         app
     }
 
+    /// Offers back work from sessions that ended before saving, skipping drafts that
+    /// another running consult has open (their recovery copy is live, not lost).
+    fn find_unsaved_work(&mut self) {
+        let scan = crate::recovery::scan(&self.dirs.data, &self.dirs.drafts(), &self.catalog);
+        let data = self.dirs.data.clone();
+        self.recovery = scan
+            .candidates
+            .into_iter()
+            .filter(|c| !crate::storage::is_locked_elsewhere(&data, &c.draft))
+            .collect();
+        self.recovery_problems = scan.unreadable;
+        update::offer_next_recovery(self);
+    }
+
+    /// Puts `draft` on screen, with its recovery copy beside it in the data folder.
+    pub fn attach(&mut self, mut draft: Draft) {
+        draft.journal = Some(crate::recovery::path_for(&self.dirs.data, &draft.path));
+        self.draft = Some(draft);
+        self.screen = Screen::Walk;
+    }
+
     /// The walk-through on an already opened response.
     pub fn editing(dirs: Dirs, catalog: Catalog, draft: Draft) -> App {
         let mut app = App::new(dirs, catalog);
-        app.dialog = None;
-        app.draft = Some(draft);
-        app.screen = Screen::Walk;
+        if !matches!(app.dialog, Some(Dialog::Choose(_))) {
+            app.dialog = None;
+        }
+        app.attach(draft);
         app
     }
 
@@ -178,6 +242,7 @@ impl App {
         }
         match &self.dialog {
             Some(Dialog::Confirm { .. }) => return vec![Context::Confirm],
+            Some(Dialog::Choose(_)) => return vec![Context::Choose, Context::Global],
             Some(Dialog::NewResponse { .. }) => return vec![Context::NewResponse, Context::Global],
             Some(Dialog::Export { .. }) => return vec![Context::Export, Context::Global],
             None => {}
@@ -186,6 +251,7 @@ impl App {
             Screen::Home => vec![Context::Home, Context::Global],
             Screen::Trash => vec![Context::Trash, Context::Global],
             Screen::Review => vec![Context::Review, Context::Global],
+            Screen::Compare => compare::contexts(self),
             Screen::Respondent => {
                 let on_checkbox = self.respondent.as_ref().is_some_and(|f| f.focus == 4);
                 if on_checkbox {
@@ -208,7 +274,7 @@ impl App {
         }
         match &self.dialog {
             Some(Dialog::NewResponse { .. } | Dialog::Export { .. }) => true,
-            Some(Dialog::Confirm { .. }) => false,
+            Some(Dialog::Confirm { .. } | Dialog::Choose(_)) => false,
             None => match self.screen {
                 Screen::Walk => self.draft.as_ref().is_some_and(Draft::typing),
                 Screen::Respondent => self.respondent.as_ref().is_some_and(|f| f.focus < 4),

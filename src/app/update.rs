@@ -6,20 +6,32 @@ use std::time::Instant;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::draft::{Draft, Focus, SaveJob};
+use super::draft::{Draft, Focus};
 use super::keymap::Command;
-use super::{Action, App, Dialog, ExportChoice, Message, Pending, RespondentForm, Screen, home};
-use crate::model::{ItemStatus, Response, ResponseStatus};
-use crate::storage::{self, NewFileMode};
-use crate::{documents, export};
+use super::saving::{SaveJob, SaveResult, digest, perform};
+use super::{
+    Action, App, Choice, Decision, Dialog, ExportChoice, Message, Pending, RespondentForm, Screen, home,
+};
+use crate::catalog::Catalog;
+use crate::model::validate::Problem;
+use crate::model::{ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::storage::{self, Dirs, NewFileMode};
+use crate::text::word_count;
+use crate::{documents, export, recovery};
 
 /// Applies `action`. Returns a save for the caller to run in the background, if one is due.
 pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
     match action {
-        Action::Tick(now) => app.draft.as_mut()?.autosave_due(now),
-        Action::Saved { generation, error } => {
-            if let Some(draft) = app.draft.as_mut() {
-                draft.finished_save(generation, error, Instant::now());
+        Action::Tick(now) => {
+            super::compare::tick(app);
+            app.draft.as_mut()?.autosave_due(now)
+        }
+        Action::Saved(outcome) => {
+            let draft = app.draft.as_mut()?;
+            let first_conflict = outcome.result == SaveResult::Conflict && !draft.autosave.conflict;
+            draft.finished_save(&outcome, Instant::now());
+            if first_conflict && app.dialog.is_none() {
+                app.dialog = Some(conflict_dialog(draft));
             }
             None
         }
@@ -74,6 +86,11 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::Export => {
             if app.draft.is_some() {
                 app.dialog = Some(export_dialog(app));
+            } else if app.screen == Screen::Compare {
+                info(
+                    app,
+                    "To write a comparison out: consult compare FILES --format md|json|csv",
+                );
             } else {
                 info(app, "Open a draft to export it");
             }
@@ -88,6 +105,10 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Screen::Walk => walk_command(app, command),
         Screen::Respondent => respondent_command(app, command),
         Screen::Review => review_command(app, command),
+        Screen::Compare => {
+            super::compare::command(app, command);
+            None
+        }
     }
 }
 
@@ -106,6 +127,11 @@ fn save_now(app: &mut App) -> Option<SaveJob> {
         info(app, "Nothing open to save");
         return None;
     };
+    if draft.autosave.conflict {
+        let dialog = conflict_dialog(draft);
+        app.dialog = Some(dialog);
+        return None;
+    }
     let job = draft.save_if_dirty();
     if job.is_none() && !draft.is_dirty() {
         let text = format!("Saved: {}", draft.path.display());
@@ -119,13 +145,9 @@ fn go_home(app: &mut App) -> Option<SaveJob> {
     let job = app.draft.as_mut().and_then(Draft::save_if_dirty);
     if let Some(job) = &job {
         // Leaving the walk-through: write now so the list below shows it.
-        let result = storage::write_atomic(&job.path, &job.bytes, NewFileMode::Private);
+        let outcome = perform(job);
         if let Some(draft) = app.draft.as_mut() {
-            draft.finished_save(
-                job.generation,
-                result.err().map(|e| e.to_string()),
-                Instant::now(),
-            );
+            draft.finished_save(&outcome, Instant::now());
         }
     }
     if app.draft.as_ref().is_some_and(Draft::is_dirty) {
@@ -134,6 +156,7 @@ fn go_home(app: &mut App) -> Option<SaveJob> {
     }
     app.draft = None;
     app.respondent = None;
+    app.compare = None;
     app.screen = Screen::Home;
     app.refresh_drafts();
     None
@@ -169,6 +192,7 @@ fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
             app.selected = 0;
             app.screen = Screen::Trash;
         }
+        Command::Compare(_) => super::compare::start_from_home(app),
         Command::Quit => app.quit = true,
         _ => {}
     }
@@ -213,16 +237,32 @@ fn trash_command(app: &mut App, command: Command) -> Option<SaveJob> {
 }
 
 fn open_draft(app: &mut App, path: PathBuf) {
-    match documents::open_response(&path, &app.catalog, None) {
-        Ok(opened) => {
-            if let Some(w) = opened.warnings.first() {
+    match load_draft(&app.dirs, &app.catalog, path, None) {
+        Ok((draft, warnings)) => {
+            if let Some(w) = warnings.first() {
                 error(app, w.message.clone());
             }
-            app.draft = Some(Draft::new(path, opened.set, opened.response));
-            app.screen = Screen::Walk;
+            app.attach(draft);
         }
-        Err(e) => error(app, e.to_string()),
+        Err(e) => error(app, e),
     }
+}
+
+/// Opens a response file for editing: locked against a second writer, checked
+/// against its question set, and remembering what the file held.
+pub fn load_draft(
+    dirs: &Dirs,
+    catalog: &Catalog,
+    path: PathBuf,
+    set: Option<&QuestionSet>,
+) -> Result<(Draft, Vec<Problem>), String> {
+    let lock = storage::lock_draft(&dirs.data, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let opened = documents::open_response(&path, catalog, set).map_err(|e| e.to_string())?;
+    let on_disk = std::fs::read(&path).ok().map(|bytes| digest(&bytes));
+    let mut draft = Draft::new(path, opened.set, opened.response);
+    draft.lock = Some(lock);
+    draft.autosave.on_disk = on_disk;
+    Ok((draft, opened.warnings))
 }
 
 fn duplicate(app: &mut App) {
@@ -264,8 +304,227 @@ fn start_response(app: &mut App, set_index: usize, organisation: String) {
         return error(app, format!("Could not create {}: {e}", path.display()));
     }
     app.dialog = None;
-    app.draft = Some(Draft::new(path, set, response));
-    app.screen = Screen::Walk;
+    let mut draft = Draft::new(path.clone(), set, response);
+    draft.autosave.on_disk = Some(digest(bytes.as_bytes()));
+    draft.lock = storage::lock_draft(&app.dirs.data, &path).ok();
+    app.attach(draft);
+}
+
+// ----- Changed on disk, and recovery -------------------------------------------
+
+fn conflict_dialog(draft: &Draft) -> Dialog {
+    let name = draft.path.display();
+    Dialog::Choose(Choice {
+        title: "The draft file was changed elsewhere".into(),
+        lines: vec![
+            format!("Another program changed {name} since consult last saved it."),
+            "Nothing has been overwritten, and what is on screen is kept safe meanwhile.".into(),
+        ],
+        options: vec![
+            (
+                'o',
+                "overwrite the file with what is on screen",
+                Decision::Overwrite,
+            ),
+            (
+                'r',
+                "load the changed file; what is on screen becomes a separate draft",
+                Decision::Reload,
+            ),
+            ('\u{1b}', "decide later (saving waits)", Decision::Later),
+        ],
+    })
+}
+
+/// Shows the next piece of unsaved work found at start-up, if any.
+pub fn offer_next_recovery(app: &mut App) {
+    let Some(candidate) = app.recovery.first() else {
+        return;
+    };
+    let name = candidate
+        .draft
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let organisation = crate::text::visible(&candidate.recovered.respondent.organisation).into_owned();
+    let set = app.catalog.find(&candidate.recovered.question_set.id);
+    let mut lines = vec![
+        format!("consult stopped before saving all of {name} ({organisation})."),
+        if candidate.draft_exists {
+            "Recovered work that is not in the draft file:".into()
+        } else {
+            "The draft file is gone; this is what was recovered:".into()
+        },
+    ];
+    for difference in candidate.differences.iter().take(8) {
+        let what = describe(set, &difference.what);
+        let line = if difference.what.ends_with("answer") || difference.what.ends_with("reasoning") {
+            format!(
+                "• {what}: {} words recovered ({} in the file): “{}”",
+                word_count(&difference.recovered),
+                word_count(&difference.on_disk),
+                tail(&difference.recovered, 70)
+            )
+        } else {
+            format!(
+                "• {what}: “{}” recovered (the file has “{}”)",
+                difference.recovered, difference.on_disk
+            )
+        };
+        lines.push(crate::text::visible(&line).into_owned());
+    }
+    if candidate.differences.len() > 8 {
+        lines.push(format!("… and {} more", candidate.differences.len() - 8));
+    }
+    app.dialog = Some(Dialog::Choose(Choice {
+        title: "Unsaved work found".into(),
+        lines,
+        options: vec![
+            ('r', "recover it into the draft", Decision::Recover),
+            (
+                'c',
+                "keep both: the recovered work as a separate draft",
+                Decision::RecoverAsCopy,
+            ),
+            (
+                'k',
+                "keep the draft as it is (the recovered copy is set aside, not deleted)",
+                Decision::KeepFile,
+            ),
+            ('\u{1b}', "decide later", Decision::Later),
+        ],
+    }));
+}
+
+/// "q1 · answer" as "Question 1 · answer".
+fn describe(set: Option<&QuestionSet>, what: &str) -> String {
+    let Some((item, field)) = what.split_once(" · ") else {
+        return what.to_string();
+    };
+    let label = set.and_then(|s| s.item(item)).map_or(item, |i| i.label.as_str());
+    format!("{label} · {field}")
+}
+
+/// The last `max` characters of `text` on one line.
+fn tail(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let count = flat.chars().count();
+    if count <= max {
+        return flat;
+    }
+    format!("…{}", flat.chars().skip(count - max).collect::<String>())
+}
+
+fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {
+    let Some(decision) = choice
+        .options
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, _, d)| *d)
+    else {
+        app.dialog = Some(Dialog::Choose(choice));
+        return None;
+    };
+    match decision {
+        Decision::Overwrite => {
+            let draft = app.draft.as_mut()?;
+            draft.autosave.conflict = false;
+            draft.autosave.on_disk = None;
+            return draft.save_if_dirty();
+        }
+        Decision::Reload => reload_changed_draft(app),
+        Decision::Later if app.recovery.is_empty() => {}
+        Decision::Later => {
+            app.recovery.remove(0);
+            offer_next_recovery(app);
+        }
+        Decision::Recover | Decision::RecoverAsCopy | Decision::KeepFile => {
+            let candidate = app.recovery.remove(0);
+            resolve_recovery(app, &candidate, decision);
+            app.refresh_drafts();
+            offer_next_recovery(app);
+        }
+    }
+    None
+}
+
+fn resolve_recovery(app: &mut App, candidate: &recovery::Candidate, decision: Decision) {
+    let bytes = export::json::render(&candidate.recovered);
+    let result = match decision {
+        Decision::Recover => storage::write_atomic(&candidate.draft, bytes.as_bytes(), NewFileMode::Private)
+            .and_then(|()| std::fs::remove_file(&candidate.source))
+            .map(|()| format!("Recovered into {}", candidate.draft.display())),
+        Decision::RecoverAsCopy => {
+            let stem = candidate
+                .draft
+                .file_stem()
+                .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+            let target = home::free_name(&app.dirs.drafts(), &format!("{stem}-recovered.json"));
+            std::fs::create_dir_all(app.dirs.drafts())
+                .and_then(|()| storage::write_atomic(&target, bytes.as_bytes(), NewFileMode::Private))
+                .and_then(|()| recovery::set_aside(&app.dirs.data, &candidate.source))
+                .map(|_| format!("The recovered work is a separate draft: {}", target.display()))
+        }
+        _ => recovery::set_aside(&app.dirs.data, &candidate.source).map(|kept| {
+            format!(
+                "Kept the draft as it was; the recovered copy is at {}",
+                kept.display()
+            )
+        }),
+    };
+    match result {
+        Ok(text) => info(app, text),
+        Err(e) => error(app, format!("Could not do that: {e}; nothing was deleted")),
+    }
+}
+
+/// Loads the draft file as changed elsewhere, after saving what was on screen as a separate draft.
+fn reload_changed_draft(app: &mut App) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    let stem = draft
+        .path
+        .file_stem()
+        .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+    let mine = home::free_name(&app.dirs.drafts(), &format!("{stem}-mine.json"));
+    let bytes = export::json::render(&draft.response);
+    let saved = std::fs::create_dir_all(app.dirs.drafts())
+        .and_then(|()| storage::write_atomic(&mine, bytes.as_bytes(), NewFileMode::Private));
+    if let Err(e) = saved {
+        return error(
+            app,
+            format!("Could not keep what is on screen ({e}); nothing changed"),
+        );
+    }
+    let path = draft.path.clone();
+    let lock = draft.lock.take();
+    let current = draft.current;
+    match documents::open_response(&path, &app.catalog, None) {
+        Ok(opened) => {
+            let mut fresh = Draft::new(path.clone(), opened.set, opened.response);
+            fresh.lock = lock;
+            fresh.autosave.on_disk = std::fs::read(&path).ok().map(|b| digest(&b));
+            fresh.go_to(current);
+            app.attach(fresh);
+            info(
+                app,
+                format!(
+                    "Loaded the changed file; what you had is kept as {}",
+                    mine.display()
+                ),
+            );
+        }
+        Err(e) => {
+            if let Some(draft) = app.draft.as_mut() {
+                draft.lock = lock;
+            }
+            error(
+                app,
+                format!(
+                    "The changed file cannot be read ({e}); what you had is kept as {}",
+                    mine.display()
+                ),
+            );
+        }
+    }
 }
 
 // ----- Dialogs ---------------------------------------------------------------
@@ -273,6 +532,7 @@ fn start_response(app: &mut App, set_index: usize, organisation: String) {
 fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob> {
     let dialog = app.dialog.take()?;
     match (dialog, command) {
+        (Dialog::Choose(choice), Command::Choose(key)) => return decide(app, choice, key),
         (Dialog::Confirm { pending, .. }, Command::Yes) => return confirmed(app, pending),
         (Dialog::Confirm { .. }, _) => {}
         (Dialog::NewResponse { organisation, .. }, Command::Yes)
@@ -584,7 +844,7 @@ fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bool)> {
     match app.dialog.as_mut() {
         Some(Dialog::NewResponse { organisation, .. }) => return Some((organisation, true)),
         Some(Dialog::Export { folder, .. }) => return Some((folder, true)),
-        Some(Dialog::Confirm { .. }) => return None,
+        Some(Dialog::Confirm { .. } | Dialog::Choose(_)) => return None,
         None => {}
     }
     match app.screen {

@@ -43,18 +43,25 @@ impl fmt::Display for Location {
 
 impl Problem {
     pub fn error(location: Location, message: impl Into<String>) -> Self {
-        Problem {
-            severity: Severity::Error,
-            location,
-            message: message.into(),
-        }
+        Problem::new(Severity::Error, location, message.into())
     }
 
     pub fn warning(location: Location, message: impl Into<String>) -> Self {
+        Problem::new(Severity::Warning, location, message.into())
+    }
+
+    /// Messages and paths quote the file (an unknown field's name, a scale's name), and they
+    /// are printed on a terminal and shown on screen: any control character in them is made
+    /// visible, so a file cannot send escape sequences that way.
+    fn new(severity: Severity, location: Location, message: String) -> Self {
+        let location = match location {
+            Location::Path(path) => Location::Path(one_line(path)),
+            other => other,
+        };
         Problem {
-            severity: Severity::Warning,
+            severity,
             location,
-            message: message.into(),
+            message: one_line(message),
         }
     }
 
@@ -292,6 +299,13 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
         }
     }
     problems
+}
+
+fn one_line(text: String) -> String {
+    match crate::text::visible_line(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
 }
 
 fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {

@@ -4,4 +4,5 @@
 pub mod event;
 pub mod run;
 pub mod saver;
+pub mod signals;
 pub mod terminal;

@@ -4,15 +4,11 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use crate::app::SaveJob;
-use crate::storage::{self, NewFileMode};
-
-/// The outcome of one save: its generation and the error, if it failed.
-pub type SaveResult = (u64, Option<String>);
+use crate::app::saving::{SaveJob, SaveOutcome, perform};
 
 pub struct Saver {
     jobs: Option<Sender<SaveJob>>,
-    results: Receiver<SaveResult>,
+    results: Receiver<SaveOutcome>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -22,11 +18,7 @@ impl Saver {
         let (outbox, results) = channel();
         let thread = std::thread::spawn(move || {
             for job in inbox {
-                let result = storage::write_atomic(&job.path, &job.bytes, NewFileMode::Private);
-                if outbox
-                    .send((job.generation, result.err().map(|e| e.to_string())))
-                    .is_err()
-                {
+                if outbox.send(perform(&job)).is_err() {
                     break;
                 }
             }
@@ -44,13 +36,13 @@ impl Saver {
         }
     }
 
-    /// Results that have arrived since the last call.
-    pub fn finished(&self) -> Vec<SaveResult> {
+    /// Outcomes that have arrived since the last call.
+    pub fn finished(&self) -> Vec<SaveOutcome> {
         self.results.try_iter().collect()
     }
 
-    /// Waits for every queued save to finish and returns their results.
-    pub fn finish(mut self) -> Vec<SaveResult> {
+    /// Waits for every queued save to finish and returns their outcomes.
+    pub fn finish(mut self) -> Vec<SaveOutcome> {
         self.jobs = None;
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();

@@ -82,6 +82,28 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             );
             frame.render_widget(Paragraph::new(lines), files);
         }
+        Dialog::Choose(choice) => {
+            let mut text: Vec<Line> = choice.lines.iter().map(|l| Line::raw(l.clone())).collect();
+            text.push(Line::raw(""));
+            for (key, what, _) in &choice.options {
+                let key = if *key == '\u{1b}' {
+                    "Esc".to_string()
+                } else {
+                    key.to_string()
+                };
+                text.push(Line::from(vec![
+                    Span::styled(format!("{key:>3} "), theme.key()),
+                    Span::raw(*what),
+                ]));
+            }
+            let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
+            let block = panel(format!(" {} ", choice.title), true, theme);
+            let height =
+                (paragraph.line_count(area.width.saturating_sub(6).min(76)) as u16 + 2).min(area.height);
+            let popup = centered(area, 78, height);
+            frame.render_widget(Clear, popup);
+            frame.render_widget(paragraph.block(block), popup);
+        }
         Dialog::Confirm { question, .. } => {
             let popup = centered(area, 64, 6);
             frame.render_widget(Clear, popup);

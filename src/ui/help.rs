@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{Theme, panel};
 use crate::app::keymap::{BINDINGS, Context, label};
 
-const ORDER: [Context; 12] = [
+const ORDER: &[Context] = &[
     Context::Global,
     Context::Walk,
     Context::Browse,
@@ -19,15 +19,19 @@ const ORDER: [Context; 12] = [
     Context::Form,
     Context::Checkbox,
     Context::Review,
+    Context::Compare,
+    Context::CompareDetail,
+    Context::CompareNotes,
     Context::Export,
     Context::Confirm,
+    Context::Choose,
 ];
 
 pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
     let popup = area;
     frame.render_widget(Clear, popup);
     let mut lines = Vec::new();
-    for context in ORDER {
+    for &context in ORDER {
         lines.push(Line::styled(context.title(), theme.heading()));
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             let keys: Vec<String> = binding.keys.iter().map(label).collect();

@@ -1,5 +1,6 @@
 //! Drawing: functions of the app's state to a frame. Nothing here changes state or touches files.
 
+mod compare;
 mod dialog;
 mod help;
 mod home;
@@ -46,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Walk => walk::draw(app, theme, frame, body),
         Screen::Respondent => respondent::draw(app, theme, frame, body),
         Screen::Review => review::draw(app, theme, frame, body),
+        Screen::Compare => compare::draw(app, theme, frame, body),
     }
     draw_footer(app, theme, frame, footer);
     if let Some(dialog) = &app.dialog {
@@ -73,6 +75,9 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             SaveState::Saved => Span::styled("✓ saved ", theme.good()),
             SaveState::Saving => Span::raw("saving… "),
             SaveState::Unsaved => Span::raw("● unsaved changes "),
+            SaveState::ChangedOnDisk => {
+                Span::styled("⚠ file changed elsewhere: Ctrl-S to decide ", theme.warning())
+            }
             SaveState::Failed(e) => Span::styled(format!("⚠ not saved: {e} (retrying) "), theme.warning()),
         });
     } else {

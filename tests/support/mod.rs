@@ -9,9 +9,10 @@ pub mod pty;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use consult::app::saving::perform;
 use consult::app::{Action, App, update};
 use consult::catalog::Catalog;
-use consult::storage::{self, Dirs, NewFileMode};
+use consult::storage::Dirs;
 use consult::tui::event::to_action;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
@@ -61,12 +62,8 @@ impl Harness {
 
     pub fn act(&mut self, action: Action) {
         if let Some(job) = update(&mut self.app, action) {
-            let result = storage::write_atomic(&job.path, &job.bytes, NewFileMode::Private);
-            let saved = Action::Saved {
-                generation: job.generation,
-                error: result.err().map(|e| e.to_string()),
-            };
-            update(&mut self.app, saved);
+            let outcome = perform(&job);
+            update(&mut self.app, Action::Saved(outcome));
         }
     }
 

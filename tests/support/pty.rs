@@ -7,12 +7,17 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, PtySize, SlavePty, native_pty_system};
 
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Kept open so other commands (such as `stty`) can run on the same terminal.
+    slave: Box<dyn SlavePty + Send>,
+    /// `stty -g` of the terminal before consult started.
+    pub settings_before: String,
+    home: std::path::PathBuf,
 }
 
 pub const PAGE_DOWN: &str = "\x1b[6~";
@@ -26,6 +31,11 @@ impl Session {
     /// Starts `consult args…` in an 80×24 terminal with its folders under `home`,
     /// working in `home` (so `exports/` lands there).
     pub fn start(home: &Path, args: &[&str]) -> Session {
+        Session::start_with(home, args, &[])
+    }
+
+    /// As [`Session::start`], with extra environment variables.
+    pub fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -40,8 +50,12 @@ impl Session {
         command.env("CONSULT_DATA_DIR", home.join("data"));
         command.env("CONSULT_CONFIG_DIR", home.join("config"));
         command.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let settings_before = terminal_settings(&*pty.slave, home);
         let child = pty.slave.spawn_command(command).expect("consult starts");
-        drop(pty.slave);
+        let slave = pty.slave;
         let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = pty.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -64,7 +78,29 @@ impl Session {
             child,
             writer,
             screen,
+            slave,
+            settings_before,
+            home: home.to_path_buf(),
         }
+    }
+
+    /// `stty -g` of the terminal now: how raw mode, echo and the rest are set.
+    pub fn terminal_settings(&self) -> String {
+        terminal_settings(&*self.slave, &self.home)
+    }
+
+    /// Whether the screen is on the alternate screen (a full-screen app's own page).
+    pub fn on_alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Sends a signal to consult (Unix).
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &self.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name} failed");
     }
 
     pub fn contents(&self) -> String {
@@ -118,4 +154,18 @@ impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+/// Runs `stty -g` on the terminal behind `slave` and returns what it printed.
+fn terminal_settings(slave: &dyn SlavePty, home: &Path) -> String {
+    let out = home.join(format!("stty-{}.txt", std::process::id()));
+    let mut command = CommandBuilder::new("sh");
+    command.args(["-c", &format!("stty -g > '{}'", out.display())]);
+    if let Ok(mut child) = slave.spawn_command(command) {
+        let _ = child.wait();
+    }
+    std::fs::read_to_string(&out)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }

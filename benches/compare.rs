@@ -1,0 +1,54 @@
+//! Comparison speed on generated responses (see `benches/support/generate.rs`):
+//! loading and comparing 500 files of about 40 KB each, writing the JSON, and the
+//! word counter against the reference. The 10,000-file run against `jq` is
+//! `benches/compare_vs_jq.sh`. Run: `cargo bench --bench compare`.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use consult::catalog::Catalog;
+use consult::compare::{self, load::count_words};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const FILES: usize = 500;
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let bytes = generate::write_responses(dir.path(), FILES, 7).expect("generated responses");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("listing")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let catalog = Catalog::built_in();
+
+    let mut group = c.benchmark_group("compare");
+    group.throughput(Throughput::Bytes(bytes));
+    group.sample_size(20);
+    group.bench_function("load 500 responses", |b| {
+        b.iter(|| compare::load(black_box(&files), &catalog, None, &|| {}).expect("loads"))
+    });
+    let comparison = compare::load(&files, &catalog, None, &|| {}).expect("loads");
+    group.bench_function("write JSON for 500", |b| {
+        b.iter(|| compare::json::render(black_box(&comparison)))
+    });
+    group.bench_function("write CSV for 500", |b| {
+        b.iter(|| compare::csv::render(black_box(&comparison)))
+    });
+    group.finish();
+
+    let text = std::fs::read_to_string(&files[0]).expect("a response");
+    let mut words = c.benchmark_group("word count");
+    words.throughput(Throughput::Bytes(text.len() as u64));
+    words.bench_function("count_words", |b| b.iter(|| count_words(black_box(&text))));
+    words.bench_function("split_whitespace (reference)", |b| {
+        b.iter(|| consult::text::word_count(black_box(&text)))
+    });
+    words.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,106 @@
+//! From launch to the first complete screen, in a pseudo-terminal, for `consult`
+//! on the built-in set and for `vim -u NONE` as the reference. Target: under 50 ms.
+//! Run: `cargo bench --bench startup` (vim is skipped if it is not installed).
+
+use std::io::Read;
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const RUNS: usize = 30;
+
+/// Launches `command` and returns the time until the screen satisfies `complete`.
+fn time_to_screen(command: CommandBuilder, complete: fn(&vt100::Screen) -> bool) -> Option<Duration> {
+    let size = PtySize {
+        rows: 24,
+        cols: 80,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let mut command = command;
+    // The same terminal type for both programs, whatever this shell has.
+    command.env("TERM", "xterm-256color");
+    let pty = native_pty_system().openpty(size).ok()?;
+    let start = Instant::now();
+    let mut child = pty.slave.spawn_command(command).ok()?;
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().ok()?;
+    let (done, finished) = mpsc::channel();
+    let master = pty.master;
+    std::thread::spawn(move || {
+        let _master = master;
+        let mut parser = vt100::Parser::new(NonZeroU16::new(24).unwrap(), NonZeroU16::new(80).unwrap(), 0);
+        let mut buffer = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            parser.process(&buffer[..n]);
+            if complete(parser.screen()) {
+                let _ = done.send(start.elapsed());
+                break;
+            }
+        }
+    });
+    let elapsed = finished.recv_timeout(Duration::from_secs(10)).ok();
+    let _ = child.kill();
+    let _ = child.wait();
+    elapsed
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn report(name: &str, times: Vec<Duration>) {
+    if times.is_empty() {
+        println!("{name}: never showed a complete screen");
+        return;
+    }
+    let min = *times.iter().min().unwrap();
+    let max = *times.iter().max().unwrap();
+    let runs = times.len();
+    println!(
+        "{name}: median {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
+        median(times).as_secs_f64() * 1e3,
+        min.as_secs_f64() * 1e3,
+        max.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let home = std::env::temp_dir().join(format!("consult-startup-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let file = home.join("note.txt");
+    std::fs::write(&file, "hello\n").unwrap();
+
+    let consult = (0..RUNS)
+        .filter_map(|_| {
+            let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_consult"));
+            command.env("CONSULT_DATA_DIR", home.join("data"));
+            command.env("CONSULT_CONFIG_DIR", home.join("config"));
+            command.cwd(&home);
+            // The footer is the last row drawn: once it is there, the frame is complete.
+            time_to_screen(command, |screen| screen.contents().contains("F1 help"))
+        })
+        .collect();
+    report("consult (built-in set, first start)", consult);
+
+    if Path::new("/usr/bin/vim").exists() {
+        let vim = (0..RUNS)
+            .filter_map(|_| {
+                let mut command = CommandBuilder::new("vim");
+                command.args(["-u", "NONE", "-N", file.to_str().unwrap()]);
+                command.cwd(&home);
+                // vim writes the file message on the last row after drawing the buffer.
+                time_to_screen(command, |screen| screen.contents().contains("\"note.txt\""))
+            })
+            .collect();
+        report("vim -u NONE (reference)", vim);
+    }
+    let _ = std::fs::remove_dir_all(&home);
+}

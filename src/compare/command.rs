@@ -1,0 +1,190 @@
+//! `consult compare`: which files, which set, and (with `--format`) the document written
+//! to standard output or `--out`. Without `--format`, main opens the comparison screen.
+
+use std::collections::HashSet;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::{Comparison, Format, ItemText, SetAside, load, load_texts, render, shown_path, write};
+use crate::catalog::Catalog;
+use crate::cli::{CompareArgs, Failure};
+use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
+use crate::model::QuestionSet;
+use crate::storage::{self, Dirs, NewFileMode};
+use crate::text::visible;
+
+/// What a comparison starts from: the files, the known sets and the set named, if any.
+pub struct Prepared {
+    pub files: Vec<PathBuf>,
+    pub catalog: Catalog,
+    pub set: Option<QuestionSet>,
+}
+
+/// The files named and found under `--dir`, and the set named with `--questions`.
+pub fn prepare(args: &CompareArgs, dirs: &Dirs) -> Result<Prepared, Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let set = args
+        .questions
+        .as_deref()
+        .map(|q| catalog.resolve(q))
+        .transpose()?;
+    let files = gather(&args.files, args.dir.as_deref()).map_err(|message| Failure {
+        code: EXIT_BAD_INPUT,
+        message,
+    })?;
+    Ok(Prepared { files, catalog, set })
+}
+
+/// `files`, then every `*.json` file in `dir` in name order; each path once.
+pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, String> {
+    let mut all = files.to_vec();
+    if let Some(dir) = dir {
+        let listing = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: cannot list the folder: {e}", shown_path(dir)))?;
+        let mut found: Vec<PathBuf> = listing
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            // Hidden files are editors' and tools' own, not responses.
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        found.sort();
+        if found.is_empty() && files.is_empty() {
+            return Err(format!("{}: no *.json files in this folder", shown_path(dir)));
+        }
+        all.extend(found);
+    }
+    let mut seen = HashSet::new();
+    all.retain(|p| seen.insert(p.clone()));
+    if all.is_empty() {
+        return Err("name the response files to compare, or a folder of them with --dir".into());
+    }
+    Ok(all)
+}
+
+/// Runs `consult compare … --format F`: exit 2 if no file could be compared, else the
+/// document, with every file set aside (and every version note) reported on `err`.
+pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let Some(format) = args.format else {
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: "`compare` without --format opens the full-screen app and is run by main, not here"
+                .into(),
+        });
+    };
+    let prepared = prepare(&args, dirs)?;
+    let file_count = prepared.files.len();
+    let bar = progress_bar(file_count as u64);
+    let loaded = load(prepared.files, &prepared.catalog, prepared.set.as_ref(), &|| {
+        bar.inc(1)
+    });
+    bar.finish_and_clear();
+    let comparison = match loaded {
+        Ok(comparison) => comparison,
+        Err(set_aside) => {
+            report_set_aside(err, &set_aside);
+            return Err(Failure {
+                code: EXIT_BAD_INPUT,
+                message: format!("none of the {file_count} file(s) could be compared"),
+            });
+        }
+    };
+    report(err, &comparison);
+    let texts = if format == Format::Markdown {
+        all_texts(&comparison)
+    } else {
+        Vec::new()
+    };
+    match args.out {
+        Some(path) => {
+            let document = render(format, &comparison, &texts);
+            write_document(&path, &document, args.force)?;
+            let _ = writeln!(out, "wrote {}", shown_path(&path));
+        }
+        // Straight out as it is made: a whole consultation's JSON is never held in memory.
+        None => {
+            let mut out = BufWriter::new(out);
+            write(format, &comparison, &texts, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| Failure {
+                    code: EXIT_FAILURE,
+                    message: format!("cannot write the comparison: {e}"),
+                })?;
+        }
+    }
+    Ok(())
+}
+
+/// Every organisation's answers, read in parallel: the Markdown quotes them all.
+pub fn all_texts(comparison: &Comparison) -> Vec<Result<Vec<ItemText>, String>> {
+    comparison
+        .organisations
+        .par_iter()
+        .map(|o| load_texts(&o.file, &comparison.set))
+        .collect()
+}
+
+/// A bar on standard error while files load, only when a person is watching it.
+fn progress_bar(files: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files), ProgressDrawTarget::stderr());
+    let style =
+        ProgressStyle::with_template("reading responses {bar:40} {human_pos}/{human_len} files, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn report_set_aside(err: &mut dyn Write, set_aside: &[SetAside]) {
+    for aside in set_aside {
+        let _ = writeln!(
+            err,
+            "{}: set aside: {}",
+            shown_path(&aside.file),
+            visible(&aside.reason)
+        );
+    }
+}
+
+/// Warnings: the files left out, and what was marked in responses to another version.
+fn report(err: &mut dyn Write, comparison: &Comparison) {
+    report_set_aside(err, &comparison.set_aside);
+    for organisation in &comparison.organisations {
+        for note in &organisation.notes {
+            let _ = writeln!(
+                err,
+                "{}: warning: {}",
+                shown_path(&organisation.file),
+                visible(note)
+            );
+        }
+    }
+}
+
+fn write_document(path: &Path, document: &str, force: bool) -> Result<(), Failure> {
+    let failure = |message: String| Failure {
+        code: EXIT_FAILURE,
+        message,
+    };
+    if path.exists() && !force {
+        return Err(failure(format!(
+            "{} already exists; pass --force to overwrite it",
+            shown_path(path)
+        )));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| failure(format!("{}: cannot write: {e}", shown_path(parent))))?;
+    }
+    storage::write_atomic(path, document.as_bytes(), NewFileMode::Shared)
+        .map_err(|e| failure(format!("{}: cannot write: {e}", shown_path(path))))
+}

@@ -1,0 +1,543 @@
+//! Reading response files for a comparison. A whole consultation can be 10,000 files,
+//! so they are read in parallel through a light view that keeps positions and answer
+//! word counts but never the answer text; that is read again, per file, when shown.
+//!
+//! A file the light view cannot take is parsed again by the full parser, so every file
+//! set aside carries the same located message `consult validate` would give.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde::de::{Deserializer, Visitor};
+
+use super::{Comparison, Organisation, Position, SetAside, Stance};
+use crate::catalog::Catalog;
+use crate::documents;
+use crate::model::response::RESPONSE_FORMAT;
+use crate::model::validate::{Location, Problem};
+use crate::model::{ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
+use crate::parse::{self, DocKind, MAX_FILE_BYTES};
+use crate::storage;
+
+/// One organisation's text for one item, read when it is about to be shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemText {
+    pub answer: String,
+    pub reasoning: String,
+}
+
+/// Reads `files` and compares those that answer one question set: `set` if given, else
+/// the known set that most of the files answer. `progress` is called once per file, from
+/// any thread. With no file left to compare, the reasons each was set aside.
+pub fn load(
+    files: Vec<PathBuf>,
+    catalog: &Catalog,
+    set: Option<&QuestionSet>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Comparison, Vec<SetAside>> {
+    let candidates: Vec<&QuestionSet> = match set {
+        Some(set) => vec![set],
+        None => catalog.entries.iter().map(|e| &e.set).collect(),
+    };
+    let known: Vec<Known> = candidates.into_iter().map(Known::new).collect();
+    let context = Context {
+        known: &known,
+        catalog,
+        named: set.is_some(),
+    };
+    let outcomes: Vec<Outcome> = files
+        .into_par_iter()
+        .map_init(Vec::new, |buffer, file| {
+            let outcome = context.one(file, buffer);
+            progress();
+            outcome
+        })
+        .collect();
+
+    // The set most files answer; on a tie, the one the first of them answers.
+    let mut tally = vec![0usize; known.len()];
+    for outcome in &outcomes {
+        if let Outcome::Compared { set, .. } = outcome {
+            tally[*set] += 1;
+        }
+    }
+    let most = tally.iter().copied().max().unwrap_or(0);
+    let chosen = outcomes.iter().find_map(|o| match o {
+        Outcome::Compared { set, .. } if tally[*set] == most => Some(*set),
+        _ => None,
+    });
+
+    let mut organisations = Vec::new();
+    let mut set_aside = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Compared { set, organisation } if Some(set) == chosen => {
+                organisations.push(organisation)
+            }
+            Outcome::Compared { set, organisation } => {
+                let (other, this) = (known[set].set, known[chosen.unwrap_or(set)].set);
+                set_aside.push(SetAside {
+                    file: organisation.file,
+                    reason: format!(
+                        "answers question set {:?} ({}), but this comparison is of {:?}, which more of the files answer; compare each set's responses separately",
+                        other.id,
+                        super::shorten(&other.title, 60),
+                        this.id
+                    ),
+                });
+            }
+            Outcome::SetAside(aside) => set_aside.push(aside),
+        }
+    }
+    match chosen {
+        Some(chosen) => Ok(Comparison::new(
+            known[chosen].set.clone(),
+            organisations,
+            set_aside,
+        )),
+        None => Err(set_aside),
+    }
+}
+
+/// Every item's answer and reasoning in `file`, in `set`'s reading order (empty for items
+/// not answered). Items the set does not have are left out.
+pub fn load_texts(file: &Path, set: &QuestionSet) -> Result<Vec<ItemText>, String> {
+    let text = storage::read_text(file).map_err(|e| describe_all(&e.problems))?;
+    let response = parse::response(&text).map_err(|p| describe(&p))?;
+    let mut texts = vec![ItemText::default(); set.item_count()];
+    for answer in response.answers {
+        if let Some(i) = set.item_index(&answer.item) {
+            texts[i] = ItemText {
+                answer: answer.answer,
+                reasoning: answer.reasoning,
+            };
+        }
+    }
+    Ok(texts)
+}
+
+/// Words as [`crate::text::word_count`] counts them (runs of non-whitespace), without
+/// decoding every character: on mostly-ASCII prose this is several times faster.
+pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (space, len) = if byte.is_ascii() {
+            // Unicode White_Space in ASCII: tab, newline, vertical tab, form feed, return, space.
+            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            // `i` is always at a character boundary: it only ever moves by whole characters.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
+// ----- One file ----------------------------------------------------------------
+
+enum Outcome {
+    /// Loaded against `known[set]`.
+    Compared {
+        set: usize,
+        organisation: Organisation,
+    },
+    SetAside(SetAside),
+}
+
+fn set_aside(file: PathBuf, reason: impl Into<String>) -> Outcome {
+    Outcome::SetAside(SetAside {
+        file,
+        reason: reason.into(),
+    })
+}
+
+/// A question set ready for quick look-ups of items and options.
+struct Known<'c> {
+    set: &'c QuestionSet,
+    digest: String,
+    items: HashMap<&'c str, usize>,
+    /// Per item in reading order: its scale's option ids, or none for free text.
+    options: Vec<Option<Vec<&'c str>>>,
+}
+
+impl<'c> Known<'c> {
+    fn new(set: &'c QuestionSet) -> Known<'c> {
+        Known {
+            set,
+            // Hashing the set is the costly part: once per set, not once per file.
+            digest: set.digest(),
+            items: set
+                .items()
+                .enumerate()
+                .map(|(i, item)| (item.id.as_str(), i))
+                .collect(),
+            options: set
+                .items()
+                .map(|item| {
+                    set.scale_of(item)
+                        .map(|s| s.options.iter().map(|o| o.id.as_str()).collect())
+                })
+                .collect(),
+        }
+    }
+}
+
+struct Context<'a> {
+    known: &'a [Known<'a>],
+    catalog: &'a Catalog,
+    /// The set was named on the command line, so other sets are not looked for.
+    named: bool,
+}
+
+impl Context<'_> {
+    fn one(&self, file: PathBuf, buffer: &mut Vec<u8>) -> Outcome {
+        let text = match read(&file, buffer) {
+            Ok(text) => text,
+            Err(reason) => return set_aside(file, reason),
+        };
+        let light = match serde_json::from_str::<Light>(text) {
+            Ok(light) => light,
+            // The full parser says exactly what is wrong, and where.
+            Err(_) => match parse::response(text) {
+                Ok(response) => Light::from(response),
+                Err(_) if parse::kind(text) == Ok(DocKind::QuestionSet) => {
+                    return set_aside(file, "is a question set, not a response");
+                }
+                Err(problem) => return set_aside(file, describe(&problem)),
+            },
+        };
+        let set_id = light.question_set.id.as_ref();
+        let Some(set) = self.known.iter().position(|k| k.set.id == set_id) else {
+            let reason = if self.named {
+                format!(
+                    "answers question set {set_id:?}, not {:?} named with --questions",
+                    self.known[0].set.id
+                )
+            } else {
+                format!(
+                    "answers question set {set_id:?}, which consult does not know (known sets: {}); put that set's file in your questions folder, or name it with --questions",
+                    self.catalog.ids().join(", ")
+                )
+            };
+            return set_aside(file, reason);
+        };
+        let known = &self.known[set];
+        let well_formed = (1..=RESPONSE_FORMAT).contains(&light.format_version)
+            && light.created.parse::<jiff::Timestamp>().is_ok()
+            && light.updated.parse::<jiff::Timestamp>().is_ok();
+        let same_version = light.question_set.digest == known.digest;
+        let mapped = if well_formed {
+            map_answers(&light, known, !same_version)
+        } else {
+            Err(())
+        };
+        let (stances, mut notes) = match mapped {
+            Ok(mapped) => mapped,
+            Err(()) => match strict_problems(text, self.catalog, known.set) {
+                Some(reason) => return set_aside(file, reason),
+                // Only reached if the light checks are stricter than the full ones.
+                None => match map_answers(&light, known, true) {
+                    Ok(mapped) => mapped,
+                    Err(()) => return set_aside(file, "cannot be compared"),
+                },
+            },
+        };
+        if !same_version {
+            notes.insert(
+                0,
+                format!(
+                    "answered another version of question set {:?} (digest {}, this version is {}): items this version still has are compared, the rest are left out",
+                    known.set.id,
+                    short_digest(&light.question_set.digest),
+                    short_digest(&known.digest)
+                ),
+            );
+        }
+        Outcome::Compared {
+            set,
+            organisation: Organisation {
+                name: light.respondent.organisation,
+                file,
+                stances: stances.into_boxed_slice(),
+                other_version: !same_version,
+                notes,
+            },
+        }
+    }
+}
+
+/// Each answer placed on its item. For the same version of the set anything that does
+/// not fit is an error (`Err`); for another version it is left out or marked, with a note.
+fn map_answers(light: &Light, known: &Known, lenient: bool) -> Result<(Vec<Stance>, Vec<String>), ()> {
+    let mut stances = vec![Stance::EMPTY; known.options.len()];
+    let mut seen = vec![false; known.options.len()];
+    let mut notes = Vec::new();
+    for answer in &light.answers {
+        let item = answer.item.as_ref();
+        let Some(&i) = known.items.get(item) else {
+            if !lenient {
+                return Err(());
+            }
+            notes.push(format!("{item:?} is not in this version of the set: left out"));
+            continue;
+        };
+        if seen[i] {
+            if !lenient {
+                return Err(());
+            }
+            notes.push(format!(
+                "{item:?} is answered twice: the first answer is compared"
+            ));
+            continue;
+        }
+        seen[i] = true;
+        let position = match (answer.position.as_deref(), &known.options[i]) {
+            (None, _) => Position::Unset,
+            (Some(chosen), Some(options)) => match options.iter().position(|o| *o == chosen) {
+                // A scale of more than 255 options is not one a person answers.
+                Some(k) => u8::try_from(k).map_or(Position::NotOnScale, Position::Chosen),
+                None if lenient => {
+                    notes.push(format!(
+                        "{item:?}: position {chosen:?} is not on this version's scale: marked, not counted"
+                    ));
+                    Position::NotOnScale
+                }
+                None => return Err(()),
+            },
+            (Some(chosen), None) if lenient => {
+                notes.push(format!(
+                    "{item:?} is free text in this version: position {chosen:?} left out"
+                ));
+                Position::Unset
+            }
+            (Some(_), None) => return Err(()),
+        };
+        stances[i] = Stance {
+            position,
+            words: answer.answer.0,
+        };
+    }
+    Ok((stances, notes))
+}
+
+/// What the full parser and validator find wrong with `text` as a response to `set`, if anything.
+fn strict_problems(text: &str, catalog: &Catalog, set: &QuestionSet) -> Option<String> {
+    match documents::response_from_text(text, catalog, Some(set)) {
+        Ok(_) => None,
+        Err(problems) => {
+            let errors: Vec<Problem> = problems.into_iter().filter(Problem::is_error).collect();
+            Some(describe_all(&errors))
+        }
+    }
+}
+
+fn short_digest(digest: &str) -> String {
+    let hex = digest.strip_prefix("sha256:").unwrap_or(digest);
+    let short: String = hex.chars().take(12).collect();
+    if short.len() < hex.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// The file's text in `buffer`, or why it cannot be read.
+fn read<'b>(file: &Path, buffer: &'b mut Vec<u8>) -> Result<&'b str, String> {
+    buffer.clear();
+    let opened = File::open(file).and_then(|f| Ok((f.metadata()?, f)));
+    match opened {
+        Ok((meta, mut f)) if meta.is_file() && meta.len() <= MAX_FILE_BYTES as u64 => {
+            f.read_to_end(buffer).map_err(|e| format!("cannot read: {e}"))?;
+        }
+        // A pipe or device could block or never end: it is not a response file.
+        Ok((meta, _)) if !meta.is_file() && !meta.is_dir() => return Err("is not a regular file".into()),
+        // Missing, unreadable, a directory or too large: say it as the rest of consult does.
+        _ => {
+            return Err(match storage::read_text(file) {
+                Err(e) => describe_all(&e.problems),
+                Ok(_) => "could not be read".into(),
+            });
+        }
+    }
+    parse::decode(buffer).map_err(|p| describe(&p))
+}
+
+/// A problem without the file name: the file is shown beside it.
+fn describe(problem: &Problem) -> String {
+    match &problem.location {
+        Location::File => problem.message.clone(),
+        location => format!("{location}: {}", problem.message),
+    }
+}
+
+fn describe_all(problems: &[Problem]) -> String {
+    problems.iter().map(describe).collect::<Vec<_>>().join("; ")
+}
+
+// ----- The light view -------------------------------------------------------------
+
+/// A response as the comparison needs it: the same shape and checks as
+/// [`crate::model::Response`], but the answer is only counted and the reasoning skipped.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Light<'a> {
+    format_version: u32,
+    #[serde(borrow)]
+    question_set: LightSetRef<'a>,
+    respondent: Respondent,
+    // Read so that a bad value is caught here as `consult validate` would catch it.
+    #[serde(rename = "status")]
+    _status: ResponseStatus,
+    #[serde(borrow)]
+    created: Cow<'a, str>,
+    #[serde(borrow)]
+    updated: Cow<'a, str>,
+    #[serde(default, borrow, rename = "current_item")]
+    _current_item: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    answers: Vec<LightAnswer<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LightSetRef<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(rename = "title")]
+    _title: Skipped,
+    #[serde(borrow)]
+    digest: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LightAnswer<'a> {
+    #[serde(borrow)]
+    item: Cow<'a, str>,
+    #[serde(default, borrow)]
+    position: Option<Cow<'a, str>>,
+    #[serde(default)]
+    answer: Words,
+    #[serde(default, rename = "reasoning")]
+    _reasoning: Skipped,
+    #[serde(default, rename = "status")]
+    _status: ItemStatus,
+}
+
+impl From<Response> for Light<'static> {
+    fn from(r: Response) -> Self {
+        Light {
+            format_version: r.format_version,
+            question_set: LightSetRef {
+                id: Cow::Owned(r.question_set.id),
+                _title: Skipped,
+                digest: Cow::Owned(r.question_set.digest),
+            },
+            respondent: r.respondent,
+            _status: r.status,
+            created: Cow::Owned(r.created.to_string()),
+            updated: Cow::Owned(r.updated.to_string()),
+            _current_item: r.current_item.map(Cow::Owned),
+            answers: r
+                .answers
+                .into_iter()
+                .map(|a| LightAnswer {
+                    item: Cow::Owned(a.item),
+                    position: a.position.map(Cow::Owned),
+                    answer: Words::of(&a.answer),
+                    _reasoning: Skipped,
+                    _status: a.status,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A string's word count, taken while it is parsed: the text itself is never kept.
+#[derive(Debug, Default, Clone, Copy)]
+struct Words(u32);
+
+impl Words {
+    fn of(text: &str) -> Words {
+        Words(u32::try_from(count_words(text)).unwrap_or(u32::MAX))
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Counter;
+        impl Visitor<'_> for Counter {
+            type Value = Words;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Words, E> {
+                Ok(Words::of(text))
+            }
+        }
+        deserializer.deserialize_str(Counter)
+    }
+}
+
+/// A string that must be there and be a string, but is not needed.
+#[derive(Debug, Default, Clone, Copy)]
+struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Skip;
+        impl Visitor<'_> for Skip {
+            type Value = Skipped;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Skipped, E> {
+                Ok(Skipped)
+            }
+        }
+        deserializer.deserialize_str(Skip)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::word_count;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fast_word_count_agrees_with_the_reference() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " one two\n\nthree\u{a0}four\u{3000}five ",
+            "Cyngor Môn — ‘quoted’ words\u{2028}next\u{85}x",
+            "東京 👍 tab\tseparated\x0bvertical\x0cfeed\rreturn",
+        ] {
+            assert_eq!(count_words(text), word_count(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_word_count_agrees_on_any_text(text in "\\PC*|[ \\t\\n\u{a0}\u{2000}-\u{200b}a-zé東]*") {
+            prop_assert_eq!(count_words(&text), word_count(&text));
+        }
+    }
+}

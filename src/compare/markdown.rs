@@ -1,0 +1,195 @@
+//! The comparison as a Markdown briefing: the matrix as a table, then item by item each
+//! organisation's position, answer and reasoning. All text from the files goes through
+//! the core export's [`inline`] and [`block`], so it can never add structure of its own.
+
+use std::fmt::Write as _;
+
+use super::{Agreement, Comparison, ItemText, Position, Sort, shown_path};
+use crate::export::markdown::{block, inline};
+
+/// The Markdown document for `comparison`. `texts` holds, per organisation (in the
+/// comparison's own order), its answers in item order or why they could not be read.
+pub fn render(comparison: &Comparison, texts: &[Result<Vec<ItemText>, String>]) -> String {
+    let mut out = String::new();
+    let set = &comparison.set;
+    let order = comparison.order(Sort::Name);
+    let _ = writeln!(out, "# Comparison of responses — {}\n", inline(&set.title));
+    let count = comparison.organisations.len();
+    let responses = if count == 1 { "response" } else { "responses" };
+    let _ = writeln!(
+        out,
+        "{}\n",
+        inline(&format!(
+            "{count} {responses} to {}'s consultation compared, item by item.",
+            set.publisher
+        ))
+    );
+    write_responses(&mut out, comparison, &order);
+    write_set_aside(&mut out, comparison);
+    write_table(&mut out, comparison, &order);
+    for (s, section) in set.sections.iter().enumerate() {
+        let _ = writeln!(out, "## {}\n", inline(&section.title));
+        for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
+            write_item(&mut out, comparison, &order, texts, i);
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn write_responses(out: &mut String, comparison: &Comparison, order: &[usize]) {
+    out.push_str("## Responses compared\n\n");
+    for &o in order {
+        let organisation = &comparison.organisations[o];
+        let _ = writeln!(
+            out,
+            "- {} ({})",
+            inline(organisation.display_name()),
+            inline(&shown_path(&organisation.file))
+        );
+        for note in &organisation.notes {
+            let _ = writeln!(out, "  - {}", inline(note));
+        }
+    }
+    out.push('\n');
+}
+
+fn write_set_aside(out: &mut String, comparison: &Comparison) {
+    if comparison.set_aside.is_empty() {
+        return;
+    }
+    out.push_str("## Files set aside\n\nThese files are not part of the comparison:\n\n");
+    for aside in &comparison.set_aside {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            inline(&shown_path(&aside.file)),
+            inline(&aside.reason)
+        );
+    }
+    out.push('\n');
+}
+
+/// A column per organisation, or with very many, the counts per option in one column.
+fn write_table(out: &mut String, comparison: &Comparison, order: &[usize]) {
+    let rows: Vec<usize> = (0..comparison.item_count())
+        .filter(|&i| comparison.scale(i).is_some())
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("## Positions at a glance\n\n");
+    if comparison.is_large() {
+        out.push_str("| Item | Positions |\n| --- | --- |\n");
+        for i in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                inline(&comparison.item(i).label),
+                inline(&comparison.summary_text(i))
+            );
+        }
+    } else {
+        let mut header = String::from("| Item |");
+        let mut rule = String::from("| --- |");
+        for &o in order {
+            let _ = write!(
+                header,
+                " {} |",
+                inline(comparison.organisations[o].display_name())
+            );
+            rule.push_str(" --- |");
+        }
+        let _ = writeln!(out, "{header} Summary |\n{rule} --- |");
+        for i in rows {
+            let _ = write!(out, "| {} |", inline(&comparison.item(i).label));
+            for &o in order {
+                let position = comparison.organisations[o].stances[i].position;
+                let _ = write!(out, " {} |", position_label(comparison, i, position));
+            }
+            let _ = writeln!(out, " {} |", inline(&comparison.summary_text(i)));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n",
+        inline(&format!(
+            "{} positions split · {} positions agree but some gave none · {} all the same",
+            Agreement::Split.marker(),
+            Agreement::Gaps.marker(),
+            Agreement::Same.marker()
+        ))
+    );
+}
+
+/// A position in words: in a document the label says it, symbols are for the screen.
+fn position_label(comparison: &Comparison, item: usize, position: Position) -> String {
+    match position {
+        Position::Chosen(_) => comparison
+            .option(item, position)
+            .map_or_else(|| "No position".to_string(), |o| inline(&o.label)),
+        Position::NotOnScale => "Not on this version's scale".to_string(),
+        Position::Unset => "No position".to_string(),
+    }
+}
+
+fn write_item(
+    out: &mut String,
+    comparison: &Comparison,
+    order: &[usize],
+    texts: &[Result<Vec<ItemText>, String>],
+    i: usize,
+) {
+    let item = comparison.item(i);
+    let _ = writeln!(out, "### {}\n", inline(&item.label));
+    let _ = writeln!(out, "{}\n", quote(&block(&item.prompt)));
+    let summary = comparison.summary_text(i);
+    let heading = if comparison.scale(i).is_some() {
+        "Positions"
+    } else {
+        "Answered"
+    };
+    let _ = writeln!(out, "**{heading}:** {}\n", inline(&summary));
+    for &o in order {
+        let organisation = &comparison.organisations[o];
+        let stance = organisation.stances[i];
+        let name = inline(organisation.display_name());
+        if comparison.scale(i).is_some() {
+            let label = position_label(comparison, i, stance.position);
+            let _ = writeln!(out, "#### {name}: {label}\n");
+        } else {
+            let _ = writeln!(out, "#### {name}\n");
+        }
+        let text = match texts.get(o) {
+            Some(Ok(texts)) => texts.get(i).cloned().unwrap_or_default(),
+            Some(Err(reason)) => {
+                let _ = writeln!(out, "*The text could not be read: {}*\n", inline(reason));
+                continue;
+            }
+            None => ItemText::default(),
+        };
+        if text.answer.trim().is_empty() {
+            out.push_str("*No written answer.*\n\n");
+        } else {
+            let _ = writeln!(out, "{}\n", block(&text.answer));
+        }
+        if !text.reasoning.trim().is_empty() {
+            let _ = writeln!(out, "##### Reasoning\n\n{}\n", block(&text.reasoning));
+        }
+    }
+}
+
+fn quote(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

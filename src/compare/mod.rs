@@ -1,0 +1,401 @@
+//! Several organisations' responses to one question set, side by side: who took which
+//! position on each item, where they agree and where they split.
+//!
+//! [`load`] reads the files (in parallel, counting words without keeping answer text)
+//! into a [`Comparison`]; everything else here is pure functions over it, shared by the
+//! command line's writers ([`markdown`], [`json`], [`csv`]) and the comparison screen.
+//! Text from the files is untrusted: every writer passes it through [`crate::text::visible`].
+
+pub mod command;
+pub mod csv;
+pub mod json;
+pub mod load;
+pub mod markdown;
+
+use std::path::PathBuf;
+
+use crate::model::{Item, QuestionSet, Scale};
+
+pub use load::{ItemText, load, load_texts};
+
+/// With more organisations than this, one column each is no longer readable: the
+/// screen and the Markdown table show counts per option instead.
+pub const MANY_ORGANISATIONS: usize = 100;
+
+/// The non-interactive outputs of `consult compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The matrix as a table, then each item's positions, answers and reasoning.
+    #[value(name = "md")]
+    Markdown,
+    /// Per item: counts per option and each organisation's position.
+    Json,
+    /// One row per organisation and item, for spreadsheets.
+    Csv,
+}
+
+/// What one organisation said on one item's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// No position given (or a free-text item).
+    Unset,
+    /// The index of the chosen option on the item's scale.
+    Chosen(u8),
+    /// A response to another version of the set chose an option this version does not have.
+    NotOnScale,
+}
+
+/// One organisation on one item: its position and how long its answer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stance {
+    pub position: Position,
+    /// Words in the answer (not the reasoning), as [`crate::text::word_count`] counts them.
+    pub words: u32,
+}
+
+impl Stance {
+    pub const EMPTY: Stance = Stance {
+        position: Position::Unset,
+        words: 0,
+    };
+
+    /// Whether anything was recorded: a position or some answer text.
+    pub fn is_answered(self) -> bool {
+        self.position != Position::Unset || self.words > 0
+    }
+}
+
+/// One response file in the comparison: a column of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// As written in the file: untrusted, shown through `visible`.
+    pub name: String,
+    pub file: PathBuf,
+    /// One per item of the set, in reading order.
+    pub stances: Box<[Stance]>,
+    /// The response answered another version of the set (its digest differs).
+    pub other_version: bool,
+    /// What was left out or marked, for a reader to check (untrusted text inside).
+    pub notes: Vec<String>,
+}
+
+impl Organisation {
+    /// Alphabetical by name, ignoring case (without making lowercased copies), then by file.
+    pub fn name_order(&self, other: &Organisation) -> std::cmp::Ordering {
+        let mine = self.display_name().chars().flat_map(char::to_lowercase);
+        let theirs = other.display_name().chars().flat_map(char::to_lowercase);
+        mine.cmp(theirs).then_with(|| self.file.cmp(&other.file))
+    }
+
+    /// The name to show: an empty one says so rather than leaving a blank.
+    pub fn display_name(&self) -> &str {
+        let name = self.name.trim();
+        if name.is_empty() {
+            "(no organisation name)"
+        } else {
+            name
+        }
+    }
+}
+
+/// A file left out of the comparison, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub file: PathBuf,
+    pub reason: String,
+}
+
+/// How the organisations on one item stand together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// A free-text item: there are no positions to compare.
+    FreeText,
+    /// Nobody took a position.
+    NoPositions,
+    /// Everyone took the same position.
+    Same,
+    /// Those who took a position agree, but some took none (or one this version lacks).
+    Gaps,
+    /// At least two different positions were taken.
+    Split,
+}
+
+impl Agreement {
+    /// Whether the item belongs under "only where positions differ".
+    pub fn differs(self) -> bool {
+        matches!(self, Agreement::Gaps | Agreement::Split)
+    }
+
+    /// A mark that reads without colour.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Agreement::Split => "≠",
+            Agreement::Gaps => "?",
+            Agreement::Same => "✓",
+            Agreement::FreeText | Agreement::NoPositions => "",
+        }
+    }
+
+    /// The stable name used in the JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Agreement::FreeText => "free-text",
+            Agreement::NoPositions => "no-positions",
+            Agreement::Same => "same",
+            Agreement::Gaps => "gaps",
+            Agreement::Split => "split",
+        }
+    }
+}
+
+/// The counts for one item across every organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSummary {
+    /// Per option of the item's scale, in scale order; empty for a free-text item.
+    pub counts: Vec<usize>,
+    pub no_position: usize,
+    pub not_on_scale: usize,
+    /// Organisations that gave a position or some answer text.
+    pub answered: usize,
+    pub agreement: Agreement,
+}
+
+/// How to order the organisations' columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Alphabetically by name (then by file).
+    Name,
+    /// The organisation at this index first, then the others by how many items they
+    /// took the same position on, most first.
+    AgreementWith(usize),
+}
+
+/// Every compared response to one question set, and the files set aside.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub set: QuestionSet,
+    pub digest: String,
+    pub organisations: Vec<Organisation>,
+    pub set_aside: Vec<SetAside>,
+    /// One per item, in reading order.
+    pub summaries: Vec<ItemSummary>,
+    /// (section index, index within the section) of each item in reading order.
+    places: Vec<(usize, usize)>,
+}
+
+impl Comparison {
+    /// The comparison of `organisations` on `set`, with its per-item counts worked out.
+    pub fn new(set: QuestionSet, organisations: Vec<Organisation>, set_aside: Vec<SetAside>) -> Comparison {
+        let places = set
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| (0..section.items.len()).map(move |i| (s, i)))
+            .collect();
+        let digest = set.digest();
+        let mut comparison = Comparison {
+            set,
+            digest,
+            organisations,
+            set_aside,
+            summaries: Vec::new(),
+            places,
+        };
+        comparison.summaries = (0..comparison.item_count())
+            .map(|i| comparison.summarise(i))
+            .collect();
+        comparison
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.places.len()
+    }
+
+    /// The item at `index` in reading order.
+    pub fn item(&self, index: usize) -> &Item {
+        let (s, i) = self.places[index];
+        &self.set.sections[s].items[i]
+    }
+
+    /// The section index of the item at `index`.
+    pub fn section_of(&self, index: usize) -> usize {
+        self.places[index].0
+    }
+
+    pub fn scale(&self, index: usize) -> Option<&Scale> {
+        self.set.scale_of(self.item(index))
+    }
+
+    /// Files that were compared but answered another version of the set.
+    pub fn other_versions(&self) -> usize {
+        self.organisations.iter().filter(|o| o.other_version).count()
+    }
+
+    /// Too many organisations for a column each.
+    pub fn is_large(&self) -> bool {
+        self.organisations.len() > MANY_ORGANISATIONS
+    }
+
+    fn summarise(&self, index: usize) -> ItemSummary {
+        let options = self.scale(index).map_or(0, |s| s.options.len());
+        let mut summary = ItemSummary {
+            counts: vec![0; options],
+            no_position: 0,
+            not_on_scale: 0,
+            answered: 0,
+            agreement: Agreement::FreeText,
+        };
+        for organisation in &self.organisations {
+            let stance = organisation.stances[index];
+            if stance.is_answered() {
+                summary.answered += 1;
+            }
+            match stance.position {
+                Position::Chosen(k) => {
+                    if let Some(count) = summary.counts.get_mut(usize::from(k)) {
+                        *count += 1;
+                    }
+                }
+                Position::NotOnScale => summary.not_on_scale += 1,
+                Position::Unset => summary.no_position += 1,
+            }
+        }
+        summary.agreement = if options == 0 {
+            Agreement::FreeText
+        } else {
+            match summary.counts.iter().filter(|&&n| n > 0).count() {
+                0 => Agreement::NoPositions,
+                1 if summary.no_position + summary.not_on_scale == 0 => Agreement::Same,
+                1 => Agreement::Gaps,
+                _ => Agreement::Split,
+            }
+        };
+        summary
+    }
+
+    /// The summary in words: `≠ 1 support · 1 support with changes`. Zero counts are left out.
+    pub fn summary_text(&self, index: usize) -> String {
+        let summary = &self.summaries[index];
+        let Some(scale) = self.scale(index) else {
+            let total = self.organisations.len();
+            return if summary.answered == total {
+                format!("{total} answered")
+            } else {
+                format!("{} of {total} answered", summary.answered)
+            };
+        };
+        let mut parts: Vec<String> = scale
+            .options
+            .iter()
+            .zip(&summary.counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(option, n)| format!("{n} {}", option.label.to_lowercase()))
+            .collect();
+        if summary.not_on_scale > 0 {
+            parts.push(format!("{} not on this version's scale", summary.not_on_scale));
+        }
+        if summary.no_position > 0 {
+            parts.push(format!("{} no position", summary.no_position));
+        }
+        let marker = summary.agreement.marker();
+        let text = parts.join(" · ");
+        if marker.is_empty() {
+            text
+        } else {
+            format!("{marker} {text}")
+        }
+    }
+
+    /// The label and symbol of `position` on item `index`'s scale, if it names an option.
+    pub fn option(&self, index: usize, position: Position) -> Option<&crate::model::ScaleOption> {
+        match position {
+            Position::Chosen(k) => self.scale(index)?.options.get(usize::from(k)),
+            _ => None,
+        }
+    }
+
+    /// On how many items `a` and `b` took the same position, out of those where both took one.
+    pub fn agreement_between(&self, a: usize, b: usize) -> (usize, usize) {
+        let (a, b) = (&self.organisations[a], &self.organisations[b]);
+        let mut same = 0;
+        let mut both = 0;
+        for (x, y) in a.stances.iter().zip(b.stances.iter()) {
+            if let (Position::Chosen(x), Position::Chosen(y)) = (x.position, y.position) {
+                both += 1;
+                if x == y {
+                    same += 1;
+                }
+            }
+        }
+        (same, both)
+    }
+
+    /// Organisation indices in the order `sort` asks for.
+    pub fn order(&self, sort: Sort) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.organisations.len()).collect();
+        let by_name = |a: &usize, b: &usize| self.organisations[*a].name_order(&self.organisations[*b]);
+        match sort {
+            Sort::Name => order.sort_by(by_name),
+            Sort::AgreementWith(chosen) if chosen < order.len() => {
+                let score: Vec<usize> = (0..order.len())
+                    .map(|i| self.agreement_between(chosen, i).0)
+                    .collect();
+                order.sort_by(|a, b| {
+                    (*b == chosen)
+                        .cmp(&(*a == chosen))
+                        .then_with(|| score[*b].cmp(&score[*a]))
+                        .then_with(|| by_name(a, b))
+                });
+            }
+            Sort::AgreementWith(_) => order.sort_by(by_name),
+        }
+        order
+    }
+
+    /// Item indices to show: only one section (if given), only where positions differ (if asked).
+    pub fn visible_items(&self, section: Option<usize>, only_differing: bool) -> Vec<usize> {
+        (0..self.item_count())
+            .filter(|&i| section.is_none_or(|s| self.section_of(i) == s))
+            .filter(|&i| !only_differing || self.summaries[i].agreement.differs())
+            .collect()
+    }
+}
+
+/// Writes the document for `comparison` in `format`. Markdown quotes every answer, so
+/// it needs `texts`: per organisation, its answers in item order (or why they could not
+/// be read). JSON and CSV are written as they are made, without building them in memory.
+pub fn write(
+    format: Format,
+    comparison: &Comparison,
+    texts: &[Result<Vec<ItemText>, String>],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Markdown => out.write_all(markdown::render(comparison, texts).as_bytes()),
+        Format::Json => json::write(comparison, out),
+        Format::Csv => csv::write(comparison, out),
+    }
+}
+
+/// The document for `comparison` in `format`, as text.
+pub fn render(format: Format, comparison: &Comparison, texts: &[Result<Vec<ItemText>, String>]) -> String {
+    let mut bytes = Vec::new();
+    write(format, comparison, texts, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("every writer writes UTF-8 text")
+}
+
+/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// A path as text that is safe to print: file names can hold control characters too.
+pub fn shown_path(path: &std::path::Path) -> String {
+    crate::text::visible(&path.display().to_string()).into_owned()
+}
