@@ -9,6 +9,7 @@ use crate::catalog::{self, Catalog, Origin};
 use crate::documents;
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError, located};
 use crate::export::{self, Format};
+use crate::history::{History, Summary};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
 use crate::storage::{self, Dirs, NewFileMode};
@@ -42,6 +43,16 @@ pub enum Command {
     ///
     /// Without --format, opens the comparison screen; with it, writes the comparison.
     Compare(CompareArgs),
+    /// List a draft's saved versions, newest first: when each was saved, how much it answers.
+    ///
+    /// consult keeps the last 20 saved versions of each draft in its data folder, so text
+    /// deleted an hour ago can be put back with `consult restore FILE N`.
+    Versions(VersionsArgs),
+    /// Put a saved version of a draft back (its number from `consult versions FILE`).
+    ///
+    /// The draft's current content is kept as version 1 first, so a restore can itself be
+    /// undone with `consult restore FILE 1`.
+    Restore(RestoreArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +108,23 @@ pub struct ExportArgs {
     /// The question set the response answers, if it is not built in or in your questions folder.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VersionsArgs {
+    /// The draft (a response file).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The draft (a response file).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The version to put back, as numbered by `consult versions FILE` (1 = the newest).
+    #[arg(value_name = "N")]
+    pub number: usize,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +189,8 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
         Command::Compare(args) => crate::compare::command::run(args, dirs, out, err),
+        Command::Versions(args) => versions(args, dirs, out, err),
+        Command::Restore(args) => restore(args, dirs, out),
     }
 }
 
@@ -347,4 +377,132 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
 
 fn write_file(path: &Path, bytes: &[u8], mode: NewFileMode) -> Result<(), Failure> {
     storage::write_atomic(path, bytes, mode).map_err(|e| Failure::io(path, &e))
+}
+
+fn versions(
+    args: VersionsArgs,
+    dirs: &Dirs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let history = History::for_draft(&dirs.data, &args.file);
+    let exists = check_draft(&args.file, &history)?;
+    let file = args.file.display();
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let list = history.list_with(|id| catalog.find(id));
+    if list.is_empty() {
+        let _ = writeln!(out, "{file}: no saved versions yet");
+        return Ok(());
+    }
+    if !exists {
+        let _ = writeln!(
+            err,
+            "{file} does not exist any more; `consult restore {file} N` writes version N there"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:>3}  {:19}  {:>8}  {:>6}",
+        "N", "SAVED", "ANSWERED", "WORDS"
+    );
+    for version in &list {
+        let saved = local_time(version.saved);
+        match &version.summary {
+            Summary::Response {
+                answered,
+                total,
+                words,
+            } => {
+                let answered = match total {
+                    Some(total) => format!("{answered}/{total}"),
+                    None => answered.to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "{:>3}  {saved:19}  {answered:>8}  {words:>6}",
+                    version.number
+                );
+            }
+            Summary::Unreadable => {
+                let _ = writeln!(out, "{:>3}  {saved:19}  unreadable", version.number);
+            }
+        }
+    }
+    let _ = writeln!(out, "put one back with: consult restore {file} N");
+    Ok(())
+}
+
+fn restore(args: RestoreArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+    let history = History::for_draft(&dirs.data, &args.file);
+    let exists = check_draft(&args.file, &history)?;
+    let file = args.file.display();
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let list = history.list_with(|id| catalog.find(id));
+    let Some(version) = args.number.checked_sub(1).and_then(|i| list.get(i)) else {
+        let available = match list.len() {
+            0 => "it has no saved versions yet".to_string(),
+            1 => "the only saved version is 1".to_string(),
+            n => format!("saved versions are 1 to {n}"),
+        };
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: format!(
+                "{file}: there is no version {}; {available} (see `consult versions {file}`)",
+                args.number
+            ),
+        });
+    };
+    history
+        .restore(&args.file, args.number, jiff::Timestamp::now())
+        .map_err(|e| Failure {
+            code: EXIT_FAILURE,
+            message: format!("{file}: cannot restore version {}: {e}", args.number),
+        })?;
+    let what = format!(
+        "version {} saved {} ({})",
+        version.number,
+        local_time(version.saved),
+        version.summary
+    );
+    if exists {
+        let _ = writeln!(out, "restored {file} to {what}");
+        let _ = writeln!(
+            out,
+            "the content it replaced is kept as version 1: `consult restore {file} 1` undoes this"
+        );
+    } else {
+        let _ = writeln!(out, "wrote {file} from {what}");
+    }
+    Ok(())
+}
+
+/// Whether the draft exists. A folder, or a file that is neither there nor has any saved
+/// versions, is a usage mistake; a deleted draft with versions can still be listed and restored.
+fn check_draft(path: &Path, history: &History) -> Result<bool, Failure> {
+    let bad = |message: &str| Failure {
+        code: EXIT_BAD_INPUT,
+        message: format!("{}: {message}", path.display()),
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(bad("is a directory, not a draft")),
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if history.count() > 0 {
+                Ok(false)
+            } else {
+                Err(bad("no such file"))
+            }
+        }
+        Err(e) => Err(Failure {
+            code: EXIT_FAILURE,
+            message: format!("{}: cannot read: {e}", path.display()),
+        }),
+    }
+}
+
+/// A moment as the user's clock shows it, to the second.
+fn local_time(at: jiff::Timestamp) -> String {
+    at.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string()
 }

@@ -30,6 +30,10 @@ use crate::{parse, text};
 /// How many versions of one draft are kept.
 pub const KEEP: usize = 20;
 
+/// The gap to pass to [`History::record`] on the saves made while typing: at most one version
+/// every five minutes, so the [`KEEP`] versions reach back well over an hour of steady work.
+pub const MIN_GAP: Duration = Duration::from_secs(5 * 60);
+
 /// The folder under the data folder that holds every draft's history.
 pub const HISTORY_DIR: &str = "history";
 
