@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use consult::catalog::Catalog;
-use consult::compare::{self, load::count_words};
+use consult::compare::{self, Format, load::count_words};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const FILES: usize = 500;
@@ -29,14 +29,14 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes));
     group.sample_size(20);
     group.bench_function("load 500 responses", |b| {
-        b.iter(|| compare::load(black_box(&files), &catalog, None, &|| {}).expect("loads"))
+        b.iter(|| compare::load(black_box(files.clone()), &catalog, None, &|| {}).expect("loads"))
     });
-    let comparison = compare::load(&files, &catalog, None, &|| {}).expect("loads");
+    let comparison = compare::load(files.clone(), &catalog, None, &|| {}).expect("loads");
     group.bench_function("write JSON for 500", |b| {
-        b.iter(|| compare::json::render(black_box(&comparison)))
+        b.iter(|| compare::render(Format::Json, black_box(&comparison), &[]))
     });
     group.bench_function("write CSV for 500", |b| {
-        b.iter(|| compare::csv::render(black_box(&comparison)))
+        b.iter(|| compare::render(Format::Csv, black_box(&comparison), &[]))
     });
     group.finish();
 

@@ -1,35 +1,86 @@
-//! Comparing responses: the matrix, its markers and filters, every export, hostile
-//! text, mixed sets and versions, corrupt files, exit codes, and the screen.
+//! Comparing responses as a secretariat would: the two sample responses side by side
+//! (matrix, split markers, every export, the screen at 80×24 and 160×48), hostile text,
+//! mixed question sets, another version of the set, corrupt files, exit codes, and the
+//! screen's keys. Screen snapshots hold text only; styles are asserted separately.
+//!
+//! After changing an output on purpose: `cargo insta review` (or `INSTA_UPDATE=always`).
 
 mod support;
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
-use consult::app::App;
+use assert_cmd::Command;
+use consult::app::compare::{Mode, counts_columns};
+use consult::app::{App, Screen};
 use consult::catalog::Catalog;
-use consult::storage::Dirs;
+use consult::compare::{self, Agreement, Comparison, Format, Position, Sort};
+use consult::model::Response;
 use consult::ui;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, screen_text};
+use tempfile::TempDir;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn fixture(name: &str) -> PathBuf {
-    root().join(name)
+const HOSTILE: &str = "tests/fixtures/compare/hostile.json";
+const OLDER: &str = "tests/fixtures/compare/older-version.json";
+const CORRUPT: &str = "tests/fixtures/compare/corrupt.json";
+const UNKNOWN_SET: &str = "tests/fixtures/compare/unknown-set.json";
+
+fn samples() -> Vec<PathBuf> {
+    vec![PathBuf::from(COMMISSION), PathBuf::from(LOCAL_GOVERNMENT)]
+}
+
+fn paths(names: &[&str]) -> Vec<PathBuf> {
+    names.iter().map(PathBuf::from).collect()
+}
+
+fn load(files: Vec<PathBuf>) -> Comparison {
+    compare::load(files, &Catalog::built_in(), None, &|| {}).expect("something to compare")
+}
+
+fn item_index(comparison: &Comparison, id: &str) -> usize {
+    comparison.set.item_index(id).unwrap()
+}
+
+/// `consult ARGS` run from the repository root (so fixture paths read as the user typed
+/// them), with its own data and config folders.
+fn consult(sandbox: &TempDir, args: &[&str]) -> Command {
+    let mut command = Command::cargo_bin("consult").unwrap();
+    command
+        .args(args)
+        .current_dir(root())
+        .env("CONSULT_DATA_DIR", sandbox.path().join("data"))
+        .env("CONSULT_CONFIG_DIR", sandbox.path().join("config"))
+        .env("NO_COLOR", "1");
+    command
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(sandbox: &TempDir, args: &[&str]) -> Run {
+    let output = consult(sandbox, args).output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
 }
 
 /// A harness whose app is on the comparison screen for `files`, as `consult compare` opens it.
-fn comparing(files: &[PathBuf]) -> Harness {
+fn comparing(files: Vec<PathBuf>) -> Harness {
     let mut h = Harness::fresh();
-    let dirs = Dirs {
-        data: h.dir.path().join("data"),
-        config: h.dir.path().join("config"),
-    };
-    let mut app = App::comparing(dirs, Catalog::built_in(), files.to_vec(), None);
+    let dirs = h.app.dirs.clone();
+    let mut app = App::comparing(dirs, Catalog::built_in(), files, None);
     app.color = false;
     app.time_zone = jiff::tz::TimeZone::UTC;
     if let Some(view) = app.compare.as_mut() {
@@ -45,16 +96,762 @@ fn render(h: &Harness, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn samples() -> Vec<PathBuf> {
-    vec![fixture(COMMISSION), fixture(LOCAL_GOVERNMENT)]
+fn screen(h: &Harness, width: u16, height: u16) -> String {
+    screen_text(render(h, width, height).backend())
+}
+
+/// Snapshots the screen at the smallest supported size and a large one.
+fn snapshot(name: &str, h: &Harness) {
+    for (width, height) in [(80, 24), (160, 48)] {
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(h, width, height));
+    }
+}
+
+/// Copies of a sample response under other organisations' names, in a temporary folder.
+fn many(count: usize) -> (TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(root().join(LOCAL_GOVERNMENT)).unwrap();
+    let base: Response = serde_json::from_str(&text).unwrap();
+    let options = ["agree", "partly-agree", "neither", "partly-disagree", "disagree"];
+    let files = (0..count)
+        .map(|n| {
+            let mut response = base.clone();
+            response.respondent.organisation = format!("Council {:03}", n + 1);
+            // Vary question 1 so that the counts differ per option.
+            if let Some(answer) = response.answers.iter_mut().find(|a| a.item == "q1") {
+                answer.position = Some(options[n % options.len()].to_string());
+            }
+            let path = dir.path().join(format!("council-{:03}.json", n + 1));
+            fs::write(&path, consult::export::json::render(&response)).unwrap();
+            path
+        })
+        .collect();
+    (dir, files)
+}
+
+/// A control character that would act on a terminal if written raw (a line break or a
+/// tab only moves the cursor, as text does).
+fn raw_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+// ----- The two samples --------------------------------------------------------
+
+#[test]
+fn the_samples_agree_on_the_questions_and_split_on_two_elements() {
+    let comparison = load(samples());
+    assert_eq!(comparison.organisations.len(), 2);
+    assert!(comparison.set_aside.is_empty());
+    let agreement = |id: &str| comparison.summaries[item_index(&comparison, id)].agreement;
+    for id in ["q1", "q2", "q3", "q4", "e1", "e6"] {
+        assert_eq!(agreement(id), Agreement::Same, "{id}");
+    }
+    // The Local Government Association left element 7 without a position and wants changes to element 8.
+    assert_eq!(agreement("e7"), Agreement::Gaps);
+    assert_eq!(agreement("e8"), Agreement::Split);
+    assert_eq!(agreement("summary"), Agreement::FreeText);
+    assert_eq!(
+        comparison.summary_text(item_index(&comparison, "e8")),
+        "≠ 1 support · 1 support with changes"
+    );
+    assert_eq!(
+        comparison.summary_text(item_index(&comparison, "e7")),
+        "? 1 support · 1 no position"
+    );
+    assert_eq!(
+        comparison.summary_text(item_index(&comparison, "q1")),
+        "✓ 2 partly agree"
+    );
+    let differing: Vec<&str> = comparison
+        .visible_items(None, true)
+        .into_iter()
+        .map(|i| comparison.item(i).id.as_str())
+        .collect();
+    assert_eq!(differing, ["e7", "e8"]);
+    // They took the same position on 11 of the 11 items both answered on a scale, bar element 8.
+    assert_eq!(comparison.agreement_between(0, 1), (10, 11));
 }
 
 #[test]
-fn peek() {
-    let mut h = comparing(&samples());
-    for (w, hh) in [(80, 24), (160, 48)] {
-        println!("{}", screen_text(render(&h, w, hh).backend()));
+fn the_samples_as_markdown_json_and_csv() {
+    let sandbox = tempfile::tempdir().unwrap();
+    for (format, name) in [
+        ("md", "samples.md"),
+        ("json", "samples.json"),
+        ("csv", "samples.csv"),
+    ] {
+        let out = run(
+            &sandbox,
+            &["compare", COMMISSION, LOCAL_GOVERNMENT, "--format", format],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.stderr, "", "no warnings for two good files");
+        insta::assert_snapshot!(name, out.stdout);
     }
+}
+
+#[test]
+fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+    let comparison = load(samples());
+    let texts = compare::command::all_texts(&comparison);
+    let markdown = compare::render(Format::Markdown, &comparison, &texts);
+    let mut headings = Vec::new();
+    let mut tables = 0;
+    let mut current: Option<(HeadingLevel, String)> = None;
+    for event in Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => current = Some((level, String::new())),
+            Event::Text(text) => {
+                if let Some((_, heading)) = current.as_mut() {
+                    heading.push_str(&text);
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => headings.extend(current.take()),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(tables, 1);
+    let level = |l: HeadingLevel| headings.iter().filter(|(h, _)| *h == l).count();
+    assert_eq!(level(HeadingLevel::H1), 1);
+    assert!(headings.contains(&(HeadingLevel::H3, "Element 8".into())));
+    assert!(headings.contains(&(
+        HeadingLevel::H4,
+        "Local Government Association: Support with changes".into()
+    )));
+    // Every organisation's answer to every item: 14 items × 2.
+    assert_eq!(level(HeadingLevel::H4), 28);
+    assert!(
+        markdown.contains(
+            "| Element 8 | Support | Support with changes | ≠ 1 support · 1 support with changes |"
+        )
+    );
+}
+
+#[test]
+fn the_screen_shows_the_matrix_at_both_sizes() {
+    let h = comparing(samples());
+    snapshot("compare_matrix", &h);
+    let text = screen(&h, 160, 48);
+    assert!(text.contains("≠ 1 support · 1 support with changes"));
+    assert!(text.contains("+~ Support with changes"));
+    assert!(text.contains("— no position"));
+}
+
+#[test]
+fn selecting_a_row_shows_every_answer_and_reasoning_scrollably() {
+    let mut h = comparing(samples());
+    // Down to element 8, the item where they split.
+    for _ in 0..12 {
+        h.key(KeyCode::Down);
+    }
+    assert_eq!(h.app.compare.as_ref().unwrap().item, 12);
     h.key(KeyCode::Enter);
-    println!("{}", screen_text(render(&h, 80, 24).backend()));
+    snapshot("compare_detail", &h);
+    let top = screen(&h, 80, 24);
+    assert!(top.contains("── Health Devolution Commission · ++ Support"));
+    // The second organisation's text is further down: scrolling reaches it.
+    for _ in 0..40 {
+        h.key(KeyCode::Down);
+    }
+    let scrolled = screen(&h, 80, 24);
+    assert!(scrolled.contains("Local Government Association · +~ Support with changes"));
+    assert!(scrolled.contains("Reasoning"));
+    // Over-scrolling stops at the end: one key up moves the text again.
+    let bottom = screen(&h, 80, 24);
+    h.key(KeyCode::Up);
+    assert_ne!(screen(&h, 80, 24), bottom);
+    h.key(KeyCode::Esc);
+    assert!(h.app.compare.as_ref().unwrap().detail.is_none());
+    assert_eq!(h.app.compare.as_ref().unwrap().item, 12);
+}
+
+#[test]
+fn filters_show_only_differing_items_or_one_section() {
+    let mut h = comparing(samples());
+    h.key(KeyCode::Char('d'));
+    snapshot("compare_differing", &h);
+    let text = screen(&h, 80, 24);
+    assert!(text.contains("Element 7") && text.contains("Element 8"));
+    assert!(!text.contains("Question 1"));
+    assert!(text.contains("differing items only"));
+    h.key(KeyCode::Char('d'));
+    // One section at a time: the questions, then the model's elements.
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Char('s'));
+    let text = screen(&h, 160, 48);
+    assert!(text.contains("Consultation questions"));
+    assert!(text.contains("Question 4") && !text.contains("Element 1 "));
+    let view = h.app.compare.as_ref().unwrap();
+    assert_eq!(view.visible_items().len(), 4);
+    assert_eq!(view.item, 1, "the selection moves into the section shown");
+}
+
+#[test]
+fn organisations_sort_by_name_or_by_agreement_with_the_chosen_one() {
+    let mut h = comparing(paths(&[LOCAL_GOVERNMENT, HOSTILE, COMMISSION]));
+    let names = |h: &Harness| -> Vec<String> {
+        let view = h.app.compare.as_ref().unwrap();
+        let comparison = view.comparison.as_ref().unwrap();
+        view.order
+            .iter()
+            .map(|&o| {
+                comparison.organisations[o]
+                    .display_name()
+                    .chars()
+                    .take(7)
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(names(&h), ["Health ", "Hostile", "Local G"]);
+    // Choose the hostile one (second column) and sort by agreement with it: the Local
+    // Government Association (its copy, bar question 1) comes before the Commission.
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Char('a'));
+    assert_eq!(names(&h), ["Hostile", "Local G", "Health "]);
+    let text = screen(&h, 160, 48);
+    assert!(text.contains("◆ compared with"));
+    // The copy differs on question 1 only, of the 11 items both took a position on.
+    assert!(text.contains("same on 10/11"));
+    assert!(text.contains("by agreement with Hostile"));
+    h.key(KeyCode::Char('n'));
+    assert_eq!(names(&h), ["Health ", "Hostile", "Local G"]);
+}
+
+#[test]
+fn many_organisations_scroll_sideways_with_the_item_labels_fixed() {
+    let (_dir, files) = many(50);
+    let mut h = comparing(files);
+    assert_eq!(h.app.compare.as_ref().unwrap().mode, Mode::Columns);
+    let first = screen(&h, 80, 24);
+    assert!(first.contains("Council 001"));
+    assert!(first.contains("of 50 · ← → scroll"));
+    for _ in 0..49 {
+        h.key(KeyCode::Right);
+    }
+    snapshot("compare_sideways", &h);
+    let last = screen(&h, 80, 24);
+    assert!(last.contains("Council 050") && !last.contains("Council 001"));
+    assert!(last.contains("Question 1 ·"), "row labels stay");
+    assert!(last.contains("Summary"), "the summary column stays");
+}
+
+#[test]
+fn many_files_switch_to_counts_per_option_and_load_with_progress() {
+    let (_dir, files) = many(120);
+    let mut h = Harness::fresh();
+    let dirs = h.app.dirs.clone();
+    h.app = App::comparing(dirs, Catalog::built_in(), files, None);
+    h.app.color = false;
+    // Many files load in the background; until then the screen says how far it has got.
+    assert!(h.app.compare.as_ref().unwrap().loading.is_some());
+    let loading = screen(&h, 80, 24);
+    assert!(loading.contains("Reading responses:") && loading.contains("of 120 files"));
+    h.app.compare.as_mut().unwrap().wait();
+    let view = h.app.compare.as_ref().unwrap();
+    assert_eq!(view.mode, Mode::Counts);
+    assert_eq!(
+        view.column_count(),
+        counts_columns(view.comparison.as_ref().unwrap())
+    );
+    h.key(KeyCode::Down);
+    snapshot("compare_counts", &h);
+    let text = screen(&h, 160, 48);
+    // 120 councils, question 1's positions spread evenly over the five options.
+    assert!(text.contains("++ 24 20%"));
+    assert!(text.contains("-- 24 20%"));
+    assert!(text.contains("≠ 24 agree · 24 partly agree"));
+    // m switches back to a column each.
+    h.key(KeyCode::Char('m'));
+    assert!(screen(&h, 80, 24).contains("Council 001"));
+}
+
+#[test]
+fn the_help_overlay_lists_the_comparison_keys() {
+    let mut h = comparing(samples());
+    h.key(KeyCode::F(1));
+    let mut seen = String::new();
+    for _ in 0..60 {
+        seen.push_str(&screen(&h, 160, 48));
+        for _ in 0..10 {
+            h.key(KeyCode::Down);
+        }
+    }
+    assert!(seen.contains("Comparing responses"));
+    assert!(seen.contains("only the items where positions differ"));
+    assert!(seen.contains("sort organisations by how often they agree with the selected one"));
+}
+
+// ----- Untrusted text ----------------------------------------------------------
+
+#[test]
+fn hostile_text_shows_as_visible_placeholders_on_screen() {
+    let mut h = comparing(paths(&[COMMISSION, HOSTILE]));
+    let check = |h: &Harness| {
+        for (width, height) in [(80, 24), (160, 48)] {
+            let terminal = render(h, width, height);
+            for cell in terminal.backend().buffer().content() {
+                assert!(
+                    !cell.symbol().chars().any(raw_control),
+                    "raw control character in a cell: {:?}",
+                    cell.symbol()
+                );
+            }
+        }
+    };
+    check(&h);
+    assert!(screen(&h, 160, 48).contains("Hostile␛[2J Org␇ �evil"));
+    // Question 1, where the hostile answer is.
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    for _ in 0..20 {
+        h.key(KeyCode::Down);
+    }
+    check(&h);
+    let text = screen(&h, 160, 48);
+    assert!(
+        text.contains("Clear the screen␛[2J and set the title␛]0;title␇"),
+        "{text}"
+    );
+    assert!(text.contains("nul␀ delete␡"));
+}
+
+#[test]
+fn hostile_text_is_made_visible_and_inert_in_every_export() {
+    let sandbox = tempfile::tempdir().unwrap();
+    for format in ["md", "json", "csv"] {
+        let out = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", format]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let raw: Vec<char> = out
+            .stdout
+            .chars()
+            .filter(|&c| raw_control(c) && !(format == "csv" && c == '\r'))
+            .collect();
+        assert!(raw.is_empty(), "{format}: raw control characters {raw:?}");
+        assert!(out.stdout.contains("Hostile␛[2J Org␇"), "{format}");
+        if format == "md" {
+            assert!(
+                out.stdout
+                    .contains("Clear the screen␛[2J and set the title␛]0;title␇"),
+                "{format}"
+            );
+        }
+    }
+    // The answer's Markdown structure stays text: no heading, quote or table of its own.
+    let markdown = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "md"]).stdout;
+    assert!(markdown.contains("\\# Not a heading"));
+    assert!(markdown.contains("\\> not a quote"));
+    assert!(markdown.contains("\\| not \\| a table \\|"));
+    let parser = pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let tables = parser
+        .filter(|e| matches!(e, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Table(_))))
+        .count();
+    assert_eq!(tables, 1, "only the matrix is a table");
+}
+
+#[test]
+fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(root().join(LOCAL_GOVERNMENT)).unwrap();
+    let mut response: Response = serde_json::from_str(&text).unwrap();
+    response.respondent.organisation = "=HYPERLINK(\"http://x\",\"click\")".into();
+    let file = dir.path().join("formula.json");
+    fs::write(&file, consult::export::json::render(&response)).unwrap();
+    let csv = compare::render(Format::Csv, &load(vec![file]), &[]);
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",q1,partly-agree"));
+}
+
+// ----- Files that do not fit -------------------------------------------------------
+
+#[test]
+fn a_corrupt_file_and_an_unknown_set_are_set_aside_with_the_reason() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            CORRUPT,
+            UNKNOWN_SET,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "the others still compare: {}", out.stderr);
+    insta::assert_snapshot!("set_aside_stderr", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["compared"], 2);
+    assert_eq!(json["set_aside"].as_array().unwrap().len(), 2);
+    assert!(out.stderr.contains("corrupt.json: set aside: line 23, column"));
+    assert!(out.stderr.contains("file ends too early"));
+    assert!(
+        out.stderr
+            .contains("answers question set \"social-care-reform\", which consult does not know")
+    );
+
+    let h = comparing(paths(&[COMMISSION, CORRUPT, UNKNOWN_SET, LOCAL_GOVERNMENT]));
+    assert!(screen(&h, 80, 24).contains("⚠ 2 files set aside · w shows why"));
+    let mut h = h;
+    h.key(KeyCode::Char('w'));
+    snapshot("compare_notes", &h);
+    let notes = screen(&h, 160, 48);
+    assert!(notes.contains("✗ tests/fixtures/compare/corrupt.json"));
+    assert!(notes.contains("file ends too early"));
+    h.key(KeyCode::Esc);
+    assert!(!h.app.compare.as_ref().unwrap().notes_open);
+}
+
+#[test]
+fn responses_to_another_known_set_are_never_mixed_in() {
+    let sandbox = tempfile::tempdir().unwrap();
+    // A second question set in the user's questions folder, and a response to it.
+    let questions = sandbox.path().join("config/questions");
+    fs::create_dir_all(&questions).unwrap();
+    let mut set: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("questions/integrating-care.json")).unwrap())
+            .unwrap();
+    set["id"] = "local-recovery".into();
+    set["title"] = "Local recovery plans".into();
+    fs::write(questions.join("local-recovery.json"), set.to_string()).unwrap();
+    let other = sandbox.path().join("other.json");
+    let made = run(
+        &sandbox,
+        &[
+            "new",
+            "--questions",
+            "local-recovery",
+            "--org",
+            "Recovery Board",
+            "--out",
+            other.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(made.code, 0, "{}", made.stderr);
+
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            other.to_str().unwrap(),
+            LOCAL_GOVERNMENT,
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains(
+        "set aside: answers question set \"local-recovery\" (Local recovery plans), but this comparison is of \"integrating-care\""
+    ));
+    assert!(!out.stdout.contains("Recovery Board"));
+    assert_eq!(out.stdout.lines().count(), 1 + 2 * 14);
+
+    // Named with --questions, that set is the one compared, and the others are set aside.
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            other.to_str().unwrap(),
+            "--questions",
+            "local-recovery",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Recovery Board"));
+    assert!(out.stderr.contains(
+        "answers question set \"integrating-care\", not \"local-recovery\" named with --questions"
+    ));
+}
+
+#[test]
+fn a_response_to_another_version_compares_what_still_fits_and_marks_the_rest() {
+    let comparison = load(paths(&[COMMISSION, OLDER]));
+    assert_eq!(comparison.organisations.len(), 2);
+    let older = comparison
+        .organisations
+        .iter()
+        .find(|o| o.name == "Older Version Council")
+        .unwrap();
+    assert!(older.other_version);
+    let q1 = item_index(&comparison, "q1");
+    assert_eq!(older.stances[q1].position, Position::NotOnScale);
+    assert_eq!(comparison.summaries[q1].not_on_scale, 1);
+    assert_eq!(comparison.summaries[q1].agreement, Agreement::Gaps);
+    // Items this version still has are compared as usual.
+    let e8 = item_index(&comparison, "e8");
+    assert_eq!(comparison.summaries[e8].agreement, Agreement::Split);
+    assert_eq!(older.notes.len(), 3, "{:?}", older.notes);
+    assert!(
+        older.notes[0].starts_with(
+            "answered another version of question set \"integrating-care\" (digest 000000000000…"
+        )
+    );
+    assert!(
+        older
+            .notes
+            .iter()
+            .any(|n| n == "\"q5\" is not in this version of the set: left out")
+    );
+    assert!(
+        older
+            .notes
+            .iter()
+            .any(|n| n.contains("position \"strongly-agree\" is not on this version's scale"))
+    );
+
+    let sandbox = tempfile::tempdir().unwrap();
+    let out = run(&sandbox, &["compare", COMMISSION, OLDER, "--format", "md"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("older-version.json: warning: answered another version")
+    );
+    assert!(
+        out.stdout
+            .contains("#### Older Version Council: Not on this version's scale")
+    );
+    assert!(
+        out.stdout
+            .contains("  - \"q5\" is not in this version of the set: left out")
+    );
+
+    let h = comparing(paths(&[COMMISSION, OLDER]));
+    let text = screen(&h, 160, 48);
+    assert!(text.contains("Older Version Council†"));
+    assert!(text.contains("? not on scale"));
+    assert!(text.contains("1 response answered another version (marked †)"));
+}
+
+#[test]
+fn a_question_set_among_the_responses_is_set_aside_as_such() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            "questions/integrating-care.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("questions/integrating-care.json: set aside: is a question set, not a response")
+    );
+}
+
+// ----- Exit codes and the command line -----------------------------------------------
+
+#[test]
+fn no_file_to_compare_exits_2_with_every_reason() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let out = run(
+        &sandbox,
+        &["compare", CORRUPT, "no-such-file.json", "--format", "json"],
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("corrupt.json: set aside: line 23"));
+    assert!(out.stderr.contains("no-such-file.json: set aside: no such file"));
+    assert!(
+        out.stderr
+            .contains("consult: none of the 2 file(s) could be compared")
+    );
+
+    let missing = run(
+        &sandbox,
+        &["compare", "--dir", "no-such-folder", "--format", "csv"],
+    );
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("no-such-folder: cannot list the folder"));
+
+    let empty = tempfile::tempdir().unwrap();
+    let none = run(
+        &sandbox,
+        &[
+            "compare",
+            "--dir",
+            empty.path().to_str().unwrap(),
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("no *.json files in this folder"));
+
+    let nothing = run(&sandbox, &["compare"]);
+    assert_eq!(nothing.code, 2, "usage: {}", nothing.stderr);
+}
+
+#[test]
+fn a_folder_of_responses_compares_every_json_file_in_it() {
+    let (dir, _files) = many(5);
+    fs::write(dir.path().join("notes.txt"), "not a response").unwrap();
+    fs::write(dir.path().join(".hidden.json"), "{").unwrap();
+    let sandbox = tempfile::tempdir().unwrap();
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            "--dir",
+            dir.path().to_str().unwrap(),
+            COMMISSION,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["compared"], 6);
+    let q1 = &json["items"][1];
+    assert_eq!(q1["id"], "q1");
+    assert_eq!(q1["counts"]["partly-agree"], 2);
+    assert_eq!(q1["positions"][0]["organisation"], "Council 001");
+}
+
+#[test]
+fn out_writes_a_file_and_never_overwrites_without_force() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let target = sandbox.path().join("briefing/comparison.md");
+    let target_arg = target.to_str().unwrap();
+    let first = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "md",
+            "--out",
+            target_arg,
+        ],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(first.stdout.contains("wrote "));
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# Comparison of responses")
+    );
+    let again = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "md",
+            "--out",
+            target_arg,
+        ],
+    );
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already exists; pass --force"));
+    let forced = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "csv",
+            "--out",
+            target_arg,
+            "--force",
+        ],
+    );
+    assert_eq!(forced.code, 0);
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("organisation,item,position")
+    );
+}
+
+// ----- The app -----------------------------------------------------------------------
+
+#[test]
+fn from_the_drafts_list_c_compares_the_drafts_and_esc_comes_back() {
+    let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.screen, Screen::Compare);
+    let view = h.app.compare.as_ref().unwrap();
+    assert_eq!(view.comparison.as_ref().unwrap().organisations.len(), 2);
+    assert!(screen(&h, 80, 24).contains("2 responses · Integrating care"));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Home);
+    assert!(h.app.compare.is_none());
+    assert!(!h.app.quit);
+}
+
+#[test]
+fn one_draft_alone_is_not_compared() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.screen, Screen::Home);
+    assert!(
+        h.app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("comparing needs two or more")
+    );
+}
+
+#[test]
+fn opened_from_the_command_line_esc_quits() {
+    let mut h = comparing(samples());
+    h.key(KeyCode::Esc);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_drill_in_moves_between_items_and_filters_by_position() {
+    let (_dir, files) = many(30);
+    let mut h = comparing(files);
+    h.key(KeyCode::Down); // question 1
+    h.key(KeyCode::Enter);
+    let detail = |h: &Harness| {
+        h.app
+            .compare
+            .as_ref()
+            .unwrap()
+            .detail
+            .as_ref()
+            .unwrap()
+            .texts
+            .len()
+    };
+    assert_eq!(detail(&h), 25, "a page of organisations at a time");
+    assert!(screen(&h, 80, 24).contains("30 organisations, 1–25 shown"));
+    h.key(KeyCode::Char(']'));
+    assert_eq!(detail(&h), 5);
+    // f: only those that agree (6 of the 30).
+    h.key(KeyCode::Char('f'));
+    assert_eq!(detail(&h), 6);
+    assert!(screen(&h, 80, 24).contains("only Agree: 6 organisations"));
+    h.key(KeyCode::Right);
+    let view = h.app.compare.as_ref().unwrap();
+    assert_eq!(view.detail.as_ref().unwrap().item, 2, "on to question 2");
+    assert_eq!(view.detail.as_ref().unwrap().filter, None);
+}
+
+#[test]
+fn sorting_keeps_name_order_stable_for_exports() {
+    let comparison = load(paths(&[LOCAL_GOVERNMENT, COMMISSION]));
+    let order = comparison.order(Sort::Name);
+    assert_eq!(
+        comparison.organisations[order[0]].name,
+        "Health Devolution Commission"
+    );
 }

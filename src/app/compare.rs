@@ -435,11 +435,9 @@ fn matrix_command(app: &mut App, command: Command) {
                 view.item = previous;
             }
         }
-        Command::Edit => {
-            if at.is_some() {
-                let item = view.item;
-                view.open_detail(item, None);
-            }
+        Command::Edit if at.is_some() => {
+            let item = view.item;
+            view.open_detail(item, None);
         }
         Command::Leave => leave(app),
         Command::Compare(c) => match c {

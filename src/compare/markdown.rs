@@ -149,7 +149,7 @@ fn write_item(
     let heading = if comparison.scale(i).is_some() {
         "Positions"
     } else {
-        "Answered"
+        "Answers"
     };
     let _ = writeln!(out, "**{heading}:** {}\n", inline(&summary));
     for &o in order {

@@ -33,7 +33,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if let Some(detail) = &view.detail {
         draw_detail(view, comparison, detail, theme, frame, main);
     } else {
-        let [matrix, item] = Layout::vertical([Constraint::Min(4), Constraint::Length(5)]).areas(main);
+        // The matrix takes what it needs; the selected item's wording gets the rest.
+        let cols = columns(view, comparison, usize::from(main.width.saturating_sub(2)));
+        let header = header_lines(view, comparison, &cols, theme).len();
+        let rows = matrix_rows(view, comparison).len().max(2) + header + 2;
+        let height = (rows as u16).min(main.height.saturating_sub(5));
+        let [matrix, item] = Layout::vertical([Constraint::Length(height), Constraint::Min(5)]).areas(main);
         draw_matrix(view, comparison, theme, frame, matrix);
         draw_item(view, comparison, theme, frame, item);
     }
@@ -80,7 +85,7 @@ fn count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -207,14 +212,14 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     let count = comparison.organisations.len();
     let title = one_line(comparison.set.title.split(':').next().unwrap_or_default());
     let items = if view.only_differing {
-        "items where positions differ"
+        "differing items only"
     } else {
         "all items"
     };
     let section = view
         .section
         .and_then(|s| comparison.set.sections.get(s))
-        .map_or_else(|| "every section".to_string(), |s| one_line(&s.title));
+        .map_or_else(|| "all sections".to_string(), |s| one_line(&s.title));
     let sort = match view.sort {
         Sort::Name => "by name".to_string(),
         Sort::AgreementWith(o) => format!(
@@ -224,10 +229,10 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!(" {} to {title}", plural(count, "response", "responses")),
+            format!(" {} · {title}", plural(count, "response", "responses")),
             theme.heading(),
         ),
-        Span::raw(format!(" · {items} · {section} · organisations {sort}")),
+        Span::raw(format!(" · {items} · {section} · {sort}")),
     ])];
     let set_aside = comparison.set_aside.len();
     let others = comparison.other_versions();
@@ -305,10 +310,22 @@ fn columns(view: &CompareView, comparison: &Comparison, width: usize) -> Columns
     }
 }
 
-/// One matrix row: the item, its cells, its summary.
+/// One matrix row: a section's title, or an item with its cells and summary.
 enum Row {
     Section(usize),
     Item(usize),
+}
+
+fn matrix_rows(view: &CompareView, comparison: &Comparison) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for i in view.visible_items() {
+        let section = comparison.section_of(i);
+        if !rows.iter().any(|r| matches!(r, Row::Section(s) if *s == section)) {
+            rows.push(Row::Section(section));
+        }
+        rows.push(Row::Item(i));
+    }
+    rows
 }
 
 fn draw_matrix(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -343,14 +360,7 @@ fn draw_matrix(view: &CompareView, comparison: &Comparison, theme: Theme, frame:
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    let mut rows = Vec::new();
-    for &i in &visible {
-        let section = comparison.section_of(i);
-        if !rows.iter().any(|r| matches!(r, Row::Section(s) if *s == section)) {
-            rows.push(Row::Section(section));
-        }
-        rows.push(Row::Item(i));
-    }
+    let rows = matrix_rows(view, comparison);
     // Keep the selected row (and, when it is first in its section, the section's title) in view.
     let height = usize::from(inner.height).saturating_sub(header_height).max(1);
     let selected = rows
@@ -560,13 +570,16 @@ fn draw_item(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     let section = &comparison.set.sections[comparison.section_of(view.item)];
     let title = format!(" {} · {} ", one_line(&item.label), one_line(&section.title));
     let summary = comparison.summary_text(view.item);
-    let lines = vec![
+    let mut lines = vec![
         Line::styled(
             format!("{summary} · Enter: every answer"),
             agreement_style(theme, comparison.summaries[view.item].agreement),
         ),
-        Line::styled(shown(&item.prompt), theme.context()),
+        Line::raw(shown(&item.prompt)),
     ];
+    if let Some(context) = &item.context {
+        lines.push(Line::styled(shown(context), theme.context()));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -608,7 +621,11 @@ fn draw_detail(
     let mut lines = vec![
         Line::styled(shown(&item.prompt), theme.context()),
         Line::styled(
-            format!("Positions: {}", comparison.summary_text(detail.item)),
+            if scale.is_some() {
+                format!("Positions: {}", comparison.summary_text(detail.item))
+            } else {
+                comparison.summary_text(detail.item)
+            },
             agreement_style(theme, comparison.summaries[detail.item].agreement),
         ),
     ];
@@ -623,7 +640,7 @@ fn draw_detail(
         let stance = organisation.stances[detail.item];
         let mut heading = vec![Span::styled(
             format!(
-                "{}{}",
+                "── {}{}",
                 one_line(organisation.display_name()),
                 if organisation.other_version { " †" } else { "" }
             ),
