@@ -35,7 +35,12 @@ fn fail(failure: cli::Failure) -> ExitCode {
 /// The full-screen app on the comparison screen (`consult compare` without `--format`).
 fn open_comparison(dirs: Dirs, args: &cli::CompareArgs) -> ExitCode {
     match consult::compare::command::prepare(args, &dirs) {
-        Ok(prepared) => run_app(App::comparing(dirs, prepared.catalog, prepared.files, prepared.set)),
+        Ok(prepared) => run_app(App::comparing(
+            dirs,
+            prepared.catalog,
+            prepared.files,
+            prepared.set,
+        )),
         Err(failure) => fail(failure),
     }
 }
@@ -77,7 +82,7 @@ fn run_app(app: App) -> ExitCode {
     match consult::tui::run::run(app) {
         Ok(notes) => {
             for note in notes {
-                eprintln!("{note}");
+                eprintln!("consult: {note}");
             }
             ExitCode::SUCCESS
         }

@@ -357,20 +357,21 @@ pub fn offer_next_recovery(app: &mut App) {
     ];
     for difference in candidate.differences.iter().take(8) {
         let what = describe(set, &difference.what);
-        let line = if difference.what.ends_with("answer") || difference.what.ends_with("reasoning") {
-            format!(
-                "• {what}: {} words recovered ({} in the file): “{}”",
+        if difference.what.ends_with("answer") || difference.what.ends_with("reasoning") {
+            lines.push(format!(
+                "• {what}: {} words recovered ({} in the file), ending:",
                 word_count(&difference.recovered),
                 word_count(&difference.on_disk),
-                tail(&difference.recovered, 70)
-            )
+            ));
+            lines
+                .push(crate::text::visible(&format!("  “{}”", tail(&difference.recovered, 70))).into_owned());
         } else {
-            format!(
+            let line = format!(
                 "• {what}: “{}” recovered (the file has “{}”)",
                 difference.recovered, difference.on_disk
-            )
-        };
-        lines.push(crate::text::visible(&line).into_owned());
+            );
+            lines.push(crate::text::visible(&line).into_owned());
+        }
     }
     if candidate.differences.len() > 8 {
         lines.push(format!("… and {} more", candidate.differences.len() - 8));

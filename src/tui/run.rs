@@ -99,11 +99,11 @@ fn rescue(app: &App) -> Option<String> {
     Some(
         match recovery::write_now(&app.dirs.data, &draft.path, &draft.response) {
             Ok(path) => format!(
-                "consult: your latest work is kept in {}; the next start of consult offers it back",
+                "your latest work is kept in {}; the next start of consult offers it back",
                 path.display()
             ),
             Err(e) => format!(
-                "consult: could not keep your latest work ({e}); the last autosave is in {}",
+                "could not keep your latest work ({e}); the last autosave is in {}",
                 draft.path.display()
             ),
         },

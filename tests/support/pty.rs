@@ -36,6 +36,15 @@ impl Session {
 
     /// As [`Session::start`], with extra environment variables.
     pub fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::launch(home, env!("CARGO_BIN_EXE_consult"), args, env)
+    }
+
+    /// Any program in the same kind of terminal, with consult's folders set as for consult.
+    pub fn start_command(home: &Path, program: &str, args: &[&str]) -> Session {
+        Session::launch(home, program, args, &[])
+    }
+
+    fn launch(home: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -44,7 +53,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_consult"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(home);
         command.env("CONSULT_DATA_DIR", home.join("data"));

@@ -1,0 +1,516 @@
+//! Nothing is ever lost: atomic writes that keep permissions and links, recovery of
+//! work a kill interrupted, one writer per draft, and no silent overwrite of a file
+//! someone else changed. Headless: the app is driven without a terminal.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
+use consult::app::{App, Dialog, SaveState, Screen};
+use consult::catalog::Catalog;
+use consult::storage::{self, LockError, NewFileMode};
+use consult::{recovery, storage::Dirs};
+use crossterm::event::KeyCode;
+use support::{COMMISSION, Harness};
+
+fn draft_path(h: &Harness) -> PathBuf {
+    h.app.draft.as_ref().unwrap().path.clone()
+}
+
+/// A new response for "Cyngor Môn" with `text` typed as its summary, not yet saved.
+fn typed(text: &str) -> Harness {
+    let mut h = Harness::fresh();
+    h.type_text("Cyngor Môn");
+    h.key(KeyCode::Enter);
+    h.type_text(text);
+    h
+}
+
+/// Lets time pass for the recovery copy, but not for the draft save.
+fn journal_only(h: &mut Harness) {
+    h.tick(Instant::now() + JOURNAL_EVERY);
+    assert_ne!(
+        h.app.draft.as_ref().unwrap().save_state(),
+        SaveState::Saved,
+        "the draft save must not have run yet"
+    );
+}
+
+/// A new app over the same folders: what the next start of consult sees. The old
+/// app's lock goes with it, as it would with a killed process.
+fn restart(h: &mut Harness) -> App {
+    if let Some(draft) = h.app.draft.as_mut() {
+        draft.lock = None;
+    }
+    let mut app = App::new(h.app.dirs.clone(), Catalog::built_in());
+    app.color = false;
+    app
+}
+
+fn choose(app: &mut App, key: char) {
+    let action = consult::app::Action::Command(consult::app::keymap::Command::Choose(key));
+    if let Some(job) = consult::app::update(app, action) {
+        consult::app::saving::perform(&job);
+    }
+}
+
+#[test]
+fn work_killed_before_its_save_is_offered_back_exactly() {
+    let typed_text = "Cytunwn – we agree, with conditions";
+    let mut h = typed(typed_text);
+    journal_only(&mut h);
+    let path = draft_path(&h);
+    assert!(
+        !std::fs::read_to_string(&path).unwrap().contains(typed_text),
+        "not in the draft file yet"
+    );
+
+    // The process dies here: no quit, no final save.
+    let mut app = restart(&mut h);
+    let Some(Dialog::Choose(choice)) = &app.dialog else {
+        panic!("recovery should be offered first")
+    };
+    assert_eq!(choice.title, "Unsaved work found");
+    let offered = choice.lines.join("\n");
+    assert!(
+        offered.contains(&format!("“{typed_text}”")),
+        "the typed text is shown: {offered}"
+    );
+    assert_eq!(
+        app.recovery[0].recovered.answer("summary").unwrap().answer,
+        typed_text
+    );
+
+    choose(&mut app, 'r');
+    assert!(app.dialog.is_none());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains(typed_text), "recovered into the draft");
+    assert!(
+        recovery_files(&h.app.dirs.data).is_empty(),
+        "nothing left to offer"
+    );
+    assert!(restart(&mut h).dialog.is_none(), "not offered twice");
+}
+
+fn recovery_files(data: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(recovery::dir(data))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn recovered_work_can_be_kept_as_a_separate_draft() {
+    let mut h = typed("Second thoughts");
+    journal_only(&mut h);
+    let mut app = restart(&mut h);
+    choose(&mut app, 'c');
+    let names: Vec<String> = app
+        .drafts
+        .iter()
+        .map(|d| d.path.file_name().unwrap().to_string_lossy().into())
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with("-recovered.json")), "{names:?}");
+    assert_eq!(app.drafts.len(), 2, "the original draft is untouched beside it");
+}
+
+#[test]
+fn declining_recovery_sets_the_copy_aside_and_deciding_later_leaves_it() {
+    let mut h = typed("Maybe later");
+    journal_only(&mut h);
+    let mut app = restart(&mut h);
+    choose(&mut app, '\u{1b}');
+    assert!(app.dialog.is_none() || !matches!(app.dialog, Some(Dialog::Choose(_))));
+    assert_eq!(recovery_files(&h.app.dirs.data).len(), 1, "later means untouched");
+
+    let mut app = restart(&mut h);
+    choose(&mut app, 'k');
+    assert!(recovery_files(&h.app.dirs.data).is_empty());
+    let aside: Vec<_> = std::fs::read_dir(recovery::set_aside_dir(&h.app.dirs.data))
+        .unwrap()
+        .collect();
+    assert_eq!(aside.len(), 1, "kept, not deleted");
+}
+
+#[test]
+fn a_clean_quit_leaves_nothing_to_recover() {
+    let mut h = typed("All saved");
+    journal_only(&mut h);
+    h.tick(Instant::now() + SAVE_AFTER_IDLE);
+    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert!(
+        recovery_files(&h.app.dirs.data).is_empty(),
+        "the draft save made the copy redundant"
+    );
+    assert!(restart(&mut h).dialog.is_none());
+}
+
+#[test]
+fn a_recovery_file_cut_short_at_any_byte_never_breaks_start_up_and_is_kept() {
+    let mut h = typed("Truncate me – ŵ 東京");
+    journal_only(&mut h);
+    let journal = recovery_files(&h.app.dirs.data).pop().unwrap();
+    let full = std::fs::read(&journal).unwrap();
+    for end in 0..full.len() {
+        std::fs::write(&journal, &full[..end]).unwrap();
+        let app = restart(&mut h);
+        assert!(
+            journal.exists(),
+            "a cut-short recovery file is never deleted unasked (cut at {end})"
+        );
+        // Cut anywhere but the final newline, it cannot be read and is reported;
+        // with only the newline gone it still reads, and is offered.
+        if end > 0 {
+            assert_eq!(
+                app.recovery_problems.len() + app.recovery.len(),
+                1,
+                "cut at {end}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_complete_temporary_file_left_by_a_killed_save_is_offered() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    let draft = h.app.drafts[0].path.clone();
+    let mut text = std::fs::read_to_string(&draft).unwrap();
+    text = text.replacen("Yes, on one condition.", "Yes, on one condition, recovered.", 1);
+    let temporary = draft.with_file_name(format!(
+        ".{}.Ab12Cd",
+        draft.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temporary, &text).unwrap();
+    h.app = restart(&mut h);
+    assert_eq!(h.app.recovery.len(), 1);
+    assert!(
+        h.app.recovery[0]
+            .differences
+            .iter()
+            .any(|d| d.recovered.contains("recovered."))
+    );
+}
+
+#[test]
+fn a_draft_open_in_another_consult_is_refused_with_its_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.json");
+    let held = storage::lock_draft(dir.path(), &draft).unwrap();
+    match storage::lock_draft(dir.path(), &draft) {
+        Err(LockError::Held { pid }) => assert_eq!(pid, Some(std::process::id())),
+        other => panic!("expected the lock to be held, got {other:?}"),
+    }
+    let message = storage::lock_draft(dir.path(), &draft).unwrap_err().to_string();
+    assert!(
+        message.contains(&format!("process {}", std::process::id())),
+        "{message}"
+    );
+    drop(held);
+    assert!(
+        storage::lock_draft(dir.path(), &draft).is_ok(),
+        "released with its holder"
+    );
+}
+
+#[test]
+fn opening_a_locked_draft_from_the_list_says_so() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    let path = h.app.drafts[0].path.clone();
+    let _other = storage::lock_draft(&h.app.dirs.data, &path).unwrap();
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Home);
+    assert!(
+        h.app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("open in another consult")
+    );
+}
+
+fn edit_commission() -> Harness {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    h.type_text(" Mine.");
+    h
+}
+
+#[test]
+fn a_file_changed_elsewhere_is_not_overwritten_without_asking() {
+    let mut h = edit_commission();
+    let path = draft_path(&h);
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Commission secretariat", "Someone else");
+    std::fs::write(&path, &theirs).unwrap();
+    h.ctrl('s');
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "their change survives"
+    );
+    assert_eq!(
+        h.app.draft.as_ref().unwrap().save_state(),
+        SaveState::ChangedOnDisk
+    );
+    let Some(Dialog::Choose(choice)) = &h.app.dialog else {
+        panic!("should ask")
+    };
+    assert!(choice.title.contains("changed elsewhere"));
+
+    // Autosave waits while the question is open.
+    h.tick(Instant::now() + Duration::from_secs(10));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+
+    h.key(KeyCode::Char('o'));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains(" Mine."), "overwritten once the user said so");
+}
+
+#[test]
+fn reloading_a_changed_file_keeps_what_was_on_screen_as_a_separate_draft() {
+    let mut h = edit_commission();
+    let path = draft_path(&h);
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Commission secretariat", "Someone else");
+    std::fs::write(&path, &theirs).unwrap();
+    h.ctrl('s');
+    h.key(KeyCode::Char('r'));
+    assert_eq!(
+        h.app.draft.as_ref().unwrap().response.respondent.contact_name,
+        "Someone else"
+    );
+    let mine = path.with_file_name(format!(
+        "{}-mine.json",
+        path.file_stem().unwrap().to_string_lossy()
+    ));
+    assert!(std::fs::read_to_string(mine).unwrap().contains(" Mine."));
+}
+
+#[test]
+fn touching_a_file_is_not_a_change() {
+    let mut h = edit_commission();
+    let path = draft_path(&h);
+    let content = std::fs::read(&path).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&path, &content).unwrap(); // same bytes, new modification time
+    h.ctrl('s');
+    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert!(h.app.dialog.is_none());
+}
+
+#[test]
+fn a_thousand_quick_saves_leave_the_last_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.json");
+    for i in 0..1000 {
+        storage::write_atomic(&path, format!("version {i}").as_bytes(), NewFileMode::Private).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "version 999");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
+
+#[cfg(unix)]
+mod unix {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn new_drafts_are_readable_by_their_owner_only() {
+        let h = typed("x");
+        assert_eq!(mode(&draft_path(&h)), 0o600);
+    }
+
+    #[test]
+    fn saving_keeps_a_drafts_permissions() {
+        let mut h = Harness::with_drafts(&[COMMISSION]);
+        let path = h.app.drafts[0].path.clone();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        h.open(0);
+        h.type_text(" more");
+        h.ctrl('s');
+        assert!(std::fs::read_to_string(&path).unwrap().contains(" more"));
+        assert_eq!(mode(&path), 0o640);
+    }
+
+    #[test]
+    fn a_symlinked_draft_stays_a_link_and_its_target_gets_the_text() {
+        let mut h = Harness::with_drafts(&[]);
+        let target_dir = h.dir.path().join("shared-folder");
+        std::fs::create_dir_all(&target_dir).unwrap();
+        let target = target_dir.join("real.json");
+        std::fs::copy(COMMISSION, &target).unwrap();
+        let link = h.drafts_dir().join("linked.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        h.app = restart(&mut h);
+        h.app.color = false;
+        h.open(0);
+        h.type_text(" via the link");
+        h.ctrl('s');
+        assert!(
+            std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+            "still a link"
+        );
+        assert!(
+            std::fs::read_to_string(&target)
+                .unwrap()
+                .contains(" via the link")
+        );
+    }
+
+    /// A small tmpfs of our own, where a full disk and a read-only folder can be made for real.
+    struct SmallDisk {
+        path: PathBuf,
+    }
+
+    impl SmallDisk {
+        fn mount(path: PathBuf, size: &str) -> Option<SmallDisk> {
+            std::fs::create_dir_all(&path).ok()?;
+            let status = std::process::Command::new("mount")
+                .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+                .arg(&path)
+                .stderr(std::process::Stdio::null())
+                .status()
+                .ok()?;
+            status.success().then_some(SmallDisk { path })
+        }
+
+        fn remount(&self, options: &str) {
+            let status = std::process::Command::new("mount")
+                .args(["-o", &format!("remount,{options}")])
+                .arg(&self.path)
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+    }
+
+    impl Drop for SmallDisk {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.path).status();
+        }
+    }
+
+    /// The app with its data folder on a small disk, or None where mounting is not allowed.
+    fn on_small_disk(size: &str) -> Option<(Harness, SmallDisk)> {
+        let mut h = Harness::fresh();
+        let disk = SmallDisk::mount(h.dir.path().join("disk"), size)?;
+        h.app.dirs = Dirs {
+            data: disk.path.join("data"),
+            config: disk.path.join("config"),
+        };
+        h.type_text("Cyngor Môn");
+        h.key(KeyCode::Enter);
+        Some((h, disk))
+    }
+
+    #[test]
+    fn a_full_disk_keeps_the_words_in_memory_and_the_old_file_intact_then_retries() {
+        let Some((mut h, disk)) = on_small_disk("256k") else {
+            eprintln!("skipped: this machine does not allow mounting a small disk");
+            return;
+        };
+        let path = draft_path(&h);
+        h.type_text("Before the disk filled.");
+        h.ctrl('s');
+        let before = std::fs::read_to_string(&path).unwrap();
+        // Fill the disk.
+        let filler = disk.path.join("filler");
+        let _ = std::fs::write(&filler, vec![b'x'; 300 * 1024]);
+        h.paste(&" and a long passage pasted in the meeting".repeat(200));
+        h.ctrl('s');
+        let state = h.app.draft.as_ref().unwrap().save_state();
+        assert!(
+            matches!(&state, SaveState::Failed(e) if e.contains("space")),
+            "{state:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            before,
+            "the previous file is untouched"
+        );
+        assert!(
+            h.answer("summary").answer.contains("pasted in the meeting"),
+            "the words are still there"
+        );
+
+        std::fs::remove_file(&filler).unwrap();
+        h.tick(Instant::now() + RETRY_AFTER);
+        assert_eq!(
+            h.app.draft.as_ref().unwrap().save_state(),
+            SaveState::Saved,
+            "retried by itself"
+        );
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("pasted in the meeting")
+        );
+    }
+
+    #[test]
+    fn a_read_only_folder_fails_the_save_visibly_and_loses_nothing() {
+        let mut h = Harness::fresh();
+        let Some(disk) = SmallDisk::mount(h.dir.path().join("disk"), "1m") else {
+            eprintln!("skipped: this machine does not allow mounting a small disk");
+            return;
+        };
+        // The draft lives on the disk that turns read-only; consult's own folders do not.
+        let path = disk.path.join("response.json");
+        std::fs::copy(super::support::LOCAL_GOVERNMENT, &path).unwrap();
+        let (draft, _) =
+            consult::app::update::load_draft(&h.app.dirs, &h.app.catalog, path.clone(), None).unwrap();
+        h.app.dialog = None;
+        h.app.attach(draft);
+        // To the executive summary, a free-text item: typing goes straight into it.
+        for _ in 0..13 {
+            h.key(KeyCode::PageUp);
+        }
+        disk.remount("ro");
+        h.type_text("Typed on a read-only disk");
+        h.ctrl('s');
+        let state = h.app.draft.as_ref().unwrap().save_state();
+        assert!(
+            matches!(&state, SaveState::Failed(e) if e.contains("Read-only")),
+            "{state:?}"
+        );
+        assert!(h.answer("summary").answer.ends_with("Typed on a read-only disk"));
+        disk.remount("rw");
+        h.tick(Instant::now() + RETRY_AFTER);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("Typed on a read-only disk")
+        );
+    }
+
+    #[test]
+    fn exporting_to_an_unwritable_place_says_why() {
+        let mut h = Harness::with_drafts(&[COMMISSION]);
+        h.open(0);
+        let blocker = h.dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "").unwrap();
+        h.app.exports_dir = blocker.join("exports");
+        h.ctrl('e');
+        h.key(KeyCode::Enter);
+        let message = h.app.message.as_ref().unwrap();
+        assert!(
+            message.error && message.text.contains("Could not export"),
+            "{message:?}"
+        );
+    }
+}
