@@ -514,3 +514,38 @@ mod unix {
         );
     }
 }
+
+#[test]
+fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    let original = h.answer("comments").answer;
+    h.type_text(" A paragraph I will regret deleting.");
+    h.ctrl('s');
+    h.ctrl('t');
+    assert_eq!(h.app.screen, Screen::Versions);
+    assert_eq!(h.app.versions.len(), 1, "the state it was opened in");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.dialog, Some(Dialog::Confirm { .. })));
+    h.key(KeyCode::Char('y'));
+    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.answer("comments").answer, original, "back to how it was opened");
+    h.ctrl('s');
+    let on_disk = consult::parse::response(&std::fs::read_to_string(draft_path(&h)).unwrap()).unwrap();
+    let fixture = consult::parse::response(&std::fs::read_to_string(COMMISSION).unwrap()).unwrap();
+    assert_eq!(
+        on_disk.answers, fixture.answers,
+        "the file holds that version again"
+    );
+
+    // What was on screen before going back is itself a version now.
+    h.ctrl('t');
+    assert_eq!(h.app.versions.len(), 2);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('y'));
+    assert!(
+        h.answer("comments")
+            .answer
+            .ends_with("A paragraph I will regret deleting.")
+    );
+}

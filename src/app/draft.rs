@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::saving::{Autosave, Due, SaveJob, SaveKind, SaveOutcome, SaveState};
+use crate::history::History;
 use crate::model::response::now;
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
 use crate::storage::DraftLock;
@@ -55,6 +56,8 @@ pub struct Draft {
     pub journal: Option<PathBuf>,
     /// Held while the draft is open, so a second consult cannot write it too.
     pub lock: Option<DraftLock>,
+    /// Earlier saved versions; none for a draft only looked at in tests.
+    pub history: Option<History>,
 }
 
 impl Draft {
@@ -75,6 +78,7 @@ impl Draft {
             autosave: Autosave::default(),
             journal: None,
             lock: None,
+            history: None,
         };
         draft.arrive();
         draft
@@ -268,6 +272,7 @@ impl Draft {
             kind: SaveKind::Draft {
                 expected: self.autosave.on_disk,
                 journal,
+                history: self.history.clone(),
             },
             path: self.path.clone(),
             bytes: export::json::render(&self.response).into_bytes(),

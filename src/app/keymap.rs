@@ -14,6 +14,7 @@ pub enum Command {
     Help,
     Respondent,
     Review,
+    Versions,
     NextItem,
     PrevItem,
     NextField,
@@ -67,6 +68,8 @@ pub enum Context {
     /// Starting a new response: pick a set, type the organisation.
     NewResponse,
     Review,
+    /// Earlier saved versions of the open draft.
+    Versions,
     Export,
     /// Comparing responses: the matrix.
     Compare,
@@ -94,6 +97,7 @@ impl Context {
             Context::Checkbox => "Respondent form, yes/no field",
             Context::NewResponse => "New response",
             Context::Review => "Review",
+            Context::Versions => "Earlier versions",
             Context::Export => "Export",
             Context::Compare => "Comparing responses",
             Context::CompareDetail => "Comparing: one item's answers",
@@ -342,6 +346,41 @@ pub const BINDINGS: &[Binding] = &[
         C::Review,
         "review every position, then mark final",
         Some("review"),
+    ),
+    bind(
+        X::Walk,
+        &[ctrl('t')],
+        C::Versions,
+        "earlier saved versions of this draft, to go back to one",
+        None,
+    ),
+    bind(
+        X::Versions,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next version",
+        None,
+    ),
+    bind(
+        X::Versions,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous version",
+        None,
+    ),
+    bind(
+        X::Versions,
+        &[key(KeyCode::Enter)],
+        C::Edit,
+        "go back to the selected version (what is on screen is kept as a version first)",
+        Some("restore"),
+    ),
+    bind(
+        X::Versions,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Leave,
+        "back to the walk-through",
+        Some("back"),
     ),
     // Typing.
     bind(

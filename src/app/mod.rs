@@ -30,6 +30,8 @@ pub enum Screen {
     Walk,
     Respondent,
     Review,
+    /// Earlier saved versions of the open draft.
+    Versions,
     /// Several responses side by side.
     Compare,
 }
@@ -67,6 +69,8 @@ pub enum Pending {
     DeleteDraft(PathBuf),
     MarkFinal,
     Overwrite(Vec<PathBuf>),
+    /// Go back to this saved version (numbered newest first).
+    RestoreVersion(usize),
 }
 
 pub enum Dialog {
@@ -148,6 +152,9 @@ pub struct App {
     pub draft: Option<Draft>,
     pub respondent: Option<RespondentForm>,
     pub review_selected: usize,
+    /// The open draft's earlier versions, when they are on screen.
+    pub versions: Vec<crate::history::Version>,
+    pub versions_selected: usize,
     /// The comparison screen's state, while it is open.
     pub compare: Option<compare::CompareView>,
     pub message: Option<Message>,
@@ -180,6 +187,8 @@ impl App {
             draft: None,
             respondent: None,
             review_selected: 0,
+            versions: Vec::new(),
+            versions_selected: 0,
             compare: None,
             message: None,
             exports_dir: PathBuf::from(crate::cli::EXPORTS_DIR),
@@ -214,6 +223,12 @@ impl App {
     /// Puts `draft` on screen, with its recovery copy beside it in the data folder.
     pub fn attach(&mut self, mut draft: Draft) {
         draft.journal = Some(crate::recovery::path_for(&self.dirs.data, &draft.path));
+        let history = crate::history::History::for_draft(&self.dirs.data, &draft.path);
+        // The state it was opened in is always one of the versions to go back to.
+        if let Ok(bytes) = std::fs::read(&draft.path) {
+            let _ = history.record_now(&bytes, jiff::Timestamp::now());
+        }
+        draft.history = Some(history);
         self.draft = Some(draft);
         self.screen = Screen::Walk;
     }
@@ -251,6 +266,7 @@ impl App {
             Screen::Home => vec![Context::Home, Context::Global],
             Screen::Trash => vec![Context::Trash, Context::Global],
             Screen::Review => vec![Context::Review, Context::Global],
+            Screen::Versions => vec![Context::Versions, Context::Global],
             Screen::Compare => compare::contexts(self),
             Screen::Respondent => {
                 let on_checkbox = self.respondent.as_ref().is_some_and(|f| f.focus == 4);

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest as _, Sha256};
 
+use crate::history::{self, History};
+
 /// Typing pauses this long before the draft is saved...
 pub const SAVE_AFTER_IDLE: Duration = Duration::from_millis(700);
 /// ...and continuous typing is saved at least this often, so a crash loses under two seconds.
@@ -33,6 +35,8 @@ pub enum SaveKind {
         expected: Option<ContentDigest>,
         /// The recovery copy holds nothing newer than this save and can go once it lands.
         journal: Option<PathBuf>,
+        /// Where earlier versions are kept; a save adds one now and then.
+        history: Option<History>,
     },
     /// The recovery copy.
     Journal,
@@ -210,7 +214,11 @@ pub fn perform(job: &SaveJob) -> SaveOutcome {
                 Err(e) => SaveResult::Failed(e.to_string()),
             }
         }
-        SaveKind::Draft { expected, journal } => {
+        SaveKind::Draft {
+            expected,
+            journal,
+            history,
+        } => {
             let changed_elsewhere = expected.is_some_and(|expected| {
                 std::fs::read(&job.path).is_ok_and(|current| digest(&current) != expected)
             });
@@ -221,6 +229,10 @@ pub fn perform(job: &SaveJob) -> SaveOutcome {
                     Ok(()) => {
                         if let Some(journal) = journal {
                             let _ = std::fs::remove_file(journal);
+                        }
+                        // A version every few minutes; failing to keep one never fails the save.
+                        if let Some(history) = history {
+                            let _ = history.record(&job.bytes, jiff::Timestamp::now(), history::MIN_GAP);
                         }
                         SaveResult::Saved(digest(&job.bytes))
                     }

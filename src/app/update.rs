@@ -105,6 +105,7 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Screen::Walk => walk_command(app, command),
         Screen::Respondent => respondent_command(app, command),
         Screen::Review => review_command(app, command),
+        Screen::Versions => versions_command(app, command),
         Screen::Compare => {
             super::compare::command(app, command);
             None
@@ -602,6 +603,10 @@ fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
             set_status(app, ResponseStatus::Final);
             None
         }
+        Pending::RestoreVersion(number) => {
+            restore_version(app, number);
+            None
+        }
         Pending::Overwrite(paths) => {
             write_exports(app, &paths);
             None
@@ -724,6 +729,16 @@ fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::Review => {
             app.review_selected = draft.current;
             app.screen = Screen::Review;
+        }
+        Command::Versions => {
+            let set = draft.set.clone();
+            app.versions = draft
+                .history
+                .as_ref()
+                .map(|h| h.list_with(|id| (id == set.id).then_some(&set)))
+                .unwrap_or_default();
+            app.versions_selected = 0;
+            app.screen = Screen::Versions;
         }
         _ => {}
     }
@@ -915,4 +930,68 @@ fn after_text_change(app: &mut App) {
         Screen::Respondent => sync_respondent(app),
         _ => {}
     }
+}
+
+// ----- Earlier versions --------------------------------------------------------
+
+fn versions_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let last = app.versions.len().saturating_sub(1);
+    match command {
+        Command::Down => app.versions_selected = (app.versions_selected + 1).min(last),
+        Command::Up => app.versions_selected = app.versions_selected.saturating_sub(1),
+        Command::Edit => {
+            if let Some(version) = app.versions.get(app.versions_selected) {
+                let saved = version
+                    .saved
+                    .to_zoned(app.time_zone.clone())
+                    .strftime("%-d %b %Y %H:%M");
+                app.dialog = Some(Dialog::Confirm {
+                    question: format!(
+                        "Go back to version {} ({saved}, {})? What is on screen now is kept as a version first.",
+                        version.number, version.summary
+                    ),
+                    pending: Pending::RestoreVersion(version.number),
+                });
+            }
+        }
+        Command::Leave => app.screen = Screen::Walk,
+        _ => {}
+    }
+    None
+}
+
+/// Puts saved version `number` on screen (and so, by autosave, in the file), after
+/// keeping what was on screen as a version of its own.
+fn restore_version(app: &mut App, number: usize) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    let Some(history) = draft.history.clone() else {
+        return;
+    };
+    let result = history.read(number).map_err(|e| e.to_string()).and_then(|bytes| {
+        let text = String::from_utf8(bytes).map_err(|_| "that version is not text".to_string())?;
+        documents::response_from_text(&text, &app.catalog, Some(&draft.set))
+            .map_err(|p| p.first().map_or_else(String::new, |p| p.message.clone()))
+    });
+    let opened = match result {
+        Ok(opened) => opened,
+        Err(e) => return error(app, format!("Could not read version {number}: {e}")),
+    };
+    let current = export::json::render(&draft.response);
+    if let Err(e) = history.record_now(current.as_bytes(), jiff::Timestamp::now()) {
+        return error(
+            app,
+            format!("Could not keep what is on screen ({e}); nothing changed"),
+        );
+    }
+    let mut restored = Draft::new(draft.path.clone(), opened.set, opened.response);
+    restored.lock = draft.lock.take();
+    restored.autosave.on_disk = draft.autosave.on_disk;
+    restored.go_to(draft.current);
+    restored.changed(Instant::now());
+    app.versions.clear();
+    app.attach(restored);
+    info(
+        app,
+        format!("Back to version {number}; what you had is kept as version 1 (Ctrl-T)"),
+    );
 }

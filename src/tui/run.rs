@@ -88,6 +88,10 @@ fn final_save(app: &mut App) -> Option<String> {
     }
     if !draft.is_dirty() {
         recovery::forget(&app.dirs.data, &draft.path);
+        // How it was left is always one of the versions to go back to.
+        if let (Some(history), Ok(bytes)) = (&draft.history, std::fs::read(&draft.path)) {
+            let _ = history.record_now(&bytes, jiff::Timestamp::now());
+        }
         return None;
     }
     rescue(app)

@@ -19,6 +19,7 @@ const ORDER: &[Context] = &[
     Context::Form,
     Context::Checkbox,
     Context::Review,
+    Context::Versions,
     Context::Compare,
     Context::CompareDetail,
     Context::CompareNotes,

@@ -7,6 +7,7 @@ mod home;
 mod respondent;
 mod review;
 mod theme;
+mod versions;
 mod walk;
 
 use ratatui::Frame;
@@ -47,6 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Walk => walk::draw(app, theme, frame, body),
         Screen::Respondent => respondent::draw(app, theme, frame, body),
         Screen::Review => review::draw(app, theme, frame, body),
+        Screen::Versions => versions::draw(app, theme, frame, body),
         Screen::Compare => compare::draw(app, theme, frame, body),
     }
     draw_footer(app, theme, frame, footer);

@@ -1,0 +1,35 @@
+//! Earlier saved versions of the open draft, to go back to one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Row, Table, TableState};
+
+use super::{Theme, panel};
+use crate::app::App;
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let text = if app.versions.is_empty() {
+        " No earlier versions yet: one is kept every few minutes while you work, and each time you open or quit."
+    } else {
+        " Version 1 is the newest. Enter goes back to one; what is on screen now is kept as a version first."
+    };
+    frame.render_widget(Line::raw(text), intro);
+    let rows = app.versions.iter().map(|v| {
+        let saved = v
+            .saved
+            .to_zoned(app.time_zone.clone())
+            .strftime("%a %-d %b %Y %H:%M:%S")
+            .to_string();
+        Row::new([v.number.to_string(), saved, v.summary.to_string()])
+    });
+    let widths = [Constraint::Length(4), Constraint::Length(26), Constraint::Fill(1)];
+    let table = Table::new(rows, widths)
+        .header(Row::new(["No.", "Saved", "Content"]).style(theme.heading()))
+        .block(panel(" Earlier versions ", true, theme))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(app.versions_selected));
+    frame.render_stateful_widget(table, list, &mut state);
+}
