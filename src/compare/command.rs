@@ -61,8 +61,12 @@ pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, Str
         }
         all.extend(found);
     }
+    // Each path once, in the order given; the set borrows rather than copies the paths.
     let mut seen = HashSet::new();
-    all.retain(|p| seen.insert(p.clone()));
+    let keep: Vec<bool> = all.iter().map(|p| seen.insert(p.as_path())).collect();
+    drop(seen);
+    let mut keep = keep.into_iter();
+    all.retain(|_| keep.next().unwrap_or(false));
     if all.is_empty() {
         return Err("name the response files to compare, or a folder of them with --dir".into());
     }
