@@ -161,14 +161,6 @@ impl CompareView {
         view
     }
 
-    /// A view over a comparison already made.
-    pub fn with(comparison: Comparison, from_home: bool) -> CompareView {
-        let mut view = CompareView::start(Vec::new(), &Catalog::default(), None, from_home);
-        view.nothing_compared.clear();
-        view.loaded(Ok(comparison));
-        view
-    }
-
     fn loaded(&mut self, result: Result<Comparison, Vec<SetAside>>) {
         self.loading = None;
         match result {

@@ -243,13 +243,6 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         X::Home,
-        &[ch('c')],
-        C::Compare(CC::Start),
-        "compare every draft to the selected draft's consultation",
-        Some("compare"),
-    ),
-    bind(
-        X::Home,
         &[key(KeyCode::Down), ch('j')],
         C::Down,
         "next draft",
@@ -268,6 +261,13 @@ pub const BINDINGS: &[Binding] = &[
         C::Quit,
         "quit",
         Some("quit"),
+    ),
+    bind(
+        X::Home,
+        &[ch('c')],
+        C::Compare(CC::Start),
+        "compare every draft to the selected draft's consultation",
+        Some("compare"),
     ),
     bind(
         X::Trash,
