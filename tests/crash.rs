@@ -211,3 +211,68 @@ fn it_never_touches_the_network() {
         )
     );
 }
+
+/// Closing the terminal window: the terminal disappears under consult (end of input,
+/// and SIGHUP). consult must save and exit, not spin on a dead terminal. Uses tmux,
+/// which can close a window for real; skipped where tmux is missing.
+#[test]
+fn closing_the_terminal_window_saves_and_exits() {
+    let tmux = |args: &[&str]| std::process::Command::new("tmux").args(args).output();
+    if tmux(&["-V"]).is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let socket = home.path().join("tmux.sock");
+    let socket = socket.to_str().unwrap();
+    let command = format!(
+        "CONSULT_DATA_DIR='{0}/data' CONSULT_CONFIG_DIR='{0}/config' '{1}'",
+        home.path().display(),
+        env!("CARGO_BIN_EXE_consult")
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["-S", socket];
+        all.extend_from_slice(args);
+        tmux(&all).unwrap()
+    };
+    run(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    let pane = || String::from_utf8_lossy(&run(&["capture-pane", "-p"]).stdout).into_owned();
+    let wait_for = |text: &str| {
+        let start = Instant::now();
+        while !pane().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "never showed {text:?}:\n{}",
+                pane()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    };
+    wait_for("Start a new response");
+    run(&["send-keys", "Closing", "Enter"]);
+    wait_for("0/14 answered");
+    run(&["send-keys", "Typed as the window closed"]);
+    wait_for("Typed as the window closed");
+    let pid = String::from_utf8_lossy(&run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    run(&["kill-server"]);
+
+    let draft = only_draft(home.path());
+    assert!(
+        saved_within(&draft, "Typed as the window closed", Duration::from_secs(2)).is_some(),
+        "saved"
+    );
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}/stat")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.split_whitespace().nth(2) == Some("Z") {
+            break; // exited; only waiting to be reaped
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "consult is still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -351,7 +351,7 @@ pub const BINDINGS: &[Binding] = &[
         X::Walk,
         &[ctrl('t')],
         C::Versions,
-        "earlier saved versions of this draft, to go back to one",
+        "earlier saved versions, to go back to one",
         None,
     ),
     bind(

@@ -3,7 +3,9 @@
 use std::io;
 use std::time::{Duration, Instant};
 
-use crossterm::event;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+
+use crossterm::event::{self, Event};
 
 use super::saver::Saver;
 use super::signals::Signals;
@@ -44,22 +46,44 @@ pub fn run(mut app: App) -> io::Result<Vec<String>> {
     }
 }
 
+/// Reads terminal events on their own thread. crossterm's read spins without end once
+/// the terminal is gone (a closed window reads as end-of-file), so it must never be the
+/// loop that also watches for signals and saves.
+fn spawn_input() -> Receiver<io::Result<Event>> {
+    let (events, inbox) = channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if events.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    inbox
+}
+
 fn event_loop(app: &mut App, tui: &mut terminal::Tui, saver: &Saver, signals: &Signals) -> io::Result<()> {
+    let input = spawn_input();
     loop {
         tui.draw(|frame| ui::draw(app, frame))?;
         let busy = app.draft.as_ref().is_some_and(|d| d.is_dirty());
-        if event::poll(if busy { TICK } else { IDLE_TICK })? {
-            // Take everything already waiting before drawing again: a burst of keys costs one frame.
-            loop {
-                if let Some(action) = to_action(app, event::read()?)
-                    && let Some(job) = update(app, action)
-                {
-                    saver.send(job);
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
+        match input.recv_timeout(if busy { TICK } else { IDLE_TICK }) {
+            Ok(first) => {
+                // Take everything already waiting before drawing again: a burst of keys costs one frame.
+                for event in std::iter::once(first).chain(input.try_iter()) {
+                    if let Some(action) = to_action(app, event?)
+                        && let Some(job) = update(app, action)
+                    {
+                        saver.send(job);
+                    }
+                    if app.quit {
+                        break;
+                    }
                 }
             }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
         for outcome in saver.finished() {
             update(app, Action::Saved(outcome));
