@@ -1,8 +1,9 @@
 //! Text to documents, with every problem located by line and column or JSON path.
 //! Pure: no file I/O, so the fuzzers and property tests can drive it directly.
 
-use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::model::validate::{self, Location, Problem, future_version_message};
 use crate::model::{QuestionSet, Response, question_set::QUESTION_SET_FORMAT, response::RESPONSE_FORMAT};
@@ -30,7 +31,17 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
             ),
         ));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(encoding) = wide_encoding(bytes) {
+        return Err(Problem::error(
+            Location::File,
+            format!("file is {encoding} text, not UTF-8 (save it as UTF-8 and try again)"),
+        ));
+    }
+    // Some tools add a byte-order mark to a file that already has one.
+    let mut bytes = bytes;
+    while let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        bytes = rest;
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::error(Location::File, "file is empty"));
     }
@@ -41,6 +52,19 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
             "file is not UTF-8 text (save it as UTF-8 and try again)",
         )
     })
+}
+
+/// Whether `bytes` are UTF-32 or UTF-16, as Windows tools often save: from a byte-order mark,
+/// or (as RFC 4627 suggests) from where the zero bytes fall among the first four, since JSON
+/// starts with an ASCII character and UTF-8 JSON never holds a zero byte.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
+        [0, 0, 0, a, ..] | [a, 0, 0, 0, ..] if *a != 0 => Some("UTF-32"),
+        [0, a, 0, b, ..] | [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some("UTF-16"),
+        _ => None,
+    }
 }
 
 /// 1-based line and column of the position just after `prefix`, counting characters.
@@ -68,14 +92,15 @@ fn peek(text: &str) -> Result<Option<Peek>, serde_json::Error> {
     Ok(serde_json::from_value(value).ok())
 }
 
+fn not_ours() -> Problem {
+    Problem::error(
+        Location::File,
+        "not a consult document: a question set is a JSON object with \"sections\", a response one with \"question_set\"",
+    )
+}
+
 /// Which kind of document `text` is, or the syntax error that stops it being either.
 pub fn kind(text: &str) -> Result<DocKind, Problem> {
-    let not_ours = || {
-        Problem::error(
-            Location::File,
-            "not a consult document: a question set is a JSON object with \"sections\", a response one with \"question_set\"",
-        )
-    };
     let peek = peek(text)
         .map_err(|e| json_problem(&e, None))?
         .ok_or_else(not_ours)?;
@@ -102,7 +127,7 @@ pub fn response(text: &str) -> Result<Response, Problem> {
     typed(text, RESPONSE_FORMAT)
 }
 
-fn typed<T: DeserializeOwned>(text: &str, newest: u32) -> Result<T, Problem> {
+fn typed<T: DeserializeOwned + Serialize>(text: &str, newest: u32) -> Result<T, Problem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         // A newer format's unknown fields would otherwise be reported one by one:
@@ -114,7 +139,47 @@ fn typed<T: DeserializeOwned>(text: &str, newest: u32) -> Result<T, Problem> {
         json_problem(e.inner(), Some(path))
     })?;
     deserializer.end().map_err(|e| json_problem(&e, None))?;
+    if let Some(problem) = list_for_record(text, &value) {
+        return Err(problem);
+    }
     Ok(value)
+}
+
+/// serde reads a record from a JSON list as readily as from an object, taking the values in
+/// field order, so `"respondent": ["Example Trust"]` would load as if it named the organisation.
+/// Every record in consult's formats is an object: a list in the place of one is refused.
+fn list_for_record<T: Serialize>(text: &str, document: &T) -> Option<Problem> {
+    let found: Value = serde_json::from_str(text).ok()?;
+    let expected = serde_json::to_value(document).ok()?;
+    let path = list_in_place_of_object(&found, &expected, String::new())?;
+    if path.is_empty() {
+        return Some(not_ours());
+    }
+    Some(Problem::at(
+        path,
+        "invalid type: sequence, expected an object with named fields",
+    ))
+}
+
+/// The path of the first list in `found` where `expected` has an object.
+fn list_in_place_of_object(found: &Value, expected: &Value, path: String) -> Option<String> {
+    match (found, expected) {
+        (Value::Array(_), Value::Object(_)) => Some(path),
+        (Value::Object(found), Value::Object(expected)) => expected.iter().find_map(|(key, e)| {
+            let path = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            list_in_place_of_object(found.get(key)?, e, path)
+        }),
+        (Value::Array(found), Value::Array(expected)) => found
+            .iter()
+            .zip(expected)
+            .enumerate()
+            .find_map(|(i, (f, e))| list_in_place_of_object(f, e, format!("{path}[{i}]"))),
+        _ => None,
+    }
 }
 
 fn future_version(text: &str, newest: u32) -> Option<u64> {
@@ -134,6 +199,12 @@ fn json_problem(error: &serde_json::Error, path: Option<String>) -> Problem {
         }
         serde_json::error::Category::Syntax if message == "trailing characters" => {
             "invalid JSON: there is more text after the end of the document".to_string()
+        }
+        serde_json::error::Category::Syntax if message == "expected ident" => {
+            "invalid JSON: expected true, false or null".to_string()
+        }
+        serde_json::error::Category::Syntax if message.starts_with("control character") => {
+            "invalid JSON: a line break or other control character inside quotes must be written as an escape, such as \\n".to_string()
         }
         // serde_json stops at this depth, long before the stack could overflow.
         serde_json::error::Category::Syntax if message == "recursion limit exceeded" => {

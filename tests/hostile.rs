@@ -10,15 +10,20 @@ mod support;
 use std::io::Read as _;
 use std::path::Path;
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
+use consult::app::{App, Screen};
 use consult::catalog::Catalog;
 use consult::documents;
 use consult::export::json;
 use consult::model::validate::{Location, Problem};
-use consult::model::{Answer, ItemStatus, QuestionSet};
+use consult::model::{Answer, ItemStatus, QuestionSet, Response};
 use consult::parse::{self, MAX_FILE_BYTES};
-use consult::storage;
+use consult::storage::{self, Dirs};
+use support::{Harness, screen_text};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,6 +48,7 @@ const WHOLE_FILE: &[&str] = &[
     "file is empty",
     "not a consult document: ",
     "file is larger than ",
+    "file is UTF-",
 ];
 
 /// Panics unless `problem` tells the user where to look in `text`: a line and column inside
@@ -232,7 +238,11 @@ fn deeply_nested_json_is_a_clean_error_not_a_stack_overflow() {
         problems[0].message,
         "invalid type: map, expected a string (at publisher)"
     );
-    let response = read(COMMISSION).replacen("\"answers\": [", &format!("\"answers\": {}", "[".repeat(100_000)), 1);
+    let response = read(COMMISSION).replacen(
+        "\"answers\": [",
+        &format!("\"answers\": {}", "[".repeat(100_000)),
+        1,
+    );
     let problem = parse::response(&response).unwrap_err();
     assert_eq!(
         problem.message,
@@ -255,6 +265,49 @@ fn nesting_within_the_limit_is_judged_on_its_shape() {
     assert_eq!(
         problems[0].message,
         "invalid type: sequence, expected a string (at publisher)"
+    );
+}
+
+#[test]
+fn a_record_written_as_a_list_is_refused_not_read_by_position() {
+    // serde would take the list's items as the respondent's fields, in order.
+    let mut value: serde_json::Value = serde_json::from_str(&read(COMMISSION)).unwrap();
+    value["respondent"] = serde_json::json!(["Example Trust", "", "", null, true]);
+    let problem = parse::response(&value.to_string()).unwrap_err();
+    assert_eq!(problem.location, Location::Path("respondent".into()));
+    assert_eq!(
+        problem.message,
+        "invalid type: sequence, expected an object with named fields"
+    );
+
+    let mut value: serde_json::Value = serde_json::from_str(&read(QUESTIONS)).unwrap();
+    let option = &mut value["scales"][1]["options"][2];
+    *option = serde_json::json!([option["id"], option["label"], option["symbol"]]);
+    let problems = parse::question_set(&value.to_string()).unwrap_err();
+    assert_eq!(
+        problems[0].location,
+        Location::Path("scales[1].options[2]".into())
+    );
+
+    // A whole response as a list of its fields in order is no document at all.
+    let value: serde_json::Value = serde_json::from_str(&read(COMMISSION)).unwrap();
+    let fields: Vec<_> = [
+        "format_version",
+        "question_set",
+        "respondent",
+        "status",
+        "created",
+        "updated",
+        "current_item",
+        "answers",
+    ]
+    .iter()
+    .map(|key| value[key].clone())
+    .collect();
+    let problem = parse::response(&serde_json::Value::Array(fields).to_string()).unwrap_err();
+    assert!(
+        problem.message.starts_with("not a consult document"),
+        "{problem:?}"
     );
 }
 
@@ -426,4 +479,285 @@ fn bytes_read_by_this_thread() -> Option<u64> {
     io.lines()
         .find_map(|l| l.strip_prefix("rchar: "))
         .and_then(|n| n.trim().parse().ok())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nothing from a file reaches the terminal as a control character.
+
+/// Clear the screen, set the window title, ring the bell, return the cursor, reverse the
+/// text's direction, and a C1 control sequence introducer: each would act on a terminal.
+const ESCAPES: &[&str] = &[
+    "\x1b[2J",
+    "\x1b]0;title\x07",
+    "\x07",
+    "\r",
+    "\u{202e}",
+    "\u{9b}31m",
+    "\0",
+    "\x08",
+    "\x7f",
+    "\u{85}",
+    "\u{2066}",
+    "\x1bc",
+];
+
+/// `text` with every escape in it, some between letters, where a terminal would join a
+/// zero-width character to the letter before it.
+fn escaped(text: &str) -> String {
+    format!(
+        "{}{text} {} a\u{202e}b\u{2066}c\u{9b}d\x1be\u{85}f",
+        ESCAPES[0],
+        ESCAPES.concat()
+    )
+}
+
+/// The built-in set under another id, with escape sequences in every piece of text.
+fn hostile_set() -> QuestionSet {
+    let mut set = built_in();
+    set.id = "hostile".into();
+    set.title = escaped(&set.title);
+    set.publisher = escaped(&set.publisher);
+    set.source = escaped(&set.source);
+    for scale in &mut set.scales {
+        scale.name = escaped(&scale.name);
+        for option in &mut scale.options {
+            option.label = escaped(&option.label);
+            option.symbol = escaped(&option.symbol);
+        }
+    }
+    for section in &mut set.sections {
+        section.title = escaped(&section.title);
+        section.source = Some(escaped("source"));
+        section.intro = Some(escaped("intro"));
+        for item in &mut section.items {
+            item.label = escaped(&item.label);
+            item.prompt = escaped(&item.prompt);
+            item.context = Some(escaped("context"));
+        }
+    }
+    set
+}
+
+/// A response to `set` with escape sequences in every text field, and a position on every scale.
+fn hostile_response(set: &QuestionSet) -> Response {
+    let mut response = Response::new(set, &escaped("Organisation"));
+    response.respondent.contact_name = escaped("Contact");
+    response.respondent.role = escaped("Role");
+    response.respondent.email = Some(escaped("a@example.org"));
+    response.question_set.title = escaped(&set.title);
+    for item in set.items() {
+        let position = set.scale_of(item).map(|s| s.options[0].id.clone());
+        let answer = response.answer_mut(set, &item.id);
+        answer.position = position;
+        answer.answer = escaped("Answer\nsecond line\r\nthird");
+        answer.reasoning = escaped("Reasoning");
+        answer.status = ItemStatus::Draft;
+    }
+    response
+}
+
+/// An app over drafts holding the hostile response to the built-in set and to a user's
+/// hostile set (kept in the user's questions folder).
+fn hostile_app() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = Dirs {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    std::fs::create_dir_all(dirs.drafts()).unwrap();
+    std::fs::create_dir_all(dirs.question_sets()).unwrap();
+    let set = hostile_set();
+    std::fs::write(
+        dirs.question_sets().join("hostile.json"),
+        serde_json::to_string_pretty(&set).unwrap(),
+    )
+    .unwrap();
+    for (name, set) in [("built-in.json", built_in()), ("user-set.json", set)] {
+        let response = hostile_response(&set);
+        std::fs::write(dirs.drafts().join(name), json::render(&response)).unwrap();
+    }
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    let mut app = App::new(dirs, catalog);
+    app.exports_dir = dir.path().join("exports");
+    app.time_zone = jiff::tz::TimeZone::UTC;
+    app.color = false;
+    assert_eq!(app.drafts.len(), 2, "{:?}", app.unreadable);
+    Harness { dir, app }
+}
+
+/// Whether `c` would act on a terminal instead of being shown.
+fn acts_on_a_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Draws the app at both sizes and panics if any cell holds a control character; returns the
+/// text of the larger screen.
+fn draw_clean(h: &Harness, what: &str) -> String {
+    let mut text = String::new();
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| consult::ui::draw(&h.app, frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let bad: Vec<String> = buffer
+            .content()
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| cell.symbol().chars().any(acts_on_a_terminal))
+            .map(|(i, cell)| {
+                let (x, y) = (i % usize::from(width), i / usize::from(width));
+                format!("({x}, {y}): {:?}", cell.symbol())
+            })
+            .collect();
+        text = screen_text(terminal.backend());
+        assert!(
+            bad.is_empty(),
+            "{what} at {width}x{height}: control characters in cells {}\n{text}",
+            bad.join(", ")
+        );
+    }
+    text
+}
+
+#[test]
+fn no_screen_shows_a_control_character_from_a_file() {
+    let mut h = hostile_app();
+    let home = draw_clean(&h, "home");
+    assert!(home.contains("␛[2JOrganisation"), "{home}");
+
+    let mut sets = Vec::new();
+    for draft in 0..2 {
+        h.app.selected = draft;
+        h.key(KeyCode::Enter);
+        sets.push(h.app.draft.as_ref().unwrap().set.id.clone());
+        let items = h.app.draft.as_ref().unwrap().set.item_count();
+        while h.app.draft.as_ref().unwrap().current > 0 {
+            h.key(KeyCode::PageUp);
+        }
+        for index in 0..items {
+            let what = format!("draft {draft}, item {index}");
+            let screen = draw_clean(&h, &what);
+            // The escapes are shown, as pictures, where the file's text is shown: in the
+            // header, and for the user's set in the outline (status mark, then label) and
+            // the position picker's symbols.
+            assert!(screen.contains("consult · ␛[2JOrganisation"), "{what}\n{screen}");
+            let draft = h.app.draft.as_ref().unwrap();
+            if draft.set.id == "hostile" {
+                assert!(screen.contains("◐ ␛[2J"), "{what}\n{screen}");
+                if draft.set.scale_of(draft.item()).is_some() {
+                    assert!(screen.contains("(•) 1 ␛[2J"), "{what}\n{screen}");
+                }
+            }
+            // Every field in turn: position, answer, reasoning.
+            for field in 0..3 {
+                h.key(KeyCode::Tab);
+                draw_clean(&h, &format!("{what}, field {field}"));
+            }
+            if h.app.takes_text() {
+                h.key(KeyCode::Esc);
+            }
+            h.key(KeyCode::PageDown);
+        }
+
+        h.ctrl('o');
+        draw_clean(&h, &format!("draft {draft}, respondent"));
+        for _ in 0..4 {
+            h.key(KeyCode::Tab);
+            draw_clean(&h, &format!("draft {draft}, respondent field"));
+        }
+        h.key(KeyCode::Esc);
+
+        h.ctrl('g');
+        let review = draw_clean(&h, &format!("draft {draft}, review"));
+        if sets.last().unwrap() == "hostile" {
+            assert!(review.contains("◐ ␛[2J"), "the item's label\n{review}");
+            assert!(review.contains("␛[2J++"), "the position's symbol\n{review}");
+        }
+        h.key(KeyCode::Char('f'));
+        draw_clean(&h, &format!("draft {draft}, review, marked final"));
+        h.key(KeyCode::Esc);
+
+        h.ctrl('e');
+        draw_clean(&h, &format!("draft {draft}, export dialog"));
+        h.key(KeyCode::Enter);
+        draw_clean(&h, &format!("draft {draft}, exported"));
+        h.key(KeyCode::Esc);
+
+        h.key(KeyCode::F(1));
+        draw_clean(&h, &format!("draft {draft}, help"));
+        h.key(KeyCode::Esc);
+
+        h.event(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::ALT)));
+        assert_eq!(h.app.screen, Screen::Home);
+    }
+    sets.sort();
+    assert_eq!(sets, ["hostile", "integrating-care"]);
+
+    h.key(KeyCode::Char('n'));
+    let new = draw_clean(&h, "new response dialog");
+    assert!(
+        new.contains("␛[2J"),
+        "the user's set is listed, escapes shown\n{new}"
+    );
+    h.key(KeyCode::Esc);
+
+    h.key(KeyCode::Char('x'));
+    draw_clean(&h, "delete question");
+    h.key(KeyCode::Char('y'));
+    h.key(KeyCode::Char('t'));
+    draw_clean(&h, "deleted drafts");
+}
+
+#[test]
+fn the_editors_drop_control_characters_from_view_but_keep_them_in_the_text() {
+    let mut h = hostile_app();
+    h.app.selected = h
+        .app
+        .drafts
+        .iter()
+        .position(|d| d.path.ends_with("built-in.json"))
+        .unwrap();
+    h.key(KeyCode::Enter);
+    while h.item() != "q1" {
+        h.key(KeyCode::PageDown);
+    }
+    let stored = h.answer("q1");
+    while !h.app.takes_text() {
+        h.key(KeyCode::Tab);
+    }
+    h.type_text("Typed. ");
+    // ratatui draws no control character: what is left of each escape is plain text.
+    let screen = draw_clean(&h, "typing an answer");
+    assert!(screen.contains("Typed. "), "{screen}");
+    assert!(screen.contains("[2J]0;title31mc abcdef"), "{screen}");
+
+    h.ctrl('s');
+    let path = h.drafts_dir().join("built-in.json");
+    let saved = parse::response(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let answer = &saved.answer("q1").unwrap().answer;
+    assert!(answer.contains("Typed. "), "{answer:?}");
+    assert_eq!(
+        answer.replacen("Typed. ", "", 1),
+        stored.answer,
+        "nothing else changed"
+    );
+    assert_eq!(saved.answer("q1").unwrap().reasoning, stored.reasoning);
+}
+
+#[test]
+fn an_unreadable_draft_is_reported_with_its_escapes_shown() {
+    let h = Harness::fresh();
+    let drafts = h.drafts_dir();
+    let mut bad = read(COMMISSION);
+    bad.insert_str(1, "\"\\u001b[2J\\u009b31m\\u202e\": 1,");
+    std::fs::write(drafts.join("evil\x1b]0;title\x07\u{202e}.json"), bad).unwrap();
+    let mut h = Harness {
+        app: App::new(h.app.dirs.clone(), Catalog::built_in()),
+        ..h
+    };
+    h.app.dialog = None;
+    assert_eq!(h.app.unreadable.len(), 1);
+    let screen = draw_clean(&h, "home with an unreadable draft");
+    assert!(screen.contains("evil␛]0;title␇"), "the file's name\n{screen}");
+    assert!(screen.contains("unknown field `␛[2J"), "the problem\n{screen}");
 }

@@ -22,6 +22,7 @@ static SET: LazyLock<QuestionSet> = LazyLock::new(|| {
 });
 
 /// Pieces of text that mean something to Markdown or to a terminal, to splice into the rest.
+#[rustfmt::skip]
 const PIECES: &[&str] = &[
     "#", "# ", ">", "- ", "+ ", "* ", "1. ", "2) ", "---", "***", "===", "|", "| --- |", "`", "```",
     "~~~", "~~", "[", "]", "](", "[x]: y", "![", "[[", "[^1]", "<", "<b>", "<!--", "&amp;", "&#35;",
@@ -83,7 +84,11 @@ fn run(u: &mut Unstructured) -> Result<()> {
     response.respondent.role = text(u)?;
     response.respondent.email = u.arbitrary::<bool>()?.then(|| text(u)).transpose()?;
     response.respondent.on_behalf = u.arbitrary()?;
-    response.status = if u.arbitrary()? { ResponseStatus::Final } else { ResponseStatus::Draft };
+    response.status = if u.arbitrary()? {
+        ResponseStatus::Final
+    } else {
+        ResponseStatus::Draft
+    };
     response.created = timestamp(u)?;
     response.updated = timestamp(u)?;
     let items: Vec<_> = set.items().cloned().collect();
@@ -116,9 +121,13 @@ fn run(u: &mut Unstructured) -> Result<()> {
     }
     let path = export::default_path(Path::new("exports"), &response, Format::Markdown);
     assert_eq!(path.parent(), Some(Path::new("exports")), "{path:?}");
-    let name = path.file_name().and_then(|n| n.to_str()).expect("a plain file name");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a plain file name");
     assert!(
-        name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c)),
+        name.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c)),
         "{name:?}"
     );
     Ok(())

@@ -13,12 +13,19 @@ fn bidi(c: char) -> bool {
 }
 
 fn check(text: &str, shown: &Cow<str>, kept: impl Fn(char) -> bool) {
-    assert_eq!(shown.chars().count(), text.chars().count(), "one character for one");
+    assert_eq!(
+        shown.chars().count(),
+        text.chars().count(),
+        "one character for one"
+    );
     for (before, after) in text.chars().zip(shown.chars()) {
         if kept(before) {
             assert_eq!(before, after);
         } else {
-            assert!(!after.is_control() && !bidi(after), "{before:?} shown as {after:?}");
+            assert!(
+                !after.is_control() && !bidi(after),
+                "{before:?} shown as {after:?}"
+            );
         }
     }
     assert_eq!(matches!(shown, Cow::Borrowed(_)), shown == text);
@@ -32,6 +39,9 @@ fuzz_target!(|data: &[u8]| {
 
     let name = slug(&text);
     assert!(!name.is_empty() && name.chars().count() <= 60, "{name:?}");
-    assert!(name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+    assert!(
+        name.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    );
     assert!(!name.starts_with('-') && !name.ends_with('-'), "{name:?}");
 });

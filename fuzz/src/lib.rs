@@ -110,7 +110,9 @@ fn expected_shape(response: &Response, set: &QuestionSet, skip_empty: bool) -> S
                 shape.headings[2] += 1;
                 shape.block_quotes += 1;
             }
-            let reasoning = response.answer(&item.id).is_some_and(|a| !a.reasoning.trim().is_empty());
+            let reasoning = response
+                .answer(&item.id)
+                .is_some_and(|a| !a.reasoning.trim().is_empty());
             if reasoning {
                 shape.headings[if lone { 2 } else { 3 }] += 1;
             }

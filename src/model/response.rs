@@ -18,6 +18,7 @@ pub struct Response {
     /// Which question set, and exactly which version of it, this answers.
     pub question_set: SetRef,
     pub respondent: Respondent,
+    #[serde(deserialize_with = "word")]
     pub status: ResponseStatus,
     /// When the response was started (RFC 3339).
     #[schemars(with = "String")]
@@ -69,6 +70,27 @@ fn rfc3339<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Timestam
     })
 }
 
+/// One of a field's fixed words, such as a status. serde_json would report a number or a list
+/// here as broken JSON ("expected value"), when it is only the wrong kind of value: asking
+/// for a string first says so, at the value.
+fn word<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct Word<T>(std::marker::PhantomData<T>);
+    impl<T: serde::de::DeserializeOwned> serde::de::Visitor<'_> for Word<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            T::deserialize(serde::de::IntoDeserializer::<E>::into_deserializer(text))
+        }
+    }
+    deserializer.deserialize_str(Word(std::marker::PhantomData))
+}
+
 fn yes() -> bool {
     true
 }
@@ -102,7 +124,7 @@ pub struct Answer {
     pub answer: String,
     #[serde(default)]
     pub reasoning: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "word")]
     pub status: ItemStatus,
 }
 

@@ -9,7 +9,7 @@ use super::walk::{position_of, status_mark};
 use super::{Theme, panel};
 use crate::app::App;
 use crate::model::ItemStatus;
-use crate::text::{visible, word_count};
+use crate::text::{visible_line, word_count};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(draft) = &app.draft else { return };
@@ -27,7 +27,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             let words = answer.map_or(0, |a| word_count(&a.answer));
             let position = match (set.scale_of(item), position_of(set, response, item)) {
                 (None, _) => "free text".to_string(),
-                (Some(_), Some((symbol, label))) => format!("{symbol:>2} {label}"),
+                (Some(_), Some((symbol, label))) => {
+                    format!("{:>2} {}", visible_line(symbol), visible_line(label))
+                }
                 (Some(_), None) => "—".to_string(),
             };
             let mut notes = Vec::new();
@@ -54,7 +56,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 theme.warning()
             };
             Row::new([
-                Cell::from(format!("{} {}", status_mark(status), visible(&item.label))),
+                Cell::from(format!("{} {}", status_mark(status), visible_line(&item.label))),
                 Cell::from(position),
                 Cell::from(format!("{words}{limit}")),
                 Cell::from(notes.join("; ")).style(style),

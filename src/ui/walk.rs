@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::{Theme, panel};
 use crate::app::{App, Draft, Focus};
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
-use crate::text::{visible, word_count};
+use crate::text::{visible, visible_line, word_count};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(draft) = &app.draft else { return };
@@ -48,16 +48,20 @@ fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut current_line = 0;
     let mut index = 0;
     for section in &draft.set.sections {
-        lines.push(Line::styled(clip(&section.title, width), theme.heading()));
+        lines.push(Line::styled(
+            clip(&visible_line(&section.title), width),
+            theme.heading(),
+        ));
         for item in &section.items {
             let answer = draft.response.answer(&item.id);
             let status = answer.map_or(ItemStatus::NotStarted, |a| a.status);
-            let symbol = position_of(&draft.set, &draft.response, item).map_or("", |(s, _)| s);
+            let symbol =
+                position_of(&draft.set, &draft.response, item).map_or("".into(), |(s, _)| visible_line(s));
             let label_width = width.saturating_sub(3 + 3);
             let text = format!(
                 " {} {:<label_width$}{:>3}",
                 status_mark(status),
-                clip(&item.label, label_width),
+                clip(&visible_line(&item.label), label_width),
                 symbol
             );
             let style = if index == draft.current {
@@ -222,7 +226,12 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
             let radio = if selected { "(•)" } else { "( )" };
             let style = if selected { theme.selected() } else { Style::new() };
             Span::styled(
-                format!("{radio} {} {} {}", i + 1, option.symbol, visible(&option.label)),
+                format!(
+                    "{radio} {} {} {}",
+                    i + 1,
+                    visible_line(&option.symbol),
+                    visible_line(&option.label)
+                ),
                 style,
             )
         })
