@@ -452,6 +452,11 @@ fn restore(args: RestoreArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Fa
             ),
         });
     };
+    // Writing under an open consult would only make it ask about a change made elsewhere.
+    let _lock = storage::lock_draft(&dirs.data, &args.file).map_err(|e| Failure {
+        code: EXIT_FAILURE,
+        message: format!("{file}: {e}"),
+    })?;
     history
         .restore(&args.file, args.number, jiff::Timestamp::now())
         .map_err(|e| Failure {

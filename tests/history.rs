@@ -340,3 +340,29 @@ fn both_commands_have_help() {
     let out = sandbox.consult(&["--help"]);
     assert!(out.stdout.contains("versions") && out.stdout.contains("restore"));
 }
+
+#[test]
+fn restore_refuses_a_draft_open_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let draft = dir.path().join("open.json");
+    std::fs::copy("tests/fixtures/local-government.json", &draft).unwrap();
+    let history = consult::history::History::for_draft(&data, &draft);
+    history.record_now(b"{}", jiff::Timestamp::now()).unwrap();
+    let _held = consult::storage::lock_draft(&data, &draft).unwrap();
+    let before = std::fs::read(&draft).unwrap();
+    let output = assert_cmd::Command::cargo_bin("consult")
+        .unwrap()
+        .env("CONSULT_DATA_DIR", &data)
+        .env("CONSULT_CONFIG_DIR", dir.path().join("config"))
+        .args(["restore", draft.to_str().unwrap(), "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("open in another consult"));
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "the open draft is untouched"
+    );
+}

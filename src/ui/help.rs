@@ -46,6 +46,7 @@ pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
     let title = " Help · ↑↓ scroll · Esc closes ";
     frame.render_widget(
         Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
             .block(panel(title, true, theme))
             .scroll((offset, 0)),
         popup,
