@@ -102,7 +102,10 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
     };
     report(err, &comparison);
     let texts = if format == Format::Markdown {
-        all_texts(&comparison)
+        let bar = progress_bar(comparison.organisations.len() as u64);
+        let texts = all_texts(&comparison, &|| bar.inc(1));
+        bar.finish_and_clear();
+        texts
     } else {
         Vec::new()
     };
@@ -127,11 +130,19 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
 }
 
 /// Every organisation's answers, read in parallel: the Markdown quotes them all.
-pub fn all_texts(comparison: &Comparison) -> Vec<Result<Vec<ItemText>, String>> {
+/// `progress` is called once per file, from any thread.
+pub fn all_texts(
+    comparison: &Comparison,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<Result<Vec<ItemText>, String>> {
     comparison
         .organisations
         .par_iter()
-        .map(|o| load_texts(&o.file, &comparison.set))
+        .map(|o| {
+            let texts = load_texts(&o.file, &comparison.set);
+            progress();
+            texts
+        })
         .collect()
 }
 
