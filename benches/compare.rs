@@ -29,9 +29,9 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes));
     group.sample_size(20);
     group.bench_function("load 500 responses", |b| {
-        b.iter(|| compare::load(black_box(files.clone()), &catalog, None, &|| {}).expect("loads"))
+        b.iter(|| compare::load(black_box(files.clone()), &catalog, None, true, &|| {}).expect("loads"))
     });
-    let comparison = compare::load(files.clone(), &catalog, None, &|| {}).expect("loads");
+    let comparison = compare::load(files.clone(), &catalog, None, true, &|| {}).expect("loads");
     group.bench_function("write JSON for 500", |b| {
         b.iter(|| compare::render(Format::Json, black_box(&comparison), &[]))
     });

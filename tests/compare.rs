@@ -41,7 +41,7 @@ fn paths(names: &[&str]) -> Vec<PathBuf> {
 }
 
 fn load(files: Vec<PathBuf>) -> Comparison {
-    compare::load(files, &Catalog::built_in(), None, &|| {}).expect("something to compare")
+    compare::load(files, &Catalog::built_in(), None, true, &|| {}).expect("something to compare")
 }
 
 fn item_index(comparison: &Comparison, id: &str) -> usize {

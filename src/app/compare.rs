@@ -142,7 +142,7 @@ impl CompareView {
             notes: Scroll::default(),
         };
         if files.len() < LOAD_IN_BACKGROUND_FROM {
-            view.loaded(compare::load(files, catalog, set.as_ref(), &|| {}));
+            view.loaded(compare::load(files, catalog, set.as_ref(), true, &|| {}));
             return view;
         }
         let done = Arc::new(AtomicUsize::new(0));
@@ -151,7 +151,7 @@ impl CompareView {
         let counter = Arc::clone(&done);
         let catalog = catalog.clone();
         std::thread::spawn(move || {
-            let loaded = compare::load(files, &catalog, set.as_ref(), &|| {
+            let loaded = compare::load(files, &catalog, set.as_ref(), true, &|| {
                 counter.fetch_add(1, Ordering::Relaxed);
             });
             // The screen may have been closed meanwhile; then nobody is waiting.

@@ -33,12 +33,15 @@ pub struct ItemText {
 }
 
 /// Reads `files` and compares those that answer one question set: `set` if given, else
-/// the known set that most of the files answer. `progress` is called once per file, from
-/// any thread. With no file left to compare, the reasons each was set aside.
+/// the known set that most of the files answer. With `count_words` each answer's words
+/// are counted (for the CSV and the screen); without, only whether it has any text, which
+/// is all the JSON needs and a quarter of the work. `progress` is called once per file,
+/// from any thread. With no file left to compare, the reasons each was set aside.
 pub fn load(
     files: Vec<PathBuf>,
     catalog: &Catalog,
     set: Option<&QuestionSet>,
+    count_words: bool,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Comparison, Vec<SetAside>> {
     let candidates: Vec<&QuestionSet> = match set {
@@ -54,7 +57,11 @@ pub fn load(
     let outcomes: Vec<Outcome> = files
         .into_par_iter()
         .map_init(Vec::new, |buffer, file| {
-            let outcome = context.one(file, buffer);
+            let outcome = if count_words {
+                context.one::<Words>(file, buffer)
+            } else {
+                context.one::<HasText>(file, buffer)
+            };
             progress();
             outcome
         })
@@ -233,12 +240,12 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn one(&self, file: PathBuf, buffer: &mut Vec<u8>) -> Outcome {
+    fn one<T: AnswerText>(&self, file: PathBuf, buffer: &mut Vec<u8>) -> Outcome {
         let text = match read(&file, buffer) {
             Ok(text) => text,
             Err(reason) => return set_aside(file, reason),
         };
-        let light = match serde_json::from_str::<Light>(text) {
+        let light = match serde_json::from_str::<Light<T>>(text) {
             Ok(light) => light,
             // The full parser says exactly what is wrong, and where.
             Err(_) => match parse::response(text) {
@@ -311,7 +318,11 @@ impl Context<'_> {
 
 /// Each answer placed on its item. For the same version of the set anything that does
 /// not fit is an error (`Err`); for another version it is left out or marked, with a note.
-fn map_answers(light: &Light, known: &Known, lenient: bool) -> Result<(Vec<Stance>, Vec<String>), ()> {
+fn map_answers<T: AnswerText>(
+    light: &Light<T>,
+    known: &Known,
+    lenient: bool,
+) -> Result<(Vec<Stance>, Vec<String>), ()> {
     let mut stances = vec![Stance::EMPTY; known.options.len()];
     let mut seen = vec![false; known.options.len()];
     let mut notes = Vec::new();
@@ -357,7 +368,8 @@ fn map_answers(light: &Light, known: &Known, lenient: bool) -> Result<(Vec<Stanc
         };
         stances[i] = Stance {
             position,
-            words: answer.answer.0,
+            has_text: answer.answer.has_text(),
+            words: answer.answer.words(),
         };
     }
     Ok((stances, notes))
@@ -423,7 +435,7 @@ fn describe_all(problems: &[Problem]) -> String {
 /// [`crate::model::Response`], but the answer is only counted and the reasoning skipped.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Light<'a> {
+struct Light<'a, T> {
     format_version: u32,
     #[serde(borrow)]
     question_set: LightSetRef<'a>,
@@ -438,7 +450,7 @@ struct Light<'a> {
     #[serde(default, borrow, rename = "current_item")]
     _current_item: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
-    answers: Vec<LightAnswer<'a>>,
+    answers: Vec<LightAnswer<'a, T>>,
 }
 
 #[derive(Deserialize)]
@@ -454,20 +466,20 @@ struct LightSetRef<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LightAnswer<'a> {
+struct LightAnswer<'a, T> {
     #[serde(borrow)]
     item: Cow<'a, str>,
     #[serde(default, borrow)]
     position: Option<Cow<'a, str>>,
     #[serde(default)]
-    answer: Words,
+    answer: T,
     #[serde(default, rename = "reasoning")]
     _reasoning: Skipped,
     #[serde(default, rename = "status")]
     _status: ItemStatus,
 }
 
-impl From<Response> for Light<'static> {
+impl<T: AnswerText> From<Response> for Light<'static, T> {
     fn from(r: Response) -> Self {
         Light {
             format_version: r.format_version,
@@ -487,7 +499,7 @@ impl From<Response> for Light<'static> {
                 .map(|a| LightAnswer {
                     item: Cow::Owned(a.item),
                     position: a.position.map(Cow::Owned),
-                    answer: Words::of(&a.answer),
+                    answer: T::of(&a.answer),
                     _reasoning: Skipped,
                     _status: a.status,
                 })
@@ -496,29 +508,68 @@ impl From<Response> for Light<'static> {
     }
 }
 
-/// A string's word count, taken while it is parsed: the text itself is never kept.
+/// What the light view keeps of an answer's text, taken while it is parsed: the text
+/// itself is never kept.
+trait AnswerText: Default + Copy + for<'de> Deserialize<'de> {
+    fn of(text: &str) -> Self;
+    fn has_text(self) -> bool;
+    fn words(self) -> u32;
+}
+
+/// The answer's word count.
 #[derive(Debug, Default, Clone, Copy)]
 struct Words(u32);
 
-impl Words {
+/// Only whether the answer has any text: found at its first non-space character.
+#[derive(Debug, Default, Clone, Copy)]
+struct HasText(bool);
+
+impl AnswerText for Words {
     fn of(text: &str) -> Words {
         Words(u32::try_from(count_words(text)).unwrap_or(u32::MAX))
+    }
+    fn has_text(self) -> bool {
+        self.0 > 0
+    }
+    fn words(self) -> u32 {
+        self.0
+    }
+}
+
+impl AnswerText for HasText {
+    fn of(text: &str) -> HasText {
+        HasText(text.chars().any(|c| !c.is_whitespace()))
+    }
+    fn has_text(self) -> bool {
+        self.0
+    }
+    fn words(self) -> u32 {
+        0
+    }
+}
+
+/// Reads a string into any [`AnswerText`].
+struct TextVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: AnswerText> Visitor<'_> for TextVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E>(self, text: &str) -> Result<T, E> {
+        Ok(T::of(text))
     }
 }
 
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Counter;
-        impl Visitor<'_> for Counter {
-            type Value = Words;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E>(self, text: &str) -> Result<Words, E> {
-                Ok(Words::of(text))
-            }
-        }
-        deserializer.deserialize_str(Counter)
+        deserializer.deserialize_str(TextVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for HasText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(TextVisitor(std::marker::PhantomData))
     }
 }
 

@@ -49,19 +49,23 @@ pub enum Position {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stance {
     pub position: Position,
-    /// Words in the answer (not the reasoning), as [`crate::text::word_count`] counts them.
+    /// The answer (not the reasoning) has some text.
+    pub has_text: bool,
+    /// Words in the answer, as [`crate::text::word_count`] counts them; 0 when the
+    /// comparison was loaded without counting (see [`load`]).
     pub words: u32,
 }
 
 impl Stance {
     pub const EMPTY: Stance = Stance {
         position: Position::Unset,
+        has_text: false,
         words: 0,
     };
 
     /// Whether anything was recorded: a position or some answer text.
     pub fn is_answered(self) -> bool {
-        self.position != Position::Unset || self.words > 0
+        self.position != Position::Unset || self.has_text
     }
 }
 
@@ -82,9 +86,18 @@ pub struct Organisation {
 impl Organisation {
     /// Alphabetical by name, ignoring case (without making lowercased copies), then by file.
     pub fn name_order(&self, other: &Organisation) -> std::cmp::Ordering {
-        let mine = self.display_name().chars().flat_map(char::to_lowercase);
-        let theirs = other.display_name().chars().flat_map(char::to_lowercase);
-        mine.cmp(theirs).then_with(|| self.file.cmp(&other.file))
+        let (mine, theirs) = (self.display_name(), other.display_name());
+        // ASCII names (most) compare byte by byte; the result is the same as the general way.
+        let by_name = if mine.is_ascii() && theirs.is_ascii() {
+            mine.bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .cmp(theirs.bytes().map(|b| b.to_ascii_lowercase()))
+        } else {
+            mine.chars()
+                .flat_map(char::to_lowercase)
+                .cmp(theirs.chars().flat_map(char::to_lowercase))
+        };
+        by_name.then_with(|| self.file.cmp(&other.file))
     }
 
     /// The name to show: an empty one says so rather than leaving a blank.

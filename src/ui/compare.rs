@@ -502,7 +502,7 @@ fn item_line(
                 };
                 let stance = comparison.organisations[o].stances[i];
                 match (scale, stance.position) {
-                    (None, _) if stance.words > 0 => {
+                    (None, _) if stance.has_text => {
                         (format!("✎ {} words", count(stance.words as usize)), Style::new())
                     }
                     (None, _) => ("—".to_string(), theme.dim()),
