@@ -94,10 +94,16 @@ fn main() {
         let vim = (0..RUNS)
             .filter_map(|_| {
                 let mut command = CommandBuilder::new("vim");
-                command.args(["-u", "NONE", "-N", file.to_str().unwrap()]);
+                // -n: no swap file, so a killed run leaves nothing to ask about next time.
+                command.args(["-u", "NONE", "-N", "-n", file.to_str().unwrap()]);
                 command.cwd(&home);
-                // vim writes the file message on the last row after drawing the buffer.
-                time_to_screen(command, |screen| screen.contents().contains("\"note.txt\""))
+                // vim writes the file message first, then the buffer top to bottom: the
+                // screen is complete once the last `~` line (row 23) is there too.
+                time_to_screen(command, |screen| {
+                    let contents = screen.contents();
+                    contents.contains("1L, 6B")
+                        && contents.lines().nth(22).is_some_and(|l| l.starts_with('~'))
+                })
             })
             .collect();
         report("vim -u NONE (reference)", vim);
