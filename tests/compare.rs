@@ -855,3 +855,28 @@ fn sorting_keeps_name_order_stable_for_exports() {
         "Health Devolution Commission"
     );
 }
+
+// ----- The real binary in a terminal ---------------------------------------------------
+
+#[test]
+fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
+    use support::pty::{ESC, Session};
+    let home = tempfile::tempdir().unwrap();
+    for file in [COMMISSION, HOSTILE] {
+        let name = Path::new(file).file_name().unwrap();
+        fs::copy(root().join(file), home.path().join(name)).unwrap();
+    }
+    let mut session = Session::start(
+        home.path(),
+        &["compare", "health-devolution-commission.json", "hostile.json"],
+    );
+    session.wait_for("2 responses · Integrating care");
+    // The hostile organisation's name arrives as text: its escape sequences did not clear
+    // the screen or act on the terminal.
+    session.wait_for("Hostile␛[2J Org␇");
+    assert!(session.contents().contains("Health Devolutio"));
+    session.send("d");
+    session.wait_for("differing items only");
+    session.send(ESC);
+    assert!(session.wait_exit(), "quits cleanly");
+}
