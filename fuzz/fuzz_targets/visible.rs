@@ -12,7 +12,7 @@ fn bidi(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn check(text: &str, shown: &Cow<str>, kept: impl Fn(char) -> bool) {
+fn check(text: &str, shown: Cow<'_, str>, kept: impl Fn(char) -> bool) {
     assert_eq!(
         shown.chars().count(),
         text.chars().count(),
@@ -34,8 +34,8 @@ fn check(text: &str, shown: &Cow<str>, kept: impl Fn(char) -> bool) {
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let plain = |c: char| !c.is_control() && !bidi(c);
-    check(&text, &visible(&text), |c| plain(c) || c == '\n' || c == '\t');
-    check(&text, &visible_line(&text), plain);
+    check(&text, visible(&text), |c| plain(c) || c == '\n' || c == '\t');
+    check(&text, visible_line(&text), plain);
 
     let name = slug(&text);
     assert!(!name.is_empty() && name.chars().count() <= 60, "{name:?}");
