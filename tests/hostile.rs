@@ -3,7 +3,7 @@
 //! whatever text a file holds survives a save losslessly; and nothing a file holds can
 //! reach the terminal as a control character or an escape sequence.
 //!
-//! The same loaders are fuzzed by the targets in `fuzz/` (see the README's "Fuzzing").
+//! The same loaders are fuzzed by the targets in `fuzz/` (see "Hostile input and fuzzing" in the README).
 
 mod support;
 
