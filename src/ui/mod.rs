@@ -83,7 +83,12 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             SaveState::Failed(e) => Span::styled(format!("⚠ not saved: {e} (retrying) "), theme.warning()),
         });
     } else {
-        left.push(Span::raw(" · drafting consultation responses"));
+        let what = if app.screen == Screen::Compare {
+            " · comparing responses"
+        } else {
+            " · drafting consultation responses"
+        };
+        left.push(Span::raw(what));
     }
     let right = Line::from(right);
     let right_width = (right.width() as u16).min(area.width);
