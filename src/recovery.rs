@@ -115,9 +115,12 @@ pub fn scan(data: &Path, drafts: &Path, catalog: &Catalog) -> Scan {
     let mut scan = Scan::default();
     for path in json_files(&dir(data)) {
         match read_journal(&path) {
-            Ok(journal) => consider(&mut scan, path, journal.draft, journal.response, catalog, true),
+            Ok(journal) => {
+                scan.candidates
+                    .extend(consider(path, journal.draft, journal.response, catalog, true))
+            }
             Err(message) => scan.unreadable.push(format!(
-                "{}: {message} (kept; open it with `consult edit` if it holds work you need)",
+                "{}: {message} (kept where it is, in case it holds work you need)",
                 path.display()
             )),
         }
@@ -130,7 +133,8 @@ pub fn scan(data: &Path, drafts: &Path, catalog: &Catalog) -> Scan {
         if let Ok(text) = storage::read_text(&path)
             && let Ok(opened) = documents::response_from_text(&text, catalog, None)
         {
-            consider(&mut scan, path, draft, opened.response, catalog, false);
+            scan.candidates
+                .extend(consider(path, draft, opened.response, catalog, false));
         }
     }
     scan
@@ -182,14 +186,26 @@ fn draft_of_temporary(path: &Path) -> Option<PathBuf> {
     is_temporary.then(|| path.with_file_name(draft_name))
 }
 
+/// The unsaved work in `draft`'s recovery file, if it holds anything the draft does not.
+pub fn candidate_for(data: &Path, draft: &Path, catalog: &Catalog) -> Option<Candidate> {
+    let path = path_for(data, draft);
+    let journal = read_journal(&path).ok()?;
+    consider(path, journal.draft, journal.response, catalog, true)
+}
+
+/// Whether two paths name the same file, however they are spelled.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    absolute(a) == absolute(b)
+}
+
 fn consider(
-    scan: &mut Scan,
     source: PathBuf,
     draft: PathBuf,
     recovered: Response,
     catalog: &Catalog,
     is_journal: bool,
-) {
+) -> Option<Candidate> {
     let on_disk = storage::read_text(&draft)
         .ok()
         .and_then(|text| documents::response_from_text(&text, catalog, None).ok())
@@ -199,15 +215,15 @@ fn consider(
         if is_journal {
             let _ = std::fs::remove_file(&source);
         }
-        return;
+        return None;
     }
-    scan.candidates.push(Candidate {
+    Some(Candidate {
         source,
         draft_exists: draft.exists(),
         draft,
         recovered,
         differences,
-    });
+    })
 }
 
 /// What the user would lose by keeping `on_disk` instead of `recovered`. Timestamps and

@@ -401,7 +401,12 @@ mod unix {
 
     impl Drop for SmallDisk {
         fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.path).status();
+                        // Lazily: the app under test may still hold a file there as it is dropped.
+            let _ = std::process::Command::new("umount")
+                .arg("-l")
+                .arg(&self.path)
+                .stderr(std::process::Stdio::null())
+                .status();
         }
     }
 
@@ -547,5 +552,118 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
         h.answer("comments")
             .answer
             .ends_with("A paragraph I will regret deleting.")
+    );
+}
+
+#[test]
+fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
+    let mut h = typed("Said in the meeting – ŵ");
+    journal_only(&mut h);
+    let path = draft_path(&h);
+    drop(restart(&mut h)); // (the old session is gone: its lock with it)
+    h.app.draft = None;
+
+    // `consult edit FILE`: the file is opened (and locked) before the app starts.
+    let dirs = h.app.dirs.clone();
+    let catalog = Catalog::built_in();
+    let (draft, _) = consult::app::update::load_draft(&dirs, &catalog, path.clone(), None).unwrap();
+    let mut app = App::editing(dirs, catalog, draft);
+    let Some(Dialog::Choose(choice)) = &app.dialog else {
+        panic!("the earlier work should be offered")
+    };
+    assert!(choice.lines.join("\n").contains("Said in the meeting – ŵ"));
+    choose(&mut app, 'r');
+    let draft = app.draft.as_mut().unwrap();
+    assert_eq!(
+        draft.response.answer("summary").unwrap().answer,
+        "Said in the meeting – ŵ"
+    );
+    let job = draft
+        .save_if_dirty()
+        .expect("recovered work is saved like any change");
+    consult::app::saving::perform(&job);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Said in the meeting – ŵ")
+    );
+}
+
+#[test]
+fn deciding_later_on_the_open_draft_keeps_the_earlier_work_safe() {
+    let mut h = typed("Earlier words");
+    journal_only(&mut h);
+    let path = draft_path(&h);
+    drop(restart(&mut h));
+    let dirs = h.app.dirs.clone();
+    let (draft, _) = consult::app::update::load_draft(&dirs, &Catalog::built_in(), path, None).unwrap();
+    let mut app = App::editing(dirs.clone(), Catalog::built_in(), draft);
+    choose(&mut app, '\u{1b}');
+    let aside: Vec<_> = std::fs::read_dir(recovery::set_aside_dir(&dirs.data))
+        .unwrap()
+        .collect();
+    assert_eq!(
+        aside.len(),
+        1,
+        "set aside, so this session's recovery copy cannot overwrite it"
+    );
+    let kept = std::fs::read_to_string(aside[0].as_ref().unwrap().path()).unwrap();
+    assert!(kept.contains("Earlier words"));
+}
+
+#[test]
+fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    h.type_text(" Later text.");
+    // A save of " Later text." starts in the background...
+    let job = consult::app::update(
+        &mut h.app,
+        consult::app::Action::Command(consult::app::keymap::Command::Save),
+    )
+    .expect("a save");
+    // ...and meanwhile the user goes back to the version the draft was opened in.
+    h.ctrl('t');
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('y'));
+    // The old save lands after.
+    let outcome = consult::app::saving::perform(&job);
+    h.act(consult::app::Action::Saved(outcome));
+    assert_ne!(
+        h.app.draft.as_ref().unwrap().save_state(),
+        SaveState::Saved,
+        "the version is not saved yet"
+    );
+    h.tick(Instant::now() + SAVE_AFTER_IDLE);
+    let saved = std::fs::read_to_string(draft_path(&h)).unwrap();
+    assert!(
+        !saved.contains(" Later text."),
+        "the file ends up holding the version gone back to"
+    );
+}
+
+#[test]
+fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
+    let mut h = typed("Text being saved");
+    let job = consult::app::update(
+        &mut h.app,
+        consult::app::Action::Command(consult::app::keymap::Command::Save),
+    )
+    .expect("a save");
+    h.type_text(" and more");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.app.screen,
+        Screen::Walk,
+        "still on the draft while its save is under way"
+    );
+    let outcome = consult::app::saving::perform(&job);
+    h.act(consult::app::Action::Saved(outcome));
+    assert_eq!(h.app.screen, Screen::Home, "left once it landed");
+    let saved = std::fs::read_to_string(&h.app.drafts[0].path).unwrap();
+    assert!(
+        saved.contains("Text being saved and more"),
+        "and everything typed was saved"
     );
 }

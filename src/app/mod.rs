@@ -161,6 +161,8 @@ pub struct App {
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
     pub quit: bool,
+    /// Back to the drafts list as soon as the save under way lands.
+    pub leave_when_saved: bool,
     /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
     pub recovery: Vec<crate::recovery::Candidate>,
     /// Recovery files that could not be read (kept, and mentioned on the home screen).
@@ -193,6 +195,7 @@ impl App {
             message: None,
             exports_dir: PathBuf::from(crate::cli::EXPORTS_DIR),
             quit: false,
+            leave_when_saved: false,
             recovery: Vec::new(),
             recovery_problems: Vec::new(),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -220,7 +223,9 @@ impl App {
         update::offer_next_recovery(self);
     }
 
-    /// Puts `draft` on screen, with its recovery copy beside it in the data folder.
+    /// Puts a just-opened `draft` on screen, with its recovery copy and history in the
+    /// data folder. Unsaved work from an earlier session of this draft is offered first:
+    /// this session's recovery copy would otherwise replace it.
     pub fn attach(&mut self, mut draft: Draft) {
         draft.journal = Some(crate::recovery::path_for(&self.dirs.data, &draft.path));
         let history = crate::history::History::for_draft(&self.dirs.data, &draft.path);
@@ -229,7 +234,28 @@ impl App {
             let _ = history.record_now(&bytes, jiff::Timestamp::now());
         }
         draft.history = Some(history);
+        let earlier = crate::recovery::candidate_for(&self.dirs.data, &draft.path, &self.catalog);
         self.draft = Some(draft);
+        self.screen = Screen::Walk;
+        if let Some(candidate) = earlier {
+            self.recovery.retain(|c| c.source != candidate.source);
+            self.recovery.insert(0, candidate);
+            update::offer_next_recovery(self);
+        }
+    }
+
+    /// Swaps the open draft's content for `fresh` (another version, the file as changed
+    /// elsewhere, recovered work), keeping its lock, history, recovery copy and autosave
+    /// count, so a save of the old content still under way can never pass for a save of the new.
+    pub fn replace_draft(&mut self, mut fresh: Draft) {
+        if let Some(old) = self.draft.as_mut() {
+            fresh.lock = old.lock.take();
+            fresh.history = old.history.take();
+            fresh.journal = old.journal.take();
+            fresh.autosave = std::mem::take(&mut old.autosave);
+            fresh.go_to(old.current);
+        }
+        self.draft = Some(fresh);
         self.screen = Screen::Walk;
     }
 

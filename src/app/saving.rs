@@ -126,6 +126,11 @@ impl Autosave {
         }
     }
 
+    /// Whether a save of the draft file is under way.
+    pub fn is_saving(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
     /// Whether a draft save may start: something to save, nothing under way, no conflict open.
     pub fn can_save(&self) -> bool {
         self.is_dirty() && self.in_flight.is_none() && !self.conflict
@@ -176,6 +181,17 @@ impl Autosave {
     /// Whether the recovery copy holds nothing newer than the current generation.
     pub fn journal_covered(&self) -> bool {
         self.journaled_generation <= self.generation
+    }
+
+    /// What is on screen is exactly what is on disk now (the file was just loaded again).
+    pub fn settle(&mut self, on_disk: Option<ContentDigest>) {
+        self.saved_generation = self.generation;
+        self.journaled_generation = self.generation;
+        self.in_flight = None;
+        self.first_unsaved = None;
+        self.failure = None;
+        self.conflict = false;
+        self.on_disk = on_disk;
     }
 
     pub fn finished(&mut self, outcome: &SaveOutcome, now: Instant) {

@@ -33,6 +33,10 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
             if first_conflict && app.dialog.is_none() {
                 app.dialog = Some(conflict_dialog(draft));
             }
+            if app.leave_when_saved && !draft.autosave.is_saving() {
+                app.leave_when_saved = false;
+                return go_home(app);
+            }
             None
         }
         Action::Paste(text) => {
@@ -142,18 +146,27 @@ fn save_now(app: &mut App) -> Option<SaveJob> {
 }
 
 fn go_home(app: &mut App) -> Option<SaveJob> {
-    // The draft stays open in memory until its last save is confirmed by the runtime.
-    let job = app.draft.as_mut().and_then(Draft::save_if_dirty);
-    if let Some(job) = &job {
-        // Leaving the walk-through: write now so the list below shows it.
-        let outcome = perform(job);
-        if let Some(draft) = app.draft.as_mut() {
+    // The draft stays open until everything on screen is in its file.
+    if let Some(draft) = app.draft.as_mut() {
+        if draft.autosave.conflict {
+            app.dialog = Some(conflict_dialog(draft));
+            return None;
+        }
+        if draft.autosave.is_saving() {
+            // A background save is under way: leave once it lands, never racing it.
+            app.leave_when_saved = true;
+            info(app, "Saving…");
+            return None;
+        }
+        if let Some(job) = draft.save_if_dirty() {
+            // Write now, so the drafts list shows what was just typed.
+            let outcome = perform(&job);
             draft.finished_save(&outcome, Instant::now());
         }
-    }
-    if app.draft.as_ref().is_some_and(Draft::is_dirty) {
-        error(app, "Could not save; staying on the draft so nothing is lost");
-        return None;
+        if draft.is_dirty() {
+            error(app, "Could not save; staying on the draft so nothing is lost");
+            return None;
+        }
     }
     app.draft = None;
     app.respondent = None;
@@ -436,7 +449,11 @@ fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {
         Decision::Reload => reload_changed_draft(app),
         Decision::Later if app.recovery.is_empty() => {}
         Decision::Later => {
-            app.recovery.remove(0);
+            let candidate = app.recovery.remove(0);
+            if is_open(app, &candidate) {
+                // This session's recovery copy would overwrite it: keep it safe elsewhere.
+                resolve_recovery(app, &candidate, Decision::Later);
+            }
             offer_next_recovery(app);
         }
         Decision::Recover | Decision::RecoverAsCopy | Decision::KeepFile => {
@@ -449,7 +466,17 @@ fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {
     None
 }
 
+/// Whether `candidate` is unsaved work of the draft that is open right now.
+fn is_open(app: &App, candidate: &recovery::Candidate) -> bool {
+    app.draft
+        .as_ref()
+        .is_some_and(|d| recovery::same_file(&d.path, &candidate.draft))
+}
+
 fn resolve_recovery(app: &mut App, candidate: &recovery::Candidate, decision: Decision) {
+    if decision == Decision::Recover && is_open(app, candidate) {
+        return recover_into_open_draft(app, candidate);
+    }
     let bytes = export::json::render(&candidate.recovered);
     let result = match decision {
         Decision::Recover => storage::write_atomic(&candidate.draft, bytes.as_bytes(), NewFileMode::Private)
@@ -479,6 +506,21 @@ fn resolve_recovery(app: &mut App, candidate: &recovery::Candidate, decision: De
     }
 }
 
+/// Puts recovered work on screen in the open draft; autosave then writes it.
+fn recover_into_open_draft(app: &mut App, candidate: &recovery::Candidate) {
+    let Some(draft) = app.draft.as_ref() else { return };
+    let fresh = Draft::new(draft.path.clone(), draft.set.clone(), candidate.recovered.clone());
+    app.replace_draft(fresh);
+    if let Some(draft) = app.draft.as_mut() {
+        draft.changed(Instant::now());
+        // A leftover temporary file has done its job; a recovery copy is this draft's own.
+        if Some(&candidate.source) != draft.journal.as_ref() {
+            let _ = std::fs::remove_file(&candidate.source);
+        }
+    }
+    info(app, "Recovered; it is saved in a moment");
+}
+
 /// Loads the draft file as changed elsewhere, after saving what was on screen as a separate draft.
 fn reload_changed_draft(app: &mut App) {
     let Some(draft) = app.draft.as_mut() else { return };
@@ -497,15 +539,14 @@ fn reload_changed_draft(app: &mut App) {
         );
     }
     let path = draft.path.clone();
-    let lock = draft.lock.take();
-    let current = draft.current;
     match documents::open_response(&path, &app.catalog, None) {
         Ok(opened) => {
-            let mut fresh = Draft::new(path.clone(), opened.set, opened.response);
-            fresh.lock = lock;
-            fresh.autosave.on_disk = std::fs::read(&path).ok().map(|b| digest(&b));
-            fresh.go_to(current);
-            app.attach(fresh);
+            app.replace_draft(Draft::new(path.clone(), opened.set, opened.response));
+            if let Some(draft) = app.draft.as_mut() {
+                draft
+                    .autosave
+                    .settle(std::fs::read(&path).ok().map(|b| digest(&b)));
+            }
             info(
                 app,
                 format!(
@@ -515,9 +556,6 @@ fn reload_changed_draft(app: &mut App) {
             );
         }
         Err(e) => {
-            if let Some(draft) = app.draft.as_mut() {
-                draft.lock = lock;
-            }
             error(
                 app,
                 format!(
@@ -983,13 +1021,12 @@ fn restore_version(app: &mut App, number: usize) {
             format!("Could not keep what is on screen ({e}); nothing changed"),
         );
     }
-    let mut restored = Draft::new(draft.path.clone(), opened.set, opened.response);
-    restored.lock = draft.lock.take();
-    restored.autosave.on_disk = draft.autosave.on_disk;
-    restored.go_to(draft.current);
-    restored.changed(Instant::now());
+    let restored = Draft::new(draft.path.clone(), opened.set, opened.response);
     app.versions.clear();
-    app.attach(restored);
+    app.replace_draft(restored);
+    if let Some(draft) = app.draft.as_mut() {
+        draft.changed(Instant::now());
+    }
     info(
         app,
         format!("Back to version {number}; what you had is kept as version 1 (Ctrl-T)"),
