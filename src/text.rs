@@ -49,6 +49,17 @@ fn control_picture(c: char) -> char {
     }
 }
 
+/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
 /// Words as a reader would count them: runs of non-whitespace.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()

@@ -93,7 +93,7 @@ pub fn load(
                     reason: format!(
                         "answers question set {:?} ({}), but this comparison is of {:?}, which more of the files answer; compare each set's responses separately",
                         other.id,
-                        super::shorten(&other.title, 60),
+                        crate::text::shorten(&other.title, 60),
                         this.id
                     ),
                 });

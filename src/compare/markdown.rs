@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Agreement, Comparison, ItemText, Position, Sort, shown_path};
-use crate::export::markdown::{block, inline};
+use crate::export::markdown::{block, inline, quote};
 
 /// The Markdown document for `comparison`. `texts` holds, per organisation (in the
 /// comparison's own order), its answers in item order or why they could not be read.
@@ -179,17 +179,4 @@ fn write_item(
             let _ = writeln!(out, "##### Reasoning\n\n{}\n", block(&text.reasoning));
         }
     }
-}
-
-fn quote(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            if line.is_empty() {
-                ">".to_string()
-            } else {
-                format!("> {line}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }

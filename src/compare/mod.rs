@@ -397,17 +397,6 @@ pub fn render(format: Format, comparison: &Comparison, texts: &[Result<Vec<ItemT
     String::from_utf8(bytes).expect("every writer writes UTF-8 text")
 }
 
-/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':']))
-}
-
 /// A path as text that is safe to print: file names can hold control characters too.
 pub fn shown_path(path: &std::path::Path) -> String {
     crate::text::visible(&path.display().to_string()).into_owned()

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Item, QuestionSet, Response, ResponseStatus, Scale};
-use crate::text::visible;
+use crate::text::{shorten, visible};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -166,7 +166,8 @@ fn write_item(out: &mut String, response: &Response, set: &QuestionSet, item: &I
     }
 }
 
-fn quote(text: &str) -> String {
+/// `text` as a Markdown block quote, blank lines included.
+pub fn quote(text: &str) -> String {
     text.lines()
         .map(|line| {
             if line.is_empty() {
@@ -177,17 +178,6 @@ fn quote(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
 /// One line of user text, safe in a heading, list item or table cell.

@@ -12,8 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, centered, panel};
 use crate::app::App;
 use crate::app::compare::{CompareView, DETAIL_PAGE, Mode, Scroll, counts_columns};
-use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shorten, shown_path};
-use crate::text::visible;
+use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shown_path};
+use crate::text::{shorten, visible};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(view) = &app.compare else { return };
