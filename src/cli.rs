@@ -13,6 +13,7 @@ use crate::history::{History, Summary};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
 use crate::storage::{self, Dirs, NewFileMode};
+use crate::text::visible_line;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -207,14 +208,14 @@ fn questions(dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
     for entry in &catalog.entries {
         let origin = match &entry.origin {
             Origin::BuiltIn => "built in".to_string(),
-            Origin::User(path) => path.display().to_string(),
+            Origin::User(path) => visible_line(&path.display().to_string()).into_owned(),
         };
         let _ = writeln!(
             out,
             "{:id_width$}  {:>5}  {} ({origin})",
             entry.set.id,
             entry.set.item_count(),
-            entry.set.title
+            visible_line(&entry.set.title)
         );
     }
     if catalog.problems.is_empty() {

@@ -60,7 +60,8 @@ pub fn located(path: &Path, problem: &Problem) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let file = path.display();
+    // A file name can hold control characters too: never send them to the terminal.
+    let file = crate::text::visible_line(&path.display().to_string()).into_owned();
     match &problem.location {
         Location::Text { line, column } => format!("{file}:{line}:{column}: {severity}: {}", problem.message),
         Location::Path(json_path) => format!("{file}: {severity} at {json_path}: {}", problem.message),

@@ -19,17 +19,22 @@ pub enum DocKind {
     Response,
 }
 
+/// The problem with a file over [`MAX_FILE_BYTES`]. Only the start of a large file is
+/// ever read, so its full size is not known here.
+pub fn too_large() -> Problem {
+    Problem::error(
+        Location::File,
+        format!(
+            "file is larger than {} MB, the most consult reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
 /// Bytes to text: refuses empty, oversized and non-UTF-8 input, and drops a UTF-8 byte-order mark.
 pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Problem::error(
-            Location::File,
-            // Only the start of a large file is read, so its full size is not known here.
-            format!(
-                "file is larger than {} MB, the most consult reads",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large());
     }
     if let Some(encoding) = wide_encoding(bytes) {
         return Err(Problem::error(

@@ -65,6 +65,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
             vec![Problem::error(Location::File, "is a directory, not a file")],
         ));
     }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        // Refused from its size alone: nothing of it is read.
+        return Err(FileError::bad(path, vec![parse::too_large()]));
+    }
     let file = fs::File::open(path).map_err(|e| open_error(path, &e))?;
     // Read one byte past the cap so an oversized file is caught without reading all of it.
     let mut bytes = Vec::with_capacity((meta.len() as usize).min(MAX_FILE_BYTES + 1));

@@ -508,6 +508,30 @@ fn questions_lists_the_users_own_sets_and_reports_broken_ones() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn questions_never_sends_escape_sequences_from_a_users_set_to_the_terminal() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config().join("questions");
+    fs::create_dir_all(&dir).unwrap();
+    let hostile = school_meals_set().replace("School meals", "School \\u001b[2Jmeals\\u0007");
+    fs::write(dir.join("meals\x1b]0;title\x07.json"), hostile).unwrap();
+    fs::write(dir.join("broken\x1b[31m.json"), "{").unwrap();
+    let out = run(sandbox.consult(&["questions"]));
+    for text in [&out.stdout, &out.stderr] {
+        assert!(
+            !text.contains('\x1b') && !text.contains('\x07'),
+            "raw control characters:\n{text:?}"
+        );
+    }
+    assert!(
+        out.stdout.contains("School ␛[2Jmeals␇"),
+        "shown as pictures: {}",
+        out.stdout
+    );
+    assert!(out.stderr.contains("broken␛[31m.json"), "{}", out.stderr);
+}
+
 // ---------------------------------------------------------------------------------------------
 // new
 
