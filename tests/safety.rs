@@ -401,7 +401,7 @@ mod unix {
 
     impl Drop for SmallDisk {
         fn drop(&mut self) {
-                        // Lazily: the app under test may still hold a file there as it is dropped.
+            // Lazily: the app under test may still hold a file there as it is dropped.
             let _ = std::process::Command::new("umount")
                 .arg("-l")
                 .arg(&self.path)

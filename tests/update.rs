@@ -368,3 +368,11 @@ fn export_writes_both_formats_and_asks_before_overwriting() {
             .starts_with("# Integrating care")
     );
 }
+
+#[test]
+fn who_is_responding_is_reachable_from_review_too() {
+    let mut h = started();
+    h.ctrl('g');
+    h.ctrl('o');
+    assert_eq!(h.app.screen, Screen::Respondent);
+}

@@ -333,11 +333,12 @@ pub const BINDINGS: &[Binding] = &[
         "mark the item ready (or back to draft)",
         Some("ready"),
     ),
+    // In the walk-through's footer; the same key works wherever a draft is open.
     bind(
         X::Walk,
         &[ctrl('o')],
         C::Respondent,
-        "edit who is responding",
+        "who is responding",
         Some("respondent"),
     ),
     bind(
@@ -783,6 +784,13 @@ pub const BINDINGS: &[Binding] = &[
         C::Help,
         "help: every key",
         Some("help"),
+    ),
+    bind(
+        X::Global,
+        &[ctrl('o')],
+        C::Respondent,
+        "who is responding (from any screen with a draft open)",
+        None,
     ),
     bind(
         X::Global,

@@ -101,6 +101,13 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
             return None;
         }
         Command::Home if app.screen != Screen::Home => return go_home(app),
+        Command::Respondent if app.screen != Screen::Respondent => {
+            if let Some(draft) = &app.draft {
+                app.respondent = Some(respondent_form(&draft.response));
+                app.screen = Screen::Respondent;
+            }
+            return None;
+        }
         _ => {}
     }
     match app.screen {
@@ -759,10 +766,6 @@ fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
                     draft.sync_editor(now);
                 }
             }
-        }
-        Command::Respondent => {
-            app.respondent = Some(respondent_form(&draft.response));
-            app.screen = Screen::Respondent;
         }
         Command::Review => {
             app.review_selected = draft.current;
