@@ -104,6 +104,16 @@ pub enum NewFileMode {
 /// renamed over the target, and the folder synced. A symlink keeps pointing at
 /// its target, which gets the new text.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: NewFileMode) -> io::Result<()> {
+    write_atomic_with(path, mode, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] for content written piece by piece, so a large document never has
+/// to be held in memory whole. Nothing replaces the target unless `write` succeeds.
+pub fn write_atomic_with(
+    path: &Path,
+    mode: NewFileMode,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve_link(path)?;
     let mut options = atomic_write_file::OpenOptions::new();
     #[cfg(unix)]
@@ -114,7 +124,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: NewFileMode) -> io::Result<
     #[cfg(not(unix))]
     let _ = mode;
     let mut file = options.open(&target)?;
-    file.write_all(bytes)?;
+    {
+        let mut buffered = io::BufWriter::new(&mut file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
     file.commit()
 }
 

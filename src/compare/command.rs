@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{Comparison, Format, ItemText, SetAside, load, load_texts, render, shown_path, write};
+use super::{Comparison, Format, ItemText, SetAside, load, load_texts, shown_path, write};
 use crate::catalog::Catalog;
 use crate::cli::{CompareArgs, Failure};
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
@@ -117,8 +117,7 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
     };
     match args.out {
         Some(path) => {
-            let document = render(format, &comparison, &texts);
-            write_document(&path, &document, args.force)?;
+            write_document(&path, args.force, |out| write(format, &comparison, &texts, out))?;
             let _ = writeln!(out, "wrote {}", shown_path(&path));
         }
         // Straight out as it is made: a whole consultation's JSON is never held in memory.
@@ -191,7 +190,12 @@ fn report(err: &mut dyn Write, comparison: &Comparison) {
     }
 }
 
-fn write_document(path: &Path, document: &str, force: bool) -> Result<(), Failure> {
+/// Writes the comparison to `path` through the one atomic write path, as it is made.
+fn write_document(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     let failure = |message: String| Failure {
         code: EXIT_FAILURE,
         message,
@@ -206,6 +210,6 @@ fn write_document(path: &Path, document: &str, force: bool) -> Result<(), Failur
         std::fs::create_dir_all(parent)
             .map_err(|e| failure(format!("{}: cannot write: {e}", shown_path(parent))))?;
     }
-    storage::write_atomic(path, document.as_bytes(), NewFileMode::Shared)
+    storage::write_atomic_with(path, NewFileMode::Shared, write)
         .map_err(|e| failure(format!("{}: cannot write: {e}", shown_path(path))))
 }
