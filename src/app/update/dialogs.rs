@@ -1,0 +1,136 @@
+//! Dialogs: yes/no questions, new response and export.
+
+use super::*;
+
+pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let dialog = app.dialog.take()?;
+    match (dialog, command) {
+        (Dialog::Choose(choice), Command::Choose(key)) => return decide(app, choice, key),
+        (Dialog::Confirm { pending, .. }, Command::Yes) => return confirmed(app, pending),
+        (Dialog::Confirm { .. }, _) => {}
+        (Dialog::NewResponse { organisation, .. }, Command::Yes)
+            if organisation.lines().concat().trim().is_empty() =>
+        {
+            error(app, "Type the organisation's name first");
+            app.dialog = Some(Dialog::NewResponse { set: 0, organisation });
+        }
+        (Dialog::NewResponse { set, organisation }, Command::Yes) => {
+            start_response(app, set, organisation.lines().concat());
+        }
+        (Dialog::NewResponse { set, organisation }, Command::Down | Command::Up) => {
+            let last = app.catalog.entries.len().saturating_sub(1);
+            let set = if command == Command::Down {
+                (set + 1).min(last)
+            } else {
+                set.saturating_sub(1)
+            };
+            app.dialog = Some(Dialog::NewResponse { set, organisation });
+        }
+        (Dialog::NewResponse { .. }, Command::No) => {}
+        (Dialog::Export { choice, folder }, Command::Toggle) => {
+            app.dialog = Some(Dialog::Export {
+                choice: choice.next(),
+                folder,
+            });
+        }
+        (Dialog::Export { choice, folder }, Command::Yes) => {
+            let paths = export_paths(app, choice, &folder.lines().concat());
+            let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+            if existing.is_empty() {
+                write_exports(app, &paths);
+            } else {
+                let names: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
+                app.dialog = Some(Dialog::Confirm {
+                    question: format!("{} already exists. Overwrite?", names.join(" and ")),
+                    pending: Pending::Overwrite(paths),
+                });
+            }
+        }
+        (Dialog::Export { .. }, Command::No) => {}
+        (dialog, Command::Quit) => {
+            app.dialog = Some(dialog);
+            app.quit = true;
+        }
+        (dialog, Command::Save) => {
+            app.dialog = Some(dialog);
+            return save_now(app);
+        }
+        (dialog, _) => app.dialog = Some(dialog),
+    }
+    None
+}
+
+pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
+    match pending {
+        Pending::DeleteDraft(path) => {
+            match home::delete(&path, &app.dirs.trash()) {
+                Ok(_) => info(app, "Deleted. Press t to see deleted drafts and restore one."),
+                Err(e) => error(app, format!("Could not delete: {e}")),
+            }
+            app.refresh_drafts();
+            None
+        }
+        Pending::MarkFinal => {
+            set_status(app, ResponseStatus::Final);
+            None
+        }
+        Pending::RestoreVersion(number) => {
+            restore_version(app, number);
+            None
+        }
+        Pending::Overwrite(paths) => {
+            write_exports(app, &paths);
+            None
+        }
+    }
+}
+
+pub(super) fn export_dialog(app: &App) -> Dialog {
+    let mut folder = TextArea::new(vec![app.exports_dir.display().to_string()]);
+    folder.move_cursor(ratatui_textarea::CursorMove::End);
+    Dialog::Export {
+        choice: ExportChoice::Both,
+        folder,
+    }
+}
+
+/// The files an export in `choice` to `folder` would write.
+pub fn export_paths(app: &App, choice: ExportChoice, folder: &str) -> Vec<PathBuf> {
+    let Some(draft) = &app.draft else {
+        return Vec::new();
+    };
+    let folder = if folder.trim().is_empty() {
+        app.exports_dir.clone()
+    } else {
+        PathBuf::from(folder.trim())
+    };
+    choice
+        .formats()
+        .iter()
+        .map(|format| export::default_path(&folder, &draft.response, *format))
+        .collect()
+}
+
+pub(super) fn write_exports(app: &mut App, paths: &[PathBuf]) {
+    let Some(draft) = &app.draft else { return };
+    let mut written = Vec::new();
+    for path in paths {
+        let format = if path.extension().is_some_and(|x| x == "md") {
+            export::Format::Markdown
+        } else {
+            export::Format::Json
+        };
+        let document = export::render(format, &draft.response, &draft.set, false);
+        let result = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| storage::write_atomic(path, document.as_bytes(), NewFileMode::Shared));
+        match result {
+            Ok(()) => written.push(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
+            Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
+        }
+    }
+    let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    info(app, format!("Exported to {}", list.join(" and ")));
+}

@@ -1,0 +1,200 @@
+//! The update step: the only place the app's state changes.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::draft::{Draft, Focus};
+use super::keymap::Command;
+use super::saving::{SaveJob, SaveResult, digest, perform};
+use super::{
+    Action, App, Choice, Decision, Dialog, ExportChoice, Message, Pending, RespondentForm, Screen, home,
+};
+use crate::catalog::Catalog;
+use crate::model::validate::Problem;
+use crate::model::{ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::storage::{self, Dirs, NewFileMode};
+use crate::text::word_count;
+use crate::{documents, export, recovery};
+
+mod dialogs;
+mod drafts;
+mod recovering;
+mod typing;
+mod walk;
+
+use dialogs::*;
+use drafts::*;
+use recovering::*;
+use typing::*;
+use walk::*;
+
+pub use dialogs::export_paths;
+pub use drafts::{load_draft, new_response_dialog};
+pub use recovering::offer_next_recovery;
+
+/// Applies `action`. Returns a save for the caller to run in the background, if one is due.
+pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
+    match action {
+        Action::Tick(now) => {
+            crate::app::compare::tick(app);
+            app.draft.as_mut()?.autosave_due(now)
+        }
+        Action::Saved(outcome) => {
+            let draft = app.draft.as_mut()?;
+            let first_conflict = outcome.result == SaveResult::Conflict && !draft.autosave.conflict;
+            draft.finished_save(&outcome, Instant::now());
+            if first_conflict && app.dialog.is_none() {
+                app.dialog = Some(conflict_dialog(draft));
+            }
+            if app.leave_when_saved && !draft.autosave.is_saving() {
+                app.leave_when_saved = false;
+                return go_home(app);
+            }
+            None
+        }
+        Action::Paste(text) => {
+            paste(app, &text);
+            None
+        }
+        Action::Key(key) => {
+            app.message = None;
+            type_key(app, key);
+            None
+        }
+        Action::Command(command) => {
+            app.message = None;
+            run(app, command)
+        }
+    }
+}
+
+pub(super) fn info(app: &mut App, text: impl Into<String>) {
+    app.message = Some(Message {
+        text: text.into(),
+        error: false,
+    });
+}
+
+pub(super) fn error(app: &mut App, text: impl Into<String>) {
+    app.message = Some(Message {
+        text: text.into(),
+        error: true,
+    });
+}
+
+fn run(app: &mut App, command: Command) -> Option<SaveJob> {
+    if app.help.is_some() {
+        help_command(app, command);
+        return None;
+    }
+    if app.dialog.is_some() {
+        return dialog_command(app, command);
+    }
+    match command {
+        Command::Quit => {
+            app.quit = true;
+            return None;
+        }
+        Command::Help => {
+            app.help = Some(0);
+            return None;
+        }
+        Command::Save => return save_now(app),
+        Command::Export => {
+            if app.draft.is_some() {
+                app.dialog = Some(export_dialog(app));
+            } else if app.screen == Screen::Compare {
+                info(
+                    app,
+                    "To write a comparison out: consult compare FILES --format md|json|csv",
+                );
+            } else {
+                info(app, "Open a draft to export it");
+            }
+            return None;
+        }
+        Command::Home if app.screen != Screen::Home => return go_home(app),
+        Command::Respondent if app.screen != Screen::Respondent => {
+            if let Some(draft) = &app.draft {
+                app.respondent = Some(respondent_form(&draft.response));
+                app.screen = Screen::Respondent;
+            }
+            return None;
+        }
+        _ => {}
+    }
+    match app.screen {
+        Screen::Home => home_command(app, command),
+        Screen::Trash => trash_command(app, command),
+        Screen::Walk => walk_command(app, command),
+        Screen::Respondent => respondent_command(app, command),
+        Screen::Review => review_command(app, command),
+        Screen::Versions => versions_command(app, command),
+        Screen::Compare => {
+            crate::app::compare::command(app, command);
+            None
+        }
+    }
+}
+
+fn help_command(app: &mut App, command: Command) {
+    let offset = app.help.unwrap_or(0);
+    app.help = match command {
+        Command::Down => Some(offset.saturating_add(1)),
+        Command::Up => Some(offset.saturating_sub(1)),
+        Command::Leave | Command::Help => None,
+        _ => Some(offset),
+    };
+}
+
+pub(super) fn save_now(app: &mut App) -> Option<SaveJob> {
+    let Some(draft) = app.draft.as_mut() else {
+        info(app, "Nothing open to save");
+        return None;
+    };
+    if draft.autosave.conflict {
+        let dialog = conflict_dialog(draft);
+        app.dialog = Some(dialog);
+        return None;
+    }
+    let job = draft.save_if_dirty();
+    if job.is_none() && !draft.is_dirty() {
+        let text = format!("Saved: {}", draft.path.display());
+        info(app, text);
+    }
+    job
+}
+
+pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
+    // The draft stays open until everything on screen is in its file.
+    if let Some(draft) = app.draft.as_mut() {
+        if draft.autosave.conflict {
+            app.dialog = Some(conflict_dialog(draft));
+            return None;
+        }
+        if draft.autosave.is_saving() {
+            // A background save is under way: leave once it lands, never racing it.
+            app.leave_when_saved = true;
+            info(app, "Saving…");
+            return None;
+        }
+        if let Some(job) = draft.save_if_dirty() {
+            // Write now, so the drafts list shows what was just typed.
+            let outcome = perform(&job);
+            draft.finished_save(&outcome, Instant::now());
+        }
+        if draft.is_dirty() {
+            error(app, "Could not save; staying on the draft so nothing is lost");
+            return None;
+        }
+    }
+    app.draft = None;
+    app.respondent = None;
+    app.compare = None;
+    app.screen = Screen::Home;
+    app.refresh_drafts();
+    None
+}

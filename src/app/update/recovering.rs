@@ -1,0 +1,244 @@
+//! Changed on disk, and work recovered after a crash: the questions and what each answer does.
+
+use super::*;
+
+pub(super) fn conflict_dialog(draft: &Draft) -> Dialog {
+    let name = draft.path.display();
+    Dialog::Choose(Choice {
+        title: "The draft file was changed elsewhere".into(),
+        lines: vec![
+            format!("Another program changed {name} since consult last saved it."),
+            "Nothing has been overwritten, and what is on screen is kept safe meanwhile.".into(),
+        ],
+        options: vec![
+            (
+                'o',
+                "overwrite the file with what is on screen",
+                Decision::Overwrite,
+            ),
+            (
+                'r',
+                "load the changed file; what is on screen becomes a separate draft",
+                Decision::Reload,
+            ),
+            ('\u{1b}', "decide later (saving waits)", Decision::Later),
+        ],
+    })
+}
+
+/// Shows the next piece of unsaved work found at start-up, if any.
+pub fn offer_next_recovery(app: &mut App) {
+    let Some(candidate) = app.recovery.first() else {
+        return;
+    };
+    let name = candidate
+        .draft
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let organisation = crate::text::visible(&candidate.recovered.respondent.organisation).into_owned();
+    let set = app.catalog.find(&candidate.recovered.question_set.id);
+    let mut lines = vec![
+        format!("consult stopped before saving all of {name} ({organisation})."),
+        if candidate.draft_exists {
+            "Recovered work that is not in the draft file:".into()
+        } else {
+            "The draft file is gone; this is what was recovered:".into()
+        },
+    ];
+    for difference in candidate.differences.iter().take(8) {
+        let what = describe(set, &difference.what);
+        if difference.what.ends_with("answer") || difference.what.ends_with("reasoning") {
+            lines.push(format!(
+                "• {what}: {} words recovered ({} in the file), ending:",
+                word_count(&difference.recovered),
+                word_count(&difference.on_disk),
+            ));
+            lines
+                .push(crate::text::visible(&format!("  “{}”", tail(&difference.recovered, 70))).into_owned());
+        } else {
+            let line = format!(
+                "• {what}: “{}” recovered (the file has “{}”)",
+                difference.recovered, difference.on_disk
+            );
+            lines.push(crate::text::visible(&line).into_owned());
+        }
+    }
+    if candidate.differences.len() > 8 {
+        lines.push(format!("… and {} more", candidate.differences.len() - 8));
+    }
+    app.dialog = Some(Dialog::Choose(Choice {
+        title: "Unsaved work found".into(),
+        lines,
+        options: vec![
+            ('r', "recover it into the draft", Decision::Recover),
+            (
+                'c',
+                "keep both: the recovered work as a separate draft",
+                Decision::RecoverAsCopy,
+            ),
+            (
+                'k',
+                "keep the draft as it is (the recovered copy is set aside, not deleted)",
+                Decision::KeepFile,
+            ),
+            ('\u{1b}', "decide later", Decision::Later),
+        ],
+    }));
+}
+
+/// "q1 · answer" as "Question 1 · answer".
+pub(super) fn describe(set: Option<&QuestionSet>, what: &str) -> String {
+    let Some((item, field)) = what.split_once(" · ") else {
+        return what.to_string();
+    };
+    let label = set.and_then(|s| s.item(item)).map_or(item, |i| i.label.as_str());
+    format!("{label} · {field}")
+}
+
+/// The last `max` characters of `text` on one line.
+pub(super) fn tail(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let count = flat.chars().count();
+    if count <= max {
+        return flat;
+    }
+    format!("…{}", flat.chars().skip(count - max).collect::<String>())
+}
+
+pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {
+    let Some(decision) = choice
+        .options
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, _, d)| *d)
+    else {
+        app.dialog = Some(Dialog::Choose(choice));
+        return None;
+    };
+    match decision {
+        Decision::Overwrite => {
+            let draft = app.draft.as_mut()?;
+            draft.autosave.conflict = false;
+            draft.autosave.on_disk = None;
+            return draft.save_if_dirty();
+        }
+        Decision::Reload => reload_changed_draft(app),
+        Decision::Later if app.recovery.is_empty() => {}
+        Decision::Later => {
+            let candidate = app.recovery.remove(0);
+            if is_open(app, &candidate) {
+                // This session's recovery copy would overwrite it: keep it safe elsewhere.
+                resolve_recovery(app, &candidate, Decision::Later);
+            }
+            offer_next_recovery(app);
+        }
+        Decision::Recover | Decision::RecoverAsCopy | Decision::KeepFile => {
+            let candidate = app.recovery.remove(0);
+            resolve_recovery(app, &candidate, decision);
+            app.refresh_drafts();
+            offer_next_recovery(app);
+        }
+    }
+    None
+}
+
+/// Whether `candidate` is unsaved work of the draft that is open right now.
+pub(super) fn is_open(app: &App, candidate: &recovery::Candidate) -> bool {
+    app.draft
+        .as_ref()
+        .is_some_and(|d| recovery::same_file(&d.path, &candidate.draft))
+}
+
+pub(super) fn resolve_recovery(app: &mut App, candidate: &recovery::Candidate, decision: Decision) {
+    if decision == Decision::Recover && is_open(app, candidate) {
+        return recover_into_open_draft(app, candidate);
+    }
+    let bytes = export::json::render(&candidate.recovered);
+    let result = match decision {
+        Decision::Recover => storage::write_atomic(&candidate.draft, bytes.as_bytes(), NewFileMode::Private)
+            .and_then(|()| std::fs::remove_file(&candidate.source))
+            .map(|()| format!("Recovered into {}", candidate.draft.display())),
+        Decision::RecoverAsCopy => {
+            let stem = candidate
+                .draft
+                .file_stem()
+                .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+            let target = home::free_name(&app.dirs.drafts(), &format!("{stem}-recovered.json"));
+            std::fs::create_dir_all(app.dirs.drafts())
+                .and_then(|()| storage::write_atomic(&target, bytes.as_bytes(), NewFileMode::Private))
+                .and_then(|()| recovery::set_aside(&app.dirs.data, &candidate.source))
+                .map(|_| format!("The recovered work is a separate draft: {}", target.display()))
+        }
+        _ => recovery::set_aside(&app.dirs.data, &candidate.source).map(|kept| {
+            format!(
+                "Kept the draft as it was; the recovered copy is at {}",
+                kept.display()
+            )
+        }),
+    };
+    match result {
+        Ok(text) => info(app, text),
+        Err(e) => error(app, format!("Could not do that: {e}; nothing was deleted")),
+    }
+}
+
+/// Puts recovered work on screen in the open draft; autosave then writes it.
+pub(super) fn recover_into_open_draft(app: &mut App, candidate: &recovery::Candidate) {
+    let Some(draft) = app.draft.as_ref() else { return };
+    let fresh = Draft::new(draft.path.clone(), draft.set.clone(), candidate.recovered.clone());
+    app.replace_draft(fresh);
+    if let Some(draft) = app.draft.as_mut() {
+        draft.changed(Instant::now());
+        // A leftover temporary file has done its job; a recovery copy is this draft's own.
+        if Some(&candidate.source) != draft.journal.as_ref() {
+            let _ = std::fs::remove_file(&candidate.source);
+        }
+    }
+    info(app, "Recovered; it is saved in a moment");
+}
+
+/// Loads the draft file as changed elsewhere, after saving what was on screen as a separate draft.
+pub(super) fn reload_changed_draft(app: &mut App) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    let stem = draft
+        .path
+        .file_stem()
+        .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+    let mine = home::free_name(&app.dirs.drafts(), &format!("{stem}-mine.json"));
+    let bytes = export::json::render(&draft.response);
+    let saved = std::fs::create_dir_all(app.dirs.drafts())
+        .and_then(|()| storage::write_atomic(&mine, bytes.as_bytes(), NewFileMode::Private));
+    if let Err(e) = saved {
+        return error(
+            app,
+            format!("Could not keep what is on screen ({e}); nothing changed"),
+        );
+    }
+    let path = draft.path.clone();
+    match documents::open_response(&path, &app.catalog, None) {
+        Ok(opened) => {
+            app.replace_draft(Draft::new(path.clone(), opened.set, opened.response));
+            if let Some(draft) = app.draft.as_mut() {
+                draft
+                    .autosave
+                    .settle(std::fs::read(&path).ok().map(|b| digest(&b)));
+            }
+            info(
+                app,
+                format!(
+                    "Loaded the changed file; what you had is kept as {}",
+                    mine.display()
+                ),
+            );
+        }
+        Err(e) => {
+            error(
+                app,
+                format!(
+                    "The changed file cannot be read ({e}); what you had is kept as {}",
+                    mine.display()
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The walk-through, the respondent form, review and earlier versions.
+
+use super::*;
+
+pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let now = Instant::now();
+    let draft = app.draft.as_mut()?;
+    match command {
+        Command::NextItem | Command::PrevItem => {
+            let job = draft.save_if_dirty();
+            let next = if command == Command::NextItem {
+                draft.current + 1
+            } else {
+                draft.current.saturating_sub(1)
+            };
+            draft.go_to(next);
+            return job;
+        }
+        Command::NextField => draft.cycle_field(true),
+        Command::PrevField => draft.cycle_field(false),
+        Command::Leave => draft.set_focus(Focus::Position),
+        Command::Edit => draft.set_focus(Focus::Answer),
+        Command::MarkReady => {
+            let ready = draft
+                .response
+                .answer(&draft.item().id)
+                .is_some_and(|a| a.status == ItemStatus::Ready);
+            draft.edit_current(now, |a| {
+                a.status = if ready {
+                    ItemStatus::Draft
+                } else {
+                    ItemStatus::Ready
+                }
+            });
+        }
+        Command::FoldContext => draft.context_folded = !draft.context_folded,
+        Command::PositionLeft | Command::PositionRight => {
+            let scale = draft.set.scale_of(draft.item())?;
+            let last = scale.options.len().saturating_sub(1);
+            let next = match (draft.position_index(), command) {
+                (None, _) => 0,
+                (Some(i), Command::PositionRight) => (i + 1).min(last),
+                (Some(i), _) => i.saturating_sub(1),
+            };
+            draft.set_position(Some(next), now);
+        }
+        Command::ChoosePosition(n) => draft.set_position(Some(usize::from(n) - 1), now),
+        Command::ClearPosition => draft.set_position(None, now),
+        Command::Undo | Command::Redo => {
+            if let Some(editor) = draft.focused_editor() {
+                let changed = if command == Command::Undo {
+                    editor.undo()
+                } else {
+                    editor.redo()
+                };
+                if changed {
+                    draft.sync_editor(now);
+                }
+            }
+        }
+        Command::Review => {
+            app.review_selected = draft.current;
+            app.screen = Screen::Review;
+        }
+        Command::Versions => {
+            let set = draft.set.clone();
+            app.versions = draft
+                .history
+                .as_ref()
+                .map(|h| h.list_with(|id| (id == set.id).then_some(&set)))
+                .unwrap_or_default();
+            app.versions_selected = 0;
+            app.screen = Screen::Versions;
+        }
+        _ => {}
+    }
+    None
+}
+
+pub(super) fn respondent_form(response: &Response) -> RespondentForm {
+    let r = &response.respondent;
+    let field = |text: &str| {
+        let mut area = TextArea::new(vec![text.to_string()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        area
+    };
+    RespondentForm {
+        focus: 0,
+        fields: [
+            field(&r.organisation),
+            field(&r.contact_name),
+            field(&r.role),
+            field(r.email.as_deref().unwrap_or("")),
+        ],
+    }
+}
+
+pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let form = app.respondent.as_mut()?;
+    match command {
+        Command::NextField => form.focus = (form.focus + 1) % 5,
+        Command::PrevField => form.focus = (form.focus + 4) % 5,
+        Command::Toggle => {
+            let draft = app.draft.as_mut()?;
+            draft.response.respondent.on_behalf = !draft.response.respondent.on_behalf;
+            draft.changed(Instant::now());
+        }
+        Command::Leave => {
+            app.screen = Screen::Walk;
+            app.respondent = None;
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Copies the respondent form's text fields into the response.
+pub(super) fn sync_respondent(app: &mut App) {
+    let (Some(form), Some(draft)) = (app.respondent.as_ref(), app.draft.as_mut()) else {
+        return;
+    };
+    let text = |i: usize| form.fields[i].lines().concat();
+    let r = &mut draft.response.respondent;
+    r.organisation = text(0);
+    r.contact_name = text(1);
+    r.role = text(2);
+    let email = text(3);
+    r.email = (!email.trim().is_empty()).then_some(email);
+    draft.changed(Instant::now());
+}
+
+pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let draft = app.draft.as_mut()?;
+    let last = draft.set.item_count().saturating_sub(1);
+    match command {
+        Command::Down => app.review_selected = (app.review_selected + 1).min(last),
+        Command::Up => app.review_selected = app.review_selected.saturating_sub(1),
+        Command::Edit => {
+            let job = draft.save_if_dirty();
+            draft.go_to(app.review_selected);
+            app.screen = Screen::Walk;
+            return job;
+        }
+        Command::ToggleFinal => {
+            if draft.response.status == ResponseStatus::Final {
+                set_status(app, ResponseStatus::Draft);
+            } else {
+                let open = draft.set.item_count() - draft.response.answered_count(&draft.set);
+                if open == 0 {
+                    set_status(app, ResponseStatus::Final);
+                } else {
+                    let items = if open == 1 { "1 item has" } else { "items have" };
+                    let count = if open == 1 {
+                        String::new()
+                    } else {
+                        format!("{open} ")
+                    };
+                    app.dialog = Some(Dialog::Confirm {
+                        question: format!("{count}{items} no answer yet. Mark the response final anyway?"),
+                        pending: Pending::MarkFinal,
+                    });
+                }
+            }
+        }
+        Command::Leave => app.screen = Screen::Walk,
+        _ => {}
+    }
+    None
+}
+
+pub(super) fn set_status(app: &mut App, status: ResponseStatus) {
+    if let Some(draft) = app.draft.as_mut() {
+        draft.response.status = status;
+        draft.changed(Instant::now());
+        let text = if status == ResponseStatus::Final {
+            "Marked final"
+        } else {
+            "Back to draft"
+        };
+        info(app, text);
+    }
+}
+
+pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let last = app.versions.len().saturating_sub(1);
+    match command {
+        Command::Down => app.versions_selected = (app.versions_selected + 1).min(last),
+        Command::Up => app.versions_selected = app.versions_selected.saturating_sub(1),
+        Command::Edit => {
+            if let Some(version) = app.versions.get(app.versions_selected) {
+                let saved = version
+                    .saved
+                    .to_zoned(app.time_zone.clone())
+                    .strftime("%-d %b %Y %H:%M");
+                app.dialog = Some(Dialog::Confirm {
+                    question: format!(
+                        "Go back to version {} ({saved}, {})? What is on screen now is kept as a version first.",
+                        version.number, version.summary
+                    ),
+                    pending: Pending::RestoreVersion(version.number),
+                });
+            }
+        }
+        Command::Leave => app.screen = Screen::Walk,
+        _ => {}
+    }
+    None
+}
+
+/// Puts saved version `number` on screen (and so, by autosave, in the file), after
+/// keeping what was on screen as a version of its own.
+pub(super) fn restore_version(app: &mut App, number: usize) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    let Some(history) = draft.history.clone() else {
+        return;
+    };
+    let result = history.read(number).map_err(|e| e.to_string()).and_then(|bytes| {
+        let text = String::from_utf8(bytes).map_err(|_| "that version is not text".to_string())?;
+        documents::response_from_text(&text, &app.catalog, Some(&draft.set))
+            .map_err(|p| p.first().map_or_else(String::new, |p| p.message.clone()))
+    });
+    let opened = match result {
+        Ok(opened) => opened,
+        Err(e) => return error(app, format!("Could not read version {number}: {e}")),
+    };
+    let current = export::json::render(&draft.response);
+    if let Err(e) = history.record_now(current.as_bytes(), jiff::Timestamp::now()) {
+        return error(
+            app,
+            format!("Could not keep what is on screen ({e}); nothing changed"),
+        );
+    }
+    let restored = Draft::new(draft.path.clone(), opened.set, opened.response);
+    app.versions.clear();
+    app.replace_draft(restored);
+    if let Some(draft) = app.draft.as_mut() {
+        draft.changed(Instant::now());
+    }
+    info(
+        app,
+        format!("Back to version {number}; what you had is kept as version 1 (Ctrl-T)"),
+    );
+}
