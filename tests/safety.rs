@@ -242,8 +242,9 @@ fn edit_commission() -> Harness {
     h
 }
 
-#[test]
-fn a_file_changed_elsewhere_is_not_overwritten_without_asking() {
+/// The Commission's draft edited on screen while another program changes its file,
+/// then Ctrl-S: the app, the draft's path and what the other program wrote.
+fn changed_elsewhere() -> (Harness, PathBuf, String) {
     let mut h = edit_commission();
     let path = draft_path(&h);
     let theirs = std::fs::read_to_string(&path)
@@ -251,6 +252,12 @@ fn a_file_changed_elsewhere_is_not_overwritten_without_asking() {
         .replace("Commission secretariat", "Someone else");
     std::fs::write(&path, &theirs).unwrap();
     h.ctrl('s');
+    (h, path, theirs)
+}
+
+#[test]
+fn a_file_changed_elsewhere_is_not_overwritten_without_asking() {
+    let (mut h, path, theirs) = changed_elsewhere();
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         theirs,
@@ -276,13 +283,7 @@ fn a_file_changed_elsewhere_is_not_overwritten_without_asking() {
 
 #[test]
 fn reloading_a_changed_file_keeps_what_was_on_screen_as_a_separate_draft() {
-    let mut h = edit_commission();
-    let path = draft_path(&h);
-    let theirs = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("Commission secretariat", "Someone else");
-    std::fs::write(&path, &theirs).unwrap();
-    h.ctrl('s');
+    let (mut h, path, _) = changed_elsewhere();
     h.key(KeyCode::Char('r'));
     assert_eq!(
         h.app.draft.as_ref().unwrap().response.respondent.contact_name,
