@@ -305,11 +305,4 @@ impl Draft {
     pub fn finished_save(&mut self, outcome: &SaveOutcome, now: Instant) {
         self.autosave.finished(outcome, now);
     }
-
-    /// Words in the current answer.
-    pub fn answer_words(&self) -> usize {
-        self.response
-            .answer(&self.item().id)
-            .map_or(0, |a| crate::text::word_count(&a.answer))
-    }
 }
