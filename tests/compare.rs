@@ -798,14 +798,7 @@ fn one_draft_alone_is_not_compared() {
     let mut h = Harness::with_drafts(&[COMMISSION]);
     h.key(KeyCode::Char('c'));
     assert_eq!(h.app.screen, Screen::Home);
-    assert!(
-        h.app
-            .message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("comparing needs two or more")
-    );
+    assert!(h.message().contains("comparing needs two or more"));
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn typed(text: &str) -> Harness {
 fn journal_only(h: &mut Harness) {
     h.tick(Instant::now() + JOURNAL_EVERY);
     assert_ne!(
-        h.app.draft.as_ref().unwrap().save_state(),
+        h.save_state(),
         SaveState::Saved,
         "the draft save must not have run yet"
     );
@@ -143,7 +143,7 @@ fn a_clean_quit_leaves_nothing_to_recover() {
     let mut h = typed("All saved");
     journal_only(&mut h);
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert_eq!(h.save_state(), SaveState::Saved);
     assert!(
         recovery_files(&h.app.dirs.data).is_empty(),
         "the draft save made the copy redundant"
@@ -225,14 +225,7 @@ fn opening_a_locked_draft_from_the_list_says_so() {
     let _other = storage::lock_draft(&h.app.dirs.data, &path).unwrap();
     h.key(KeyCode::Enter);
     assert_eq!(h.app.screen, Screen::Home);
-    assert!(
-        h.app
-            .message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("open in another consult")
-    );
+    assert!(h.message().contains("open in another consult"));
 }
 
 fn edit_commission() -> Harness {
@@ -263,10 +256,7 @@ fn a_file_changed_elsewhere_is_not_overwritten_without_asking() {
         theirs,
         "their change survives"
     );
-    assert_eq!(
-        h.app.draft.as_ref().unwrap().save_state(),
-        SaveState::ChangedOnDisk
-    );
+    assert_eq!(h.save_state(), SaveState::ChangedOnDisk);
     let Some(Dialog::Choose(choice)) = &h.app.dialog else {
         panic!("should ask")
     };
@@ -304,7 +294,7 @@ fn touching_a_file_is_not_a_change() {
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&path, &content).unwrap(); // same bytes, new modification time
     h.ctrl('s');
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert_eq!(h.save_state(), SaveState::Saved);
     assert!(h.app.dialog.is_none());
 }
 
@@ -439,7 +429,7 @@ mod unix {
         let _ = std::fs::write(&filler, vec![b'x'; 300 * 1024]);
         h.paste(&" and a long passage pasted in the meeting".repeat(200));
         h.ctrl('s');
-        let state = h.app.draft.as_ref().unwrap().save_state();
+        let state = h.save_state();
         assert!(
             matches!(&state, SaveState::Failed(e) if e.contains("space")),
             "{state:?}"
@@ -456,11 +446,7 @@ mod unix {
 
         std::fs::remove_file(&filler).unwrap();
         h.tick(Instant::now() + RETRY_AFTER);
-        assert_eq!(
-            h.app.draft.as_ref().unwrap().save_state(),
-            SaveState::Saved,
-            "retried by itself"
-        );
+        assert_eq!(h.save_state(), SaveState::Saved, "retried by itself");
         assert!(
             std::fs::read_to_string(&path)
                 .unwrap()
@@ -489,7 +475,7 @@ mod unix {
         disk.remount("ro");
         h.type_text("Typed on a read-only disk");
         h.ctrl('s');
-        let state = h.app.draft.as_ref().unwrap().save_state();
+        let state = h.save_state();
         assert!(
             matches!(&state, SaveState::Failed(e) if e.contains("Read-only")),
             "{state:?}"
@@ -630,11 +616,7 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     // The old save lands after.
     let outcome = consult::app::saving::perform(&job);
     h.act(consult::app::Action::Saved(outcome));
-    assert_ne!(
-        h.app.draft.as_ref().unwrap().save_state(),
-        SaveState::Saved,
-        "the version is not saved yet"
-    );
+    assert_ne!(h.save_state(), SaveState::Saved, "the version is not saved yet");
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
     let saved = std::fs::read_to_string(draft_path(&h)).unwrap();
     assert!(

@@ -45,7 +45,7 @@ fn a_new_response_needs_an_organisation() {
     let mut h = Harness::fresh();
     h.key(KeyCode::Enter);
     assert!(matches!(h.app.dialog, Some(Dialog::NewResponse { .. })));
-    assert!(h.app.message.as_ref().unwrap().text.contains("organisation"));
+    assert!(h.message().contains("organisation"));
 }
 
 #[test]
@@ -150,16 +150,16 @@ fn autosave_waits_for_a_pause_but_never_lets_typing_go_unsaved_for_long() {
     let start = Instant::now();
     h.type_text("a");
     h.tick(start + Duration::from_millis(50));
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Unsaved);
+    assert_eq!(h.save_state(), SaveState::Unsaved);
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert_eq!(h.save_state(), SaveState::Saved);
 
     // Typing without a pause is still saved once SAVE_AT_LEAST_EVERY has passed.
     h.type_text("b");
     let first = Instant::now();
     h.type_text("c");
     h.tick(first + SAVE_AT_LEAST_EVERY);
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert_eq!(h.save_state(), SaveState::Saved);
     let path = h.app.draft.as_ref().unwrap().path.clone();
     assert!(
         std::fs::read_to_string(path)
@@ -177,7 +177,7 @@ fn moving_to_another_item_saves_at_once() {
     let mut h = started();
     h.type_text("Summary text");
     h.key(KeyCode::PageDown);
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert_eq!(h.save_state(), SaveState::Saved);
 }
 
 #[test]
@@ -190,14 +190,14 @@ fn a_failed_save_is_shown_and_retried_while_the_text_stays() {
     std::fs::write(&drafts, "not a folder").unwrap();
     h.type_text("Words that must not be lost");
     h.ctrl('s');
-    let state = h.app.draft.as_ref().unwrap().save_state();
+    let state = h.save_state();
     assert!(matches!(state, SaveState::Failed(_)), "{state:?}");
     assert_eq!(h.answer("summary").answer, "Words that must not be lost");
 
     std::fs::remove_file(&drafts).unwrap();
     std::fs::create_dir_all(&drafts).unwrap();
     h.tick(Instant::now() + Duration::from_secs(4));
-    assert_eq!(h.app.draft.as_ref().unwrap().save_state(), SaveState::Saved);
+    assert_eq!(h.save_state(), SaveState::Saved);
     assert!(
         std::fs::read_to_string(path)
             .unwrap()
@@ -345,7 +345,7 @@ fn export_writes_both_formats_and_asks_before_overwriting() {
         std::fs::read_to_string(COMMISSION).unwrap(),
         "the JSON export of an unchanged draft is the draft, byte for byte"
     );
-    assert!(h.app.message.as_ref().unwrap().text.contains("Exported to"));
+    assert!(h.message().contains("Exported to"));
 
     std::fs::write(&md, "kept").unwrap();
     h.ctrl('e');

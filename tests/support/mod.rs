@@ -107,6 +107,16 @@ impl Harness {
         self.key(KeyCode::Enter);
     }
 
+    /// What the header says about saving the open draft.
+    pub fn save_state(&self) -> consult::app::SaveState {
+        self.app.draft.as_ref().expect("a draft is open").save_state()
+    }
+
+    /// The feedback line in the footer, or "" when there is none.
+    pub fn message(&self) -> &str {
+        self.app.message.as_ref().map_or("", |m| m.text.as_str())
+    }
+
     /// The current item's id.
     pub fn item(&self) -> String {
         self.app.draft.as_ref().unwrap().item().id.clone()
