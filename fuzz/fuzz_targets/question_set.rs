@@ -5,17 +5,11 @@
 
 use consult::model::Response;
 use consult::parse;
-use consult_fuzz::{check_json, check_markdown, check_problems};
+use consult_fuzz::{check_json, check_markdown, check_problems, decoded};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let text = match parse::decode(data) {
-        Ok(text) => text,
-        Err(problem) => return check_problems(&[problem]),
-    };
-    if let Err(problem) = parse::kind(text) {
-        check_problems(&[problem]);
-    }
+    let Some(text) = decoded(data) else { return };
     let set = match parse::question_set(text) {
         Ok(set) => set,
         Err(problems) => return check_problems(&problems),

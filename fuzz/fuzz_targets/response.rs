@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use consult::catalog::Catalog;
 use consult::model::QuestionSet;
 use consult::{documents, parse};
-use consult_fuzz::{check_json, check_markdown, check_problems};
+use consult_fuzz::{check_json, check_markdown, check_problems, decoded};
 use libfuzzer_sys::fuzz_target;
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(Catalog::built_in);
@@ -17,13 +17,7 @@ static SET: LazyLock<QuestionSet> =
     LazyLock::new(|| CATALOG.find("integrating-care").expect("built in").clone());
 
 fuzz_target!(|data: &[u8]| {
-    let text = match parse::decode(data) {
-        Ok(text) => text,
-        Err(problem) => return check_problems(&[problem]),
-    };
-    if let Err(problem) = parse::kind(text) {
-        check_problems(&[problem]);
-    }
+    let Some(text) = decoded(data) else { return };
     let response = match parse::response(text) {
         Ok(response) => response,
         Err(problem) => return check_problems(&[problem]),

@@ -6,6 +6,22 @@ use consult::model::{QuestionSet, Response};
 use consult::parse;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+/// Fuzz bytes as a document's text, the way every loader starts: decoded (problems
+/// checked, then `None`) and told apart by kind (a problem there is checked too).
+pub fn decoded(data: &[u8]) -> Option<&str> {
+    let text = match parse::decode(data) {
+        Ok(text) => text,
+        Err(problem) => {
+            check_problems(&[problem]);
+            return None;
+        }
+    };
+    if let Err(problem) = parse::kind(text) {
+        check_problems(&[problem]);
+    }
+    Some(text)
+}
+
 /// Every problem says where it is (or concerns the whole file) in words fit for a terminal.
 pub fn check_problems(problems: &[Problem]) {
     assert!(!problems.is_empty(), "an error names at least one problem");
