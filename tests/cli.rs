@@ -429,19 +429,7 @@ fn a_missing_file_is_named() {
 fn a_response_can_be_checked_against_a_set_named_beside_it() {
     let sandbox = Sandbox::new();
     // The set is nowhere consult would look, so the response alone cannot be checked...
-    fs::write(sandbox.path().join("meals.json"), school_meals_set()).unwrap();
-    sandbox
-        .consult(&[
-            "new",
-            "--questions",
-            "meals.json",
-            "--org",
-            "Parents' Forum",
-            "--out",
-            "r.json",
-        ])
-        .assert()
-        .success();
+    meals_response(&sandbox, "Parents' Forum");
     let alone = run(sandbox.consult(&["validate", "r.json"]));
     assert_eq!(alone.code, 2);
     assert!(
@@ -473,6 +461,22 @@ fn questions_lists_the_built_in_set_with_its_fourteen_items() {
     assert_eq!(row[..3], ["integrating-care", "14", "Integrating"]);
     assert!(lines[1].ends_with("across England (built in)"), "{}", lines[1]);
     assert_eq!(lines.len(), 2);
+}
+
+/// `meals.json`, a set consult does not know of itself, and `r.json`, an empty
+/// response to it from `org`, both in the sandbox.
+fn meals_response(sandbox: &Sandbox, org: &str) {
+    fs::write(sandbox.path().join("meals.json"), school_meals_set()).unwrap();
+    let args = [
+        "new",
+        "--questions",
+        "meals.json",
+        "--org",
+        org,
+        "--out",
+        "r.json",
+    ];
+    sandbox.consult(&args).assert().success();
 }
 
 fn school_meals_set() -> String {
@@ -842,19 +846,7 @@ fn export_of_a_response_with_a_stale_digest_warns_and_still_exports() {
 #[test]
 fn export_finds_the_set_named_by_questions() {
     let sandbox = Sandbox::new();
-    fs::write(sandbox.path().join("meals.json"), school_meals_set()).unwrap();
-    sandbox
-        .consult(&[
-            "new",
-            "--questions",
-            "meals.json",
-            "--org",
-            "Z",
-            "--out",
-            "r.json",
-        ])
-        .assert()
-        .success();
+    meals_response(&sandbox, "Z");
     let out = run(sandbox.consult(&["export", "r.json", "--format", "md", "--out", "r.md"]));
     assert_eq!(out.code, 2);
     let out = run(sandbox.consult(&[
