@@ -57,7 +57,9 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         .map_err(|problem| FileError::bad(path, vec![problem]))
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+/// A file's bytes as they are on disk, with the same checks and messages as [`read_text`]
+/// (a folder, a missing file, one over the size limit).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let meta = fs::metadata(path).map_err(|e| open_error(path, &e))?;
     if meta.is_dir() {
         return Err(FileError::bad(

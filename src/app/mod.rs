@@ -228,11 +228,9 @@ impl App {
     /// this session's recovery copy would otherwise replace it.
     pub fn attach(&mut self, mut draft: Draft) {
         draft.journal = Some(crate::recovery::path_for(&self.dirs.data, &draft.path));
-        let history = crate::history::History::for_draft(&self.dirs.data, &draft.path);
-        // The state it was opened in is always one of the versions to go back to.
-        if let Ok(bytes) = std::fs::read(&draft.path) {
-            let _ = history.record_now(&bytes, jiff::Timestamp::now());
-        }
+        let history = crate::history::History::for_draft(&self.dirs.data, &draft.path); // The state it was opened in is always one of the versions to go back to.
+        let opened = crate::export::json::render(&draft.response);
+        let _ = history.record_now(opened.as_bytes(), jiff::Timestamp::now());
         draft.history = Some(history);
         let earlier = crate::recovery::candidate_for(&self.dirs.data, &draft.path, &self.catalog);
         self.draft = Some(draft);

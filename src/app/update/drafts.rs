@@ -1,6 +1,8 @@
 //! Home and trash: the drafts list, opening, duplicating, deleting, starting a response.
 
 use super::*;
+use crate::error::FileError;
+use crate::parse;
 
 pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
     match command {
@@ -94,9 +96,12 @@ pub fn load_draft(
     path: PathBuf,
     set: Option<&QuestionSet>,
 ) -> Result<(Draft, Vec<Problem>), String> {
-    let lock = storage::lock_draft(&dirs.data, &path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let opened = documents::open_response(&path, catalog, set).map_err(|e| e.to_string())?;
-    let on_disk = std::fs::read(&path).ok().map(|bytes| digest(&bytes));
+    let lock = storage::lock_draft(&dirs.data, &path).map_err(|e| format!("{}: {e}", path.display()))?; // Read once: the text to open, and the exact bytes to notice changes made elsewhere.
+    let bytes = storage::read_bytes(&path).map_err(|e| e.to_string())?;
+    let text = parse::decode(&bytes).map_err(|p| FileError::bad(&path, vec![p]).to_string())?;
+    let opened = documents::response_from_text(text, catalog, set)
+        .map_err(|problems| FileError::bad(&path, problems).to_string())?;
+    let on_disk = Some(digest(&bytes));
     let mut draft = Draft::new(path, opened.set, opened.response);
     draft.lock = Some(lock);
     draft.autosave.on_disk = on_disk;
