@@ -6,8 +6,8 @@ use std::hint::black_box;
 
 use consult::app::{App, Draft, Focus};
 use consult::catalog::Catalog;
+use consult::dirs::Dirs;
 use consult::model::Response;
-use consult::storage::Dirs;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

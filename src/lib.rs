@@ -1,19 +1,27 @@
 //! `consult`: draft, export and compare responses to public consultations.
 //!
-//! The domain ([`model`], [`parse`], [`export`]) is plain data and pure functions;
-//! [`storage`] and [`catalog`] do the file work; [`cli`] is the command line.
+//! Layers, lowest first; a module imports only from layers below it (a test,
+//! `tests/layers.rs`, holds the code to this):
+//! - the domain: [`text`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
+//!   [`compare`]'s core: plain data and pure functions;
+//! - files: [`dirs`] (where they live), [`storage`] (reading, the atomic write),
+//!   [`catalog`] and [`documents`] (question sets and responses from files), and
+//!   [`drafts`], the one home for draft files, their locks, recovery copies and history;
+//! - the app: [`app`] (state and the update step), [`ui`] (drawing, which changes nothing),
+//!   [`tui`] (the terminal and the event loop);
+//! - [`cli`], the command line, which starts the app or runs a subcommand.
 
 pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod compare;
+pub mod dirs;
 pub mod documents;
+pub mod drafts;
 pub mod error;
 pub mod export;
-pub mod history;
 pub mod model;
 pub mod parse;
-pub mod recovery;
 pub mod schema;
 pub mod storage;
 pub mod text;

@@ -3,11 +3,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use consult::app::{App, update};
+use consult::app::{App, Draft};
 use consult::catalog::{self, Catalog};
 use consult::cli::{self, Cli, Command, EditArgs};
+use consult::dirs::Dirs;
+use consult::drafts;
 use consult::error::located;
-use consult::storage::Dirs;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -34,7 +35,7 @@ fn fail(failure: cli::Failure) -> ExitCode {
 
 /// The full-screen app on the comparison screen (`consult compare` without `--format`).
 fn open_comparison(dirs: Dirs, args: &cli::CompareArgs) -> ExitCode {
-    match consult::compare::command::prepare(args, &dirs) {
+    match cli::compare::prepare(args, &dirs) {
         Ok(prepared) => run_app(App::comparing(
             dirs,
             prepared.catalog,
@@ -60,18 +61,17 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
                 Ok(set) => set,
                 Err(e) => return fail(e.into()),
             };
-            let (draft, warnings) = match update::load_draft(&dirs, &catalog, args.file.clone(), set.as_ref())
-            {
+            let opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
                 Ok(opened) => opened,
                 Err(message) => {
                     eprintln!("consult: {message}");
                     return ExitCode::from(consult::error::EXIT_FAILURE as u8);
                 }
             };
-            for warning in &warnings {
+            for warning in &opened.warnings {
                 eprintln!("{}", located(&args.file, warning));
             }
-            App::editing(dirs, catalog, draft)
+            App::editing(dirs, catalog, Draft::opened(opened))
         }
     };
     run_app(app)

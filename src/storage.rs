@@ -1,4 +1,4 @@
-//! Where files live, reading them with clear errors, and the one atomic write path.
+//! Reading files with clear errors, the one atomic write path, and free file names.
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -7,47 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::error::FileError;
 use crate::model::validate::{Location, Problem};
 use crate::parse::{self, MAX_FILE_BYTES};
-
-/// The folders consult keeps its files in.
-#[derive(Debug, Clone)]
-pub struct Dirs {
-    /// Drafts and their history.
-    pub data: PathBuf,
-    /// Settings and the user's own question sets.
-    pub config: PathBuf,
-}
-
-impl Dirs {
-    /// The platform's usual places, unless `CONSULT_DATA_DIR` / `CONSULT_CONFIG_DIR` say otherwise
-    /// (tests and portable installs use those).
-    pub fn locate() -> Dirs {
-        let project = directories::ProjectDirs::from("", "", "consult");
-        let pick = |var: &str, default: Option<&Path>| {
-            std::env::var_os(var)
-                .map(PathBuf::from)
-                .or_else(|| default.map(Path::to_path_buf))
-                .unwrap_or_else(|| PathBuf::from(".consult"))
-        };
-        Dirs {
-            data: pick("CONSULT_DATA_DIR", project.as_ref().map(|p| p.data_dir())),
-            config: pick("CONSULT_CONFIG_DIR", project.as_ref().map(|p| p.config_dir())),
-        }
-    }
-
-    pub fn drafts(&self) -> PathBuf {
-        self.data.join("drafts")
-    }
-
-    /// Deleted drafts, kept so they can be restored.
-    pub fn trash(&self) -> PathBuf {
-        self.data.join("trash")
-    }
-
-    /// The user's own question sets.
-    pub fn question_sets(&self) -> PathBuf {
-        self.config.join("questions")
-    }
-}
 
 /// A file's text, or a message that names the file and what stops it being read.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
@@ -152,75 +111,15 @@ fn resolve_link(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
-/// Proof that this process has a draft open for writing. Released when dropped, and
-/// by the operating system if the process dies, so a lock never outlives a crash.
-#[derive(Debug)]
-pub struct DraftLock {
-    _file: fs::File,
-}
-
-#[derive(Debug)]
-pub enum LockError {
-    /// Another running consult has the draft open.
-    Held {
-        pid: Option<u32>,
-    },
-    Io(io::Error),
-}
-
-impl std::fmt::Display for LockError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LockError::Held { pid: Some(pid) } => write!(
-                f,
-                "this draft is open in another consult (process {pid}); close it there first"
-            ),
-            LockError::Held { pid: None } => {
-                write!(f, "this draft is open in another consult; close it there first")
-            }
-            LockError::Io(e) => write!(f, "cannot lock the draft: {e}"),
-        }
+/// A free file name in `dir` for `name`: `name`, else `stem-2.ext`, `stem-3.ext`…
+pub fn free_name(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
     }
-}
-
-/// The lock file for `draft`, kept in consult's data folder rather than beside the draft.
-fn lock_path(data: &Path, draft: &Path) -> PathBuf {
-    data.join("locks")
-        .join(format!("{}.lock", crate::recovery::key(draft)))
-}
-
-/// Takes the advisory lock on `draft`, or says which process holds it.
-pub fn lock_draft(data: &Path, draft: &Path) -> Result<DraftLock, LockError> {
-    let path = lock_path(data, draft);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(LockError::Io)?;
-    }
-    let mut file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(LockError::Io)?;
-    match file.try_lock() {
-        Ok(()) => {
-            // Say who holds it, for the message another instance shows.
-            let _ = file.set_len(0);
-            let _ = write!(file, "{}", std::process::id());
-            Ok(DraftLock { _file: file })
-        }
-        Err(fs::TryLockError::WouldBlock) => {
-            let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
-            Err(LockError::Held {
-                pid: text.trim().parse().ok(),
-            })
-        }
-        Err(fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
-    }
-}
-
-/// Whether another process has `draft` open right now.
-pub fn is_locked_elsewhere(data: &Path, draft: &Path) -> bool {
-    matches!(lock_draft(data, draft), Err(LockError::Held { .. }))
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "json"));
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .expect("some number is free")
 }

@@ -194,7 +194,7 @@ fn the_samples_as_markdown_json_and_csv() {
 fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
     let comparison = load(samples());
-    let texts = compare::command::all_texts(&comparison, &|| {});
+    let texts = consult::cli::compare::all_texts(&comparison, &|| {});
     let markdown = compare::render(Format::Markdown, &comparison, &texts);
     let mut headings = Vec::new();
     let mut tables = 0;

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use tempfile::TempDir;
 
 use consult::catalog::Catalog;
-use consult::history::History;
+use consult::drafts::history::History;
 use consult::model::Response;
 use consult::text::word_count;
 
@@ -46,7 +46,10 @@ impl Sandbox {
 
     /// The draft's history, as the app would keep it.
     fn history(&self) -> History {
-        History::for_draft(&self.path().join("data"), &self.draft())
+        History::for_draft(
+            &self.path().join("data/history"),
+            &consult::drafts::DraftId::of(&self.draft()),
+        )
     }
 
     /// `consult ARGS` in the sandbox, in a fixed time zone nine hours east of UTC.
@@ -347,9 +350,10 @@ fn restore_refuses_a_draft_open_in_the_app() {
     let data = dir.path().join("data");
     let draft = dir.path().join("open.json");
     std::fs::copy("tests/fixtures/local-government.json", &draft).unwrap();
-    let history = consult::history::History::for_draft(&data, &draft);
+    let id = consult::drafts::DraftId::of(&draft);
+    let history = consult::drafts::history::History::for_draft(&data.join("history"), &id);
     history.record_now(b"{}", jiff::Timestamp::now()).unwrap();
-    let _held = consult::storage::lock_draft(&data, &draft).unwrap();
+    let _held = consult::drafts::lock(&data.join("locks"), &id).unwrap();
     let before = std::fs::read(&draft).unwrap();
     let output = assert_cmd::Command::cargo_bin("consult")
         .unwrap()

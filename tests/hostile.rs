@@ -17,12 +17,13 @@ use ratatui::backend::TestBackend;
 
 use consult::app::{App, Screen};
 use consult::catalog::Catalog;
+use consult::dirs::Dirs;
 use consult::documents;
 use consult::export::json;
 use consult::model::validate::{Location, Problem};
 use consult::model::{Answer, ItemStatus, QuestionSet, Response};
 use consult::parse::{self, MAX_FILE_BYTES};
-use consult::storage::{self, Dirs};
+use consult::storage;
 use support::{Harness, screen_text};
 
 fn root() -> &'static Path {

@@ -10,8 +10,10 @@ use std::time::{Duration, Instant};
 use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::app::{App, Dialog, SaveState, Screen};
 use consult::catalog::Catalog;
-use consult::storage::{self, LockError, NewFileMode};
-use consult::{recovery, storage::Dirs};
+use consult::dirs::Dirs;
+use consult::drafts::recovery;
+use consult::drafts::{self, DraftId, LockError};
+use consult::storage::{self, NewFileMode};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness};
 
@@ -42,7 +44,7 @@ fn journal_only(h: &mut Harness) {
 /// app's lock goes with it, as it would with a killed process.
 fn restart(h: &mut Harness) -> App {
     if let Some(draft) = h.app.draft.as_mut() {
-        draft.lock = None;
+        draft.file = None;
     }
     let mut app = App::new(h.app.dirs.clone(), Catalog::built_in());
     app.color = false;
@@ -52,7 +54,7 @@ fn restart(h: &mut Harness) -> App {
 fn choose(app: &mut App, key: char) {
     let action = consult::app::Action::Command(consult::app::keymap::Command::Choose(key));
     if let Some(job) = consult::app::update(app, action) {
-        consult::app::saving::perform(&job);
+        drafts::perform(&job);
     }
 }
 
@@ -87,15 +89,12 @@ fn work_killed_before_its_save_is_offered_back_exactly() {
     assert!(app.dialog.is_none());
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains(typed_text), "recovered into the draft");
-    assert!(
-        recovery_files(&h.app.dirs.data).is_empty(),
-        "nothing left to offer"
-    );
+    assert!(recovery_files(&h.app.dirs).is_empty(), "nothing left to offer");
     assert!(restart(&mut h).dialog.is_none(), "not offered twice");
 }
 
-fn recovery_files(data: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(recovery::dir(data))
+fn recovery_files(dirs: &Dirs) -> Vec<PathBuf> {
+    std::fs::read_dir(dirs.recovery())
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -127,12 +126,12 @@ fn declining_recovery_sets_the_copy_aside_and_deciding_later_leaves_it() {
     let mut app = restart(&mut h);
     choose(&mut app, '\u{1b}');
     assert!(app.dialog.is_none() || !matches!(app.dialog, Some(Dialog::Choose(_))));
-    assert_eq!(recovery_files(&h.app.dirs.data).len(), 1, "later means untouched");
+    assert_eq!(recovery_files(&h.app.dirs).len(), 1, "later means untouched");
 
     let mut app = restart(&mut h);
     choose(&mut app, 'k');
-    assert!(recovery_files(&h.app.dirs.data).is_empty());
-    let aside: Vec<_> = std::fs::read_dir(recovery::set_aside_dir(&h.app.dirs.data))
+    assert!(recovery_files(&h.app.dirs).is_empty());
+    let aside: Vec<_> = std::fs::read_dir(recovery::set_aside_dir(&h.app.dirs))
         .unwrap()
         .collect();
     assert_eq!(aside.len(), 1, "kept, not deleted");
@@ -145,7 +144,7 @@ fn a_clean_quit_leaves_nothing_to_recover() {
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
     assert_eq!(h.save_state(), SaveState::Saved);
     assert!(
-        recovery_files(&h.app.dirs.data).is_empty(),
+        recovery_files(&h.app.dirs).is_empty(),
         "the draft save made the copy redundant"
     );
     assert!(restart(&mut h).dialog.is_none());
@@ -155,7 +154,7 @@ fn a_clean_quit_leaves_nothing_to_recover() {
 fn a_recovery_file_cut_short_at_any_byte_never_breaks_start_up_and_is_kept() {
     let mut h = typed("Truncate me – ŵ 東京");
     journal_only(&mut h);
-    let journal = recovery_files(&h.app.dirs.data).pop().unwrap();
+    let journal = recovery_files(&h.app.dirs).pop().unwrap();
     let full = std::fs::read(&journal).unwrap();
     for end in 0..full.len() {
         std::fs::write(&journal, &full[..end]).unwrap();
@@ -201,19 +200,21 @@ fn a_complete_temporary_file_left_by_a_killed_save_is_offered() {
 fn a_draft_open_in_another_consult_is_refused_with_its_process() {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft.json");
-    let held = storage::lock_draft(dir.path(), &draft).unwrap();
-    match storage::lock_draft(dir.path(), &draft) {
+    let held = drafts::lock(dir.path(), &DraftId::of(&draft)).unwrap();
+    match drafts::lock(dir.path(), &DraftId::of(&draft)) {
         Err(LockError::Held { pid }) => assert_eq!(pid, Some(std::process::id())),
         other => panic!("expected the lock to be held, got {other:?}"),
     }
-    let message = storage::lock_draft(dir.path(), &draft).unwrap_err().to_string();
+    let message = drafts::lock(dir.path(), &DraftId::of(&draft))
+        .unwrap_err()
+        .to_string();
     assert!(
         message.contains(&format!("process {}", std::process::id())),
         "{message}"
     );
     drop(held);
     assert!(
-        storage::lock_draft(dir.path(), &draft).is_ok(),
+        drafts::lock(dir.path(), &DraftId::of(&draft)).is_ok(),
         "released with its holder"
     );
 }
@@ -222,7 +223,7 @@ fn a_draft_open_in_another_consult_is_refused_with_its_process() {
 fn opening_a_locked_draft_from_the_list_says_so() {
     let mut h = Harness::with_drafts(&[COMMISSION]);
     let path = h.app.drafts[0].path.clone();
-    let _other = storage::lock_draft(&h.app.dirs.data, &path).unwrap();
+    let _other = drafts::lock(&h.app.dirs.locks(), &DraftId::of(&path)).unwrap();
     h.key(KeyCode::Enter);
     assert_eq!(h.app.screen, Screen::Home);
     assert!(h.message().contains("open in another consult"));
@@ -464,10 +465,9 @@ mod unix {
         // The draft lives on the disk that turns read-only; consult's own folders do not.
         let path = disk.path.join("response.json");
         std::fs::copy(super::support::LOCAL_GOVERNMENT, &path).unwrap();
-        let (draft, _) =
-            consult::app::update::load_draft(&h.app.dirs, &h.app.catalog, path.clone(), None).unwrap();
+        let opened = drafts::open(&h.app.dirs, &h.app.catalog, &path, None).unwrap();
         h.app.dialog = None;
-        h.app.attach(draft);
+        h.app.attach(consult::app::Draft::opened(opened));
         // To the executive summary, a free-text item: typing goes straight into it.
         for _ in 0..13 {
             h.key(KeyCode::PageUp);
@@ -553,8 +553,8 @@ fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
     // `consult edit FILE`: the file is opened (and locked) before the app starts.
     let dirs = h.app.dirs.clone();
     let catalog = Catalog::built_in();
-    let (draft, _) = consult::app::update::load_draft(&dirs, &catalog, path.clone(), None).unwrap();
-    let mut app = App::editing(dirs, catalog, draft);
+    let opened = drafts::open(&dirs, &catalog, &path, None).unwrap();
+    let mut app = App::editing(dirs, catalog, consult::app::Draft::opened(opened));
     let Some(Dialog::Choose(choice)) = &app.dialog else {
         panic!("the earlier work should be offered")
     };
@@ -568,7 +568,7 @@ fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
     let job = draft
         .save_if_dirty()
         .expect("recovered work is saved like any change");
-    consult::app::saving::perform(&job);
+    drafts::perform(&job);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -583,10 +583,14 @@ fn deciding_later_on_the_open_draft_keeps_the_earlier_work_safe() {
     let path = draft_path(&h);
     drop(restart(&mut h));
     let dirs = h.app.dirs.clone();
-    let (draft, _) = consult::app::update::load_draft(&dirs, &Catalog::built_in(), path, None).unwrap();
-    let mut app = App::editing(dirs.clone(), Catalog::built_in(), draft);
+    let opened = drafts::open(&dirs, &Catalog::built_in(), &path, None).unwrap();
+    let mut app = App::editing(
+        dirs.clone(),
+        Catalog::built_in(),
+        consult::app::Draft::opened(opened),
+    );
     choose(&mut app, '\u{1b}');
-    let aside: Vec<_> = std::fs::read_dir(recovery::set_aside_dir(&dirs.data))
+    let aside: Vec<_> = std::fs::read_dir(recovery::set_aside_dir(&dirs))
         .unwrap()
         .collect();
     assert_eq!(
@@ -614,7 +618,7 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     h.key(KeyCode::Enter);
     h.key(KeyCode::Char('y'));
     // The old save lands after.
-    let outcome = consult::app::saving::perform(&job);
+    let outcome = drafts::perform(&job);
     h.act(consult::app::Action::Saved(outcome));
     assert_ne!(h.save_state(), SaveState::Saved, "the version is not saved yet");
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
@@ -641,7 +645,7 @@ fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
         Screen::Walk,
         "still on the draft while its save is under way"
     );
-    let outcome = consult::app::saving::perform(&job);
+    let outcome = drafts::perform(&job);
     h.act(consult::app::Action::Saved(outcome));
     assert_eq!(h.app.screen, Screen::Home, "left once it landed");
     let saved = std::fs::read_to_string(&h.app.drafts[0].path).unwrap();

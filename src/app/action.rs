@@ -5,7 +5,7 @@ use std::time::Instant;
 use crossterm::event::KeyEvent;
 
 use super::keymap::Command;
-use super::saving::SaveOutcome;
+use crate::drafts::SaveOutcome;
 
 #[derive(Debug, Clone)]
 pub enum Action {

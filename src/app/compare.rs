@@ -12,8 +12,8 @@ use super::keymap::{Command, Context};
 use super::{App, Message, Screen};
 use crate::catalog::Catalog;
 use crate::compare::{self, Comparison, ItemText, Position, SetAside, Sort};
+use crate::dirs::Dirs;
 use crate::model::QuestionSet;
-use crate::storage::Dirs;
 
 /// What the comparison keys ask for (the matrix, the drill-in and the notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,12 +8,12 @@ use std::time::Instant;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::saving::{Autosave, Due, SaveJob, SaveKind, SaveOutcome, SaveState};
-use crate::history::History;
+use super::saving::{Autosave, Due, SaveState};
+use crate::dirs::Dirs;
+use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
+use crate::export;
 use crate::model::response::now;
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
-use crate::storage::DraftLock;
-use crate::{export, recovery};
 
 /// Which part of the current item has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +52,9 @@ pub struct Draft {
     pub context_folded: bool,
     editors: HashMap<usize, Editors>,
     pub autosave: Autosave,
-    /// Where the recovery copy goes; none for a draft that is only being looked at in tests.
-    pub journal: Option<PathBuf>,
-    /// Held while the draft is open, so a second consult cannot write it too.
-    pub lock: Option<DraftLock>,
-    /// Earlier saved versions; none for a draft only looked at in tests.
-    pub history: Option<History>,
+    /// The file held open: its lock, recovery copy and history. None for a draft that is
+    /// only being looked at in tests.
+    pub file: Option<Handle>,
 }
 
 impl Draft {
@@ -76,12 +73,23 @@ impl Draft {
             context_folded: false,
             editors: HashMap::new(),
             autosave: Autosave::default(),
-            journal: None,
-            lock: None,
-            history: None,
+            file: None,
         };
         draft.arrive();
         draft
+    }
+
+    /// A draft on a file just opened or created, holding it until the draft is dropped.
+    pub fn opened(opened: Opened) -> Draft {
+        let mut draft = Draft::new(opened.path, opened.set, opened.response);
+        draft.autosave.on_disk = Some(opened.on_disk);
+        draft.file = Some(opened.handle);
+        draft
+    }
+
+    /// Where the recovery copy goes, when the draft is on a file.
+    pub fn journal(&self) -> Option<&PathBuf> {
+        self.file.as_ref().map(|f| &f.journal)
     }
 
     pub fn item(&self) -> &Item {
@@ -266,13 +274,16 @@ impl Draft {
             self.response.updated = now();
         }
         let generation = self.autosave.start_draft_save();
-        let journal = self.journal.clone().filter(|_| self.autosave.journal_covered());
+        let journal = self
+            .journal()
+            .cloned()
+            .filter(|_| self.autosave.journal_covered());
         SaveJob {
             generation,
             kind: SaveKind::Draft {
                 expected: self.autosave.on_disk,
                 journal,
-                history: self.history.clone(),
+                history: self.file.as_ref().map(|f| f.history.clone()),
             },
             path: self.path.clone(),
             bytes: export::json::render(&self.response).into_bytes(),
@@ -284,7 +295,7 @@ impl Draft {
         match self.autosave.due(now) {
             Due::Draft => Some(self.save_job()),
             Due::Journal => {
-                let path = self.journal.clone()?;
+                let path = self.journal()?.clone();
                 let generation = self.autosave.start_journal(now);
                 Some(SaveJob {
                     generation,
@@ -304,5 +315,27 @@ impl Draft {
 
     pub fn finished_save(&mut self, outcome: &SaveOutcome, now: Instant) {
         self.autosave.finished(outcome, now);
+    }
+
+    /// Writes what is still unsaved, now, through the usual save path; once everything is
+    /// in the file, lets go of the recovery copy and keeps how the draft was left as a
+    /// version. Leaving the draft and quitting both end here. Err says why work is still
+    /// unsaved (a failed write, or a change made elsewhere that the user must settle).
+    pub fn save_and_close(&mut self, dirs: &Dirs) -> Result<(), String> {
+        if self.is_dirty() && !self.autosave.conflict {
+            let job = self.save_job();
+            let outcome = drafts::perform(&job);
+            self.finished_save(&outcome, Instant::now());
+            if let SaveResult::Failed(e) = outcome.result {
+                return Err(format!("could not save {}: {e}", self.path.display()));
+            }
+        }
+        if self.is_dirty() {
+            return Err(format!("{} was changed elsewhere", self.path.display()));
+        }
+        if let Some(file) = &self.file {
+            drafts::closed(dirs, file, &self.path);
+        }
+        Ok(())
     }
 }

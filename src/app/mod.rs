@@ -4,7 +4,6 @@
 pub mod action;
 pub mod compare;
 pub mod draft;
-pub mod home;
 pub mod keymap;
 pub mod saving;
 pub mod update;
@@ -15,13 +14,13 @@ use ratatui_textarea::TextArea;
 
 pub use action::Action;
 pub use draft::{Draft, Focus};
-use home::DraftSummary;
 use keymap::Context;
-pub use saving::{SaveJob, SaveOutcome, SaveState};
+pub use saving::SaveState;
 pub use update::update;
 
 use crate::catalog::Catalog;
-use crate::storage::Dirs;
+use crate::dirs::Dirs;
+use crate::drafts::{self, DraftSummary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -153,7 +152,7 @@ pub struct App {
     pub respondent: Option<RespondentForm>,
     pub review_selected: usize,
     /// The open draft's earlier versions, when they are on screen.
-    pub versions: Vec<crate::history::Version>,
+    pub versions: Vec<drafts::history::Version>,
     pub versions_selected: usize,
     /// The comparison screen's state, while it is open.
     pub compare: Option<compare::CompareView>,
@@ -164,7 +163,7 @@ pub struct App {
     /// Back to the drafts list as soon as the save under way lands.
     pub leave_when_saved: bool,
     /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
-    pub recovery: Vec<crate::recovery::Candidate>,
+    pub recovery: Vec<drafts::Candidate>,
     /// Recovery files that could not be read (kept, and mentioned on the home screen).
     pub recovery_problems: Vec<String>,
     /// Colour is only a help: with `NO_COLOR` set, the screens use bold, reverse and symbols alone.
@@ -193,7 +192,7 @@ impl App {
             versions_selected: 0,
             compare: None,
             message: None,
-            exports_dir: PathBuf::from(crate::cli::EXPORTS_DIR),
+            exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             quit: false,
             leave_when_saved: false,
             recovery: Vec::new(),
@@ -209,30 +208,19 @@ impl App {
         app
     }
 
-    /// Offers back work from sessions that ended before saving, skipping drafts that
-    /// another running consult has open (their recovery copy is live, not lost).
+    /// Finds work from sessions that ended before saving, to offer back.
     fn find_unsaved_work(&mut self) {
-        let scan = crate::recovery::scan(&self.dirs.data, &self.dirs.drafts(), &self.catalog);
-        let data = self.dirs.data.clone();
-        self.recovery = scan
-            .candidates
-            .into_iter()
-            .filter(|c| !crate::storage::is_locked_elsewhere(&data, &c.draft))
-            .collect();
-        self.recovery_problems = scan.unreadable;
+        (self.recovery, self.recovery_problems) = drafts::unsaved_work(&self.dirs, &self.catalog);
         update::offer_next_recovery(self);
     }
 
-    /// Puts a just-opened `draft` on screen, with its recovery copy and history in the
-    /// data folder. Unsaved work from an earlier session of this draft is offered first:
-    /// this session's recovery copy would otherwise replace it.
-    pub fn attach(&mut self, mut draft: Draft) {
-        draft.journal = Some(crate::recovery::path_for(&self.dirs.data, &draft.path));
-        let history = crate::history::History::for_draft(&self.dirs.data, &draft.path); // The state it was opened in is always one of the versions to go back to.
-        let opened = crate::export::json::render(&draft.response);
-        let _ = history.record_now(opened.as_bytes(), jiff::Timestamp::now());
-        draft.history = Some(history);
-        let earlier = crate::recovery::candidate_for(&self.dirs.data, &draft.path, &self.catalog);
+    /// Puts a just-opened `draft` on screen. Unsaved work from an earlier session of this
+    /// draft is offered first: this session's recovery copy would otherwise replace it.
+    pub fn attach(&mut self, draft: Draft) {
+        let earlier = draft
+            .file
+            .as_ref()
+            .and_then(|file| drafts::unsaved_work_of(&self.dirs, &file.id, &self.catalog));
         self.draft = Some(draft);
         self.screen = Screen::Walk;
         if let Some(candidate) = earlier {
@@ -247,9 +235,7 @@ impl App {
     /// count, so a save of the old content still under way can never pass for a save of the new.
     pub fn replace_draft(&mut self, mut fresh: Draft) {
         if let Some(old) = self.draft.as_mut() {
-            fresh.lock = old.lock.take();
-            fresh.history = old.history.take();
-            fresh.journal = old.journal.take();
+            fresh.file = old.file.take();
             fresh.autosave = std::mem::take(&mut old.autosave);
             fresh.go_to(old.current);
         }
@@ -257,18 +243,35 @@ impl App {
         self.screen = Screen::Walk;
     }
 
-    /// The walk-through on an already opened response.
+    /// The walk-through on an already opened response. Only that draft's unsaved work is
+    /// offered now; other drafts' is offered on the drafts list.
     pub fn editing(dirs: Dirs, catalog: Catalog, draft: Draft) -> App {
         let mut app = App::new(dirs, catalog);
-        if !matches!(app.dialog, Some(Dialog::Choose(_))) {
-            app.dialog = None;
-        }
+        app.dialog = None;
         app.attach(draft);
         app
     }
 
+    /// The files an export in `choice` to `folder` would write (the default folder when
+    /// `folder` is blank).
+    pub fn export_paths(&self, choice: ExportChoice, folder: &str) -> Vec<PathBuf> {
+        let Some(draft) = &self.draft else {
+            return Vec::new();
+        };
+        let folder = if folder.trim().is_empty() {
+            self.exports_dir.clone()
+        } else {
+            PathBuf::from(folder.trim())
+        };
+        choice
+            .formats()
+            .iter()
+            .map(|format| crate::export::default_path(&folder, &draft.response, *format))
+            .collect()
+    }
+
     pub fn refresh_drafts(&mut self) {
-        let (drafts, unreadable) = home::list(&self.dirs.drafts(), &self.catalog);
+        let (drafts, unreadable) = drafts::list(&self.dirs.drafts(), &self.catalog);
         self.drafts = drafts;
         self.unreadable = unreadable;
         self.selected = self.selected.min(self.drafts.len().saturating_sub(1));

@@ -2,14 +2,11 @@
 //! written, and what the header should say. Two kinds of write:
 //! - the draft file itself, once typing pauses (and at least every 1.5 s);
 //! - a recovery copy, a fraction of a second after every change, so a kill between
-//!   draft saves still loses nothing (see `crate::recovery`).
+//!   draft saves still loses nothing (see `crate::drafts::recovery`).
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use sha2::{Digest as _, Sha256};
-
-use crate::history::{self, History};
+use crate::drafts::{ContentDigest, SaveOutcome, SaveResult};
 
 /// Typing pauses this long before the draft is saved...
 pub const SAVE_AFTER_IDLE: Duration = Duration::from_millis(700);
@@ -19,52 +16,6 @@ pub const SAVE_AT_LEAST_EVERY: Duration = Duration::from_millis(1500);
 pub const JOURNAL_EVERY: Duration = Duration::from_millis(250);
 /// How long to wait before trying a failed save again.
 pub const RETRY_AFTER: Duration = Duration::from_secs(3);
-
-/// SHA-256 of a file's content: how consult tells a real change on disk from a `touch`.
-pub type ContentDigest = [u8; 32];
-
-pub fn digest(bytes: &[u8]) -> ContentDigest {
-    Sha256::digest(bytes).into()
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveKind {
-    /// The draft file. `expected` is what consult believes the file holds now: if the
-    /// file holds something else, another program changed it, and it is not overwritten.
-    Draft {
-        expected: Option<ContentDigest>,
-        /// The recovery copy holds nothing newer than this save and can go once it lands.
-        journal: Option<PathBuf>,
-        /// Where earlier versions are kept; a save adds one now and then.
-        history: Option<History>,
-    },
-    /// The recovery copy.
-    Journal,
-}
-
-/// One write for the background saver.
-#[derive(Debug, Clone)]
-pub struct SaveJob {
-    pub generation: u64,
-    pub kind: SaveKind,
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveResult {
-    Saved(ContentDigest),
-    Failed(String),
-    /// The draft file was changed by someone else since consult last read or wrote it.
-    Conflict,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveOutcome {
-    pub generation: u64,
-    pub journal: bool,
-    pub result: SaveResult,
-}
 
 /// What the header says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,55 +162,5 @@ impl Autosave {
             SaveResult::Failed(error) => self.failure = Some((error.clone(), now)),
             SaveResult::Conflict => self.conflict = true,
         }
-    }
-}
-
-/// Runs one save: the single function the background saver, the final save on quit
-/// and the tests all use. A draft file changed by someone else is never overwritten.
-pub fn perform(job: &SaveJob) -> SaveOutcome {
-    use crate::storage::{NewFileMode, write_atomic};
-    let result = match &job.kind {
-        SaveKind::Journal => {
-            let written = job
-                .path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| write_atomic(&job.path, &job.bytes, NewFileMode::Private));
-            match written {
-                Ok(()) => SaveResult::Saved(digest(&job.bytes)),
-                Err(e) => SaveResult::Failed(e.to_string()),
-            }
-        }
-        SaveKind::Draft {
-            expected,
-            journal,
-            history,
-        } => {
-            let changed_elsewhere = expected.is_some_and(|expected| {
-                std::fs::read(&job.path).is_ok_and(|current| digest(&current) != expected)
-            });
-            if changed_elsewhere {
-                SaveResult::Conflict
-            } else {
-                match write_atomic(&job.path, &job.bytes, NewFileMode::Private) {
-                    Ok(()) => {
-                        if let Some(journal) = journal {
-                            let _ = std::fs::remove_file(journal);
-                        }
-                        // A version every few minutes; failing to keep one never fails the save.
-                        if let Some(history) = history {
-                            let _ = history.record(&job.bytes, jiff::Timestamp::now(), history::MIN_GAP);
-                        }
-                        SaveResult::Saved(digest(&job.bytes))
-                    }
-                    Err(e) => SaveResult::Failed(e.to_string()),
-                }
-            }
-        }
-    };
-    SaveOutcome {
-        generation: job.generation,
-        journal: job.kind == SaveKind::Journal,
-        result,
     }
 }

@@ -6,7 +6,6 @@
 //! command line's writers ([`markdown`], [`json`], [`csv`]) and the comparison screen.
 //! Text from the files is untrusted: every writer passes it through [`crate::text::visible`].
 
-pub mod command;
 pub mod csv;
 pub mod json;
 pub mod load;
@@ -23,10 +22,9 @@ pub use load::{ItemText, load, load_texts};
 pub const MANY_ORGANISATIONS: usize = 100;
 
 /// The non-interactive outputs of `consult compare`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The matrix as a table, then each item's positions, answers and reasoning.
-    #[value(name = "md")]
     Markdown,
     /// Per item: counts per option and each organisation's position.
     Json,

@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::model::{QuestionSet, Response};
 use crate::text::slug;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    #[value(name = "md")]
     Markdown,
     Json,
 }
@@ -30,6 +29,9 @@ impl Format {
         }
     }
 }
+
+/// The folder exported documents go to unless the user names another.
+pub const DEFAULT_DIR: &str = "exports";
 
 /// The document for `response` in `format`.
 pub fn render(format: Format, response: &Response, set: &QuestionSet, skip_empty: bool) -> String {

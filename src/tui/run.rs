@@ -10,9 +10,8 @@ use crossterm::event::{self, Event};
 use super::saver::Saver;
 use super::signals::Signals;
 use super::{event::to_action, terminal};
-use crate::app::saving::{SaveResult, perform};
 use crate::app::{Action, App, update};
-use crate::recovery;
+use crate::drafts;
 use crate::ui;
 
 /// How often time is checked while there is something to save.
@@ -97,43 +96,22 @@ fn event_loop(app: &mut App, tui: &mut terminal::Tui, saver: &Saver, signals: &S
     }
 }
 
-/// Writes what is still unsaved through the usual save path. If the draft file
-/// cannot take it (or was changed elsewhere), the work stays in its recovery copy,
-/// which the next start offers back; the note says where.
+/// Writes what is still unsaved through the usual save path, as leaving a draft does.
+/// If the draft file cannot take it (or was changed elsewhere), the work stays in its
+/// recovery copy, which the next start offers back; the note says where.
 fn final_save(app: &mut App) -> Option<String> {
     let draft = app.draft.as_mut()?;
-    if draft.is_dirty() && !draft.autosave.conflict {
-        let job = draft.save_job();
-        let outcome = perform(&job);
-        draft.finished_save(&outcome, Instant::now());
-        if let SaveResult::Failed(e) = &outcome.result {
-            eprintln!("consult: could not save {}: {e}", job.path.display());
+    match draft.save_and_close(&app.dirs) {
+        Ok(()) => None,
+        Err(e) => {
+            eprintln!("consult: {e}");
+            rescue(app)
         }
     }
-    if !draft.is_dirty() {
-        recovery::forget(&app.dirs.data, &draft.path);
-        // How it was left is always one of the versions to go back to.
-        if let (Some(history), Ok(bytes)) = (&draft.history, std::fs::read(&draft.path)) {
-            let _ = history.record_now(&bytes, jiff::Timestamp::now());
-        }
-        return None;
-    }
-    rescue(app)
 }
 
 /// Puts the open draft's newest state in its recovery file and says where it is.
 fn rescue(app: &App) -> Option<String> {
     let draft = app.draft.as_ref()?;
-    Some(
-        match recovery::write_now(&app.dirs.data, &draft.path, &draft.response) {
-            Ok(path) => format!(
-                "your latest work is kept in {}; the next start of consult offers it back",
-                path.display()
-            ),
-            Err(e) => format!(
-                "could not keep your latest work ({e}); the last autosave is in {}",
-                draft.path.display()
-            ),
-        },
-    )
+    Some(drafts::rescue(&app.dirs, &draft.path, &draft.response))
 }

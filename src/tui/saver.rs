@@ -4,7 +4,7 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use crate::app::saving::{SaveJob, SaveOutcome, perform};
+use crate::drafts::{SaveJob, SaveOutcome, perform};
 
 pub struct Saver {
     jobs: Option<Sender<SaveJob>>,

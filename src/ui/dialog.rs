@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{Theme, centered, panel};
-use crate::app::update::export_paths;
 use crate::app::{App, Dialog, ExportChoice};
 use crate::text::visible;
 
@@ -73,7 +72,7 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             editor.set_block(panel(" Folder ", true, theme));
             editor.set_cursor_line_style(Style::new());
             frame.render_widget(&editor, field);
-            let paths = export_paths(app, *choice, &folder.lines().concat());
+            let paths = app.export_paths(*choice, &folder.lines().concat());
             let mut lines = vec![Line::styled("Will write:", theme.heading())];
             lines.extend(
                 paths

@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Theme, panel};
-use crate::app::home::DraftSummary;
 use crate::app::{App, Screen};
+use crate::drafts::DraftSummary;
 use crate::text::visible;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {

@@ -9,10 +9,10 @@ pub mod pty;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use consult::app::saving::perform;
 use consult::app::{Action, App, update};
 use consult::catalog::Catalog;
-use consult::storage::Dirs;
+use consult::dirs::Dirs;
+use consult::drafts::perform;
 use consult::tui::event::to_action;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;

@@ -34,7 +34,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             });
         }
         (Dialog::Export { choice, folder }, Command::Yes) => {
-            let paths = export_paths(app, choice, &folder.lines().concat());
+            let paths = app.export_paths(choice, &folder.lines().concat());
             let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
             if existing.is_empty() {
                 write_exports(app, &paths);
@@ -63,7 +63,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
 pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
     match pending {
         Pending::DeleteDraft(path) => {
-            match home::delete(&path, &app.dirs.trash()) {
+            match drafts::delete(&path, &app.dirs.trash()) {
                 Ok(_) => info(app, "Deleted. Press t to see deleted drafts and restore one."),
                 Err(e) => error(app, format!("Could not delete: {e}")),
             }
@@ -94,23 +94,6 @@ pub(super) fn export_dialog(app: &App) -> Dialog {
     }
 }
 
-/// The files an export in `choice` to `folder` would write.
-pub fn export_paths(app: &App, choice: ExportChoice, folder: &str) -> Vec<PathBuf> {
-    let Some(draft) = &app.draft else {
-        return Vec::new();
-    };
-    let folder = if folder.trim().is_empty() {
-        app.exports_dir.clone()
-    } else {
-        PathBuf::from(folder.trim())
-    };
-    choice
-        .formats()
-        .iter()
-        .map(|format| export::default_path(&folder, &draft.response, *format))
-        .collect()
-}
-
 pub(super) fn write_exports(app: &mut App, paths: &[PathBuf]) {
     let Some(draft) = &app.draft else { return };
     let mut written = Vec::new();
@@ -120,13 +103,7 @@ pub(super) fn write_exports(app: &mut App, paths: &[PathBuf]) {
         } else {
             export::Format::Json
         };
-        let document = export::render(format, &draft.response, &draft.set, false);
-        let result = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| storage::write_atomic(path, document.as_bytes(), NewFileMode::Shared));
-        match result {
+        match drafts::export(&draft.response, &draft.set, format, path) {
             Ok(()) => written.push(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }

@@ -8,31 +8,25 @@ use ratatui_textarea::TextArea;
 
 use super::draft::{Draft, Focus};
 use super::keymap::Command;
-use super::saving::{SaveJob, SaveResult, digest, perform};
-use super::{
-    Action, App, Choice, Decision, Dialog, ExportChoice, Message, Pending, RespondentForm, Screen, home,
-};
-use crate::catalog::Catalog;
-use crate::model::validate::Problem;
+use super::{Action, App, Choice, Decision, Dialog, ExportChoice, Message, Pending, RespondentForm, Screen};
+use crate::drafts::{self, SaveJob, SaveResult};
 use crate::model::{ItemStatus, QuestionSet, Response, ResponseStatus};
-use crate::storage::{self, Dirs, NewFileMode};
 use crate::text::word_count;
-use crate::{documents, export, recovery};
+use crate::{documents, export};
 
 mod dialogs;
-mod drafts;
+mod home;
 mod recovering;
 mod typing;
 mod walk;
 
 use dialogs::*;
-use drafts::*;
+use home::*;
 use recovering::*;
 use typing::*;
 use walk::*;
 
-pub use dialogs::export_paths;
-pub use drafts::{load_draft, new_response_dialog};
+pub use home::new_response_dialog;
 pub use recovering::offer_next_recovery;
 
 /// Applies `action`. Returns a save for the caller to run in the background, if one is due.
@@ -181,13 +175,12 @@ pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
             info(app, "Saving…");
             return None;
         }
-        if let Some(job) = draft.save_if_dirty() {
-            // Write now, so the drafts list shows what was just typed.
-            let outcome = perform(&job);
-            draft.finished_save(&outcome, Instant::now());
-        }
-        if draft.is_dirty() {
-            error(app, "Could not save; staying on the draft so nothing is lost");
+        // Write now, so the drafts list shows what was just typed.
+        if let Err(e) = draft.save_and_close(&app.dirs) {
+            error(
+                app,
+                format!("Could not save ({e}); staying on the draft so nothing is lost"),
+            );
             return None;
         }
     }
@@ -196,5 +189,7 @@ pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
     app.compare = None;
     app.screen = Screen::Home;
     app.refresh_drafts();
+    // Other drafts' unsaved work waits for the drafts list.
+    offer_next_recovery(app);
     None
 }

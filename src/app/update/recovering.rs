@@ -26,11 +26,20 @@ pub(super) fn conflict_dialog(draft: &Draft) -> Dialog {
     })
 }
 
-/// Shows the next piece of unsaved work found at start-up, if any.
+/// Shows the next piece of unsaved work to offer, if any: with a draft open, only that
+/// draft's; on the drafts list, any draft's.
 pub fn offer_next_recovery(app: &mut App) {
-    let Some(candidate) = app.recovery.first() else {
+    let Some(next) = app
+        .recovery
+        .iter()
+        .position(|candidate| app.draft.is_none() || is_open(app, candidate))
+    else {
         return;
     };
+    // The one on offer is first: the decision is taken on it.
+    let candidate = app.recovery.remove(next);
+    app.recovery.insert(0, candidate);
+    let candidate = &app.recovery[0];
     let name = candidate
         .draft
         .file_name()
@@ -143,33 +152,28 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
 }
 
 /// Whether `candidate` is unsaved work of the draft that is open right now.
-pub(super) fn is_open(app: &App, candidate: &recovery::Candidate) -> bool {
+pub(super) fn is_open(app: &App, candidate: &drafts::Candidate) -> bool {
     app.draft
         .as_ref()
-        .is_some_and(|d| recovery::same_file(&d.path, &candidate.draft))
+        .is_some_and(|d| drafts::DraftId::of(&d.path).is(&drafts::DraftId::of(&candidate.draft)))
 }
 
-pub(super) fn resolve_recovery(app: &mut App, candidate: &recovery::Candidate, decision: Decision) {
+pub(super) fn resolve_recovery(app: &mut App, candidate: &drafts::Candidate, decision: Decision) {
     if decision == Decision::Recover && is_open(app, candidate) {
         return recover_into_open_draft(app, candidate);
     }
-    let bytes = export::json::render(&candidate.recovered);
     let result = match decision {
-        Decision::Recover => storage::write_atomic(&candidate.draft, bytes.as_bytes(), NewFileMode::Private)
-            .and_then(|()| std::fs::remove_file(&candidate.source))
+        Decision::Recover => drafts::recover_into_file(candidate)
             .map(|()| format!("Recovered into {}", candidate.draft.display())),
-        Decision::RecoverAsCopy => {
-            let stem = candidate
-                .draft
-                .file_stem()
-                .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
-            let target = home::free_name(&app.dirs.drafts(), &format!("{stem}-recovered.json"));
-            std::fs::create_dir_all(app.dirs.drafts())
-                .and_then(|()| storage::write_atomic(&target, bytes.as_bytes(), NewFileMode::Private))
-                .and_then(|()| recovery::set_aside(&app.dirs.data, &candidate.source))
-                .map(|_| format!("The recovered work is a separate draft: {}", target.display()))
-        }
-        _ => recovery::set_aside(&app.dirs.data, &candidate.source).map(|kept| {
+        Decision::RecoverAsCopy => drafts::keep_copy(
+            &app.dirs.drafts(),
+            &candidate.draft,
+            "recovered",
+            &candidate.recovered,
+        )
+        .and_then(|target| drafts::set_aside(&app.dirs, candidate).map(|_| target))
+        .map(|target| format!("The recovered work is a separate draft: {}", target.display())),
+        _ => drafts::set_aside(&app.dirs, candidate).map(|kept| {
             format!(
                 "Kept the draft as it was; the recovered copy is at {}",
                 kept.display()
@@ -183,15 +187,15 @@ pub(super) fn resolve_recovery(app: &mut App, candidate: &recovery::Candidate, d
 }
 
 /// Puts recovered work on screen in the open draft; autosave then writes it.
-pub(super) fn recover_into_open_draft(app: &mut App, candidate: &recovery::Candidate) {
+pub(super) fn recover_into_open_draft(app: &mut App, candidate: &drafts::Candidate) {
     let Some(draft) = app.draft.as_ref() else { return };
     let fresh = Draft::new(draft.path.clone(), draft.set.clone(), candidate.recovered.clone());
     app.replace_draft(fresh);
     if let Some(draft) = app.draft.as_mut() {
         draft.changed(Instant::now());
         // A leftover temporary file has done its job; a recovery copy is this draft's own.
-        if Some(&candidate.source) != draft.journal.as_ref() {
-            let _ = std::fs::remove_file(&candidate.source);
+        if Some(&candidate.source) != draft.journal() {
+            drafts::discard_leftover(candidate);
         }
     }
     info(app, "Recovered; it is saved in a moment");
@@ -200,28 +204,21 @@ pub(super) fn recover_into_open_draft(app: &mut App, candidate: &recovery::Candi
 /// Loads the draft file as changed elsewhere, after saving what was on screen as a separate draft.
 pub(super) fn reload_changed_draft(app: &mut App) {
     let Some(draft) = app.draft.as_mut() else { return };
-    let stem = draft
-        .path
-        .file_stem()
-        .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
-    let mine = home::free_name(&app.dirs.drafts(), &format!("{stem}-mine.json"));
-    let bytes = export::json::render(&draft.response);
-    let saved = std::fs::create_dir_all(app.dirs.drafts())
-        .and_then(|()| storage::write_atomic(&mine, bytes.as_bytes(), NewFileMode::Private));
-    if let Err(e) = saved {
-        return error(
-            app,
-            format!("Could not keep what is on screen ({e}); nothing changed"),
-        );
-    }
+    let mine = match drafts::keep_copy(&app.dirs.drafts(), &draft.path, "mine", &draft.response) {
+        Ok(mine) => mine,
+        Err(e) => {
+            return error(
+                app,
+                format!("Could not keep what is on screen ({e}); nothing changed"),
+            );
+        }
+    };
     let path = draft.path.clone();
-    match documents::open_response(&path, &app.catalog, None) {
-        Ok(opened) => {
+    match drafts::reread(&app.catalog, &path) {
+        Ok((opened, on_disk)) => {
             app.replace_draft(Draft::new(path.clone(), opened.set, opened.response));
             if let Some(draft) = app.draft.as_mut() {
-                draft
-                    .autosave
-                    .settle(std::fs::read(&path).ok().map(|b| digest(&b)));
+                draft.autosave.settle(Some(on_disk));
             }
             info(
                 app,

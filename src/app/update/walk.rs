@@ -65,9 +65,9 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::Versions => {
             let set = draft.set.clone();
             app.versions = draft
-                .history
+                .file
                 .as_ref()
-                .map(|h| h.list_with(|id| (id == set.id).then_some(&set)))
+                .map(|f| f.history.list_with(|id| (id == set.id).then_some(&set)))
                 .unwrap_or_default();
             app.versions_selected = 0;
             app.screen = Screen::Versions;
@@ -211,7 +211,7 @@ pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJo
 /// keeping what was on screen as a version of its own.
 pub(super) fn restore_version(app: &mut App, number: usize) {
     let Some(draft) = app.draft.as_mut() else { return };
-    let Some(history) = draft.history.clone() else {
+    let Some(history) = draft.file.as_ref().map(|f| f.history.clone()) else {
         return;
     };
     let result = history.read(number).map_err(|e| e.to_string()).and_then(|bytes| {

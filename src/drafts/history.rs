@@ -1,7 +1,7 @@
 //! The last saved versions of each draft, so "I deleted a paragraph an hour ago" can be undone.
 //!
-//! A draft's versions live in `<data>/history/<key>/`, where the key is the draft's file stem
-//! and a short hash of its canonical absolute path: two `response.json` drafts in different
+//! A draft's versions live in `<data>/history/<key>/`, where the key is the draft's
+//! [identity key](super::DraftId::key), its file stem and a short hash of its canonical path: two `response.json` drafts in different
 //! folders keep separate histories, and nothing is ever written beside the user's own files.
 //! Each version is a file holding exactly the bytes that were saved, named after the UTC second
 //! it was kept with a counter for versions kept within the same second
@@ -21,8 +21,8 @@ use std::time::Duration;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use sha2::{Digest, Sha256};
 
+use super::DraftId;
 use crate::model::{QuestionSet, Response};
 use crate::storage::{self, NewFileMode};
 use crate::{parse, text};
@@ -33,9 +33,6 @@ pub const KEEP: usize = 20;
 /// The gap to pass to [`History::record`] on the saves made while typing: at most one version
 /// every five minutes, so the [`KEEP`] versions reach back well over an hour of steady work.
 pub const MIN_GAP: Duration = Duration::from_secs(5 * 60);
-
-/// The folder under the data folder that holds every draft's history.
-pub const HISTORY_DIR: &str = "history";
 
 /// The versions of one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,10 +79,20 @@ struct Entry {
 }
 
 impl History {
-    /// The history of the draft at `draft` (which need not exist yet), kept under `data_dir`.
-    pub fn for_draft(data_dir: &Path, draft: &Path) -> History {
+    /// The history of the draft `id` (which need not exist yet), kept in `histories`
+    /// (`<data>/history`). A folder kept under an older spelling of the readable stem is
+    /// found by its hash, so versions are never lost to a change in how names are folded.
+    pub fn for_draft(histories: &Path, id: &DraftId) -> History {
+        let suffix = format!("-{}", id.hash());
+        let existing = fs::read_dir(histories).ok().and_then(|entries| {
+            entries.filter_map(|e| e.ok().map(|e| e.path())).find(|p| {
+                p.is_dir()
+                    && p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().ends_with(&suffix))
+            })
+        });
         History {
-            dir: data_dir.join(HISTORY_DIR).join(key(draft)),
+            dir: existing.unwrap_or_else(|| histories.join(id.key())),
         }
     }
 
@@ -324,31 +331,6 @@ fn out_of_range(number: usize, count: usize) -> String {
     }
 }
 
-/// `<stem>-<hash>`: readable, and unique to the draft's canonical path.
-fn key(draft: &Path) -> String {
-    let path = canonical(draft);
-    let stem = path
-        .file_stem()
-        .map(|s| text::slug(&s.to_string_lossy()))
-        .unwrap_or_else(|| "draft".to_string());
-    let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
-    let hash: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    format!("{stem}-{hash}")
-}
-
-/// The draft's absolute path with links resolved, as far as what exists allows: a draft not
-/// saved yet is named by its resolved folder and its file name.
-fn canonical(draft: &Path) -> PathBuf {
-    if let Ok(path) = fs::canonicalize(draft) {
-        return path;
-    }
-    let absolute = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => fs::canonicalize(parent).map(|p| p.join(name)).unwrap_or(absolute),
-        _ => absolute,
-    }
-}
-
 /// Creates `dir` and its parents, readable by the owner only: versions are drafts too.
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
@@ -392,8 +374,16 @@ mod tests {
             self.dir.path().join("draft.json")
         }
 
+        fn histories(&self) -> PathBuf {
+            self.data().join("history")
+        }
+
+        fn history_of(&self, draft: &Path) -> History {
+            History::for_draft(&self.histories(), &DraftId::of(draft))
+        }
+
         fn history(&self) -> History {
-            History::for_draft(&self.data(), &self.draft())
+            self.history_of(&self.draft())
         }
     }
 
@@ -585,10 +575,10 @@ mod tests {
         let b = scratch.dir.path().join("b/response.json");
         fs::create_dir_all(a.parent().unwrap()).unwrap();
         fs::create_dir_all(b.parent().unwrap()).unwrap();
-        let history_a = History::for_draft(&scratch.data(), &a);
-        let history_b = History::for_draft(&scratch.data(), &b);
+        let history_a = scratch.history_of(&a);
+        let history_b = scratch.history_of(&b);
         assert_ne!(history_a, history_b);
-        assert!(history_a.dir().starts_with(scratch.data().join(HISTORY_DIR)));
+        assert!(history_a.dir().starts_with(scratch.histories()));
         let key = history_a.dir().file_name().unwrap().to_str().unwrap();
         assert!(
             key.starts_with("response-") && key.len() == "response-".len() + 12,
@@ -597,16 +587,29 @@ mod tests {
 
         // The key does not change when the draft is first written, nor with the spelling of its path.
         fs::write(&a, "{}").unwrap();
-        assert_eq!(History::for_draft(&scratch.data(), &a), history_a);
+        assert_eq!(scratch.history_of(&a), history_a);
         let roundabout = scratch.dir.path().join("b/../a/./response.json");
-        assert_eq!(History::for_draft(&scratch.data(), &roundabout), history_a);
+        assert_eq!(scratch.history_of(&roundabout), history_a);
+    }
+
+    #[test]
+    fn versions_kept_under_an_older_readable_name_are_still_found() {
+        let scratch = Scratch::new();
+        let id = DraftId::of(&scratch.draft());
+        // As an earlier consult named the folder, folding the stem differently.
+        let older = scratch.histories().join(format!("old-stem-{}", id.hash()));
+        fs::create_dir_all(&older).unwrap();
+        fs::write(older.join("20261122T163912Z-0001.json"), "v1").unwrap();
+        let history = scratch.history();
+        assert_eq!(history.dir(), older);
+        assert_eq!(contents(&history), ["v1"]);
     }
 
     #[test]
     fn odd_draft_paths_do_not_panic() {
         let scratch = Scratch::new();
         for draft in ["", "/", ".", "..", "no/such/folder/draft.json", "东京.json"] {
-            let history = History::for_draft(&scratch.data(), Path::new(draft));
+            let history = scratch.history_of(Path::new(draft));
             assert!(history.list().is_empty());
         }
     }

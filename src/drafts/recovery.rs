@@ -5,14 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
+use super::DraftId;
 use crate::catalog::Catalog;
+use crate::dirs::Dirs;
 use crate::documents;
 use crate::model::{Response, validate};
 use crate::storage::{self, NewFileMode};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 
 const JOURNAL_FORMAT: u32 = 1;
 
@@ -27,31 +27,14 @@ pub struct Journal {
     pub response: Response,
 }
 
-/// The folder recovery files live in.
-pub fn dir(data: &Path) -> PathBuf {
-    data.join("recovery")
-}
-
 /// Where recovery files that the user chose not to use are kept, never deleted.
-pub fn set_aside_dir(data: &Path) -> PathBuf {
-    dir(data).join("set-aside")
+pub fn set_aside_dir(dirs: &Dirs) -> PathBuf {
+    dirs.recovery().join("set-aside")
 }
 
-/// A stable, file-name-safe key for a draft: its name plus a short hash of where it is,
-/// so drafts of the same name in different folders never share a recovery file.
-pub fn key(draft: &Path) -> String {
-    let absolute = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
-    let hash = Sha256::digest(absolute.to_string_lossy().as_bytes());
-    let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
-    let stem = draft
-        .file_stem()
-        .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
-    format!("{stem}-{short}")
-}
-
-/// The recovery file for `draft`.
-pub fn path_for(data: &Path, draft: &Path) -> PathBuf {
-    dir(data).join(format!("{}.json", key(draft)))
+/// The recovery file for the draft `id`.
+pub fn path_for(dirs: &Dirs, id: &DraftId) -> PathBuf {
+    dirs.recovery().join(format!("{}.json", id.key()))
 }
 
 /// The bytes of a recovery file for `response`, the newest state of `draft`.
@@ -68,16 +51,16 @@ pub fn journal_bytes(draft: &Path, response: &Response) -> Vec<u8> {
 }
 
 /// Writes a recovery file for `draft` at once (after a panic, or when a save fails on quit).
-pub fn write_now(data: &Path, draft: &Path, response: &Response) -> std::io::Result<PathBuf> {
-    let path = path_for(data, draft);
-    std::fs::create_dir_all(dir(data))?;
+pub fn write_now(dirs: &Dirs, draft: &Path, response: &Response) -> std::io::Result<PathBuf> {
+    let path = path_for(dirs, &DraftId::of(draft));
+    std::fs::create_dir_all(dirs.recovery())?;
     storage::write_atomic(&path, &journal_bytes(draft, response), NewFileMode::Private)?;
     Ok(path)
 }
 
 /// Removes the recovery file of a draft whose newest state is safely in the draft file.
-pub fn forget(data: &Path, draft: &Path) {
-    let _ = std::fs::remove_file(path_for(data, draft));
+pub fn forget(dirs: &Dirs, id: &DraftId) {
+    let _ = std::fs::remove_file(path_for(dirs, id));
 }
 
 /// One piece of a response that differs between the draft file and the recovered state.
@@ -111,9 +94,9 @@ pub struct Scan {
 /// Looks for recovery files, and for temporary files a killed save left beside its
 /// draft in `drafts`. A recovery file identical to its draft is removed: everything in
 /// it is safely in the draft.
-pub fn scan(data: &Path, drafts: &Path, catalog: &Catalog) -> Scan {
+pub fn scan(dirs: &Dirs, catalog: &Catalog) -> Scan {
     let mut scan = Scan::default();
-    for path in json_files(&dir(data)) {
+    for path in json_files(&dirs.recovery()) {
         match read_journal(&path) {
             Ok(journal) => {
                 scan.candidates
@@ -125,7 +108,7 @@ pub fn scan(data: &Path, drafts: &Path, catalog: &Catalog) -> Scan {
             )),
         }
     }
-    for path in leftover_temporaries(drafts) {
+    for path in leftover_temporaries(&dirs.drafts()) {
         let Some(draft) = draft_of_temporary(&path) else {
             continue;
         };
@@ -186,17 +169,16 @@ fn draft_of_temporary(path: &Path) -> Option<PathBuf> {
     is_temporary.then(|| path.with_file_name(draft_name))
 }
 
-/// The unsaved work in `draft`'s recovery file, if it holds anything the draft does not.
-pub fn candidate_for(data: &Path, draft: &Path, catalog: &Catalog) -> Option<Candidate> {
-    let path = path_for(data, draft);
-    let journal = read_journal(&path).ok()?;
-    consider(path, journal.draft, journal.response, catalog, true)
-}
-
-/// Whether two paths name the same file, however they are spelled.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    absolute(a) == absolute(b)
+/// The unsaved work of the draft `id` in any recovery file (whatever key an earlier
+/// version named it by), if it holds anything the draft does not.
+pub fn candidate_for(dirs: &Dirs, id: &DraftId, catalog: &Catalog) -> Option<Candidate> {
+    json_files(&dirs.recovery()).into_iter().find_map(|path| {
+        let journal = read_journal(&path).ok()?;
+        if !DraftId::of(&journal.draft).is(id) {
+            return None;
+        }
+        consider(path, journal.draft, journal.response, catalog, true)
+    })
 }
 
 fn consider(
@@ -289,14 +271,14 @@ pub fn differences(on_disk: Option<&Response>, recovered: &Response) -> Vec<Diff
 }
 
 /// Moves a recovery file the user chose not to use out of the way, keeping it.
-pub fn set_aside(data: &Path, source: &Path) -> std::io::Result<PathBuf> {
-    let target_dir = set_aside_dir(data);
+pub fn set_aside(dirs: &Dirs, source: &Path) -> std::io::Result<PathBuf> {
+    let target_dir = set_aside_dir(dirs);
     std::fs::create_dir_all(&target_dir)?;
     let name = source.file_name().map_or_else(
         || "recovered.json".into(),
         |n| n.to_string_lossy().trim_start_matches('.').to_string(),
     );
-    let target = crate::app::home::free_name(&target_dir, &name);
+    let target = storage::free_name(&target_dir, &name);
     std::fs::rename(source, &target)?;
     Ok(target)
 }

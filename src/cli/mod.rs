@@ -1,18 +1,24 @@
-//! The command line: subcommands that work on files and never start the full-screen app.
+//! The command line: its arguments, and the subcommands that work on files and never
+//! start the full-screen app. clap stays in this layer: the domain's enums get their
+//! command-line names here.
+
+pub mod compare;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{self, Catalog, Origin};
+use crate::dirs::Dirs;
 use crate::documents;
+use crate::drafts::history::Summary;
+use crate::drafts::{self, DraftId, History};
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError, located};
 use crate::export::{self, Format};
-use crate::history::{History, Summary};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
-use crate::storage::{self, Dirs, NewFileMode};
+use crate::storage::{self, NewFileMode};
 use crate::text::visible_line;
 
 #[derive(Debug, Parser)]
@@ -96,7 +102,7 @@ pub struct ExportArgs {
     pub response: PathBuf,
     /// Markdown to submit, or JSON for machines.
     #[arg(long, value_enum)]
-    pub format: Format,
+    pub format: ExportFormat,
     /// Output file or folder (default: exports/<organisation>-<set>.<md|json>).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
@@ -138,7 +144,7 @@ pub struct CompareArgs {
     pub dir: Option<PathBuf>,
     /// Write the comparison instead of opening the screen: Markdown, JSON or CSV.
     #[arg(long, value_enum)]
-    pub format: Option<crate::compare::Format>,
+    pub format: Option<CompareFormat>,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "PATH", requires = "format")]
     pub out: Option<PathBuf>,
@@ -148,6 +154,46 @@ pub struct CompareArgs {
     /// The question set to compare on: a known id or a file (default: the set most files answer).
     #[arg(long, value_name = "ID|FILE")]
     pub questions: Option<String>,
+}
+
+/// `--format` of `consult export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    #[value(name = "md")]
+    Markdown,
+    Json,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(format: ExportFormat) -> Format {
+        match format {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Json => Format::Json,
+        }
+    }
+}
+
+/// `--format` of `consult compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// The matrix as a table, then each item's positions, answers and reasoning.
+    #[value(name = "md")]
+    Markdown,
+    /// Per item: counts per option and each organisation's position.
+    Json,
+    /// One row per organisation and item, for spreadsheets.
+    Csv,
+}
+
+impl From<CompareFormat> for crate::compare::Format {
+    fn from(format: CompareFormat) -> crate::compare::Format {
+        use crate::compare::Format;
+        match format {
+            CompareFormat::Markdown => Format::Markdown,
+            CompareFormat::Json => Format::Json,
+            CompareFormat::Csv => Format::Csv,
+        }
+    }
 }
 
 /// Why a command failed, and the exit code that says so.
@@ -175,9 +221,6 @@ impl Failure {
     }
 }
 
-/// The default folder for exported documents.
-pub const EXPORTS_DIR: &str = "exports";
-
 /// Runs one subcommand, writing results to `out` and warnings to `err`.
 pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     match command {
@@ -189,7 +232,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
-        Command::Compare(args) => crate::compare::command::run(args, dirs, out, err),
+        Command::Compare(args) => compare::run(args, dirs, out, err),
         Command::Versions(args) => versions(args, dirs, out, err),
         Command::Restore(args) => restore(args, dirs, out),
     }
@@ -248,7 +291,9 @@ fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
             refuse_overwrite(&path, args.force)?;
             path
         }
-        None => new_draft_path(&dirs.drafts(), &response)?,
+        None => {
+            drafts::new_draft_path(&dirs.drafts(), &response).map_err(|e| Failure::io(&dirs.drafts(), &e))?
+        }
     };
     write_file(
         &path,
@@ -257,27 +302,6 @@ fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
     )?;
     let _ = writeln!(out, "wrote {}", path.display());
     Ok(())
-}
-
-/// A file name in `dir` for a new draft that does not clash with an existing one.
-pub fn new_draft_path(dir: &Path, response: &Response) -> Result<PathBuf, Failure> {
-    std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
-    let first = export::default_path(dir, response, Format::Json);
-    if !first.exists() {
-        return Ok(first);
-    }
-    let stem = first
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.json")))
-        .find(|p| !p.exists())
-        .ok_or_else(|| Failure {
-            code: EXIT_FAILURE,
-            message: "no free draft name".into(),
-        })
 }
 
 fn validate(
@@ -351,13 +375,14 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     for warning in &opened.warnings {
         let _ = writeln!(err, "{}", located(&args.response, warning));
     }
+    let format = Format::from(args.format);
     let path = match args.out {
-        Some(path) if path.is_dir() => export::default_path(&path, &opened.response, args.format),
+        Some(path) if path.is_dir() => export::default_path(&path, &opened.response, format),
         Some(path) => path,
-        None => export::default_path(Path::new(EXPORTS_DIR), &opened.response, args.format),
+        None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
     refuse_overwrite(&path, args.force)?;
-    let document = export::render(args.format, &opened.response, &opened.set, args.skip_empty);
+    let document = export::render(format, &opened.response, &opened.set, args.skip_empty);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, &e))?;
     }
@@ -386,7 +411,7 @@ fn versions(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let history = History::for_draft(&dirs.data, &args.file);
+    let history = History::for_draft(&dirs.history(), &DraftId::of(&args.file));
     let exists = check_draft(&args.file, &history)?;
     let file = args.file.display();
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
@@ -434,7 +459,8 @@ fn versions(
 }
 
 fn restore(args: RestoreArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
-    let history = History::for_draft(&dirs.data, &args.file);
+    let id = DraftId::of(&args.file);
+    let history = History::for_draft(&dirs.history(), &id);
     let exists = check_draft(&args.file, &history)?;
     let file = args.file.display();
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
@@ -454,7 +480,7 @@ fn restore(args: RestoreArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Fa
         });
     };
     // Writing under an open consult would only make it ask about a change made elsewhere.
-    let _lock = storage::lock_draft(&dirs.data, &args.file).map_err(|e| Failure {
+    let _lock = drafts::lock(&dirs.locks(), &id).map_err(|e| Failure {
         code: EXIT_FAILURE,
         message: format!("{file}: {e}"),
     })?;

@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{Comparison, Format, ItemText, SetAside, load, load_texts, shown_path, write};
+use super::{CompareArgs, Failure};
 use crate::catalog::Catalog;
-use crate::cli::{CompareArgs, Failure};
+use crate::compare::{Comparison, Format, ItemText, SetAside, load, load_texts, shown_path, write};
+use crate::dirs::Dirs;
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
 use crate::model::QuestionSet;
-use crate::storage::{self, Dirs, NewFileMode};
+use crate::storage::{self, NewFileMode};
 use crate::text::visible;
 
 /// What a comparison starts from: the files, the known sets and the set named, if any.
@@ -76,7 +77,7 @@ pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, Str
 /// Runs `consult compare … --format F`: exit 2 if no file could be compared, else the
 /// document, with every file set aside (and every version note) reported on `err`.
 pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    let Some(format) = args.format else {
+    let Some(format) = args.format.map(Format::from) else {
         return Err(Failure {
             code: EXIT_FAILURE,
             message: "`compare` without --format opens the full-screen app and is run by main, not here"

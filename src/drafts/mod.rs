@@ -1,0 +1,205 @@
+//! Draft files: the one home for everything consult does to them. A draft has one
+//! [identity](DraftId), however its path is spelled, and from it follow its lock, its
+//! recovery copy and its history folder. Opening, creating, listing, duplicating,
+//! deleting, restoring, keeping a copy, saving and closing all happen here, for the
+//! command line and the app alike.
+
+pub mod history;
+mod identity;
+mod library;
+mod lock;
+pub mod recovery;
+mod save;
+
+use std::path::{Path, PathBuf};
+
+pub use history::History;
+pub use identity::DraftId;
+pub use library::{DraftSummary, delete, duplicate, keep_copy, list, new_draft_path, restore, write};
+pub use lock::{DraftLock, LockError, is_locked_elsewhere, lock};
+pub use recovery::Candidate;
+pub use save::{ContentDigest, SaveJob, SaveKind, SaveOutcome, SaveResult, digest, perform};
+
+use crate::catalog::Catalog;
+use crate::dirs::Dirs;
+use crate::documents;
+use crate::error::FileError;
+use crate::export;
+use crate::model::validate::Problem;
+use crate::model::{QuestionSet, Response};
+use crate::parse;
+use crate::storage;
+
+/// A draft file held open for writing: locked for as long as this lives, with the places
+/// its recovery copy and its earlier versions go.
+#[derive(Debug)]
+pub struct Handle {
+    pub id: DraftId,
+    /// Where the recovery copy goes.
+    pub journal: PathBuf,
+    pub history: History,
+    _lock: DraftLock,
+}
+
+impl Handle {
+    fn new(dirs: &Dirs, path: &Path) -> Result<Handle, String> {
+        let id = DraftId::of(path);
+        let lock = lock(&dirs.locks(), &id).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(Handle {
+            journal: recovery::path_for(dirs, &id),
+            history: History::for_draft(&dirs.history(), &id),
+            id,
+            _lock: lock,
+        })
+    }
+}
+
+/// A draft opened for writing.
+#[derive(Debug)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub handle: Handle,
+    pub set: QuestionSet,
+    pub response: Response,
+    /// What the file held when read, to notice a change made elsewhere.
+    pub on_disk: ContentDigest,
+    /// Problems that do not stop the draft being used, such as a digest mismatch.
+    pub warnings: Vec<Problem>,
+}
+
+/// Opens the response file at `path` for editing: locked against a second writer by any
+/// path, read once, checked against its question set (`set`, else the one the catalog
+/// knows by the id the response names), and the state it was opened in kept as a version.
+pub fn open(
+    dirs: &Dirs,
+    catalog: &Catalog,
+    path: &Path,
+    set: Option<&QuestionSet>,
+) -> Result<Opened, String> {
+    let handle = Handle::new(dirs, path)?;
+    let (content, bytes) = read(catalog, path, set)?;
+    // The state it was opened in is always one of the versions to go back to.
+    let _ = handle.history.record_now(&bytes, jiff::Timestamp::now());
+    Ok(Opened {
+        path: path.to_path_buf(),
+        handle,
+        set: content.set,
+        response: content.response,
+        on_disk: digest(&bytes),
+        warnings: content.warnings,
+    })
+}
+
+/// Reads a draft file already open (changed elsewhere, say) once: its response, and the
+/// digest of the exact bytes read.
+pub fn reread(catalog: &Catalog, path: &Path) -> Result<(documents::Opened, ContentDigest), String> {
+    read(catalog, path, None).map(|(content, bytes)| (content, digest(&bytes)))
+}
+
+/// Read once: the text to open, and the exact bytes to notice changes made elsewhere.
+fn read(
+    catalog: &Catalog,
+    path: &Path,
+    set: Option<&QuestionSet>,
+) -> Result<(documents::Opened, Vec<u8>), String> {
+    let bytes = storage::read_bytes(path).map_err(|e| e.to_string())?;
+    let text = parse::decode(&bytes).map_err(|p| FileError::bad(path, vec![p]).to_string())?;
+    let content = documents::response_from_text(text, catalog, set)
+        .map_err(|problems| FileError::bad(path, problems).to_string())?;
+    Ok((content, bytes))
+}
+
+/// Starts a new draft of `set` for `organisation` in the drafts folder, under a free name.
+pub fn create(dirs: &Dirs, set: &QuestionSet, organisation: &str) -> Result<Opened, String> {
+    let response = Response::new(set, organisation.trim());
+    let path = new_draft_path(&dirs.drafts(), &response)
+        .map_err(|e| format!("Could not create a draft in {}: {e}", dirs.drafts().display()))?;
+    let bytes = export::json::render(&response);
+    storage::write_atomic(&path, bytes.as_bytes(), storage::NewFileMode::Private)
+        .map_err(|e| format!("Could not create {}: {e}", path.display()))?;
+    let handle = Handle::new(dirs, &path)?;
+    let _ = handle
+        .history
+        .record_now(bytes.as_bytes(), jiff::Timestamp::now());
+    Ok(Opened {
+        path,
+        handle,
+        set: set.clone(),
+        response,
+        on_disk: digest(bytes.as_bytes()),
+        warnings: Vec::new(),
+    })
+}
+
+/// Writes `response` exported as `format` to `path` (its folder made if need be), with
+/// the usual permissions: exports are meant to be shared.
+pub fn export(
+    response: &Response,
+    set: &QuestionSet,
+    format: export::Format,
+    path: &Path,
+) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let document = export::render(format, response, set, false);
+    storage::write_atomic(path, document.as_bytes(), storage::NewFileMode::Shared)
+}
+
+/// Everything of `handle`'s draft is in its file: the recovery copy can go, and how the
+/// draft was left is kept as one of the versions to go back to.
+pub fn closed(dirs: &Dirs, handle: &Handle, path: &Path) {
+    recovery::forget(dirs, &handle.id);
+    if let Ok(bytes) = std::fs::read(path) {
+        let _ = handle.history.record_now(&bytes, jiff::Timestamp::now());
+    }
+}
+
+/// Puts `response`, the newest state of the draft at `path`, in its recovery file at once
+/// (after a panic, or when the last save failed), and says where the user will find it.
+pub fn rescue(dirs: &Dirs, path: &Path, response: &Response) -> String {
+    match recovery::write_now(dirs, path, response) {
+        Ok(kept) => format!(
+            "your latest work is kept in {}; the next start of consult offers it back",
+            kept.display()
+        ),
+        Err(e) => format!(
+            "could not keep your latest work ({e}); the last autosave is in {}",
+            path.display()
+        ),
+    }
+}
+
+/// Unsaved work found from sessions that ended before saving, leaving out drafts that
+/// another running consult has open (their recovery copy is live, not lost); and the
+/// recovery files that could not be read.
+pub fn unsaved_work(dirs: &Dirs, catalog: &Catalog) -> (Vec<Candidate>, Vec<String>) {
+    let scan = recovery::scan(dirs, catalog);
+    let candidates = scan
+        .candidates
+        .into_iter()
+        .filter(|c| !is_locked_elsewhere(&dirs.locks(), &DraftId::of(&c.draft)))
+        .collect();
+    (candidates, scan.unreadable)
+}
+
+/// The unsaved work of one draft, if an earlier session left any.
+pub fn unsaved_work_of(dirs: &Dirs, id: &DraftId, catalog: &Catalog) -> Option<Candidate> {
+    recovery::candidate_for(dirs, id, catalog)
+}
+
+/// Puts recovered work into the draft file it belongs to; the recovery file goes.
+pub fn recover_into_file(candidate: &Candidate) -> std::io::Result<()> {
+    write(&candidate.draft, &candidate.recovered)?;
+    std::fs::remove_file(&candidate.source)
+}
+
+/// Moves a recovery file the user chose not to use out of the way, keeping it.
+pub fn set_aside(dirs: &Dirs, candidate: &Candidate) -> std::io::Result<PathBuf> {
+    recovery::set_aside(dirs, &candidate.source)
+}
+
+/// Removes a leftover temporary file whose work is now in an open draft.
+pub fn discard_leftover(candidate: &Candidate) {
+    let _ = std::fs::remove_file(&candidate.source);
+}
