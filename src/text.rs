@@ -49,15 +49,71 @@ fn control_picture(c: char) -> char {
     }
 }
 
-/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
+/// Runs of whitespace, line breaks included, as single spaces: text for one line.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Which part of a text too wide for its room is kept.
+enum Keep {
+    Start,
+    /// The start, cut after a whole word where there is one: for summaries.
+    Words,
+    End,
+}
+
+/// The one cut behind [`truncate`], [`shorten`] and [`tail`]: `text` as it is if it fits in
+/// `width` display columns, else the part `keep` says with "…" where the rest was, still
+/// within `width`. Columns, not characters, so CJK and emoji never overflow their room.
+fn cut(text: &str, width: usize, keep: Keep) -> std::borrow::Cow<'_, str> {
+    use unicode_truncate::UnicodeTruncateStr;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.into();
     }
-    let cut: String = flat.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+    let Some(room) = width.checked_sub(1) else {
+        return "".into(); // not even the ellipsis fits
+    };
+    match keep {
+        Keep::Start => format!("{}…", text.unicode_truncate(room).0),
+        Keep::Words => {
+            let head = text.unicode_truncate(room).0;
+            let between_words = text[head.len()..].starts_with(char::is_whitespace);
+            let head = match head.rsplit_once(char::is_whitespace) {
+                Some((whole, _)) if !between_words => whole,
+                _ => head, // a cut between words, or one long word
+            };
+            format!("{}…", head.trim_end_matches([' ', ',', ';', ':']))
+        }
+        Keep::End => format!("…{}", text.unicode_truncate_start(room).0),
+    }
+    .into()
+}
+
+/// `text` cut at the end to at most `width` display columns, with "…" if anything was cut.
+pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    cut(text, width, Keep::Start)
+}
+
+/// [`truncate`] padded with spaces to exactly `width` columns, for a column of a table.
+/// (`format!`'s padding counts characters, which is wrong for wide text.)
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = truncate(text, width);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// `text` on one line in at most `width` columns, cut after a word with "…": a summary.
+pub fn shorten(text: &str, width: usize) -> String {
+    let flat = flat(text);
+    cut(&flat, width, Keep::Words).into_owned()
+}
+
+/// The end of `text` on one line in at most `width` columns, with "…" before it if cut.
+pub fn tail(text: &str, width: usize) -> String {
+    let flat = flat(text);
+    cut(&flat, width, Keep::End).into_owned()
 }
 
 /// Words as a reader would count them: runs of non-whitespace.
@@ -138,6 +194,72 @@ mod tests {
         assert_eq!(slug("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-mon");
         assert_eq!(slug("  Smith & Jones / NHS  "), "smith-and-jones-nhs");
         assert_eq!(slug("東京"), "response");
+    }
+
+    /// Display columns, as a terminal draws them.
+    fn columns(text: &str) -> usize {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
+
+    #[test]
+    fn wide_text_is_cut_to_its_columns_not_its_characters() {
+        // Eight characters but sixteen columns: a character count would let it overflow.
+        let cut = truncate("東京都の回答です", 10);
+        assert!(columns(&cut) <= 10, "{cut:?} is {} columns", columns(&cut));
+        assert_eq!(cut, "東京都の…");
+        // A wide character that would straddle the edge is left out, not split.
+        assert_eq!(truncate("東京都の回答です", 9), "東京都の…");
+        assert_eq!(truncate("東京", 4), "東京");
+        assert_eq!(truncate("anything", 0), "");
+    }
+
+    #[test]
+    fn emoji_are_cut_whole() {
+        // A family emoji is one picture of two columns made of several characters.
+        let family = "👨\u{200D}👩\u{200D}👧";
+        let text = format!("{family}{family}{family} party");
+        let cut = truncate(&text, 6);
+        assert_eq!(cut, format!("{family}{family}…"));
+        assert!(columns(&cut) <= 6);
+        assert_eq!(truncate("ok 👍", 5), "ok 👍");
+    }
+
+    #[test]
+    fn a_table_cell_is_exactly_its_width() {
+        assert_eq!(fit("東京都の回答です", 10), "東京都の… ");
+        assert_eq!(fit("東京都の回答です", 9), "東京都の…");
+        assert_eq!(fit("Môn", 6), "Môn   ");
+        for text in ["", "東", "Cyngor Sir Ynys Môn", "🎉🎉🎉🎉"] {
+            for width in 0..12 {
+                assert_eq!(columns(&fit(text, width)), width, "{text:?} in {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn summaries_end_after_a_whole_word() {
+        let prompt = "How well do services work together,\n  across   health and care?";
+        assert_eq!(
+            shorten(prompt, 80),
+            "How well do services work together, across health and care?"
+        );
+        assert_eq!(shorten(prompt, 40), "How well do services work together…");
+        // A cut that falls between two words keeps the word before it.
+        assert_eq!(shorten("one two three", 8), "one two…");
+        // One word too long for the room is cut inside it.
+        assert_eq!(shorten("Llanfairpwllgwyngyll", 8), "Llanfai…");
+        let cut = shorten("東京都 の 回答 です", 10);
+        assert_eq!(cut, "東京都 の…");
+        assert!(columns(&cut) <= 10);
+    }
+
+    #[test]
+    fn a_tail_keeps_the_end_within_its_columns() {
+        assert_eq!(tail("short\n text", 20), "short text");
+        assert_eq!(tail("the answer ends like this", 10), "…like this");
+        let cut = tail("回答の最後の部分です", 9);
+        assert_eq!(cut, "…部分です");
+        assert!(columns(&cut) <= 9);
     }
 
     #[test]
