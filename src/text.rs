@@ -4,25 +4,22 @@
 /// Unicode "control picture", so text from any file can be shown in a terminal
 /// or written into a document without acting as an escape sequence.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_hidden_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            if is_hidden_control(c) {
-                control_picture(c)
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .into()
+    sanitise(text, true)
 }
 
 /// [`visible`] for text that must stay on one line, such as a message, a label or a title:
 /// newlines and tabs become pictures too.
 pub fn visible_line(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c.is_control() || is_bidi_control(c);
+    sanitise(text, false)
+}
+
+/// The one sanitiser for untrusted text: controls become pictures and bidi controls U+FFFD;
+/// `keep_breaks` leaves newlines and tabs as they are. Borrows when nothing needs replacing.
+fn sanitise(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        let kept = keep_breaks && matches!(c, '\n' | '\t');
+        !kept && (c.is_control() || is_bidi_control(c))
+    };
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -30,10 +27,6 @@ pub fn visible_line(text: &str) -> std::borrow::Cow<'_, str> {
         .map(|c| if hidden(c) { control_picture(c) } else { c })
         .collect::<String>()
         .into()
-}
-
-fn is_hidden_control(c: char) -> bool {
-    c != '\n' && c != '\t' && (c.is_control() || is_bidi_control(c))
 }
 
 /// Bidirectional overrides can make text read differently from what it holds.
@@ -183,6 +176,15 @@ mod tests {
             visible_line("plain"),
             std::borrow::Cow::Borrowed("plain")
         ));
+    }
+
+    #[test]
+    fn both_sanitisers_hide_the_same_things_but_line_breaks() {
+        let hostile = "a\x1b]0;title\x07\u{202E}b\r\u{85}\x7f";
+        let shown = "a\u{241B}]0;title\u{2407}\u{FFFD}b\u{240D}\u{FFFD}\u{2421}";
+        assert_eq!(visible(hostile), shown);
+        assert_eq!(visible_line(hostile), shown);
+        assert_eq!(flat(&visible(" one\n\ttwo  three ")), "one two three");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::{Theme, centered, panel};
 use crate::app::App;
 use crate::app::compare::{CompareView, DETAIL_PAGE, Mode, Scroll, counts_columns};
 use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shown_path};
-use crate::text::{fit, shorten, visible};
+use crate::text::{fit, flat, shorten, visible};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(view) = &app.compare else { return };
@@ -55,7 +55,7 @@ fn shown(text: &str) -> String {
 
 /// Untrusted text on one line.
 fn one_line(text: &str) -> String {
-    visible(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    flat(&visible(text))
 }
 
 fn count(n: usize) -> String {
