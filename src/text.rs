@@ -114,6 +114,15 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// A saved time as the user's clock shows it, such as `1 Dec 2026 14:05:09`: one format on
+/// every screen and in `consult versions`, so a version reads the same wherever it is named.
+/// The seconds are there because versions kept within one minute must still read apart.
+pub fn saved_time(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    at.to_zoned(zone.clone())
+        .strftime("%-d %b %Y %H:%M:%S")
+        .to_string()
+}
+
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by single hyphens.
 /// Accented letters lose their accents where that is obvious; anything else becomes a hyphen.
 pub fn slug(name: &str) -> String {
@@ -185,6 +194,14 @@ mod tests {
         assert_eq!(visible(hostile), shown);
         assert_eq!(visible_line(hostile), shown);
         assert_eq!(flat(&visible(" one\n\ttwo  three ")), "one two three");
+    }
+
+    #[test]
+    fn saved_times_read_as_the_local_clock_does() {
+        let at: jiff::Timestamp = "2026-12-01T05:05:09Z".parse().unwrap();
+        let tokyo = jiff::tz::TimeZone::fixed(jiff::tz::offset(9));
+        assert_eq!(saved_time(at, &tokyo), "1 Dec 2026 14:05:09");
+        assert_eq!(saved_time(at, &jiff::tz::TimeZone::UTC), "1 Dec 2026 05:05:09");
     }
 
     #[test]
