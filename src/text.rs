@@ -124,14 +124,26 @@ pub fn saved_time(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
 }
 
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by single hyphens.
-/// Accented letters lose their accents where that is obvious; anything else becomes a hyphen.
+/// Letters are transliterated (Łódź to lodz, 東京 to dong-jing) so a name from any language
+/// stays readable; `&` reads as "and"; a name with nothing usable left is "response".
+/// It also names each draft's history folder (`history::key`): a change here moves where a
+/// draft's earlier versions are looked for.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+    for c in name.chars() {
+        let ascii = if c == '&' {
+            "and"
+        } else {
+            deunicode::deunicode_char(c).unwrap_or("-")
+        };
+        for c in ascii.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == '\'' {
+                // An apostrophe is inside a word: St John's is st-johns, not st-john-s.
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
         }
     }
     let out = out.trim_end_matches('-');
@@ -142,28 +154,6 @@ pub fn slug(name: &str) -> String {
     } else {
         out
     }
-}
-
-/// Common Latin letters with diacritics (Welsh, French, German…) to their base letters.
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
-    let base = match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
-        'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => "a",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ŵ' | 'Ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' | 'Ý' | 'Ŷ' | 'Ÿ' => "y",
-        'ç' | 'Ç' => "c",
-        'ñ' | 'Ñ' => "n",
-        'ß' => "ss",
-        'æ' | 'Æ' => "ae",
-        '&' => "and",
-        _ => "",
-    };
-    let single = base.is_empty().then_some(c);
-    single.into_iter().chain(base.chars())
 }
 
 #[cfg(test)]
@@ -212,7 +202,24 @@ mod tests {
         );
         assert_eq!(slug("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-mon");
         assert_eq!(slug("  Smith & Jones / NHS  "), "smith-and-jones-nhs");
-        assert_eq!(slug("東京"), "response");
+        assert_eq!(slug("Łódź City Council"), "lodz-city-council");
+        assert_eq!(slug("Škoda Česko"), "skoda-cesko");
+        assert_eq!(slug("Straße & Söhne"), "strasse-and-sohne");
+        // Transliterated, a name in another script is still a name, not a placeholder.
+        assert_eq!(slug("東京"), "dong-jing");
+        assert_eq!(slug("Київська міська рада"), "kiyivska-miska-rada");
+        assert_eq!(slug("St John’s Hospice"), "st-johns-hospice");
+        assert_eq!(slug(" / — ! "), "response");
+        assert_eq!(slug(""), "response");
+    }
+
+    #[test]
+    fn a_long_name_makes_a_slug_of_at_most_sixty_characters() {
+        let name = "The Royal Borough of Kensington and Chelsea Health and Wellbeing Board";
+        let slug = slug(name);
+        assert!(slug.len() <= 60, "{slug}");
+        assert!(!slug.ends_with('-'), "{slug}");
+        assert!(slug.starts_with("the-royal-borough-of-kensington"));
     }
 
     /// Display columns, as a terminal draws them.
