@@ -4,25 +4,22 @@
 /// Unicode "control picture", so text from any file can be shown in a terminal
 /// or written into a document without acting as an escape sequence.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_hidden_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            if is_hidden_control(c) {
-                control_picture(c)
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .into()
+    sanitise(text, true)
 }
 
 /// [`visible`] for text that must stay on one line, such as a message, a label or a title:
 /// newlines and tabs become pictures too.
 pub fn visible_line(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c.is_control() || is_bidi_control(c);
+    sanitise(text, false)
+}
+
+/// The one sanitiser for untrusted text: controls become pictures and bidi controls U+FFFD;
+/// `keep_breaks` leaves newlines and tabs as they are. Borrows when nothing needs replacing.
+fn sanitise(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        let kept = keep_breaks && matches!(c, '\n' | '\t');
+        !kept && (c.is_control() || is_bidi_control(c))
+    };
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -30,10 +27,6 @@ pub fn visible_line(text: &str) -> std::borrow::Cow<'_, str> {
         .map(|c| if hidden(c) { control_picture(c) } else { c })
         .collect::<String>()
         .into()
-}
-
-fn is_hidden_control(c: char) -> bool {
-    c != '\n' && c != '\t' && (c.is_control() || is_bidi_control(c))
 }
 
 /// Bidirectional overrides can make text read differently from what it holds.
@@ -49,15 +42,71 @@ fn control_picture(c: char) -> char {
     }
 }
 
-/// The first `max` characters of `text` on one line, cut at a word with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
+/// Runs of whitespace, line breaks included, as single spaces: text for one line.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Which part of a text too wide for its room is kept.
+enum Keep {
+    Start,
+    /// The start, cut after a whole word where there is one: for summaries.
+    Words,
+    End,
+}
+
+/// The one cut behind [`truncate`], [`shorten`] and [`tail`]: `text` as it is if it fits in
+/// `width` display columns, else the part `keep` says with "…" where the rest was, still
+/// within `width`. Columns, not characters, so CJK and emoji never overflow their room.
+fn cut(text: &str, width: usize, keep: Keep) -> std::borrow::Cow<'_, str> {
+    use unicode_truncate::UnicodeTruncateStr;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.into();
     }
-    let cut: String = flat.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+    let Some(room) = width.checked_sub(1) else {
+        return "".into(); // not even the ellipsis fits
+    };
+    match keep {
+        Keep::Start => format!("{}…", text.unicode_truncate(room).0),
+        Keep::Words => {
+            let head = text.unicode_truncate(room).0;
+            let between_words = text[head.len()..].starts_with(char::is_whitespace);
+            let head = match head.rsplit_once(char::is_whitespace) {
+                Some((whole, _)) if !between_words => whole,
+                _ => head, // a cut between words, or one long word
+            };
+            format!("{}…", head.trim_end_matches([' ', ',', ';', ':']))
+        }
+        Keep::End => format!("…{}", text.unicode_truncate_start(room).0),
+    }
+    .into()
+}
+
+/// `text` cut at the end to at most `width` display columns, with "…" if anything was cut.
+pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    cut(text, width, Keep::Start)
+}
+
+/// [`truncate`] padded with spaces to exactly `width` columns, for a column of a table.
+/// (`format!`'s padding counts characters, which is wrong for wide text.)
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = truncate(text, width);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// `text` on one line in at most `width` columns, cut after a word with "…": a summary.
+pub fn shorten(text: &str, width: usize) -> String {
+    let flat = flat(text);
+    cut(&flat, width, Keep::Words).into_owned()
+}
+
+/// The end of `text` on one line in at most `width` columns, with "…" before it if cut.
+pub fn tail(text: &str, width: usize) -> String {
+    let flat = flat(text);
+    cut(&flat, width, Keep::End).into_owned()
 }
 
 /// Words as a reader would count them: runs of non-whitespace.
@@ -65,15 +114,36 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// A saved time as the user's clock shows it, such as `1 Dec 2026 14:05:09`: one format on
+/// every screen and in `consult versions`, so a version reads the same wherever it is named.
+/// The seconds are there because versions kept within one minute must still read apart.
+pub fn saved_time(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    at.to_zoned(zone.clone())
+        .strftime("%-d %b %Y %H:%M:%S")
+        .to_string()
+}
+
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by single hyphens.
-/// Accented letters lose their accents where that is obvious; anything else becomes a hyphen.
+/// Letters are transliterated (Łódź to lodz, 東京 to dong-jing) so a name from any language
+/// stays readable; `&` reads as "and"; a name with nothing usable left is "response".
+/// It also names each draft's history folder (`history::key`): a change here moves where a
+/// draft's earlier versions are looked for.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+    for c in name.chars() {
+        let ascii = if c == '&' {
+            "and"
+        } else {
+            deunicode::deunicode_char(c).unwrap_or("-")
+        };
+        for c in ascii.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == '\'' {
+                // An apostrophe is inside a word: St John's is st-johns, not st-john-s.
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
         }
     }
     let out = out.trim_end_matches('-');
@@ -84,28 +154,6 @@ pub fn slug(name: &str) -> String {
     } else {
         out
     }
-}
-
-/// Common Latin letters with diacritics (Welsh, French, German…) to their base letters.
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
-    let base = match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
-        'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => "a",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ŵ' | 'Ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' | 'Ý' | 'Ŷ' | 'Ÿ' => "y",
-        'ç' | 'Ç' => "c",
-        'ñ' | 'Ñ' => "n",
-        'ß' => "ss",
-        'æ' | 'Æ' => "ae",
-        '&' => "and",
-        _ => "",
-    };
-    let single = base.is_empty().then_some(c);
-    single.into_iter().chain(base.chars())
 }
 
 #[cfg(test)]
@@ -130,6 +178,23 @@ mod tests {
     }
 
     #[test]
+    fn both_sanitisers_hide_the_same_things_but_line_breaks() {
+        let hostile = "a\x1b]0;title\x07\u{202E}b\r\u{85}\x7f";
+        let shown = "a\u{241B}]0;title\u{2407}\u{FFFD}b\u{240D}\u{FFFD}\u{2421}";
+        assert_eq!(visible(hostile), shown);
+        assert_eq!(visible_line(hostile), shown);
+        assert_eq!(flat(&visible(" one\n\ttwo  three ")), "one two three");
+    }
+
+    #[test]
+    fn saved_times_read_as_the_local_clock_does() {
+        let at: jiff::Timestamp = "2026-12-01T05:05:09Z".parse().unwrap();
+        let tokyo = jiff::tz::TimeZone::fixed(jiff::tz::offset(9));
+        assert_eq!(saved_time(at, &tokyo), "1 Dec 2026 14:05:09");
+        assert_eq!(saved_time(at, &jiff::tz::TimeZone::UTC), "1 Dec 2026 05:05:09");
+    }
+
+    #[test]
     fn slugs_are_readable_file_names() {
         assert_eq!(
             slug("Health Devolution Commission"),
@@ -137,7 +202,90 @@ mod tests {
         );
         assert_eq!(slug("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-mon");
         assert_eq!(slug("  Smith & Jones / NHS  "), "smith-and-jones-nhs");
-        assert_eq!(slug("東京"), "response");
+        assert_eq!(slug("Łódź City Council"), "lodz-city-council");
+        assert_eq!(slug("Škoda Česko"), "skoda-cesko");
+        assert_eq!(slug("Straße & Söhne"), "strasse-and-sohne");
+        // Transliterated, a name in another script is still a name, not a placeholder.
+        assert_eq!(slug("東京"), "dong-jing");
+        assert_eq!(slug("Київська міська рада"), "kiyivska-miska-rada");
+        assert_eq!(slug("St John’s Hospice"), "st-johns-hospice");
+        assert_eq!(slug(" / — ! "), "response");
+        assert_eq!(slug(""), "response");
+    }
+
+    #[test]
+    fn a_long_name_makes_a_slug_of_at_most_sixty_characters() {
+        let name = "The Royal Borough of Kensington and Chelsea Health and Wellbeing Board";
+        let slug = slug(name);
+        assert!(slug.len() <= 60, "{slug}");
+        assert!(!slug.ends_with('-'), "{slug}");
+        assert!(slug.starts_with("the-royal-borough-of-kensington"));
+    }
+
+    /// Display columns, as a terminal draws them.
+    fn columns(text: &str) -> usize {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
+
+    #[test]
+    fn wide_text_is_cut_to_its_columns_not_its_characters() {
+        // Eight characters but sixteen columns: a character count would let it overflow.
+        let cut = truncate("東京都の回答です", 10);
+        assert!(columns(&cut) <= 10, "{cut:?} is {} columns", columns(&cut));
+        assert_eq!(cut, "東京都の…");
+        // A wide character that would straddle the edge is left out, not split.
+        assert_eq!(truncate("東京都の回答です", 9), "東京都の…");
+        assert_eq!(truncate("東京", 4), "東京");
+        assert_eq!(truncate("anything", 0), "");
+    }
+
+    #[test]
+    fn emoji_are_cut_whole() {
+        // A family emoji is one picture of two columns made of several characters.
+        let family = "👨\u{200D}👩\u{200D}👧";
+        let text = format!("{family}{family}{family} party");
+        let cut = truncate(&text, 6);
+        assert_eq!(cut, format!("{family}{family}…"));
+        assert!(columns(&cut) <= 6);
+        assert_eq!(truncate("ok 👍", 5), "ok 👍");
+    }
+
+    #[test]
+    fn a_table_cell_is_exactly_its_width() {
+        assert_eq!(fit("東京都の回答です", 10), "東京都の… ");
+        assert_eq!(fit("東京都の回答です", 9), "東京都の…");
+        assert_eq!(fit("Môn", 6), "Môn   ");
+        for text in ["", "東", "Cyngor Sir Ynys Môn", "🎉🎉🎉🎉"] {
+            for width in 0..12 {
+                assert_eq!(columns(&fit(text, width)), width, "{text:?} in {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn summaries_end_after_a_whole_word() {
+        let prompt = "How well do services work together,\n  across   health and care?";
+        assert_eq!(
+            shorten(prompt, 80),
+            "How well do services work together, across health and care?"
+        );
+        assert_eq!(shorten(prompt, 40), "How well do services work together…");
+        // A cut that falls between two words keeps the word before it.
+        assert_eq!(shorten("one two three", 8), "one two…");
+        // One word too long for the room is cut inside it.
+        assert_eq!(shorten("Llanfairpwllgwyngyll", 8), "Llanfai…");
+        let cut = shorten("東京都 の 回答 です", 10);
+        assert_eq!(cut, "東京都 の…");
+        assert!(columns(&cut) <= 10);
+    }
+
+    #[test]
+    fn a_tail_keeps_the_end_within_its_columns() {
+        assert_eq!(tail("short\n text", 20), "short text");
+        assert_eq!(tail("the answer ends like this", 10), "…like this");
+        let cut = tail("回答の最後の部分です", 9);
+        assert_eq!(cut, "…部分です");
+        assert!(columns(&cut) <= 9);
     }
 
     #[test]

@@ -127,10 +127,10 @@ fn versions_lists_newest_first_in_local_time() {
     let (full_answered, full_words) = counts(&full);
     let (early_answered, early_words) = counts(&early);
     let expected = format!(
-        "  N  SAVED                ANSWERED   WORDS\n\
-         \x20 1  2026-11-22 18:10:00  unreadable\n\
-         \x20 2  2026-11-22 17:05:00  {full_answered:>8}  {full_words:>6}\n\
-         \x20 3  2026-11-22 16:00:00  {early_answered:>8}  {early_words:>6}\n\
+        "  N  SAVED                 ANSWERED   WORDS\n\
+         \x20 1  22 Nov 2026 18:10:00  unreadable\n\
+         \x20 2  22 Nov 2026 17:05:00  {full_answered:>8}  {full_words:>6}\n\
+         \x20 3  22 Nov 2026 16:00:00  {early_answered:>8}  {early_words:>6}\n\
          put one back with: consult restore draft.json N\n"
     );
     assert_eq!(out.stdout, expected);
@@ -165,7 +165,7 @@ fn restore_puts_a_version_back_and_can_be_undone() {
     assert_eq!(
         out.stdout,
         format!(
-            "restored draft.json to version 3 saved 2026-11-22 16:00:00 \
+            "restored draft.json to version 3 saved 22 Nov 2026 16:00:00 \
              ({answered}/{total} answered, {early_words} words)\n\
              the content it replaced is kept as version 1: `consult restore draft.json 1` undoes this\n"
         )
@@ -226,7 +226,7 @@ fn restore_writes_a_deleted_draft_back() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
-            .starts_with("wrote draft.json from version 2 saved 2026-11-22 17:05:00 ("),
+            .starts_with("wrote draft.json from version 2 saved 22 Nov 2026 17:05:00 ("),
         "{}",
         out.stdout
     );

@@ -19,7 +19,7 @@ use crate::export::{self, Format};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
 use crate::storage::{self, NewFileMode};
-use crate::text::visible_line;
+use crate::text::{saved_time, visible_line};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -428,11 +428,11 @@ fn versions(
     }
     let _ = writeln!(
         out,
-        "{:>3}  {:19}  {:>8}  {:>6}",
+        "{:>3}  {:20}  {:>8}  {:>6}",
         "N", "SAVED", "ANSWERED", "WORDS"
     );
     for version in &list {
-        let saved = local_time(version.saved);
+        let saved = saved_time(version.saved, &jiff::tz::TimeZone::system());
         match &version.summary {
             Summary::Response {
                 answered,
@@ -445,12 +445,12 @@ fn versions(
                 };
                 let _ = writeln!(
                     out,
-                    "{:>3}  {saved:19}  {answered:>8}  {words:>6}",
+                    "{:>3}  {saved:20}  {answered:>8}  {words:>6}",
                     version.number
                 );
             }
             Summary::Unreadable => {
-                let _ = writeln!(out, "{:>3}  {saved:19}  unreadable", version.number);
+                let _ = writeln!(out, "{:>3}  {saved:20}  unreadable", version.number);
             }
         }
     }
@@ -493,7 +493,7 @@ fn restore(args: RestoreArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Fa
     let what = format!(
         "version {} saved {} ({})",
         version.number,
-        local_time(version.saved),
+        saved_time(version.saved, &jiff::tz::TimeZone::system()),
         version.summary
     );
     if exists {
@@ -530,11 +530,4 @@ fn check_draft(path: &Path, history: &History) -> Result<bool, Failure> {
             message: format!("{}: cannot read: {e}", path.display()),
         }),
     }
-}
-
-/// A moment as the user's clock shows it, to the second.
-fn local_time(at: jiff::Timestamp) -> String {
-    at.to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M:%S")
-        .to_string()
 }

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Item, QuestionSet, Response, ResponseStatus, Scale};
-use crate::text::{shorten, visible};
+use crate::text::{flat, shorten, visible};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -183,9 +183,9 @@ pub fn quote(text: &str) -> String {
 /// One line of user text, safe in a heading, list item or table cell.
 pub fn inline(text: &str) -> String {
     let text = unify_line_endings(text);
-    let flat = visible(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = flat(&visible(&text));
     // In a heading a run of `#` could close it, and `{…}` could be read as attributes.
-    escape_line(&flat, &['#', '{', '}'])
+    escape_line(&line, &['#', '{', '}'])
 }
 
 /// Paragraphs of user text: line breaks kept as hard breaks, blank lines as

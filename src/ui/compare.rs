@@ -13,7 +13,7 @@ use super::{Theme, centered, panel};
 use crate::app::App;
 use crate::app::compare::{CompareView, DETAIL_PAGE, Mode, Scroll, counts_columns};
 use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shown_path};
-use crate::text::{shorten, visible};
+use crate::text::{fit, flat, shorten, visible};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(view) = &app.compare else { return };
@@ -55,30 +55,7 @@ fn shown(text: &str) -> String {
 
 /// Untrusted text on one line.
 fn one_line(text: &str) -> String {
-    visible(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `text` cut or padded to exactly `width` columns.
-fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    if text.width() <= width {
-        out.push_str(text);
-        used = text.width();
-    } else if width > 0 {
-        for c in text.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            used += w;
-            out.push(c);
-        }
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
+    flat(&visible(text))
 }
 
 fn count(n: usize) -> String {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::{Theme, panel};
 use crate::app::{App, Screen};
 use crate::drafts::DraftSummary;
-use crate::text::visible;
+use crate::text::{saved_time, visible};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let trash = app.screen == Screen::Trash;
@@ -42,7 +42,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Constraint::Fill(2),
         Constraint::Length(8),
         Constraint::Length(6),
-        Constraint::Length(17),
+        Constraint::Length(20),
     ];
     let table = Table::new(rows, widths)
         .header(header)
@@ -71,11 +71,7 @@ fn row<'a>(app: &App, d: &'a DraftSummary) -> Row<'a> {
     } else {
         visible(&d.organisation).into_owned()
     };
-    let saved = d
-        .updated
-        .to_zoned(app.time_zone.clone())
-        .strftime("%-d %b %Y %H:%M")
-        .to_string();
+    let saved = saved_time(d.updated, &app.time_zone);
     Row::new([
         Cell::from(organisation),
         Cell::from(visible(short_title(&d.consultation)).into_owned()),

@@ -7,6 +7,7 @@ use ratatui::widgets::{Row, Table, TableState};
 
 use super::{Theme, panel};
 use crate::app::App;
+use crate::text::saved_time;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
@@ -17,14 +18,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Line::raw(text), intro);
     let rows = app.versions.iter().map(|v| {
-        let saved = v
-            .saved
-            .to_zoned(app.time_zone.clone())
-            .strftime("%a %-d %b %Y %H:%M:%S")
-            .to_string();
+        let saved = saved_time(v.saved, &app.time_zone);
         Row::new([v.number.to_string(), saved, v.summary.to_string()])
     });
-    let widths = [Constraint::Length(4), Constraint::Length(26), Constraint::Fill(1)];
+    let widths = [Constraint::Length(4), Constraint::Length(20), Constraint::Fill(1)];
     let table = Table::new(rows, widths)
         .header(Row::new(["No.", "Saved", "Content"]).style(theme.heading()))
         .block(panel(" Earlier versions ", true, theme))

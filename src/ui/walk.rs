@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::{Theme, panel};
 use crate::app::{App, Draft, Focus};
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
-use crate::text::{visible, visible_line, word_count};
+use crate::text::{fit, truncate, visible, visible_line, word_count};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(draft) = &app.draft else { return };
@@ -49,7 +49,7 @@ fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut index = 0;
     for section in &draft.set.sections {
         lines.push(Line::styled(
-            clip(&visible_line(&section.title), width),
+            truncate(&visible_line(&section.title), width).into_owned(),
             theme.heading(),
         ));
         for item in &section.items {
@@ -59,9 +59,9 @@ fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
                 position_of(&draft.set, &draft.response, item).map_or("".into(), |(s, _)| visible_line(s));
             let label_width = width.saturating_sub(3 + 3);
             let text = format!(
-                " {} {:<label_width$}{:>3}",
+                " {} {}{:>3}",
                 status_mark(status),
-                clip(&visible_line(&item.label), label_width),
+                fit(&visible_line(&item.label), label_width),
                 symbol
             );
             let style = if index == draft.current {
@@ -78,27 +78,6 @@ fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
     let height = usize::from(inner.height);
     let scroll = current_line.saturating_sub(height.saturating_sub(2));
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
-}
-
-/// `text` cut to `width` columns with an ellipsis.
-fn clip(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {

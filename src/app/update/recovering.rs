@@ -1,6 +1,7 @@
 //! Changed on disk, and work recovered after a crash: the questions and what each answer does.
 
 use super::*;
+use crate::text::tail;
 
 pub(super) fn conflict_dialog(draft: &Draft) -> Dialog {
     let name = draft.path.display();
@@ -102,16 +103,6 @@ pub(super) fn describe(set: Option<&QuestionSet>, what: &str) -> String {
     };
     let label = set.and_then(|s| s.item(item)).map_or(item, |i| i.label.as_str());
     format!("{label} · {field}")
-}
-
-/// The last `max` characters of `text` on one line.
-pub(super) fn tail(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let count = flat.chars().count();
-    if count <= max {
-        return flat;
-    }
-    format!("…{}", flat.chars().skip(count - max).collect::<String>())
 }
 
 pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {

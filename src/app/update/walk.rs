@@ -188,10 +188,7 @@ pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJo
         Command::Up => app.versions_selected = app.versions_selected.saturating_sub(1),
         Command::Edit => {
             if let Some(version) = app.versions.get(app.versions_selected) {
-                let saved = version
-                    .saved
-                    .to_zoned(app.time_zone.clone())
-                    .strftime("%-d %b %Y %H:%M");
+                let saved = crate::text::saved_time(version.saved, &app.time_zone);
                 app.dialog = Some(Dialog::Confirm {
                     question: format!(
                         "Go back to version {} ({saved}, {})? What is on screen now is kept as a version first.",
