@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use consult::app::compare::{Mode, counts_columns};
-use consult::app::{App, Screen};
+use consult::app::{App, ScreenKind};
 use consult::catalog::Catalog;
 use consult::compare::{self, Agreement, Comparison, Format, Position, Sort};
 use consult::model::Response;
@@ -83,7 +83,7 @@ fn comparing(files: Vec<PathBuf>) -> Harness {
     let mut app = App::comparing(dirs, Catalog::built_in(), files, None);
     app.color = false;
     app.time_zone = jiff::tz::TimeZone::UTC;
-    if let Some(view) = app.compare.as_mut() {
+    if let Some(view) = app.comparison_mut() {
         view.wait();
     }
     h.app = app;
@@ -246,7 +246,7 @@ fn selecting_a_row_shows_every_answer_and_reasoning_scrollably() {
     for _ in 0..12 {
         h.key(KeyCode::Down);
     }
-    assert_eq!(h.app.compare.as_ref().unwrap().item, 12);
+    assert_eq!(h.app.comparison().unwrap().item, 12);
     h.key(KeyCode::Enter);
     snapshot("compare_detail", &h);
     let top = screen(&h, 80, 24);
@@ -263,8 +263,8 @@ fn selecting_a_row_shows_every_answer_and_reasoning_scrollably() {
     h.key(KeyCode::Up);
     assert_ne!(screen(&h, 80, 24), bottom);
     h.key(KeyCode::Esc);
-    assert!(h.app.compare.as_ref().unwrap().detail.is_none());
-    assert_eq!(h.app.compare.as_ref().unwrap().item, 12);
+    assert!(h.app.comparison().unwrap().detail.is_none());
+    assert_eq!(h.app.comparison().unwrap().item, 12);
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn filters_show_only_differing_items_or_one_section() {
     let text = screen(&h, 160, 48);
     assert!(text.contains("Consultation questions"));
     assert!(text.contains("Question 4") && !text.contains("Element 1 "));
-    let view = h.app.compare.as_ref().unwrap();
+    let view = h.app.comparison().unwrap();
     assert_eq!(view.visible_items().len(), 4);
     assert_eq!(view.item, 1, "the selection moves into the section shown");
 }
@@ -292,7 +292,7 @@ fn filters_show_only_differing_items_or_one_section() {
 fn organisations_sort_by_name_or_by_agreement_with_the_chosen_one() {
     let mut h = comparing(paths(&[LOCAL_GOVERNMENT, HOSTILE, COMMISSION]));
     let names = |h: &Harness| -> Vec<String> {
-        let view = h.app.compare.as_ref().unwrap();
+        let view = h.app.comparison().unwrap();
         let comparison = view.comparison.as_ref().unwrap();
         view.order
             .iter()
@@ -324,7 +324,7 @@ fn organisations_sort_by_name_or_by_agreement_with_the_chosen_one() {
 fn many_organisations_scroll_sideways_with_the_item_labels_fixed() {
     let (_dir, files) = many(50);
     let mut h = comparing(files);
-    assert_eq!(h.app.compare.as_ref().unwrap().mode, Mode::Columns);
+    assert_eq!(h.app.comparison().unwrap().mode, Mode::Columns);
     let first = screen(&h, 80, 24);
     assert!(first.contains("Council 001"));
     assert!(first.contains("of 50 · ← → scroll"));
@@ -346,11 +346,11 @@ fn many_files_switch_to_counts_per_option_and_load_with_progress() {
     h.app = App::comparing(dirs, Catalog::built_in(), files, None);
     h.app.color = false;
     // Many files load in the background; until then the screen says how far it has got.
-    assert!(h.app.compare.as_ref().unwrap().loading.is_some());
+    assert!(h.app.comparison().unwrap().loading.is_some());
     let loading = screen(&h, 80, 24);
     assert!(loading.contains("Reading responses:") && loading.contains("of 120 files"));
-    h.app.compare.as_mut().unwrap().wait();
-    let view = h.app.compare.as_ref().unwrap();
+    h.app.comparison_mut().unwrap().wait();
+    let view = h.app.comparison().unwrap();
     assert_eq!(view.mode, Mode::Counts);
     assert_eq!(
         view.column_count(),
@@ -501,7 +501,7 @@ fn a_corrupt_file_and_an_unknown_set_are_set_aside_with_the_reason() {
     assert!(notes.contains("✗ tests/fixtures/compare/corrupt.json"));
     assert!(notes.contains("file ends too early"));
     h.key(KeyCode::Esc);
-    assert!(!h.app.compare.as_ref().unwrap().notes_open);
+    assert!(!h.app.comparison().unwrap().notes_open);
 }
 
 #[test]
@@ -783,13 +783,13 @@ fn out_writes_a_file_and_never_overwrites_without_force() {
 fn from_the_drafts_list_c_compares_the_drafts_and_esc_comes_back() {
     let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
     h.key(KeyCode::Char('c'));
-    assert_eq!(h.app.screen, Screen::Compare);
-    let view = h.app.compare.as_ref().unwrap();
+    assert_eq!(h.app.screen.kind(), ScreenKind::Compare);
+    let view = h.app.comparison().unwrap();
     assert_eq!(view.comparison.as_ref().unwrap().organisations.len(), 2);
     assert!(screen(&h, 80, 24).contains("2 responses · Integrating care"));
     h.key(KeyCode::Esc);
-    assert_eq!(h.app.screen, Screen::Home);
-    assert!(h.app.compare.is_none());
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+    assert!(h.app.comparison().is_none());
     assert!(!h.app.quit);
 }
 
@@ -797,7 +797,7 @@ fn from_the_drafts_list_c_compares_the_drafts_and_esc_comes_back() {
 fn one_draft_alone_is_not_compared() {
     let mut h = Harness::with_drafts(&[COMMISSION]);
     h.key(KeyCode::Char('c'));
-    assert_eq!(h.app.screen, Screen::Home);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     assert!(h.message().contains("comparing needs two or more"));
 }
 
@@ -814,17 +814,7 @@ fn the_drill_in_moves_between_items_and_filters_by_position() {
     let mut h = comparing(files);
     h.key(KeyCode::Down); // question 1
     h.key(KeyCode::Enter);
-    let detail = |h: &Harness| {
-        h.app
-            .compare
-            .as_ref()
-            .unwrap()
-            .detail
-            .as_ref()
-            .unwrap()
-            .texts
-            .len()
-    };
+    let detail = |h: &Harness| h.app.comparison().unwrap().detail.as_ref().unwrap().texts.len();
     assert_eq!(detail(&h), 25, "a page of organisations at a time");
     assert!(screen(&h, 80, 24).contains("30 organisations, 1–25 shown"));
     h.key(KeyCode::Char(']'));
@@ -834,7 +824,7 @@ fn the_drill_in_moves_between_items_and_filters_by_position() {
     assert_eq!(detail(&h), 6);
     assert!(screen(&h, 80, 24).contains("only Agree: 6 organisations"));
     h.key(KeyCode::Right);
-    let view = h.app.compare.as_ref().unwrap();
+    let view = h.app.comparison().unwrap();
     assert_eq!(view.detail.as_ref().unwrap().item, 2, "on to question 2");
     assert_eq!(view.detail.as_ref().unwrap().filter, None);
 }

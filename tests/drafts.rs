@@ -6,7 +6,7 @@ mod support;
 use std::time::Instant;
 
 use consult::app::saving::JOURNAL_EVERY;
-use consult::app::{App, Dialog, Draft, Screen};
+use consult::app::{App, Dialog, Draft, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -35,7 +35,7 @@ fn editing_one_file_does_not_ask_about_another_drafts_work() {
     let app = App::editing(dirs, Catalog::built_in(), Draft::opened(opened));
     let mut h = Harness { dir: left.dir, app };
     assert!(h.app.dialog.is_none(), "nothing asked about another draft");
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     h.type_text("x");
     assert!(
         h.app.draft.as_ref().unwrap().is_dirty(),
@@ -44,7 +44,7 @@ fn editing_one_file_does_not_ask_about_another_drafts_work() {
 
     // Back on the drafts list, the other draft's work is offered as before.
     h.event(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::ALT)));
-    assert_eq!(h.app.screen, Screen::Home);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     let Some(Dialog::Choose(choice)) = &h.app.dialog else {
         panic!("the other draft's unsaved work is offered on the drafts list");
     };

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use consult::app::{App, Screen};
+use consult::app::{App, ScreenKind};
 use consult::catalog::Catalog;
 use consult::dirs::Dirs;
 use consult::documents;
@@ -583,7 +583,12 @@ fn hostile_app() -> Harness {
     app.exports_dir = dir.path().join("exports");
     app.time_zone = jiff::tz::TimeZone::UTC;
     app.color = false;
-    assert_eq!(app.drafts.len(), 2, "{:?}", app.unreadable);
+    assert_eq!(
+        app.home().unwrap().drafts.len(),
+        2,
+        "{:?}",
+        app.home().unwrap().unreadable
+    );
     Harness { dir, app }
 }
 
@@ -628,7 +633,7 @@ fn no_screen_shows_a_control_character_from_a_file() {
 
     let mut sets = Vec::new();
     for draft in 0..2 {
-        h.app.selected = draft;
+        h.app.home_mut().unwrap().selected = draft;
         h.key(KeyCode::Enter);
         sets.push(h.app.draft.as_ref().unwrap().set.id.clone());
         let items = h.app.draft.as_ref().unwrap().set.item_count();
@@ -689,7 +694,7 @@ fn no_screen_shows_a_control_character_from_a_file() {
         h.key(KeyCode::Esc);
 
         h.event(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::ALT)));
-        assert_eq!(h.app.screen, Screen::Home);
+        assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     }
     sets.sort();
     assert_eq!(sets, ["hostile", "integrating-care"]);
@@ -712,8 +717,8 @@ fn no_screen_shows_a_control_character_from_a_file() {
 #[test]
 fn the_editors_drop_control_characters_from_view_but_keep_them_in_the_text() {
     let mut h = hostile_app();
-    h.app.selected = h
-        .app
+    let list = h.app.home_mut().unwrap();
+    list.selected = list
         .drafts
         .iter()
         .position(|d| d.path.ends_with("built-in.json"))
@@ -757,7 +762,7 @@ fn an_unreadable_draft_is_reported_with_its_escapes_shown() {
         ..h
     };
     h.app.dialog = None;
-    assert_eq!(h.app.unreadable.len(), 1);
+    assert_eq!(h.app.home().unwrap().unreadable.len(), 1);
     let screen = draw_clean(&h, "home with an unreadable draft");
     assert!(screen.contains("evil␛]0;title␇"), "the file's name\n{screen}");
     assert!(screen.contains("unknown field `␛[2J"), "the problem\n{screen}");

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
-use consult::app::{App, Dialog, SaveState, Screen};
+use consult::app::{App, Dialog, SaveState, Screen, ScreenKind};
 use consult::catalog::Catalog;
 use consult::dirs::Dirs;
 use consult::drafts::recovery;
@@ -49,6 +49,14 @@ fn restart(h: &mut Harness) -> App {
     let mut app = App::new(h.app.dirs.clone(), Catalog::built_in());
     app.color = false;
     app
+}
+
+/// How many earlier versions the versions screen lists.
+fn versions_listed(h: &Harness) -> usize {
+    match &h.app.screen {
+        Screen::Versions { versions, .. } => versions.len(),
+        _ => panic!("not on the versions screen"),
+    }
 }
 
 fn choose(app: &mut App, key: char) {
@@ -111,12 +119,18 @@ fn recovered_work_can_be_kept_as_a_separate_draft() {
     let mut app = restart(&mut h);
     choose(&mut app, 'c');
     let names: Vec<String> = app
+        .home()
+        .unwrap()
         .drafts
         .iter()
         .map(|d| d.path.file_name().unwrap().to_string_lossy().into())
         .collect();
     assert!(names.iter().any(|n| n.ends_with("-recovered.json")), "{names:?}");
-    assert_eq!(app.drafts.len(), 2, "the original draft is untouched beside it");
+    assert_eq!(
+        app.home().unwrap().drafts.len(),
+        2,
+        "the original draft is untouched beside it"
+    );
 }
 
 #[test]
@@ -178,7 +192,7 @@ fn a_recovery_file_cut_short_at_any_byte_never_breaks_start_up_and_is_kept() {
 #[test]
 fn a_complete_temporary_file_left_by_a_killed_save_is_offered() {
     let mut h = Harness::with_drafts(&[COMMISSION]);
-    let draft = h.app.drafts[0].path.clone();
+    let draft = h.app.home().unwrap().drafts[0].path.clone();
     let mut text = std::fs::read_to_string(&draft).unwrap();
     text = text.replacen("Yes, on one condition.", "Yes, on one condition, recovered.", 1);
     let temporary = draft.with_file_name(format!(
@@ -222,10 +236,10 @@ fn a_draft_open_in_another_consult_is_refused_with_its_process() {
 #[test]
 fn opening_a_locked_draft_from_the_list_says_so() {
     let mut h = Harness::with_drafts(&[COMMISSION]);
-    let path = h.app.drafts[0].path.clone();
+    let path = h.app.home().unwrap().drafts[0].path.clone();
     let _other = drafts::lock(&h.app.dirs.locks(), &DraftId::of(&path)).unwrap();
     h.key(KeyCode::Enter);
-    assert_eq!(h.app.screen, Screen::Home);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     assert!(h.message().contains("open in another consult"));
 }
 
@@ -330,7 +344,7 @@ mod unix {
     #[test]
     fn saving_keeps_a_drafts_permissions() {
         let mut h = Harness::with_drafts(&[COMMISSION]);
-        let path = h.app.drafts[0].path.clone();
+        let path = h.app.home().unwrap().drafts[0].path.clone();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         h.open(0);
         h.type_text(" more");
@@ -515,12 +529,12 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
     h.type_text(" A paragraph I will regret deleting.");
     h.ctrl('s');
     h.ctrl('t');
-    assert_eq!(h.app.screen, Screen::Versions);
-    assert_eq!(h.app.versions.len(), 1, "the state it was opened in");
+    assert_eq!(h.app.screen.kind(), ScreenKind::Versions);
+    assert_eq!(versions_listed(&h), 1, "the state it was opened in");
     h.key(KeyCode::Enter);
     assert!(matches!(h.app.dialog, Some(Dialog::Confirm { .. })));
     h.key(KeyCode::Char('y'));
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     assert_eq!(h.answer("comments").answer, original, "back to how it was opened");
     h.ctrl('s');
     let on_disk = consult::parse::response(&std::fs::read_to_string(draft_path(&h)).unwrap()).unwrap();
@@ -532,7 +546,7 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
 
     // What was on screen before going back is itself a version now.
     h.ctrl('t');
-    assert_eq!(h.app.versions.len(), 2);
+    assert_eq!(versions_listed(&h), 2);
     h.key(KeyCode::Enter);
     h.key(KeyCode::Char('y'));
     assert!(
@@ -641,14 +655,14 @@ fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
     h.key(KeyCode::Esc);
     h.key(KeyCode::Esc);
     assert_eq!(
-        h.app.screen,
-        Screen::Walk,
+        h.app.screen.kind(),
+        ScreenKind::Walk,
         "still on the draft while its save is under way"
     );
     let outcome = drafts::perform(&job);
     h.act(consult::app::Action::Saved(outcome));
-    assert_eq!(h.app.screen, Screen::Home, "left once it landed");
-    let saved = std::fs::read_to_string(&h.app.drafts[0].path).unwrap();
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home, "left once it landed");
+    let saved = std::fs::read_to_string(&h.app.home().unwrap().drafts[0].path).unwrap();
     assert!(
         saved.contains("Text being saved and more"),
         "and everything typed was saved"

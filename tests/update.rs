@@ -5,7 +5,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use consult::app::saving::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
-use consult::app::{Dialog, Focus, SaveState, Screen};
+use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
 use consult::model::{ItemStatus, ResponseStatus};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
@@ -31,7 +31,7 @@ fn with_no_drafts_the_app_opens_on_starting_a_response() {
 #[test]
 fn starting_a_response_writes_a_draft_and_opens_the_first_item_for_typing() {
     let h = started();
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     assert_eq!(h.item(), "summary");
     assert_eq!(focus(&h), Focus::Answer, "a free-text item opens on its editor");
     let files: Vec<_> = std::fs::read_dir(h.drafts_dir()).unwrap().collect();
@@ -106,11 +106,15 @@ fn esc_leaves_the_text_field_then_the_walk_through() {
     h.type_text("Our view");
     h.key(KeyCode::Esc);
     assert_eq!(focus(&h), Focus::Position);
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     h.key(KeyCode::Esc);
-    assert_eq!(h.app.screen, Screen::Home);
-    assert_eq!(h.app.drafts.len(), 1);
-    assert_eq!(h.app.drafts[0].answered, 1, "leaving saved the answer");
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+    assert_eq!(h.app.home().unwrap().drafts.len(), 1);
+    assert_eq!(
+        h.app.home().unwrap().drafts[0].answered,
+        1,
+        "leaving saved the answer"
+    );
 }
 
 #[test]
@@ -217,14 +221,21 @@ fn quitting_saves_and_never_asks_to_discard() {
 #[test]
 fn drafts_are_listed_newest_first_and_open_where_they_were_left() {
     let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
-    assert_eq!(h.app.screen, Screen::Home);
-    let names: Vec<_> = h.app.drafts.iter().map(|d| d.organisation.as_str()).collect();
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+    let names: Vec<_> = h
+        .app
+        .home()
+        .unwrap()
+        .drafts
+        .iter()
+        .map(|d| d.organisation.as_str())
+        .collect();
     assert_eq!(
         names,
         ["Local Government Association", "Health Devolution Commission"]
     );
     h.open(1);
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     assert_eq!(
         h.item(),
         "comments",
@@ -238,26 +249,31 @@ fn deleting_asks_first_and_a_deleted_draft_can_be_restored() {
     h.key(KeyCode::Delete);
     assert!(matches!(h.app.dialog, Some(Dialog::Confirm { .. })));
     h.key(KeyCode::Char('n'));
-    assert_eq!(h.app.drafts.len(), 2, "no means no");
+    assert_eq!(h.app.home().unwrap().drafts.len(), 2, "no means no");
     h.key(KeyCode::Delete);
     h.key(KeyCode::Char('y'));
-    assert_eq!(h.app.drafts.len(), 1);
+    assert_eq!(h.app.home().unwrap().drafts.len(), 1);
     h.key(KeyCode::Char('t'));
-    assert_eq!(h.app.screen, Screen::Trash);
-    assert_eq!(h.app.trash.len(), 1);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Trash);
+    let Screen::Trash(trash) = &h.app.screen else {
+        unreachable!()
+    };
+    assert_eq!(trash.drafts.len(), 1);
     h.key(KeyCode::Enter);
     h.key(KeyCode::Esc);
-    assert_eq!(h.app.screen, Screen::Home);
-    assert_eq!(h.app.drafts.len(), 2, "restored");
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+    assert_eq!(h.app.home().unwrap().drafts.len(), 2, "restored");
 }
 
 #[test]
 fn duplicating_a_draft_makes_a_second_copy() {
     let mut h = Harness::with_drafts(&[COMMISSION]);
     h.key(KeyCode::Char('d'));
-    assert_eq!(h.app.drafts.len(), 2);
+    assert_eq!(h.app.home().unwrap().drafts.len(), 2);
     assert!(
         h.app
+            .home()
+            .unwrap()
             .drafts
             .iter()
             .all(|d| d.organisation == "Health Devolution Commission")
@@ -268,7 +284,7 @@ fn duplicating_a_draft_makes_a_second_copy() {
 fn the_respondent_form_edits_who_is_responding() {
     let mut h = started();
     h.ctrl('o');
-    assert_eq!(h.app.screen, Screen::Respondent);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Respondent);
     h.key(KeyCode::Tab);
     h.type_text("Siân Jones");
     h.key(KeyCode::Tab);
@@ -283,14 +299,14 @@ fn the_respondent_form_edits_who_is_responding() {
     assert_eq!(r.role, "Policy lead");
     assert_eq!(r.email.as_deref(), Some("sian@example.org"));
     assert!(!r.on_behalf, "space on the checkbox unticks it");
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
 }
 
 #[test]
 fn marking_final_with_open_items_asks_first() {
     let mut h = started();
     h.ctrl('g');
-    assert_eq!(h.app.screen, Screen::Review);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Review);
     h.key(KeyCode::Char('f'));
     let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
         panic!("expected a question")
@@ -316,7 +332,7 @@ fn review_jumps_to_the_chosen_item() {
         h.key(KeyCode::Down);
     }
     h.key(KeyCode::Enter);
-    assert_eq!(h.app.screen, Screen::Walk);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     assert_eq!(h.item(), "q3");
 }
 
@@ -374,5 +390,5 @@ fn who_is_responding_is_reachable_from_review_too() {
     let mut h = started();
     h.ctrl('g');
     h.ctrl('o');
-    assert_eq!(h.app.screen, Screen::Respondent);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Respondent);
 }

@@ -19,4 +19,6 @@ pub enum Action {
     Tick(Instant),
     /// A background save finished.
     Saved(SaveOutcome),
+    /// What the frame just drawn showed of the comparison (see [`super::compare::Layout`]).
+    Layout(super::compare::Layout),
 }

@@ -2,13 +2,13 @@
 //! sorting and sideways scrolling, the drill-in on one item, and loading in the
 //! background with progress when there are many files.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::keymap::{Command, Context};
+use super::keymap::Command;
+use super::screen::ComparePart;
 use super::{App, Message, Screen};
 use crate::catalog::Catalog;
 use crate::compare::{self, Comparison, ItemText, Position, SetAside, Sort};
@@ -49,25 +49,63 @@ pub enum Mode {
     Counts,
 }
 
-/// A scrolled text: the offset asked for, and the largest one that still shows text,
-/// which only drawing can know (it depends on the window) and so records as it draws.
+/// A scrolled text: the offset asked for, and how far it can go, which depends on the
+/// window and so comes from the last frame drawn (see [`Layout`]).
 #[derive(Debug, Default)]
 pub struct Scroll {
     pub offset: u16,
-    pub max: Cell<u16>,
-    /// Lines in view at the last draw, for paging.
-    pub page: Cell<u16>,
+    pub extent: Extent,
+}
+
+/// How a scrolled text fitted the last frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extent {
+    /// The largest offset that still shows text.
+    pub max: u16,
+    /// Lines in view, for paging.
+    pub page: u16,
 }
 
 impl Scroll {
     fn by(&mut self, lines: i32) {
         let next = i32::from(self.offset) + lines;
-        self.offset = next.clamp(0, i32::from(self.max.get())) as u16;
+        self.offset = next.clamp(0, i32::from(self.extent.max)) as u16;
     }
 
     fn page_lines(&self) -> i32 {
-        i32::from(self.page.get().saturating_sub(1).max(1))
+        i32::from(self.extent.page.saturating_sub(1).max(1))
     }
+
+    fn laid_out(&mut self, extent: Extent) {
+        self.extent = extent;
+        self.offset = self.offset.min(extent.max);
+    }
+}
+
+/// What the last frame showed of the comparison, as only drawing can know it (it depends
+/// on the window): drawing reports it without changing anything, and the event loop
+/// passes it in, so keys can stop scrolling at the end and scroll from where the view is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The first matrix row and column in view.
+    pub first_row: usize,
+    pub first_column: usize,
+    /// The notes, or the reasons nothing could be compared.
+    pub notes: Extent,
+    pub detail: Extent,
+}
+
+/// The first of `fits` places in view, moving from `first` as little as keeps `selected`
+/// in view; `margin` places before it stay in view too (a section's title above its first item).
+pub fn follow(first: usize, selected: usize, fits: usize, total: usize, margin: usize) -> usize {
+    let fits = fits.max(1);
+    let mut first = first.min(total.saturating_sub(fits));
+    if selected < first + margin {
+        first = selected.saturating_sub(margin);
+    } else if selected >= first + fits {
+        first = selected + 1 - fits;
+    }
+    first
 }
 
 /// Files being read on another thread.
@@ -105,9 +143,10 @@ pub struct CompareView {
     pub item: usize,
     /// The selected column: an organisation's place in `order`, or an option in counts mode.
     pub column: usize,
-    /// First row and column in view; drawing moves them to keep the selection visible.
-    pub row_offset: Cell<usize>,
-    pub column_offset: Cell<usize>,
+    /// First row and column in view at the last frame: drawing moves from there as little
+    /// as keeps the selection in view.
+    pub row_offset: usize,
+    pub column_offset: usize,
     pub detail: Option<Detail>,
     /// The list of files set aside and version notes, when open.
     pub notes_open: bool,
@@ -135,8 +174,8 @@ impl CompareView {
             order: Vec::new(),
             item: 0,
             column: 0,
-            row_offset: Cell::new(0),
-            column_offset: Cell::new(0),
+            row_offset: 0,
+            column_offset: 0,
             detail: None,
             notes_open: false,
             notes: Scroll::default(),
@@ -201,6 +240,27 @@ impl CompareView {
         if let Some(loading) = self.loading.take() {
             let result = loading.result.recv().unwrap_or_else(|_| Err(Vec::new()));
             self.loaded(result);
+        }
+    }
+
+    /// The part of the screen keys go to.
+    pub fn part(&self) -> ComparePart {
+        if self.notes_open {
+            ComparePart::Notes
+        } else if self.detail.is_some() {
+            ComparePart::Detail
+        } else {
+            ComparePart::Matrix
+        }
+    }
+
+    /// Takes in what the last frame showed.
+    pub fn laid_out(&mut self, layout: Layout) {
+        self.row_offset = layout.first_row;
+        self.column_offset = layout.first_column;
+        self.notes.laid_out(layout.notes);
+        if let Some(detail) = self.detail.as_mut() {
+            detail.scroll.laid_out(layout.detail);
         }
     }
 
@@ -302,29 +362,14 @@ impl App {
         if matches!(app.dialog, Some(super::Dialog::NewResponse { .. })) {
             app.dialog = None;
         }
-        app.compare = Some(view);
-        app.screen = Screen::Compare;
+        app.screen = Screen::Compare(Box::new(view));
         app
-    }
-}
-
-/// The binding tables for the comparison screen, most specific first.
-pub fn contexts(app: &App) -> Vec<Context> {
-    let Some(view) = &app.compare else {
-        return vec![Context::Compare, Context::Global];
-    };
-    if view.notes_open {
-        vec![Context::CompareNotes, Context::Global]
-    } else if view.detail.is_some() {
-        vec![Context::CompareDetail, Context::Global]
-    } else {
-        vec![Context::Compare, Context::Global]
     }
 }
 
 /// Time passing: picks up a background load that has finished.
 pub fn tick(app: &mut App) {
-    if let Some(view) = app.compare.as_mut() {
+    if let Some(view) = app.comparison_mut() {
         view.poll();
     }
 }
@@ -332,12 +377,13 @@ pub fn tick(app: &mut App) {
 /// From the drafts list: compares every draft that answers the same consultation as
 /// the selected one.
 pub fn start_from_home(app: &mut App) {
-    let Some(selected) = app.drafts.get(app.selected) else {
+    let Some(home) = app.home() else { return };
+    let Some(selected) = home.selected() else {
         return info(app, "No drafts to compare yet", true);
     };
     // Drafts name their consultation by the title of the set they resolved to; a file
     // to another set with the same title is still set aside (with the reason) by the loader.
-    let files: Vec<PathBuf> = app
+    let files: Vec<PathBuf> = home
         .drafts
         .iter()
         .filter(|d| d.consultation == selected.consultation)
@@ -350,8 +396,7 @@ pub fn start_from_home(app: &mut App) {
             true,
         );
     }
-    app.compare = Some(CompareView::start(files, &app.catalog, None, true));
-    app.screen = Screen::Compare;
+    app.screen = Screen::Compare(Box::new(CompareView::start(files, &app.catalog, None, true)));
 }
 
 fn info(app: &mut App, text: &str, error: bool) {
@@ -363,7 +408,7 @@ fn info(app: &mut App, text: &str, error: bool) {
 
 /// Applies a command on the comparison screen.
 pub fn command(app: &mut App, command: Command) {
-    let Some(view) = app.compare.as_mut() else {
+    let Some(view) = app.comparison_mut() else {
         return;
     };
     if view.loading.is_some() || view.comparison.is_none() {
@@ -397,10 +442,8 @@ pub fn command(app: &mut App, command: Command) {
 }
 
 fn leave(app: &mut App) {
-    let from_home = app.compare.as_ref().is_some_and(|v| v.from_home);
-    app.compare = None;
+    let from_home = app.comparison().is_some_and(|v| v.from_home);
     if from_home {
-        app.screen = Screen::Home;
         app.refresh_drafts();
     } else {
         app.quit = true;
@@ -408,7 +451,7 @@ fn leave(app: &mut App) {
 }
 
 fn matrix_command(app: &mut App, command: Command) {
-    let Some(view) = app.compare.as_mut() else {
+    let Some(view) = app.comparison_mut() else {
         return;
     };
     let visible = view.visible_items();
@@ -473,7 +516,7 @@ fn matrix_command(app: &mut App, command: Command) {
                     view.sort = Sort::AgreementWith(chosen);
                     view.order = comparison.order(view.sort);
                     view.column = 0;
-                    view.column_offset.set(0);
+                    view.column_offset = 0;
                 }
             }
             CompareCommand::SwitchMode => {
@@ -482,7 +525,7 @@ fn matrix_command(app: &mut App, command: Command) {
                     Mode::Counts => Mode::Columns,
                 };
                 view.column = 0;
-                view.column_offset.set(0);
+                view.column_offset = 0;
             }
             CompareCommand::Notes => {
                 view.notes_open = true;
@@ -495,7 +538,7 @@ fn matrix_command(app: &mut App, command: Command) {
 }
 
 fn detail_command(app: &mut App, command: Command) {
-    let Some(view) = app.compare.as_mut() else {
+    let Some(view) = app.comparison_mut() else {
         return;
     };
     let visible = view.visible_items();

@@ -4,6 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use super::compare::CompareCommand;
+use super::draft::Focus;
+use super::screen::{ComparePart, Focused, RespondentField};
 
 /// Something the user asked for, independent of which key asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,6 +304,30 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
 }
 
 /// The command `event` means in `contexts` (most specific first), if any.
+/// The binding tables that apply where keys go, most specific first.
+pub fn contexts(focused: Focused) -> Vec<Context> {
+    use Context::Global;
+    match focused {
+        Focused::Help => vec![Context::Help, Global],
+        // A yes/no question must be answered: nothing else applies.
+        Focused::Confirm => vec![Context::Confirm],
+        Focused::Choose => vec![Context::Choose, Global],
+        Focused::NewResponse => vec![Context::NewResponse, Global],
+        Focused::Export => vec![Context::Export, Global],
+        Focused::Home => vec![Context::Home, Global],
+        Focused::Trash => vec![Context::Trash, Global],
+        Focused::Walk(Focus::Position) => vec![Context::Browse, Context::Walk, Global],
+        Focused::Walk(_) => vec![Context::Editor, Context::Walk, Global],
+        Focused::Respondent(RespondentField::OnBehalf) => vec![Context::Checkbox, Context::Form, Global],
+        Focused::Respondent(_) => vec![Context::Form, Global],
+        Focused::Review => vec![Context::Review, Global],
+        Focused::Versions => vec![Context::Versions, Global],
+        Focused::Compare(ComparePart::Matrix) => vec![Context::Compare, Global],
+        Focused::Compare(ComparePart::Detail) => vec![Context::CompareDetail, Global],
+        Focused::Compare(ComparePart::Notes) => vec![Context::CompareNotes, Global],
+    }
+}
+
 pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
     // Digits choose a scale option by number; one table row stands for all nine.
     if contexts.contains(&Context::Browse)

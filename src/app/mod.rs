@@ -6,6 +6,7 @@ pub mod compare;
 pub mod draft;
 pub mod keymap;
 pub mod saving;
+pub mod screen;
 pub mod update;
 
 use std::path::PathBuf;
@@ -16,24 +17,12 @@ pub use action::Action;
 pub use draft::{Draft, Focus};
 use keymap::Context;
 pub use saving::SaveState;
+pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
-use crate::drafts::{self, DraftSummary};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Home,
-    Trash,
-    Walk,
-    Respondent,
-    Review,
-    /// Earlier saved versions of the open draft.
-    Versions,
-    /// Several responses side by side.
-    Compare,
-}
+use crate::drafts;
 
 /// Export as Markdown, JSON or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,21 +103,6 @@ pub enum Decision {
     Later,
 }
 
-/// The respondent form's fields in order.
-pub const RESPONDENT_FIELDS: [&str; 5] = [
-    "Organisation",
-    "Contact name",
-    "Role",
-    "Email",
-    "On behalf of the organisation",
-];
-
-pub struct RespondentForm {
-    pub focus: usize,
-    /// Organisation, contact name, role, email.
-    pub fields: [TextArea<'static>; 4],
-}
-
 /// A line of feedback shown in the footer until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -139,23 +113,13 @@ pub struct Message {
 pub struct App {
     pub dirs: Dirs,
     pub catalog: Catalog,
+    /// The screen on show, with its own state.
     pub screen: Screen,
     pub dialog: Option<Dialog>,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<u16>,
-    pub drafts: Vec<DraftSummary>,
-    pub trash: Vec<DraftSummary>,
-    /// Drafts that could not be read, to say so on the home screen.
-    pub unreadable: Vec<String>,
-    pub selected: usize,
+    /// The open draft, shared by the walk-through, the respondent form, review and versions.
     pub draft: Option<Draft>,
-    pub respondent: Option<RespondentForm>,
-    pub review_selected: usize,
-    /// The open draft's earlier versions, when they are on screen.
-    pub versions: Vec<drafts::history::Version>,
-    pub versions_selected: usize,
-    /// The comparison screen's state, while it is open.
-    pub compare: Option<compare::CompareView>,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
@@ -178,19 +142,10 @@ impl App {
         let mut app = App {
             dirs,
             catalog,
-            screen: Screen::Home,
+            screen: Screen::home(),
             dialog: None,
             help: None,
-            drafts: Vec::new(),
-            trash: Vec::new(),
-            unreadable: Vec::new(),
-            selected: 0,
             draft: None,
-            respondent: None,
-            review_selected: 0,
-            versions: Vec::new(),
-            versions_selected: 0,
-            compare: None,
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             quit: false,
@@ -202,7 +157,10 @@ impl App {
         };
         app.refresh_drafts();
         app.find_unsaved_work();
-        if app.dialog.is_none() && app.drafts.is_empty() && app.unreadable.is_empty() {
+        let nothing_listed = app
+            .home()
+            .is_some_and(|home| home.drafts.is_empty() && home.unreadable.is_empty());
+        if app.dialog.is_none() && nothing_listed {
             app.dialog = Some(update::new_response_dialog());
         }
         app
@@ -270,59 +228,74 @@ impl App {
             .collect()
     }
 
+    /// Reads the drafts list again, keeping the selection where it can; on the drafts
+    /// list, or going back to it.
     pub fn refresh_drafts(&mut self) {
+        let selected = self.home().map_or(0, |home| home.selected);
         let (drafts, unreadable) = drafts::list(&self.dirs.drafts(), &self.catalog);
-        self.drafts = drafts;
-        self.unreadable = unreadable;
-        self.selected = self.selected.min(self.drafts.len().saturating_sub(1));
+        self.screen = Screen::Home(DraftList::new(drafts, unreadable, selected));
+    }
+
+    /// The drafts list, when it is on screen.
+    pub fn home(&self) -> Option<&DraftList> {
+        match &self.screen {
+            Screen::Home(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    pub fn home_mut(&mut self) -> Option<&mut DraftList> {
+        match &mut self.screen {
+            Screen::Home(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    /// The comparison, when it is on screen.
+    pub fn comparison(&self) -> Option<&compare::CompareView> {
+        match &self.screen {
+            Screen::Compare(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    pub fn comparison_mut(&mut self) -> Option<&mut compare::CompareView> {
+        match &mut self.screen {
+            Screen::Compare(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// Where keys go now. Help and dialogs sit over the screen and take keys first.
+    pub fn focused(&self) -> Focused {
+        if self.help.is_some() {
+            return Focused::Help;
+        }
+        match &self.dialog {
+            Some(Dialog::Confirm { .. }) => return Focused::Confirm,
+            Some(Dialog::Choose(_)) => return Focused::Choose,
+            Some(Dialog::NewResponse { .. }) => return Focused::NewResponse,
+            Some(Dialog::Export { .. }) => return Focused::Export,
+            None => {}
+        }
+        match &self.screen {
+            Screen::Home(_) => Focused::Home,
+            Screen::Trash(_) => Focused::Trash,
+            Screen::Walk => Focused::Walk(self.draft.as_ref().map_or(Focus::Position, Draft::focus)),
+            Screen::Respondent(form) => Focused::Respondent(form.focus),
+            Screen::Review { .. } => Focused::Review,
+            Screen::Versions { .. } => Focused::Versions,
+            Screen::Compare(view) => Focused::Compare(view.part()),
+        }
     }
 
     /// Which binding tables apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
-        if self.help.is_some() {
-            return vec![Context::Help, Context::Global];
-        }
-        match &self.dialog {
-            Some(Dialog::Confirm { .. }) => return vec![Context::Confirm],
-            Some(Dialog::Choose(_)) => return vec![Context::Choose, Context::Global],
-            Some(Dialog::NewResponse { .. }) => return vec![Context::NewResponse, Context::Global],
-            Some(Dialog::Export { .. }) => return vec![Context::Export, Context::Global],
-            None => {}
-        }
-        match self.screen {
-            Screen::Home => vec![Context::Home, Context::Global],
-            Screen::Trash => vec![Context::Trash, Context::Global],
-            Screen::Review => vec![Context::Review, Context::Global],
-            Screen::Versions => vec![Context::Versions, Context::Global],
-            Screen::Compare => compare::contexts(self),
-            Screen::Respondent => {
-                let on_checkbox = self.respondent.as_ref().is_some_and(|f| f.focus == 4);
-                if on_checkbox {
-                    vec![Context::Checkbox, Context::Form, Context::Global]
-                } else {
-                    vec![Context::Form, Context::Global]
-                }
-            }
-            Screen::Walk => match &self.draft {
-                Some(d) if d.typing() => vec![Context::Editor, Context::Walk, Context::Global],
-                _ => vec![Context::Browse, Context::Walk, Context::Global],
-            },
-        }
+        keymap::contexts(self.focused())
     }
 
     /// Whether keys that are not bound should be typed into a text field.
     pub fn takes_text(&self) -> bool {
-        if self.help.is_some() {
-            return false;
-        }
-        match &self.dialog {
-            Some(Dialog::NewResponse { .. } | Dialog::Export { .. }) => true,
-            Some(Dialog::Confirm { .. } | Dialog::Choose(_)) => false,
-            None => match self.screen {
-                Screen::Walk => self.draft.as_ref().is_some_and(Draft::typing),
-                Screen::Respondent => self.respondent.as_ref().is_some_and(|f| f.focus < 4),
-                _ => false,
-            },
-        }
+        self.focused().takes_text()
     }
 }

@@ -65,7 +65,10 @@ fn spawn_input() -> Receiver<io::Result<Event>> {
 fn event_loop(app: &mut App, tui: &mut terminal::Tui, saver: &Saver, signals: &Signals) -> io::Result<()> {
     let input = spawn_input();
     loop {
-        tui.draw(|frame| ui::draw(app, frame))?;
+        let mut shown = Default::default();
+        tui.draw(|frame| shown = ui::draw_and_report(app, frame))?;
+        // What only drawing can know (how far a text scrolls) comes back in as an action.
+        update(app, Action::Layout(shown));
         let busy = app.draft.as_ref().is_some_and(|d| d.is_dirty());
         match input.recv_timeout(if busy { TICK } else { IDLE_TICK }) {
             Ok(first) => {

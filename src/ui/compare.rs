@@ -11,27 +11,33 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, centered, panel};
 use crate::app::App;
-use crate::app::compare::{CompareView, DETAIL_PAGE, Mode, Scroll, counts_columns};
+use crate::app::compare::{
+    CompareView, DETAIL_PAGE, Extent, Layout as Shown, Mode, Scroll, counts_columns, follow,
+};
 use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shown_path};
 use crate::text::{fit, flat, shorten, visible};
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(view) = &app.compare else { return };
+/// Draws the comparison and says what of it is in view (see [`Shown`]).
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Shown {
+    let mut shown = Shown::default();
+    let Some(view) = app.comparison() else {
+        return shown;
+    };
     if let Some(loading) = &view.loading {
         let done = loading.done.load(std::sync::atomic::Ordering::Relaxed);
         draw_loading(done, loading.total, theme, frame, area);
-        return;
+        return shown;
     }
     let Some(comparison) = &view.comparison else {
-        draw_nothing_compared(&view.nothing_compared, &view.notes, theme, frame, area);
-        return;
+        shown.notes = draw_nothing_compared(&view.nothing_compared, &view.notes, theme, frame, area);
+        return shown;
     };
     let warnings = comparison.set_aside.len() + comparison.other_versions();
     let info_height = if warnings > 0 { 2 } else { 1 };
     let [info, main] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(3)]).areas(area);
     draw_info(view, comparison, theme, frame, info);
     if let Some(detail) = &view.detail {
-        draw_detail(view, comparison, detail, theme, frame, main);
+        shown.detail = draw_detail(view, comparison, detail, theme, frame, main);
     } else {
         // The matrix takes what it needs; the selected item's wording gets the rest.
         let cols = columns(view, comparison, usize::from(main.width.saturating_sub(2)));
@@ -39,12 +45,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let rows = matrix_rows(view, comparison).len().max(2) + header + 2;
         let height = (rows as u16).min(main.height.saturating_sub(5));
         let [matrix, item] = Layout::vertical([Constraint::Length(height), Constraint::Min(5)]).areas(main);
-        draw_matrix(view, comparison, theme, frame, matrix);
+        (shown.first_row, shown.first_column) = draw_matrix(view, comparison, theme, frame, matrix);
         draw_item(view, comparison, theme, frame, item);
     }
     if view.notes_open {
-        draw_notes(comparison, &view.notes, theme, frame, main);
+        shown.notes = draw_notes(comparison, &view.notes, theme, frame, main);
     }
+    shown
 }
 
 /// Untrusted text for the screen: control characters as pictures, tabs as spaces
@@ -141,7 +148,7 @@ fn draw_nothing_compared(
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Extent {
     let mut lines = vec![
         Line::styled(
             "No file could be compared. Each was set aside for the reason below.",
@@ -152,7 +159,7 @@ fn draw_nothing_compared(
     for aside in set_aside {
         lines.extend(set_aside_lines(aside, theme));
     }
-    draw_scrolled(lines, " Nothing to compare ", scroll, theme, frame, area);
+    draw_scrolled(lines, " Nothing to compare ", scroll, theme, frame, area)
 }
 
 fn set_aside_lines(aside: &SetAside, theme: Theme) -> Vec<Line<'static>> {
@@ -165,7 +172,7 @@ fn set_aside_lines(aside: &SetAside, theme: Theme) -> Vec<Line<'static>> {
     ]
 }
 
-/// A bordered, wrapped, scrolled paragraph that records how far it can scroll.
+/// A bordered, wrapped, scrolled paragraph; returns how far it can scroll.
 fn draw_scrolled(
     lines: Vec<Line<'static>>,
     title: &str,
@@ -173,16 +180,19 @@ fn draw_scrolled(
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Extent {
     let block = panel(title.to_string(), true, theme);
     let inner = block.inner(area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width) as u16;
-    scroll.max.set(total.saturating_sub(inner.height));
-    scroll.page.set(inner.height);
-    let offset = scroll.offset.min(scroll.max.get());
+    let extent = Extent {
+        max: total.saturating_sub(inner.height),
+        page: inner.height,
+    };
+    let offset = scroll.offset.min(extent.max);
     frame.render_widget(Clear, area);
     frame.render_widget(paragraph.block(block).scroll((offset, 0)), area);
+    extent
 }
 
 fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -269,13 +279,7 @@ fn columns(view: &CompareView, comparison: &Comparison, width: usize) -> Columns
         (room / fits).saturating_sub(1)
     };
     // Keep the selected column in view, moving as little as possible.
-    let mut first = view.column_offset.get().min(total - fits);
-    if view.column < first {
-        first = view.column;
-    } else if view.column >= first + fits {
-        first = view.column + 1 - fits;
-    }
-    view.column_offset.set(first);
+    let first = follow(view.column_offset, view.column, fits, total, 0);
     let used = label + fits * (cell + 1);
     Columns {
         label,
@@ -305,7 +309,14 @@ fn matrix_rows(view: &CompareView, comparison: &Comparison) -> Vec<Row> {
     rows
 }
 
-fn draw_matrix(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the matrix; returns the first row and column in view.
+fn draw_matrix(
+    view: &CompareView,
+    comparison: &Comparison,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> (usize, usize) {
     let cols = columns(view, comparison, usize::from(area.width.saturating_sub(2)));
     let range = if cols.shown < cols.total {
         format!(
@@ -335,7 +346,7 @@ fn draw_matrix(view: &CompareView, comparison: &Comparison, theme: Theme, frame:
             theme.heading(),
         ));
         frame.render_widget(Paragraph::new(lines), inner);
-        return;
+        return (0, cols.first);
     }
     let rows = matrix_rows(view, comparison);
     // Keep the selected row (and, when it is first in its section, the section's title) in view.
@@ -344,13 +355,7 @@ fn draw_matrix(view: &CompareView, comparison: &Comparison, theme: Theme, frame:
         .iter()
         .position(|r| matches!(r, Row::Item(i) if *i == view.item))
         .unwrap_or(0);
-    let mut first = view.row_offset.get().min(rows.len().saturating_sub(height));
-    if selected < first + 1 {
-        first = selected.saturating_sub(1);
-    } else if selected >= first + height {
-        first = selected + 1 - height;
-    }
-    view.row_offset.set(first);
+    let first = follow(view.row_offset, selected, height, rows.len(), 1);
     for row in rows.iter().skip(first).take(height) {
         lines.push(match row {
             Row::Section(s) => section_line(view, comparison, *s, &cols, theme),
@@ -358,6 +363,7 @@ fn draw_matrix(view: &CompareView, comparison: &Comparison, theme: Theme, frame:
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    (first, cols.first)
 }
 
 fn header_lines(
@@ -572,7 +578,7 @@ fn draw_detail(
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Extent {
     let item = comparison.item(detail.item);
     let scale = comparison.scale(detail.item);
     let members = view.detail_members().len();
@@ -665,10 +671,16 @@ fn draw_detail(
             }
         }
     }
-    draw_scrolled(lines, &title, &detail.scroll, theme, frame, area);
+    draw_scrolled(lines, &title, &detail.scroll, theme, frame, area)
 }
 
-fn draw_notes(comparison: &Comparison, scroll: &Scroll, theme: Theme, frame: &mut Frame, area: Rect) {
+fn draw_notes(
+    comparison: &Comparison,
+    scroll: &Scroll,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Extent {
     let mut lines = Vec::new();
     if !comparison.set_aside.is_empty() {
         lines.push(Line::styled(
@@ -712,5 +724,5 @@ fn draw_notes(comparison: &Comparison, scroll: &Scroll, theme: Theme, frame: &mu
             "Every file was compared, all on this version of the question set.",
         ));
     }
-    draw_scrolled(lines, " Notes · Esc closes ", scroll, theme, frame, area);
+    draw_scrolled(lines, " Notes · Esc closes ", scroll, theme, frame, area)
 }

@@ -6,16 +6,17 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Theme, panel};
-use crate::app::{App, Screen};
+use crate::app::{App, DraftList};
 use crate::drafts::DraftSummary;
 use crate::text::{saved_time, visible};
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let trash = app.screen == Screen::Trash;
-    let (drafts, title) = if trash {
-        (&app.trash, " Deleted drafts: Enter restores one ")
+/// The drafts list, or (with `trash`) the deleted drafts.
+pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut Frame, area: Rect) {
+    let drafts = &list.drafts;
+    let title = if trash {
+        " Deleted drafts: Enter restores one "
     } else {
-        (&app.drafts, " Drafts ")
+        " Drafts "
     };
     let block = panel(title, true, theme);
     if drafts.is_empty() {
@@ -25,7 +26,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             "  No drafts yet. Press n to start a response."
         }));
-        for problem in &app.unreadable {
+        for problem in &list.unreadable {
             lines.push(Line::styled(format!("  ⚠ {}", visible(problem)), theme.warning()));
         }
         frame.render_widget(
@@ -49,12 +50,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .block(block)
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(app.selected));
+    let mut state = TableState::default().with_selected(Some(list.selected));
     frame.render_stateful_widget(table, area, &mut state);
-    if !app.unreadable.is_empty() && !trash {
+    if !list.unreadable.is_empty() && !trash {
         let note = format!(
             " ⚠ {} file(s) in the drafts folder could not be read ",
-            app.unreadable.len()
+            list.unreadable.len()
         );
         let y = area.bottom().saturating_sub(1);
         let width = (note.chars().count() as u16).min(area.width.saturating_sub(2));

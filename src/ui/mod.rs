@@ -15,6 +15,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::app::compare::Layout as Shown;
 use crate::app::keymap;
 use crate::app::{App, SaveState, Screen};
 use crate::text::visible;
@@ -25,7 +26,14 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
 pub fn draw(app: &App, frame: &mut Frame) {
+    draw_and_report(app, frame);
+}
+
+/// Draws the app, and says what the frame showed that only drawing can know (how far a
+/// text can scroll, which rows are in view), for the event loop to pass back in.
+pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
     let area = frame.area();
+    let mut shown = Shown::default();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -38,18 +46,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 .style(theme.warning()),
             area,
         );
-        return;
+        return shown;
     }
     let [header, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     draw_header(app, theme, frame, header);
-    match app.screen {
-        Screen::Home | Screen::Trash => home::draw(app, theme, frame, body),
+    match &app.screen {
+        Screen::Home(list) => home::draw(app, list, false, theme, frame, body),
+        Screen::Trash(list) => home::draw(app, list, true, theme, frame, body),
         Screen::Walk => walk::draw(app, theme, frame, body),
-        Screen::Respondent => respondent::draw(app, theme, frame, body),
-        Screen::Review => review::draw(app, theme, frame, body),
-        Screen::Versions => versions::draw(app, theme, frame, body),
-        Screen::Compare => compare::draw(app, theme, frame, body),
+        Screen::Respondent(form) => respondent::draw(app, form, theme, frame, body),
+        Screen::Review { selected } => review::draw(app, *selected, theme, frame, body),
+        Screen::Versions { versions, selected } => {
+            versions::draw(app, versions, *selected, theme, frame, body)
+        }
+        Screen::Compare(_) => shown = compare::draw(app, theme, frame, body),
     }
     draw_footer(app, theme, frame, footer);
     if let Some(dialog) = &app.dialog {
@@ -58,6 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(offset) = app.help {
         help::draw(theme, offset, frame, body);
     }
+    shown
 }
 
 fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -83,7 +95,7 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             SaveState::Failed(e) => Span::styled(format!("⚠ not saved: {e} (retrying) "), theme.warning()),
         });
     } else {
-        let what = if app.screen == Screen::Compare {
+        let what = if matches!(app.screen, Screen::Compare(_)) {
             " · comparing responses"
         } else {
             " · drafting consultation responses"

@@ -5,27 +5,27 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{Theme, panel};
-use crate::app::{App, RESPONDENT_FIELDS};
+use crate::app::{App, RespondentField, RespondentForm};
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let (Some(form), Some(draft)) = (&app.respondent, &app.draft) else {
+pub fn draw(app: &App, form: &RespondentForm, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(draft) = &app.draft else {
         return;
     };
     let block = panel(" Who is responding ", true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = Layout::vertical([Constraint::Length(3); 5]).split(inner);
-    for (i, field) in form.fields.iter().enumerate() {
-        let focused = form.focus == i;
+    for (i, (field, which)) in form.fields.iter().zip(RespondentField::ALL).enumerate() {
+        let focused = form.focus == which;
         let mut editor = field.clone();
-        editor.set_block(panel(format!(" {} ", RESPONDENT_FIELDS[i]), focused, theme));
+        editor.set_block(panel(format!(" {} ", which.label()), focused, theme));
         editor.set_cursor_line_style(ratatui::style::Style::new());
         if !focused {
             editor.set_cursor_style(ratatui::style::Style::new());
         }
         frame.render_widget(&editor, rows[i]);
     }
-    let focused = form.focus == 4;
+    let focused = form.focus == RespondentField::OnBehalf;
     let tick = if draft.response.respondent.on_behalf {
         "[x]"
     } else {

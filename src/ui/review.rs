@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::model::ItemStatus;
 use crate::text::{visible_line, word_count};
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(draft) = &app.draft else { return };
     let set = &draft.set;
     let response = &draft.response;
@@ -89,6 +89,6 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .block(panel(" Review ", true, theme))
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(app.review_selected));
+    let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, table_area, &mut state);
 }

@@ -7,17 +7,18 @@ use ratatui::widgets::{Row, Table, TableState};
 
 use super::{Theme, panel};
 use crate::app::App;
+use crate::drafts::history::Version;
 use crate::text::saved_time;
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, versions: &[Version], selected: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-    let text = if app.versions.is_empty() {
+    let text = if versions.is_empty() {
         " No earlier versions yet: one is kept every few minutes while you work, and each time you open or quit."
     } else {
         " Version 1 is the newest. Enter goes back to one; what is on screen now is kept as a version first."
     };
     frame.render_widget(Line::raw(text), intro);
-    let rows = app.versions.iter().map(|v| {
+    let rows = versions.iter().map(|v| {
         let saved = saved_time(v.saved, &app.time_zone);
         Row::new([v.number.to_string(), saved, v.summary.to_string()])
     });
@@ -27,6 +28,6 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .block(panel(" Earlier versions ", true, theme))
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(app.versions_selected));
+    let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, list, &mut state);
 }

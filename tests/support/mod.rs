@@ -53,8 +53,20 @@ impl Harness {
         self.app.dirs.drafts()
     }
 
-    /// Feeds one terminal event through the real mapping and update step, running any save.
+    /// Feeds one terminal event through the real mapping and update step, running any
+    /// save. On the comparison, as in the real event loop, a frame (80×24) is drawn first
+    /// and what it showed is passed back in, so keys scroll from what is on screen. (Only
+    /// the comparison needs that; a frame of the walk-through would scroll its editors
+    /// to fit 80×24, as a real window of that size would, and tests draw several sizes.)
     pub fn event(&mut self, event: Event) {
+        if self.app.comparison().is_some() {
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+            let mut shown = Default::default();
+            terminal
+                .draw(|frame| shown = consult::ui::draw_and_report(&self.app, frame))
+                .unwrap();
+            update(&mut self.app, Action::Layout(shown));
+        }
         if let Some(action) = to_action(&self.app, event) {
             self.act(action);
         }

@@ -3,38 +3,47 @@
 use super::*;
 
 pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let Screen::Home(list) = &mut app.screen else {
+        return None;
+    };
+    let selected = list.selected().cloned();
     match command {
-        Command::Down => app.selected = (app.selected + 1).min(app.drafts.len().saturating_sub(1)),
-        Command::Up => app.selected = app.selected.saturating_sub(1),
+        Command::Down | Command::Up => list.step(command == Command::Down),
         Command::New => app.dialog = Some(new_response_dialog()),
         Command::Edit => {
-            if let Some(path) = app.drafts.get(app.selected).map(|d| d.path.clone()) {
-                open_draft(app, path);
+            if let Some(d) = selected {
+                open_draft(app, d.path);
             }
         }
-        Command::Duplicate => duplicate(app),
+        Command::Duplicate => {
+            if let Some(d) = selected {
+                duplicate(app, &d.path);
+            }
+        }
         Command::Delete => {
-            if let Some(d) = app.drafts.get(app.selected) {
+            if let Some(d) = selected {
                 let question = format!(
                     "Delete the draft for {}? It can be restored later.",
                     name_or_unnamed(&d.organisation)
                 );
                 app.dialog = Some(Dialog::Confirm {
                     question,
-                    pending: Pending::DeleteDraft(d.path.clone()),
+                    pending: Pending::DeleteDraft(d.path),
                 });
             }
         }
-        Command::ShowTrash => {
-            app.trash = drafts::list(&app.dirs.trash(), &app.catalog).0;
-            app.selected = 0;
-            app.screen = Screen::Trash;
-        }
+        Command::ShowTrash => show_trash(app, 0),
         Command::Compare(_) => crate::app::compare::start_from_home(app),
         Command::Quit => app.quit = true,
         _ => {}
     }
     None
+}
+
+/// The deleted drafts, with the one at `selected` (or the last) selected.
+fn show_trash(app: &mut App, selected: usize) {
+    let (drafts, unreadable) = drafts::list(&app.dirs.trash(), &app.catalog);
+    app.screen = Screen::Trash(DraftList::new(drafts, unreadable, selected));
 }
 
 pub(super) fn name_or_unnamed(name: &str) -> &str {
@@ -46,27 +55,29 @@ pub(super) fn name_or_unnamed(name: &str) -> &str {
 }
 
 pub(super) fn trash_command(app: &mut App, command: Command) -> Option<SaveJob> {
+    let Screen::Trash(list) = &mut app.screen else {
+        return None;
+    };
     match command {
-        Command::Down => app.selected = (app.selected + 1).min(app.trash.len().saturating_sub(1)),
-        Command::Up => app.selected = app.selected.saturating_sub(1),
+        Command::Down | Command::Up => list.step(command == Command::Down),
         Command::Edit => {
-            if let Some(d) = app.trash.get(app.selected).cloned() {
+            let at = list.selected;
+            if let Some(d) = list.selected().cloned() {
                 match drafts::restore(&d.path, &app.dirs.drafts()) {
                     Ok(_) => {
+                        show_trash(app, at);
                         info(
                             app,
                             format!("Restored the draft for {}", name_or_unnamed(&d.organisation)),
                         );
-                        app.trash = drafts::list(&app.dirs.trash(), &app.catalog).0;
-                        app.selected = app.selected.min(app.trash.len().saturating_sub(1));
                     }
                     Err(e) => error(app, format!("Could not restore: {e}")),
                 }
             }
         }
         Command::Leave => {
-            app.screen = Screen::Home;
-            app.selected = 0;
+            list.selected = 0;
+            app.screen = Screen::home();
             app.refresh_drafts();
         }
         _ => {}
@@ -86,11 +97,8 @@ pub(super) fn open_draft(app: &mut App, path: PathBuf) {
     }
 }
 
-pub(super) fn duplicate(app: &mut App) {
-    let Some(source) = app.drafts.get(app.selected).map(|d| d.path.clone()) else {
-        return;
-    };
-    match drafts::duplicate(&source, &app.dirs.drafts()) {
+pub(super) fn duplicate(app: &mut App, source: &std::path::Path) {
+    match drafts::duplicate(source, &app.dirs.drafts()) {
         Ok(target) => {
             info(app, format!("Duplicated as {}", target.display()));
             app.refresh_drafts();

@@ -8,7 +8,8 @@ use ratatui_textarea::TextArea;
 
 use super::draft::{Draft, Focus};
 use super::keymap::Command;
-use super::{Action, App, Choice, Decision, Dialog, ExportChoice, Message, Pending, RespondentForm, Screen};
+use super::screen::{DraftList, RespondentField, RespondentForm, step};
+use super::{Action, App, Choice, Decision, Dialog, ExportChoice, Focused, Message, Pending, Screen};
 use crate::drafts::{self, SaveJob, SaveResult};
 use crate::model::{ItemStatus, QuestionSet, Response, ResponseStatus};
 use crate::text::word_count;
@@ -46,6 +47,12 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
             if app.leave_when_saved && !draft.autosave.is_saving() {
                 app.leave_when_saved = false;
                 return go_home(app);
+            }
+            None
+        }
+        Action::Layout(layout) => {
+            if let Some(view) = app.comparison_mut() {
+                view.laid_out(layout);
             }
             None
         }
@@ -100,7 +107,7 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::Export => {
             if app.draft.is_some() {
                 app.dialog = Some(export_dialog(app));
-            } else if app.screen == Screen::Compare {
+            } else if matches!(app.screen, Screen::Compare(_)) {
                 info(
                     app,
                     "To write a comparison out: consult compare FILES --format md|json|csv",
@@ -110,24 +117,23 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
             }
             return None;
         }
-        Command::Home if app.screen != Screen::Home => return go_home(app),
-        Command::Respondent if app.screen != Screen::Respondent => {
+        Command::Home if !matches!(app.screen, Screen::Home(_)) => return go_home(app),
+        Command::Respondent if !matches!(app.screen, Screen::Respondent(_)) => {
             if let Some(draft) = &app.draft {
-                app.respondent = Some(respondent_form(&draft.response));
-                app.screen = Screen::Respondent;
+                app.screen = Screen::Respondent(Box::new(respondent_form(&draft.response)));
             }
             return None;
         }
         _ => {}
     }
     match app.screen {
-        Screen::Home => home_command(app, command),
-        Screen::Trash => trash_command(app, command),
+        Screen::Home(_) => home_command(app, command),
+        Screen::Trash(_) => trash_command(app, command),
         Screen::Walk => walk_command(app, command),
-        Screen::Respondent => respondent_command(app, command),
-        Screen::Review => review_command(app, command),
-        Screen::Versions => versions_command(app, command),
-        Screen::Compare => {
+        Screen::Respondent(_) => respondent_command(app, command),
+        Screen::Review { .. } => review_command(app, command),
+        Screen::Versions { .. } => versions_command(app, command),
+        Screen::Compare(_) => {
             crate::app::compare::command(app, command);
             None
         }
@@ -185,9 +191,6 @@ pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
         }
     }
     app.draft = None;
-    app.respondent = None;
-    app.compare = None;
-    app.screen = Screen::Home;
     app.refresh_drafts();
     // Other drafts' unsaved work waits for the drafts list.
     offer_next_recovery(app);

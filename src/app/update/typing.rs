@@ -2,28 +2,30 @@
 
 use super::*;
 
-/// The text field that unbound keys and pastes go to, and whether it is one line.
+/// The text field that unbound keys and pastes go to, and whether it is one line:
+/// wherever [`App::focused`] says keys go, if that takes text.
 pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bool)> {
-    match app.dialog.as_mut() {
-        Some(Dialog::NewResponse { organisation, .. }) => return Some((organisation, true)),
-        Some(Dialog::Export { folder, .. }) => return Some((folder, true)),
-        Some(Dialog::Confirm { .. } | Dialog::Choose(_)) => return None,
-        None => {}
+    let focused = app.focused();
+    if !focused.takes_text() {
+        return None;
     }
-    match app.screen {
-        Screen::Walk => app.draft.as_mut()?.focused_editor().map(|e| (e, false)),
-        Screen::Respondent => {
-            let form = app.respondent.as_mut()?;
-            form.fields.get_mut(form.focus).map(|f| (f, true))
-        }
-        _ => None,
-    }
+    let field = match focused {
+        Focused::NewResponse | Focused::Export => match app.dialog.as_mut()? {
+            Dialog::NewResponse { organisation, .. } => organisation,
+            Dialog::Export { folder, .. } => folder,
+            _ => return None,
+        },
+        Focused::Walk(_) => app.draft.as_mut()?.focused_editor()?,
+        Focused::Respondent(_) => match &mut app.screen {
+            Screen::Respondent(form) => form.focused_text()?,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((field, focused.single_line()))
 }
 
 pub(super) fn type_key(app: &mut App, key: KeyEvent) {
-    if !app.takes_text() {
-        return;
-    }
     let Some((field, single_line)) = focused_field(app) else {
         return;
     };
@@ -39,16 +41,10 @@ pub(super) fn type_key(app: &mut App, key: KeyEvent) {
 
 pub(super) fn paste(app: &mut App, text: &str) {
     // Pasting while browsing an item means "this is my answer".
-    if app.dialog.is_none()
-        && app.screen == Screen::Walk
-        && app.help.is_none()
+    if app.focused() == Focused::Walk(Focus::Position)
         && let Some(draft) = app.draft.as_mut()
-        && !draft.typing()
     {
         draft.set_focus(Focus::Answer);
-    }
-    if !app.takes_text() {
-        return;
     }
     let Some((field, single_line)) = focused_field(app) else {
         return;
@@ -64,17 +60,15 @@ pub(super) fn paste(app: &mut App, text: &str) {
     }
 }
 
+/// Copies a changed field into the response. Dialog fields are read when the dialog is confirmed.
 pub(super) fn after_text_change(app: &mut App) {
-    if app.dialog.is_some() {
-        return; // dialog fields are read when the dialog is confirmed
-    }
-    match app.screen {
-        Screen::Walk => {
+    match app.focused() {
+        Focused::Walk(_) => {
             if let Some(draft) = app.draft.as_mut() {
                 draft.sync_editor(Instant::now());
             }
         }
-        Screen::Respondent => sync_respondent(app),
+        Focused::Respondent(_) => sync_respondent(app),
         _ => {}
     }
 }

@@ -59,18 +59,21 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             }
         }
         Command::Review => {
-            app.review_selected = draft.current;
-            app.screen = Screen::Review;
+            app.screen = Screen::Review {
+                selected: draft.current,
+            };
         }
         Command::Versions => {
             let set = draft.set.clone();
-            app.versions = draft
+            let versions = draft
                 .file
                 .as_ref()
                 .map(|f| f.history.list_with(|id| (id == set.id).then_some(&set)))
                 .unwrap_or_default();
-            app.versions_selected = 0;
-            app.screen = Screen::Versions;
+            app.screen = Screen::Versions {
+                versions,
+                selected: 0,
+            };
         }
         _ => {}
     }
@@ -85,7 +88,7 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
         area
     };
     RespondentForm {
-        focus: 0,
+        focus: RespondentField::Organisation,
         fields: [
             field(&r.organisation),
             field(&r.contact_name),
@@ -96,19 +99,19 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
 }
 
 pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<SaveJob> {
-    let form = app.respondent.as_mut()?;
+    let Screen::Respondent(form) = &mut app.screen else {
+        return None;
+    };
     match command {
-        Command::NextField => form.focus = (form.focus + 1) % 5,
-        Command::PrevField => form.focus = (form.focus + 4) % 5,
+        Command::NextField | Command::PrevField => {
+            form.focus = form.focus.cycle(command == Command::NextField)
+        }
         Command::Toggle => {
             let draft = app.draft.as_mut()?;
             draft.response.respondent.on_behalf = !draft.response.respondent.on_behalf;
             draft.changed(Instant::now());
         }
-        Command::Leave => {
-            app.screen = Screen::Walk;
-            app.respondent = None;
-        }
+        Command::Leave => app.screen = Screen::Walk,
         _ => {}
     }
     None
@@ -116,28 +119,29 @@ pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<Save
 
 /// Copies the respondent form's text fields into the response.
 pub(super) fn sync_respondent(app: &mut App) {
-    let (Some(form), Some(draft)) = (app.respondent.as_ref(), app.draft.as_mut()) else {
+    let (Screen::Respondent(form), Some(draft)) = (&app.screen, app.draft.as_mut()) else {
         return;
     };
-    let text = |i: usize| form.fields[i].lines().concat();
     let r = &mut draft.response.respondent;
-    r.organisation = text(0);
-    r.contact_name = text(1);
-    r.role = text(2);
-    let email = text(3);
+    r.organisation = form.text(RespondentField::Organisation);
+    r.contact_name = form.text(RespondentField::ContactName);
+    r.role = form.text(RespondentField::Role);
+    let email = form.text(RespondentField::Email);
     r.email = (!email.trim().is_empty()).then_some(email);
     draft.changed(Instant::now());
 }
 
 pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob> {
-    let draft = app.draft.as_mut()?;
+    let (Screen::Review { selected }, Some(draft)) = (&mut app.screen, app.draft.as_mut()) else {
+        return None;
+    };
     let last = draft.set.item_count().saturating_sub(1);
     match command {
-        Command::Down => app.review_selected = (app.review_selected + 1).min(last),
-        Command::Up => app.review_selected = app.review_selected.saturating_sub(1),
+        Command::Down | Command::Up => *selected = step(*selected, command == Command::Down, last + 1),
         Command::Edit => {
             let job = draft.save_if_dirty();
-            draft.go_to(app.review_selected);
+            let at = *selected;
+            draft.go_to(at);
             app.screen = Screen::Walk;
             return job;
         }
@@ -182,12 +186,13 @@ pub(super) fn set_status(app: &mut App, status: ResponseStatus) {
 }
 
 pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJob> {
-    let last = app.versions.len().saturating_sub(1);
+    let Screen::Versions { versions, selected } = &mut app.screen else {
+        return None;
+    };
     match command {
-        Command::Down => app.versions_selected = (app.versions_selected + 1).min(last),
-        Command::Up => app.versions_selected = app.versions_selected.saturating_sub(1),
+        Command::Down | Command::Up => *selected = step(*selected, command == Command::Down, versions.len()),
         Command::Edit => {
-            if let Some(version) = app.versions.get(app.versions_selected) {
+            if let Some(version) = versions.get(*selected) {
                 let saved = crate::text::saved_time(version.saved, &app.time_zone);
                 app.dialog = Some(Dialog::Confirm {
                     question: format!(
@@ -228,7 +233,6 @@ pub(super) fn restore_version(app: &mut App, number: usize) {
         );
     }
     let restored = Draft::new(draft.path.clone(), opened.set, opened.response);
-    app.versions.clear();
     app.replace_draft(restored);
     if let Some(draft) = app.draft.as_mut() {
         draft.changed(Instant::now());
