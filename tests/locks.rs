@@ -95,3 +95,28 @@ fn another_draft_opens_beside_an_open_one() {
         assert!(session.wait_exit());
     }
 }
+
+#[test]
+fn at_80_columns_the_message_gives_the_reason_whole() {
+    let mut h = support::Harness::with_drafts(&[support::COMMISSION]);
+    let path = h.app.home().unwrap().drafts[0].path.clone();
+    let _held = consult::drafts::lock(&h.app.dirs.locks(), &consult::drafts::DraftId::of(&path)).unwrap();
+    h.key(crossterm::event::KeyCode::Enter);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| consult::ui::draw(&h.app, frame)).unwrap();
+    let screen = support::screen_text(terminal.backend());
+    // The footer: the lines below the drafts panel.
+    let below = screen.rsplit_once('┘').map_or("", |(_, rest)| rest);
+    let footer = below.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        footer.starts_with(&format!(
+            "This draft is open in another consult (process {}); close it there first",
+            std::process::id()
+        )),
+        "{screen}"
+    );
+    assert!(
+        footer.contains("health-devolution-commission.json"),
+        "the file too: {screen}"
+    );
+}

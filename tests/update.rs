@@ -124,7 +124,7 @@ fn one_key_marks_an_item_ready_and_again_puts_it_back_to_draft() {
     h.ctrl('r');
     assert_eq!(h.answer("summary").status, ItemStatus::Ready);
     h.key(KeyCode::Esc);
-    h.key(KeyCode::Char('r'));
+    h.ctrl('r');
     assert_eq!(h.answer("summary").status, ItemStatus::Draft);
 }
 
@@ -391,4 +391,92 @@ fn who_is_responding_is_reachable_from_review_too() {
     h.ctrl('g');
     h.ctrl('o');
     assert_eq!(h.app.screen.kind(), ScreenKind::Respondent);
+}
+
+/// PgDn until the walk-through is on `item`.
+fn go_to_item(h: &mut Harness, item: &str) {
+    for _ in 0..20 {
+        if h.item() == item {
+            return;
+        }
+        h.key(KeyCode::PageDown);
+    }
+    panic!("never reached {item}");
+}
+
+#[test]
+fn typing_on_the_position_picker_starts_the_answer_and_commands_nothing() {
+    let mut h = started();
+    go_to_item(&mut h, "q2");
+    assert_eq!(focus(&h), Focus::Position, "a question opens on its picker");
+    h.type_text("we think 3 is right");
+    assert_eq!(h.item(), "q2", "no letter moved to another item");
+    let q2 = h.answer("q2");
+    assert_eq!(q2.answer, "we think 3 is right");
+    assert_eq!(
+        q2.position, None,
+        "the digit went into the text, once typing began"
+    );
+    assert_eq!(q2.status, ItemStatus::Draft);
+    let q1 = h.answer("q1");
+    assert_eq!(
+        (q1.position, q1.status),
+        (None, ItemStatus::NotStarted),
+        "question 1 untouched"
+    );
+}
+
+#[test]
+fn digits_and_arrows_still_choose_a_position_on_the_picker() {
+    let mut h = started();
+    go_to_item(&mut h, "q2");
+    h.key(KeyCode::Char('2'));
+    assert_eq!(h.answer("q2").position.as_deref(), Some("partly-agree"));
+    h.key(KeyCode::Right);
+    assert_eq!(focus(&h), Focus::Position);
+    assert_ne!(h.answer("q2").position.as_deref(), Some("partly-agree"));
+}
+
+#[test]
+fn marking_final_asks_about_answers_over_their_word_limit_too() {
+    let mut h = started();
+    h.paste(&"word ".repeat(301));
+    h.ctrl('g');
+    h.key(KeyCode::Char('f'));
+    let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("expected a question")
+    };
+    assert!(question.contains("13 items have no answer yet"), "{question}");
+    assert!(
+        question.contains("1 answer is over the word limit (Executive summary 301/300)"),
+        "{question}"
+    );
+}
+
+#[test]
+fn editing_a_final_response_says_so_once_and_makes_it_a_draft_again() {
+    let mut h = started();
+    h.type_text("Our view.");
+    h.ctrl('g');
+    h.key(KeyCode::Char('f'));
+    h.key(KeyCode::Char('y'));
+    let status = |h: &Harness| h.app.draft.as_ref().unwrap().response.status;
+    assert_eq!(status(&h), ResponseStatus::Final);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| consult::ui::draw(&h.app, frame)).unwrap();
+    assert!(
+        support::screen_text(terminal.backend())
+            .lines()
+            .next()
+            .unwrap()
+            .contains("final ·"),
+        "the header shows the status"
+    );
+    h.key(KeyCode::Enter); // back to the item
+    h.type_text(" More.");
+    assert_eq!(status(&h), ResponseStatus::Draft);
+    assert!(h.message().contains("a draft again"), "{}", h.message());
+    h.ctrl('s');
+    h.type_text("!");
+    assert!(!h.message().contains("a draft again"), "said once");
 }

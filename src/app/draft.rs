@@ -13,7 +13,7 @@ use crate::dirs::Dirs;
 use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
 use crate::export;
 use crate::model::response::now;
-use crate::model::{Item, ItemStatus, QuestionSet, Response};
+use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
 
 /// Which part of the current item has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub struct Draft {
     /// The file held open: its lock, recovery copy and history. None for a draft that is
     /// only being looked at in tests.
     pub file: Option<Handle>,
+    /// A change has just turned this final response back into a draft (to say so once).
+    pub reopened: bool,
 }
 
 impl Draft {
@@ -74,6 +76,7 @@ impl Draft {
             editors: HashMap::new(),
             autosave: Autosave::default(),
             file: None,
+            reopened: false,
         };
         draft.arrive();
         draft
@@ -232,6 +235,17 @@ impl Draft {
             answer.status = ItemStatus::Draft;
         }
         self.response.current_item = Some(id);
+        self.edited(now);
+    }
+
+    /// Records a change the user made to the response's content. A final response goes
+    /// back to draft, so an export made of the final version cannot go stale unnoticed;
+    /// `reopened` says so once.
+    pub fn edited(&mut self, now: Instant) {
+        if self.response.status == ResponseStatus::Final {
+            self.response.status = ResponseStatus::Draft;
+            self.reopened = true;
+        }
         self.changed(now);
     }
 

@@ -216,17 +216,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Editor, &[key(KeyCode::Esc)], C::Leave, "stop typing, back to the position picker", Some("done")),
     bind(X::Editor, &[ctrl('z'), ctrl('u')], C::Undo, "undo", None),
     bind(X::Editor, &[ctrl('y')], C::Redo, "redo", None),
-    // Browsing, with no text field focused.
-    bind(X::Browse, &[key(KeyCode::Left), ch('h')], C::PositionLeft, "position: previous option", None),
-    bind(X::Browse, &[key(KeyCode::Right), ch('l')], C::PositionRight, "position: next option", None),
+    // Browsing, with no text field focused. No letter is a command here: any printable
+    // key that is not a digit starts the answer with itself.
+    bind(X::Browse, &[key(KeyCode::Left)], C::PositionLeft, "position: previous option", None),
+    bind(X::Browse, &[key(KeyCode::Right)], C::PositionRight, "position: next option", None),
     bind(X::Browse, ONE, C::ChoosePosition(1), "position: choose option 1 to 9 by number", Some("position")),
     bind(X::Browse, &[ch('0'), key(KeyCode::Backspace)], C::ClearPosition, "position: no answer", None),
-    bind(X::Browse, &[key(KeyCode::Enter)], C::Edit, "type the answer", Some("type")),
-    bind(X::Browse, &[key(KeyCode::Down), ch('j')], C::NextItem, "next item", None),
-    bind(X::Browse, &[key(KeyCode::Up), ch('k')], C::PrevItem, "previous item", None),
-    bind(X::Browse, &[ch('r')], C::MarkReady, "mark the item ready (or back to draft)", None),
-    bind(X::Browse, &[ch('c')], C::FoldContext, "show or hide the item's context", Some("context")),
-    bind(X::Browse, &[ch('?')], C::Help, "help", None),
+    bind(X::Browse, &[key(KeyCode::Enter)], C::Edit, "type the answer (or just start typing)", Some("type")),
+    bind(X::Browse, &[key(KeyCode::Down)], C::NextItem, "next item", None),
+    bind(X::Browse, &[key(KeyCode::Up)], C::PrevItem, "previous item", None),
+    bind(X::Walk, &[ctrl('f')], C::FoldContext, "show or hide the item's context", Some("context")),
     bind(X::Browse, &[key(KeyCode::Esc)], C::Home, "back to the drafts", None),
     // Forms.
     bind(X::Form, &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)], C::NextField, "next field", Some("next field")),

@@ -27,12 +27,12 @@ impl std::fmt::Display for LockError {
         match self {
             LockError::Held { pid: Some(pid) } => write!(
                 f,
-                "this draft is open in another consult (process {pid}); close it there first"
+                "This draft is open in another consult (process {pid}); close it there first"
             ),
             LockError::Held { pid: None } => {
-                write!(f, "this draft is open in another consult; close it there first")
+                write!(f, "This draft is open in another consult; close it there first")
             }
-            LockError::Io(e) => write!(f, "cannot lock the draft: {e}"),
+            LockError::Io(e) => write!(f, "Cannot lock the draft ({e})"),
         }
     }
 }

@@ -44,7 +44,7 @@ pub struct Handle {
 impl Handle {
     fn new(dirs: &Dirs, path: &Path) -> Result<Handle, String> {
         let id = DraftId::of(path);
-        let lock = lock(&dirs.locks(), &id).map_err(|e| format!("{}: {e}", path.display()))?;
+        let lock = lock(&dirs.locks(), &id).map_err(|e| format!("{e}: {}", path.display()))?;
         Ok(Handle {
             journal: recovery::path_for(dirs, &id),
             history: History::for_draft(&dirs.history(), &id),

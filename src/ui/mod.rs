@@ -48,8 +48,16 @@ pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
         );
         return shown;
     }
-    let [header, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // A message that does not fit one line wraps onto as many as it needs, up to three.
+    let footer_height = app.message.as_ref().map_or(1, |m| {
+        (message_paragraph(&m.text).line_count(area.width.saturating_sub(1)) as u16).clamp(1, 3)
+    });
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(footer_height),
+    ])
+    .areas(area);
     draw_header(app, theme, frame, header);
     match &app.screen {
         Screen::Home(list) => home::draw(app, list, false, theme, frame, body),
@@ -81,6 +89,9 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             visible(&draft.response.respondent.organisation).into_owned(),
         ));
         let answered = draft.response.answered_count(&draft.set);
+        if draft.response.status == crate::model::ResponseStatus::Final {
+            right.push(Span::styled("final · ", theme.good()));
+        }
         right.push(Span::raw(format!(
             "{answered}/{} answered · ",
             draft.set.item_count()
@@ -117,7 +128,9 @@ fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             theme.good()
         };
-        frame.render_widget(Line::styled(format!(" {}", visible(&message.text)), style), area);
+        // One column of margin, as the key hints have.
+        let [_, text] = Layout::horizontal([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        frame.render_widget(message_paragraph(&message.text).style(style), text);
         return;
     }
     // Help is always reachable, so its hint sits at the right and is never cut off.
@@ -144,6 +157,11 @@ fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Line::from(spans), hints_area);
     frame.render_widget(help, help_area);
+}
+
+/// A footer message, wrapped at words.
+fn message_paragraph(text: &str) -> Paragraph<'static> {
+    Paragraph::new(visible(text).into_owned()).wrap(Wrap { trim: true })
 }
 
 /// A bordered block with a title, highlighted when it has focus.

@@ -67,13 +67,18 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
     let [summary_area, table_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
     let status = response.status.label();
+    let toggle = if response.status == crate::model::ResponseStatus::Final {
+        "f puts it back to draft"
+    } else {
+        "f marks the response final"
+    };
     let summary = vec![
         Line::styled(
             format!(" {answered}/{total} answered · response status: {status}"),
             theme.heading(),
         ),
         Line::raw(format!(
-            " {open} without an answer · {over} over the word limit · f marks the response final"
+            " {open} without an answer · {over} over the word limit · {toggle}"
         )),
     ];
     frame.render_widget(ratatui::widgets::Paragraph::new(summary), summary_area);

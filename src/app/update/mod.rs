@@ -58,17 +58,34 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
         }
         Action::Paste(text) => {
             paste(app, &text);
+            say_if_reopened(app);
             None
         }
+        // Typing leaves the last message up, so a notice raised by the first key of a
+        // burst (such as a final response becoming a draft) can be read; a command clears it.
         Action::Key(key) => {
-            app.message = None;
             type_key(app, key);
+            say_if_reopened(app);
             None
         }
         Action::Command(command) => {
             app.message = None;
-            run(app, command)
+            let job = run(app, command);
+            say_if_reopened(app);
+            job
         }
+    }
+}
+
+/// Says once that an edit turned a final response back into a draft.
+fn say_if_reopened(app: &mut App) {
+    if let Some(draft) = app.draft.as_mut()
+        && std::mem::take(&mut draft.reopened)
+    {
+        info(
+            app,
+            "This response is a draft again after your change; Ctrl-G then f marks it final",
+        );
     }
 }
 

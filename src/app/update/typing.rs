@@ -26,6 +26,17 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
 }
 
 pub(super) fn type_key(app: &mut App, key: KeyEvent) {
+    // On the position picker, a printable key that is not a command starts the answer.
+    let printable = matches!(key.code, crossterm::event::KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT);
+    if printable
+        && app.focused() == Focused::Walk(Focus::Position)
+        && let Some(draft) = app.draft.as_mut()
+    {
+        draft.set_focus(Focus::Answer);
+    }
     let Some((field, single_line)) = focused_field(app) else {
         return;
     };

@@ -109,7 +109,7 @@ pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<Save
         Command::Toggle => {
             let draft = app.draft.as_mut()?;
             draft.response.respondent.on_behalf = !draft.response.respondent.on_behalf;
-            draft.changed(Instant::now());
+            draft.edited(Instant::now());
         }
         Command::Leave => app.screen = Screen::Walk,
         _ => {}
@@ -128,7 +128,7 @@ pub(super) fn sync_respondent(app: &mut App) {
     r.role = form.text(RespondentField::Role);
     let email = form.text(RespondentField::Email);
     r.email = (!email.trim().is_empty()).then_some(email);
-    draft.changed(Instant::now());
+    draft.edited(Instant::now());
 }
 
 pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob> {
@@ -149,20 +149,14 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob>
             if draft.response.status == ResponseStatus::Final {
                 set_status(app, ResponseStatus::Draft);
             } else {
-                let open = draft.set.item_count() - draft.response.answered_count(&draft.set);
-                if open == 0 {
-                    set_status(app, ResponseStatus::Final);
-                } else {
-                    let items = if open == 1 { "1 item has" } else { "items have" };
-                    let count = if open == 1 {
-                        String::new()
-                    } else {
-                        format!("{open} ")
-                    };
-                    app.dialog = Some(Dialog::Confirm {
-                        question: format!("{count}{items} no answer yet. Mark the response final anyway?"),
-                        pending: Pending::MarkFinal,
-                    });
+                match still_to_do(draft) {
+                    None => set_status(app, ResponseStatus::Final),
+                    Some(what) => {
+                        app.dialog = Some(Dialog::Confirm {
+                            question: format!("{what}. Mark the response final anyway?"),
+                            pending: Pending::MarkFinal,
+                        });
+                    }
                 }
             }
         }
@@ -170,6 +164,43 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob>
         _ => {}
     }
     None
+}
+
+/// What stands between the response and final, as one sentence: items with no answer
+/// yet, and answers over their word limit. None when nothing does.
+fn still_to_do(draft: &Draft) -> Option<String> {
+    let open = draft.set.item_count() - draft.response.answered_count(&draft.set);
+    let over = draft.response.over_word_limits(&draft.set);
+    let mut parts = Vec::new();
+    match open {
+        0 => {}
+        1 => parts.push("1 item has no answer yet".to_string()),
+        n => parts.push(format!("{n} items have no answer yet")),
+    }
+    if !over.is_empty() {
+        let which: Vec<String> = over
+            .iter()
+            .map(|o| format!("{} {}/{}", o.item.label, o.words, o.limit))
+            .collect();
+        let answers = if over.len() == 1 {
+            "1 answer is"
+        } else {
+            "answers are"
+        };
+        let count = if over.len() == 1 {
+            String::new()
+        } else {
+            format!("{} ", over.len())
+        };
+        parts.push(format!(
+            "{count}{answers} over the word limit ({})",
+            crate::text::visible_line(&which.join(", "))
+        ));
+    }
+    let mut sentence = parts.join(", and ");
+    let first = sentence.get(..1)?.to_uppercase();
+    sentence.replace_range(..1, &first);
+    Some(sentence)
 }
 
 pub(super) fn set_status(app: &mut App, status: ResponseStatus) {
