@@ -210,3 +210,36 @@ fn the_samples_are_named_after_organisation_and_set() {
         ]
     );
 }
+
+#[test]
+fn short_titles_help_find_items_and_leave_the_digest_alone() {
+    let set = built_in();
+    let id = |i: usize| set.items().nth(i).unwrap().id.clone();
+    let found = |query: &str| set.find(query).into_iter().map(id).collect::<Vec<_>>();
+    assert_eq!(
+        found("6")[0],
+        "e6",
+        "a number finds the label with that number first"
+    );
+    assert_eq!(found("scrutiny")[0], "e8", "words of a short title");
+    assert_eq!(found("PARITY"), ["e3"], "letter case does not matter");
+    assert!(
+        found("option 2").contains(&"q2".to_string()),
+        "words of the wording"
+    );
+    assert!(found("no such words").is_empty());
+    assert_eq!(set.find("").len(), set.item_count(), "nothing typed: every item");
+
+    let mut untitled = set.clone();
+    for item in untitled.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        item.short_title = None;
+    }
+    assert_eq!(
+        untitled.digest(),
+        set.digest(),
+        "short titles change nothing that was asked"
+    );
+    let mut reworded = untitled.clone();
+    reworded.sections[1].items[0].prompt.push('?');
+    assert_ne!(reworded.digest(), set.digest(), "the wording does");
+}

@@ -209,3 +209,14 @@ fn no_color_means_no_colour() {
         .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
     assert!(!coloured, "with NO_COLOR set the screen uses no colour at all");
 }
+
+#[test]
+fn going_to_an_item_from_the_outline() {
+    snapshot("go_to", || {
+        let mut h = commission_at(0);
+        h.ctrl('l');
+        h.type_text("element");
+        h.key(KeyCode::Down);
+        h
+    });
+}

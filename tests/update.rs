@@ -480,3 +480,34 @@ fn editing_a_final_response_says_so_once_and_makes_it_a_draft_again() {
     h.type_text("!");
     assert!(!h.message().contains("a draft again"), "said once");
 }
+
+#[test]
+fn going_to_an_item_takes_a_key_its_number_and_enter() {
+    let mut h = started();
+    assert_eq!(h.item(), "summary");
+    h.ctrl('l');
+    assert!(matches!(h.app.dialog, Some(Dialog::GoTo { .. })));
+    h.type_text("6");
+    h.key(KeyCode::Enter);
+    assert!(h.app.dialog.is_none());
+    assert_eq!(h.item(), "e6", "Element 6, three keys from the executive summary");
+}
+
+#[test]
+fn going_to_an_item_by_words_of_its_wording_and_choosing_among_those_found() {
+    let mut h = started();
+    h.ctrl('l');
+    h.type_text("QUESTION");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.item(), "q2", "the second item whose label says Question");
+
+    h.ctrl('l');
+    h.type_text("no such words anywhere");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.dialog, Some(Dialog::GoTo { .. })), "still asking");
+    assert!(h.message().contains("No item matches"), "{}", h.message());
+    h.key(KeyCode::Esc);
+    assert!(h.app.dialog.is_none());
+    assert_eq!(h.item(), "q2", "Esc stays where you were");
+}

@@ -17,6 +17,7 @@ pub enum Command {
     Respondent,
     Review,
     Versions,
+    GoTo,
     NextItem,
     PrevItem,
     NextField,
@@ -69,6 +70,8 @@ pub enum Context {
     Checkbox,
     /// Starting a new response: pick a set, type the organisation.
     NewResponse,
+    /// Going to an item from the outline.
+    GoTo,
     Review,
     /// Earlier saved versions of the open draft.
     Versions,
@@ -98,6 +101,7 @@ impl Context {
             Context::Form => "Respondent form",
             Context::Checkbox => "Respondent form, yes/no field",
             Context::NewResponse => "New response",
+            Context::GoTo => "Going to an item",
             Context::Review => "Review",
             Context::Versions => "Earlier versions",
             Context::Export => "Export",
@@ -206,6 +210,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Walk, &[ctrl('r')], C::MarkReady, "mark the item ready (or back to draft)", Some("ready")),
     // In the walk-through's footer; the same key works wherever a draft is open.
     bind(X::Walk, &[ctrl('o')], C::Respondent, "who is responding", Some("respondent")),
+    bind(X::Walk, &[ctrl('l'), key(KeyCode::F(2))], C::GoTo, "go to an item: type its number or a few words, then Enter", Some("go to")),
     bind(X::Walk, &[ctrl('g')], C::Review, "review every position, then mark final", Some("review")),
     bind(X::Walk, &[ctrl('t')], C::Versions, "earlier saved versions, to go back to one", None),
     bind(X::Versions, &[key(KeyCode::Down), ch('j')], C::Down, "next version", None),
@@ -232,6 +237,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PrevField, "previous field", None),
     bind(X::Checkbox, &[ch(' ')], C::Toggle, "tick or untick", Some("tick")),
     bind(X::Form, &[key(KeyCode::Esc)], C::Leave, "done", Some("done")),
+    bind(X::GoTo, &[key(KeyCode::Enter)], C::Yes, "go to the chosen item", Some("go")),
+    bind(X::GoTo, &[key(KeyCode::Down)], C::Down, "next item found", None),
+    bind(X::GoTo, &[key(KeyCode::Up)], C::Up, "previous item found", None),
+    bind(X::GoTo, &[key(KeyCode::Esc)], C::No, "stay where you were", Some("cancel")),
     bind(X::NewResponse, &[key(KeyCode::Enter)], C::Yes, "start the response", Some("start")),
     bind(X::NewResponse, &[key(KeyCode::Down)], C::Down, "next question set", None),
     bind(X::NewResponse, &[key(KeyCode::Up)], C::Up, "previous question set", None),
@@ -312,6 +321,7 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Confirm => vec![Context::Confirm],
         Focused::Choose => vec![Context::Choose, Global],
         Focused::NewResponse => vec![Context::NewResponse, Global],
+        Focused::GoTo => vec![Context::GoTo, Global],
         Focused::Export => vec![Context::Export, Global],
         Focused::Home => vec![Context::Home, Global],
         Focused::Trash => vec![Context::Trash, Global],

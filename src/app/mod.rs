@@ -70,6 +70,12 @@ pub enum Dialog {
         choice: ExportChoice,
         folder: TextArea<'static>,
     },
+    /// Going to an item: what is typed finds items (see [`crate::model::QuestionSet::find`]),
+    /// and `selected` is the chosen one among those found.
+    GoTo {
+        query: TextArea<'static>,
+        selected: usize,
+    },
     Confirm {
         question: String,
         pending: Pending,
@@ -276,6 +282,7 @@ impl App {
             Some(Dialog::Choose(_)) => return Focused::Choose,
             Some(Dialog::NewResponse { .. }) => return Focused::NewResponse,
             Some(Dialog::Export { .. }) => return Focused::Export,
+            Some(Dialog::GoTo { .. }) => return Focused::GoTo,
             None => {}
         }
         match &self.screen {

@@ -176,6 +176,8 @@ pub enum Focused {
     NewResponse,
     /// Exporting: the folder is typed here.
     Export,
+    /// Going to an item: its number or a few words are typed here.
+    GoTo,
     Home,
     Trash,
     /// The walk-through, on one of the item's fields.
@@ -198,7 +200,7 @@ impl Focused {
     /// Whether keys that are not bound are typed into a text field.
     pub fn takes_text(self) -> bool {
         match self {
-            Focused::NewResponse | Focused::Export => true,
+            Focused::NewResponse | Focused::Export | Focused::GoTo => true,
             Focused::Walk(field) => field != Focus::Position,
             Focused::Respondent(field) => field.text_index().is_some(),
             _ => false,

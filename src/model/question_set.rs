@@ -74,6 +74,10 @@ pub struct Item {
     pub id: String,
     /// Short label, e.g. "Question 1".
     pub label: String,
+    /// A few words saying what the item is about, for outlines and finding it
+    /// (e.g. "Transfer of commissioning"); outlines show the start of the wording without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     /// The exact published wording.
     pub prompt: String,
     /// Guidance for respondents, in the set author's words.
@@ -87,7 +91,48 @@ pub struct Item {
     pub word_limit: Option<u32>,
 }
 
+impl Item {
+    /// What an outline shows beside the label: the short title, else the wording.
+    pub fn summary(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.prompt)
+    }
+}
+
 impl QuestionSet {
+    /// The indices (in reading order) of the items `query` finds, best first: an item
+    /// whose label has `query` as a whole word ("6" finds "Element 6"), then labels and
+    /// short titles containing it, then wordings. Letter case does not matter; an empty
+    /// query finds every item.
+    pub fn find(&self, query: &str) -> Vec<usize> {
+        let query = query.trim().to_lowercase();
+        if query.is_empty() {
+            return (0..self.item_count()).collect();
+        }
+        let rank = |item: &Item| {
+            let label = item.label.to_lowercase();
+            let title = item.short_title.as_deref().unwrap_or("").to_lowercase();
+            if label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == query)
+            {
+                Some(0)
+            } else if label.contains(&query) || title.contains(&query) {
+                Some(1)
+            } else if item.prompt.to_lowercase().contains(&query) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let mut found: Vec<(u8, usize)> = self
+            .items()
+            .enumerate()
+            .filter_map(|(i, item)| rank(item).map(|r| (r, i)))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, i)| i).collect()
+    }
+
     /// Every item in reading order.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.sections.iter().flat_map(|s| s.items.iter())
@@ -123,9 +168,15 @@ impl QuestionSet {
     }
 
     /// SHA-256 of the canonical (compact, fixed key order) JSON, so a response
-    /// can tell whether it answered exactly this version of the set.
+    /// can tell whether it answered exactly this version of the set. Short titles are
+    /// left out: they help find an item and change nothing that was asked, so adding
+    /// them never makes earlier responses answer "another version".
     pub fn digest(&self) -> String {
-        let canonical = serde_json::to_vec(self).expect("a question set always serialises");
+        let mut asked = self.clone();
+        for item in asked.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            item.short_title = None;
+        }
+        let canonical = serde_json::to_vec(&asked).expect("a question set always serialises");
         let hash = Sha256::digest(&canonical);
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         format!("sha256:{hex}")

@@ -122,5 +122,7 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     .block(panel(" Are you sure? ", true, theme));
             frame.render_widget(paragraph, popup);
         }
+        // Going to an item happens in the walk-through's outline, which shows what is found.
+        Dialog::GoTo { .. } => {}
     }
 }

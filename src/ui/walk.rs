@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::{Theme, panel};
-use crate::app::{App, Draft, Focus};
+use crate::app::{App, Dialog, Draft, Focus};
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
 use crate::text::{fit, truncate, visible, visible_line, word_count};
 
@@ -18,7 +18,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let outline_width = (area.width / 3).clamp(24, 40);
     let [outline, item] =
         Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(20)]).areas(area);
-    draw_outline(draft, theme, frame, outline);
+    let going_to = match &app.dialog {
+        Some(Dialog::GoTo { query, selected }) => Some((query, *selected)),
+        _ => None,
+    };
+    draw_outline(draft, going_to, theme, frame, outline);
     draw_item(draft, theme, frame, item);
 }
 
@@ -39,10 +43,33 @@ pub fn position_of<'a>(set: &'a QuestionSet, response: &Response, item: &Item) -
     Some((option.symbol.as_str(), option.label.as_str()))
 }
 
-fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
-    let block = panel(" Outline ", false, theme);
-    let inner = block.inner(area);
+/// The outline: every item with its status, label, what it is about and position.
+/// Going to an item, it has focus: the query on top, the items found marked, the chosen one selected.
+fn draw_outline(
+    draft: &Draft,
+    going_to: Option<(&TextArea<'static>, usize)>,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let title = if going_to.is_some() {
+        " Go to: type, ↑↓, Enter "
+    } else {
+        " Outline "
+    };
+    let block = panel(title, going_to.is_some(), theme);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    let found = going_to.map(|(query, _)| draft.set.find(&query.lines().concat()));
+    let chosen = going_to.and_then(|(_, selected)| found.as_ref()?.get(selected).copied());
+    if let Some((query, _)) = going_to {
+        let [query_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let mut field = query.clone();
+        field.set_cursor_line_style(Style::new());
+        field.set_cursor_style(Style::new().add_modifier(ratatui::style::Modifier::REVERSED));
+        frame.render_widget(&field, query_area);
+        inner = rest;
+    }
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     let mut current_line = 0;
@@ -58,15 +85,19 @@ fn draw_outline(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
             let symbol =
                 position_of(&draft.set, &draft.response, item).map_or("".into(), |(s, _)| visible_line(s));
             let label_width = width.saturating_sub(3 + 3);
+            let label = format!("{} · {}", item.label, item.summary());
             let text = format!(
                 " {} {}{:>3}",
                 status_mark(status),
-                fit(&visible_line(&item.label), label_width),
+                fit(&crate::text::flat(&visible_line(&label)), label_width),
                 symbol
             );
-            let style = if index == draft.current {
+            let highlighted = chosen.map_or(index == draft.current, |c| c == index);
+            let style = if highlighted {
                 current_line = lines.len();
                 theme.selected()
+            } else if found.as_ref().is_some_and(|f| !f.contains(&index)) {
+                theme.dim()
             } else {
                 Style::new()
             };
@@ -140,7 +171,7 @@ fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
 fn context_paragraph<'a>(draft: &Draft, item: &'a Item, theme: Theme) -> Paragraph<'a> {
     let text = match (&item.context, draft.context_folded) {
         (None, _) => String::new(),
-        (Some(_), true) => "▸ context hidden (c shows it)".to_string(),
+        (Some(_), true) => "▸ context hidden (Ctrl-F shows it)".to_string(),
         (Some(context), false) => visible(context).into_owned(),
     };
     Paragraph::new(text)
@@ -157,7 +188,7 @@ fn context_lines(item: &Item, width: u16, height: u16, theme: Theme) -> Vec<Line
         .map(|l| Line::styled(l, theme.context()))
         .collect();
     lines.push(Line::styled(
-        "… more context in a taller window (c hides it)",
+        "… more context in a taller window (Ctrl-F hides it)",
         theme.dim(),
     ));
     lines

@@ -47,6 +47,18 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             }
         }
         (Dialog::Export { .. }, Command::No) => {}
+        (Dialog::GoTo { query, selected }, Command::Down | Command::Up) => {
+            let found = app
+                .draft
+                .as_ref()
+                .map_or(0, |d| d.set.find(&query.lines().concat()).len());
+            let selected = step(selected, command == Command::Down, found);
+            app.dialog = Some(Dialog::GoTo { query, selected });
+        }
+        (Dialog::GoTo { query, selected }, Command::Yes) => {
+            return go_to_found(app, &query.lines().concat(), selected, query);
+        }
+        (Dialog::GoTo { .. }, Command::No) => {}
         (dialog, Command::Quit) => {
             app.dialog = Some(dialog);
             app.quit = true;
@@ -58,6 +70,25 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
         (dialog, _) => app.dialog = Some(dialog),
     }
     None
+}
+
+/// Goes to the `selected` item of those `query` finds; with none found, says so and keeps asking.
+fn go_to_found(app: &mut App, query: &str, selected: usize, field: TextArea<'static>) -> Option<SaveJob> {
+    let draft = app.draft.as_mut()?;
+    let Some(&index) = draft.set.find(query).get(selected) else {
+        app.dialog = Some(Dialog::GoTo {
+            query: field,
+            selected,
+        });
+        error(
+            app,
+            format!("No item matches “{}”", crate::text::visible_line(query)),
+        );
+        return None;
+    };
+    let job = draft.save_if_dirty();
+    draft.go_to(index);
+    job
 }
 
 pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {

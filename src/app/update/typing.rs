@@ -10,9 +10,10 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
         return None;
     }
     let field = match focused {
-        Focused::NewResponse | Focused::Export => match app.dialog.as_mut()? {
+        Focused::NewResponse | Focused::Export | Focused::GoTo => match app.dialog.as_mut()? {
             Dialog::NewResponse { organisation, .. } => organisation,
             Dialog::Export { folder, .. } => folder,
+            Dialog::GoTo { query, .. } => query,
             _ => return None,
         },
         Focused::Walk(_) => app.draft.as_mut()?.focused_editor()?,
@@ -80,6 +81,12 @@ pub(super) fn after_text_change(app: &mut App) {
             }
         }
         Focused::Respondent(_) => sync_respondent(app),
+        // A changed query starts again from the best item found.
+        Focused::GoTo => {
+            if let Some(Dialog::GoTo { selected, .. }) = app.dialog.as_mut() {
+                *selected = 0;
+            }
+        }
         _ => {}
     }
 }

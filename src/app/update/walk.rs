@@ -34,6 +34,11 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             });
         }
         Command::FoldContext => draft.context_folded = !draft.context_folded,
+        Command::GoTo => {
+            let mut query = TextArea::default();
+            query.set_placeholder_text("a number or a few words");
+            app.dialog = Some(Dialog::GoTo { query, selected: 0 });
+        }
         Command::PositionLeft | Command::PositionRight => {
             let scale = draft.set.scale_of(draft.item())?;
             let last = scale.options.len().saturating_sub(1);
