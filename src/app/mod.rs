@@ -7,6 +7,7 @@ pub mod draft;
 pub mod keymap;
 pub mod saving;
 pub mod screen;
+pub mod undo;
 pub mod update;
 
 use std::path::PathBuf;
