@@ -4,7 +4,7 @@
 //! `tests/layers.rs`, holds the code to this):
 //! - the domain: [`text`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
 //!   [`compare`]'s core: plain data and pure functions;
-//! - files: [`dirs`] (where they live), [`storage`] (reading, the atomic write),
+//! - files and programs: [`dirs`] (where they live), [`editor`] (the user's editor program), [`storage`] (reading, the atomic write),
 //!   [`catalog`] and [`documents`] (question sets and responses from files), and
 //!   [`drafts`], the one home for draft files, their locks, recovery copies and history;
 //! - the app: [`app`] (state and the update step), [`ui`] (drawing, which changes nothing),
@@ -18,6 +18,7 @@ pub mod compare;
 pub mod dirs;
 pub mod documents;
 pub mod drafts;
+pub mod editor;
 pub mod error;
 pub mod export;
 pub mod model;

@@ -23,9 +23,19 @@ pub enum TextEdit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// `steps` edits of a text field, undone and redone by that field's own history.
-    Text { field: Focus, steps: usize, last: TextEdit },
-    Position { before: Option<String>, after: Option<String> },
-    Status { before: ItemStatus, after: ItemStatus },
+    Text {
+        field: Focus,
+        steps: usize,
+        last: TextEdit,
+    },
+    Position {
+        before: Option<String>,
+        after: Option<String>,
+    },
+    Status {
+        before: ItemStatus,
+        after: ItemStatus,
+    },
 }
 
 /// The undo and redo stacks of one item.
@@ -41,7 +51,12 @@ impl History {
     /// deletions; a new word, a paste or a change of field starts another.
     pub fn text(&mut self, field: Focus, edit: TextEdit) {
         self.redo.clear();
-        if let Some(Change::Text { field: f, steps, last }) = self.undo.last_mut() {
+        if let Some(Change::Text {
+            field: f,
+            steps,
+            last,
+        }) = self.undo.last_mut()
+        {
             let joins = *f == field
                 && edit != TextEdit::Other
                 && *last != TextEdit::Other
@@ -161,7 +176,10 @@ mod tests {
             before: ItemStatus::Draft,
             after: ItemStatus::Draft,
         });
-        assert!(history.redo().is_some(), "a change that changed nothing keeps redo");
+        assert!(
+            history.redo().is_some(),
+            "a change that changed nothing keeps redo"
+        );
         typed(&mut history, "x");
         assert_eq!(history.redo(), None, "a new change ends redo");
     }
