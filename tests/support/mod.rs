@@ -4,7 +4,9 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod files;
 pub mod pty;
+pub mod wait;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -20,6 +22,14 @@ use tempfile::TempDir;
 pub const COMMISSION: &str = "tests/fixtures/health-devolution-commission.json";
 pub const LOCAL_GOVERNMENT: &str = "tests/fixtures/local-government.json";
 
+/// consult's folders for a test whose scratch folder is `home`: `home/data` and `home/config`.
+pub fn dirs(home: &Path) -> Dirs {
+    Dirs {
+        data: home.join("data"),
+        config: home.join("config"),
+    }
+}
+
 pub struct Harness {
     pub dir: TempDir,
     pub app: App,
@@ -29,10 +39,7 @@ impl Harness {
     /// An app whose drafts folder holds copies of `fixtures`.
     pub fn with_drafts(fixtures: &[&str]) -> Harness {
         let dir = tempfile::tempdir().unwrap();
-        let dirs = Dirs {
-            data: dir.path().join("data"),
-            config: dir.path().join("config"),
-        };
+        let dirs = dirs(dir.path());
         std::fs::create_dir_all(dirs.drafts()).unwrap();
         for fixture in fixtures {
             let name = Path::new(fixture).file_name().unwrap();
