@@ -10,6 +10,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use support::files::only_draft;
 use support::pty::{ENTER, Session};
 
 /// A small, dependency-free random source: the soak needs variety, not cryptography.
@@ -79,11 +80,8 @@ fn killed_at_random_moments_while_typing_it_keeps_all_but_the_last_two_seconds()
             app.contents()
         );
 
-        let drafts: Vec<_> = std::fs::read_dir(home.path().join("data/drafts"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        let text = std::fs::read_to_string(&drafts[0]).unwrap();
+        // A kill in the middle of a save leaves its temporary file beside the draft.
+        let text = std::fs::read_to_string(only_draft(home.path())).unwrap();
         let response = consult::parse::response(&text).unwrap_or_else(|p| {
             panic!(
                 "round {round}: the draft does not parse after a kill: {}",
