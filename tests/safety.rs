@@ -28,14 +28,19 @@ fn typed(text: &str) -> Harness {
     h
 }
 
-/// Lets time pass for the recovery copy, but not for the draft save.
-fn journal_only(h: &mut Harness) {
-    h.tick(Instant::now() + JOURNAL_EVERY);
+/// As [`typed`], then time let pass for the recovery copy but not for the draft save. The
+/// time is counted from before the typing began, not from when it ended: a busy machine can
+/// hold the test up while it types, and that must not count as a pause for the draft save.
+fn journaled(text: &str) -> Harness {
+    let began = Instant::now();
+    let mut h = typed(text);
+    h.tick(began + JOURNAL_EVERY);
     assert_ne!(
         h.save_state(),
         SaveState::Saved,
         "the draft save must not have run yet"
     );
+    h
 }
 
 /// A new app over the same folders: what the next start of consult sees. The old
@@ -59,8 +64,7 @@ fn choose(app: &mut App, key: char) {
 #[test]
 fn work_killed_before_its_save_is_offered_back_exactly() {
     let typed_text = "Cytunwn – we agree, with conditions";
-    let mut h = typed(typed_text);
-    journal_only(&mut h);
+    let mut h = journaled(typed_text);
     let path = draft_path(&h);
     assert!(
         !std::fs::read_to_string(&path).unwrap().contains(typed_text),
@@ -107,8 +111,7 @@ fn recovery_files(data: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn recovered_work_can_be_kept_as_a_separate_draft() {
-    let mut h = typed("Second thoughts");
-    journal_only(&mut h);
+    let mut h = journaled("Second thoughts");
     let mut app = restart(&mut h);
     choose(&mut app, 'c');
     let names: Vec<String> = app
@@ -122,8 +125,7 @@ fn recovered_work_can_be_kept_as_a_separate_draft() {
 
 #[test]
 fn declining_recovery_sets_the_copy_aside_and_deciding_later_leaves_it() {
-    let mut h = typed("Maybe later");
-    journal_only(&mut h);
+    let mut h = journaled("Maybe later");
     let mut app = restart(&mut h);
     choose(&mut app, '\u{1b}');
     assert!(app.dialog.is_none() || !matches!(app.dialog, Some(Dialog::Choose(_))));
@@ -140,8 +142,7 @@ fn declining_recovery_sets_the_copy_aside_and_deciding_later_leaves_it() {
 
 #[test]
 fn a_clean_quit_leaves_nothing_to_recover() {
-    let mut h = typed("All saved");
-    journal_only(&mut h);
+    let mut h = journaled("All saved");
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
     assert_eq!(h.save_state(), SaveState::Saved);
     assert!(
@@ -153,8 +154,7 @@ fn a_clean_quit_leaves_nothing_to_recover() {
 
 #[test]
 fn a_recovery_file_cut_short_at_any_byte_never_breaks_start_up_and_is_kept() {
-    let mut h = typed("Truncate me – ŵ 東京");
-    journal_only(&mut h);
+    let mut h = journaled("Truncate me – ŵ 東京");
     let journal = recovery_files(&h.app.dirs.data).pop().unwrap();
     let full = std::fs::read(&journal).unwrap();
     for end in 0..full.len() {
@@ -291,8 +291,15 @@ fn touching_a_file_is_not_a_change() {
     let mut h = edit_commission();
     let path = draft_path(&h);
     let content = std::fs::read(&path).unwrap();
-    std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(&path, &content).unwrap(); // same bytes, new modification time
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, &content).unwrap(); // same bytes...
+    // ...and a new modification time, set rather than waited for: a file system's clock can
+    // be coarse enough that a quick rewrite keeps the old one.
+    let later = modified + Duration::from_secs(2);
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(later).unwrap();
+    drop(file);
+    assert_ne!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
     h.ctrl('s');
     assert_eq!(h.save_state(), SaveState::Saved);
     assert!(h.app.dialog.is_none());
@@ -544,8 +551,7 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
 
 #[test]
 fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
-    let mut h = typed("Said in the meeting – ŵ");
-    journal_only(&mut h);
+    let mut h = journaled("Said in the meeting – ŵ");
     let path = draft_path(&h);
     drop(restart(&mut h)); // (the old session is gone: its lock with it)
     h.app.draft = None;
@@ -578,8 +584,7 @@ fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
 
 #[test]
 fn deciding_later_on_the_open_draft_keeps_the_earlier_work_safe() {
-    let mut h = typed("Earlier words");
-    journal_only(&mut h);
+    let mut h = journaled("Earlier words");
     let path = draft_path(&h);
     drop(restart(&mut h));
     let dirs = h.app.dirs.clone();
