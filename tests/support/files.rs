@@ -76,3 +76,10 @@ pub fn wait_for_finished_file_with(dir: &Path, text: &str) -> PathBuf {
         },
     )
 }
+
+/// A file's permission bits.
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use portable_pty::{Child, CommandBuilder, PtySize, SlavePty, native_pty_system};
 
-use super::{dirs, wait};
+use super::{folders_env, wait};
 
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
@@ -41,6 +41,11 @@ impl Session {
         Session::launch(home, env!("CARGO_BIN_EXE_consult"), args, env)
     }
 
+    /// `consult edit FILE`, as [`Session::start`] starts consult.
+    pub fn edit(home: &Path, file: &Path) -> Session {
+        Session::start(home, &["edit", file.to_str().unwrap()])
+    }
+
     /// Any program in the same kind of terminal, with consult's folders set as for consult.
     pub fn start_command(home: &Path, program: &str, args: &[&str]) -> Session {
         Session::launch(home, program, args, &[])
@@ -58,9 +63,9 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(home);
-        let dirs = dirs(home);
-        command.env("CONSULT_DATA_DIR", dirs.data);
-        command.env("CONSULT_CONFIG_DIR", dirs.config);
+        for (key, value) in folders_env(home) {
+            command.env(key, value);
+        }
         command.env("TERM", "xterm-256color");
         for (key, value) in env {
             command.env(key, value);
@@ -148,6 +153,15 @@ impl Session {
     /// Pastes `text` as a terminal does with bracketed paste: one event, not keys.
     pub fn paste(&mut self, text: &str) {
         self.send(&format!("\x1b[200~{text}\x1b[201~"));
+    }
+
+    /// On the first start's new-response dialog, starts a response for `organisation`:
+    /// waits for the dialog, types the name, and waits for the walk-through.
+    pub fn start_response(&mut self, organisation: &str) {
+        self.wait_for("Start a new response");
+        self.type_text(organisation);
+        self.send(ENTER);
+        self.wait_for("0/14 answered");
     }
 
     /// Types text one character at a time.
