@@ -7,18 +7,16 @@ mod support;
 use std::path::Path;
 
 use support::files::{only_draft, wait_for_finished_file_with, wait_for_text};
-use support::pty::{ENTER, Session};
-use support::wait;
+use support::fixtures::copy_into;
+use support::pty::{CTRL_E, CTRL_Q, ENTER, Session};
+use support::{LOCAL_GOVERNMENT, folders_env, wait};
 
 const F12: &str = "\x1b[24~";
 
 /// consult on a fresh response for "Signals", on its first item, ready for text.
 fn responding(home: &Path, env: &[(&str, &str)]) -> Session {
     let mut app = Session::start_with(home, &[], env);
-    app.wait_for("Start a new response");
-    app.type_text("Signals");
-    app.send(ENTER);
-    app.wait_for("0/14 answered");
+    app.start_response("Signals");
     app
 }
 
@@ -28,6 +26,16 @@ fn typing(home: &Path, text: &str, env: &[(&str, &str)]) -> Session {
     app.type_text(text);
     app.wait_for(text);
     app
+}
+
+/// Starts consult again over `home`'s folders: it offers `text` back, and takes it back
+/// into its draft.
+fn recover_on_the_next_start(home: &Path, text: &str) {
+    let mut again = Session::start(home, &[]);
+    again.wait_for("Unsaved work found");
+    again.wait_for(text);
+    again.send("r");
+    again.wait_for("Recovered into");
 }
 
 fn saves_and_restores_on(signal: &str) {
@@ -88,11 +96,7 @@ fn a_panic_restores_the_terminal_then_says_where_the_work_is() {
     assert!(kept.contains(text));
 
     // The next start offers it back.
-    let mut again = Session::start(home.path(), &[]);
-    again.wait_for("Unsaved work found");
-    again.wait_for(text);
-    again.send("r");
-    again.wait_for("Recovered into");
+    recover_on_the_next_start(home.path(), text);
 }
 
 #[test]
@@ -124,11 +128,7 @@ fn work_killed_between_saves_is_offered_back_on_the_next_start() {
         .unwrap_or_else(|| {
             panic!("in {TRIES} tries, consult was never killed between its recovery copy and its draft save")
         });
-    let mut again = Session::start(home.path(), &[]);
-    again.wait_for("Unsaved work found");
-    again.wait_for(text);
-    again.send("r");
-    again.wait_for("Recovered into");
+    recover_on_the_next_start(home.path(), text);
     assert!(
         std::fs::read_to_string(only_draft(home.path()))
             .unwrap()
@@ -139,18 +139,17 @@ fn work_killed_between_saves_is_offered_back_on_the_next_start() {
 #[test]
 fn a_second_consult_on_the_same_draft_is_refused_and_the_lock_dies_with_its_holder() {
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("shared.json");
-    std::fs::copy("tests/fixtures/local-government.json", &file).unwrap();
-    let mut first = Session::start(home.path(), &["edit", file.to_str().unwrap()]);
+    let file = copy_into(LOCAL_GOVERNMENT, home.path());
+    let mut first = Session::edit(home.path(), &file);
     first.wait_for("Local Government Association");
 
-    let mut second = Session::start(home.path(), &["edit", file.to_str().unwrap()]);
+    let mut second = Session::edit(home.path(), &file);
     assert!(!second.wait_exit(), "refused");
     second.wait_for(&format!("open in another consult (process {})", first.pid()));
 
     first.signal("KILL");
     assert!(!first.wait_exit(), "killed");
-    let third = Session::start(home.path(), &["edit", file.to_str().unwrap()]);
+    let third = Session::edit(home.path(), &file);
     third.wait_for("Local Government Association");
 }
 
@@ -168,16 +167,13 @@ fn it_never_touches_the_network() {
         trace.display()
     );
     let mut app = Session::start_command(home.path(), "sh", &["-c", &script]);
-    app.wait_for("Start a new response");
-    app.type_text("Offline");
-    app.send(ENTER);
-    app.wait_for("0/14 answered");
+    app.start_response("Offline");
     app.type_text("No network needed.");
-    app.send("\x05"); // export
+    app.send(CTRL_E); // export
     app.wait_for("Will write:");
     app.send(ENTER);
     app.wait_for("Exported to");
-    app.send("\x11");
+    app.send(CTRL_Q);
     assert!(app.wait_exit());
     // The terminal library wakes its own event loop through a local socket pair:
     // that is plumbing between threads of one process, not networking.
@@ -210,11 +206,8 @@ fn closing_the_terminal_window_saves_and_exits() {
     let home = tempfile::tempdir().unwrap();
     let socket = home.path().join("tmux.sock");
     let socket = socket.to_str().unwrap();
-    let command = format!(
-        "CONSULT_DATA_DIR='{0}/data' CONSULT_CONFIG_DIR='{0}/config' '{1}'",
-        home.path().display(),
-        env!("CARGO_BIN_EXE_consult")
-    );
+    let folders = folders_env(home.path()).map(|(key, value)| format!("{key}='{}'", value.display()));
+    let command = format!("{} '{}'", folders.join(" "), env!("CARGO_BIN_EXE_consult"));
     let run = |args: &[&str]| {
         let mut all = vec!["-S", socket];
         all.extend_from_slice(args);

@@ -4,9 +4,10 @@ mod support;
 
 use std::path::Path;
 
-use support::dirs;
 use support::files::{files_in, only_draft, wait_for_text};
+use support::fixtures::copy_into;
 use support::pty::{CTRL_E, CTRL_Q, ENTER, PAGE_DOWN, Session, TAB};
+use support::{LOCAL_GOVERNMENT, dirs};
 
 /// The text of the one draft, once consult has gone: no temporary file is left beside it.
 fn saved_draft(home: &Path) -> String {
@@ -22,10 +23,7 @@ fn start_answer_quit_reopen_and_export() {
     let answer = "Rydym yn cytuno – ‘iawn’, 東京 👍";
 
     let mut app = Session::start(home.path(), &[]);
-    app.wait_for("Start a new response");
-    app.type_text("Cyngor Môn");
-    app.send(ENTER);
-    app.wait_for("0/14 answered");
+    app.start_response("Cyngor Môn");
     app.send(PAGE_DOWN);
     app.wait_for("Question 1");
     app.send("2");
@@ -80,10 +78,7 @@ fn start_answer_quit_reopen_and_export() {
 fn typing_is_saved_once_it_stops_and_survives_a_kill() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path(), &[]);
-    app.wait_for("Start a new response");
-    app.type_text("Kill test");
-    app.send(ENTER);
-    app.wait_for("0/14 answered");
+    app.start_response("Kill test");
     let typed = "Words typed in a meeting, just before the lid closed – ŵ ŷ";
     app.type_text(typed);
     wait_for_text(&only_draft(home.path()), typed);
@@ -99,9 +94,8 @@ fn typing_is_saved_once_it_stops_and_survives_a_kill() {
 #[test]
 fn edit_opens_a_file_straight_into_the_walk_through_and_saves_back_to_it() {
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("lga.json");
-    std::fs::copy("tests/fixtures/local-government.json", &file).unwrap();
-    let mut app = Session::start(home.path(), &["edit", file.to_str().unwrap()]);
+    let file = copy_into(LOCAL_GOVERNMENT, home.path());
+    let mut app = Session::edit(home.path(), &file);
     app.wait_for("Further comments");
     app.wait_for("Local Government Association");
     app.type_text(" Diolch.");

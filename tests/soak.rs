@@ -11,7 +11,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::files::only_draft;
-use support::pty::{ENTER, Session};
+use support::pty::Session;
 
 /// A small, dependency-free random source: the soak needs variety, not cryptography.
 struct Lcg(u64);
@@ -54,10 +54,7 @@ fn killed_at_random_moments_while_typing_it_keeps_all_but_the_last_two_seconds()
     for round in 0..kills {
         let home = tempfile::tempdir().unwrap();
         let mut app = Session::start(home.path(), &[]);
-        app.wait_for("Start a new response");
-        app.type_text("Soak");
-        app.send(ENTER);
-        app.wait_for("0/14 answered");
+        app.start_response("Soak");
 
         // Type without pause for a random while, remembering when each character went out.
         let typing_for = Duration::from_millis(random.between(300, 4500));
