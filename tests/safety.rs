@@ -10,20 +10,14 @@ use std::time::{Duration, Instant};
 use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::app::{App, Dialog, SaveState, Screen};
 use consult::catalog::Catalog;
+use consult::recovery;
 use consult::storage::{self, LockError, NewFileMode};
-use consult::{recovery, storage::Dirs};
 use crossterm::event::KeyCode;
-use support::{COMMISSION, Harness};
-
-fn draft_path(h: &Harness) -> PathBuf {
-    h.app.draft.as_ref().unwrap().path.clone()
-}
+use support::{COMMISSION, Harness, dirs};
 
 /// A new response for "Cyngor Môn" with `text` typed as its summary, not yet saved.
 fn typed(text: &str) -> Harness {
-    let mut h = Harness::fresh();
-    h.type_text("Cyngor Môn");
-    h.key(KeyCode::Enter);
+    let mut h = Harness::new_response("Cyngor Môn");
     h.type_text(text);
     h
 }
@@ -49,9 +43,7 @@ fn restart(h: &mut Harness) -> App {
     if let Some(draft) = h.app.draft.as_mut() {
         draft.lock = None;
     }
-    let mut app = App::new(h.app.dirs.clone(), Catalog::built_in());
-    app.color = false;
-    app
+    h.reopened()
 }
 
 fn choose(app: &mut App, key: char) {
@@ -65,7 +57,7 @@ fn choose(app: &mut App, key: char) {
 fn work_killed_before_its_save_is_offered_back_exactly() {
     let typed_text = "Cytunwn – we agree, with conditions";
     let mut h = journaled(typed_text);
-    let path = draft_path(&h);
+    let path = h.draft_path();
     assert!(
         !std::fs::read_to_string(&path).unwrap().contains(typed_text),
         "not in the draft file yet"
@@ -239,7 +231,7 @@ fn edit_commission() -> Harness {
 /// then Ctrl-S: the app, the draft's path and what the other program wrote.
 fn changed_elsewhere() -> (Harness, PathBuf, String) {
     let mut h = edit_commission();
-    let path = draft_path(&h);
+    let path = h.draft_path();
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("Commission secretariat", "Someone else");
@@ -289,7 +281,7 @@ fn reloading_a_changed_file_keeps_what_was_on_screen_as_a_separate_draft() {
 #[test]
 fn touching_a_file_is_not_a_change() {
     let mut h = edit_commission();
-    let path = draft_path(&h);
+    let path = h.draft_path();
     let content = std::fs::read(&path).unwrap();
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
     std::fs::write(&path, &content).unwrap(); // same bytes...
@@ -321,16 +313,13 @@ fn a_thousand_quick_saves_leave_the_last_content() {
 mod unix {
     use std::os::unix::fs::PermissionsExt;
 
+    use super::support::files::mode;
     use super::*;
-
-    fn mode(path: &Path) -> u32 {
-        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-    }
 
     #[test]
     fn new_drafts_are_readable_by_their_owner_only() {
         let h = typed("x");
-        assert_eq!(mode(&draft_path(&h)), 0o600);
+        assert_eq!(mode(&h.draft_path()), 0o600);
     }
 
     #[test]
@@ -355,7 +344,6 @@ mod unix {
         let link = h.drafts_dir().join("linked.json");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         h.app = restart(&mut h);
-        h.app.color = false;
         h.open(0);
         h.type_text(" via the link");
         h.ctrl('s');
@@ -412,12 +400,8 @@ mod unix {
     fn on_small_disk(size: &str) -> Option<(Harness, SmallDisk)> {
         let mut h = Harness::fresh();
         let disk = SmallDisk::mount(h.dir.path().join("disk"), size)?;
-        h.app.dirs = Dirs {
-            data: disk.path.join("data"),
-            config: disk.path.join("config"),
-        };
-        h.type_text("Cyngor Môn");
-        h.key(KeyCode::Enter);
+        h.app.dirs = dirs(&disk.path);
+        h.start_response("Cyngor Môn");
         Some((h, disk))
     }
 
@@ -427,7 +411,7 @@ mod unix {
             eprintln!("skipped: this machine does not allow mounting a small disk");
             return;
         };
-        let path = draft_path(&h);
+        let path = h.draft_path();
         h.type_text("Before the disk filled.");
         h.ctrl('s');
         let before = std::fs::read_to_string(&path).unwrap();
@@ -530,8 +514,8 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
     assert_eq!(h.app.screen, Screen::Walk);
     assert_eq!(h.answer("comments").answer, original, "back to how it was opened");
     h.ctrl('s');
-    let on_disk = consult::parse::response(&std::fs::read_to_string(draft_path(&h)).unwrap()).unwrap();
-    let fixture = consult::parse::response(&std::fs::read_to_string(COMMISSION).unwrap()).unwrap();
+    let on_disk = consult::parse::response(&std::fs::read_to_string(h.draft_path()).unwrap()).unwrap();
+    let fixture = support::fixtures::response(COMMISSION);
     assert_eq!(
         on_disk.answers, fixture.answers,
         "the file holds that version again"
@@ -552,7 +536,7 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
 #[test]
 fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
     let mut h = journaled("Said in the meeting – ŵ");
-    let path = draft_path(&h);
+    let path = h.draft_path();
     drop(restart(&mut h)); // (the old session is gone: its lock with it)
     h.app.draft = None;
 
@@ -585,7 +569,7 @@ fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
 #[test]
 fn deciding_later_on_the_open_draft_keeps_the_earlier_work_safe() {
     let mut h = journaled("Earlier words");
-    let path = draft_path(&h);
+    let path = h.draft_path();
     drop(restart(&mut h));
     let dirs = h.app.dirs.clone();
     let (draft, _) = consult::app::update::load_draft(&dirs, &Catalog::built_in(), path, None).unwrap();
@@ -623,7 +607,7 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     h.act(consult::app::Action::Saved(outcome));
     assert_ne!(h.save_state(), SaveState::Saved, "the version is not saved yet");
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
-    let saved = std::fs::read_to_string(draft_path(&h)).unwrap();
+    let saved = std::fs::read_to_string(h.draft_path()).unwrap();
     assert!(
         !saved.contains(" Later text."),
         "the file ends up holding the version gone back to"
