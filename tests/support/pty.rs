@@ -192,7 +192,11 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // Only a child that is still running: once it has exited and been reaped, its
+        // process id can already belong to another process (another test's consult, say).
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
     }
 }
 
