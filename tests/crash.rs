@@ -229,14 +229,21 @@ fn closing_the_terminal_window_saves_and_exits() {
     let pid = String::from_utf8_lossy(&run(&["display-message", "-p", "#{pane_pid}"]).stdout)
         .trim()
         .to_string();
+    let stat = format!("/proc/{pid}/stat");
+    let running = std::fs::read_to_string(&stat).unwrap_or_default();
+    assert!(
+        running.contains("(consult)"),
+        "the pane runs consult itself: {running}"
+    );
     run(&["kill-server"]);
 
     let draft = only_draft(home.path());
     wait_for_text(&draft, "Typed as the window closed");
-    let stat = format!("/proc/{pid}/stat");
     wait::until(
         || match std::fs::read_to_string(&stat) {
-            Err(_) => Some(()), // gone
+            // Gone, or gone and its process id already taken by another program.
+            Err(_) => Some(()),
+            Ok(stat) if !stat.contains("(consult)") => Some(()),
             // Exited, and only waiting to be reaped.
             Ok(stat) => (stat.split_whitespace().nth(2) == Some("Z")).then_some(()),
         },
