@@ -4,19 +4,16 @@
 //! exact text `consult validate NAME` prints on stderr. After changing a message on purpose,
 //! `CONSULT_BLESS=1 cargo test --test cli` rewrites those files: read the diff before committing.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-use tempfile::TempDir;
 
 use consult::catalog::Catalog;
 use consult::export::{self, Format};
 use consult::model::Response;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use support::fixtures::root;
+use support::sandbox::{Sandbox, run};
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
@@ -24,69 +21,6 @@ fn fixture(name: &str) -> PathBuf {
 
 fn bad_dir() -> PathBuf {
     root().join("tests/fixtures/bad")
-}
-
-/// A scratch folder that is also consult's data and config folder, so no test
-/// reads or writes the real ones.
-struct Sandbox {
-    dir: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn data(&self) -> PathBuf {
-        self.path().join("data")
-    }
-
-    fn config(&self) -> PathBuf {
-        self.path().join("config")
-    }
-
-    /// `consult ARGS` run in the sandbox.
-    fn consult(&self, args: &[&str]) -> Command {
-        self.consult_in(self.path(), args)
-    }
-
-    /// `consult ARGS` run in `cwd`, with the sandbox's data and config folders.
-    fn consult_in(&self, cwd: &Path, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_consult"));
-        cmd.args(args)
-            .current_dir(cwd)
-            .env("CONSULT_DATA_DIR", self.data())
-            .env("CONSULT_CONFIG_DIR", self.config())
-            .env_remove("RUST_BACKTRACE");
-        cmd
-    }
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(mut cmd: Command) -> Run {
-    let output = cmd.output().unwrap();
-    let run = Run {
-        code: output.status.code().expect("consult was killed by a signal"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "consult panicked:\n{}",
-        run.stderr
-    );
-    run
 }
 
 fn p(path: &Path) -> &str {
@@ -539,18 +473,21 @@ fn questions_never_sends_escape_sequences_from_a_users_set_to_the_terminal() {
 // ---------------------------------------------------------------------------------------------
 // new
 
+/// `consult new` for the organisation "X", written to `f.json`.
+const NEW_X: &[&str] = &[
+    "new",
+    "--questions",
+    "integrating-care",
+    "--org",
+    "X",
+    "--out",
+    "f.json",
+];
+
 #[test]
 fn new_writes_an_empty_response_that_validates() {
     let sandbox = Sandbox::new();
-    let out = run(sandbox.consult(&[
-        "new",
-        "--questions",
-        "integrating-care",
-        "--org",
-        "X",
-        "--out",
-        "f.json",
-    ]));
+    let out = run(sandbox.consult(NEW_X));
     assert_eq!(
         (out.code, out.stdout.as_str()),
         (0, "wrote f.json\n"),
@@ -586,14 +523,11 @@ fn new_without_out_saves_a_draft_in_the_data_folder_and_never_clobbers_one() {
         assert_eq!(out.stdout, format!("wrote {}\n", drafts.join(expected).display()));
     }
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(drafts.join("acme-ltd-integrating-care.json"))
-            .unwrap()
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600, "drafts are private to their owner");
-    }
+    assert_eq!(
+        support::files::mode(&drafts.join("acme-ltd-integrating-care.json")),
+        0o600,
+        "drafts are private to their owner"
+    );
 }
 
 #[test]
@@ -636,15 +570,7 @@ fn new_refuses_an_empty_organisation_and_an_existing_file() {
 
     let existing = sandbox.path().join("f.json");
     fs::write(&existing, "keep me").unwrap();
-    let out = run(sandbox.consult(&[
-        "new",
-        "--questions",
-        "integrating-care",
-        "--org",
-        "X",
-        "--out",
-        "f.json",
-    ]));
+    let out = run(sandbox.consult(NEW_X));
     assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr,
@@ -652,16 +578,7 @@ fn new_refuses_an_empty_organisation_and_an_existing_file() {
     );
     assert_eq!(fs::read_to_string(&existing).unwrap(), "keep me");
 
-    let out = run(sandbox.consult(&[
-        "new",
-        "--questions",
-        "integrating-care",
-        "--org",
-        "X",
-        "--out",
-        "f.json",
-        "--force",
-    ]));
+    let out = run(sandbox.consult(&[NEW_X, &["--force"]].concat()));
     assert_eq!(out.code, 0);
     assert!(
         fs::read_to_string(&existing)

@@ -8,24 +8,17 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
 use consult::app::compare::{Mode, counts_columns};
 use consult::app::{App, ScreenKind};
 use consult::catalog::Catalog;
 use consult::compare::{self, Agreement, Comparison, Format, Position, Sort};
-use consult::model::Response;
-use consult::ui;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, screen_text};
+use support::fixtures::{QUESTIONS, copy_into, read, response, root};
+use support::sandbox::{self, Run, Sandbox};
+use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, render, screen};
 use tempfile::TempDir;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 const HOSTILE: &str = "tests/fixtures/compare/hostile.json";
 const OLDER: &str = "tests/fixtures/compare/older-version.json";
@@ -49,55 +42,29 @@ fn item_index(comparison: &Comparison, id: &str) -> usize {
 }
 
 /// `consult ARGS` run from the repository root (so fixture paths read as the user typed
-/// them), with its own data and config folders.
-fn consult(sandbox: &TempDir, args: &[&str]) -> Command {
-    let mut command = Command::cargo_bin("consult").unwrap();
-    command
-        .args(args)
-        .current_dir(root())
-        .env("CONSULT_DATA_DIR", sandbox.path().join("data"))
-        .env("CONSULT_CONFIG_DIR", sandbox.path().join("config"))
-        .env("NO_COLOR", "1");
-    command
+/// them), with the sandbox's data and config folders.
+fn run(sandbox: &Sandbox, args: &[&str]) -> Run {
+    let mut command = sandbox.consult_in(root(), args);
+    command.env("NO_COLOR", "1");
+    sandbox::run(command)
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(sandbox: &TempDir, args: &[&str]) -> Run {
-    let output = consult(sandbox, args).output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-/// A harness whose app is on the comparison screen for `files`, as `consult compare` opens it.
-fn comparing(files: Vec<PathBuf>) -> Harness {
+/// A harness whose app has opened the comparison screen for `files`, as `consult compare`
+/// does; many files are still loading in the background.
+fn opening(files: Vec<PathBuf>) -> Harness {
     let mut h = Harness::fresh();
     let dirs = h.app.dirs.clone();
-    let mut app = App::comparing(dirs, Catalog::built_in(), files, None);
-    app.color = false;
-    app.time_zone = jiff::tz::TimeZone::UTC;
-    if let Some(view) = app.comparison_mut() {
-        view.wait();
-    }
-    h.app = app;
+    h.app = h.set_up(App::comparing(dirs, Catalog::built_in(), files, None));
     h
 }
 
-fn render(h: &Harness, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::draw(&h.app, frame)).unwrap();
-    terminal
-}
-
-fn screen(h: &Harness, width: u16, height: u16) -> String {
-    screen_text(render(h, width, height).backend())
+/// A harness whose app is on the comparison screen for `files`, loaded.
+fn comparing(files: Vec<PathBuf>) -> Harness {
+    let mut h = opening(files);
+    if let Some(view) = h.app.comparison_mut() {
+        view.wait();
+    }
+    h
 }
 
 /// Snapshots the screen at the smallest supported size and a large one.
@@ -110,8 +77,7 @@ fn snapshot(name: &str, h: &Harness) {
 /// Copies of a sample response under other organisations' names, in a temporary folder.
 fn many(count: usize) -> (TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
-    let text = fs::read_to_string(root().join(LOCAL_GOVERNMENT)).unwrap();
-    let base: Response = serde_json::from_str(&text).unwrap();
+    let base = response(LOCAL_GOVERNMENT);
     let options = ["agree", "partly-agree", "neither", "partly-disagree", "disagree"];
     let files = (0..count)
         .map(|n| {
@@ -174,7 +140,7 @@ fn the_samples_agree_on_the_questions_and_split_on_two_elements() {
 
 #[test]
 fn the_samples_as_markdown_json_and_csv() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     for (format, name) in [
         ("md", "samples.md"),
         ("json", "samples.json"),
@@ -341,10 +307,7 @@ fn many_organisations_scroll_sideways_with_the_item_labels_fixed() {
 #[test]
 fn many_files_switch_to_counts_per_option_and_load_with_progress() {
     let (_dir, files) = many(120);
-    let mut h = Harness::fresh();
-    let dirs = h.app.dirs.clone();
-    h.app = App::comparing(dirs, Catalog::built_in(), files, None);
-    h.app.color = false;
+    let mut h = opening(files);
     // Many files load in the background; until then the screen says how far it has got.
     assert!(h.app.comparison().unwrap().loading.is_some());
     let loading = screen(&h, 80, 24);
@@ -420,7 +383,7 @@ fn hostile_text_shows_as_visible_placeholders_on_screen() {
 
 #[test]
 fn hostile_text_is_made_visible_and_inert_in_every_export() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     for format in ["md", "json", "csv"] {
         let out = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", format]);
         assert_eq!(out.code, 0, "{}", out.stderr);
@@ -454,8 +417,7 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
 #[test]
 fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
     let dir = tempfile::tempdir().unwrap();
-    let text = fs::read_to_string(root().join(LOCAL_GOVERNMENT)).unwrap();
-    let mut response: Response = serde_json::from_str(&text).unwrap();
+    let mut response = response(LOCAL_GOVERNMENT);
     response.respondent.organisation = "=HYPERLINK(\"http://x\",\"click\")".into();
     let file = dir.path().join("formula.json");
     fs::write(&file, consult::export::json::render(&response)).unwrap();
@@ -467,7 +429,7 @@ fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
 
 #[test]
 fn a_corrupt_file_and_an_unknown_set_are_set_aside_with_the_reason() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     let out = run(
         &sandbox,
         &[
@@ -506,13 +468,11 @@ fn a_corrupt_file_and_an_unknown_set_are_set_aside_with_the_reason() {
 
 #[test]
 fn responses_to_another_known_set_are_never_mixed_in() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     // A second question set in the user's questions folder, and a response to it.
-    let questions = sandbox.path().join("config/questions");
+    let questions = sandbox.config().join("questions");
     fs::create_dir_all(&questions).unwrap();
-    let mut set: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root().join("questions/integrating-care.json")).unwrap())
-            .unwrap();
+    let mut set: serde_json::Value = serde_json::from_str(&read(QUESTIONS)).unwrap();
     set["id"] = "local-recovery".into();
     set["title"] = "Local recovery plans".into();
     fs::write(questions.join("local-recovery.json"), set.to_string()).unwrap();
@@ -605,7 +565,7 @@ fn a_response_to_another_version_compares_what_still_fits_and_marks_the_rest() {
             .any(|n| n.contains("position \"strongly-agree\" is not on this version's scale"))
     );
 
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     let out = run(&sandbox, &["compare", COMMISSION, OLDER, "--format", "md"]);
     assert_eq!(out.code, 0);
     assert!(
@@ -630,7 +590,7 @@ fn a_response_to_another_version_compares_what_still_fits_and_marks_the_rest() {
 
 #[test]
 fn a_question_set_among_the_responses_is_set_aside_as_such() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     let out = run(
         &sandbox,
         &[
@@ -652,7 +612,7 @@ fn a_question_set_among_the_responses_is_set_aside_as_such() {
 
 #[test]
 fn no_file_to_compare_exits_2_with_every_reason() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     let out = run(
         &sandbox,
         &["compare", CORRUPT, "no-such-file.json", "--format", "json"],
@@ -696,7 +656,7 @@ fn a_folder_of_responses_compares_every_json_file_in_it() {
     let (dir, _files) = many(5);
     fs::write(dir.path().join("notes.txt"), "not a response").unwrap();
     fs::write(dir.path().join(".hidden.json"), "{").unwrap();
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     let out = run(
         &sandbox,
         &[
@@ -720,21 +680,19 @@ fn a_folder_of_responses_compares_every_json_file_in_it() {
 
 #[test]
 fn out_writes_a_file_and_never_overwrites_without_force() {
-    let sandbox = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::new();
     let target = sandbox.path().join("briefing/comparison.md");
     let target_arg = target.to_str().unwrap();
-    let first = run(
-        &sandbox,
-        &[
-            "compare",
-            COMMISSION,
-            LOCAL_GOVERNMENT,
-            "--format",
-            "md",
-            "--out",
-            target_arg,
-        ],
-    );
+    let to_target = [
+        "compare",
+        COMMISSION,
+        LOCAL_GOVERNMENT,
+        "--format",
+        "md",
+        "--out",
+        target_arg,
+    ];
+    let first = run(&sandbox, &to_target);
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(first.stdout.contains("wrote "));
     assert!(
@@ -742,18 +700,7 @@ fn out_writes_a_file_and_never_overwrites_without_force() {
             .unwrap()
             .starts_with("# Comparison of responses")
     );
-    let again = run(
-        &sandbox,
-        &[
-            "compare",
-            COMMISSION,
-            LOCAL_GOVERNMENT,
-            "--format",
-            "md",
-            "--out",
-            target_arg,
-        ],
-    );
+    let again = run(&sandbox, &to_target);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("already exists; pass --force"));
     let forced = run(
@@ -846,8 +793,7 @@ fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
     use support::pty::{ESC, Session};
     let home = tempfile::tempdir().unwrap();
     for file in [COMMISSION, HOSTILE] {
-        let name = Path::new(file).file_name().unwrap();
-        fs::copy(root().join(file), home.path().join(name)).unwrap();
+        copy_into(file, home.path());
     }
     let mut session = Session::start(
         home.path(),
@@ -857,7 +803,7 @@ fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
     // The hostile organisation's name arrives as text: its escape sequences did not clear
     // the screen or act on the terminal.
     session.wait_for("Hostile␛[2J Org␇");
-    assert!(session.contents().contains("Health Devolutio"));
+    session.wait_for("Health Devolutio");
     session.send("d");
     session.wait_for("differing items only");
     session.send(ESC);

@@ -3,29 +3,22 @@
 //! exactly what the code produces. `CONSULT_BLESS=1 cargo test --test core` rewrites the
 //! samples in `exports/samples/` after a deliberate change to the exports.
 
+mod support;
+
 use std::path::Path;
 
 use consult::catalog::Catalog;
 use consult::documents;
 use consult::export::{self, Format, json};
-use consult::model::{QuestionSet, Response};
+use consult::model::Response;
 use consult::{parse, storage};
+use support::fixtures::{QUESTIONS, built_in, read, root};
+use support::{COMMISSION, LOCAL_GOVERNMENT};
 
-const FIXTURES: &[&str] = &[
-    "tests/fixtures/health-devolution-commission.json",
-    "tests/fixtures/local-government.json",
-];
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn built_in() -> QuestionSet {
-    Catalog::built_in().find("integrating-care").unwrap().clone()
-}
+const FIXTURES: &[&str] = &[COMMISSION, LOCAL_GOVERNMENT];
 
 fn load(fixture: &str) -> (String, Response) {
-    let text = std::fs::read_to_string(root().join(fixture)).unwrap();
+    let text = read(fixture);
     let response = parse::response(&text).unwrap();
     (text, response)
 }
@@ -103,7 +96,7 @@ fn the_built_in_set_is_in_the_published_order_with_stable_ids() {
 
 #[test]
 fn the_embedded_set_is_the_file_in_the_repository() {
-    let text = storage::read_text(&root().join("questions/integrating-care.json")).unwrap();
+    let text = storage::read_text(&root().join(QUESTIONS)).unwrap();
     assert_eq!(parse::question_set(&text).unwrap(), built_in());
 }
 

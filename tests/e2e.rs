@@ -3,17 +3,18 @@
 mod support;
 
 use std::path::Path;
-use std::time::Duration;
 
+use support::files::{files_in, only_draft, wait_for_text};
+use support::fixtures::copy_into;
 use support::pty::{CTRL_E, CTRL_Q, ENTER, PAGE_DOWN, Session, TAB};
+use support::{LOCAL_GOVERNMENT, dirs};
 
-fn only_draft(home: &Path) -> String {
-    let drafts: Vec<_> = std::fs::read_dir(home.join("data/drafts"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(drafts.len(), 1, "{drafts:?}");
-    std::fs::read_to_string(&drafts[0]).unwrap()
+/// The text of the one draft, once consult has gone: no temporary file is left beside it.
+fn saved_draft(home: &Path) -> String {
+    let draft = only_draft(home);
+    let files = files_in(&dirs(home).drafts());
+    assert_eq!(files.len(), 1, "nothing but the draft: {files:?}");
+    std::fs::read_to_string(&draft).unwrap()
 }
 
 #[test]
@@ -22,10 +23,7 @@ fn start_answer_quit_reopen_and_export() {
     let answer = "Rydym yn cytuno – ‘iawn’, 東京 👍";
 
     let mut app = Session::start(home.path(), &[]);
-    app.wait_for("Start a new response");
-    app.type_text("Cyngor Môn");
-    app.send(ENTER);
-    app.wait_for("0/14 answered");
+    app.start_response("Cyngor Môn");
     app.send(PAGE_DOWN);
     app.wait_for("Question 1");
     app.send("2");
@@ -36,7 +34,7 @@ fn start_answer_quit_reopen_and_export() {
     app.send(CTRL_Q);
     assert!(app.wait_exit(), "Ctrl-Q exits cleanly");
 
-    let saved = only_draft(home.path());
+    let saved = saved_draft(home.path());
     assert!(saved.contains(&format!("\"answer\": \"{answer}\"")), "{saved}");
     assert!(saved.contains("\"position\": \"partly-agree\""));
 
@@ -72,25 +70,21 @@ fn start_answer_quit_reopen_and_export() {
     );
 }
 
+/// Typing is saved once it stops, with no quit, pause or key to ask for it, and a kill after
+/// that loses nothing. (How soon it is saved, under two seconds, is checked with time under
+/// the test's control in `tests/update.rs`.)
 #[cfg(unix)]
 #[test]
-fn typing_survives_a_kill_two_seconds_after_it_stops() {
+fn typing_is_saved_once_it_stops_and_survives_a_kill() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path(), &[]);
-    app.wait_for("Start a new response");
-    app.type_text("Kill test");
-    app.send(ENTER);
-    app.wait_for("0/14 answered");
+    app.start_response("Kill test");
     let typed = "Words typed in a meeting, just before the lid closed – ŵ ŷ";
     app.type_text(typed);
-    std::thread::sleep(Duration::from_secs(2));
-    let killed = std::process::Command::new("kill")
-        .args(["-KILL", &app.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    wait_for_text(&only_draft(home.path()), typed);
+    app.signal("KILL");
     assert!(!app.wait_exit(), "killed, not exited");
-    let saved = only_draft(home.path());
+    let saved = saved_draft(home.path());
     assert!(
         saved.contains(typed),
         "the typed text survived the kill:\n{saved}"
@@ -100,9 +94,8 @@ fn typing_survives_a_kill_two_seconds_after_it_stops() {
 #[test]
 fn edit_opens_a_file_straight_into_the_walk_through_and_saves_back_to_it() {
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("lga.json");
-    std::fs::copy("tests/fixtures/local-government.json", &file).unwrap();
-    let mut app = Session::start(home.path(), &["edit", file.to_str().unwrap()]);
+    let file = copy_into(LOCAL_GOVERNMENT, home.path());
+    let mut app = Session::edit(home.path(), &file);
     app.wait_for("Further comments");
     app.wait_for("Local Government Association");
     app.type_text(" Diolch.");

@@ -1,79 +1,41 @@
 //! `consult versions` and `consult restore`, run as a user would: the real binary over a
 //! scratch data folder, with versions kept through the library as the app's saver keeps them.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use std::fs;
+use std::path::PathBuf;
+
 use jiff::Timestamp;
-use tempfile::TempDir;
 
 use consult::catalog::Catalog;
-use consult::drafts::history::History;
+use consult::drafts::{DraftId, History};
 use consult::model::Response;
 use consult::text::word_count;
+use support::fixtures::read;
+use support::sandbox::{Sandbox, run};
+use support::{COMMISSION, LOCAL_GOVERNMENT};
 
-const COMMISSION: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/health-devolution-commission.json"
-);
-
-/// A scratch folder holding `draft.json` and consult's data and config folders.
-struct Sandbox {
-    dir: TempDir,
+/// A sandbox whose consult runs in a fixed time zone nine hours east of UTC.
+fn sandbox() -> Sandbox {
+    Sandbox::in_time_zone("JST-9")
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+/// The draft these tests keep in a sandbox, and its history.
+trait WithDraft {
+    /// `draft.json` in the sandbox.
+    fn draft(&self) -> PathBuf;
+    /// The draft's history, as the app would keep it.
+    fn history(&self) -> History;
 }
 
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
+impl WithDraft for Sandbox {
     fn draft(&self) -> PathBuf {
         self.path().join("draft.json")
     }
 
-    /// The draft's history, as the app would keep it.
     fn history(&self) -> History {
-        History::for_draft(
-            &self.path().join("data/history"),
-            &consult::drafts::DraftId::of(&self.draft()),
-        )
-    }
-
-    /// `consult ARGS` in the sandbox, in a fixed time zone nine hours east of UTC.
-    fn consult(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_consult"))
-            .args(args)
-            .current_dir(self.path())
-            .env("CONSULT_DATA_DIR", self.path().join("data"))
-            .env("CONSULT_CONFIG_DIR", self.path().join("config"))
-            .env("TZ", "JST-9")
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .unwrap();
-        let run = Run {
-            code: output.status.code().expect("consult was killed by a signal"),
-            stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
-        };
-        assert!(
-            !run.stderr.contains("panicked"),
-            "consult panicked:\n{}",
-            run.stderr
-        );
-        run
+        History::for_draft(&self.data().join("history"), &DraftId::of(&self.draft()))
     }
 }
 
@@ -84,7 +46,7 @@ fn at(minutes: i64) -> Timestamp {
 
 /// The commission's response, and the same with only its first two answers.
 fn full_and_early() -> (String, String) {
-    let full = fs::read_to_string(COMMISSION).unwrap();
+    let full = read(COMMISSION);
     let mut value: serde_json::Value = serde_json::from_str(&full).unwrap();
     value["answers"].as_array_mut().unwrap().truncate(2);
     (full, serde_json::to_string_pretty(&value).unwrap())
@@ -105,7 +67,7 @@ fn counts(text: &str) -> (String, usize) {
 /// Three versions: the early draft, the full response, then a truncated save; the draft
 /// itself holds `current`.
 fn seeded(current: &str) -> (Sandbox, String, String) {
-    let sandbox = Sandbox::new();
+    let sandbox = sandbox();
     let (full, early) = full_and_early();
     let history = sandbox.history();
     assert!(history.record_now(early.as_bytes(), at(0)).unwrap());
@@ -122,7 +84,7 @@ fn seeded(current: &str) -> (Sandbox, String, String) {
 #[test]
 fn versions_lists_newest_first_in_local_time() {
     let (sandbox, full, early) = seeded("{}");
-    let out = sandbox.consult(&["versions", "draft.json"]);
+    let out = run(sandbox.consult(&["versions", "draft.json"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let (full_answered, full_words) = counts(&full);
     let (early_answered, early_words) = counts(&early);
@@ -141,9 +103,9 @@ fn versions_lists_newest_first_in_local_time() {
 
 #[test]
 fn versions_of_a_draft_with_none_says_so() {
-    let sandbox = Sandbox::new();
+    let sandbox = sandbox();
     fs::write(sandbox.draft(), "{}").unwrap();
-    let out = sandbox.consult(&["versions", "draft.json"]);
+    let out = run(sandbox.consult(&["versions", "draft.json"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "draft.json: no saved versions yet\n");
     assert!(
@@ -157,7 +119,7 @@ fn restore_puts_a_version_back_and_can_be_undone() {
     let current = "{\"edited\": \"after the versions were kept\"}\n";
     let (sandbox, full, early) = seeded(current);
 
-    let out = sandbox.consult(&["restore", "draft.json", "3"]);
+    let out = run(sandbox.consult(&["restore", "draft.json", "3"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let (early_answered, early_words) = counts(&early);
     let total = early_answered.split('/').nth(1).unwrap();
@@ -177,7 +139,7 @@ fn restore_puts_a_version_back_and_can_be_undone() {
     assert_eq!(history.count(), 4);
     assert_eq!(history.read(1).unwrap(), current.as_bytes());
     assert_eq!(history.read(3).unwrap(), full.as_bytes());
-    let out = sandbox.consult(&["versions", "draft.json"]);
+    let out = run(sandbox.consult(&["versions", "draft.json"]));
     assert_eq!(out.stdout.lines().count(), 6, "{}", out.stdout);
     assert!(
         out.stdout.lines().nth(1).unwrap().ends_with("unreadable"),
@@ -186,7 +148,7 @@ fn restore_puts_a_version_back_and_can_be_undone() {
     );
 
     // Undo: version 1 is what the restore replaced.
-    let out = sandbox.consult(&["restore", "draft.json", "1"]);
+    let out = run(sandbox.consult(&["restore", "draft.json", "1"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(fs::read_to_string(sandbox.draft()).unwrap(), current);
     assert_eq!(history.read(1).unwrap(), early.as_bytes());
@@ -201,10 +163,10 @@ fn restore_by_any_spelling_of_the_path() {
     let draft = sandbox.draft();
     let roundabout = sandbox.path().join("sub/../draft.json");
     for path in [draft.to_str().unwrap(), roundabout.to_str().unwrap()] {
-        let out = sandbox.consult(&["versions", path]);
+        let out = run(sandbox.consult(&["versions", path]));
         assert_eq!(out.stdout.lines().count(), 5, "{path}: {}", out.stdout);
     }
-    let out = sandbox.consult(&["restore", roundabout.to_str().unwrap(), "2"]);
+    let out = run(sandbox.consult(&["restore", roundabout.to_str().unwrap(), "2"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(fs::read_to_string(&draft).unwrap(), full);
 }
@@ -214,7 +176,7 @@ fn restore_writes_a_deleted_draft_back() {
     let (sandbox, full, _) = seeded("{}");
     fs::remove_file(sandbox.draft()).unwrap();
 
-    let out = sandbox.consult(&["versions", "draft.json"]);
+    let out = run(sandbox.consult(&["versions", "draft.json"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.lines().count(), 5, "{}", out.stdout);
     assert_eq!(
@@ -222,7 +184,7 @@ fn restore_writes_a_deleted_draft_back() {
         "draft.json does not exist any more; `consult restore draft.json N` writes version N there\n"
     );
 
-    let out = sandbox.consult(&["restore", "draft.json", "2"]);
+    let out = run(sandbox.consult(&["restore", "draft.json", "2"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -237,18 +199,18 @@ fn restore_writes_a_deleted_draft_back() {
         "nothing to keep from a missing draft"
     );
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(sandbox.draft()).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "drafts are private");
-    }
+    assert_eq!(
+        support::files::mode(&sandbox.draft()),
+        0o600,
+        "drafts are private"
+    );
 }
 
 #[test]
 fn a_version_number_out_of_range_exits_2_and_names_the_range() {
     let (sandbox, _, _) = seeded("{}");
     for n in ["0", "4", "99"] {
-        let out = sandbox.consult(&["restore", "draft.json", n]);
+        let out = run(sandbox.consult(&["restore", "draft.json", n]));
         assert_eq!(out.code, 2, "{n}");
         assert_eq!(
             out.stderr,
@@ -265,9 +227,9 @@ fn a_version_number_out_of_range_exits_2_and_names_the_range() {
 
 #[test]
 fn restore_without_versions_exits_2() {
-    let sandbox = Sandbox::new();
+    let sandbox = sandbox();
     fs::write(sandbox.draft(), "{}").unwrap();
-    let out = sandbox.consult(&["restore", "draft.json", "1"]);
+    let out = run(sandbox.consult(&["restore", "draft.json", "1"]));
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
@@ -279,19 +241,19 @@ fn restore_without_versions_exits_2() {
 
 #[test]
 fn a_missing_file_or_a_folder_exits_2() {
-    let sandbox = Sandbox::new();
+    let sandbox = sandbox();
     fs::create_dir(sandbox.path().join("folder")).unwrap();
     for args in [
         vec!["versions", "missing.json"],
         vec!["restore", "missing.json", "1"],
     ] {
-        let out = sandbox.consult(&args);
+        let out = run(sandbox.consult(&args));
         assert_eq!(out.code, 2, "{args:?}");
         assert_eq!(out.stderr, "consult: missing.json: no such file\n", "{args:?}");
         assert!(!sandbox.path().join("missing.json").exists());
     }
     for args in [vec!["versions", "folder"], vec!["restore", "folder", "1"]] {
-        let out = sandbox.consult(&args);
+        let out = run(sandbox.consult(&args));
         assert_eq!(out.code, 2, "{args:?}");
         assert_eq!(
             out.stderr, "consult: folder: is a directory, not a draft\n",
@@ -302,14 +264,14 @@ fn a_missing_file_or_a_folder_exits_2() {
 
 #[test]
 fn usage_mistakes_exit_2() {
-    let sandbox = Sandbox::new();
+    let sandbox = sandbox();
     for args in [
         vec!["versions"],
         vec!["restore", "draft.json"],
         vec!["restore", "draft.json", "two"],
         vec!["restore", "draft.json", "-1"],
     ] {
-        let out = sandbox.consult(&args);
+        let out = run(sandbox.consult(&args));
         assert_eq!(out.code, 2, "{args:?}");
         assert!(out.stderr.starts_with("error: "), "{args:?}: {}", out.stderr);
     }
@@ -317,7 +279,7 @@ fn usage_mistakes_exit_2() {
 
 #[test]
 fn both_commands_have_help() {
-    let sandbox = Sandbox::new();
+    let sandbox = sandbox();
     for (args, usage, mentions) in [
         (
             vec!["versions", "--help"],
@@ -335,38 +297,28 @@ fn both_commands_have_help() {
             "1 = the newest",
         ),
     ] {
-        let out = sandbox.consult(&args);
+        let out = run(sandbox.consult(&args));
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
         assert!(out.stdout.contains(usage), "{args:?}:\n{}", out.stdout);
         assert!(out.stdout.contains(mentions), "{args:?}:\n{}", out.stdout);
     }
-    let out = sandbox.consult(&["--help"]);
+    let out = run(sandbox.consult(&["--help"]));
     assert!(out.stdout.contains("versions") && out.stdout.contains("restore"));
 }
 
 #[test]
 fn restore_refuses_a_draft_open_in_the_app() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let draft = dir.path().join("open.json");
-    std::fs::copy("tests/fixtures/local-government.json", &draft).unwrap();
-    let id = consult::drafts::DraftId::of(&draft);
-    let history = consult::drafts::history::History::for_draft(&data.join("history"), &id);
-    history.record_now(b"{}", jiff::Timestamp::now()).unwrap();
+    let sandbox = sandbox();
+    let data = sandbox.data();
+    let draft = sandbox.path().join("open.json");
+    fs::copy(LOCAL_GOVERNMENT, &draft).unwrap();
+    let id = DraftId::of(&draft);
+    let history = History::for_draft(&data.join("history"), &id);
+    history.record_now(b"{}", Timestamp::now()).unwrap();
     let _held = consult::drafts::lock(&data.join("locks"), &id).unwrap();
-    let before = std::fs::read(&draft).unwrap();
-    let output = assert_cmd::Command::cargo_bin("consult")
-        .unwrap()
-        .env("CONSULT_DATA_DIR", &data)
-        .env("CONSULT_CONFIG_DIR", dir.path().join("config"))
-        .args(["restore", draft.to_str().unwrap(), "1"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("open in another consult"));
-    assert_eq!(
-        std::fs::read(&draft).unwrap(),
-        before,
-        "the open draft is untouched"
-    );
+    let before = fs::read(&draft).unwrap();
+    let out = run(sandbox.consult(&["restore", draft.to_str().unwrap(), "1"]));
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("open in another consult"));
+    assert_eq!(fs::read(&draft).unwrap(), before, "the open draft is untouched");
 }

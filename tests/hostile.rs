@@ -8,38 +8,20 @@
 mod support;
 
 use std::io::Read as _;
-use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-use consult::app::{App, ScreenKind};
+use consult::app::ScreenKind;
 use consult::catalog::Catalog;
-use consult::dirs::Dirs;
 use consult::documents;
 use consult::export::json;
 use consult::model::validate::{Location, Problem};
 use consult::model::{Answer, ItemStatus, QuestionSet, Response};
 use consult::parse::{self, MAX_FILE_BYTES};
 use consult::storage;
-use support::{Harness, screen_text};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(root().join(path)).unwrap()
-}
-
-fn built_in() -> QuestionSet {
-    Catalog::built_in().find("integrating-care").unwrap().clone()
-}
-
-const COMMISSION: &str = "tests/fixtures/health-devolution-commission.json";
-const QUESTIONS: &str = "questions/integrating-care.json";
+use support::fixtures::{QUESTIONS, built_in, read};
+use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, dirs, render, screen_text};
 
 // ---------------------------------------------------------------------------------------------
 // Any bytes at all.
@@ -203,7 +185,7 @@ proptest! {
     fn damaged_documents_never_panic_a_loader_and_every_problem_is_located(
         which in prop::sample::select(vec![
             COMMISSION,
-            "tests/fixtures/local-government.json",
+            LOCAL_GOVERNMENT,
             QUESTIONS,
             "tests/fixtures/bad/unknown-scale.json",
         ]),
@@ -403,29 +385,36 @@ fn nul_and_every_control_character_in_every_response_field_round_trip() {
     assert_eq!(opened.response, response);
 }
 
-#[test]
-fn control_characters_in_every_question_set_field_round_trip() {
-    let mut set = built_in();
-    set.title = laced(&set.title);
-    set.publisher = laced(&set.publisher);
-    set.source = laced(&set.source);
+/// Rewrites every piece of text in `set` with `rewrite`. The texts a set may leave out are
+/// all given, rewritten from their own name where the set leaves them out.
+fn rewrite_every_text(set: &mut QuestionSet, rewrite: impl Fn(&str) -> String) {
+    let given = |text: &Option<String>, name: &str| Some(rewrite(text.as_deref().unwrap_or(name)));
+    set.title = rewrite(&set.title);
+    set.publisher = rewrite(&set.publisher);
+    set.source = rewrite(&set.source);
     for scale in &mut set.scales {
-        scale.name = laced(&scale.name);
+        scale.name = rewrite(&scale.name);
         for option in &mut scale.options {
-            option.label = laced(&option.label);
-            option.symbol = laced(&option.symbol);
+            option.label = rewrite(&option.label);
+            option.symbol = rewrite(&option.symbol);
         }
     }
     for section in &mut set.sections {
-        section.title = laced(&section.title);
-        section.source = Some(laced(section.source.as_deref().unwrap_or("")));
-        section.intro = Some(laced(section.intro.as_deref().unwrap_or("")));
+        section.title = rewrite(&section.title);
+        section.source = given(&section.source, "source");
+        section.intro = given(&section.intro, "intro");
         for item in &mut section.items {
-            item.label = laced(&item.label);
-            item.prompt = laced(&item.prompt);
-            item.context = Some(laced(item.context.as_deref().unwrap_or("")));
+            item.label = rewrite(&item.label);
+            item.prompt = rewrite(&item.prompt);
+            item.context = given(&item.context, "context");
         }
     }
+}
+
+#[test]
+fn control_characters_in_every_question_set_field_round_trip() {
+    let mut set = built_in();
+    rewrite_every_text(&mut set, laced);
     let text = serde_json::to_string_pretty(&set).unwrap();
     let again = parse::question_set(&text).unwrap();
     assert_eq!(again, set);
@@ -516,26 +505,7 @@ fn escaped(text: &str) -> String {
 fn hostile_set() -> QuestionSet {
     let mut set = built_in();
     set.id = "hostile".into();
-    set.title = escaped(&set.title);
-    set.publisher = escaped(&set.publisher);
-    set.source = escaped(&set.source);
-    for scale in &mut set.scales {
-        scale.name = escaped(&scale.name);
-        for option in &mut scale.options {
-            option.label = escaped(&option.label);
-            option.symbol = escaped(&option.symbol);
-        }
-    }
-    for section in &mut set.sections {
-        section.title = escaped(&section.title);
-        section.source = Some(escaped("source"));
-        section.intro = Some(escaped("intro"));
-        for item in &mut section.items {
-            item.label = escaped(&item.label);
-            item.prompt = escaped(&item.prompt);
-            item.context = Some(escaped("context"));
-        }
-    }
+    rewrite_every_text(&mut set, escaped);
     set
 }
 
@@ -561,10 +531,7 @@ fn hostile_response(set: &QuestionSet) -> Response {
 /// hostile set (kept in the user's questions folder).
 fn hostile_app() -> Harness {
     let dir = tempfile::tempdir().unwrap();
-    let dirs = Dirs {
-        data: dir.path().join("data"),
-        config: dir.path().join("config"),
-    };
+    let dirs = dirs(dir.path());
     std::fs::create_dir_all(dirs.drafts()).unwrap();
     std::fs::create_dir_all(dirs.question_sets()).unwrap();
     let set = hostile_set();
@@ -579,17 +546,14 @@ fn hostile_app() -> Harness {
     }
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
-    let mut app = App::new(dirs, catalog);
-    app.exports_dir = dir.path().join("exports");
-    app.time_zone = jiff::tz::TimeZone::UTC;
-    app.color = false;
+    let h = Harness::starting_in(dir, catalog);
     assert_eq!(
-        app.home().unwrap().drafts.len(),
+        h.app.home().unwrap().drafts.len(),
         2,
         "{:?}",
-        app.home().unwrap().unreadable
+        h.app.home().unwrap().unreadable
     );
-    Harness { dir, app }
+    h
 }
 
 /// Whether `c` would act on a terminal instead of being shown.
@@ -602,8 +566,7 @@ fn acts_on_a_terminal(c: char) -> bool {
 fn draw_clean(h: &Harness, what: &str) -> String {
     let mut text = String::new();
     for (width, height) in [(80, 24), (120, 40)] {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| consult::ui::draw(&h.app, frame)).unwrap();
+        let terminal = render(h, width, height);
         let buffer = terminal.backend().buffer();
         let bad: Vec<String> = buffer
             .content()
@@ -752,15 +715,12 @@ fn the_editors_drop_control_characters_from_view_but_keep_them_in_the_text() {
 
 #[test]
 fn an_unreadable_draft_is_reported_with_its_escapes_shown() {
-    let h = Harness::fresh();
+    let mut h = Harness::fresh();
     let drafts = h.drafts_dir();
     let mut bad = read(COMMISSION);
     bad.insert_str(1, "\"\\u001b[2J\\u009b31m\\u202e\": 1,");
     std::fs::write(drafts.join("evil\x1b]0;title\x07\u{202e}.json"), bad).unwrap();
-    let mut h = Harness {
-        app: App::new(h.app.dirs.clone(), Catalog::built_in()),
-        ..h
-    };
+    h.app = h.reopened();
     h.app.dialog = None;
     assert_eq!(h.app.home().unwrap().unreadable.len(), 1);
     let screen = draw_clean(&h, "home with an unreadable draft");

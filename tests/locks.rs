@@ -3,45 +3,31 @@
 
 mod support;
 
-use std::path::Path;
-
 use support::pty::{CTRL_Q, Session};
+use support::sandbox::{Sandbox, run};
 
 const FIXTURE: &str = "tests/fixtures/local-government.json";
 
-/// Opens `home/draft.json` in a consult (as `consult edit draft.json`, from `home`),
-/// then runs a second `consult edit SPELLING` from `home` and checks it is refused.
-fn second_consult_is_refused(home: &Path, spelling: &str) {
-    let mut first = Session::start(home, &["edit", "draft.json"]);
+/// Opens `draft.json` in the sandbox in a consult (as `consult edit draft.json`, from
+/// there), then runs a second `consult edit SPELLING` beside it and checks it is refused.
+fn second_consult_is_refused(home: &Sandbox, spelling: &str) {
+    let draft = home.path().join("draft.json");
+    let mut first = Session::start(home.path(), &["edit", "draft.json"]);
     first.wait_for("Local Government Association");
-    let before = std::fs::read(home.join("draft.json")).unwrap();
+    let before = std::fs::read(&draft).unwrap();
 
-    let second = assert_cmd::Command::cargo_bin("consult")
-        .unwrap()
-        .current_dir(home)
-        .env("CONSULT_DATA_DIR", home.join("data"))
-        .env("CONSULT_CONFIG_DIR", home.join("config"))
-        .args(["edit", spelling])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&second.stderr);
-    assert_eq!(second.status.code(), Some(1), "{spelling}: {stderr}");
-    assert!(
-        stderr.contains(&format!("open in another consult (process {})", first.pid())),
-        "{spelling}: {stderr}"
-    );
-    assert_eq!(
-        std::fs::read(home.join("draft.json")).unwrap(),
-        before,
-        "untouched"
-    );
+    let second = run(home.consult(&["edit", spelling]));
+    assert_eq!(second.code, 1, "{spelling}: {}", second.stderr);
+    let holder = format!("open in another consult (process {})", first.pid());
+    assert!(second.stderr.contains(&holder), "{spelling}: {}", second.stderr);
+    assert_eq!(std::fs::read(&draft).unwrap(), before, "untouched");
 
     first.send(CTRL_Q);
     assert!(first.wait_exit(), "the first consult goes on and quits cleanly");
 }
 
-fn home_with_draft() -> tempfile::TempDir {
-    let home = tempfile::tempdir().unwrap();
+fn home_with_draft() -> Sandbox {
+    let home = Sandbox::new();
     std::fs::copy(FIXTURE, home.path().join("draft.json")).unwrap();
     home
 }
@@ -49,21 +35,21 @@ fn home_with_draft() -> tempfile::TempDir {
 #[test]
 fn the_same_relative_path_is_refused() {
     let home = home_with_draft();
-    second_consult_is_refused(home.path(), "draft.json");
+    second_consult_is_refused(&home, "draft.json");
 }
 
 #[test]
 fn the_absolute_path_is_refused() {
     let home = home_with_draft();
     let absolute = home.path().join("draft.json");
-    second_consult_is_refused(home.path(), absolute.to_str().unwrap());
+    second_consult_is_refused(&home, absolute.to_str().unwrap());
 }
 
 #[test]
 fn a_path_through_dot_dot_is_refused() {
     let home = home_with_draft();
     std::fs::create_dir(home.path().join("sub")).unwrap();
-    second_consult_is_refused(home.path(), "sub/../draft.json");
+    second_consult_is_refused(&home, "sub/../draft.json");
 }
 
 #[cfg(unix)]
@@ -71,7 +57,7 @@ fn a_path_through_dot_dot_is_refused() {
 fn a_symlink_to_the_draft_is_refused() {
     let home = home_with_draft();
     std::os::unix::fs::symlink("draft.json", home.path().join("link.json")).unwrap();
-    second_consult_is_refused(home.path(), "link.json");
+    second_consult_is_refused(&home, "link.json");
 }
 
 #[cfg(unix)]
@@ -79,7 +65,7 @@ fn a_symlink_to_the_draft_is_refused() {
 fn a_hard_link_to_the_draft_is_refused() {
     let home = home_with_draft();
     std::fs::hard_link(home.path().join("draft.json"), home.path().join("hard.json")).unwrap();
-    second_consult_is_refused(home.path(), "hard.json");
+    second_consult_is_refused(&home, "hard.json");
 }
 
 #[test]

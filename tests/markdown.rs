@@ -3,28 +3,18 @@
 //! response call for, whatever text the respondent typed. Also: any response survives JSON
 //! losslessly.
 
-use std::path::Path;
+mod support;
 
 use proptest::prelude::*;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use consult::catalog::Catalog;
 use consult::export::{json, markdown};
 use consult::model::validate;
 use consult::model::{Answer, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus, SetRef};
 use consult::parse;
 use consult::text::visible;
-
-fn built_in() -> QuestionSet {
-    Catalog::built_in().find("integrating-care").unwrap().clone()
-}
-
-fn fixture(name: &str) -> Response {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    parse::response(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use support::fixtures::{self, built_in};
+use support::{COMMISSION, LOCAL_GOVERNMENT};
 
 fn render(response: &Response, set: &QuestionSet, skip_empty: bool) -> String {
     markdown::render(response, set, markdown::Options { skip_empty })
@@ -286,8 +276,8 @@ fn assert_shape(markdown: &str, response: &Response, set: &QuestionSet, skip_emp
 #[test]
 fn the_sample_exports_have_the_expected_headings_table_and_quotes() {
     let set = built_in();
-    for name in ["health-devolution-commission.json", "local-government.json"] {
-        let response = fixture(name);
+    for fixture in [COMMISSION, LOCAL_GOVERNMENT] {
+        let response = fixtures::response(fixture);
         let md = render(&response, &set, false);
         assert_shape(&md, &response, &set, false);
     }
@@ -296,7 +286,7 @@ fn the_sample_exports_have_the_expected_headings_table_and_quotes() {
 #[test]
 fn the_commission_sample_reads_as_a_submission() {
     let set = built_in();
-    let md = render(&fixture("health-devolution-commission.json"), &set, false);
+    let md = render(&fixtures::response(COMMISSION), &set, false);
     let shape = shape(&md, Options::ENABLE_TABLES);
     let headings: Vec<String> = shape
         .headings

@@ -4,40 +4,38 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::app::{App, Dialog, SaveState, Screen, ScreenKind};
 use consult::catalog::Catalog;
-use consult::dirs::Dirs;
 use consult::drafts::recovery;
 use consult::drafts::{self, DraftId, LockError};
 use consult::storage::{self, NewFileMode};
 use crossterm::event::KeyCode;
-use support::{COMMISSION, Harness};
-
-fn draft_path(h: &Harness) -> PathBuf {
-    h.app.draft.as_ref().unwrap().path.clone()
-}
+use support::{COMMISSION, Harness, dirs};
 
 /// A new response for "Cyngor Môn" with `text` typed as its summary, not yet saved.
 fn typed(text: &str) -> Harness {
-    let mut h = Harness::fresh();
-    h.type_text("Cyngor Môn");
-    h.key(KeyCode::Enter);
+    let mut h = Harness::new_response("Cyngor Môn");
     h.type_text(text);
     h
 }
 
-/// Lets time pass for the recovery copy, but not for the draft save.
-fn journal_only(h: &mut Harness) {
-    h.tick(Instant::now() + JOURNAL_EVERY);
+/// As [`typed`], then time let pass for the recovery copy but not for the draft save. The
+/// time is counted from before the typing began, not from when it ended: a busy machine can
+/// hold the test up while it types, and that must not count as a pause for the draft save.
+fn journaled(text: &str) -> Harness {
+    let began = Instant::now();
+    let mut h = typed(text);
+    h.tick(began + JOURNAL_EVERY);
     assert_ne!(
         h.save_state(),
         SaveState::Saved,
         "the draft save must not have run yet"
     );
+    h
 }
 
 /// A new app over the same folders: what the next start of consult sees. The old
@@ -46,9 +44,7 @@ fn restart(h: &mut Harness) -> App {
     if let Some(draft) = h.app.draft.as_mut() {
         draft.file = None;
     }
-    let mut app = App::new(h.app.dirs.clone(), Catalog::built_in());
-    app.color = false;
-    app
+    h.reopened()
 }
 
 /// How many earlier versions the versions screen lists.
@@ -69,9 +65,8 @@ fn choose(app: &mut App, key: char) {
 #[test]
 fn work_killed_before_its_save_is_offered_back_exactly() {
     let typed_text = "Cytunwn – we agree, with conditions";
-    let mut h = typed(typed_text);
-    journal_only(&mut h);
-    let path = draft_path(&h);
+    let mut h = journaled(typed_text);
+    let path = h.draft_path();
     assert!(
         !std::fs::read_to_string(&path).unwrap().contains(typed_text),
         "not in the draft file yet"
@@ -101,7 +96,7 @@ fn work_killed_before_its_save_is_offered_back_exactly() {
     assert!(restart(&mut h).dialog.is_none(), "not offered twice");
 }
 
-fn recovery_files(dirs: &Dirs) -> Vec<PathBuf> {
+fn recovery_files(dirs: &consult::dirs::Dirs) -> Vec<PathBuf> {
     std::fs::read_dir(dirs.recovery())
         .map(|entries| {
             entries
@@ -114,8 +109,7 @@ fn recovery_files(dirs: &Dirs) -> Vec<PathBuf> {
 
 #[test]
 fn recovered_work_can_be_kept_as_a_separate_draft() {
-    let mut h = typed("Second thoughts");
-    journal_only(&mut h);
+    let mut h = journaled("Second thoughts");
     let mut app = restart(&mut h);
     choose(&mut app, 'c');
     let names: Vec<String> = app
@@ -135,8 +129,7 @@ fn recovered_work_can_be_kept_as_a_separate_draft() {
 
 #[test]
 fn declining_recovery_sets_the_copy_aside_and_deciding_later_leaves_it() {
-    let mut h = typed("Maybe later");
-    journal_only(&mut h);
+    let mut h = journaled("Maybe later");
     let mut app = restart(&mut h);
     choose(&mut app, '\u{1b}');
     assert!(app.dialog.is_none() || !matches!(app.dialog, Some(Dialog::Choose(_))));
@@ -153,8 +146,7 @@ fn declining_recovery_sets_the_copy_aside_and_deciding_later_leaves_it() {
 
 #[test]
 fn a_clean_quit_leaves_nothing_to_recover() {
-    let mut h = typed("All saved");
-    journal_only(&mut h);
+    let mut h = journaled("All saved");
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
     assert_eq!(h.save_state(), SaveState::Saved);
     assert!(
@@ -166,8 +158,7 @@ fn a_clean_quit_leaves_nothing_to_recover() {
 
 #[test]
 fn a_recovery_file_cut_short_at_any_byte_never_breaks_start_up_and_is_kept() {
-    let mut h = typed("Truncate me – ŵ 東京");
-    journal_only(&mut h);
+    let mut h = journaled("Truncate me – ŵ 東京");
     let journal = recovery_files(&h.app.dirs).pop().unwrap();
     let full = std::fs::read(&journal).unwrap();
     for end in 0..full.len() {
@@ -254,7 +245,7 @@ fn edit_commission() -> Harness {
 /// then Ctrl-S: the app, the draft's path and what the other program wrote.
 fn changed_elsewhere() -> (Harness, PathBuf, String) {
     let mut h = edit_commission();
-    let path = draft_path(&h);
+    let path = h.draft_path();
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("Commission secretariat", "Someone else");
@@ -304,10 +295,17 @@ fn reloading_a_changed_file_keeps_what_was_on_screen_as_a_separate_draft() {
 #[test]
 fn touching_a_file_is_not_a_change() {
     let mut h = edit_commission();
-    let path = draft_path(&h);
+    let path = h.draft_path();
     let content = std::fs::read(&path).unwrap();
-    std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(&path, &content).unwrap(); // same bytes, new modification time
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, &content).unwrap(); // same bytes...
+    // ...and a new modification time, set rather than waited for: a file system's clock can
+    // be coarse enough that a quick rewrite keeps the old one.
+    let later = modified + Duration::from_secs(2);
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(later).unwrap();
+    drop(file);
+    assert_ne!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
     h.ctrl('s');
     assert_eq!(h.save_state(), SaveState::Saved);
     assert!(h.app.dialog.is_none());
@@ -329,16 +327,13 @@ fn a_thousand_quick_saves_leave_the_last_content() {
 mod unix {
     use std::os::unix::fs::PermissionsExt;
 
+    use super::support::files::mode;
     use super::*;
-
-    fn mode(path: &Path) -> u32 {
-        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-    }
 
     #[test]
     fn new_drafts_are_readable_by_their_owner_only() {
         let h = typed("x");
-        assert_eq!(mode(&draft_path(&h)), 0o600);
+        assert_eq!(mode(&h.draft_path()), 0o600);
     }
 
     #[test]
@@ -363,7 +358,6 @@ mod unix {
         let link = h.drafts_dir().join("linked.json");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         h.app = restart(&mut h);
-        h.app.color = false;
         h.open(0);
         h.type_text(" via the link");
         h.ctrl('s');
@@ -420,12 +414,8 @@ mod unix {
     fn on_small_disk(size: &str) -> Option<(Harness, SmallDisk)> {
         let mut h = Harness::fresh();
         let disk = SmallDisk::mount(h.dir.path().join("disk"), size)?;
-        h.app.dirs = Dirs {
-            data: disk.path.join("data"),
-            config: disk.path.join("config"),
-        };
-        h.type_text("Cyngor Môn");
-        h.key(KeyCode::Enter);
+        h.app.dirs = dirs(&disk.path);
+        h.start_response("Cyngor Môn");
         Some((h, disk))
     }
 
@@ -435,7 +425,7 @@ mod unix {
             eprintln!("skipped: this machine does not allow mounting a small disk");
             return;
         };
-        let path = draft_path(&h);
+        let path = h.draft_path();
         h.type_text("Before the disk filled.");
         h.ctrl('s');
         let before = std::fs::read_to_string(&path).unwrap();
@@ -537,8 +527,8 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
     assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     assert_eq!(h.answer("comments").answer, original, "back to how it was opened");
     h.ctrl('s');
-    let on_disk = consult::parse::response(&std::fs::read_to_string(draft_path(&h)).unwrap()).unwrap();
-    let fixture = consult::parse::response(&std::fs::read_to_string(COMMISSION).unwrap()).unwrap();
+    let on_disk = consult::parse::response(&std::fs::read_to_string(h.draft_path()).unwrap()).unwrap();
+    let fixture = support::fixtures::response(COMMISSION);
     assert_eq!(
         on_disk.answers, fixture.answers,
         "the file holds that version again"
@@ -558,9 +548,8 @@ fn an_earlier_version_can_be_brought_back_and_that_can_be_undone() {
 
 #[test]
 fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
-    let mut h = typed("Said in the meeting – ŵ");
-    journal_only(&mut h);
-    let path = draft_path(&h);
+    let mut h = journaled("Said in the meeting – ŵ");
+    let path = h.draft_path();
     drop(restart(&mut h)); // (the old session is gone: its lock with it)
     h.app.draft = None;
 
@@ -592,9 +581,8 @@ fn editing_a_draft_with_unsaved_work_from_a_killed_session_offers_it_first() {
 
 #[test]
 fn deciding_later_on_the_open_draft_keeps_the_earlier_work_safe() {
-    let mut h = typed("Earlier words");
-    journal_only(&mut h);
-    let path = draft_path(&h);
+    let mut h = journaled("Earlier words");
+    let path = h.draft_path();
     drop(restart(&mut h));
     let dirs = h.app.dirs.clone();
     let opened = drafts::open(&dirs, &Catalog::built_in(), &path, None).unwrap();
@@ -636,7 +624,7 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     h.act(consult::app::Action::Saved(outcome));
     assert_ne!(h.save_state(), SaveState::Saved, "the version is not saved yet");
     h.tick(Instant::now() + SAVE_AFTER_IDLE);
-    let saved = std::fs::read_to_string(draft_path(&h)).unwrap();
+    let saved = std::fs::read_to_string(h.draft_path()).unwrap();
     assert!(
         !saved.contains(" Later text."),
         "the file ends up holding the version gone back to"

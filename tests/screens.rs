@@ -4,20 +4,11 @@
 
 mod support;
 
-use consult::ui;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
-use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, screen_text};
+use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, render, screen_text};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn render(h: &Harness, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::draw(&h.app, frame)).unwrap();
-    terminal
-}
 
 /// Snapshots the state `make` builds at both sizes under `name`. Each size starts
 /// afresh, as a text area remembers its scroll position from the last frame.
@@ -72,9 +63,7 @@ fn a_long_answer_wraps_inside_its_editor() {
 }
 
 fn long_answer() -> Harness {
-    let mut h = Harness::fresh();
-    h.type_text("Cyngor Môn");
-    h.key(KeyCode::Enter);
+    let mut h = Harness::new_response("Cyngor Môn");
     h.key(KeyCode::PageDown);
     h.key(KeyCode::Char('1'));
     h.key(KeyCode::Tab);
@@ -172,9 +161,7 @@ fn a_tiny_window_says_it_is_too_small() {
 
 #[test]
 fn wide_characters_line_up() {
-    let mut h = Harness::fresh();
-    h.type_text("東京 Health 👍 Môn");
-    h.key(KeyCode::Enter);
+    let mut h = Harness::new_response("東京 Health 👍 Môn");
     h.type_text("Croeso – 日本語のテキスト 🎉 done");
     let terminal = render(&h, 80, 24);
     let text = screen_text(terminal.backend());

@@ -10,7 +10,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::pty::{ENTER, Session};
+use support::files::only_draft;
+use support::pty::Session;
 
 /// A small, dependency-free random source: the soak needs variety, not cryptography.
 struct Lcg(u64);
@@ -53,10 +54,7 @@ fn killed_at_random_moments_while_typing_it_keeps_all_but_the_last_two_seconds()
     for round in 0..kills {
         let home = tempfile::tempdir().unwrap();
         let mut app = Session::start(home.path(), &[]);
-        app.wait_for("Start a new response");
-        app.type_text("Soak");
-        app.send(ENTER);
-        app.wait_for("0/14 answered");
+        app.start_response("Soak");
 
         // Type without pause for a random while, remembering when each character went out.
         let typing_for = Duration::from_millis(random.between(300, 4500));
@@ -79,11 +77,8 @@ fn killed_at_random_moments_while_typing_it_keeps_all_but_the_last_two_seconds()
             app.contents()
         );
 
-        let drafts: Vec<_> = std::fs::read_dir(home.path().join("data/drafts"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        let text = std::fs::read_to_string(&drafts[0]).unwrap();
+        // A kill in the middle of a save leaves its temporary file beside the draft.
+        let text = std::fs::read_to_string(only_draft(home.path())).unwrap();
         let response = consult::parse::response(&text).unwrap_or_else(|p| {
             panic!(
                 "round {round}: the draft does not parse after a kill: {}",

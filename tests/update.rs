@@ -16,10 +16,7 @@ fn focus(h: &Harness) -> Focus {
 
 /// A fresh start, a new response for "Cyngor Môn", now on the walk-through.
 fn started() -> Harness {
-    let mut h = Harness::fresh();
-    h.type_text("Cyngor Môn");
-    h.key(KeyCode::Enter);
-    h
+    Harness::new_response("Cyngor Môn")
 }
 
 #[test]
@@ -164,7 +161,7 @@ fn autosave_waits_for_a_pause_but_never_lets_typing_go_unsaved_for_long() {
     h.type_text("c");
     h.tick(first + SAVE_AT_LEAST_EVERY);
     assert_eq!(h.save_state(), SaveState::Saved);
-    let path = h.app.draft.as_ref().unwrap().path.clone();
+    let path = h.draft_path();
     assert!(
         std::fs::read_to_string(path)
             .unwrap()
@@ -187,7 +184,7 @@ fn moving_to_another_item_saves_at_once() {
 #[test]
 fn a_failed_save_is_shown_and_retried_while_the_text_stays() {
     let mut h = started();
-    let path = h.app.draft.as_ref().unwrap().path.clone();
+    let path = h.draft_path();
     // Make the draft's folder unwritable by replacing it with a file.
     let drafts = h.drafts_dir();
     std::fs::remove_dir_all(&drafts).unwrap();

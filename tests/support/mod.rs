@@ -1,10 +1,17 @@
 //! Driving the app without a terminal: build an [`App`] over a temporary data folder,
 //! press keys through the same event mapping the real terminal uses, and run saves
-//! as the background saver would.
+//! as the background saver would. The submodules serve the other kinds of test: the real
+//! binary on the command line ([`sandbox`]) and in a terminal ([`pty`]), the files it writes
+//! ([`files`]), the repository's fixtures ([`fixtures`]), and waiting for events ([`wait`]).
 
-#![allow(dead_code)] // each test file uses a different part
+// Each test file is its own crate and uses a different part of this module.
+#![allow(dead_code)]
 
+pub mod files;
+pub mod fixtures;
 pub mod pty;
+pub mod sandbox;
+pub mod wait;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -15,10 +22,31 @@ use consult::dirs::Dirs;
 use consult::drafts::perform;
 use consult::tui::event::to_action;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use tempfile::TempDir;
+
+use fixtures::copy_into;
 
 pub const COMMISSION: &str = "tests/fixtures/health-devolution-commission.json";
 pub const LOCAL_GOVERNMENT: &str = "tests/fixtures/local-government.json";
+
+/// consult's folders for a test whose scratch folder is `home`: `home/data` and `home/config`.
+pub fn dirs(home: &Path) -> Dirs {
+    Dirs {
+        data: home.join("data"),
+        config: home.join("config"),
+    }
+}
+
+/// The environment that points consult at its folders under `home` (see [`dirs`]).
+pub fn folders_env(home: &Path) -> [(&'static str, PathBuf); 2] {
+    let dirs = dirs(home);
+    [
+        ("CONSULT_DATA_DIR", dirs.data),
+        ("CONSULT_CONFIG_DIR", dirs.config),
+    ]
+}
 
 pub struct Harness {
     pub dir: TempDir,
@@ -29,24 +57,46 @@ impl Harness {
     /// An app whose drafts folder holds copies of `fixtures`.
     pub fn with_drafts(fixtures: &[&str]) -> Harness {
         let dir = tempfile::tempdir().unwrap();
-        let dirs = Dirs {
-            data: dir.path().join("data"),
-            config: dir.path().join("config"),
-        };
-        std::fs::create_dir_all(dirs.drafts()).unwrap();
+        let drafts = dirs(dir.path()).drafts();
+        std::fs::create_dir_all(&drafts).unwrap();
         for fixture in fixtures {
-            let name = Path::new(fixture).file_name().unwrap();
-            std::fs::copy(fixture, dirs.drafts().join(name)).unwrap();
+            copy_into(fixture, &drafts);
         }
-        let mut app = App::new(dirs, Catalog::built_in());
-        app.exports_dir = dir.path().join("exports");
-        app.time_zone = jiff::tz::TimeZone::UTC;
-        app.color = false;
-        Harness { dir, app }
+        Harness::starting_in(dir, Catalog::built_in())
     }
 
     pub fn fresh() -> Harness {
         Harness::with_drafts(&[])
+    }
+
+    /// The app as it starts over consult's folders in `dir` (see [`dirs`]), knowing `catalog`.
+    pub fn starting_in(dir: TempDir, catalog: Catalog) -> Harness {
+        let app = set_up(App::new(dirs(dir.path()), catalog), dir.path());
+        Harness { dir, app }
+    }
+
+    /// A fresh start, then a new response for `organisation`: on its first item, the
+    /// executive summary, ready for typing.
+    pub fn new_response(organisation: &str) -> Harness {
+        let mut h = Harness::fresh();
+        h.start_response(organisation);
+        h
+    }
+
+    /// Fills in the new-response dialog with `organisation` and starts the response.
+    pub fn start_response(&mut self, organisation: &str) {
+        self.type_text(organisation);
+        self.key(KeyCode::Enter);
+    }
+
+    /// `app`, made over this harness's folders, set up as the harness's own app is.
+    pub fn set_up(&self, app: App) -> App {
+        set_up(app, self.dir.path())
+    }
+
+    /// A new app over the same folders: what the next start of consult sees.
+    pub fn reopened(&self) -> App {
+        self.set_up(App::new(self.app.dirs.clone(), Catalog::built_in()))
     }
 
     pub fn drafts_dir(&self) -> PathBuf {
@@ -119,6 +169,11 @@ impl Harness {
         self.key(KeyCode::Enter);
     }
 
+    /// The open draft's file.
+    pub fn draft_path(&self) -> PathBuf {
+        self.app.draft.as_ref().expect("a draft is open").path.clone()
+    }
+
     /// What the header says about saving the open draft.
     pub fn save_state(&self) -> consult::app::SaveState {
         self.app.draft.as_ref().expect("a draft is open").save_state()
@@ -138,6 +193,26 @@ impl Harness {
         let draft = self.app.draft.as_ref().unwrap();
         draft.response.answer(item).cloned().unwrap_or_default()
     }
+}
+
+/// The app of `h` drawn into a test terminal of `width` × `height`.
+pub fn render(h: &Harness, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| consult::ui::draw(&h.app, frame)).unwrap();
+    terminal
+}
+
+/// The text of the screen of `h`'s app at `width` × `height`.
+pub fn screen(h: &Harness, width: u16, height: u16) -> String {
+    screen_text(render(h, width, height).backend())
+}
+
+/// Sets `app` up as every test app is: exports in `home/exports`, times in UTC, no colour.
+fn set_up(mut app: App, home: &Path) -> App {
+    app.exports_dir = home.join("exports");
+    app.time_zone = jiff::tz::TimeZone::UTC;
+    app.color = false;
+    app
 }
 
 /// Everything on a test terminal's screen, as lines of text.

@@ -5,9 +5,11 @@ use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use portable_pty::{Child, CommandBuilder, PtySize, SlavePty, native_pty_system};
+
+use super::{folders_env, wait};
 
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
@@ -39,6 +41,11 @@ impl Session {
         Session::launch(home, env!("CARGO_BIN_EXE_consult"), args, env)
     }
 
+    /// `consult edit FILE`, as [`Session::start`] starts consult.
+    pub fn edit(home: &Path, file: &Path) -> Session {
+        Session::start(home, &["edit", file.to_str().unwrap()])
+    }
+
     /// Any program in the same kind of terminal, with consult's folders set as for consult.
     pub fn start_command(home: &Path, program: &str, args: &[&str]) -> Session {
         Session::launch(home, program, args, &[])
@@ -56,8 +63,9 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(home);
-        command.env("CONSULT_DATA_DIR", home.join("data"));
-        command.env("CONSULT_CONFIG_DIR", home.join("config"));
+        for (key, value) in folders_env(home) {
+            command.env(key, value);
+        }
         command.env("TERM", "xterm-256color");
         for (key, value) in env {
             command.env(key, value);
@@ -98,11 +106,6 @@ impl Session {
         terminal_settings(&*self.slave, &self.home)
     }
 
-    /// Whether the screen is on the alternate screen (a full-screen app's own page).
-    pub fn on_alternate_screen(&self) -> bool {
-        self.screen.lock().unwrap().screen().alternate_screen()
-    }
-
     /// Sends a signal to consult (Unix).
     pub fn signal(&self, name: &str) {
         let status = std::process::Command::new("kill")
@@ -118,21 +121,47 @@ impl Session {
 
     /// Waits until the screen shows `text`; fails the test with the screen if it never does.
     pub fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
+        self.wait_until(&format!("showed {text:?}"), |screen| {
+            screen.contents().contains(text)
+        });
+    }
+
+    /// Waits until the screen is back on the normal screen, off the alternate screen (a
+    /// full-screen app's own page). What consult wrote before it exited may still be on its
+    /// way through the terminal, so this waits rather than looks once.
+    pub fn wait_for_normal_screen(&self) {
+        self.wait_until("left the alternate screen", |screen| !screen.alternate_screen());
+    }
+
+    /// Waits until `done` holds for the screen; fails the test, saying it never `what`.
+    fn wait_until(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        wait::until(
+            || done(self.screen.lock().unwrap().screen()).then_some(()),
+            || format!("the screen never {what}; it shows:\n{}", self.contents()),
+        );
     }
 
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
-        // Let the app read the keys as typed, not as one burst that could look like a paste.
+        // Pace the keys as a quick typist would, so the app reads them one at a time rather
+        // than in one burst. This waits for nothing: the keys' effects are awaited with
+        // `wait_for`. (An Esc read in the same burst as the next key would be taken for Alt.)
         std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Pastes `text` as a terminal does with bracketed paste: one event, not keys.
+    pub fn paste(&mut self, text: &str) {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"));
+    }
+
+    /// On the first start's new-response dialog, starts a response for `organisation`:
+    /// waits for the dialog, types the name, and waits for the walk-through.
+    pub fn start_response(&mut self, organisation: &str) {
+        self.wait_for("Start a new response");
+        self.type_text(organisation);
+        self.send(ENTER);
+        self.wait_for("0/14 answered");
     }
 
     /// Types text one character at a time.
@@ -142,16 +171,18 @@ impl Session {
         }
     }
 
-    /// Waits for the app to exit and returns whether it succeeded.
+    /// Waits for the app to exit and returns whether it succeeded. Once this returns, the
+    /// process is gone and everything it held (files, locks) is released.
     pub fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("consult did not exit; the screen shows:\n{}", self.contents());
+        let child = &mut self.child;
+        let screen = &self.screen;
+        wait::until(
+            || child.try_wait().unwrap().map(|status| status.success()),
+            || {
+                let shows = screen.lock().unwrap().screen().contents();
+                format!("consult did not exit; the screen shows:\n{shows}")
+            },
+        )
     }
 
     pub fn pid(&self) -> u32 {
@@ -161,7 +192,11 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // Only a child that is still running: once it has exited and been reaped, its
+        // process id can already belong to another process (another test's consult, say).
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
     }
 }
 
