@@ -104,3 +104,28 @@ fn edit_opens_a_file_straight_into_the_walk_through_and_saves_back_to_it() {
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("Diolch."), "saved back to the file it opened");
 }
+
+#[test]
+fn a_decision_is_captured_in_seconds_with_nothing_typed_astray() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path(), &[]);
+    app.start_response("Cyngor Môn");
+    // Go to Question 2 by its number, then just type: letters on the picker start the answer.
+    app.send("\x0c"); // Ctrl-L
+    app.wait_for("Go to:");
+    app.type_text("2");
+    app.send(ENTER);
+    app.wait_for("Question 2   ○ not started");
+    app.type_text("we think 3 is right");
+    app.wait_for("we think 3 is right");
+    app.send(CTRL_Q);
+    assert!(app.wait_exit());
+
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(only_draft(home.path())).unwrap()).unwrap();
+    let answers = saved["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 1, "only Question 2 was touched: {answers:?}");
+    assert_eq!(answers[0]["item"], "q2");
+    assert_eq!(answers[0]["answer"], "we think 3 is right");
+    assert_eq!(answers[0]["position"], serde_json::Value::Null);
+}
