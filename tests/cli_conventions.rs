@@ -1,5 +1,5 @@
-//! The command line meeting the user where they are: messages that say what a wrong file
-//! is and what to do.
+//! The command line meeting the user where they are: messages without a terminal, messages
+//! that say what a wrong file is and what to do.
 
 mod support;
 
@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use support::pty::Session;
 use tempfile::TempDir;
+
+const COMMISSION: &str = "health-devolution-commission.json";
+const LOCAL_GOVERNMENT: &str = "local-government.json";
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,6 +41,20 @@ impl Sandbox {
         };
         fs::create_dir_all(sandbox.work()).unwrap();
         sandbox
+    }
+
+    /// A sandbox whose drafts folder holds copies of these fixtures.
+    fn with_drafts(names: &[&str]) -> Sandbox {
+        let sandbox = Sandbox::new();
+        fs::create_dir_all(sandbox.drafts()).unwrap();
+        for name in names {
+            fs::copy(fixture(name), sandbox.drafts().join(name)).unwrap();
+        }
+        sandbox
+    }
+
+    fn drafts(&self) -> PathBuf {
+        self.dir.path().join("data/drafts")
     }
 
     /// Where consult runs: the user's current folder.
@@ -80,6 +97,70 @@ fn p(path: &Path) -> &str {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A. The screens without a terminal say so, and what writes the output instead.
+
+#[test]
+fn the_app_without_a_terminal_says_it_needs_one_and_what_to_use_instead() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let run = sandbox.consult(&[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "consult: the drafting app needs a terminal, but standard input is not one; \
+         `consult export FILE --format md` writes a response out\n"
+    );
+    assert!(!run.stderr.contains("os error"));
+}
+
+#[test]
+fn edit_without_a_terminal_says_so_and_leaves_the_draft_alone() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let draft = sandbox.drafts().join(COMMISSION);
+    let run = sandbox.consult(&["edit", p(&draft)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("the drafting app needs a terminal"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&draft).unwrap(), fs::read(fixture(COMMISSION)).unwrap());
+    // Nothing was opened: no lock taken, no version kept.
+    assert!(!sandbox.dir.path().join("data/history").exists());
+    assert!(!sandbox.dir.path().join("data/locks").exists());
+}
+
+#[test]
+fn compare_without_a_terminal_names_the_formats_that_write_it() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.consult(&["compare", p(&fixture(COMMISSION)), p(&fixture(LOCAL_GOVERNMENT))]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "consult: the comparison screen needs a terminal, but standard input is not one; \
+         `--format md|json|csv` writes the comparison instead, to standard output or to `--out FILE`\n"
+    );
+}
+
+#[test]
+fn compare_piped_from_a_terminal_says_its_output_is_not_one() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let script = format!(
+        "'{}' compare --dir data/drafts | cat; echo \"exit $?\"",
+        env!("CARGO_BIN_EXE_consult")
+    );
+    let mut shell = Session::start_command(sandbox.dir.path(), "sh", &["-c", &script]);
+    shell.wait_for("exit");
+    shell.wait_exit();
+    let screen = shell.contents().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains("the comparison screen needs a terminal, but standard output is not one"),
+        "{screen}"
+    );
+    assert!(screen.contains("--format md|json|csv"), "{screen}");
+    assert!(!screen.contains("os error"), "{screen}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // B. A wrong file is named for what it is, with what to do.
 
 #[test]
@@ -107,6 +188,30 @@ fn editing_a_question_set_in_a_terminal_says_it_is_one() {
     let mut app = sandbox.in_terminal(&["edit", p(&question_set())]);
     assert!(!app.wait_exit());
     app.wait_for("this is a question set, not a response");
+}
+
+#[test]
+fn editing_a_file_that_is_not_there_says_how_to_start_it() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.consult(&["edit", "nosuch.json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "consult: nosuch.json: no such file; start it with \
+         `consult new --questions ID --org NAME --out nosuch.json`\n"
+    );
+    // And that command does start it.
+    let run = sandbox.consult(&[
+        "new",
+        "--questions",
+        "integrating-care",
+        "--org",
+        "Example Trust",
+        "--out",
+        "nosuch.json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(sandbox.work().join("nosuch.json").is_file());
 }
 
 #[test]

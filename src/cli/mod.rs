@@ -3,6 +3,9 @@
 //! command-line names here.
 
 pub mod compare;
+mod paths;
+
+pub use paths::missing_response;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
