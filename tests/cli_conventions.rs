@@ -1,5 +1,5 @@
 //! The command line meeting the user where they are: messages without a terminal, messages
-//! that say what a wrong file is and what to do.
+//! that say what a wrong file is and what to do, `--out` naming a folder.
 
 mod support;
 
@@ -225,5 +225,76 @@ fn a_response_to_an_unknown_set_names_the_option_that_gives_it() {
             .contains("put that set's file in your questions folder, or name it with `--questions FILE`"),
         "{}",
         run.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// C. `--out` ending in a separator, or naming a folder, is a folder.
+
+#[test]
+fn export_out_with_a_trailing_separator_makes_the_folder() {
+    let sandbox = Sandbox::new();
+    let hdc = fixture(COMMISSION);
+    for (out, written) in [
+        (
+            "newdir/",
+            "newdir/health-devolution-commission-integrating-care.md",
+        ),
+        ("a/b/", "a/b/health-devolution-commission-integrating-care.md"),
+    ] {
+        let run = sandbox.consult(&["export", p(&hdc), "--format", "md", "--out", out]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stdout, format!("wrote {written}\n"));
+        assert!(sandbox.work().join(written).is_file(), "{written}");
+    }
+    // A plain name is still a file.
+    let run = sandbox.consult(&["export", p(&hdc), "--format", "md", "--out", "briefing.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(sandbox.work().join("briefing.md").is_file());
+}
+
+#[test]
+fn new_out_into_a_folder_uses_the_default_name() {
+    let sandbox = Sandbox::new();
+    fs::create_dir(sandbox.work().join("responses")).unwrap();
+    let new = |out: &str| {
+        sandbox.consult(&[
+            "new",
+            "--questions",
+            "integrating-care",
+            "--org",
+            "Example Trust",
+            "--out",
+            out,
+        ])
+    };
+    let run = new("responses");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "wrote responses/example-trust-integrating-care.json\n"
+    );
+    let written = sandbox
+        .work()
+        .join("responses/example-trust-integrating-care.json");
+    let validate = sandbox.consult(&["validate", p(&written)]);
+    assert_eq!(validate.code, 0, "{}", validate.stderr);
+
+    // The same name again is not overwritten without --force.
+    let run = new("responses");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("already exists; pass --force"),
+        "{}",
+        run.stderr
+    );
+
+    let run = new("drafts/");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        sandbox
+            .work()
+            .join("drafts/example-trust-integrating-care.json")
+            .is_file()
     );
 }

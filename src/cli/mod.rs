@@ -83,10 +83,11 @@ pub struct NewArgs {
     /// The responding organisation.
     #[arg(long, value_name = "NAME")]
     pub org: String,
-    /// Where to write it (default: a new draft in consult's data folder).
-    #[arg(long, value_name = "FILE")]
+    /// Where to write it: a file, or a folder (one that exists, or ending in `/`) for the
+    /// default name (default: a new draft in consult's data folder).
+    #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Overwrite FILE if it exists.
+    /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,
 }
@@ -290,7 +291,8 @@ fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let response = Response::new(&set, args.org.trim());
     let path = match args.out {
-        Some(path) => {
+        Some(out) => {
+            let path = paths::out_file(&out, |dir| export::default_path(dir, &response, Format::Json))?;
             refuse_overwrite(&path, args.force)?;
             path
         }
@@ -380,8 +382,7 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     }
     let format = Format::from(args.format);
     let path = match args.out {
-        Some(path) if path.is_dir() => export::default_path(&path, &opened.response, format),
-        Some(path) => path,
+        Some(out) => paths::out_file(&out, |dir| export::default_path(dir, &opened.response, format))?,
         None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
     refuse_overwrite(&path, args.force)?;
