@@ -13,7 +13,9 @@ use consult::error::{EXIT_BAD_INPUT, located};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dirs = Dirs::locate();
-    match cli.command {
+    // A draft's name as `consult list` shows it works wherever a response file does.
+    let command = cli.command.map(|c| cli::find_drafts(c, &dirs.drafts()));
+    match command {
         None => open_app(dirs, None),
         Some(Command::Edit(args)) => open_app(dirs, Some(args)),
         Some(Command::Compare(args)) if args.format.is_none() => open_comparison(dirs, &args),
@@ -92,7 +94,7 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
     }
     let screen = screen_or(
         "the drafting app",
-        "`consult export FILE --format md` writes a response out",
+        "`consult list` shows your drafts and `consult export DRAFT --format md` writes one out",
     );
     if let Err(failure) = screen {
         return fail(failure);

@@ -1,5 +1,6 @@
 //! The command line meeting the user where they are: messages without a terminal, messages
-//! that say what a wrong file is and what to do, `--out` naming a folder.
+//! that say what a wrong file is and what to do, `--out` naming a folder, `consult list`
+//! and draft names accepted wherever a response file is.
 
 mod support;
 
@@ -107,7 +108,7 @@ fn the_app_without_a_terminal_says_it_needs_one_and_what_to_use_instead() {
     assert_eq!(
         run.stderr,
         "consult: the drafting app needs a terminal, but standard input is not one; \
-         `consult export FILE --format md` writes a response out\n"
+         `consult list` shows your drafts and `consult export DRAFT --format md` writes one out\n"
     );
     assert!(!run.stderr.contains("os error"));
 }
@@ -197,8 +198,8 @@ fn editing_a_file_that_is_not_there_says_how_to_start_it() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "consult: nosuch.json: no such file; start it with \
-         `consult new --questions ID --org NAME --out nosuch.json`\n"
+        "consult: nosuch.json: no such file, nor a draft of that name (`consult list` shows your \
+         drafts); start it with `consult new --questions ID --org NAME --out nosuch.json`\n"
     );
     // And that command does start it.
     let run = sandbox.consult(&[
@@ -297,4 +298,204 @@ fn new_out_into_a_folder_uses_the_default_name() {
             .join("drafts/example-trust-integrating-care.json")
             .is_file()
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// D. `consult list`, and a draft's name wherever a response file is taken.
+
+#[test]
+fn list_shows_each_draft_in_aligned_columns_newest_first() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+    let run = sandbox.consult(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\
+FILE                               ORGANISATION                  SET               ANSWERED  STATUS  SAVED
+local-government.json              Local Government Association  integrating-care     14/14  final   8 Jan 2021 11:20:00
+health-devolution-commission.json  Health Devolution Commission  integrating-care     14/14  final   7 Jan 2021 16:45:00
+"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn list_shows_a_new_draft_as_unanswered() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let run = sandbox.consult(&["new", "--questions", "integrating-care", "--org", "Example Trust"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = sandbox.consult(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    let newest: Vec<&str> = lines[1]
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        &newest[..5],
+        [
+            "example-trust-integrating-care.json",
+            "Example Trust",
+            "integrating-care",
+            "0/14",
+            "draft"
+        ]
+    );
+}
+
+#[test]
+fn list_shows_control_characters_in_names_as_pictures() {
+    let sandbox = Sandbox::with_drafts(&[]);
+    let text = fs::read_to_string(fixture(LOCAL_GOVERNMENT))
+        .unwrap()
+        .replace("\"Local Government Association\"", "\"Evil \\u001b[2J\\tCo\\n\"");
+    fs::write(sandbox.drafts().join("evil\u{7}.json"), text).unwrap();
+    let run = sandbox.consult(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("evil␇.json  Evil ␛[2J␉Co␊  integrating-care"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
+}
+
+#[test]
+fn list_without_drafts_says_how_to_start_one() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.consult(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "no drafts yet; start one with `consult new --questions ID --org NAME` or in the app (`consult`)\n"
+    );
+    let run = sandbox.consult(&["list", "--format", "json"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "[]\n"));
+}
+
+#[test]
+fn list_as_json_gives_each_draft_for_scripts() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let run = sandbox.consult(&["list", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let draft = &list[0];
+    assert_eq!(draft["file"], COMMISSION);
+    assert_eq!(draft["path"], p(&sandbox.drafts().join(COMMISSION)));
+    assert_eq!(draft["organisation"], "Health Devolution Commission");
+    assert_eq!(draft["question_set"], "integrating-care");
+    assert_eq!(
+        (draft["answered"].as_u64(), draft["total"].as_u64()),
+        (Some(14), Some(14))
+    );
+    assert_eq!(draft["status"], "final");
+    assert_eq!(draft["updated"], "2021-01-07T16:45:00Z");
+}
+
+#[test]
+fn list_names_a_broken_draft_and_still_lists_the_others() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    fs::write(sandbox.drafts().join("broken.json"), "{").unwrap();
+    let run = sandbox.consult(&["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout
+            .contains("health-devolution-commission.json  Health Devolution Commission")
+    );
+    let broken = sandbox.drafts().join("broken.json");
+    assert!(
+        run.stderr.starts_with(&format!("{}:", broken.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("could not be read as drafts"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_draft_is_found_by_its_listed_name_with_or_without_json() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+    let hdc = sandbox.drafts().join(COMMISSION);
+    let lga = sandbox.drafts().join(LOCAL_GOVERNMENT);
+
+    let run = sandbox.consult(&["export", "health-devolution-commission", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        sandbox
+            .work()
+            .join("exports/health-devolution-commission-integrating-care.md")
+            .is_file()
+    );
+
+    let run = sandbox.consult(&["validate", COMMISSION, "local-government"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{}: ok\n{}: ok\n", hdc.display(), lga.display())
+    );
+
+    let run = sandbox.consult(&["versions", "local-government"]);
+    assert_eq!(
+        (run.code, run.stdout),
+        (0, format!("{}: no saved versions yet\n", lga.display()))
+    );
+
+    let run = sandbox.consult(&["restore", "local-government.json", "1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains(&format!("{}: there is no version 1", lga.display())),
+        "{}",
+        run.stderr
+    );
+
+    let run = sandbox.consult(&["compare", "local-government", COMMISSION, "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!(
+            "Local Government Association,q1,partly-agree,118,{}\n",
+            lga.display()
+        )),
+        "{}",
+        run.stdout
+    );
+
+    // Without a terminal, edit finds the draft too: it is the screen that is missing.
+    let run = sandbox.consult(&["edit", "local-government"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_in_the_current_folder_wins_over_a_draft_of_the_same_name() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    fs::copy(fixture(LOCAL_GOVERNMENT), sandbox.work().join(COMMISSION)).unwrap();
+    let run = sandbox.consult(&["export", COMMISSION, "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "wrote exports/local-government-association-integrating-care.md\n"
+    );
+    // A path with a folder in it is never looked up among the drafts.
+    let run = sandbox.consult(&["validate", "./local-government.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no such file"), "{}", run.stderr);
+}
+
+#[test]
+fn edit_opens_a_draft_by_its_listed_name_and_it_keeps_versions() {
+    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let mut app = sandbox.in_terminal(&["edit", "health-devolution-commission"]);
+    app.wait_for("Health Devolution Commission");
+    app.send(support::pty::CTRL_Q);
+    assert!(app.wait_exit());
+    // Opened by its name, it is the draft whose versions are kept.
+    let run = sandbox.consult(&["versions", "health-devolution-commission"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("14/14"), "{}", run.stdout);
 }

@@ -3,9 +3,10 @@
 //! command-line names here.
 
 pub mod compare;
+mod list;
 mod paths;
 
-pub use paths::missing_response;
+pub use paths::{find_drafts, missing_response};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,6 +64,11 @@ pub enum Command {
     /// The draft's current content is kept as version 1 first, so a restore can itself be
     /// undone with `consult restore FILE 1`.
     Restore(RestoreArgs),
+    /// List your drafts: file, organisation, question set, how much is answered, status, last saved.
+    ///
+    /// Every command that takes a response file also takes a draft's FILE as listed here
+    /// (with or without `.json`) when there is no file of that name in the current folder.
+    List(ListArgs),
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +142,20 @@ pub struct RestoreArgs {
     /// The version to put back, as numbered by `consult versions FILE` (1 = the newest).
     #[arg(value_name = "N")]
     pub number: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Aligned columns to read, or JSON for scripts.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+/// `--format` of `consult list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -239,6 +259,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Compare(args) => compare::run(args, dirs, out, err),
         Command::Versions(args) => versions(args, dirs, out, err),
         Command::Restore(args) => restore(args, dirs, out),
+        Command::List(args) => list::run(args, dirs, out, err),
     }
 }
 
