@@ -1,6 +1,6 @@
 //! The command line meeting the user where they are: messages without a terminal, messages
 //! that say what a wrong file is and what to do, `--out` naming a folder, `consult list`
-//! and draft names accepted wherever a response file is.
+//! and draft names accepted wherever a response file is, completions and the man page.
 
 mod support;
 
@@ -498,4 +498,118 @@ fn edit_opens_a_draft_by_its_listed_name_and_it_keeps_versions() {
     let run = sandbox.consult(&["versions", "health-devolution-commission"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("14/14"), "{}", run.stdout);
+}
+
+// ---------------------------------------------------------------------------------------------
+// E. Completions and the man page, from the same definitions as the command line.
+
+const SUBCOMMANDS: [&str; 11] = [
+    "edit",
+    "questions",
+    "new",
+    "validate",
+    "export",
+    "compare",
+    "versions",
+    "restore",
+    "list",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_for_every_shell_know_every_subcommand() {
+    let sandbox = Sandbox::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = sandbox.consult(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        for subcommand in SUBCOMMANDS {
+            assert!(
+                run.stdout.contains(subcommand),
+                "{shell} completions lack {subcommand}"
+            );
+        }
+    }
+}
+
+/// bash itself, given the script, completes `consult li` to `list` and knows export's options.
+#[cfg(unix)]
+#[test]
+fn bash_completes_subcommands_and_options_with_the_script() {
+    let sandbox = Sandbox::new();
+    let script = sandbox.work().join("consult.bash");
+    fs::write(&script, sandbox.consult(&["completions", "bash"]).stdout).unwrap();
+    let complete = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let program = format!(
+            "source '{}'; COMP_WORDS=({line}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; \
+             _consult consult '{}' '{}'; echo \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            words.len() - 1,
+            line.len(),
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let output = std::process::Command::new("bash")
+            .args(["-c", &program])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(complete("consult li"), "list\n");
+    assert_eq!(complete("consult export --sk"), "--skip-empty\n");
+}
+
+#[test]
+fn completions_for_an_unknown_shell_are_a_usage_error() {
+    let run = Sandbox::new().consult(&["completions", "tcsh"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("bash"), "{}", run.stderr);
+}
+
+#[test]
+fn the_man_page_is_roff_listing_every_subcommand() {
+    let run = Sandbox::new().consult(&["man"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\n.TH consult 1 "), "{}", run.stdout);
+    assert!(run.stdout.contains("\n.SH SUBCOMMANDS\n"));
+    for subcommand in SUBCOMMANDS {
+        assert!(
+            run.stdout.contains(&format!("\nconsult\\-{subcommand}(1)\n")),
+            "{subcommand}"
+        );
+    }
+    // Every page it refers to is one `consult man --dir` writes.
+    assert!(!run.stdout.contains("consult\\-help(1)"));
+}
+
+#[test]
+fn man_dir_writes_a_page_per_subcommand() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.consult(&["man", "--dir", "man/man1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let dir = sandbox.work().join("man/man1");
+    let main = fs::read_to_string(dir.join("consult.1")).unwrap();
+    assert!(main.contains(".TH consult 1 "));
+    for subcommand in SUBCOMMANDS {
+        let page = fs::read_to_string(dir.join(format!("consult-{subcommand}.1"))).unwrap();
+        assert!(
+            page.contains(&format!(".TH consult-{subcommand} 1 ")),
+            "{subcommand}"
+        );
+        assert!(
+            run.stdout
+                .contains(&format!("wrote man/man1/consult-{subcommand}.1\n"))
+        );
+    }
+    let export = fs::read_to_string(dir.join("consult-export.1")).unwrap();
+    assert!(
+        export.contains("\\-\\-skip\\-empty"),
+        "options are on the command's page"
+    );
 }

@@ -3,6 +3,7 @@
 //! command-line names here.
 
 pub mod compare;
+mod completions;
 mod list;
 mod paths;
 
@@ -69,6 +70,10 @@ pub enum Command {
     /// Every command that takes a response file also takes a draft's FILE as listed here
     /// (with or without `.json`) when there is no file of that name in the current folder.
     List(ListArgs),
+    /// Print a completion script for your shell (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print consult's manual page (roff), or write it and one page per command to a folder.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -156,6 +161,20 @@ pub struct ListArgs {
 pub enum ListFormat {
     Table,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete consult's commands and options in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write consult.1 and a page per command (consult-export.1…) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +279,8 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Versions(args) => versions(args, dirs, out, err),
         Command::Restore(args) => restore(args, dirs, out),
         Command::List(args) => list::run(args, dirs, out, err),
+        Command::Completions(args) => completions::completions(args, out),
+        Command::Man(args) => completions::man(args, out),
     }
 }
 

@@ -25,7 +25,11 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         Command::Compare(args) => args.files.iter_mut().for_each(resolve),
         Command::Versions(args) => resolve(&mut args.file),
         Command::Restore(args) => resolve(&mut args.file),
-        Command::Questions | Command::New(_) | Command::List(_) => {}
+        Command::Questions
+        | Command::New(_)
+        | Command::List(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {}
     }
     command
 }
