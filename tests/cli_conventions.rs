@@ -473,7 +473,7 @@ fn a_draft_is_found_by_its_listed_name_with_or_without_json() {
 
 #[test]
 fn a_file_in_the_current_folder_wins_over_a_draft_of_the_same_name() {
-    let sandbox = Sandbox::with_drafts(&[COMMISSION]);
+    let sandbox = Sandbox::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
     fs::copy(fixture(LOCAL_GOVERNMENT), sandbox.work().join(COMMISSION)).unwrap();
     let run = sandbox.consult(&["export", COMMISSION, "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -481,7 +481,8 @@ fn a_file_in_the_current_folder_wins_over_a_draft_of_the_same_name() {
         run.stdout,
         "wrote exports/local-government-association-integrating-care.md\n"
     );
-    // A path with a folder in it is never looked up among the drafts.
+    // A path with a folder in it is never looked up among the drafts, though one of that
+    // name is there.
     let run = sandbox.consult(&["validate", "./local-government.json"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no such file"), "{}", run.stderr);
