@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::error::FileError;
-use crate::model::validate::{self, Problem};
+use crate::model::validate::{self, Location, Problem};
 use crate::model::{QuestionSet, Response};
 use crate::{parse, storage};
 
@@ -30,14 +30,26 @@ pub fn response_from_text(
     catalog: &Catalog,
     set: Option<&QuestionSet>,
 ) -> Result<Opened, Vec<Problem>> {
-    let response = parse::response(text).map_err(|p| vec![p])?;
+    let response = parse::response(text).map_err(|problem| {
+        // A question set given where a response is meant would otherwise earn a puzzling
+        // "unknown field `id`": say what it is instead. Only looked at once parsing failed.
+        if parse::kind(text) == Ok(parse::DocKind::QuestionSet) {
+            vec![Problem::error(
+                Location::File,
+                "this is a question set, not a response; give a response file (a draft or a JSON export), \
+                 or start one to this set with `consult new --questions FILE --org NAME`",
+            )]
+        } else {
+            vec![problem]
+        }
+    })?;
     let set = match set {
         Some(set) => set.clone(),
         None => catalog.find(&response.question_set.id).cloned().ok_or_else(|| {
             vec![Problem::at(
                 "question_set.id",
                 format!(
-                    "answers question set {:?}, which consult does not know (known sets: {}); put that set's file in your questions folder, or name it on the command line too",
+                    "answers question set {:?}, which consult does not know (known sets: {}); put that set's file in your questions folder, or name it with `--questions FILE` (`consult validate` takes it beside the response instead)",
                     response.question_set.id,
                     catalog.ids().join(", ")
                 ),

@@ -1,4 +1,4 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -8,12 +8,14 @@ use consult::catalog::{self, Catalog};
 use consult::cli::{self, Cli, Command, EditArgs};
 use consult::dirs::Dirs;
 use consult::drafts;
-use consult::error::located;
+use consult::error::{EXIT_BAD_INPUT, located};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dirs = Dirs::locate();
-    match cli.command {
+    // A draft's name as `consult list` shows it works wherever a response file does.
+    let command = cli.command.map(|c| cli::find_drafts(c, &dirs.drafts()));
+    match command {
         None => open_app(dirs, None),
         Some(Command::Edit(args)) => open_app(dirs, Some(args)),
         Some(Command::Compare(args)) if args.format.is_none() => open_comparison(dirs, &args),
@@ -33,8 +35,45 @@ fn fail(failure: cli::Failure) -> ExitCode {
     ExitCode::from(failure.code as u8)
 }
 
+/// Where the app can show itself. The full screen needs a terminal on both ends; a plain
+/// line mode for when standard input is not one would be another answer here.
+enum Interface {
+    Screen,
+    /// Why there is no screen to draw on.
+    NoTerminal(&'static str),
+}
+
+fn interface() -> Interface {
+    if !std::io::stdin().is_terminal() {
+        Interface::NoTerminal("standard input is not one")
+    } else if !std::io::stdout().is_terminal() {
+        Interface::NoTerminal("standard output is not one")
+    } else {
+        Interface::Screen
+    }
+}
+
+/// Whether `screen` can be opened; if not, why, and the command that writes what it would
+/// show (`instead`). Checked before anything is opened or locked.
+fn screen_or(screen: &str, instead: &str) -> Result<(), cli::Failure> {
+    match interface() {
+        Interface::Screen => Ok(()),
+        Interface::NoTerminal(why) => Err(cli::Failure {
+            code: EXIT_BAD_INPUT,
+            message: format!("{screen} needs a terminal, but {why}; {instead}"),
+        }),
+    }
+}
+
 /// The full-screen app on the comparison screen (`consult compare` without `--format`).
 fn open_comparison(dirs: Dirs, args: &cli::CompareArgs) -> ExitCode {
+    let screen = screen_or(
+        "the comparison screen",
+        "`--format md|json|csv` writes the comparison instead, to standard output or to `--out FILE`",
+    );
+    if let Err(failure) = screen {
+        return fail(failure);
+    }
     match cli::compare::prepare(args, &dirs) {
         Ok(prepared) => run_app(App::comparing(
             dirs,
@@ -48,6 +87,18 @@ fn open_comparison(dirs: Dirs, args: &cli::CompareArgs) -> ExitCode {
 
 /// The full-screen app: on the drafts list, or straight into one file.
 fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
+    if let Some(args) = &edit
+        && !args.file.exists()
+    {
+        return fail(cli::missing_response(&args.file));
+    }
+    let screen = screen_or(
+        "the drafting app",
+        "`consult list` shows your drafts and `consult export DRAFT --format md` writes one out",
+    );
+    if let Err(failure) = screen {
+        return fail(failure);
+    }
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
     let app = match edit {
         None => App::new(dirs, catalog),

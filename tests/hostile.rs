@@ -32,6 +32,7 @@ const WHOLE_FILE: &[&str] = &[
     "not a consult document: ",
     "file is larger than ",
     "file is UTF-",
+    "this is a question set, not a response",
 ];
 
 /// Panics unless `problem` tells the user where to look in `text`: a line and column inside

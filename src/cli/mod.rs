@@ -3,6 +3,11 @@
 //! command-line names here.
 
 pub mod compare;
+mod completions;
+mod list;
+mod paths;
+
+pub use paths::{find_drafts, missing_response};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -60,6 +65,15 @@ pub enum Command {
     /// The draft's current content is kept as version 1 first, so a restore can itself be
     /// undone with `consult restore FILE 1`.
     Restore(RestoreArgs),
+    /// List your drafts: file, organisation, question set, how much is answered, status, last saved.
+    ///
+    /// Every command that takes a response file also takes a draft's FILE as listed here
+    /// (with or without `.json`) when there is no file of that name in the current folder.
+    List(ListArgs),
+    /// Print a completion script for your shell (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print consult's manual page (roff), or write it and one page per command to a folder.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -80,10 +94,11 @@ pub struct NewArgs {
     /// The responding organisation.
     #[arg(long, value_name = "NAME")]
     pub org: String,
-    /// Where to write it (default: a new draft in consult's data folder).
-    #[arg(long, value_name = "FILE")]
+    /// Where to write it: a file, or a folder (one that exists, or ending in `/`) for the
+    /// default name (default: a new draft in consult's data folder).
+    #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Overwrite FILE if it exists.
+    /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,
 }
@@ -132,6 +147,34 @@ pub struct RestoreArgs {
     /// The version to put back, as numbered by `consult versions FILE` (1 = the newest).
     #[arg(value_name = "N")]
     pub number: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Aligned columns to read, or JSON for scripts.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+/// `--format` of `consult list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete consult's commands and options in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write consult.1 and a page per command (consult-export.1…) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -235,6 +278,9 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Compare(args) => compare::run(args, dirs, out, err),
         Command::Versions(args) => versions(args, dirs, out, err),
         Command::Restore(args) => restore(args, dirs, out),
+        Command::List(args) => list::run(args, dirs, out, err),
+        Command::Completions(args) => completions::completions(args, out),
+        Command::Man(args) => completions::man(args, out),
     }
 }
 
@@ -287,7 +333,8 @@ fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let response = Response::new(&set, args.org.trim());
     let path = match args.out {
-        Some(path) => {
+        Some(out) => {
+            let path = paths::out_file(&out, |dir| export::default_path(dir, &response, Format::Json))?;
             refuse_overwrite(&path, args.force)?;
             path
         }
@@ -377,8 +424,7 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     }
     let format = Format::from(args.format);
     let path = match args.out {
-        Some(path) if path.is_dir() => export::default_path(&path, &opened.response, format),
-        Some(path) => path,
+        Some(out) => paths::out_file(&out, |dir| export::default_path(dir, &opened.response, format))?,
         None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
     refuse_overwrite(&path, args.force)?;

@@ -18,6 +18,8 @@ use crate::storage::{self, NewFileMode, free_name};
 pub struct DraftSummary {
     pub path: PathBuf,
     pub organisation: String,
+    /// The question set's id, as `consult questions` shows it.
+    pub set_id: String,
     pub consultation: String,
     pub answered: usize,
     pub total: usize,
@@ -39,6 +41,7 @@ pub fn list(dir: &Path, catalog: &Catalog) -> (Vec<DraftSummary>, Vec<String>) {
         match documents::open_response(&path, catalog, None) {
             Ok(opened) => drafts.push(DraftSummary {
                 organisation: opened.response.respondent.organisation.clone(),
+                set_id: opened.set.id.clone(),
                 consultation: opened.set.title.clone(),
                 answered: opened.response.answered_count(&opened.set),
                 total: opened.set.item_count(),
@@ -51,6 +54,20 @@ pub fn list(dir: &Path, catalog: &Catalog) -> (Vec<DraftSummary>, Vec<String>) {
     }
     drafts.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.path.cmp(&b.path)));
     (drafts, problems)
+}
+
+/// The draft in `dir` that `name` means: a file name as `consult list` shows it, with or
+/// without `.json`. Only a bare name is looked up: a path with a folder in it means that path.
+pub fn find_draft(dir: &Path, name: &Path) -> Option<PathBuf> {
+    let mut parts = name.components();
+    let (Some(std::path::Component::Normal(file)), None) = (parts.next(), parts.next()) else {
+        return None;
+    };
+    let mut with_json = file.to_os_string();
+    with_json.push(".json");
+    [dir.join(file), dir.join(with_json)]
+        .into_iter()
+        .find(|path| path.is_file())
 }
 
 /// A file name in `dir` for a new draft of `response` that does not clash with an

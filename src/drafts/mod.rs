@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 
 pub use history::History;
 pub use identity::DraftId;
-pub use library::{DraftSummary, delete, duplicate, keep_copy, list, new_draft_path, restore, write};
+pub use library::{
+    DraftSummary, delete, duplicate, find_draft, keep_copy, list, new_draft_path, restore, write,
+};
 pub use lock::{DraftLock, LockError, is_locked_elsewhere, lock};
 pub use recovery::Candidate;
 pub use save::{ContentDigest, SaveJob, SaveKind, SaveOutcome, SaveResult, digest, perform};
