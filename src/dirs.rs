@@ -3,6 +3,20 @@
 
 use std::path::{Path, PathBuf};
 
+/// `path` with a leading `~` (alone or before a separator) as the user's home folder,
+/// as a shell would read it.
+pub fn expand_home(path: &str) -> PathBuf {
+    let rest = match path.strip_prefix('~') {
+        Some("") => "",
+        Some(rest) if rest.starts_with(['/', std::path::MAIN_SEPARATOR]) => &rest[1..],
+        _ => return PathBuf::from(path),
+    };
+    match directories::BaseDirs::new() {
+        Some(base) => base.home_dir().join(rest),
+        None => PathBuf::from(path),
+    }
+}
+
 /// The folders consult keeps its files in.
 #[derive(Debug, Clone)]
 pub struct Dirs {

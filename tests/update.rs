@@ -508,3 +508,104 @@ fn going_to_an_item_by_words_of_its_wording_and_choosing_among_those_found() {
     assert!(h.app.dialog.is_none());
     assert_eq!(h.item(), "q2", "Esc stays where you were");
 }
+
+/// The folder the export dialog proposes.
+fn proposed_folder(h: &Harness) -> String {
+    match &h.app.dialog {
+        Some(Dialog::Export { folder, .. }) => folder.lines().concat(),
+        _ => panic!("not exporting"),
+    }
+}
+
+#[test]
+fn the_export_dialog_remembers_the_folder_of_this_draft_and_reads_a_tilde_as_home() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    h.ctrl('e');
+    let default = proposed_folder(&h);
+    // Clear the proposed folder and type another one.
+    for _ in 0..default.chars().count() {
+        h.key(KeyCode::Backspace);
+    }
+    let elsewhere = h.dir.path().join("submissions");
+    h.type_text(elsewhere.to_str().unwrap());
+    h.key(KeyCode::Enter);
+    assert!(
+        elsewhere
+            .join("health-devolution-commission-integrating-care.md")
+            .exists()
+    );
+    h.ctrl('e');
+    assert_eq!(
+        proposed_folder(&h),
+        elsewhere.to_str().unwrap(),
+        "remembered for this draft"
+    );
+    h.key(KeyCode::Esc);
+
+    // Another draft still starts from the default folder.
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+
+    let home = directories::BaseDirs::new().unwrap().home_dir().to_path_buf();
+    assert_eq!(
+        consult::dirs::expand_home("~/submissions"),
+        home.join("submissions")
+    );
+    assert_eq!(consult::dirs::expand_home("~"), home);
+    assert_eq!(
+        consult::dirs::expand_home("~other/x"),
+        std::path::PathBuf::from("~other/x"),
+        "only the user's own home"
+    );
+}
+
+#[test]
+fn the_overwrite_question_reads_right_for_one_file_and_for_two() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    h.ctrl('e');
+    h.key(KeyCode::Enter); // both written
+    h.ctrl('e');
+    h.key(KeyCode::Enter);
+    let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("expected a question")
+    };
+    assert!(
+        question.ends_with(".json already exist. Overwrite them?"),
+        "{question}"
+    );
+    h.key(KeyCode::Char('n'));
+    h.ctrl('e');
+    h.key(KeyCode::Tab); // Markdown only
+    h.key(KeyCode::Enter);
+    let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("expected a question")
+    };
+    assert!(
+        question.ends_with(".md already exists. Overwrite it?"),
+        "{question}"
+    );
+}
+
+#[test]
+fn duplicated_drafts_are_told_apart_and_deleting_names_the_file() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.key(KeyCode::Char('d'));
+    let screen = support::screen(&h, 120, 40);
+    assert!(
+        screen.contains("Health Devolution Commission · …ommission-2"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Health Devolution Commission · …-commission "),
+        "{screen}"
+    );
+    h.key(KeyCode::Delete);
+    let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("expected a question")
+    };
+    assert!(question.contains("(health-devolution-commission"), "{question}");
+    assert!(question.contains(".json)?"), "{question}");
+}

@@ -57,7 +57,8 @@ impl ExportChoice {
 pub enum Pending {
     DeleteDraft(PathBuf),
     MarkFinal,
-    Overwrite(Vec<PathBuf>),
+    /// Write these exports over what is there; the folder as the user typed it.
+    Overwrite(Vec<PathBuf>, String),
     /// Go back to this saved version (numbered newest first).
     RestoreVersion(usize),
 }
@@ -226,7 +227,7 @@ impl App {
         let folder = if folder.trim().is_empty() {
             self.exports_dir.clone()
         } else {
-            PathBuf::from(folder.trim())
+            crate::dirs::expand_home(folder.trim())
         };
         choice
             .formats()

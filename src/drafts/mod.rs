@@ -148,6 +148,32 @@ pub fn export(
     storage::write_atomic(path, document.as_bytes(), storage::NewFileMode::Shared)
 }
 
+/// The folder the draft `id` was last exported to, as the user typed it.
+pub fn last_export_folder(dirs: &Dirs, id: &DraftId) -> Option<String> {
+    let text = std::fs::read_to_string(export_folder_file(dirs, id)).ok()?;
+    let folder = text.trim_end_matches('\n');
+    (!folder.is_empty()).then(|| folder.to_string())
+}
+
+/// Remembers the folder the draft `id` was exported to; forgetting it is no loss, so
+/// a failure to write is not reported.
+pub fn remember_export_folder(dirs: &Dirs, id: &DraftId, folder: &str) {
+    let path = export_folder_file(dirs, id);
+    if let Some(parent) = path.parent()
+        && std::fs::create_dir_all(parent).is_ok()
+    {
+        let _ = storage::write_atomic(
+            &path,
+            format!("{folder}\n").as_bytes(),
+            storage::NewFileMode::Private,
+        );
+    }
+}
+
+fn export_folder_file(dirs: &Dirs, id: &DraftId) -> PathBuf {
+    dirs.data.join("export-folders").join(format!("{}.txt", id.key()))
+}
+
 /// Everything of `handle`'s draft is in its file: the recovery copy can go, and how the
 /// draft was left is kept as one of the versions to go back to.
 pub fn closed(dirs: &Dirs, handle: &Handle, path: &Path) {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::{Theme, panel};
 use crate::app::{App, DraftList};
 use crate::drafts::DraftSummary;
-use crate::text::{saved_time, visible};
+use crate::text::{saved_time, visible, visible_line};
 
 /// The drafts list, or (with `trash`) the deleted drafts.
 pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -37,7 +37,7 @@ pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut 
     }
     let header =
         Row::new(["Organisation", "Consultation", "Answered", "Status", "Last saved"]).style(theme.heading());
-    let rows = drafts.iter().map(|d| row(app, d));
+    let rows = drafts.iter().map(|d| row(app, d, drafts));
     let widths = [
         Constraint::Fill(3),
         Constraint::Fill(2),
@@ -66,12 +66,24 @@ pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut 
     }
 }
 
-fn row<'a>(app: &App, d: &'a DraftSummary) -> Row<'a> {
-    let organisation = if d.organisation.trim().is_empty() {
+fn row<'a>(app: &App, d: &'a DraftSummary, all: &[DraftSummary]) -> Row<'a> {
+    let mut organisation = if d.organisation.trim().is_empty() {
         "(no organisation)".to_string()
     } else {
         visible(&d.organisation).into_owned()
     };
+    // Drafts that would read alike (a duplicate, say) are told apart by their file names.
+    let alike = all
+        .iter()
+        .filter(|o| o.organisation == d.organisation && o.consultation == d.consultation)
+        .count();
+    if alike > 1
+        && let Some(name) = d.path.file_stem()
+    {
+        // The end of the name is what tells `budget.json` from `budget-2.json`.
+        let name = crate::text::tail(&visible_line(&name.to_string_lossy()), 12);
+        organisation = format!("{organisation} · {name}");
+    }
     let saved = saved_time(d.updated, &app.time_zone);
     Row::new([
         Cell::from(organisation),

@@ -65,7 +65,7 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
         .collect();
 
     let [summary_area, table_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
     let status = response.status.label();
     let toggle = if response.status == crate::model::ResponseStatus::Final {
         "f puts it back to draft"
@@ -80,6 +80,18 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
         Line::raw(format!(
             " {open} without an answer · {over} over the word limit · {toggle}"
         )),
+        // Where the draft is, so the command line can name it too: a draft in consult's
+        // own folder by the name `consult list` gives it.
+        Line::styled(
+            match draft.path.strip_prefix(app.dirs.drafts()) {
+                Ok(name) => format!(
+                    " Draft file: {} (consult list shows it)",
+                    visible_line(&name.display().to_string())
+                ),
+                Err(_) => format!(" File: {}", visible_line(&draft.path.display().to_string())),
+            },
+            theme.dim(),
+        ),
     ];
     frame.render_widget(ratatui::widgets::Paragraph::new(summary), summary_area);
     let header = Row::new(["Item", "Position", "Words", "Still to do"]).style(theme.heading());

@@ -34,15 +34,20 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             });
         }
         (Dialog::Export { choice, folder }, Command::Yes) => {
-            let paths = app.export_paths(choice, &folder.lines().concat());
+            let typed = folder.lines().concat();
+            let paths = app.export_paths(choice, &typed);
             let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
             if existing.is_empty() {
-                write_exports(app, &paths);
+                write_exports(app, &paths, &typed);
             } else {
                 let names: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
                 app.dialog = Some(Dialog::Confirm {
-                    question: format!("{} already exists. Overwrite?", names.join(" and ")),
-                    pending: Pending::Overwrite(paths),
+                    question: if names.len() == 1 {
+                        format!("{} already exists. Overwrite it?", names[0])
+                    } else {
+                        format!("{} already exist. Overwrite them?", names.join(" and "))
+                    },
+                    pending: Pending::Overwrite(paths, typed),
                 });
             }
         }
@@ -109,15 +114,22 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
             restore_version(app, number);
             None
         }
-        Pending::Overwrite(paths) => {
-            write_exports(app, &paths);
+        Pending::Overwrite(paths, typed) => {
+            write_exports(app, &paths, &typed);
             None
         }
     }
 }
 
+/// The export dialog, proposing the folder this draft was last exported to, else the default.
 pub(super) fn export_dialog(app: &App) -> Dialog {
-    let mut folder = TextArea::new(vec![app.exports_dir.display().to_string()]);
+    let last = app
+        .draft
+        .as_ref()
+        .and_then(|d| d.file.as_ref())
+        .and_then(|file| drafts::last_export_folder(&app.dirs, &file.id));
+    let shown = last.unwrap_or_else(|| app.exports_dir.display().to_string());
+    let mut folder = TextArea::new(vec![shown]);
     folder.move_cursor(ratatui_textarea::CursorMove::End);
     Dialog::Export {
         choice: ExportChoice::Both,
@@ -125,7 +137,7 @@ pub(super) fn export_dialog(app: &App) -> Dialog {
     }
 }
 
-pub(super) fn write_exports(app: &mut App, paths: &[PathBuf]) {
+pub(super) fn write_exports(app: &mut App, paths: &[PathBuf], typed: &str) {
     let Some(draft) = &app.draft else { return };
     let mut written = Vec::new();
     for path in paths {
@@ -138,6 +150,12 @@ pub(super) fn write_exports(app: &mut App, paths: &[PathBuf]) {
             Ok(()) => written.push(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }
+    }
+    if let Some(file) = draft.file.as_ref()
+        && !typed.trim().is_empty()
+    {
+        // Remembered as typed (`~/submissions`), for the next export of this draft.
+        drafts::remember_export_folder(&app.dirs, &file.id, typed.trim());
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));

@@ -22,8 +22,12 @@ pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         Command::Delete => {
             if let Some(d) = selected {
+                let file = d
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 let question = format!(
-                    "Delete the draft for {}? It can be restored later.",
+                    "Delete the draft for {} ({file})? It can be restored later.",
                     name_or_unnamed(&d.organisation)
                 );
                 app.dialog = Some(Dialog::Confirm {
