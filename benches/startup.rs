@@ -2,53 +2,22 @@
 //! on the built-in set and for `vim -u NONE` as the reference. Target: under 50 ms.
 //! Run: `cargo bench --bench startup` (vim is skipped if it is not installed).
 
-use std::io::Read;
-use std::num::NonZeroU16;
-use std::path::Path;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+#[path = "support/pty.rs"]
+mod pty;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::path::Path;
+use std::time::Duration;
+
+use portable_pty::CommandBuilder;
+use pty::Term;
 
 const RUNS: usize = 30;
 
 /// Launches `command` and returns the time until the screen satisfies `complete`.
 fn time_to_screen(command: CommandBuilder, complete: fn(&vt100::Screen) -> bool) -> Option<Duration> {
-    let size = PtySize {
-        rows: 24,
-        cols: 80,
-        pixel_width: 0,
-        pixel_height: 0,
-    };
-    let mut command = command;
-    // The same terminal type for both programs, whatever this shell has.
-    command.env("TERM", "xterm-256color");
-    let pty = native_pty_system().openpty(size).ok()?;
-    let start = Instant::now();
-    let mut child = pty.slave.spawn_command(command).ok()?;
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().ok()?;
-    let (done, finished) = mpsc::channel();
-    let master = pty.master;
-    std::thread::spawn(move || {
-        let _master = master;
-        let mut parser = vt100::Parser::new(NonZeroU16::new(24).unwrap(), NonZeroU16::new(80).unwrap(), 0);
-        let mut buffer = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buffer) {
-            if n == 0 {
-                break;
-            }
-            parser.process(&buffer[..n]);
-            if complete(parser.screen()) {
-                let _ = done.send(start.elapsed());
-                break;
-            }
-        }
-    });
-    let elapsed = finished.recv_timeout(Duration::from_secs(10)).ok();
-    let _ = child.kill();
-    let _ = child.wait();
-    elapsed
+    let mut term = Term::start(command, 80, 24)?;
+    let at = term.wait_for(Duration::from_secs(10), complete)?;
+    Some(at.duration_since(term.started))
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {

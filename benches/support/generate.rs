@@ -2,6 +2,7 @@
 //! organisations, positions that lean the way each kind of organisation tends to, and
 //! answers of a few hundred words in British consultation prose (about 40 KB a file).
 //! Deterministic: the same seed gives the same files.
+#![allow(dead_code)] // each benchmark uses a different part
 
 use std::path::Path;
 
@@ -246,8 +247,8 @@ fn weighted(rng: &mut Rng, weights: &[u32]) -> usize {
     weights.len() - 1
 }
 
-/// Paragraphs of about `words` words.
-fn prose(rng: &mut Rng, words: usize, opening: bool) -> String {
+/// Paragraphs of about `words` words (a few more, to end on a whole sentence).
+pub fn prose(rng: &mut Rng, words: usize, opening: bool) -> String {
     let mut text = String::new();
     let mut count = 0;
     if opening {
