@@ -254,6 +254,11 @@ impl Draft {
         self.autosave.changed(now);
     }
 
+    /// When autosave next has something to write: the event loop sleeps until then.
+    pub fn next_autosave(&self) -> Option<Instant> {
+        self.autosave.next_due(self.journal().is_some())
+    }
+
     /// The chosen option's index on the current item's scale.
     pub fn position_index(&self) -> Option<usize> {
         let item = self.item();
