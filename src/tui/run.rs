@@ -1,9 +1,9 @@
-//! The event loop: draw, wait for input or the next tick, update, repeat.
+//! The event loop: draw, sleep until a key, a save landing, a signal or the next
+//! autosave deadline, update, repeat. Nothing wakes it on a timer: idle, it costs nothing.
 
 use std::io;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
-
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 
 use crossterm::event::{self, Event};
 
@@ -14,20 +14,28 @@ use crate::app::{Action, App, update};
 use crate::drafts;
 use crate::ui;
 
-/// How often time is checked while there is something to save.
-const TICK: Duration = Duration::from_millis(100);
-/// How long to wait for input when there is nothing to save. Short enough that a
-/// termination signal is acted on well within half a second.
-const IDLE_TICK: Duration = Duration::from_millis(200);
+/// How often a comparison loading in the background is looked at, to show its progress.
+const LOADING_TICK: Duration = Duration::from_millis(100);
+
+/// What wakes the event loop.
+enum Wake {
+    Input(io::Result<Event>),
+    /// A background save finished: its outcome is waiting in the saver.
+    Saved,
+    /// A termination signal arrived.
+    Signal,
+}
 
 /// Runs `app` until it quits. Returns what to tell the user afterwards, printed
 /// after the terminal is restored so it stays on screen.
 pub fn run(mut app: App) -> io::Result<Vec<String>> {
-    let signals = Signals::install();
+    let (wake, inbox) = channel();
+    let signals = Signals::install(waker(&wake, || Wake::Signal));
     let mut tui = terminal::enter()?;
-    let saver = Saver::start();
+    let saver = Saver::start(waker(&wake, || Wake::Saved));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut tui, &saver, &signals)
+        spawn_input(wake);
+        event_loop(&mut app, &mut tui, &saver, &signals, &inbox)
     }));
     terminal::restore();
     for outcome in saver.finish() {
@@ -45,58 +53,110 @@ pub fn run(mut app: App) -> io::Result<Vec<String>> {
     }
 }
 
+/// A callback for another thread that wakes the loop with `wake()`.
+fn waker(sender: &Sender<Wake>, wake: fn() -> Wake) -> impl Fn() + Send + 'static {
+    let sender = sender.clone();
+    move || {
+        let _ = sender.send(wake());
+    }
+}
+
 /// Reads terminal events on their own thread. crossterm's read spins without end once
 /// the terminal is gone (a closed window reads as end-of-file), so it must never be the
 /// loop that also watches for signals and saves.
-fn spawn_input() -> Receiver<io::Result<Event>> {
-    let (events, inbox) = channel();
+fn spawn_input(events: Sender<Wake>) {
     std::thread::spawn(move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
-            if events.send(event).is_err() || failed {
+            if events.send(Wake::Input(event)).is_err() || failed {
                 break;
             }
         }
     });
-    inbox
 }
 
-fn event_loop(app: &mut App, tui: &mut terminal::Tui, saver: &Saver, signals: &Signals) -> io::Result<()> {
-    let input = spawn_input();
+fn event_loop(
+    app: &mut App,
+    tui: &mut terminal::Tui,
+    saver: &Saver,
+    signals: &Signals,
+    inbox: &Receiver<Wake>,
+) -> io::Result<()> {
+    let mut redraw = true;
     loop {
-        let mut shown = Default::default();
-        tui.draw(|frame| shown = ui::draw_and_report(app, frame))?;
-        // What only drawing can know (how far a text scrolls) comes back in as an action.
-        update(app, Action::Layout(shown));
-        let busy = app.draft.as_ref().is_some_and(|d| d.is_dirty());
-        match input.recv_timeout(if busy { TICK } else { IDLE_TICK }) {
-            Ok(first) => {
-                // Take everything already waiting before drawing again: a burst of keys costs one frame.
-                for event in std::iter::once(first).chain(input.try_iter()) {
-                    if let Some(action) = to_action(app, event?)
-                        && let Some(job) = update(app, action)
-                    {
-                        saver.send(job);
-                    }
-                    if app.quit {
-                        break;
-                    }
-                }
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        if redraw {
+            let mut shown = Default::default();
+            tui.draw(|frame| shown = ui::draw_and_report(app, frame))?;
+            // What only drawing can know (how far a text scrolls) comes back in as an action.
+            update(app, Action::Layout(shown));
         }
-        for outcome in saver.finished() {
-            update(app, Action::Saved(outcome));
-        }
-        if let Some(job) = update(app, Action::Tick(Instant::now())) {
-            saver.send(job);
-        }
+        // After the frame, so what was typed is on screen before any save is prepared.
+        redraw = catch_up(app, saver);
         if app.quit || signals.received() {
             return Ok(());
         }
+        if redraw {
+            continue;
+        }
+        let woke = match next_wake(app) {
+            Some(at) => inbox.recv_timeout(at.saturating_duration_since(Instant::now())),
+            None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match woke {
+            Ok(first) => {
+                // Take everything already waiting before drawing again: a burst of keys costs one frame.
+                for wake in std::iter::once(first).chain(inbox.try_iter()) {
+                    match wake {
+                        Wake::Input(event) => {
+                            // Any terminal event may change the screen: a key, a resize, focus.
+                            redraw = true;
+                            if let Some(action) = to_action(app, event?)
+                                && let Some(job) = update(app, action)
+                            {
+                                saver.send(job);
+                            }
+                        }
+                        Wake::Saved => {} // taken in by catch_up
+                        Wake::Signal => return Ok(()),
+                    }
+                    if app.quit {
+                        return Ok(());
+                    }
+                }
+            }
+            // The progress of a comparison being loaded moves on by itself.
+            Err(RecvTimeoutError::Timeout) => redraw = comparing(app),
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
     }
+}
+
+/// Takes in saves that have landed and starts the writes that are due. Returns whether
+/// the screen changed: a save landed, the header's save state moved, a comparison finished loading.
+fn catch_up(app: &mut App, saver: &Saver) -> bool {
+    let mut changed = false;
+    for outcome in saver.finished() {
+        update(app, Action::Saved(outcome));
+        changed = true;
+    }
+    let before = (app.draft.as_ref().map(|d| d.save_state()), comparing(app));
+    if let Some(job) = update(app, Action::Tick(Instant::now())) {
+        saver.send(job);
+    }
+    changed || before != (app.draft.as_ref().map(|d| d.save_state()), comparing(app))
+}
+
+fn comparing(app: &App) -> bool {
+    app.comparison().is_some_and(|c| c.loading.is_some())
+}
+
+/// When the loop must wake if nothing else happens: the next autosave deadline, or soon
+/// while a comparison loads; none when there is nothing to wait for.
+fn next_wake(app: &App) -> Option<Instant> {
+    let autosave = app.draft.as_ref().and_then(|d| d.next_autosave());
+    let loading = comparing(app).then(|| Instant::now() + LOADING_TICK);
+    autosave.into_iter().chain(loading).min()
 }
 
 /// Writes what is still unsaved through the usual save path, as leaving a draft does.

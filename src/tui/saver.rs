@@ -13,7 +13,8 @@ pub struct Saver {
 }
 
 impl Saver {
-    pub fn start() -> Saver {
+    /// Starts the saving thread; `done` is called after each save, to wake whoever collects outcomes.
+    pub fn start(done: impl Fn() + Send + 'static) -> Saver {
         let (jobs, inbox) = channel::<SaveJob>();
         let (outbox, results) = channel();
         let thread = std::thread::spawn(move || {
@@ -21,6 +22,7 @@ impl Saver {
                 if outbox.send(perform(&job)).is_err() {
                     break;
                 }
+                done();
             }
         });
         Saver {
