@@ -123,6 +123,42 @@ pub fn saved_time(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
         .to_string()
 }
 
+/// The words in `new`, given that `old` has `old_words`: only the part that differs is
+/// counted again, so a key typed into a long answer costs what changed, not its length.
+pub fn recount_words(old: &str, old_words: usize, new: &str) -> usize {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = common_len(a.chunks(64).zip(b.chunks(64)), a.iter().zip(b));
+    let room = a.len().min(b.len()) - prefix;
+    let mut suffix = common_len(
+        a.rchunks(64).zip(b.rchunks(64)),
+        a.iter().rev().zip(b.iter().rev()),
+    )
+    .min(room);
+    // Equal bytes before (after) a boundary in one text are a boundary in the other too.
+    while !old.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    while !old.is_char_boundary(a.len() - suffix) {
+        suffix -= 1;
+    }
+    // Widen to whitespace (or the ends), so that no word crosses the edges of what is counted.
+    let start = old[..prefix].rfind(char::is_whitespace).unwrap_or(0);
+    let tail = &old[a.len() - suffix..];
+    let into_tail = tail.find(char::is_whitespace).unwrap_or(tail.len());
+    let before = word_count(&old[start..a.len() - suffix + into_tail]);
+    let after = word_count(&new[start..b.len() - suffix + into_tail]);
+    (old_words + after).saturating_sub(before)
+}
+
+/// How many leading pairs are equal: whole chunks first (compared quickly), then bytes.
+fn common_len<'a>(
+    chunks: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+    bytes: impl Iterator<Item = (&'a u8, &'a u8)>,
+) -> usize {
+    let whole = chunks.take_while(|(x, y)| x.len() == 64 && x == y).count() * 64;
+    whole + bytes.skip(whole).take_while(|(x, y)| x == y).count()
+}
+
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by single hyphens.
 /// Letters are transliterated (Łódź to lodz, 東京 to dong-jing) so a name from any language
 /// stays readable; `&` reads as "and"; a name with nothing usable left is "response".
@@ -292,5 +328,43 @@ mod tests {
     fn words_are_counted_across_lines() {
         assert_eq!(word_count("one two\n\nthree  four\tfive"), 5);
         assert_eq!(word_count("   "), 0);
+    }
+
+    #[test]
+    fn words_are_recounted_from_what_changed() {
+        let long = "word ".repeat(100);
+        for (old, new) in [
+            ("abc def", "abXc def"),
+            ("abc def", "abc  def"),
+            ("abc def", "abcdef"),
+            ("", "one"),
+            ("one", ""),
+            ("Môn 東京", "Môn東京 x"),
+            (long.as_str(), &format!("{long}more")),
+            (long.as_str(), &long.replacen("word word", "wordword", 1)),
+        ] {
+            assert_eq!(
+                recount_words(old, word_count(old), new),
+                word_count(new),
+                "{old:?} -> {new:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_recount_always_matches_counting_afresh(
+            old in "[ab é\n東\u{a0}]{0,150}",
+            at in 0usize..150,
+            cut in 0usize..5,
+            insert in "[a é\n東]{0,4}",
+        ) {
+            let mut new: Vec<char> = old.chars().collect();
+            let at = at.min(new.len());
+            let cut = cut.min(new.len() - at);
+            new.splice(at..at + cut, insert.chars());
+            let new: String = new.into_iter().collect();
+            proptest::prop_assert_eq!(recount_words(&old, word_count(&old), &new), word_count(&new));
+        }
     }
 }

@@ -98,6 +98,39 @@ fn over_the_word_limit_warns() {
     assert!(warned, "the warning is bold, not only coloured");
 }
 
+/// The count in an editor's title is kept up to date edit by edit, not counted afresh
+/// each frame: whatever the edit, it matches the text.
+#[test]
+fn the_word_count_follows_every_kind_of_edit() {
+    let mut h = commission_at(5);
+    h.key(KeyCode::Tab);
+    let shown = |h: &Harness, after: &str| {
+        let words = consult::text::word_count(&h.answer(&h.item()).answer);
+        let screen = screen_text(render(h, 120, 40).backend());
+        assert!(
+            screen.contains(&format!("Answer · {words}/")),
+            "after {after}, {words} words:\n{screen}"
+        );
+    };
+    shown(&h, "opening");
+    h.type_text(" Two words");
+    shown(&h, "typing");
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace);
+    }
+    shown(&h, "deleting");
+    h.paste("pasted\nover  two lines ");
+    shown(&h, "pasting");
+    h.key(KeyCode::Home);
+    h.type_text("x");
+    shown(&h, "joining a word at the start of a line");
+    h.ctrl('z');
+    h.ctrl('z');
+    shown(&h, "undoing");
+    h.ctrl('y');
+    shown(&h, "redoing");
+}
+
 #[test]
 fn help_overlay_lists_the_keys() {
     snapshot("help", || {

@@ -14,6 +14,7 @@ use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveRe
 use crate::export;
 use crate::model::response::now;
 use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::text::{recount_words, word_count};
 
 /// Which part of the current item has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub enum Focus {
 pub struct Editors {
     pub answer: TextArea<'static>,
     pub reasoning: TextArea<'static>,
+    /// Words in each, kept up to date as they change: a frame never counts a long answer.
+    pub answer_words: usize,
+    pub reasoning_words: usize,
 }
 
 fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
@@ -157,7 +161,7 @@ impl Draft {
         }
         let item = self.item().clone();
         let answer = self.response.answer(&item.id);
-        let text = |f: fn(&crate::model::Answer) -> &str| answer.map_or("", f).to_string();
+        let text = |f: fn(&crate::model::Answer) -> &str| answer.map_or("", f);
         let answer_prompt = if item.scale.is_some() {
             "Your answer…"
         } else {
@@ -166,8 +170,10 @@ impl Draft {
         self.editors.insert(
             index,
             Editors {
-                answer: editor(&text(|a| &a.answer), answer_prompt),
-                reasoning: editor(&text(|a| &a.reasoning), "Why you hold this position…"),
+                answer: editor(text(|a| &a.answer), answer_prompt),
+                reasoning: editor(text(|a| &a.reasoning), "Why you hold this position…"),
+                answer_words: word_count(text(|a| &a.answer)),
+                reasoning_words: word_count(text(|a| &a.reasoning)),
             },
         );
     }
@@ -211,18 +217,34 @@ impl Draft {
         self.set_focus(fields[next]);
     }
 
-    /// Copies the focused editor's text into the response after it changed.
+    /// Copies the focused editor's text into the response after it changed, and counts
+    /// its words again from what changed.
     pub fn sync_editor(&mut self, now: Instant) {
-        let focus = self.focus;
-        let editors = self.editors_mut();
-        let text = match focus {
-            Focus::Answer => editors.answer.lines().join("\n"),
-            Focus::Reasoning => editors.reasoning.lines().join("\n"),
+        let reasoning = match self.focus {
+            Focus::Answer => false,
+            Focus::Reasoning => true,
             Focus::Position => return,
         };
-        self.edit_current(now, |answer| match focus {
-            Focus::Answer => answer.answer = text,
-            _ => answer.reasoning = text,
+        let id = self.item().id.clone();
+        self.ensure_editors();
+        let editors = self.editors.get_mut(&self.current).expect("just made");
+        let (editor, words) = if reasoning {
+            (&editors.reasoning, &mut editors.reasoning_words)
+        } else {
+            (&editors.answer, &mut editors.answer_words)
+        };
+        let text = editor.lines().join("\n");
+        let before = self
+            .response
+            .answer(&id)
+            .map_or("", |a| if reasoning { &a.reasoning } else { &a.answer });
+        *words = recount_words(before, *words, &text);
+        self.edit_current(now, |answer| {
+            if reasoning {
+                answer.reasoning = text;
+            } else {
+                answer.answer = text;
+            }
         });
     }
 

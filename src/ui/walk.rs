@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::{Theme, panel};
 use crate::app::{App, Dialog, Draft, Focus};
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
-use crate::text::{fit, truncate, visible, visible_line, word_count};
+use crate::text::{fit, truncate, visible, visible_line};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(draft) = &app.draft else { return };
@@ -275,12 +275,10 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
 /// position between frames, and a clone would recompute it over the whole text.
 fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, area: Rect) {
     let editors = draft.editors();
-    let answer = draft.response.answer(&item.id);
-    let words = |text: fn(&crate::model::Answer) -> &str| answer.map_or(0, |a| word_count(text(a)));
     let focus = draft.focus();
     let answer_title = editor_title(
         "Answer",
-        words(|a| &a.answer),
+        editors.answer_words,
         item.word_limit,
         focus == Focus::Answer,
         theme,
@@ -301,7 +299,7 @@ fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, are
     );
     if let Some(area) = reasoning_area {
         let focused = focus == Focus::Reasoning;
-        let title = editor_title("Reasoning", words(|a| &a.reasoning), None, focused, theme);
+        let title = editor_title("Reasoning", editors.reasoning_words, None, focused, theme);
         draw_editor(&editors.reasoning, title, focused, theme, frame, area);
     }
 }
