@@ -129,3 +129,46 @@ fn a_decision_is_captured_in_seconds_with_nothing_typed_astray() {
     assert_eq!(answers[0]["answer"], "we think 3 is right");
     assert_eq!(answers[0]["position"], serde_json::Value::Null);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_answer_goes_to_your_own_editor_and_comes_back_as_one_undoable_edit() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    // A stand-in for the user's editor: it notes what the recovery copy holds while it
+    // runs, and adds a sentence to the file it is given.
+    let editor = home.path().join("fake-editor");
+    let seen = home.path().join("seen-while-editing");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ncat \"$CONSULT_DATA_DIR\"/recovery/*.json > '{}'\nprintf ' Added in my editor.' >> \"$1\"\n",
+            seen.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = Session::start_with(
+        home.path(),
+        &[],
+        &[("VISUAL", editor.to_str().unwrap()), ("EDITOR", "false")],
+    );
+    app.start_response("Cyngor Môn");
+    app.type_text("Typed here.");
+    app.wait_for("Typed here.");
+    app.send("\x18"); // Ctrl-X
+    app.wait_for("Typed here. Added in my editor.");
+    app.wait_for("6/300 words");
+    app.send("\x1a"); // Ctrl-Z takes the whole edit back at once
+    app.wait_for("2/300 words");
+    app.send("\x19"); // Ctrl-Y
+    app.wait_for("6/300 words");
+    app.send(CTRL_Q);
+    assert!(app.wait_exit());
+    assert!(saved_draft(home.path()).contains("\"answer\": \"Typed here. Added in my editor.\""));
+    let recovery = std::fs::read_to_string(&seen).unwrap();
+    assert!(
+        recovery.contains("Typed here."),
+        "the recovery copy held the text while the editor ran: {recovery}"
+    );
+}

@@ -609,3 +609,47 @@ fn duplicated_drafts_are_told_apart_and_deleting_names_the_file() {
     assert!(question.contains("(health-devolution-commission"), "{question}");
     assert!(question.contains(".json)?"), "{question}");
 }
+
+#[test]
+fn undo_takes_back_typing_a_word_at_a_time() {
+    let mut h = started();
+    assert_eq!(h.item(), "summary");
+    h.type_text("We agree hello world");
+    h.ctrl('z');
+    assert_eq!(h.answer("summary").answer, "We agree hello ");
+    h.ctrl('z');
+    assert_eq!(h.answer("summary").answer, "We agree ");
+    h.ctrl('y');
+    assert_eq!(h.answer("summary").answer, "We agree hello ");
+}
+
+#[test]
+fn undo_takes_back_positions_and_ready_marks_in_the_order_they_happened() {
+    let mut h = started();
+    go_to_item(&mut h, "q2");
+    h.key(KeyCode::Char('1'));
+    h.type_text("Yes");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('2'));
+    h.ctrl('r');
+    let q2 = |h: &Harness| h.answer("q2");
+    assert_eq!(
+        (q2(&h).position.as_deref(), q2(&h).status),
+        (Some("partly-agree"), ItemStatus::Ready)
+    );
+    h.ctrl('z');
+    assert_eq!(q2(&h).status, ItemStatus::Draft, "the ready mark first");
+    h.ctrl('z');
+    assert_eq!(
+        q2(&h).position.as_deref(),
+        Some("agree"),
+        "then the second position"
+    );
+    h.ctrl('z');
+    assert_eq!(q2(&h).answer, "", "then the text");
+    assert_eq!(focus(&h), Focus::Answer, "shown where it was undone");
+    h.ctrl('z');
+    assert_eq!(q2(&h).position, None, "then the first position");
+    h.ctrl('y');
+    assert_eq!(q2(&h).position.as_deref(), Some("agree"));
+}

@@ -19,6 +19,8 @@ pub enum Action {
     Tick(Instant),
     /// A background save finished.
     Saved(SaveOutcome),
+    /// The user's editor program has finished with the text it was given, or failed.
+    Edited(Result<String, String>),
     /// What the frame just drawn showed of the comparison (see [`super::compare::Layout`]).
     Layout(super::compare::Layout),
 }

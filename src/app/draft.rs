@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::saving::{Autosave, Due, SaveState};
+use super::undo::{self, Change, TextEdit};
 use crate::dirs::Dirs;
 use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
 use crate::export;
@@ -32,6 +33,8 @@ pub struct Editors {
     /// Words in each, kept up to date as they change: a frame never counts a long answer.
     pub answer_words: usize,
     pub reasoning_words: usize,
+    /// Every change to this item, in order, for undo.
+    pub history: undo::History,
 }
 
 fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
@@ -174,6 +177,7 @@ impl Draft {
                 reasoning: editor(text(|a| &a.reasoning), "Why you hold this position…"),
                 answer_words: word_count(text(|a| &a.answer)),
                 reasoning_words: word_count(text(|a| &a.reasoning)),
+                history: undo::History::default(),
             },
         );
     }
@@ -298,7 +302,95 @@ impl Draft {
         if index.is_some() && option.is_none() {
             return; // a number past the end of the scale
         }
+        let before = self.response.answer(&item.id).and_then(|a| a.position.clone());
+        self.editors_mut().history.change(Change::Position {
+            before,
+            after: option.clone(),
+        });
         self.edit_current(now, |answer| answer.position = option);
+    }
+
+    /// Marks the current item ready, or back to draft; undoable.
+    pub fn toggle_ready(&mut self, now: Instant) {
+        let before = self
+            .response
+            .answer(&self.item().id)
+            .map_or(ItemStatus::NotStarted, |a| a.status);
+        let after = if before == ItemStatus::Ready {
+            ItemStatus::Draft
+        } else {
+            ItemStatus::Ready
+        };
+        self.editors_mut()
+            .history
+            .change(Change::Status { before, after });
+        self.edit_current(now, |a| a.status = after);
+    }
+
+    /// Records that the focused text field took one edit of kind `edit` (already made
+    /// in the editor), and copies the text into the response.
+    pub fn text_edited(&mut self, edit: TextEdit, now: Instant) {
+        let field = self.focus;
+        if field == Focus::Position {
+            return;
+        }
+        self.editors_mut().history.text(field, edit);
+        self.sync_editor(now);
+    }
+
+    /// Replaces the focused field's text with `text` as one undoable edit (what the
+    /// user's editor program gave back).
+    pub fn replace_text(&mut self, text: &str, now: Instant) {
+        let field = self.focus;
+        let Some(editor) = self.focused_editor() else {
+            return;
+        };
+        if editor.lines().join("\n") == text {
+            return;
+        }
+        editor.select_all();
+        // Deleting what was there and inserting the new text are two steps of the editor's own history.
+        let steps = usize::from(editor.cut()) + usize::from(editor.insert_str(text));
+        let history = &mut self.editors_mut().history;
+        history.text(field, TextEdit::Other);
+        if steps > 1 {
+            history.text(field, TextEdit::Other);
+            history.merge_last_two();
+        }
+        self.sync_editor(now);
+    }
+
+    /// Takes back the item's newest change (or makes again the one taken back last):
+    /// text, position or ready mark, whichever came last. Returns whether anything changed.
+    pub fn undo(&mut self, redo: bool, now: Instant) -> bool {
+        let history = &mut self.editors_mut().history;
+        let Some(change) = (if redo { history.redo() } else { history.undo() }) else {
+            return false;
+        };
+        match change {
+            Change::Text { field, steps, .. } => {
+                self.set_focus(field);
+                if let Some(editor) = self.focused_editor() {
+                    for _ in 0..steps {
+                        if redo {
+                            editor.redo()
+                        } else {
+                            editor.undo()
+                        };
+                    }
+                }
+                self.sync_editor(now);
+            }
+            Change::Position { before, after } => {
+                let position = if redo { after } else { before };
+                self.edit_current(now, |a| a.position = position);
+            }
+            Change::Status { before, after } => {
+                let status = if redo { after } else { before };
+                self.edit_current(now, |a| a.status = status);
+            }
+        }
+        true
     }
 
     pub fn save_state(&self) -> SaveState {

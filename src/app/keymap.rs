@@ -32,6 +32,8 @@ pub enum Command {
     ChoosePosition(u8),
     Undo,
     Redo,
+    /// Edit the focused text in the user's own editor program.
+    ExternalEditor,
     Up,
     Down,
     New,
@@ -219,8 +221,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Versions, &[key(KeyCode::Esc), ch('q')], C::Leave, "back to the walk-through", Some("back")),
     // Typing.
     bind(X::Editor, &[key(KeyCode::Esc)], C::Leave, "stop typing, back to the position picker", Some("done")),
-    bind(X::Editor, &[ctrl('z'), ctrl('u')], C::Undo, "undo", None),
-    bind(X::Editor, &[ctrl('y')], C::Redo, "redo", None),
+    bind(X::Walk, &[ctrl('z'), ctrl('u')], C::Undo, "undo the item's last change: a word typed, a position, a ready mark", None),
+    bind(X::Walk, &[ctrl('y')], C::Redo, "redo", None),
+    bind(X::Editor, &[ctrl('x'), key(KeyCode::F(4))], C::ExternalEditor, "edit this text in your own editor ($VISUAL or $EDITOR)", None),
     // Browsing, with no text field focused. No letter is a command here: any printable
     // key that is not a digit starts the answer with itself.
     bind(X::Browse, &[key(KeyCode::Left)], C::PositionLeft, "position: previous option", None),

@@ -132,6 +132,8 @@ pub struct App {
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
     pub quit: bool,
+    /// A text for the event loop to hand to the user's editor program (see [`Action::Edited`]).
+    pub external_edit: Option<String>,
     /// Back to the drafts list as soon as the save under way lands.
     pub leave_when_saved: bool,
     /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
@@ -157,6 +159,7 @@ impl App {
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             quit: false,
+            external_edit: None,
             leave_when_saved: false,
             recovery: Vec::new(),
             recovery_problems: Vec::new(),

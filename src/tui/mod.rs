@@ -2,6 +2,7 @@
 //! actions, the event loop and the background saver.
 
 pub mod event;
+pub mod input;
 pub mod run;
 pub mod saver;
 pub mod signals;

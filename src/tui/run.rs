@@ -5,8 +5,9 @@ use std::io;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 
+use super::input::Input;
 use super::saver::Saver;
 use super::signals::Signals;
 use super::{event::to_action, terminal};
@@ -34,8 +35,8 @@ pub fn run(mut app: App) -> io::Result<Vec<String>> {
     let mut tui = terminal::enter()?;
     let saver = Saver::start(waker(&wake, || Wake::Saved));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        spawn_input(wake);
-        event_loop(&mut app, &mut tui, &saver, &signals, &inbox)
+        let input = Input::start(move |event| wake.send(Wake::Input(event)).is_ok());
+        event_loop(&mut app, &mut tui, &saver, &signals, &inbox, &input)
     }));
     terminal::restore();
     for outcome in saver.finish() {
@@ -61,27 +62,13 @@ fn waker(sender: &Sender<Wake>, wake: fn() -> Wake) -> impl Fn() + Send + 'stati
     }
 }
 
-/// Reads terminal events on their own thread. crossterm's read spins without end once
-/// the terminal is gone (a closed window reads as end-of-file), so it must never be the
-/// loop that also watches for signals and saves.
-fn spawn_input(events: Sender<Wake>) {
-    std::thread::spawn(move || {
-        loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if events.send(Wake::Input(event)).is_err() || failed {
-                break;
-            }
-        }
-    });
-}
-
 fn event_loop(
     app: &mut App,
     tui: &mut terminal::Tui,
     saver: &Saver,
     signals: &Signals,
     inbox: &Receiver<Wake>,
+    input: &Input,
 ) -> io::Result<()> {
     let mut redraw = true;
     loop {
@@ -116,6 +103,10 @@ fn event_loop(
                             {
                                 saver.send(job);
                             }
+                            if let Some(text) = app.external_edit.take() {
+                                let edited = hand_over(app, tui, input, &text);
+                                update(app, Action::Edited(edited));
+                            }
                         }
                         Wake::Saved => {} // taken in by catch_up
                         Wake::Signal => return Ok(()),
@@ -129,6 +120,23 @@ fn event_loop(
             Err(RecvTimeoutError::Timeout) => redraw = comparing(app),
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
+    }
+}
+
+/// Lets the user's editor program have the terminal for `text`, then takes it back.
+/// The recovery copy holds everything on screen first, so a crash meanwhile loses nothing.
+fn hand_over(app: &App, tui: &mut terminal::Tui, input: &Input, text: &str) -> Result<String, String> {
+    if let Some(draft) = &app.draft {
+        let _ = drafts::recovery::write_now(&app.dirs, &draft.path, &draft.response);
+    }
+    input.pause();
+    terminal::restore();
+    let edited = crate::editor::edit(text).map_err(|e| e.to_string());
+    let back = terminal::resume(tui);
+    input.resume();
+    match back {
+        Ok(()) => edited,
+        Err(e) => Err(format!("the screen could not be taken back ({e})")),
     }
 }
 

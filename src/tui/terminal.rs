@@ -4,7 +4,9 @@
 use std::io::{self, Stdout};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::prelude::CrosstermBackend;
@@ -22,6 +24,23 @@ pub fn enter() -> io::Result<Tui> {
         return Err(e);
     }
     Terminal::new(CrosstermBackend::new(stdout))
+}
+
+/// Takes the screen back after another program had it: raw mode, the alternate screen
+/// and bracketed paste again, and a full redraw, since that program drew over everything.
+pub fn resume(tui: &mut Tui) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    // Forget both frames, so the next draw writes every cell. (`Terminal::clear` would ask
+    // the terminal where its cursor is, and not every terminal answers.)
+    tui.swap_buffers();
+    tui.swap_buffers();
+    Ok(())
 }
 
 /// Puts the terminal back as it was. Safe to call more than once.

@@ -11,7 +11,7 @@ use super::keymap::Command;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
 use super::{Action, App, Choice, Decision, Dialog, ExportChoice, Focused, Message, Pending, Screen};
 use crate::drafts::{self, SaveJob, SaveResult};
-use crate::model::{ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::model::{QuestionSet, Response, ResponseStatus};
 use crate::text::word_count;
 use crate::{documents, export};
 
@@ -47,6 +47,14 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
             if app.leave_when_saved && !draft.autosave.is_saving() {
                 app.leave_when_saved = false;
                 return go_home(app);
+            }
+            None
+        }
+        Action::Edited(result) => {
+            match (result, app.draft.as_mut()) {
+                (Ok(text), Some(draft)) => draft.replace_text(&text, Instant::now()),
+                (Err(e), _) => error(app, format!("Could not edit in your editor: {e}")),
+                (Ok(_), None) => {}
             }
             None
         }

@@ -1,6 +1,7 @@
 //! Text input: keys and pastes into whichever text field has focus.
 
 use super::*;
+use crate::app::undo::{self, TextEdit};
 
 /// The text field that unbound keys and pastes go to, and whether it is one line:
 /// wherever [`App::focused`] says keys go, if that takes text.
@@ -46,8 +47,15 @@ pub(super) fn type_key(app: &mut App, key: KeyEvent) {
     if single_line && matches!(input.key, ratatui_textarea::Key::Enter) {
         return;
     }
+    let edit = match input.key {
+        _ if input.ctrl || input.alt => TextEdit::Other,
+        ratatui_textarea::Key::Char(c) => undo::edit_of(Some(c)),
+        ratatui_textarea::Key::Enter | ratatui_textarea::Key::Tab => TextEdit::Space,
+        ratatui_textarea::Key::Backspace | ratatui_textarea::Key::Delete => TextEdit::Delete,
+        _ => TextEdit::Other,
+    };
     if field.input(input) {
-        after_text_change(app);
+        after_text_change(app, edit);
     }
 }
 
@@ -68,16 +76,17 @@ pub(super) fn paste(app: &mut App, text: &str) {
         text
     };
     if field.insert_str(text) {
-        after_text_change(app);
+        after_text_change(app, TextEdit::Other);
     }
 }
 
 /// Copies a changed field into the response. Dialog fields are read when the dialog is confirmed.
-pub(super) fn after_text_change(app: &mut App) {
+/// Takes in a field's change of kind `edit`: the draft's text fields record it for undo.
+pub(super) fn after_text_change(app: &mut App, edit: TextEdit) {
     match app.focused() {
         Focused::Walk(_) => {
             if let Some(draft) = app.draft.as_mut() {
-                draft.sync_editor(Instant::now());
+                draft.text_edited(edit, Instant::now());
             }
         }
         Focused::Respondent(_) => sync_respondent(app),

@@ -20,19 +20,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::PrevField => draft.cycle_field(false),
         Command::Leave => draft.set_focus(Focus::Position),
         Command::Edit => draft.set_focus(Focus::Answer),
-        Command::MarkReady => {
-            let ready = draft
-                .response
-                .answer(&draft.item().id)
-                .is_some_and(|a| a.status == ItemStatus::Ready);
-            draft.edit_current(now, |a| {
-                a.status = if ready {
-                    ItemStatus::Draft
-                } else {
-                    ItemStatus::Ready
-                }
-            });
-        }
+        Command::MarkReady => draft.toggle_ready(now),
         Command::FoldContext => draft.context_folded = !draft.context_folded,
         Command::GoTo => {
             let mut query = TextArea::default();
@@ -52,16 +40,10 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::ChoosePosition(n) => draft.set_position(Some(usize::from(n) - 1), now),
         Command::ClearPosition => draft.set_position(None, now),
         Command::Undo | Command::Redo => {
-            if let Some(editor) = draft.focused_editor() {
-                let changed = if command == Command::Undo {
-                    editor.undo()
-                } else {
-                    editor.redo()
-                };
-                if changed {
-                    draft.sync_editor(now);
-                }
-            }
+            draft.undo(command == Command::Redo, now);
+        }
+        Command::ExternalEditor if draft.typing() => {
+            app.external_edit = draft.focused_editor().map(|e| e.lines().join("\n"));
         }
         Command::Review => {
             app.screen = Screen::Review {
