@@ -360,11 +360,11 @@ fn error_messages_name_the_place_and_the_problem() {
     expect("digest-mismatch.json", "warning at question_set.digest");
     expect(
         "future-version-set.json",
-        "format version 2 is from a newer consult",
+        "format version 3 is from a newer consult",
     );
     expect(
         "future-version-response.json",
-        "format version 2 is from a newer consult",
+        "format version 3 is from a newer consult",
     );
     expect("empty.json", "empty.json: error: file is empty");
     expect("not-utf8.json", "not-utf8.json:23:28: error: file is not UTF-8");

@@ -475,6 +475,8 @@ struct LightAnswer<'a, T> {
     answer: T,
     #[serde(default, rename = "reasoning")]
     _reasoning: Skipped,
+    #[serde(default, rename = "notes")]
+    _notes: Skipped,
     #[serde(default, rename = "status")]
     _status: ItemStatus,
 }
@@ -501,6 +503,7 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     position: a.position.map(Cow::Owned),
                     answer: T::of(&a.answer),
                     _reasoning: Skipped,
+                    _notes: Skipped,
                     _status: a.status,
                 })
                 .collect(),
