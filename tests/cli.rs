@@ -710,7 +710,11 @@ fn expected_export(fixture_name: &str, format: Format, skip_empty: bool) -> Stri
     let response: Response = consult::parse::response(&text).unwrap();
     let catalog = Catalog::built_in();
     let set = catalog.find(&response.question_set.id).unwrap();
-    export::render(format, &response, set, skip_empty)
+    let options = export::Options {
+        skip_empty,
+        ..export::Options::default()
+    };
+    String::from_utf8(export::render(format, &response, set, &options)).unwrap()
 }
 
 #[test]

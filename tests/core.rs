@@ -280,13 +280,13 @@ fn the_checked_in_sample_exports_are_current() {
         let (_, response) = load(fixture);
         for format in [Format::Markdown, Format::Json] {
             let path = export::default_path(&samples, &response, format);
-            let expected = export::render(format, &response, &set, false);
+            let expected = export::render(format, &response, &set, &export::Options::default());
             if bless {
                 std::fs::create_dir_all(&samples).unwrap();
                 std::fs::write(&path, &expected).unwrap();
                 continue;
             }
-            let actual = std::fs::read_to_string(&path).unwrap_or_default();
+            let actual = std::fs::read(&path).unwrap_or_default();
             if actual != expected {
                 stale.push(path.strip_prefix(root()).unwrap().display().to_string());
             }

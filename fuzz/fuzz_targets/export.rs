@@ -118,7 +118,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
     check_json(&response);
     if validate::question_set(&set).iter().any(|p| p.is_error()) {
         // Such a set never loads, so nothing is exported from it; still, no panic.
-        let _ = export::render(Format::Markdown, &response, &set, false);
+        let _ = export::render(Format::Markdown, &response, &set, &export::Options::default());
     } else {
         check_markdown(&response, &set);
     }

@@ -382,11 +382,15 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
     refuse_overwrite(&path, args.force)?;
-    let document = export::render(format, &opened.response, &opened.set, args.skip_empty);
+    let options = export::Options {
+        skip_empty: args.skip_empty,
+        ..export::Options::default()
+    };
+    let document = export::render(format, &opened.response, &opened.set, &options);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, &e))?;
     }
-    write_file(&path, document.as_bytes(), NewFileMode::Shared)?;
+    write_file(&path, &document, NewFileMode::Shared)?;
     let _ = writeln!(out, "wrote {}", path.display());
     Ok(())
 }

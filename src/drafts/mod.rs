@@ -142,8 +142,8 @@ pub fn export(
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
-    let document = export::render(format, response, set, false);
-    storage::write_atomic(path, document.as_bytes(), storage::NewFileMode::Shared)
+    let document = export::render(format, response, set, &export::Options::default());
+    storage::write_atomic(path, &document, storage::NewFileMode::Shared)
 }
 
 /// Everything of `handle`'s draft is in its file: the recovery copy can go, and how the

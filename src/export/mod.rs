@@ -1,7 +1,12 @@
-//! Response documents out: JSON (lossless) and Markdown (ready to submit). Pure functions.
+//! Response documents out, pure functions all: JSON (lossless), and the submission as
+//! Markdown, paste-ready text, a printable HTML page, Word, and HL7 FHIR. Each writer lays
+//! out [`parts::submission`] and renders answer text through [`rich`], so every format says
+//! the same and no answer can change a document's structure.
 
 pub mod json;
 pub mod markdown;
+pub mod parts;
+pub mod rich;
 
 use std::path::{Path, PathBuf};
 
@@ -30,14 +35,32 @@ impl Format {
     }
 }
 
+/// What a submission leaves out. JSON, the response itself, always has everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Leave out items with neither a position nor an answer.
+    pub skip_empty: bool,
+    /// Include each answer's reasoning (as consult always has).
+    pub reasoning: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            skip_empty: false,
+            reasoning: true,
+        }
+    }
+}
+
 /// The folder exported documents go to unless the user names another.
 pub const DEFAULT_DIR: &str = "exports";
 
-/// The document for `response` in `format`.
-pub fn render(format: Format, response: &Response, set: &QuestionSet, skip_empty: bool) -> String {
+/// The document for `response` in `format`, as the bytes of its file.
+pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &Options) -> Vec<u8> {
     match format {
-        Format::Markdown => markdown::render(response, set, markdown::Options { skip_empty }),
-        Format::Json => json::render(response),
+        Format::Markdown => markdown::render(response, set, *options).into_bytes(),
+        Format::Json => json::render(response).into_bytes(),
     }
 }
 
