@@ -904,7 +904,10 @@ fn every_subcommand_has_help() {
             vec!["new", "--help"],
             "Usage: consult new [OPTIONS] --questions <ID|FILE> --org <NAME>",
         ),
-        (vec!["validate", "--help"], "Usage: consult validate <FILE>..."),
+        (
+            vec!["validate", "--help"],
+            "Usage: consult validate [OPTIONS] <FILE>...",
+        ),
         (
             vec!["export", "--help"],
             "Usage: consult export [OPTIONS] --format <FORMAT> <RESPONSE>",
@@ -915,7 +918,15 @@ fn every_subcommand_has_help() {
         assert!(out.stdout.contains(usage), "{args:?}:\n{}", out.stdout);
     }
     let out = run(sandbox.consult(&["export", "--help"]));
-    for option in ["--format", "--out", "--force", "--skip-empty", "--questions"] {
+    for option in [
+        "--format",
+        "--out",
+        "--force",
+        "--skip-empty",
+        "--no-reasoning",
+        "--strict",
+        "--questions",
+    ] {
         assert!(
             out.stdout.contains(option),
             "export --help should explain {option}"

@@ -278,7 +278,7 @@ fn the_checked_in_sample_exports_are_current() {
     let mut stale = Vec::new();
     for fixture in FIXTURES {
         let (_, response) = load(fixture);
-        for format in [Format::Markdown, Format::Json] {
+        for format in [Format::Markdown, Format::Json, Format::Text] {
             let path = export::default_path(&samples, &response, format);
             let expected = export::render(format, &response, &set, &export::Options::default());
             if bless {

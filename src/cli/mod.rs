@@ -15,7 +15,7 @@ use crate::documents;
 use crate::drafts::history::Summary;
 use crate::drafts::{self, DraftId, History};
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError, located};
-use crate::export::{self, Format};
+use crate::export::{self, Format, limits};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
 use crate::storage::{self, NewFileMode};
@@ -44,7 +44,7 @@ pub enum Command {
     New(NewArgs),
     /// Check question sets and responses; print `ok` per file or every problem found.
     Validate(ValidateArgs),
-    /// Export a response as a Markdown submission or as JSON.
+    /// Export a response: a submission (Markdown, paste-ready text, HTML, Word, FHIR) or JSON.
     Export(ExportArgs),
     /// Compare several organisations' responses to one question set, side by side.
     ///
@@ -93,6 +93,9 @@ pub struct ValidateArgs {
     /// Question-set and response files, in any order.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Treat warnings (an answer over its limit, another version of the set) as failures: exit 1.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -100,18 +103,24 @@ pub struct ExportArgs {
     /// The response (a draft or a JSON export).
     #[arg(value_name = "RESPONSE")]
     pub response: PathBuf,
-    /// Markdown to submit, or JSON for machines.
+    /// What to write: a submission (md, text, html, docx, fhir) or the response itself (json).
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Output file or folder (default: exports/<organisation>-<set>.<md|json>).
+    /// Output file or folder (default: exports/<organisation>-<set>.<extension>).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
-    /// Leave out items with neither a position nor an answer (Markdown).
+    /// Leave out items with neither a position nor an answer (not JSON).
     #[arg(long)]
     pub skip_empty: bool,
+    /// Leave each answer's reasoning out of the submission (not JSON).
+    #[arg(long)]
+    pub no_reasoning: bool,
+    /// Write nothing and exit 1 if there is any warning, such as an answer over its limit.
+    #[arg(long)]
+    pub strict: bool,
     /// The question set the response answers, if it is not built in or in your questions folder.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
@@ -159,9 +168,13 @@ pub struct CompareArgs {
 /// `--format` of `consult export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// The submission as Markdown.
     #[value(name = "md")]
     Markdown,
+    /// The response document itself, for other tools.
     Json,
+    /// Paste-ready plain text for online forms, with character and word counts per item.
+    Text,
 }
 
 impl From<ExportFormat> for Format {
@@ -169,6 +182,7 @@ impl From<ExportFormat> for Format {
         match format {
             ExportFormat::Markdown => Format::Markdown,
             ExportFormat::Json => Format::Json,
+            ExportFormat::Text => Format::Text,
         }
     }
 }
@@ -333,13 +347,20 @@ fn validate(
     }
 
     let mut failed = 0;
+    let mut warned = 0;
     for (path, kind) in args.files.iter().zip(kinds) {
         let result = kind.and_then(|(kind, text)| match kind {
             DocKind::QuestionSet => parse::question_set(&text)
                 .map(|_| Vec::new())
                 .map_err(|p| FileError::bad(path, p)),
             DocKind::Response => documents::response_from_text(&text, &catalog, None)
-                .map(|opened| opened.warnings)
+                .map(|opened| {
+                    [
+                        opened.warnings.as_slice(),
+                        &limits::check(&opened.response, &opened.set),
+                    ]
+                    .concat()
+                })
                 .map_err(|p| FileError::bad(path, p)),
         });
         match result {
@@ -347,6 +368,7 @@ fn validate(
                 for warning in &warnings {
                     let _ = writeln!(err, "{}", located(path, warning));
                 }
+                warned += warnings.len();
                 let _ = writeln!(out, "{}: ok", path.display());
             }
             Err(e) => {
@@ -355,13 +377,19 @@ fn validate(
             }
         }
     }
-    if failed == 0 {
-        return Ok(());
+    if failed > 0 {
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: format!("{failed} of {} file(s) have problems", args.files.len()),
+        });
     }
-    Err(Failure {
-        code: EXIT_BAD_INPUT,
-        message: format!("{failed} of {} file(s) have problems", args.files.len()),
-    })
+    if args.strict && warned > 0 {
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: strict_message(warned),
+        });
+    }
+    Ok(())
 }
 
 fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
@@ -372,8 +400,19 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         .map(catalog::load_question_set)
         .transpose()?;
     let opened = documents::open_response(&args.response, &catalog, set.as_ref())?;
-    for warning in &opened.warnings {
+    let warnings = [
+        opened.warnings.as_slice(),
+        &limits::check(&opened.response, &opened.set),
+    ]
+    .concat();
+    for warning in &warnings {
         let _ = writeln!(err, "{}", located(&args.response, warning));
+    }
+    if args.strict && !warnings.is_empty() {
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: format!("{}; nothing written", strict_message(warnings.len())),
+        });
     }
     let format = Format::from(args.format);
     let path = match args.out {
@@ -384,7 +423,7 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     refuse_overwrite(&path, args.force)?;
     let options = export::Options {
         skip_empty: args.skip_empty,
-        ..export::Options::default()
+        reasoning: !args.no_reasoning,
     };
     let document = export::render(format, &opened.response, &opened.set, &options);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -393,6 +432,16 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     write_file(&path, &document, NewFileMode::Shared)?;
     let _ = writeln!(out, "wrote {}", path.display());
     Ok(())
+}
+
+/// Why `--strict` stops: there were warnings.
+fn strict_message(warnings: usize) -> String {
+    let warnings = if warnings == 1 {
+        "1 warning".to_string()
+    } else {
+        format!("{warnings} warnings")
+    };
+    format!("{warnings}, and --strict treats warnings as failures")
 }
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {

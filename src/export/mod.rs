@@ -4,8 +4,10 @@
 //! the same and no answer can change a document's structure.
 
 pub mod json;
+pub mod limits;
 pub mod markdown;
 pub mod parts;
+pub mod paste;
 pub mod rich;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use crate::text::slug;
 pub enum Format {
     Markdown,
     Json,
+    /// Paste-ready plain text for online forms.
+    Text,
 }
 
 impl Format {
@@ -24,6 +28,7 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Text => "txt",
         }
     }
 
@@ -31,6 +36,7 @@ impl Format {
         match self {
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
+            Format::Text => "paste-ready text",
         }
     }
 }
@@ -61,6 +67,7 @@ pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &
     match format {
         Format::Markdown => markdown::render(response, set, *options).into_bytes(),
         Format::Json => json::render(response).into_bytes(),
+        Format::Text => paste::render(response, set, *options).into_bytes(),
     }
 }
 
