@@ -195,7 +195,11 @@ fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
     let comparison = load(samples());
     let texts = consult::cli::compare::all_texts(&comparison, &|| {});
-    let markdown = compare::render(Format::Markdown, &comparison, &texts);
+    let quoted = compare::Quoted {
+        texts: &texts,
+        notes: false,
+    };
+    let markdown = compare::render(Format::Markdown, &comparison, quoted);
     let mut headings = Vec::new();
     let mut tables = 0;
     let mut current: Option<(HeadingLevel, String)> = None;
@@ -459,7 +463,7 @@ fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
     response.respondent.organisation = "=HYPERLINK(\"http://x\",\"click\")".into();
     let file = dir.path().join("formula.json");
     fs::write(&file, consult::export::json::render(&response)).unwrap();
-    let csv = compare::render(Format::Csv, &load(vec![file]), &[]);
+    let csv = compare::render(Format::Csv, &load(vec![file]), compare::Quoted::NONE);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",q1,partly-agree"));
 }
 

@@ -1,26 +1,15 @@
 //! The submission in every format a user can ask for: paste-ready text with its counts and
 //! limits, what `--no-reasoning` and `--strict` do, and that notes never leave the response.
 
+#[path = "support/samples.rs"]
+mod samples;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use consult::catalog::Catalog;
 use consult::export::{self, Format, Options, paste};
 use consult::model::{QuestionSet, Response};
-use consult::parse;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn built_in() -> QuestionSet {
-    Catalog::built_in().find("integrating-care").unwrap().clone()
-}
-
-fn fixture(name: &str) -> Response {
-    let text = std::fs::read_to_string(root().join("tests/fixtures").join(name)).unwrap();
-    parse::response(&text).unwrap()
-}
+use samples::{built_in, fixture};
 
 /// Every format that is a submission, as text where it is text.
 const SUBMISSIONS: [Format; 2] = [Format::Markdown, Format::Text];
@@ -282,7 +271,11 @@ fn a_character_limit_in_the_set_is_counted_as_pasted() {
     set.format_version = 2;
     set.id = "limited-care".into();
     set.sections[0].items[0].char_limit = Some(40);
-    std::fs::write(dir.path().join("limited.json"), serde_json::to_string_pretty(&set).unwrap()).unwrap();
+    std::fs::write(
+        dir.path().join("limited.json"),
+        serde_json::to_string_pretty(&set).unwrap(),
+    )
+    .unwrap();
     let mut response = Response::new(&set, "Brief Council");
     // 34 characters typed; pasted, the stars go, the bullets are "- " and a blank line
     // comes before the list: 30.

@@ -38,8 +38,8 @@ pub struct Cli {
 pub enum Command {
     /// Open a response file (a draft or a JSON export) in the full-screen app; it saves back to that file.
     Edit(EditArgs),
-    /// List the question sets consult knows: built in, and your own.
-    Questions,
+    /// List the question sets consult knows: built in, and your own (or export one).
+    Questions(QuestionsArgs),
     /// Write an empty response to a question set.
     New(NewArgs),
     /// Check question sets and responses; print `ok` per file or every problem found.
@@ -70,6 +70,41 @@ pub struct EditArgs {
     /// The question set the response answers, if it is not built in or in your questions folder.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    #[command(subcommand)]
+    pub command: Option<QuestionsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionsCommand {
+    /// Write a question set in another format: an HL7 FHIR R4 Questionnaire.
+    Export(QuestionsExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsExportArgs {
+    /// The question set: a known id (see `consult questions`) or a file.
+    #[arg(value_name = "ID|FILE")]
+    pub set: String,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: QuestionsFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+/// `--format` of `consult questions export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionsFormat {
+    /// An HL7 FHIR R4 Questionnaire (JSON), which `consult export --format fhir` responses answer.
+    Fhir,
 }
 
 #[derive(Debug, Args)]
@@ -151,9 +186,12 @@ pub struct CompareArgs {
     /// Also compare every *.json response in this folder.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Write the comparison instead of opening the screen: Markdown, JSON or CSV.
+    /// Write the comparison instead of opening the screen: Markdown, HTML, JSON or CSV.
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
+    /// Also show each organisation's notes for itself (Markdown and HTML only).
+    #[arg(long, requires = "format")]
+    pub with_notes: bool,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "PATH", requires = "format")]
     pub out: Option<PathBuf>,
@@ -175,6 +213,12 @@ pub enum ExportFormat {
     Json,
     /// Paste-ready plain text for online forms, with character and word counts per item.
     Text,
+    /// One self-contained HTML page, to read or print (A4, a page per section).
+    Html,
+    /// A Word document, with Word's own headings, lists and document properties.
+    Docx,
+    /// An HL7 FHIR R4 QuestionnaireResponse (JSON).
+    Fhir,
 }
 
 impl From<ExportFormat> for Format {
@@ -183,6 +227,9 @@ impl From<ExportFormat> for Format {
             ExportFormat::Markdown => Format::Markdown,
             ExportFormat::Json => Format::Json,
             ExportFormat::Text => Format::Text,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Docx => Format::Docx,
+            ExportFormat::Fhir => Format::Fhir,
         }
     }
 }
@@ -193,6 +240,8 @@ pub enum CompareFormat {
     /// The matrix as a table, then each item's positions, answers and reasoning.
     #[value(name = "md")]
     Markdown,
+    /// The same as one self-contained, printable HTML page.
+    Html,
     /// Per item: counts per option and each organisation's position.
     Json,
     /// One row per organisation and item, for spreadsheets.
@@ -204,6 +253,7 @@ impl From<CompareFormat> for crate::compare::Format {
         use crate::compare::Format;
         match format {
             CompareFormat::Markdown => Format::Markdown,
+            CompareFormat::Html => Format::Html,
             CompareFormat::Json => Format::Json,
             CompareFormat::Csv => Format::Csv,
         }
@@ -242,7 +292,10 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
             code: EXIT_FAILURE,
             message: "`edit` opens the full-screen app and is run by main, not here".into(),
         }),
-        Command::Questions => questions(dirs, out, err),
+        Command::Questions(QuestionsArgs { command: None }) => questions(dirs, out, err),
+        Command::Questions(QuestionsArgs {
+            command: Some(QuestionsCommand::Export(args)),
+        }) => questions_export(args, dirs, out),
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
@@ -288,6 +341,25 @@ fn questions(dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
             catalog.problems.len()
         ),
     })
+}
+
+fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let set = catalog.resolve(&args.set)?;
+    let document = match args.format {
+        QuestionsFormat::Fhir => export::fhir::questionnaire(&set),
+    };
+    match args.out {
+        Some(path) => {
+            refuse_overwrite(&path, args.force)?;
+            write_file(&path, document.as_bytes(), NewFileMode::Shared)?;
+            let _ = writeln!(out, "wrote {}", path.display());
+        }
+        None => {
+            let _ = out.write_all(document.as_bytes());
+        }
+    }
+    Ok(())
 }
 
 fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {

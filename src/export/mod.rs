@@ -3,6 +3,9 @@
 //! out [`parts::submission`] and renders answer text through [`rich`], so every format says
 //! the same and no answer can change a document's structure.
 
+pub mod docx;
+pub mod fhir;
+pub mod html;
 pub mod json;
 pub mod limits;
 pub mod markdown;
@@ -21,6 +24,12 @@ pub enum Format {
     Json,
     /// Paste-ready plain text for online forms.
     Text,
+    /// One self-contained, printable HTML page.
+    Html,
+    /// A Word document.
+    Docx,
+    /// An HL7 FHIR R4 QuestionnaireResponse, as JSON.
+    Fhir,
 }
 
 impl Format {
@@ -29,6 +38,9 @@ impl Format {
             Format::Markdown => "md",
             Format::Json => "json",
             Format::Text => "txt",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Fhir => "fhir.json",
         }
     }
 
@@ -37,6 +49,9 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
             Format::Text => "paste-ready text",
+            Format::Html => "HTML",
+            Format::Docx => "Word",
+            Format::Fhir => "FHIR",
         }
     }
 }
@@ -68,6 +83,9 @@ pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &
         Format::Markdown => markdown::render(response, set, *options).into_bytes(),
         Format::Json => json::render(response).into_bytes(),
         Format::Text => paste::render(response, set, *options).into_bytes(),
+        Format::Html => html::render(response, set, *options).into_bytes(),
+        Format::Docx => docx::render(response, set, *options),
+        Format::Fhir => fhir::response(response, set, *options).into_bytes(),
     }
 }
 
