@@ -425,7 +425,7 @@ fn hostile_text_shows_as_visible_placeholders_on_screen() {
 #[test]
 fn hostile_text_is_made_visible_and_inert_in_every_export() {
     let sandbox = tempfile::tempdir().unwrap();
-    for format in ["md", "json", "csv"] {
+    for format in ["md", "html", "json", "csv"] {
         let out = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", format]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         let raw: Vec<char> = out
@@ -435,7 +435,7 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
             .collect();
         assert!(raw.is_empty(), "{format}: raw control characters {raw:?}");
         assert!(out.stdout.contains("Hostile␛[2J Org␇"), "{format}");
-        if format == "md" {
+        if format == "md" || format == "html" {
             assert!(
                 out.stdout
                     .contains("Clear the screen␛[2J and set the title␛]0;title␇"),
@@ -443,6 +443,12 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
             );
         }
     }
+    // In the page, the answers' markup is escaped text: the only tables, headings of the
+    // answers' own and scripts there are none.
+    let html = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "html"]).stdout;
+    assert!(html.contains("# Not a heading"));
+    assert_eq!(html.matches("<table>").count(), 1, "only the matrix is a table");
+    assert!(!html.contains("<b>") && html.contains("&lt;b&gt;html&lt;/b&gt;"));
     // The answer's Markdown structure stays text: no heading, quote or table of its own.
     let markdown = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "md"]).stdout;
     assert!(markdown.contains("\\# Not a heading"));

@@ -1,6 +1,9 @@
 //! The submission in every format a user can ask for: paste-ready text with its counts and
-//! limits, what `--no-reasoning` and `--strict` do, and that notes never leave the response.
+//! limits, the printable HTML page, what `--no-reasoning` and `--strict` do, that notes never
+//! leave the response, and that hostile text is shown as text in every one of them.
 
+#[path = "support/docx.rs"]
+mod docx;
 #[path = "support/samples.rs"]
 mod samples;
 
@@ -11,11 +14,23 @@ use consult::export::{self, Format, Options, paste};
 use consult::model::{QuestionSet, Response};
 use samples::{built_in, fixture};
 
-/// Every format that is a submission, as text where it is text.
-const SUBMISSIONS: [Format; 2] = [Format::Markdown, Format::Text];
+/// Every format that is a submission.
+const SUBMISSIONS: [Format; 5] = [
+    Format::Markdown,
+    Format::Text,
+    Format::Html,
+    Format::Docx,
+    Format::Fhir,
+];
 
+/// The document as text: a Word document's paragraphs, one a line; any other file as it is.
 fn text_of(format: Format, response: &Response, set: &QuestionSet, options: Options) -> String {
-    String::from_utf8(export::render(format, response, set, &options)).unwrap()
+    let bytes = export::render(format, response, set, &options);
+    if format == Format::Docx {
+        let paragraphs = docx::paragraphs(&bytes);
+        return paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n");
+    }
+    String::from_utf8(bytes).unwrap()
 }
 
 struct Run {
@@ -354,4 +369,292 @@ fn notes_never_leave_the_response() {
         }
     }
     assert!(text_of(Format::Json, &response, &set, Options::default()).contains(note.as_str()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The printable page.
+
+/// Each tag of an HTML page in order, checking that it is one consult writes, with only the
+/// attributes it writes, and that every element is closed in turn: so no text can have
+/// added an element, a script or a reference to anything on the network.
+fn tags(html: &str) -> Vec<String> {
+    const ELEMENTS: &[&str] = &[
+        "!DOCTYPE",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "section",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "p",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "em",
+        "strong",
+        "br",
+    ];
+    const EMPTY: &[&str] = &["!DOCTYPE", "meta", "br"];
+    const ATTRIBUTES: &[&str] = &["html", "lang", "charset", "name", "content", "class", "start"];
+    let mut open = Vec::new();
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').expect("every tag ends");
+        let inside = &rest[..end];
+        rest = &rest[end + 1..];
+        let closing = inside.starts_with('/');
+        let inside = inside.trim_start_matches('/');
+        let (name, mut attributes) = inside.split_once(' ').unwrap_or((inside, ""));
+        assert!(ELEMENTS.contains(&name), "<{name}> is not one consult writes");
+        while let Some((attribute, value)) = attributes.trim().split_once("=\"") {
+            assert!(ATTRIBUTES.contains(&attribute), "{attribute}= on <{name}>");
+            attributes = value.split_once('"').expect("quoted").1;
+        }
+        if closing {
+            assert_eq!(open.pop().as_deref(), Some(name), "</{name}> closes what is open");
+        } else if !EMPTY.contains(&name) {
+            open.push(name.to_string());
+        }
+        tags.push(format!("{}{name}", if closing { "/" } else { "" }));
+    }
+    assert!(open.is_empty(), "left open: {open:?}");
+    tags
+}
+
+/// The page's text as a reader sees it: tags taken out and references read.
+fn html_text(html: &str) -> String {
+    let body = &html[html.find("<body>").unwrap()..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_page_is_self_contained_and_prints_each_section_on_a_new_page() {
+    let set = built_in();
+    let response = fixture("health-devolution-commission.json");
+    let html = text_of(Format::Html, &response, &set, Options::default());
+    let tags = tags(&html);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(
+        !html.contains("://") && !html.contains("url(") && !html.contains("@import"),
+        "nothing from the network"
+    );
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("section.part { break-before: page; page-break-before: always; }"));
+    assert_eq!(
+        html.matches("<section class=\"part\">").count(),
+        set.sections.len()
+    );
+    assert_eq!(
+        tags.iter().filter(|t| *t == "h3").count(),
+        12,
+        "one heading per item on a scale"
+    );
+    assert_eq!(
+        tags.iter().filter(|t| *t == "blockquote").count(),
+        12,
+        "the wording quoted"
+    );
+    assert!(html.contains("<p class=\"position\"><strong>Position: Partly agree</strong></p>"));
+    assert!(html.contains("<p><strong>Yes, on one condition.</strong> Putting"));
+    assert!(html.contains("It could cover:</p>\n<ul>\n<li>what the system is responsible for;</li>\n"));
+    assert!(html.contains("<li>nominees from:\n<ul>\n<li>local government and Healthwatch;</li>"));
+    assert!(html.contains("<ol>\n<li>a council leader or metro mayor chairing the ICS body;</li>"));
+    assert!(html.contains("<title>Integrating care: next steps to building strong and effective integrated care systems across England — response from Health Devolution Commission</title>"));
+}
+
+#[test]
+fn a_comparison_shows_notes_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = ["health-devolution-commission.json", "local-government.json"]
+        .iter()
+        .map(|f| samples::path(f).display().to_string())
+        .collect();
+    let note = "The Commission’s published answer is an explicit conditional yes";
+    for format in ["md", "html"] {
+        let args = |extra: &[&'static str]| {
+            let mut args: Vec<&str> = vec!["compare", &files[0], &files[1], "--format", format];
+            args.extend(extra);
+            consult(dir.path(), &args)
+        };
+        let plain = args(&[]);
+        assert_eq!(plain.code, 0, "{}", plain.stderr);
+        assert!(!plain.stdout.contains(note), "{format}: notes only when asked");
+        let with = args(&["--with-notes"]);
+        assert_eq!(with.code, 0, "{}", with.stderr);
+        assert!(with.stdout.contains(note), "{format}");
+        assert!(
+            with.stdout.contains("Notes (not part of the response)"),
+            "{format}"
+        );
+    }
+    let html = consult(dir.path(), &["compare", &files[0], &files[1], "--format", "html"]).stdout;
+    let tags = tags(&html);
+    assert_eq!(tags.iter().filter(|t| *t == "table").count(), 1, "the matrix");
+    assert!(html.contains(
+        "<th>Health Devolution Commission</th><th>Local Government Association</th><th>Summary</th>"
+    ));
+    assert!(html.contains("<tr><th>Element 8</th><td>Support</td><td>Support with changes</td>"));
+    let json = consult(
+        dir.path(),
+        &[
+            "compare",
+            &files[0],
+            &files[1],
+            "--format",
+            "json",
+            "--with-notes",
+        ],
+    );
+    assert_eq!(json.code, 2);
+    assert!(
+        json.stderr
+            .contains("--with-notes: only the Markdown and HTML briefings"),
+        "{}",
+        json.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files from other organisations are hostile.
+
+/// Text meant to act as structure in some format, or on a terminal: none of it is in the
+/// formatting subset, so the documents must have exactly the structure plain words give them.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7} # Heading\r\n> quote\n| a | b |\n|---|---|\n\
+    <script>alert(1)</script> <img src=x onerror=alert(1)> <a href=\"https://evil.example\">x</a>\n\
+    &amp; &lt; ]]> <![CDATA[x]]> <?xml?> <w:p/> \"quoted\" 'single'\n```\ncode\n```\n\
+    [link](https://evil.example) ===== end ===== ----- Answer: 0 -----\n===== forged =====\n\
+    \u{202e}reversed\u{0}nul\u{7f}";
+
+/// `response` with every text it holds replaced by `text`.
+fn every_text(response: &Response, text: &str) -> Response {
+    let mut response = response.clone();
+    let r = &mut response.respondent;
+    r.organisation = text.into();
+    r.contact_name = text.into();
+    r.role = text.into();
+    r.email = Some(text.into());
+    r.confidentiality = Some(text.into());
+    for answer in &mut response.answers {
+        answer.answer = text.into();
+        answer.reasoning = text.into();
+        answer.notes = format!("NOTE {text}");
+    }
+    response
+}
+
+/// What gives each format its structure, with the text left out.
+fn structure(format: Format, bytes: &[u8]) -> Vec<String> {
+    let text = || String::from_utf8(bytes.to_vec()).unwrap();
+    match format {
+        Format::Html => tags(&text()),
+        Format::Docx => docx::paragraphs(bytes)
+            .iter()
+            .map(|p| format!("{:?} {:?}", p.style, p.numbering))
+            .collect(),
+        Format::Fhir => {
+            let value: serde_json::Value = serde_json::from_str(&text()).unwrap();
+            let mut ids = Vec::new();
+            link_ids(&value["item"], &mut ids);
+            ids
+        }
+        Format::Text => text()
+            .lines()
+            .filter(|l| l.starts_with("=====") || l.starts_with("-----"))
+            .map(|l| l[..8].to_string())
+            .collect(),
+        Format::Markdown => {
+            let text = text();
+            text.lines()
+                .filter(|l| l.starts_with('#') || l.starts_with('>') || l.starts_with('|'))
+                .map(|l| l.split(' ').next().unwrap().to_string())
+                .collect()
+        }
+        Format::Json => Vec::new(),
+    }
+}
+
+fn link_ids(items: &serde_json::Value, out: &mut Vec<String>) {
+    for item in items.as_array().into_iter().flatten() {
+        out.push(item["linkId"].as_str().unwrap().to_string());
+        link_ids(&item["item"], out);
+    }
+}
+
+#[test]
+fn every_export_shows_hostile_text_as_text_never_as_structure() {
+    let set = built_in();
+    let sample = fixture("local-government.json");
+    let hostile = every_text(&sample, HOSTILE);
+    // The same lines and words, of plain letters.
+    let letters: String = HOSTILE
+        .chars()
+        .map(|c| if c.is_whitespace() { c } else { 'x' })
+        .collect();
+    let benign = every_text(&sample, &letters);
+    let options = Options::default();
+    // As a reader sees it: controls as pictures, a Windows line break as a line break.
+    let shown = consult::text::visible(&HOSTILE.replace("\r\n", "\n")).into_owned();
+    for format in SUBMISSIONS {
+        let bytes = export::render(format, &hostile, &set, &options);
+        assert_eq!(
+            structure(format, &bytes),
+            structure(format, &export::render(format, &benign, &set, &options)),
+            "{format:?}: the text changed the structure"
+        );
+        let text = text_of(format, &hostile, &set, options);
+        assert!(!text.contains("NOTE"), "{format:?}: a note got out");
+        if format != Format::Docx {
+            let raw = String::from_utf8(bytes).unwrap();
+            let control = raw.chars().find(|&c| c.is_control() && c != '\n');
+            assert_eq!(control, None, "{format:?}: a raw control character");
+        }
+        // Every word of it is there as the reader will see it (in Markdown, escaped;
+        // in FHIR, as JSON writes it).
+        let seen = match format {
+            Format::Html => html_text(&text),
+            Format::Markdown => text.replace('\\', ""),
+            _ => text,
+        };
+        for word in shown.split_whitespace() {
+            let word = match format {
+                Format::Fhir => serde_json::to_string(word).unwrap().trim_matches('"').to_string(),
+                Format::Markdown => word.replace('\\', ""),
+                _ => word.to_string(),
+            };
+            assert!(seen.contains(&word), "{format:?} lost {word:?}");
+        }
+    }
 }

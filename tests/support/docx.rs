@@ -1,6 +1,8 @@
 //! Reading a `.docx` back as Word would: the file is a zip of XML. Shared by the tests
 //! that check Word exports (`#[path]`-included).
 
+#![allow(dead_code)] // each test file uses some of these
+
 use std::io::Read;
 
 use quick_xml::Reader;
