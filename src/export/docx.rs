@@ -6,8 +6,8 @@
 
 use docx_rs::{
     AbstractNumbering, BreakType, Docx, IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing,
-    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run, SpecialIndentType, Start, Style,
-    StyleType, Table, TableCell, TableRow,
+    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run, SpecialIndentType,
+    Start, Style, StyleType, Table, TableCell, TableRow,
 };
 
 use super::Options;
@@ -55,7 +55,7 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u
                 cell(row.position.unwrap_or("No position"), false),
             ]));
         }
-        doc.docx = std::mem::take(&mut doc.docx).add_table(Table::new(rows));
+        doc.body.push(Part::Table(Box::new(Table::new(rows))));
     }
     for part in &submission.sections {
         doc.styled("Heading1", &part.section.title);
@@ -98,15 +98,73 @@ fn xml_safe(text: &str) -> String {
     text.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")
 }
 
+/// The document as it is written; handed to docx-rs whole at the end (its builders take
+/// and give back the whole document at each step, which costs too much paragraph by paragraph).
 struct Writer {
-    docx: Docx,
-    /// The next numbering instance for a numbered list.
-    next_numbering: usize,
+    body: Vec<Part>,
+    numberings: Vec<Numbering>,
+}
+
+/// Boxed: a paragraph is over 2 KB before it holds any text, a table over 600 bytes.
+enum Part {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
 }
 
 impl Writer {
     fn new() -> Writer {
-        let docx = Docx::new()
+        Writer {
+            body: Vec::new(),
+            numberings: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, paragraph: Paragraph) {
+        self.body.push(Part::Paragraph(Box::new(paragraph)));
+    }
+
+    fn styled(&mut self, style: &str, text: &str) {
+        self.push(Paragraph::new().style(style).add_run(run(text)));
+    }
+
+    /// Answer text as paragraphs (in `style`, if given) and Word lists.
+    fn blocks(&mut self, text: &str, style: Option<&str>) {
+        for block in rich::parse(text) {
+            match block {
+                Block::Paragraph(lines) => {
+                    let paragraph = style.map_or_else(Paragraph::new, |s| Paragraph::new().style(s));
+                    self.push(lines_into(paragraph, &lines));
+                }
+                Block::List(list) => self.list(&list, 0),
+            }
+        }
+    }
+
+    fn list(&mut self, list: &List, level: usize) {
+        let id = match list.start {
+            None => BULLETS,
+            Some(start) => {
+                let id = FIRST_NUMBERED + self.numberings.len();
+                let restart = LevelOverride::new(level).start(start as usize);
+                self.numberings
+                    .push(Numbering::new(id, NUMBERS).add_override(restart));
+                id
+            }
+        };
+        for item in &list.items {
+            let paragraph = Paragraph::new()
+                .style("ListParagraph")
+                .numbering(NumberingId::new(id), IndentLevel::new(level));
+            self.push(lines_into(paragraph, &item.lines));
+            for nested in &item.nested {
+                self.list(nested, 1);
+            }
+        }
+    }
+
+    /// The packed file, with its title and author set.
+    fn finish(self, title: &str, author: &str, response: &Response) -> Vec<u8> {
+        let mut docx = Docx::new()
             // A4, with margins of about 2 cm (in twentieths of a point).
             .page_size(11906, 16838)
             .page_margin(PageMargin {
@@ -132,69 +190,24 @@ impl Writer {
                     .italic()
                     .indent(Some(567), None, Some(567), None),
             )
-            .add_abstract_numbering(list_levels(BULLETS, "bullet", ["\u{2022}", "\u{25E6}"]))
-            .add_abstract_numbering(list_levels(NUMBERS, "decimal", ["%1.", "%2."]))
-            .add_numbering(Numbering::new(BULLETS, BULLETS));
-        Writer {
-            docx,
-            next_numbering: FIRST_NUMBERED,
-        }
-    }
-
-    fn push(&mut self, paragraph: Paragraph) {
-        self.docx = std::mem::take(&mut self.docx).add_paragraph(paragraph);
-    }
-
-    fn styled(&mut self, style: &str, text: &str) {
-        self.push(Paragraph::new().style(style).add_run(run(text)));
-    }
-
-    /// Answer text as paragraphs (in `style`, if given) and Word lists.
-    fn blocks(&mut self, text: &str, style: Option<&str>) {
-        for block in rich::parse(text) {
-            match block {
-                Block::Paragraph(lines) => {
-                    let paragraph = style.map_or_else(Paragraph::new, |s| Paragraph::new().style(s));
-                    self.push(lines_into(paragraph, &lines));
-                }
-                Block::List(list) => self.list(&list, 0),
-            }
-        }
-    }
-
-    fn list(&mut self, list: &List, level: usize) {
-        let id = match list.start {
-            None => BULLETS,
-            Some(start) => {
-                let id = self.next_numbering;
-                self.next_numbering += 1;
-                let numbering =
-                    Numbering::new(id, NUMBERS).add_override(LevelOverride::new(level).start(start as usize));
-                self.docx = std::mem::take(&mut self.docx).add_numbering(numbering);
-                id
-            }
-        };
-        for item in &list.items {
-            let paragraph = Paragraph::new()
-                .style("ListParagraph")
-                .numbering(NumberingId::new(id), IndentLevel::new(level));
-            self.push(lines_into(paragraph, &item.lines));
-            for nested in &item.nested {
-                self.list(nested, 1);
-            }
-        }
-    }
-
-    /// The packed file, with its title and author set.
-    fn finish(self, title: &str, author: &str, response: &Response) -> Vec<u8> {
-        let mut xml = self
-            .docx
             .add_style(
                 Style::new("ListParagraph", StyleType::Paragraph)
                     .name("List Paragraph")
                     .based_on("Normal"),
             )
-            .build();
+            .add_abstract_numbering(list_levels(BULLETS, "bullet", ["\u{2022}", "\u{25E6}"]))
+            .add_abstract_numbering(list_levels(NUMBERS, "decimal", ["%1.", "%2."]))
+            .add_numbering(Numbering::new(BULLETS, BULLETS));
+        for numbering in self.numberings {
+            docx = docx.add_numbering(numbering);
+        }
+        for part in self.body {
+            docx = match part {
+                Part::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+                Part::Table(table) => docx.add_table(*table),
+            };
+        }
+        let mut xml = docx.build();
         xml.doc_props.core = core_properties(title, author, response).into_bytes();
         let mut file = std::io::Cursor::new(Vec::new());
         xml.pack(&mut file).expect("packing into memory cannot fail");
@@ -204,11 +217,13 @@ impl Writer {
 
 /// `paragraph` holding `lines`, with line breaks between them and emphasis as bold and italic runs.
 fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line]) -> Paragraph {
+    // Runs go straight into the paragraph: its builder would move the whole paragraph per run.
+    let children = &mut paragraph.children;
     for (l, line) in lines.iter().enumerate() {
         if l > 0 {
-            paragraph = paragraph.add_run(Run::new().add_break(BreakType::TextWrapping));
+            let run = Run::new().add_break(BreakType::TextWrapping);
+            children.push(ParagraphChild::Run(Box::new(run)));
         }
-        let mut runs = Vec::new();
         rich::for_each_run(line, &mut |text, emphasis, strong| {
             let mut run = Run::new().add_text(xml_safe(text));
             if emphasis {
@@ -217,11 +232,8 @@ fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line]) -> Paragraph {
             if strong {
                 run = run.bold();
             }
-            runs.push(run);
+            children.push(ParagraphChild::Run(Box::new(run)));
         });
-        for run in runs {
-            paragraph = paragraph.add_run(run);
-        }
     }
     paragraph
 }
