@@ -112,6 +112,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
         };
         answer.answer = text(u)?;
         answer.reasoning = text(u)?;
+        answer.notes = text(u)?;
         answer.status = *u.choose(&[ItemStatus::NotStarted, ItemStatus::Draft, ItemStatus::Ready])?;
     }
 
@@ -121,6 +122,10 @@ fn run(u: &mut Unstructured) -> Result<()> {
         let _ = export::render(Format::Markdown, &response, &set, &export::Options::default());
     } else {
         check_markdown(&response, &set);
+    }
+    // Every other format, too, takes any text without a panic.
+    for format in [Format::Text, Format::Html, Format::Docx, Format::Fhir] {
+        let _ = export::render(format, &response, &set, &export::Options::default());
     }
     let path = export::default_path(Path::new("exports"), &response, Format::Markdown);
     assert_eq!(path.parent(), Some(Path::new("exports")), "{path:?}");
