@@ -294,11 +294,11 @@ fn error_messages_name_the_place_and_the_problem() {
     expect("digest-mismatch.json", "warning at question_set.digest");
     expect(
         "future-version-set.json",
-        "format version 2 is from a newer consult",
+        "format version 3 is from a newer consult",
     );
     expect(
         "future-version-response.json",
-        "format version 2 is from a newer consult",
+        "format version 3 is from a newer consult",
     );
     expect("empty.json", "empty.json: error: file is empty");
     expect("not-utf8.json", "not-utf8.json:23:28: error: file is not UTF-8");
@@ -627,7 +627,11 @@ fn expected_export(fixture_name: &str, format: Format, skip_empty: bool) -> Stri
     let response: Response = consult::parse::response(&text).unwrap();
     let catalog = Catalog::built_in();
     let set = catalog.find(&response.question_set.id).unwrap();
-    export::render(format, &response, set, skip_empty)
+    let options = export::Options {
+        skip_empty,
+        ..export::Options::default()
+    };
+    String::from_utf8(export::render(format, &response, set, &options)).unwrap()
 }
 
 #[test]
@@ -817,7 +821,10 @@ fn every_subcommand_has_help() {
             vec!["new", "--help"],
             "Usage: consult new [OPTIONS] --questions <ID|FILE> --org <NAME>",
         ),
-        (vec!["validate", "--help"], "Usage: consult validate <FILE>..."),
+        (
+            vec!["validate", "--help"],
+            "Usage: consult validate [OPTIONS] <FILE>...",
+        ),
         (
             vec!["export", "--help"],
             "Usage: consult export [OPTIONS] --format <FORMAT> <RESPONSE>",
@@ -828,7 +835,15 @@ fn every_subcommand_has_help() {
         assert!(out.stdout.contains(usage), "{args:?}:\n{}", out.stdout);
     }
     let out = run(sandbox.consult(&["export", "--help"]));
-    for option in ["--format", "--out", "--force", "--skip-empty", "--questions"] {
+    for option in [
+        "--format",
+        "--out",
+        "--force",
+        "--skip-empty",
+        "--no-reasoning",
+        "--strict",
+        "--questions",
+    ] {
         assert!(
             out.stdout.contains(option),
             "export --help should explain {option}"

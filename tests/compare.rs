@@ -161,7 +161,11 @@ fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
     let comparison = load(samples());
     let texts = consult::cli::compare::all_texts(&comparison, &|| {});
-    let markdown = compare::render(Format::Markdown, &comparison, &texts);
+    let quoted = compare::Quoted {
+        texts: &texts,
+        notes: false,
+    };
+    let markdown = compare::render(Format::Markdown, &comparison, quoted);
     let mut headings = Vec::new();
     let mut tables = 0;
     let mut current: Option<(HeadingLevel, String)> = None;
@@ -384,7 +388,7 @@ fn hostile_text_shows_as_visible_placeholders_on_screen() {
 #[test]
 fn hostile_text_is_made_visible_and_inert_in_every_export() {
     let sandbox = Sandbox::new();
-    for format in ["md", "json", "csv"] {
+    for format in ["md", "html", "json", "csv"] {
         let out = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", format]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         let raw: Vec<char> = out
@@ -394,7 +398,7 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
             .collect();
         assert!(raw.is_empty(), "{format}: raw control characters {raw:?}");
         assert!(out.stdout.contains("Hostile␛[2J Org␇"), "{format}");
-        if format == "md" {
+        if format == "md" || format == "html" {
             assert!(
                 out.stdout
                     .contains("Clear the screen␛[2J and set the title␛]0;title␇"),
@@ -402,6 +406,12 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
             );
         }
     }
+    // In the page, the answers' markup is escaped text: the only tables, headings of the
+    // answers' own and scripts there are none.
+    let html = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "html"]).stdout;
+    assert!(html.contains("# Not a heading"));
+    assert_eq!(html.matches("<table>").count(), 1, "only the matrix is a table");
+    assert!(!html.contains("<b>") && html.contains("&lt;b&gt;html&lt;/b&gt;"));
     // The answer's Markdown structure stays text: no heading, quote or table of its own.
     let markdown = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "md"]).stdout;
     assert!(markdown.contains("\\# Not a heading"));
@@ -421,7 +431,7 @@ fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
     response.respondent.organisation = "=HYPERLINK(\"http://x\",\"click\")".into();
     let file = dir.path().join("formula.json");
     fs::write(&file, consult::export::json::render(&response)).unwrap();
-    let csv = compare::render(Format::Csv, &load(vec![file]), &[]);
+    let csv = compare::render(Format::Csv, &load(vec![file]), compare::Quoted::NONE);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",q1,partly-agree"));
 }
 

@@ -3,14 +3,16 @@
 //! exactly what the code produces. `CONSULT_BLESS=1 cargo test --test core` rewrites the
 //! samples in `exports/samples/` after a deliberate change to the exports.
 
+#[path = "support/docx.rs"]
+mod docx;
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use consult::catalog::Catalog;
 use consult::documents;
 use consult::export::{self, Format, json};
-use consult::model::Response;
+use consult::model::{Publication, Response};
 use consult::{parse, storage};
 use support::fixtures::{QUESTIONS, built_in, read, root};
 use support::{COMMISSION, LOCAL_GOVERNMENT};
@@ -114,6 +116,114 @@ fn each_fixture_renders_back_to_the_same_bytes() {
     }
 }
 
+/// The samples as an earlier consult wrote them, before answers had notes.
+const WRITTEN_BY_VERSION_1: &[&str] = &[
+    "tests/fixtures/v1/health-devolution-commission.json",
+    "tests/fixtures/v1/local-government.json",
+];
+
+#[test]
+fn files_written_before_format_2_load_and_round_trip_byte_for_byte() {
+    for fixture in WRITTEN_BY_VERSION_1 {
+        let (text, response) = load(fixture);
+        assert!(
+            text.contains("\n  \"format_version\": 1,\n"),
+            "{fixture} is a version 1 file"
+        );
+        assert!(
+            json::render(&response) == text,
+            "{fixture} does not round-trip byte for byte"
+        );
+        let opened = documents::open_response(&root().join(fixture), &Catalog::built_in(), None).unwrap();
+        assert!(opened.warnings.is_empty(), "{fixture}: {:?}", opened.warnings);
+    }
+}
+
+#[test]
+fn a_response_is_written_as_version_1_until_it_uses_what_version_2_added() {
+    let set = built_in();
+    let version = |response: &Response| {
+        let value: serde_json::Value = serde_json::from_str(&json::render(response)).unwrap();
+        value["format_version"].as_u64().unwrap()
+    };
+    let mut response = Response::new(&set, "Example Trust");
+    response.answer_mut(&set, "q1").answer = "Yes.".into();
+    assert_eq!(version(&response), 1);
+    let text = json::render(&response);
+    assert!(!text.contains("notes") && !text.contains("publication"), "{text}");
+
+    response.answer_mut(&set, "q1").notes = "Check with the board.".into();
+    assert_eq!(version(&response), 2, "a note needs version 2");
+    response.answer_mut(&set, "q1").notes.clear();
+    assert_eq!(version(&response), 1, "without it, version 1 again");
+
+    let respondent_fields: [fn(&mut Response); 3] = [
+        |r| r.respondent.members = Some(350),
+        |r| r.respondent.publication = Some(Publication::Anonymised),
+        |r| r.respondent.confidentiality = Some(String::new()),
+    ];
+    for set_field in respondent_fields {
+        let mut changed = response.clone();
+        set_field(&mut changed);
+        assert_eq!(version(&changed), 2, "{:?}", changed.respondent);
+        let again = parse::response(&json::render(&changed)).unwrap();
+        assert_eq!(again.respondent, changed.respondent);
+    }
+
+    // A file that says version 2 stays version 2, so reading and writing it changes nothing.
+    let (text, v2) = load(FIXTURES[0]);
+    let mut bare = v2.clone();
+    bare.respondent.publication = None;
+    for answer in &mut bare.answers {
+        answer.notes.clear();
+    }
+    assert_eq!(version(&bare), 2);
+    assert_eq!(json::render(&v2), text);
+}
+
+#[test]
+fn a_file_from_a_newer_consult_says_so_rather_than_naming_unknown_fields() {
+    let (text, _) = load(FIXTURES[0]);
+    let newer = text
+        .replace("\"format_version\": 2", "\"format_version\": 3")
+        .replace("\"notes\":", "\"notes_v3\": \"x\",\n      \"notes\":");
+    let problem = parse::response(&newer).unwrap_err();
+    assert_eq!(
+        problem.message,
+        "format version 3 is from a newer consult (this build reads up to version 2); please upgrade consult"
+    );
+}
+
+#[test]
+fn a_set_that_limits_characters_must_say_it_is_format_2() {
+    let text = storage::read_text(&root().join("questions/integrating-care.json")).unwrap();
+    let limited = text.replacen(
+        "\"word_limit\": 300",
+        "\"word_limit\": 300,\n          \"char_limit\": 2000",
+        1,
+    );
+    assert_ne!(
+        limited, text,
+        "the built-in set has a word limit to put a character limit beside"
+    );
+    let problems = parse::question_set(&limited).unwrap_err();
+    let messages: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}: {}", p.location, p.message))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "at sections[0].items[0].char_limit: char_limit is new in question-set format version 2: set \"format_version\" to 2, so that older consults know they cannot read this set"
+        ]
+    );
+    let v2 = limited.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let set = parse::question_set(&v2).unwrap();
+    assert_eq!(set.item("summary").unwrap().char_limit, Some(2000));
+    // Without a character limit the built-in set is unchanged, digest and all.
+    assert_eq!(parse::question_set(&text).unwrap().digest(), built_in().digest());
+}
+
 #[test]
 fn the_fixtures_answer_the_current_built_in_set_without_warnings() {
     let catalog = Catalog::built_in();
@@ -155,28 +265,57 @@ fn a_byte_order_mark_is_read_past_but_not_written_back() {
 // ---------------------------------------------------------------------------------------------
 // The samples in exports/samples/ are what the code produces.
 
+/// A Word file is compared by what Word shows of it (each paragraph's style, numbering and
+/// runs), not its bytes: those depend on how docx-rs packs the zip.
+fn word_text(docx: &[u8]) -> String {
+    docx::paragraphs(docx)
+        .iter()
+        .map(|p| format!("{:?} {:?} {:?}\n", p.style, p.numbering, p.runs))
+        .collect()
+}
+
 #[test]
 fn the_checked_in_sample_exports_are_current() {
     let set = built_in();
     let samples = root().join("exports/samples");
     let bless = std::env::var_os("CONSULT_BLESS").is_some();
     let mut stale = Vec::new();
+    let mut check = |path: PathBuf, expected: Vec<u8>, same: &dyn Fn(&[u8], &[u8]) -> bool| {
+        if bless {
+            std::fs::create_dir_all(&samples).unwrap();
+            std::fs::write(&path, &expected).unwrap();
+            return;
+        }
+        let actual = std::fs::read(&path).unwrap_or_default();
+        if actual.is_empty() || !same(&actual, &expected) {
+            stale.push(path.strip_prefix(root()).unwrap().display().to_string());
+        }
+    };
     for fixture in FIXTURES {
         let (_, response) = load(fixture);
-        for format in [Format::Markdown, Format::Json] {
+        for format in [
+            Format::Markdown,
+            Format::Json,
+            Format::Text,
+            Format::Html,
+            Format::Fhir,
+            Format::Docx,
+        ] {
             let path = export::default_path(&samples, &response, format);
-            let expected = export::render(format, &response, &set, false);
-            if bless {
-                std::fs::create_dir_all(&samples).unwrap();
-                std::fs::write(&path, &expected).unwrap();
-                continue;
-            }
-            let actual = std::fs::read_to_string(&path).unwrap_or_default();
-            if actual != expected {
-                stale.push(path.strip_prefix(root()).unwrap().display().to_string());
+            let expected = export::render(format, &response, &set, &export::Options::default());
+            if format == Format::Docx {
+                check(path, expected, &|a, b| word_text(a) == word_text(b));
+            } else {
+                check(path, expected, &|a, b| a == b);
             }
         }
     }
+    let questionnaire = samples.join("integrating-care.questionnaire.fhir.json");
+    check(
+        questionnaire,
+        export::fhir::questionnaire(&set).into_bytes(),
+        &|a, b| a == b,
+    );
     assert!(
         stale.is_empty(),
         "these samples differ from what the code produces: {}; run `CONSULT_BLESS=1 cargo test --test core`, read the diff and commit it",

@@ -358,10 +358,12 @@ fn nul_and_every_control_character_in_every_response_field_round_trip() {
     r.contact_name = laced(&r.contact_name);
     r.role = laced(&r.role);
     r.email = Some(laced("a@example.org"));
+    r.confidentiality = Some(laced("Keep paragraph 2 confidential"));
     response.question_set.title = laced(&response.question_set.title);
     for answer in &mut response.answers {
         answer.answer = laced(&answer.answer);
         answer.reasoning = laced(&answer.reasoning);
+        answer.notes = laced(&answer.notes);
     }
     // An answer nobody started, holding only control characters.
     response.answers.retain(|a| a.item != "comments");
@@ -370,6 +372,7 @@ fn nul_and_every_control_character_in_every_response_field_round_trip() {
         position: None,
         answer: every_control(),
         reasoning: "\0".into(),
+        notes: "\u{1b}[2J".into(),
         status: ItemStatus::Draft,
     });
 

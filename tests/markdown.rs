@@ -1,23 +1,31 @@
 //! The Markdown submission, read back with a real CommonMark parser (`pulldown-cmark`):
 //! its heading tree, its table and its quotes are exactly what the question set and the
-//! response call for, whatever text the respondent typed. Also: any response survives JSON
-//! losslessly.
+//! response call for, whatever text the respondent typed; the formatting answers may use
+//! comes out as Markdown's own lists, emphasis and strong, and no text is lost. Also: any
+//! response survives JSON losslessly.
 
 mod support;
 
 use proptest::prelude::*;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use consult::export::{json, markdown};
+use consult::export::rich::{self, Block, Inline, List};
+use consult::export::{self, json, markdown};
 use consult::model::validate;
-use consult::model::{Answer, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus, SetRef};
+use consult::model::{
+    Answer, ItemStatus, Publication, QuestionSet, Respondent, Response, ResponseStatus, SetRef,
+};
 use consult::parse;
 use consult::text::visible;
 use support::fixtures::{self, built_in};
 use support::{COMMISSION, LOCAL_GOVERNMENT};
 
 fn render(response: &Response, set: &QuestionSet, skip_empty: bool) -> String {
-    markdown::render(response, set, markdown::Options { skip_empty })
+    let options = export::Options {
+        skip_empty,
+        ..export::Options::default()
+    };
+    markdown::render(response, set, options)
 }
 
 /// The parser settings a document is checked under: plain CommonMark, GitHub's tables,
@@ -51,6 +59,8 @@ struct Shape {
     /// Markup no part of the document should ever contain: code, HTML, links, images,
     /// rules, footnotes, maths, strikethrough, definition lists, metadata.
     stray: Vec<String>,
+    /// All the document's text, in order.
+    text: String,
 }
 
 fn shape(markdown: &str, options: Options) -> Shape {
@@ -97,11 +107,13 @@ fn shape(markdown: &str, options: Options) -> Shape {
                 }
             }
             Event::Text(t) => {
+                shape.text.push_str(&t);
                 if let Some((_, text)) = open.last_mut() {
                     text.push_str(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
+                shape.text.push(' ');
                 if let Some((_, text)) = open.last_mut() {
                     text.push(' ');
                 }
@@ -169,13 +181,27 @@ fn expected_shape(response: &Response, set: &QuestionSet, skip_empty: bool) -> S
             expected.strong.push(format!("{name}:"));
         }
     }
-    let capacity = if r.on_behalf {
-        "on behalf of the organisation"
-    } else {
-        "in a personal capacity"
+    let capacity = match (r.on_behalf, r.members) {
+        (false, _) => "in a personal capacity".to_string(),
+        (true, None) => "on behalf of the organisation".to_string(),
+        (true, Some(1)) => "on behalf of the organisation, which represents 1 member".to_string(),
+        (true, Some(n)) => format!("on behalf of the organisation, which represents {n} members"),
     };
-    expected.list_items.push(format!("Responding: {capacity}"));
-    expected.strong.push("Responding:".into());
+    let publication = r.publication.map(|p| match p {
+        Publication::Yes => "Yes",
+        Publication::Anonymised => "Yes, anonymised",
+        Publication::No => "No",
+    });
+    for (name, value) in [
+        ("Responding", Some(capacity.as_str())),
+        ("May be published", publication),
+        ("Confidentiality", r.confidentiality.as_deref()),
+    ] {
+        if let Some(value) = value.filter(|v| !blank(v)) {
+            expected.list_items.push(format!("{name}: {}", one_line(value)));
+            expected.strong.push(format!("{name}:"));
+        }
+    }
 
     let shown = |id: &str| !skip_empty || answered(response, id);
     let mut rows = vec![vec!["Item".to_string(), "Wording".into(), "Position".into()]];
@@ -206,6 +232,7 @@ fn expected_shape(response: &Response, set: &QuestionSet, skip_empty: bool) -> S
             }
             let answer = response.answer(&item.id);
             let has_text = answer.is_some_and(|a| !blank(&a.answer));
+            let reasoning = answer.map_or("", |a| a.reasoning.as_str());
             match (item.scale.is_some(), position_label(response, set, &item.id)) {
                 (true, Some(label)) => {
                     expected.strong.push(format!("Position: {label}"));
@@ -217,14 +244,93 @@ fn expected_shape(response: &Response, set: &QuestionSet, skip_empty: bool) -> S
                 _ if !has_text => expected.emphasis.push("Not answered.".into()),
                 _ => {}
             }
-            if answer.is_some_and(|a| !blank(&a.reasoning)) {
+            if has_text {
+                subset_shape(&answer.unwrap().answer, &mut expected);
+            }
+            if !blank(reasoning) {
                 expected
                     .headings
                     .push((if lone { 3 } else { 4 }, "Reasoning".into()));
+                subset_shape(reasoning, &mut expected);
             }
         }
     }
     expected
+}
+
+/// What the formatting in `text` adds to a document, in the order a parser closes it:
+/// the lists, emphasis and strong that `rich` finds in it.
+fn subset_shape(text: &str, shape: &mut Shape) {
+    for block in rich::parse(text) {
+        match block {
+            Block::Paragraph(lines) => lines.iter().for_each(|line| inline_shape(line, shape)),
+            Block::List(list) => {
+                list_shape(&list, shape);
+            }
+        }
+    }
+}
+
+/// Adds each item's text (its nested items' included), and returns all of it.
+fn list_shape(list: &List, shape: &mut Shape) -> String {
+    let mut all = String::new();
+    for item in &list.items {
+        item.lines.iter().for_each(|line| inline_shape(line, shape));
+        let mut text = item
+            .lines
+            .iter()
+            .map(|l| rich::plain_line(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for nested in &item.nested {
+            text.push_str(&list_shape(nested, shape));
+        }
+        all.push_str(&text);
+        shape.list_items.push(text);
+    }
+    all
+}
+
+fn inline_shape(line: &[Inline], shape: &mut Shape) {
+    for piece in line {
+        match piece {
+            Inline::Text(_) => {}
+            Inline::Emphasis(inner) => {
+                inline_shape(inner, shape);
+                shape.emphasis.push(rich::plain_line(inner));
+            }
+            Inline::Strong(inner) => {
+                inline_shape(inner, shape);
+                shape.strong.push(rich::plain_line(inner));
+            }
+        }
+    }
+}
+
+/// Text with what may be formatting taken out (whitespace, asterisks and whatever can mark
+/// a list item), so what is left can be compared character by character.
+fn without_marks(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !"*-+•.)0123456789".contains(*c))
+        .collect()
+}
+
+/// Every character typed in an answer or its reasoning is in the document's text, in order.
+fn assert_no_text_lost(markdown: &str, response: &Response, options: Options) {
+    let document = without_marks(&shape(markdown, options).text);
+    for answer in &response.answers {
+        // Text that is only whitespace is not shown: the item says it is not answered.
+        for text in [&answer.answer, &answer.reasoning]
+            .into_iter()
+            .filter(|t| !blank(t))
+        {
+            let typed = without_marks(&visible(&text.replace("\r\n", "\n").replace('\r', "\n")));
+            assert!(
+                document.contains(&typed),
+                "{typed:?} is not all there\n{markdown}"
+            );
+        }
+    }
 }
 
 /// Checks `markdown` against the expected shape in every dialect. The table's middle
@@ -267,6 +373,9 @@ fn assert_shape(markdown: &str, response: &Response, set: &QuestionSet, skip_emp
             Vec::<String>::new(),
             "{dialect}: stray markup\n{markdown}"
         );
+        if !skip_empty {
+            assert_no_text_lost(markdown, response, options);
+        }
     }
 }
 
@@ -320,6 +429,10 @@ fn the_commission_sample_reads_as_a_submission() {
         "\n\nA response to NHS England's consultation, which closed on 8 January 2021. Final version, 7 January 2021.\n\n"
     ));
     assert!(md.contains("\n\n**Position: Partly agree**\n\n"));
+    // Its answers' lists and emphasis are Markdown's own, not escaped symbols.
+    assert!(md.contains("It could cover:\n\n- what the system is responsible for;\n"));
+    assert!(md.contains("\n\n**Yes, on one condition.** Putting"));
+    assert!(!md.contains("\\*") && !md.contains("\\-"), "{md}");
     assert!(md.ends_with(".\n"), "one final newline");
 }
 
@@ -406,7 +519,7 @@ fn paragraphs_under(markdown: &str, heading: &str) -> Vec<String> {
 const PUBLISHED_Q1: &str = "Do you agree that giving ICSs a statutory footing from 2022, alongside other legislative proposals, provides the right foundation for the NHS over the next decade?";
 
 #[test]
-fn markup_typed_in_an_answer_comes_out_as_literal_text() {
+fn markup_outside_the_subset_comes_out_as_literal_text() {
     let set = built_in();
     let mut response = Response::new(&set, "Literal Ltd");
     let lines = [
@@ -415,11 +528,6 @@ fn markup_typed_in_an_answer_comes_out_as_literal_text() {
         "---",
         "| a | b |",
         "| --- | --- |",
-        "1. first",
-        "2) second",
-        "- item",
-        "+ item",
-        "* item",
         "===",
         "```rust",
         "~~~",
@@ -427,11 +535,12 @@ fn markup_typed_in_an_answer_comes_out_as_literal_text() {
         "<!-- comment -->",
         "[x]: https://example.org",
         "[a link](https://example.org) and ![an image](i.png)",
-        "*stars* _underscores_ **bold** `code` ~~struck~~ $x^2$",
+        "_underscores_ `code` ~~struck~~ $x^2$ ***three*** 2*3*4",
         "&amp; &#35; &copy;",
         ": a definition",
         "[^1]: a footnote",
         "Heading {#id .class}",
+        "2021. A year, 1234. and 1.5 million",
         "a line ending in a backslash \\",
     ];
     let answer = lines.join("\n");
@@ -452,6 +561,66 @@ fn markup_typed_in_an_answer_comes_out_as_literal_text() {
         paragraphs_under(&md, "Reasoning"),
         ["## Not a heading\nnot code", "***"]
     );
+}
+
+#[test]
+fn lists_emphasis_and_strong_come_out_as_markdown() {
+    let set = built_in();
+    let mut response = Response::new(&set, "Formatted Council");
+    response.answer_mut(&set, "summary").answer = [
+        "We ask for **three things**, *in this order*:",
+        "1. a duty to collaborate;",
+        "2. a formal role for boards,",
+        "   agreed locally;",
+        "   - with members named",
+        "   - and a *budget*",
+        "3. time.",
+        "",
+        "- one bullet",
+        "* and another",
+    ]
+    .join("\n");
+    let md = render(&response, &set, false);
+    assert_shape(&md, &response, &set, false);
+    let summary = section_of(&md, "## Executive summary");
+    assert_eq!(
+        summary.trim(),
+        [
+            "We ask for **three things**, *in this order*:",
+            "",
+            "1. a duty to collaborate;",
+            "2. a formal role for boards,\\",
+            "   agreed locally;",
+            "   - with members named",
+            "   - and a *budget*",
+            "3. time.",
+            "",
+            "- one bullet",
+            "- and another",
+        ]
+        .join("\n")
+    );
+    let parsed = shape(&md, Options::empty());
+    assert!(
+        parsed
+            .list_items
+            .contains(&"a formal role for boards, agreed locally;with members namedand a budget".to_string())
+    );
+    assert!(parsed.strong.contains(&"three things".to_string()));
+    assert!(parsed.emphasis.contains(&"budget".to_string()));
+}
+
+#[test]
+fn a_nested_list_numbered_from_elsewhere_than_1_stays_a_list() {
+    let set = built_in();
+    let mut response = Response::new(&set, "Numbering Trust");
+    response.answer_mut(&set, "summary").answer = "- parent\n  3. third\n  4. fourth".into();
+    let md = render(&response, &set, false);
+    assert_shape(&md, &response, &set, false);
+    let parsed = shape(&md, Options::empty());
+    let answer_items = &parsed.list_items[parsed.list_items.len() - 3..];
+    assert_eq!(answer_items, ["third", "fourth", "parentthirdfourth"], "{md}");
+    assert!(md.contains("- parent\n\n  3. third\n  4. fourth"), "{md}");
 }
 
 #[test]
@@ -503,6 +672,8 @@ fn hostile_text() -> impl Strategy<Value = String> {
             "\u{0}", "\u{1b}[2J", "\u{7}", "\u{7f}", "\u{85}", "\u{b}", "\u{c}", "\u{2028}", "\u{2029}",
             "\u{a0}", "\u{3000}", "\u{feff}", "\u{200b}", "\u{202e}", "\u{2066}", "é", "東京", "🙂",
             "עברית", " ", "-->", "]]>", "*/", "\"", "'", "“", "---\ntitle: x\n---", "+++",
+            "\n- ", "\n  - ", "\n\t* ", "\n1. ", "\n  3) ", "\n• ", "\n    ", "**", "*", " **b** ",
+            "*e*", "(*", "*)", "\n\n- ", "\n  2. ",
         ]).prop_map(str::to_string),
     ];
     prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
@@ -530,15 +701,18 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
             };
             let status =
                 prop::sample::select(vec![ItemStatus::NotStarted, ItemStatus::Draft, ItemStatus::Ready]);
-            prop::option::of((position, hostile_text(), hostile_text(), status).prop_map(
-                move |(position, answer, reasoning, status)| Answer {
-                    item: id.clone(),
-                    position,
-                    answer,
-                    reasoning,
-                    status,
-                },
-            ))
+            prop::option::of(
+                (position, hostile_text(), hostile_text(), hostile_text(), status).prop_map(
+                    move |(position, answer, reasoning, notes, status)| Answer {
+                        item: id.clone(),
+                        position,
+                        answer,
+                        reasoning,
+                        notes,
+                        status,
+                    },
+                ),
+            )
         })
         .collect();
     let respondent = (
@@ -547,14 +721,35 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
         hostile_text(),
         prop::option::of(hostile_text()),
         any::<bool>(),
+        (
+            prop::option::of(any::<u64>()),
+            prop::option::of(prop::sample::select(vec![
+                Publication::Yes,
+                Publication::Anonymised,
+                Publication::No,
+            ])),
+            prop::option::of(hostile_text()),
+        ),
     )
         .prop_map(
-            |(organisation, contact_name, role, email, on_behalf)| Respondent {
+            |(
                 organisation,
                 contact_name,
                 role,
                 email,
                 on_behalf,
+                (members, publication, confidentiality),
+            )| {
+                Respondent {
+                    organisation,
+                    contact_name,
+                    role,
+                    email,
+                    on_behalf,
+                    members,
+                    publication,
+                    confidentiality,
+                }
             },
         );
     let digest = set.digest();
@@ -595,10 +790,17 @@ proptest! {
     fn any_response_round_trips_through_json_losslessly(response in arbitrary_response()) {
         let text = json::render(&response);
         let again = parse::response(&text).unwrap();
-        prop_assert_eq!(&again, &response);
+        // The file says the version it needs; everything else comes back as it was.
+        let written = Response { format_version: response.format_to_write(), ..response.clone() };
+        prop_assert_eq!(&again, &written);
         prop_assert_eq!(json::render(&again), text);
-        let problems = validate::response(&again, &built_in());
-        prop_assert!(problems.is_empty(), "{:?}", problems);
+        let problems: Vec<String> = validate::response(&again, &built_in())
+            .iter()
+            .map(|p| p.location.to_string())
+            .collect();
+        let members_alone = response.respondent.members.is_some() && !response.respondent.on_behalf;
+        let expected = if members_alone { vec!["at respondent.members".to_string()] } else { Vec::new() };
+        prop_assert_eq!(problems, expected);
     }
 
     #[test]

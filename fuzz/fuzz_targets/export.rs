@@ -112,15 +112,20 @@ fn run(u: &mut Unstructured) -> Result<()> {
         };
         answer.answer = text(u)?;
         answer.reasoning = text(u)?;
+        answer.notes = text(u)?;
         answer.status = *u.choose(&[ItemStatus::NotStarted, ItemStatus::Draft, ItemStatus::Ready])?;
     }
 
     check_json(&response);
     if validate::question_set(&set).iter().any(|p| p.is_error()) {
         // Such a set never loads, so nothing is exported from it; still, no panic.
-        let _ = export::render(Format::Markdown, &response, &set, false);
+        let _ = export::render(Format::Markdown, &response, &set, &export::Options::default());
     } else {
         check_markdown(&response, &set);
+    }
+    // Every other format, too, takes any text without a panic.
+    for format in [Format::Text, Format::Html, Format::Docx, Format::Fhir] {
+        let _ = export::render(format, &response, &set, &export::Options::default());
     }
     let path = export::default_path(Path::new("exports"), &response, Format::Markdown);
     assert_eq!(path.parent(), Some(Path::new("exports")), "{path:?}");

@@ -52,7 +52,11 @@ pub fn check_json(response: &Response) {
 /// the text, and it holds no code, HTML, links or other markup of its own.
 pub fn check_markdown(response: &Response, set: &QuestionSet) {
     for skip_empty in [false, true] {
-        let md = markdown::render(response, set, markdown::Options { skip_empty });
+        let options = consult::export::Options {
+            skip_empty,
+            ..consult::export::Options::default()
+        };
+        let md = markdown::render(response, set, options);
         let expected = expected_shape(response, set, skip_empty);
         for options in [
             Options::empty(),

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{CompareArgs, Failure};
 use crate::catalog::Catalog;
-use crate::compare::{Comparison, Format, ItemText, SetAside, load, load_texts, shown_path, write};
+use crate::compare::{Comparison, Format, ItemText, Quoted, SetAside, load, load_texts, shown_path, write};
 use crate::dirs::Dirs;
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
 use crate::model::QuestionSet;
@@ -84,6 +84,12 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
                 .into(),
         });
     };
+    if args.with_notes && !format.quotes_answers() {
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: "--with-notes: only the Markdown and HTML briefings quote answers and notes".into(),
+        });
+    }
     let prepared = prepare(&args, dirs)?;
     let file_count = prepared.files.len();
     let bar = progress_bar(file_count as u64);
@@ -108,7 +114,7 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         }
     };
     report(err, &comparison);
-    let texts = if format == Format::Markdown {
+    let texts = if format.quotes_answers() {
         let bar = progress_bar(comparison.organisations.len() as u64);
         let texts = all_texts(&comparison, &|| bar.inc(1));
         bar.finish_and_clear();
@@ -116,15 +122,19 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
     } else {
         Vec::new()
     };
+    let quoted = Quoted {
+        texts: &texts,
+        notes: args.with_notes,
+    };
     match args.out {
         Some(path) => {
-            write_document(&path, args.force, |out| write(format, &comparison, &texts, out))?;
+            write_document(&path, args.force, |out| write(format, &comparison, quoted, out))?;
             let _ = writeln!(out, "wrote {}", shown_path(&path));
         }
         // Straight out as it is made: a whole consultation's JSON is never held in memory.
         None => {
             let mut out = BufWriter::new(out);
-            write(format, &comparison, &texts, &mut out)
+            write(format, &comparison, quoted, &mut out)
                 .and_then(|()| out.flush())
                 .map_err(|e| Failure {
                     code: EXIT_FAILURE,
@@ -135,7 +145,7 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
     Ok(())
 }
 
-/// Every organisation's answers, read in parallel: the Markdown quotes them all.
+/// Every organisation's answers, read in parallel: Markdown and HTML quote them all.
 /// `progress` is called once per file, from any thread.
 pub fn all_texts(
     comparison: &Comparison,

@@ -20,7 +20,7 @@ use crate::documents;
 use crate::drafts::history::Summary;
 use crate::drafts::{self, DraftId, History};
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError, located};
-use crate::export::{self, Format};
+use crate::export::{self, Format, limits};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
 use crate::storage::{self, NewFileMode};
@@ -43,13 +43,13 @@ pub struct Cli {
 pub enum Command {
     /// Open a response file (a draft or a JSON export) in the full-screen app; it saves back to that file.
     Edit(EditArgs),
-    /// List the question sets consult knows: built in, and your own.
-    Questions,
+    /// List the question sets consult knows: built in, and your own (or export one).
+    Questions(QuestionsArgs),
     /// Write an empty response to a question set.
     New(NewArgs),
     /// Check question sets and responses; print `ok` per file or every problem found.
     Validate(ValidateArgs),
-    /// Export a response as a Markdown submission or as JSON.
+    /// Export a response: a submission (Markdown, paste-ready text, HTML, Word, FHIR) or JSON.
     Export(ExportArgs),
     /// Compare several organisations' responses to one question set, side by side.
     ///
@@ -87,6 +87,41 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    #[command(subcommand)]
+    pub command: Option<QuestionsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionsCommand {
+    /// Write a question set in another format: an HL7 FHIR R4 Questionnaire.
+    Export(QuestionsExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsExportArgs {
+    /// The question set: a known id (see `consult questions`) or a file.
+    #[arg(value_name = "ID|FILE")]
+    pub set: String,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: QuestionsFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+/// `--format` of `consult questions export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionsFormat {
+    /// An HL7 FHIR R4 Questionnaire (JSON), which `consult export --format fhir` responses answer.
+    Fhir,
+}
+
+#[derive(Debug, Args)]
 pub struct NewArgs {
     /// The question set: a known id (see `consult questions`) or a file.
     #[arg(long, value_name = "ID|FILE")]
@@ -108,6 +143,9 @@ pub struct ValidateArgs {
     /// Question-set and response files, in any order.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Treat warnings (an answer over its limit, another version of the set) as failures: exit 1.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -115,18 +153,24 @@ pub struct ExportArgs {
     /// The response (a draft or a JSON export).
     #[arg(value_name = "RESPONSE")]
     pub response: PathBuf,
-    /// Markdown to submit, or JSON for machines.
+    /// What to write: a submission (md, text, html, docx, fhir) or the response itself (json).
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Output file or folder (default: exports/<organisation>-<set>.<md|json>).
+    /// Output file or folder (default: exports/<organisation>-<set>.<extension>).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
-    /// Leave out items with neither a position nor an answer (Markdown).
+    /// Leave out items with neither a position nor an answer (not JSON).
     #[arg(long)]
     pub skip_empty: bool,
+    /// Leave each answer's reasoning out of the submission (not JSON).
+    #[arg(long)]
+    pub no_reasoning: bool,
+    /// Write nothing and exit 1 if there is any warning, such as an answer over its limit.
+    #[arg(long)]
+    pub strict: bool,
     /// The question set the response answers, if it is not built in or in your questions folder.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
@@ -185,9 +229,12 @@ pub struct CompareArgs {
     /// Also compare every *.json response in this folder.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Write the comparison instead of opening the screen: Markdown, JSON or CSV.
+    /// Write the comparison instead of opening the screen: Markdown, HTML, JSON or CSV.
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
+    /// Also show each organisation's notes for itself (Markdown and HTML only).
+    #[arg(long, requires = "format")]
+    pub with_notes: bool,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "PATH", requires = "format")]
     pub out: Option<PathBuf>,
@@ -202,9 +249,19 @@ pub struct CompareArgs {
 /// `--format` of `consult export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// The submission as Markdown.
     #[value(name = "md")]
     Markdown,
+    /// The response document itself, for other tools.
     Json,
+    /// Paste-ready plain text for online forms, with character and word counts per item.
+    Text,
+    /// One self-contained HTML page, to read or print (A4, a page per section).
+    Html,
+    /// A Word document, with Word's own headings, lists and document properties.
+    Docx,
+    /// An HL7 FHIR R4 QuestionnaireResponse (JSON).
+    Fhir,
 }
 
 impl From<ExportFormat> for Format {
@@ -212,6 +269,10 @@ impl From<ExportFormat> for Format {
         match format {
             ExportFormat::Markdown => Format::Markdown,
             ExportFormat::Json => Format::Json,
+            ExportFormat::Text => Format::Text,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Docx => Format::Docx,
+            ExportFormat::Fhir => Format::Fhir,
         }
     }
 }
@@ -222,6 +283,8 @@ pub enum CompareFormat {
     /// The matrix as a table, then each item's positions, answers and reasoning.
     #[value(name = "md")]
     Markdown,
+    /// The same as one self-contained, printable HTML page.
+    Html,
     /// Per item: counts per option and each organisation's position.
     Json,
     /// One row per organisation and item, for spreadsheets.
@@ -233,6 +296,7 @@ impl From<CompareFormat> for crate::compare::Format {
         use crate::compare::Format;
         match format {
             CompareFormat::Markdown => Format::Markdown,
+            CompareFormat::Html => Format::Html,
             CompareFormat::Json => Format::Json,
             CompareFormat::Csv => Format::Csv,
         }
@@ -271,7 +335,10 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
             code: EXIT_FAILURE,
             message: "`edit` opens the full-screen app and is run by main, not here".into(),
         }),
-        Command::Questions => questions(dirs, out, err),
+        Command::Questions(QuestionsArgs { command: None }) => questions(dirs, out, err),
+        Command::Questions(QuestionsArgs {
+            command: Some(QuestionsCommand::Export(args)),
+        }) => questions_export(args, dirs, out),
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
@@ -320,6 +387,25 @@ fn questions(dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
             catalog.problems.len()
         ),
     })
+}
+
+fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let set = catalog.resolve(&args.set)?;
+    let document = match args.format {
+        QuestionsFormat::Fhir => export::fhir::questionnaire(&set),
+    };
+    match args.out {
+        Some(path) => {
+            refuse_overwrite(&path, args.force)?;
+            write_file(&path, document.as_bytes(), NewFileMode::Shared)?;
+            let _ = writeln!(out, "wrote {}", path.display());
+        }
+        None => {
+            let _ = out.write_all(document.as_bytes());
+        }
+    }
+    Ok(())
 }
 
 fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
@@ -380,13 +466,20 @@ fn validate(
     }
 
     let mut failed = 0;
+    let mut warned = 0;
     for (path, kind) in args.files.iter().zip(kinds) {
         let result = kind.and_then(|(kind, text)| match kind {
             DocKind::QuestionSet => parse::question_set(&text)
                 .map(|_| Vec::new())
                 .map_err(|p| FileError::bad(path, p)),
             DocKind::Response => documents::response_from_text(&text, &catalog, None)
-                .map(|opened| opened.warnings)
+                .map(|opened| {
+                    [
+                        opened.warnings.as_slice(),
+                        &limits::check(&opened.response, &opened.set),
+                    ]
+                    .concat()
+                })
                 .map_err(|p| FileError::bad(path, p)),
         });
         match result {
@@ -394,6 +487,7 @@ fn validate(
                 for warning in &warnings {
                     let _ = writeln!(err, "{}", located(path, warning));
                 }
+                warned += warnings.len();
                 let _ = writeln!(out, "{}: ok", path.display());
             }
             Err(e) => {
@@ -402,13 +496,19 @@ fn validate(
             }
         }
     }
-    if failed == 0 {
-        return Ok(());
+    if failed > 0 {
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: format!("{failed} of {} file(s) have problems", args.files.len()),
+        });
     }
-    Err(Failure {
-        code: EXIT_BAD_INPUT,
-        message: format!("{failed} of {} file(s) have problems", args.files.len()),
-    })
+    if args.strict && warned > 0 {
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: strict_message(warned),
+        });
+    }
+    Ok(())
 }
 
 fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
@@ -419,8 +519,19 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         .map(catalog::load_question_set)
         .transpose()?;
     let opened = documents::open_response(&args.response, &catalog, set.as_ref())?;
-    for warning in &opened.warnings {
+    let warnings = [
+        opened.warnings.as_slice(),
+        &limits::check(&opened.response, &opened.set),
+    ]
+    .concat();
+    for warning in &warnings {
         let _ = writeln!(err, "{}", located(&args.response, warning));
+    }
+    if args.strict && !warnings.is_empty() {
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: format!("{}; nothing written", strict_message(warnings.len())),
+        });
     }
     let format = Format::from(args.format);
     let path = match args.out {
@@ -428,13 +539,27 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
     refuse_overwrite(&path, args.force)?;
-    let document = export::render(format, &opened.response, &opened.set, args.skip_empty);
+    let options = export::Options {
+        skip_empty: args.skip_empty,
+        reasoning: !args.no_reasoning,
+    };
+    let document = export::render(format, &opened.response, &opened.set, &options);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, &e))?;
     }
-    write_file(&path, document.as_bytes(), NewFileMode::Shared)?;
+    write_file(&path, &document, NewFileMode::Shared)?;
     let _ = writeln!(out, "wrote {}", path.display());
     Ok(())
+}
+
+/// Why `--strict` stops: there were warnings.
+fn strict_message(warnings: usize) -> String {
+    let warnings = if warnings == 1 {
+        "1 warning".to_string()
+    } else {
+        format!("{warnings} warnings")
+    };
+    format!("{warnings}, and --strict treats warnings as failures")
 }
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {

@@ -25,7 +25,7 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         Command::Compare(args) => args.files.iter_mut().for_each(resolve),
         Command::Versions(args) => resolve(&mut args.file),
         Command::Restore(args) => resolve(&mut args.file),
-        Command::Questions
+        Command::Questions(_)
         | Command::New(_)
         | Command::List(_)
         | Command::Completions(_)

@@ -30,6 +30,8 @@ use crate::storage;
 pub struct ItemText {
     pub answer: String,
     pub reasoning: String,
+    /// The organisation's own notes: shown only when asked for (`--with-notes`).
+    pub notes: String,
 }
 
 /// Reads `files` and compares those that answer one question set: `set` if given, else
@@ -115,7 +117,7 @@ pub fn load(
     }
 }
 
-/// Every item's answer and reasoning in `file`, in `set`'s reading order (empty for items
+/// Every item's answer, reasoning and notes in `file`, in `set`'s reading order (empty for items
 /// not answered). Items the set does not have are left out.
 pub fn load_texts(file: &Path, set: &QuestionSet) -> Result<Vec<ItemText>, String> {
     let text = storage::read_text(file).map_err(|e| describe_all(&e.problems))?;
@@ -126,6 +128,7 @@ pub fn load_texts(file: &Path, set: &QuestionSet) -> Result<Vec<ItemText>, Strin
             texts[i] = ItemText {
                 answer: answer.answer,
                 reasoning: answer.reasoning,
+                notes: answer.notes,
             };
         }
     }
@@ -475,6 +478,8 @@ struct LightAnswer<'a, T> {
     answer: T,
     #[serde(default, rename = "reasoning")]
     _reasoning: Skipped,
+    #[serde(default, rename = "notes")]
+    _notes: Skipped,
     #[serde(default, rename = "status")]
     _status: ItemStatus,
 }
@@ -501,6 +506,7 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     position: a.position.map(Cow::Owned),
                     answer: T::of(&a.answer),
                     _reasoning: Skipped,
+                    _notes: Skipped,
                     _status: a.status,
                 })
                 .collect(),

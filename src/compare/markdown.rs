@@ -1,36 +1,27 @@
 //! The comparison as a Markdown briefing: the matrix as a table, then item by item each
-//! organisation's position, answer and reasoning. All text from the files goes through
-//! the core export's [`inline`] and [`block`], so it can never add structure of its own.
+//! organisation's position, answer and reasoning (and, when asked, its notes). All text
+//! from the files goes through the core export's [`inline`] and [`block`], so it can never
+//! add structure of its own.
 
 use std::fmt::Write as _;
 
-use super::{Agreement, Comparison, ItemText, Position, Sort, shown_path};
+use super::{Comparison, Quoted, Sort, legend, shown_path};
 use crate::export::markdown::{block, inline, quote};
 
-/// The Markdown document for `comparison`. `texts` holds, per organisation (in the
-/// comparison's own order), its answers in item order or why they could not be read.
-pub fn render(comparison: &Comparison, texts: &[Result<Vec<ItemText>, String>]) -> String {
+/// The Markdown document for `comparison`, quoting the answers in `quoted`.
+pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
     let mut out = String::new();
     let set = &comparison.set;
     let order = comparison.order(Sort::Name);
     let _ = writeln!(out, "# Comparison of responses — {}\n", inline(&set.title));
-    let count = comparison.organisations.len();
-    let responses = if count == 1 { "response" } else { "responses" };
-    let _ = writeln!(
-        out,
-        "{}\n",
-        inline(&format!(
-            "{count} {responses} to {}'s consultation compared, item by item.",
-            set.publisher
-        ))
-    );
+    let _ = writeln!(out, "{}\n", inline(&comparison.intro()));
     write_responses(&mut out, comparison, &order);
     write_set_aside(&mut out, comparison);
     write_table(&mut out, comparison, &order);
     for (s, section) in set.sections.iter().enumerate() {
         let _ = writeln!(out, "## {}\n", inline(&section.title));
         for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
-            write_item(&mut out, comparison, &order, texts, i);
+            write_item(&mut out, comparison, &order, quoted, i);
         }
     }
     while out.ends_with("\n\n") {
@@ -107,41 +98,15 @@ fn write_table(out: &mut String, comparison: &Comparison, order: &[usize]) {
             let _ = write!(out, "| {} |", inline(&comparison.item(i).label));
             for &o in order {
                 let position = comparison.organisations[o].stances[i].position;
-                let _ = write!(out, " {} |", position_label(comparison, i, position));
+                let _ = write!(out, " {} |", inline(comparison.position_words(i, position)));
             }
             let _ = writeln!(out, " {} |", inline(&comparison.summary_text(i)));
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}\n",
-        inline(&format!(
-            "{} positions split · {} positions agree but some gave none · {} all the same",
-            Agreement::Split.marker(),
-            Agreement::Gaps.marker(),
-            Agreement::Same.marker()
-        ))
-    );
+    let _ = writeln!(out, "\n{}\n", inline(&legend()));
 }
 
-/// A position in words: in a document the label says it, symbols are for the screen.
-fn position_label(comparison: &Comparison, item: usize, position: Position) -> String {
-    match position {
-        Position::Chosen(_) => comparison
-            .option(item, position)
-            .map_or_else(|| "No position".to_string(), |o| inline(&o.label)),
-        Position::NotOnScale => "Not on this version's scale".to_string(),
-        Position::Unset => "No position".to_string(),
-    }
-}
-
-fn write_item(
-    out: &mut String,
-    comparison: &Comparison,
-    order: &[usize],
-    texts: &[Result<Vec<ItemText>, String>],
-    i: usize,
-) {
+fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
     let item = comparison.item(i);
     let _ = writeln!(out, "### {}\n", inline(&item.label));
     let _ = writeln!(out, "{}\n", quote(&block(&item.prompt)));
@@ -157,18 +122,17 @@ fn write_item(
         let stance = organisation.stances[i];
         let name = inline(organisation.display_name());
         if comparison.scale(i).is_some() {
-            let label = position_label(comparison, i, stance.position);
+            let label = inline(comparison.position_words(i, stance.position));
             let _ = writeln!(out, "#### {name}: {label}\n");
         } else {
             let _ = writeln!(out, "#### {name}\n");
         }
-        let text = match texts.get(o) {
-            Some(Ok(texts)) => texts.get(i).cloned().unwrap_or_default(),
-            Some(Err(reason)) => {
+        let text = match quoted.text(o, i) {
+            Ok(text) => text,
+            Err(reason) => {
                 let _ = writeln!(out, "*The text could not be read: {}*\n", inline(reason));
                 continue;
             }
-            None => ItemText::default(),
         };
         if text.answer.trim().is_empty() {
             out.push_str("*No written answer.*\n\n");
@@ -177,6 +141,13 @@ fn write_item(
         }
         if !text.reasoning.trim().is_empty() {
             let _ = writeln!(out, "##### Reasoning\n\n{}\n", block(&text.reasoning));
+        }
+        if quoted.notes && !text.notes.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "##### Notes (not part of the response)\n\n{}\n",
+                block(&text.notes)
+            );
         }
     }
 }

@@ -3,10 +3,11 @@
 //!
 //! [`load`] reads the files (in parallel, counting words without keeping answer text)
 //! into a [`Comparison`]; everything else here is pure functions over it, shared by the
-//! command line's writers ([`markdown`], [`json`], [`csv`]) and the comparison screen.
+//! command line's writers ([`markdown`], [`html`], [`json`], [`csv`]) and the comparison screen.
 //! Text from the files is untrusted: every writer passes it through [`crate::text::visible`].
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod load;
 pub mod markdown;
@@ -26,6 +27,8 @@ pub const MANY_ORGANISATIONS: usize = 100;
 pub enum Format {
     /// The matrix as a table, then each item's positions, answers and reasoning.
     Markdown,
+    /// The same as one self-contained, printable HTML page.
+    Html,
     /// Per item: counts per option and each organisation's position.
     Json,
     /// One row per organisation and item, for spreadsheets.
@@ -372,27 +375,101 @@ impl Comparison {
     }
 }
 
-/// Writes the document for `comparison` in `format`. Markdown quotes every answer, so
-/// it needs `texts`: per organisation, its answers in item order (or why they could not
-/// be read). JSON and CSV are written as they are made, without building them in memory.
+/// Whether the format quotes every organisation's answers, and so needs their texts.
+impl Format {
+    pub fn quotes_answers(self) -> bool {
+        matches!(self, Format::Markdown | Format::Html)
+    }
+}
+
+/// The answers a briefing quotes: per organisation (in the comparison's own order) its
+/// texts in item order, or why they could not be read; and whether to show the
+/// organisations' notes, which are for themselves and shown only when asked for.
+#[derive(Clone, Copy)]
+pub struct Quoted<'a> {
+    pub texts: &'a [Result<Vec<ItemText>, String>],
+    pub notes: bool,
+}
+
+impl Quoted<'_> {
+    /// Nothing to quote: enough for JSON and CSV.
+    pub const NONE: Quoted<'static> = Quoted {
+        texts: &[],
+        notes: false,
+    };
+}
+
+/// Writes the document for `comparison` in `format`. Markdown and HTML quote every
+/// answer from `quoted`; JSON and CSV are written as they are made, without building them
+/// in memory.
 pub fn write(
     format: Format,
     comparison: &Comparison,
-    texts: &[Result<Vec<ItemText>, String>],
+    quoted: Quoted,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Markdown => out.write_all(markdown::render(comparison, texts).as_bytes()),
+        Format::Markdown => out.write_all(markdown::render(comparison, quoted).as_bytes()),
+        Format::Html => out.write_all(html::render(comparison, quoted).as_bytes()),
         Format::Json => json::write(comparison, out),
         Format::Csv => csv::write(comparison, out),
     }
 }
 
 /// The document for `comparison` in `format`, as text.
-pub fn render(format: Format, comparison: &Comparison, texts: &[Result<Vec<ItemText>, String>]) -> String {
+pub fn render(format: Format, comparison: &Comparison, quoted: Quoted) -> String {
     let mut bytes = Vec::new();
-    write(format, comparison, texts, &mut bytes).expect("writing to memory cannot fail");
+    write(format, comparison, quoted, &mut bytes).expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("every writer writes UTF-8 text")
+}
+
+impl Comparison {
+    /// What a briefing says it is: how many responses, to whose consultation.
+    pub fn intro(&self) -> String {
+        let count = self.organisations.len();
+        let responses = if count == 1 { "response" } else { "responses" };
+        format!(
+            "{count} {responses} to {}'s consultation compared, item by item.",
+            self.set.publisher
+        )
+    }
+
+    /// A position in words, as a document says it: symbols are for the screen.
+    pub fn position_words(&self, item: usize, position: Position) -> &str {
+        match position {
+            Position::Chosen(_) => self
+                .option(item, position)
+                .map_or("No position", |o| o.label.as_str()),
+            Position::NotOnScale => "Not on this version's scale",
+            Position::Unset => "No position",
+        }
+    }
+}
+
+/// What the marks in the summary column mean.
+pub fn legend() -> String {
+    format!(
+        "{} positions split · {} positions agree but some gave none · {} all the same",
+        Agreement::Split.marker(),
+        Agreement::Gaps.marker(),
+        Agreement::Same.marker()
+    )
+}
+
+impl Quoted<'_> {
+    /// Organisation `o`'s text on item `i`, or why its file could not be read.
+    pub fn text(&self, o: usize, i: usize) -> Result<&ItemText, &str> {
+        static NONE: ItemText = ItemText {
+            answer: String::new(),
+            reasoning: String::new(),
+            notes: String::new(),
+        };
+        match self.texts.get(o) {
+            Some(Ok(texts)) => Ok(texts.get(i).unwrap_or(&NONE)),
+            Some(Err(reason)) => Err(reason),
+            None => Ok(&NONE),
+        }
+    }
 }
 
 /// A path as text that is safe to print: file names can hold control characters too.

@@ -144,8 +144,8 @@ pub fn export(
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
-    let document = export::render(format, response, set, false);
-    storage::write_atomic(path, document.as_bytes(), storage::NewFileMode::Shared)
+    let document = export::render(format, response, set, &export::Options::default());
+    storage::write_atomic(path, &document, storage::NewFileMode::Shared)
 }
 
 /// The folder the draft `id` was last exported to, as the user typed it.

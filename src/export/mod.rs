@@ -1,7 +1,17 @@
-//! Response documents out: JSON (lossless) and Markdown (ready to submit). Pure functions.
+//! Response documents out, pure functions all: JSON (lossless), and the submission as
+//! Markdown, paste-ready text, a printable HTML page, Word, and HL7 FHIR. Each writer lays
+//! out [`parts::submission`] and renders answer text through [`rich`], so every format says
+//! the same and no answer can change a document's structure.
 
+pub mod docx;
+pub mod fhir;
+pub mod html;
 pub mod json;
+pub mod limits;
 pub mod markdown;
+pub mod parts;
+pub mod paste;
+pub mod rich;
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +22,14 @@ use crate::text::slug;
 pub enum Format {
     Markdown,
     Json,
+    /// Paste-ready plain text for online forms.
+    Text,
+    /// One self-contained, printable HTML page.
+    Html,
+    /// A Word document.
+    Docx,
+    /// An HL7 FHIR R4 QuestionnaireResponse, as JSON.
+    Fhir,
 }
 
 impl Format {
@@ -19,6 +37,10 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Text => "txt",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Fhir => "fhir.json",
         }
     }
 
@@ -26,6 +48,28 @@ impl Format {
         match self {
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
+            Format::Text => "paste-ready text",
+            Format::Html => "HTML",
+            Format::Docx => "Word",
+            Format::Fhir => "FHIR",
+        }
+    }
+}
+
+/// What a submission leaves out. JSON, the response itself, always has everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Leave out items with neither a position nor an answer.
+    pub skip_empty: bool,
+    /// Include each answer's reasoning (as consult always has).
+    pub reasoning: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            skip_empty: false,
+            reasoning: true,
         }
     }
 }
@@ -33,11 +77,15 @@ impl Format {
 /// The folder exported documents go to unless the user names another.
 pub const DEFAULT_DIR: &str = "exports";
 
-/// The document for `response` in `format`.
-pub fn render(format: Format, response: &Response, set: &QuestionSet, skip_empty: bool) -> String {
+/// The document for `response` in `format`, as the bytes of its file.
+pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &Options) -> Vec<u8> {
     match format {
-        Format::Markdown => markdown::render(response, set, markdown::Options { skip_empty }),
-        Format::Json => json::render(response),
+        Format::Markdown => markdown::render(response, set, *options).into_bytes(),
+        Format::Json => json::render(response).into_bytes(),
+        Format::Text => paste::render(response, set, *options).into_bytes(),
+        Format::Html => html::render(response, set, *options).into_bytes(),
+        Format::Docx => docx::render(response, set, *options),
+        Format::Fhir => fhir::response(response, set, *options).into_bytes(),
     }
 }
 

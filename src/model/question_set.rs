@@ -4,14 +4,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// The newest question-set format this build understands.
-pub const QUESTION_SET_FORMAT: u32 = 1;
+/// The newest question-set format this build understands. Version 2 added `char_limit`.
+pub const QUESTION_SET_FORMAT: u32 = 2;
 
 /// A consultation's questions, grouped into sections, with the scales they are answered on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionSet {
-    /// Version of this file format (currently 1).
+    /// Version of this file format: 1, or 2 for a set that gives an item a `char_limit`.
     pub format_version: u32,
     /// Stable identifier, e.g. `integrating-care`. Lowercase letters, digits and hyphens.
     pub id: String,
@@ -89,6 +89,9 @@ pub struct Item {
     /// Suggested maximum words for the answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub word_limit: Option<u32>,
+    /// Most characters the answer may have, as an online form counts them (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_limit: Option<u32>,
 }
 
 impl Item {

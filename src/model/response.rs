@@ -7,13 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use super::question_set::QuestionSet;
 
-/// The newest response format this build understands.
-pub const RESPONSE_FORMAT: u32 = 1;
+/// The newest response format this build reads and writes. Version 2 added each answer's
+/// `notes` and the respondent's `members`, `publication` and `confidentiality`; a file is
+/// written as version 1 while it uses none of them, so older consults can still read it.
+pub const RESPONSE_FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
-    /// Version of this file format (currently 1).
+    /// Version of this file format: 1, or 2 when the file uses what version 2 added.
     pub format_version: u32,
     /// Which question set, and exactly which version of it, this answers.
     pub question_set: SetRef,
@@ -58,6 +60,40 @@ pub struct Respondent {
     /// Whether the response is made on behalf of the organisation (rather than personally).
     #[serde(default = "yes")]
     pub on_behalf: bool,
+    /// How many members the organisation represents, when responding on its behalf (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<u64>,
+    /// Whether the response may be published (version 2).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "some_word"
+    )]
+    pub publication: Option<Publication>,
+    /// What the respondent asks to be kept confidential, and why, in their words (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality: Option<String>,
+}
+
+/// Whether a consultation may publish the response, as consultations ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Publication {
+    /// Yes, with the respondent's name.
+    Yes,
+    /// Yes, with names and identifying details removed.
+    Anonymised,
+    No,
+}
+
+impl Publication {
+    pub fn label(self) -> &'static str {
+        match self {
+            Publication::Yes => "Yes",
+            Publication::Anonymised => "Yes, anonymised",
+            Publication::No => "No",
+        }
+    }
 }
 
 /// A timestamp, with a message that says what form is expected rather than jiff's parser detail.
@@ -89,6 +125,13 @@ fn word<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
         }
     }
     deserializer.deserialize_str(Word(std::marker::PhantomData))
+}
+
+/// [`word`] for a field that may be left out (but, when there, is not `null`).
+fn some_word<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    word(deserializer).map(Some)
 }
 
 fn yes() -> bool {
@@ -124,6 +167,9 @@ pub struct Answer {
     pub answer: String,
     #[serde(default)]
     pub reasoning: String,
+    /// Notes for ourselves, never part of a submission (version 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     #[serde(default, deserialize_with = "word")]
     pub status: ItemStatus,
 }
@@ -172,7 +218,7 @@ impl Response {
     pub fn new(set: &QuestionSet, organisation: &str) -> Self {
         let now = now();
         Response {
-            format_version: RESPONSE_FORMAT,
+            format_version: 1,
             question_set: SetRef {
                 id: set.id.clone(),
                 title: set.title.clone(),
@@ -208,6 +254,17 @@ impl Response {
             .unwrap_or(self.answers.len());
         self.answers.insert(at, Answer::new(item));
         &mut self.answers[at]
+    }
+
+    /// The version a file of this response is written as: the version it was read as, or 2
+    /// if it now uses what version 2 added. Never lower, so a file read back is unchanged.
+    pub fn format_to_write(&self) -> u32 {
+        let r = &self.respondent;
+        let uses_v2 = r.members.is_some()
+            || r.publication.is_some()
+            || r.confidentiality.is_some()
+            || self.answers.iter().any(|a| !a.notes.is_empty());
+        self.format_version.max(if uses_v2 { 2 } else { 1 })
     }
 
     /// How many of the set's items have a position or an answer.

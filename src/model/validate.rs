@@ -204,6 +204,14 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
                     format!("item {:?} has an empty prompt", item.id),
                 ));
             }
+            if let Some(limit) = item.char_limit {
+                check_char_limit(
+                    &format!("{path}.char_limit"),
+                    limit,
+                    set.format_version,
+                    &mut problems,
+                );
+            }
             if let Some(scale) = &item.scale
                 && set.scale(scale).is_none()
             {
@@ -219,6 +227,23 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// A set that limits characters must say it is format 2: an older consult then says it needs
+/// upgrading, rather than that `char_limit` is an unknown field.
+fn check_char_limit(path: &str, limit: u32, format_version: u32, problems: &mut Vec<Problem>) {
+    if limit == 0 {
+        problems.push(Problem::at(
+            path,
+            "a character limit of 0 leaves no room for an answer",
+        ));
+    }
+    if format_version < 2 {
+        problems.push(Problem::at(
+            path,
+            "char_limit is new in question-set format version 2: set \"format_version\" to 2, so that older consults know they cannot read this set",
+        ));
+    }
 }
 
 /// Everything wrong with a response to `set`. A digest mismatch is only a warning:
@@ -255,6 +280,13 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
                 "item {current:?} is not in question set {:?}; editing starts at the first item",
                 set.id
             ),
+        ));
+    }
+
+    if response.respondent.members.is_some() && !response.respondent.on_behalf {
+        problems.push(Problem::warning(
+            Location::Path("respondent.members".into()),
+            "the number of members represented is given, but the response is made in a personal capacity (on_behalf is false); exports leave the number out",
         ));
     }
 

@@ -1,0 +1,153 @@
+//! The comparison as one self-contained, printable HTML page: the same briefing as the
+//! Markdown, with the matrix as a table. Text from the files is escaped and its formatting
+//! rendered by the core export's [`html`](crate::export::html) helpers.
+
+use std::fmt::Write as _;
+
+use super::{Comparison, Quoted, Sort, legend, shown_path};
+use crate::export::html::{blocks, close, open, text};
+
+/// The HTML page for `comparison`, quoting the answers in `quoted`.
+pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
+    let mut out = String::new();
+    let title = format!("Comparison of responses — {}", comparison.set.title);
+    open(&mut out, &title, "consult");
+    let _ = writeln!(
+        out,
+        "<h1>{}</h1>\n<p>{}</p>",
+        text(&title),
+        text(&comparison.intro())
+    );
+    let order = comparison.order(Sort::Name);
+    out.push_str("<section>\n<h2>Responses compared</h2>\n<ul>\n");
+    for &o in &order {
+        let organisation = &comparison.organisations[o];
+        let _ = write!(
+            out,
+            "<li>{} ({})",
+            text(organisation.display_name()),
+            text(&shown_path(&organisation.file))
+        );
+        if !organisation.notes.is_empty() {
+            out.push_str("<ul>");
+            for note in &organisation.notes {
+                let _ = write!(out, "<li>{}</li>", text(note));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+    if !comparison.set_aside.is_empty() {
+        out.push_str(
+            "<section>\n<h2>Files set aside</h2>\n<p>These files are not part of the comparison:</p>\n<ul>\n",
+        );
+        for aside in &comparison.set_aside {
+            let _ = writeln!(
+                out,
+                "<li>{}: {}</li>",
+                text(&shown_path(&aside.file)),
+                text(&aside.reason)
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    write_matrix(&mut out, comparison, &order);
+    for (s, section) in comparison.set.sections.iter().enumerate() {
+        let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", text(&section.title));
+        for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
+            write_item(&mut out, comparison, &order, quoted, i);
+        }
+        out.push_str("</section>\n");
+    }
+    close(&mut out);
+    out
+}
+
+/// A column per organisation, or with very many, the counts per option in one column.
+fn write_matrix(out: &mut String, comparison: &Comparison, order: &[usize]) {
+    let rows: Vec<usize> = (0..comparison.item_count())
+        .filter(|&i| comparison.scale(i).is_some())
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<section>\n<h2>Positions at a glance</h2>\n<table>\n<thead><tr><th>Item</th>");
+    let large = comparison.is_large();
+    if large {
+        out.push_str("<th>Positions</th>");
+    } else {
+        for &o in order {
+            let _ = write!(
+                out,
+                "<th>{}</th>",
+                text(comparison.organisations[o].display_name())
+            );
+        }
+        out.push_str("<th>Summary</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for i in rows {
+        let _ = write!(out, "<tr><th>{}</th>", text(&comparison.item(i).label));
+        if !large {
+            for &o in order {
+                let position = comparison.organisations[o].stances[i].position;
+                let _ = write!(out, "<td>{}</td>", text(comparison.position_words(i, position)));
+            }
+        }
+        let _ = writeln!(out, "<td>{}</td></tr>", text(&comparison.summary_text(i)));
+    }
+    let _ = writeln!(out, "</tbody>\n</table>\n<p>{}</p>\n</section>", text(&legend()));
+}
+
+fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
+    let item = comparison.item(i);
+    let _ = writeln!(out, "<h3>{}</h3>", text(&item.label));
+    let _ = writeln!(out, "<blockquote>\n{}</blockquote>", blocks(&item.prompt));
+    let heading = if comparison.scale(i).is_some() {
+        "Positions"
+    } else {
+        "Answers"
+    };
+    let _ = writeln!(
+        out,
+        "<p><strong>{heading}:</strong> {}</p>",
+        text(&comparison.summary_text(i))
+    );
+    for &o in order {
+        let organisation = &comparison.organisations[o];
+        let name = text(organisation.display_name());
+        if comparison.scale(i).is_some() {
+            let position = comparison.position_words(i, organisation.stances[i].position);
+            let _ = writeln!(out, "<h4>{name}: {}</h4>", text(position));
+        } else {
+            let _ = writeln!(out, "<h4>{name}</h4>");
+        }
+        let answer = match quoted.text(o, i) {
+            Ok(answer) => answer,
+            Err(reason) => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"missing\"><em>The text could not be read: {}</em></p>",
+                    text(reason)
+                );
+                continue;
+            }
+        };
+        if answer.answer.trim().is_empty() {
+            out.push_str("<p class=\"missing\"><em>No written answer.</em></p>\n");
+        } else {
+            out.push_str(&blocks(&answer.answer));
+        }
+        if !answer.reasoning.trim().is_empty() {
+            let _ = writeln!(out, "<h5>Reasoning</h5>\n{}", blocks(&answer.reasoning));
+        }
+        if quoted.notes && !answer.notes.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "<h5>Notes (not part of the response)</h5>\n{}",
+                blocks(&answer.notes)
+            );
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! The submission as a Word document, written with `docx-rs` and nothing else: the title,
+//! the respondent, the positions as a table, each section and item under Word's own heading
+//! styles (so the navigation pane lists them), the exact wording in the Quote style, the
+//! position in bold, and answers whose lists are Word lists and whose emphasis is real
+//! bold and italic. The document's title and author (the organisation) are its properties.
+
+use docx_rs::{
+    AbstractNumbering, BreakType, Docx, IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing,
+    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run, SpecialIndentType,
+    Start, Style, StyleType, Table, TableCell, TableRow,
+};
+
+use super::Options;
+use super::html::escape;
+use super::parts::{self, ItemPart};
+use super::rich::{self, Block, List, one_line};
+use crate::model::{QuestionSet, Response};
+
+/// The abstract numbering every bulleted list uses, and the one list instance they share.
+const BULLETS: usize = 2;
+/// The abstract numbering of numbered lists; each list gets an instance of its own.
+const NUMBERS: usize = 3;
+/// Numbering instances from here on are one per numbered list, so each starts afresh.
+const FIRST_NUMBERED: usize = 10;
+
+/// The `.docx` file for `response` to `set`.
+pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u8> {
+    let submission = parts::submission(response, set, options);
+    let mut doc = Writer::new();
+    doc.styled("Title", &submission.title);
+    doc.push(Paragraph::new().add_run(run(&submission.preamble)));
+    doc.styled("Heading1", "Respondent");
+    for (name, value) in &submission.respondent {
+        doc.push(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{name}: ")).bold())
+                .add_run(run(value)),
+        );
+    }
+    if !submission.positions.is_empty() {
+        doc.styled("Heading1", "Positions at a glance");
+        let cell = |text: &str, bold: bool| {
+            let run = if bold { run(text).bold() } else { run(text) };
+            TableCell::new().add_paragraph(Paragraph::new().add_run(run))
+        };
+        let mut rows = vec![TableRow::new(vec![
+            cell("Item", true),
+            cell("Wording", true),
+            cell("Position", true),
+        ])];
+        for row in &submission.positions {
+            rows.push(TableRow::new(vec![
+                cell(&row.item.label, false),
+                cell(&row.item.prompt, false),
+                cell(row.position.unwrap_or("No position"), false),
+            ]));
+        }
+        doc.body.push(Part::Table(Box::new(Table::new(rows))));
+    }
+    for part in &submission.sections {
+        doc.styled("Heading1", &part.section.title);
+        if let Some(source) = &part.section.source {
+            doc.push(Paragraph::new().add_run(run(&format!("Wording quoted from: {source}")).italic()));
+        }
+        for item in &part.items {
+            write_item(&mut doc, item, part.lone_free_text);
+        }
+    }
+    doc.finish(&submission.title, submission.organisation, response)
+}
+
+fn write_item(doc: &mut Writer, part: &ItemPart, lone_free_text: bool) {
+    if !lone_free_text {
+        doc.styled("Heading2", &part.item.label);
+        doc.blocks(&part.item.prompt, Some("Quote"));
+    }
+    if let Some(label) = part.position {
+        doc.push(Paragraph::new().add_run(run(&format!("Position: {label}")).bold()));
+    }
+    if let Some(missing) = part.missing {
+        doc.push(Paragraph::new().add_run(run(missing).italic()));
+    }
+    doc.blocks(part.answer, None);
+    if !part.reasoning.is_empty() {
+        doc.styled(if lone_free_text { "Heading2" } else { "Heading3" }, "Reasoning");
+        doc.blocks(part.reasoning, None);
+    }
+}
+
+/// A run of one line of untrusted text.
+fn run(text: &str) -> Run {
+    Run::new().add_text(xml_safe(&one_line(text)))
+}
+
+/// XML 1.0 cannot hold U+FFFE or U+FFFF at all, even escaped; `visible` has already made
+/// every control character a picture, so these two are all that is left to replace.
+fn xml_safe(text: &str) -> String {
+    text.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")
+}
+
+/// The document as it is written; handed to docx-rs whole at the end (its builders take
+/// and give back the whole document at each step, which costs too much paragraph by paragraph).
+struct Writer {
+    body: Vec<Part>,
+    numberings: Vec<Numbering>,
+}
+
+/// Boxed: a paragraph is over 2 KB before it holds any text, a table over 600 bytes.
+enum Part {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl Writer {
+    fn new() -> Writer {
+        Writer {
+            body: Vec::new(),
+            numberings: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, paragraph: Paragraph) {
+        self.body.push(Part::Paragraph(Box::new(paragraph)));
+    }
+
+    fn styled(&mut self, style: &str, text: &str) {
+        self.push(Paragraph::new().style(style).add_run(run(text)));
+    }
+
+    /// Answer text as paragraphs (in `style`, if given) and Word lists.
+    fn blocks(&mut self, text: &str, style: Option<&str>) {
+        for block in rich::parse(text) {
+            match block {
+                Block::Paragraph(lines) => {
+                    let paragraph = style.map_or_else(Paragraph::new, |s| Paragraph::new().style(s));
+                    self.push(lines_into(paragraph, &lines));
+                }
+                Block::List(list) => self.list(&list, 0),
+            }
+        }
+    }
+
+    fn list(&mut self, list: &List, level: usize) {
+        let id = match list.start {
+            None => BULLETS,
+            Some(start) => {
+                let id = FIRST_NUMBERED + self.numberings.len();
+                let restart = LevelOverride::new(level).start(start as usize);
+                self.numberings
+                    .push(Numbering::new(id, NUMBERS).add_override(restart));
+                id
+            }
+        };
+        for item in &list.items {
+            let paragraph = Paragraph::new()
+                .style("ListParagraph")
+                .numbering(NumberingId::new(id), IndentLevel::new(level));
+            self.push(lines_into(paragraph, &item.lines));
+            for nested in &item.nested {
+                self.list(nested, 1);
+            }
+        }
+    }
+
+    /// The packed file, with its title and author set.
+    fn finish(self, title: &str, author: &str, response: &Response) -> Vec<u8> {
+        let mut docx = Docx::new()
+            // A4, with margins of about 2 cm (in twentieths of a point).
+            .page_size(11906, 16838)
+            .page_margin(PageMargin {
+                top: 1134,
+                left: 1134,
+                bottom: 1134,
+                right: 1134,
+                header: 708,
+                footer: 708,
+                gutter: 0,
+            })
+            // 11 point text, with room after each paragraph.
+            .default_size(22)
+            .default_line_spacing(LineSpacing::new().after(120))
+            .add_style(heading("Title", "Title", 36, None))
+            .add_style(heading("Heading1", "heading 1", 30, Some(0)))
+            .add_style(heading("Heading2", "heading 2", 26, Some(1)))
+            .add_style(heading("Heading3", "heading 3", 22, Some(2)))
+            .add_style(
+                Style::new("Quote", StyleType::Paragraph)
+                    .name("Quote")
+                    .based_on("Normal")
+                    .italic()
+                    .indent(Some(567), None, Some(567), None),
+            )
+            .add_style(
+                Style::new("ListParagraph", StyleType::Paragraph)
+                    .name("List Paragraph")
+                    .based_on("Normal"),
+            )
+            .add_abstract_numbering(list_levels(BULLETS, "bullet", ["\u{2022}", "\u{25E6}"]))
+            .add_abstract_numbering(list_levels(NUMBERS, "decimal", ["%1.", "%2."]))
+            .add_numbering(Numbering::new(BULLETS, BULLETS));
+        for numbering in self.numberings {
+            docx = docx.add_numbering(numbering);
+        }
+        for part in self.body {
+            docx = match part {
+                Part::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+                Part::Table(table) => docx.add_table(*table),
+            };
+        }
+        let mut xml = docx.build();
+        xml.doc_props.core = core_properties(title, author, response).into_bytes();
+        let mut file = std::io::Cursor::new(Vec::new());
+        xml.pack(&mut file).expect("packing into memory cannot fail");
+        file.into_inner()
+    }
+}
+
+/// `paragraph` holding `lines`, with line breaks between them and emphasis as bold and italic runs.
+fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line]) -> Paragraph {
+    // Runs go straight into the paragraph: its builder would move the whole paragraph per run.
+    let children = &mut paragraph.children;
+    for (l, line) in lines.iter().enumerate() {
+        if l > 0 {
+            let run = Run::new().add_break(BreakType::TextWrapping);
+            children.push(ParagraphChild::Run(Box::new(run)));
+        }
+        rich::for_each_run(line, &mut |text, emphasis, strong| {
+            let mut run = Run::new().add_text(xml_safe(text));
+            if emphasis {
+                run = run.italic();
+            }
+            if strong {
+                run = run.bold();
+            }
+            children.push(ParagraphChild::Run(Box::new(run)));
+        });
+    }
+    paragraph
+}
+
+/// A heading style Word knows by its name, at `outline` level in the navigation pane.
+fn heading(id: &str, name: &str, half_points: usize, outline: Option<usize>) -> Style {
+    let style = Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .bold()
+        .size(half_points)
+        .line_spacing(LineSpacing::new().before(240).after(80));
+    match outline {
+        Some(level) => style.outline_lvl(level),
+        None => style,
+    }
+}
+
+/// Two levels of a list: `format` (`bullet` or `decimal`) with `texts` as their marks.
+fn list_levels(id: usize, format: &str, texts: [&str; 2]) -> AbstractNumbering {
+    let mut numbering = AbstractNumbering::new(id);
+    for (level, text) in texts.into_iter().enumerate() {
+        let indent = 720 * (level as i32 + 1);
+        numbering = numbering.add_level(
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new(format),
+                LevelText::new(text),
+                LevelJc::new("left"),
+            )
+            .indent(Some(indent), Some(SpecialIndentType::Hanging(360)), None, None),
+        );
+    }
+    numbering
+}
+
+/// `docProps/core.xml`: the title, subject and author Word shows as the file's properties.
+/// Written here because docx-rs offers no way to set them; its dates are the response's,
+/// so the same response always makes the same file.
+fn core_properties(title: &str, author: &str, response: &Response) -> String {
+    let text = |value: &str| escape(&xml_safe(&one_line(value)));
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator>\
+         <cp:lastModifiedBy>{}</cp:lastModifiedBy>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{}</dcterms:modified>\
+         </cp:coreProperties>",
+        text(title),
+        text(&response.question_set.title),
+        text(author),
+        text(author),
+        response.created,
+        response.updated
+    )
+}

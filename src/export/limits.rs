@@ -1,0 +1,123 @@
+//! Word and character limits, counted on the text as it is pasted into an online form:
+//! without formatting marks, lists as `- ` and `1. ` lines ([`rich::plain`]).
+
+use super::rich;
+use crate::model::validate::{Location, Problem};
+use crate::model::{Item, QuestionSet, Response};
+use crate::text::word_count;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Characters (Unicode scalar values, as forms count them), line breaks included.
+    pub chars: usize,
+    pub words: usize,
+}
+
+/// The counts of `text` as pasted.
+pub fn counts(text: &str) -> Counts {
+    counts_of_plain(&rich::plain(text))
+}
+
+/// The counts of text already made plain.
+pub fn counts_of_plain(plain: &str) -> Counts {
+    Counts {
+        chars: plain.chars().count(),
+        words: word_count(plain),
+    }
+}
+
+/// One of an item's limits, and the count it is held against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    /// `words` or `characters`.
+    pub unit: &'static str,
+    pub limit: usize,
+    pub count: usize,
+}
+
+impl Limit {
+    /// By how much the count is over the limit, if it is.
+    pub fn over(self) -> Option<usize> {
+        self.count.checked_sub(self.limit).filter(|&n| n > 0)
+    }
+}
+
+/// `item`'s word and character limits, against `counts`.
+pub fn limits(item: &Item, counts: Counts) -> Vec<Limit> {
+    let words = item.word_limit.map(|limit| Limit {
+        unit: "words",
+        limit: limit as usize,
+        count: counts.words,
+    });
+    let chars = item.char_limit.map(|limit| Limit {
+        unit: "characters",
+        limit: limit as usize,
+        count: counts.chars,
+    });
+    words.into_iter().chain(chars).collect()
+}
+
+/// A warning for every answer over its item's word or character limit.
+pub fn check(response: &Response, set: &QuestionSet) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (a, answer) in response.answers.iter().enumerate() {
+        let Some(item) = set.item(&answer.item) else {
+            continue;
+        };
+        if item.word_limit.is_none() && item.char_limit.is_none() {
+            continue;
+        }
+        for limit in limits(item, counts(&answer.answer)) {
+            if let Some(over) = limit.over() {
+                problems.push(Problem::warning(
+                    Location::Path(format!("answers[{a}].answer")),
+                    format!(
+                        "the answer to {} ({:?}) has {} {}, {} over its limit of {}",
+                        item.label,
+                        item.id,
+                        grouped(limit.count),
+                        limit.unit,
+                        grouped(over),
+                        grouped(limit.limit)
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// `12345` as `12,345`.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_in_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(32000), "32,000");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn counts_are_of_the_text_as_pasted() {
+        // Emphasis marks are not pasted; a bullet is, as "- ".
+        assert_eq!(counts("**Yes**, *really*."), Counts { chars: 12, words: 2 });
+        assert_eq!(counts("• one\n• two"), Counts { chars: 11, words: 4 });
+        assert_eq!(counts("東京 🙂"), Counts { chars: 4, words: 2 });
+    }
+}

@@ -1,0 +1,186 @@
+//! What a submission says, whatever its format: the title, who responds, the positions at a
+//! glance, and each section's items with what was answered. The writers only lay it out;
+//! every text here is as the files hold it, for each writer to make safe in its own way.
+//! Notes are never part of it.
+
+use std::fmt::Write as _;
+
+use super::Options;
+use crate::model::{Item, Publication, QuestionSet, Respondent, Response, ResponseStatus, Section};
+
+pub struct Submission<'a> {
+    /// `<consultation> — response from <organisation>`.
+    pub title: String,
+    /// Who it is to, when the consultation closed, and whether this is the final version.
+    pub preamble: String,
+    pub organisation: &'a str,
+    /// Each detail given, as a label and its value.
+    pub respondent: Vec<(&'static str, String)>,
+    /// One row per item answered on a scale (or every such item, unless skipping empty ones).
+    pub positions: Vec<Row<'a>>,
+    /// Sections with at least one item shown.
+    pub sections: Vec<Part<'a>>,
+}
+
+pub struct Row<'a> {
+    pub item: &'a Item,
+    /// The option's label, or `None` for no position.
+    pub position: Option<&'a str>,
+}
+
+pub struct Part<'a> {
+    pub section: &'a Section,
+    pub items: Vec<ItemPart<'a>>,
+    /// A lone free-text item named like its section needs no heading or wording of its own.
+    pub lone_free_text: bool,
+}
+
+pub struct ItemPart<'a> {
+    pub item: &'a Item,
+    /// The label of the position taken, for an item on a scale.
+    pub position: Option<&'a str>,
+    /// What to say in place of what is missing, such as "No written answer."
+    pub missing: Option<&'static str>,
+    /// The answer; empty if there is none.
+    pub answer: &'a str,
+    /// The reasoning; empty if there is none or it is left out.
+    pub reasoning: &'a str,
+}
+
+/// What the submission of `response` to `set` contains.
+pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Options) -> Submission<'a> {
+    let shown = |item: &Item| !options.skip_empty || is_answered(response, item);
+    let organisation = organisation_name(response);
+    let positions = set
+        .items()
+        .filter(|item| shown(item) && item.scale.is_some())
+        .map(|item| Row {
+            item,
+            position: position(response, set, item),
+        })
+        .collect();
+    let sections = set
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let items: Vec<&Item> = section.items.iter().filter(|i| shown(i)).collect();
+            if items.is_empty() {
+                return None;
+            }
+            let lone_free_text =
+                items.len() == 1 && items[0].scale.is_none() && items[0].label == section.title;
+            let items = items
+                .into_iter()
+                .map(|item| item_part(response, set, item, options))
+                .collect();
+            Some(Part {
+                section,
+                items,
+                lone_free_text,
+            })
+        })
+        .collect();
+    Submission {
+        title: format!("{} — response from {organisation}", set.title),
+        preamble: preamble(response, set),
+        organisation,
+        respondent: respondent(&response.respondent),
+        positions,
+        sections,
+    }
+}
+
+fn item_part<'a>(
+    response: &'a Response,
+    set: &'a QuestionSet,
+    item: &'a Item,
+    options: Options,
+) -> ItemPart<'a> {
+    let answer = response.answer(&item.id);
+    let text = answer.map_or("", |a| a.answer.as_str());
+    let reasoning = answer
+        .filter(|_| options.reasoning)
+        .map_or("", |a| a.reasoning.as_str());
+    let has_text = !text.trim().is_empty();
+    let position = position(response, set, item);
+    let missing = match (item.scale.is_some(), position) {
+        (true, Some(_)) if !has_text => Some("No written answer."),
+        (true, None) if has_text => Some("No position given."),
+        (_, None) if !has_text => Some("Not answered."),
+        _ => None,
+    };
+    ItemPart {
+        item,
+        position,
+        missing,
+        answer: if has_text { text } else { "" },
+        reasoning: if reasoning.trim().is_empty() {
+            ""
+        } else {
+            reasoning
+        },
+    }
+}
+
+fn organisation_name(response: &Response) -> &str {
+    let name = response.respondent.organisation.trim();
+    if name.is_empty() {
+        "an unnamed organisation"
+    } else {
+        name
+    }
+}
+
+fn preamble(response: &Response, set: &QuestionSet) -> String {
+    let mut text = format!("A response to {}'s consultation", set.publisher);
+    if let Some(date) = set
+        .closing_date
+        .as_deref()
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+    {
+        let _ = write!(text, ", which closed on {}", date.strftime("%-d %B %Y"));
+    }
+    let updated = response.updated.strftime("%-d %B %Y");
+    match response.status {
+        ResponseStatus::Final => write!(text, ". Final version, {updated}."),
+        ResponseStatus::Draft => write!(text, ". Draft, last changed {updated}: not yet final."),
+    }
+    .expect("writing to a String cannot fail");
+    text
+}
+
+/// The respondent's details that were given, in the order consultations ask for them.
+pub fn respondent(r: &Respondent) -> Vec<(&'static str, String)> {
+    let mut fields = Vec::new();
+    let mut field = |name: &'static str, value: &str| {
+        if !value.trim().is_empty() {
+            fields.push((name, value.to_string()));
+        }
+    };
+    field("Organisation", &r.organisation);
+    field("Contact", &r.contact_name);
+    field("Role", &r.role);
+    field("Email", r.email.as_deref().unwrap_or(""));
+    let capacity = match (r.on_behalf, r.members) {
+        (false, _) => "in a personal capacity".to_string(),
+        (true, None) => "on behalf of the organisation".to_string(),
+        (true, Some(1)) => "on behalf of the organisation, which represents 1 member".to_string(),
+        (true, Some(n)) => format!("on behalf of the organisation, which represents {n} members"),
+    };
+    field("Responding", &capacity);
+    field("May be published", r.publication.map_or("", Publication::label));
+    field("Confidentiality", r.confidentiality.as_deref().unwrap_or(""));
+    fields
+}
+
+/// The label of the position taken on `item`, if any. Symbols are for the screen:
+/// in a document the words say it.
+pub fn position<'a>(response: &Response, set: &'a QuestionSet, item: &Item) -> Option<&'a str> {
+    let scale = set.scale_of(item)?;
+    let id = response.answer(&item.id)?.position.as_deref()?;
+    scale.option(id).map(|o| o.label.as_str())
+}
+
+fn is_answered(response: &Response, item: &Item) -> bool {
+    response.answer(&item.id).is_some_and(|a| a.is_answered())
+}
