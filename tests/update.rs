@@ -653,3 +653,35 @@ fn undo_takes_back_positions_and_ready_marks_in_the_order_they_happened() {
     h.ctrl('y');
     assert_eq!(q2(&h).position.as_deref(), Some("agree"));
 }
+
+#[test]
+fn the_export_dialog_writes_every_format_and_can_leave_reasoning_out() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    let stem = h
+        .app
+        .exports_dir
+        .join("health-devolution-commission-integrating-care");
+    for (tabs, extension) in [(2, "docx"), (3, "txt"), (4, "html"), (5, "fhir.json")] {
+        h.ctrl('e');
+        for _ in 0..tabs {
+            h.key(KeyCode::Tab);
+        }
+        h.key(KeyCode::Enter);
+        let path = stem.with_extension(extension);
+        assert!(path.exists(), "{} written: {}", path.display(), h.message());
+    }
+    let word = std::fs::read(stem.with_extension("docx")).unwrap();
+    assert!(word.starts_with(b"PK"), "a Word file is a zip");
+
+    let reasoning = h.answer("q1").reasoning;
+    assert!(!reasoning.is_empty());
+    let first_words: String = reasoning.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    h.ctrl('e');
+    h.key(KeyCode::Tab); // Markdown alone
+    h.ctrl('r'); // reasoning left out
+    h.key(KeyCode::Enter);
+    let markdown = std::fs::read_to_string(stem.with_extension("md")).unwrap();
+    assert!(markdown.starts_with("# Integrating care"));
+    assert!(!markdown.contains(&first_words), "no reasoning in the submission");
+}

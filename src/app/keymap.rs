@@ -255,7 +255,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Review, &[ch('f')], C::ToggleFinal, "mark the response final (or back to draft)", Some("mark final")),
     bind(X::Review, &[key(KeyCode::Esc), ch('q')], C::Leave, "back to the walk-through", Some("back")),
     // Export.
-    bind(X::Export, &[key(KeyCode::Tab)], C::Toggle, "choose Markdown, JSON or both", Some("format")),
+    bind(X::Export, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown + JSON, Markdown, Word, text for web forms, HTML to print, FHIR, JSON", Some("format")),
+    bind(X::Export, &[ctrl('r')], C::MarkReady, "reasoning in the submission, or left out", Some("reasoning")),
     bind(X::Export, &[key(KeyCode::Enter)], C::Yes, "export", Some("export")),
     bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     // Comparing responses: the matrix.

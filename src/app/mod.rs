@@ -25,31 +25,69 @@ use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::drafts;
 
-/// Export as Markdown, JSON or both.
+/// What the export dialog writes: every format `consult export` has, one at a time, or
+/// the Markdown submission with the JSON beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportChoice {
-    Markdown,
-    Json,
     Both,
+    Markdown,
+    Word,
+    Text,
+    Html,
+    Fhir,
+    Json,
 }
 
 impl ExportChoice {
+    /// In the order Tab goes through them.
+    pub const ALL: [ExportChoice; 7] = [
+        ExportChoice::Both,
+        ExportChoice::Markdown,
+        ExportChoice::Word,
+        ExportChoice::Text,
+        ExportChoice::Html,
+        ExportChoice::Fhir,
+        ExportChoice::Json,
+    ];
+
     pub fn formats(self) -> &'static [crate::export::Format] {
         use crate::export::Format;
         match self {
-            ExportChoice::Markdown => &[Format::Markdown],
-            ExportChoice::Json => &[Format::Json],
             ExportChoice::Both => &[Format::Markdown, Format::Json],
+            ExportChoice::Markdown => &[Format::Markdown],
+            ExportChoice::Word => &[Format::Docx],
+            ExportChoice::Text => &[Format::Text],
+            ExportChoice::Html => &[Format::Html],
+            ExportChoice::Fhir => &[Format::Fhir],
+            ExportChoice::Json => &[Format::Json],
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportChoice::Both => "Markdown + JSON",
+            ExportChoice::Markdown => "Markdown",
+            ExportChoice::Word => "Word",
+            ExportChoice::Text => "Text for web forms",
+            ExportChoice::Html => "HTML to print",
+            ExportChoice::Fhir => "FHIR",
+            ExportChoice::Json => "JSON",
         }
     }
 
     pub fn next(self) -> Self {
-        match self {
-            ExportChoice::Markdown => ExportChoice::Json,
-            ExportChoice::Json => ExportChoice::Both,
-            ExportChoice::Both => ExportChoice::Markdown,
-        }
+        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
     }
+}
+
+/// Exports about to be written: each file with its format, the folder as the user typed it,
+/// and whether reasoning goes out with the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPlan {
+    pub files: Vec<(crate::export::Format, PathBuf)>,
+    pub folder: String,
+    pub reasoning: bool,
 }
 
 /// Something that waits for a yes.
@@ -57,8 +95,8 @@ impl ExportChoice {
 pub enum Pending {
     DeleteDraft(PathBuf),
     MarkFinal,
-    /// Write these exports over what is there; the folder as the user typed it.
-    Overwrite(Vec<PathBuf>, String),
+    /// Write these exports over what is there.
+    Overwrite(ExportPlan),
     /// Go back to this saved version (numbered newest first).
     RestoreVersion(usize),
 }
@@ -71,6 +109,8 @@ pub enum Dialog {
     Export {
         choice: ExportChoice,
         folder: TextArea<'static>,
+        /// Whether each answer's reasoning goes out with it (Ctrl-R leaves it out).
+        reasoning: bool,
     },
     /// Going to an item: what is typed finds items (see [`crate::model::QuestionSet::find`]),
     /// and `selected` is the chosen one among those found.
@@ -223,7 +263,7 @@ impl App {
 
     /// The files an export in `choice` to `folder` would write (the default folder when
     /// `folder` is blank).
-    pub fn export_paths(&self, choice: ExportChoice, folder: &str) -> Vec<PathBuf> {
+    pub fn export_paths(&self, choice: ExportChoice, folder: &str) -> Vec<(crate::export::Format, PathBuf)> {
         let Some(draft) = &self.draft else {
             return Vec::new();
         };
@@ -235,7 +275,12 @@ impl App {
         choice
             .formats()
             .iter()
-            .map(|format| crate::export::default_path(&folder, &draft.response, *format))
+            .map(|format| {
+                (
+                    *format,
+                    crate::export::default_path(&folder, &draft.response, *format),
+                )
+            })
             .collect()
     }
 

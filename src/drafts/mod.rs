@@ -140,11 +140,12 @@ pub fn export(
     set: &QuestionSet,
     format: export::Format,
     path: &Path,
+    options: &export::Options,
 ) -> std::io::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
-    let document = export::render(format, response, set, &export::Options::default());
+    let document = export::render(format, response, set, options);
     storage::write_atomic(path, &document, storage::NewFileMode::Shared)
 }
 

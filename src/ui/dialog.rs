@@ -45,29 +45,34 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             editor.set_cursor_line_style(Style::new());
             frame.render_widget(&editor, field);
         }
-        Dialog::Export { choice, folder } => {
-            let popup = centered(area, 76, 11);
+        Dialog::Export {
+            choice,
+            folder,
+            reasoning,
+        } => {
+            let popup = centered(area, 76, 13);
             frame.render_widget(Clear, popup);
             let block = panel(" Export ", true, theme);
             let inner = block.inner(popup);
             frame.render_widget(block, popup);
             let [formats, field, files] =
-                Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Min(1)])
+                Layout::vertical([Constraint::Length(4), Constraint::Length(3), Constraint::Min(1)])
                     .areas(inner);
-            let option = |c: ExportChoice, name: &str| {
-                let on = *choice == c;
+            let mut spans = vec![Span::styled("Format (Tab): ", theme.heading())];
+            spans.extend(ExportChoice::ALL.iter().map(|c| {
+                let on = choice == c;
                 Span::styled(
-                    format!("{} {name}   ", if on { "(•)" } else { "( )" }),
+                    format!("{} {}  ", if on { "(•)" } else { "( )" }, c.label()),
                     if on { theme.selected() } else { Style::new() },
                 )
+            }));
+            let reasoning = if *reasoning {
+                "[x] reasoning goes out with each answer (Ctrl-R leaves it out)"
+            } else {
+                "[ ] reasoning left out of the submission (Ctrl-R puts it back)"
             };
-            let line = Line::from(vec![
-                Span::styled("Format (Tab): ", theme.heading()),
-                option(ExportChoice::Markdown, "Markdown"),
-                option(ExportChoice::Json, "JSON"),
-                option(ExportChoice::Both, "Both"),
-            ]);
-            frame.render_widget(line, formats);
+            let lines = vec![Line::from(spans), Line::raw(reasoning)];
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), formats);
             let mut editor = folder.clone();
             editor.set_block(panel(" Folder ", true, theme));
             editor.set_cursor_line_style(Style::new());
@@ -77,7 +82,7 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             lines.extend(
                 paths
                     .iter()
-                    .map(|p| Line::raw(format!("  {}", visible(&p.display().to_string())))),
+                    .map(|(_, p)| Line::raw(format!("  {}", visible(&p.display().to_string())))),
             );
             frame.render_widget(Paragraph::new(lines), files);
         }

@@ -27,18 +27,57 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             app.dialog = Some(Dialog::NewResponse { set, organisation });
         }
         (Dialog::NewResponse { .. }, Command::No) => {}
-        (Dialog::Export { choice, folder }, Command::Toggle) => {
+        (
+            Dialog::Export {
+                choice,
+                folder,
+                reasoning,
+            },
+            Command::Toggle,
+        ) => {
             app.dialog = Some(Dialog::Export {
                 choice: choice.next(),
                 folder,
+                reasoning,
             });
         }
-        (Dialog::Export { choice, folder }, Command::Yes) => {
+        (
+            Dialog::Export {
+                choice,
+                folder,
+                reasoning,
+            },
+            Command::MarkReady,
+        ) => {
+            app.dialog = Some(Dialog::Export {
+                choice,
+                folder,
+                reasoning: !reasoning,
+            });
+        }
+        (
+            Dialog::Export {
+                choice,
+                folder,
+                reasoning,
+            },
+            Command::Yes,
+        ) => {
             let typed = folder.lines().concat();
-            let paths = app.export_paths(choice, &typed);
-            let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+            let plan = ExportPlan {
+                files: app.export_paths(choice, &typed),
+                folder: typed,
+                reasoning,
+            };
+            let existing: Vec<PathBuf> = plan
+                .files
+                .iter()
+                .map(|(_, p)| p)
+                .filter(|p| p.exists())
+                .cloned()
+                .collect();
             if existing.is_empty() {
-                write_exports(app, &paths, &typed);
+                write_exports(app, &plan);
             } else {
                 let names: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
                 app.dialog = Some(Dialog::Confirm {
@@ -47,7 +86,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
                     } else {
                         format!("{} already exist. Overwrite them?", names.join(" and "))
                     },
-                    pending: Pending::Overwrite(paths, typed),
+                    pending: Pending::Overwrite(plan),
                 });
             }
         }
@@ -114,8 +153,8 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
             restore_version(app, number);
             None
         }
-        Pending::Overwrite(paths, typed) => {
-            write_exports(app, &paths, &typed);
+        Pending::Overwrite(plan) => {
+            write_exports(app, &plan);
             None
         }
     }
@@ -133,29 +172,29 @@ pub(super) fn export_dialog(app: &App) -> Dialog {
     folder.move_cursor(ratatui_textarea::CursorMove::End);
     Dialog::Export {
         choice: ExportChoice::Both,
+        reasoning: true,
         folder,
     }
 }
 
-pub(super) fn write_exports(app: &mut App, paths: &[PathBuf], typed: &str) {
+pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
     let Some(draft) = &app.draft else { return };
+    let options = export::Options {
+        reasoning: plan.reasoning,
+        ..export::Options::default()
+    };
     let mut written = Vec::new();
-    for path in paths {
-        let format = if path.extension().is_some_and(|x| x == "md") {
-            export::Format::Markdown
-        } else {
-            export::Format::Json
-        };
-        match drafts::export(&draft.response, &draft.set, format, path) {
+    for (format, path) in &plan.files {
+        match drafts::export(&draft.response, &draft.set, *format, path, &options) {
             Ok(()) => written.push(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }
     }
     if let Some(file) = draft.file.as_ref()
-        && !typed.trim().is_empty()
+        && !plan.folder.trim().is_empty()
     {
         // Remembered as typed (`~/submissions`), for the next export of this draft.
-        drafts::remember_export_folder(&app.dirs, &file.id, typed.trim());
+        drafts::remember_export_folder(&app.dirs, &file.id, plan.folder.trim());
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));

@@ -9,7 +9,9 @@ use ratatui_textarea::TextArea;
 use super::draft::{Draft, Focus};
 use super::keymap::Command;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
-use super::{Action, App, Choice, Decision, Dialog, ExportChoice, Focused, Message, Pending, Screen};
+use super::{
+    Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
+};
 use crate::drafts::{self, SaveJob, SaveResult};
 use crate::model::{QuestionSet, Response, ResponseStatus};
 use crate::text::word_count;
