@@ -685,3 +685,33 @@ fn the_export_dialog_writes_every_format_and_can_leave_reasoning_out() {
     assert!(markdown.starts_with("# Integrating care"));
     assert!(!markdown.contains(&first_words), "no reasoning in the submission");
 }
+
+#[test]
+fn the_respondent_form_asks_what_consultations_ask() {
+    let mut h = started();
+    h.ctrl('o');
+    for _ in 0..5 {
+        h.key(KeyCode::Tab); // to "Members it represents"
+    }
+    h.type_text("312");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char(' ')); // published: yes
+    h.key(KeyCode::Char(' ')); // yes, anonymised
+    h.key(KeyCode::Tab);
+    h.type_text("Appendix B names a member council; please do not publish it.");
+    h.key(KeyCode::Esc);
+    let r = &h.app.draft.as_ref().unwrap().response.respondent;
+    assert_eq!(r.members, Some(312));
+    assert_eq!(r.publication, Some(consult::model::Publication::Anonymised));
+    assert_eq!(
+        r.confidentiality.as_deref(),
+        Some("Appendix B names a member council; please do not publish it.")
+    );
+    h.ctrl('s');
+    let saved = std::fs::read_to_string(h.draft_path()).unwrap();
+    assert!(saved.contains("\"members\": 312"), "{saved}");
+    assert!(
+        saved.contains("\"format_version\": 2"),
+        "a file using them says it needs a newer consult than 1"
+    );
+}

@@ -238,7 +238,7 @@ pub const BINDINGS: &[Binding] = &[
     // Forms.
     bind(X::Form, &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)], C::NextField, "next field", Some("next field")),
     bind(X::Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PrevField, "previous field", None),
-    bind(X::Checkbox, &[ch(' ')], C::Toggle, "tick or untick", Some("tick")),
+    bind(X::Checkbox, &[ch(' ')], C::Toggle, "tick or untick; on publication, the next answer", Some("change")),
     bind(X::Form, &[key(KeyCode::Esc)], C::Leave, "done", Some("done")),
     bind(X::GoTo, &[key(KeyCode::Enter)], C::Yes, "go to the chosen item", Some("go")),
     bind(X::GoTo, &[key(KeyCode::Down)], C::Down, "next item found", None),
@@ -331,7 +331,9 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Trash => vec![Context::Trash, Global],
         Focused::Walk(Focus::Position) => vec![Context::Browse, Context::Walk, Global],
         Focused::Walk(_) => vec![Context::Editor, Context::Walk, Global],
-        Focused::Respondent(RespondentField::OnBehalf) => vec![Context::Checkbox, Context::Form, Global],
+        Focused::Respondent(RespondentField::OnBehalf | RespondentField::Publication) => {
+            vec![Context::Checkbox, Context::Form, Global]
+        }
         Focused::Respondent(_) => vec![Context::Form, Global],
         Focused::Review => vec![Context::Review, Global],
         Focused::Versions => vec![Context::Versions, Global],

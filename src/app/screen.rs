@@ -101,17 +101,26 @@ pub enum RespondentField {
     ContactName,
     Role,
     Email,
-    /// The yes/no field: responding on behalf of the organisation.
+    /// Yes or no: responding on behalf of the organisation.
     OnBehalf,
+    /// How many members the organisation represents.
+    Members,
+    /// May the response be published: not said, yes, yes anonymised, no.
+    Publication,
+    /// A request to keep parts confidential, in the respondent's words.
+    Confidentiality,
 }
 
 impl RespondentField {
-    pub const ALL: [RespondentField; 5] = [
+    pub const ALL: [RespondentField; 8] = [
         RespondentField::Organisation,
         RespondentField::ContactName,
         RespondentField::Role,
         RespondentField::Email,
         RespondentField::OnBehalf,
+        RespondentField::Members,
+        RespondentField::Publication,
+        RespondentField::Confidentiality,
     ];
 
     pub fn label(self) -> &'static str {
@@ -121,20 +130,28 @@ impl RespondentField {
             RespondentField::Role => "Role",
             RespondentField::Email => "Email",
             RespondentField::OnBehalf => "On behalf of the organisation",
+            RespondentField::Members => "Members it represents",
+            RespondentField::Publication => "May it be published",
+            RespondentField::Confidentiality => "Confidentiality request",
         }
     }
 
-    /// The field's place among the text fields, if it is one.
+    /// The field's place among the text fields, if it is one; the others are chosen with Space.
     pub fn text_index(self) -> Option<usize> {
         match self {
-            RespondentField::OnBehalf => None,
-            field => Some(field as usize),
+            RespondentField::Organisation => Some(0),
+            RespondentField::ContactName => Some(1),
+            RespondentField::Role => Some(2),
+            RespondentField::Email => Some(3),
+            RespondentField::Members => Some(4),
+            RespondentField::Confidentiality => Some(5),
+            RespondentField::OnBehalf | RespondentField::Publication => None,
         }
     }
 
     /// The next field (or the previous one), round the form.
     pub fn cycle(self, forward: bool) -> RespondentField {
-        let at = self as usize;
+        let at = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
         let count = Self::ALL.len();
         Self::ALL[if forward {
             (at + 1) % count
@@ -146,8 +163,8 @@ impl RespondentField {
 
 pub struct RespondentForm {
     pub focus: RespondentField,
-    /// Organisation, contact name, role, email: in [`RespondentField::text_index`] order.
-    pub fields: [TextArea<'static>; 4],
+    /// The text fields, in [`RespondentField::text_index`] order.
+    pub fields: [TextArea<'static>; 6],
 }
 
 impl RespondentForm {

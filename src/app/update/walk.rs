@@ -81,6 +81,8 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
             field(&r.contact_name),
             field(&r.role),
             field(r.email.as_deref().unwrap_or("")),
+            field(&r.members.map_or_else(String::new, |n| n.to_string())),
+            field(r.confidentiality.as_deref().unwrap_or("")),
         ],
     }
 }
@@ -94,8 +96,20 @@ pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<Save
             form.focus = form.focus.cycle(command == Command::NextField)
         }
         Command::Toggle => {
+            let field = form.focus;
             let draft = app.draft.as_mut()?;
-            draft.response.respondent.on_behalf = !draft.response.respondent.on_behalf;
+            let r = &mut draft.response.respondent;
+            if field == RespondentField::Publication {
+                use crate::model::Publication;
+                r.publication = match r.publication {
+                    None => Some(Publication::Yes),
+                    Some(Publication::Yes) => Some(Publication::Anonymised),
+                    Some(Publication::Anonymised) => Some(Publication::No),
+                    Some(Publication::No) => None,
+                };
+            } else {
+                r.on_behalf = !r.on_behalf;
+            }
             draft.edited(Instant::now());
         }
         Command::Leave => app.screen = Screen::Walk,
@@ -115,6 +129,10 @@ pub(super) fn sync_respondent(app: &mut App) {
     r.role = form.text(RespondentField::Role);
     let email = form.text(RespondentField::Email);
     r.email = (!email.trim().is_empty()).then_some(email);
+    // Not a number yet (being typed, or a slip): no count, and the form says so.
+    r.members = form.text(RespondentField::Members).trim().parse().ok();
+    let confidentiality = form.text(RespondentField::Confidentiality);
+    r.confidentiality = (!confidentiality.trim().is_empty()).then_some(confidentiality);
     draft.edited(Instant::now());
 }
 
