@@ -715,3 +715,23 @@ fn the_respondent_form_asks_what_consultations_ask() {
         "a file using them says it needs a newer consult than 1"
     );
 }
+
+#[test]
+fn notes_for_ourselves_are_kept_with_the_item_and_never_sent() {
+    let mut h = started();
+    h.type_text("Our answer.");
+    h.key(KeyCode::F(3));
+    assert_eq!(focus(&h), Focus::Notes, "F3 opens the notes and goes to them");
+    h.type_text("LGA and APHD worried about timing");
+    let summary = h.answer("summary");
+    assert_eq!(summary.answer, "Our answer.");
+    assert_eq!(summary.notes, "LGA and APHD worried about timing");
+    h.key(KeyCode::F(3));
+    assert_eq!(focus(&h), Focus::Answer, "folded away again");
+    h.ctrl('e');
+    h.key(KeyCode::Tab); // Markdown alone
+    h.key(KeyCode::Enter);
+    let markdown = std::fs::read_to_string(h.app.exports_dir.join("cyngor-mon-integrating-care.md")).unwrap();
+    assert!(markdown.contains("Our answer."));
+    assert!(!markdown.contains("APHD"), "notes never go out");
+}

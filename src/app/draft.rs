@@ -24,15 +24,19 @@ pub enum Focus {
     Position,
     Answer,
     Reasoning,
+    /// Notes for ourselves: never part of a submission.
+    Notes,
 }
 
-/// The two editors of one item. Kept per item so undo history survives moving around.
+/// The editors of one item. Kept per item so undo history survives moving around.
 pub struct Editors {
     pub answer: TextArea<'static>,
     pub reasoning: TextArea<'static>,
     /// Words in each, kept up to date as they change: a frame never counts a long answer.
     pub answer_words: usize,
     pub reasoning_words: usize,
+    pub notes: TextArea<'static>,
+    pub notes_words: usize,
     /// Every change to this item, in order, for undo.
     pub history: undo::History,
 }
@@ -57,6 +61,8 @@ pub struct Draft {
     pub current: usize,
     focus: Focus,
     pub context_folded: bool,
+    /// The notes field is folded away unless asked for: it is for ourselves.
+    pub notes_open: bool,
     editors: HashMap<usize, Editors>,
     pub autosave: Autosave,
     /// The file held open: its lock, recovery copy and history. None for a draft that is
@@ -80,6 +86,7 @@ impl Draft {
             current,
             focus: Focus::Position,
             context_folded: false,
+            notes_open: false,
             editors: HashMap::new(),
             autosave: Autosave::default(),
             file: None,
@@ -115,10 +122,21 @@ impl Draft {
 
     /// Fields in reading order for the current item.
     pub fn fields(&self) -> &'static [Focus] {
-        if self.has_scale() {
-            &[Focus::Position, Focus::Answer, Focus::Reasoning]
-        } else {
-            &[Focus::Answer]
+        match (self.has_scale(), self.notes_open) {
+            (true, false) => &[Focus::Position, Focus::Answer, Focus::Reasoning],
+            (true, true) => &[Focus::Position, Focus::Answer, Focus::Reasoning, Focus::Notes],
+            (false, false) => &[Focus::Answer],
+            (false, true) => &[Focus::Answer, Focus::Notes],
+        }
+    }
+
+    /// Opens the notes and goes to them, or folds them away again.
+    pub fn toggle_notes(&mut self) {
+        self.notes_open = !self.notes_open;
+        if self.notes_open {
+            self.set_focus(Focus::Notes);
+        } else if self.focus == Focus::Notes {
+            self.set_focus(Focus::Answer);
         }
     }
 
@@ -141,6 +159,7 @@ impl Draft {
         editors
             .reasoning
             .set_cursor_style(cursor(focus == Focus::Reasoning));
+        editors.notes.set_cursor_style(cursor(focus == Focus::Notes));
     }
 
     pub fn typing(&self) -> bool {
@@ -177,6 +196,8 @@ impl Draft {
                 reasoning: editor(text(|a| &a.reasoning), "Why you hold this position…"),
                 answer_words: word_count(text(|a| &a.answer)),
                 reasoning_words: word_count(text(|a| &a.reasoning)),
+                notes: editor(text(|a| &a.notes), "For ourselves: never sent with the response…"),
+                notes_words: word_count(text(|a| &a.notes)),
                 history: undo::History::default(),
             },
         );
@@ -200,6 +221,7 @@ impl Draft {
         match focus {
             Focus::Answer => Some(&mut editors.answer),
             Focus::Reasoning => Some(&mut editors.reasoning),
+            Focus::Notes => Some(&mut editors.notes),
             Focus::Position => None,
         }
     }
@@ -224,31 +246,29 @@ impl Draft {
     /// Copies the focused editor's text into the response after it changed, and counts
     /// its words again from what changed.
     pub fn sync_editor(&mut self, now: Instant) {
-        let reasoning = match self.focus {
-            Focus::Answer => false,
-            Focus::Reasoning => true,
-            Focus::Position => return,
-        };
+        let field = self.focus;
+        if field == Focus::Position {
+            return;
+        }
         let id = self.item().id.clone();
         self.ensure_editors();
         let editors = self.editors.get_mut(&self.current).expect("just made");
-        let (editor, words) = if reasoning {
-            (&editors.reasoning, &mut editors.reasoning_words)
-        } else {
-            (&editors.answer, &mut editors.answer_words)
+        let (editor, words) = match field {
+            Focus::Reasoning => (&editors.reasoning, &mut editors.reasoning_words),
+            Focus::Notes => (&editors.notes, &mut editors.notes_words),
+            _ => (&editors.answer, &mut editors.answer_words),
         };
         let text = editor.lines().join("\n");
-        let before = self
-            .response
-            .answer(&id)
-            .map_or("", |a| if reasoning { &a.reasoning } else { &a.answer });
+        let before = self.response.answer(&id).map_or("", |a| match field {
+            Focus::Reasoning => a.reasoning.as_str(),
+            Focus::Notes => a.notes.as_str(),
+            _ => a.answer.as_str(),
+        });
         *words = recount_words(before, *words, &text);
-        self.edit_current(now, |answer| {
-            if reasoning {
-                answer.reasoning = text;
-            } else {
-                answer.answer = text;
-            }
+        self.edit_current(now, |answer| match field {
+            Focus::Reasoning => answer.reasoning = text,
+            Focus::Notes => answer.notes = text,
+            _ => answer.answer = text,
         });
     }
 

@@ -18,6 +18,8 @@ pub enum Command {
     Review,
     Versions,
     GoTo,
+    /// Open or fold the item's notes for ourselves.
+    Notes,
     NextItem,
     PrevItem,
     NextField,
@@ -233,6 +235,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Browse, &[key(KeyCode::Enter)], C::Edit, "type the answer (or just start typing)", Some("type")),
     bind(X::Browse, &[key(KeyCode::Down)], C::NextItem, "next item", None),
     bind(X::Browse, &[key(KeyCode::Up)], C::PrevItem, "previous item", None),
+    bind(X::Walk, &[key(KeyCode::F(3))], C::Notes, "notes for ourselves on this item (never sent): open or fold away", Some("notes")),
     bind(X::Walk, &[ctrl('f')], C::FoldContext, "show or hide the item's context", Some("context")),
     bind(X::Browse, &[key(KeyCode::Esc)], C::Home, "back to the drafts", None),
     // Forms.

@@ -283,6 +283,13 @@ fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, are
         focus == Focus::Answer,
         theme,
     );
+    // The notes are for ourselves: one line saying so while folded, a small editor when open.
+    let notes_height = if draft.notes_open {
+        Constraint::Percentage(30)
+    } else {
+        Constraint::Length(1)
+    };
+    let [area, notes_area] = Layout::vertical([Constraint::Min(3), notes_height]).areas(area);
     let (answer_area, reasoning_area) = if item.scale.is_none() {
         (area, None)
     } else {
@@ -301,6 +308,25 @@ fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, are
         let focused = focus == Focus::Reasoning;
         let title = editor_title("Reasoning", editors.reasoning_words, None, focused, theme);
         draw_editor(&editors.reasoning, title, focused, theme, frame, area);
+    }
+    if draft.notes_open {
+        let focused = focus == Focus::Notes;
+        let title = editor_title("Notes, never sent", editors.notes_words, None, focused, theme);
+        draw_editor(&editors.notes, title, focused, theme, frame, notes_area);
+    } else {
+        let words = editors.notes_words;
+        let what = if words == 0 {
+            "none yet".to_string()
+        } else {
+            format!("{words} words")
+        };
+        frame.render_widget(
+            Line::styled(
+                format!(" ▸ Notes, ours, never sent: {what} · F3"),
+                theme.dim(),
+            ),
+            notes_area,
+        );
     }
 }
 

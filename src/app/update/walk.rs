@@ -22,6 +22,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::Edit => draft.set_focus(Focus::Answer),
         Command::MarkReady => draft.toggle_ready(now),
         Command::FoldContext => draft.context_folded = !draft.context_folded,
+        Command::Notes => draft.toggle_notes(),
         Command::GoTo => {
             let mut query = TextArea::default();
             query.set_placeholder_text("a number or a few words");
