@@ -735,3 +735,33 @@ fn notes_for_ourselves_are_kept_with_the_item_and_never_sent() {
     assert!(markdown.contains("Our answer."));
     assert!(!markdown.contains("APHD"), "notes never go out");
 }
+
+#[test]
+fn a_key_copies_the_answer_as_a_web_form_takes_it() {
+    let mut h = started();
+    h.paste("We *strongly* agree:\n\n- first point\n- second point");
+    h.key(KeyCode::F(5));
+    assert_eq!(
+        h.app.clipboard.as_deref(),
+        Some("We strongly agree:\n\n- first point\n- second point"),
+        "no formatting marks, lists as dashes"
+    );
+    assert!(
+        h.message().starts_with("Copied 48 characters, 9 words"),
+        "{}",
+        h.message()
+    );
+}
+
+#[test]
+fn an_answer_over_its_limit_is_flagged_in_the_header_and_the_review() {
+    let mut h = started();
+    h.paste(&"word ".repeat(301));
+    h.ctrl('s');
+    let header = support::screen(&h, 120, 40).lines().next().unwrap().to_string();
+    assert!(header.contains("⚠ 1 answer over a limit"), "{header}");
+    h.ctrl('g');
+    let review = support::screen(&h, 120, 40);
+    assert!(review.contains("1 over a limit"), "{review}");
+    assert!(review.contains("over the word limit by 1"), "{review}");
+}

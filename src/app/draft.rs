@@ -70,6 +70,8 @@ pub struct Draft {
     pub file: Option<Handle>,
     /// A change has just turned this final response back into a draft (to say so once).
     pub reopened: bool,
+    /// How many answers were over a word or character limit at the last save.
+    pub over_limits: usize,
 }
 
 impl Draft {
@@ -91,6 +93,7 @@ impl Draft {
             autosave: Autosave::default(),
             file: None,
             reopened: false,
+            over_limits: 0,
         };
         draft.arrive();
         draft
@@ -426,6 +429,13 @@ impl Draft {
         if self.is_dirty() {
             self.response.updated = now();
         }
+        // Counted as a form counts, over every answer: once a save, never on a keystroke.
+        let mut over: Vec<String> = crate::export::limits::check(&self.response, &self.set)
+            .into_iter()
+            .map(|problem| problem.location.to_string())
+            .collect();
+        over.dedup(); // an answer over both its limits is one answer over a limit
+        self.over_limits = over.len();
         let generation = self.autosave.start_draft_save();
         let journal = self
             .journal()

@@ -174,6 +174,8 @@ pub struct App {
     pub quit: bool,
     /// A text for the event loop to hand to the user's editor program (see [`Action::Edited`]).
     pub external_edit: Option<String>,
+    /// A text for the event loop to put on the terminal's clipboard.
+    pub clipboard: Option<String>,
     /// Back to the drafts list as soon as the save under way lands.
     pub leave_when_saved: bool,
     /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
@@ -200,6 +202,7 @@ impl App {
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             quit: false,
             external_edit: None,
+            clipboard: None,
             leave_when_saved: false,
             recovery: Vec::new(),
             recovery_problems: Vec::new(),

@@ -103,6 +103,13 @@ fn event_loop(
                             {
                                 saver.send(job);
                             }
+                            if let Some(text) = app.clipboard.take() {
+                                // Through the terminal itself (OSC 52), so it works over SSH too.
+                                let _ = crossterm::execute!(
+                                    io::stdout(),
+                                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                                );
+                            }
                             if let Some(text) = app.external_edit.take() {
                                 let edited = hand_over(app, tui, input, &text);
                                 update(app, Action::Edited(edited));

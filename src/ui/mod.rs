@@ -89,6 +89,17 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             visible(&draft.response.respondent.organisation).into_owned(),
         ));
         let answered = draft.response.answered_count(&draft.set);
+        if draft.over_limits > 0 {
+            let answers = if draft.over_limits == 1 {
+                "answer"
+            } else {
+                "answers"
+            };
+            right.push(Span::styled(
+                format!("⚠ {} {answers} over a limit · ", draft.over_limits),
+                theme.warning(),
+            ));
+        }
         if draft.response.status == crate::model::ResponseStatus::Final {
             right.push(Span::styled("final · ", theme.good()));
         }

@@ -43,12 +43,19 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             {
                 notes.push("answered without a position".to_string());
             }
-            if let Some(limit) = item.word_limit
-                && words > limit as usize
-            {
-                over += 1;
-                notes.push(format!("over the word limit by {}", words - limit as usize));
+            // Limits as a web form counts them: the text as pasted, in words and characters.
+            let counts = crate::export::limits::counts(answer.map_or("", |a| &a.answer));
+            let mut over_here = false;
+            for limit in crate::export::limits::limits(item, counts) {
+                if let Some(by) = limit.over() {
+                    over_here = true;
+                    notes.push(format!(
+                        "over the {} limit by {by}",
+                        limit.unit.trim_end_matches('s')
+                    ));
+                }
             }
+            over += usize::from(over_here);
             let limit = item.word_limit.map_or(String::new(), |l| format!("/{l}"));
             let style = if notes.is_empty() {
                 ratatui::style::Style::new()
@@ -78,7 +85,7 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             theme.heading(),
         ),
         Line::raw(format!(
-            " {open} without an answer · {over} over the word limit · {toggle}"
+            " {open} without an answer · {over} over a limit · {toggle}"
         )),
         // Where the draft is, so the command line can name it too: a draft in consult's
         // own folder by the name `consult list` gives it.

@@ -321,10 +321,7 @@ fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, are
             format!("{words} words")
         };
         frame.render_widget(
-            Line::styled(
-                format!(" ▸ Notes, ours, never sent: {what} · F3"),
-                theme.dim(),
-            ),
+            Line::styled(format!(" ▸ Notes, ours, never sent: {what} · F3"), theme.dim()),
             notes_area,
         );
     }

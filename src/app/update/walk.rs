@@ -23,6 +23,35 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::MarkReady => draft.toggle_ready(now),
         Command::FoldContext => draft.context_folded = !draft.context_folded,
         Command::Notes => draft.toggle_notes(),
+        Command::Copy => {
+            // The answer of the focused field's kind (the answer, unless reasoning has focus), as a form takes it.
+            let item = draft.item().clone();
+            let answer = draft.response.answer(&item.id).cloned().unwrap_or_default();
+            let text = if draft.focus() == Focus::Reasoning {
+                answer.reasoning
+            } else {
+                answer.answer
+            };
+            let plain = crate::export::rich::plain(&text);
+            let counts = crate::export::limits::counts_of_plain(&plain);
+            let over: Vec<String> = crate::export::limits::limits(&item, counts)
+                .into_iter()
+                .filter_map(|l| l.over().map(|by| format!("{by} {} over its limit", l.unit)))
+                .collect();
+            let note = if over.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", over.join(", "))
+            };
+            app.clipboard = Some(plain);
+            info(
+                app,
+                format!(
+                    "Copied {} characters, {} words, as plain text{note} (if nothing pastes, your terminal does not take OSC 52 copies)",
+                    counts.chars, counts.words
+                ),
+            );
+        }
         Command::GoTo => {
             let mut query = TextArea::default();
             query.set_placeholder_text("a number or a few words");
