@@ -240,3 +240,23 @@ fn going_to_an_item_from_the_outline() {
         h
     });
 }
+
+#[test]
+fn texts_not_being_typed_read_from_their_start_wrapped_at_words() {
+    let h = commission_at(2);
+    let screen = support::screen(&h, 80, 24);
+    let inside: Vec<&str> = screen.lines().filter_map(|l| l.split("│││").nth(1)).collect();
+    assert!(!inside.is_empty(), "{screen}");
+    for line in &inside {
+        assert!(
+            !line.starts_with(' ') && !line.starts_with(','),
+            "a wrapped line starts with a space or a comma: {line:?}\n{screen}"
+        );
+    }
+    let answer = h.answer("q2").answer;
+    let first_words: String = answer.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains(&first_words),
+        "the answer shows from its start\n{screen}"
+    );
+}

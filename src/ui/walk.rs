@@ -338,7 +338,14 @@ fn draw_editor(
     let block = panel(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(editor, inner);
+    if focused || editor.is_empty() {
+        frame.render_widget(editor, inner);
+        return;
+    }
+    // Not being typed in, a text reads from its start, wrapped at words as prose is,
+    // rather than wherever its cursor last left the editor's view.
+    let lines: Vec<Line> = editor.lines().iter().map(|l| Line::raw(visible(l))).collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
 fn editor_title(name: &str, words: usize, limit: Option<u32>, focused: bool, theme: Theme) -> Line<'static> {
