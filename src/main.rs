@@ -9,13 +9,29 @@ use consult::cli::{self, Cli, Command, EditArgs};
 use consult::dirs::Dirs;
 use consult::drafts;
 use consult::error::located;
+use consult::plain::{self, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dirs = Dirs::locate();
     match cli.command {
+        None if plain::chosen(false) => plain_mode(dirs, Start::Choose),
         None => open_app(dirs, None),
+        Some(Command::Edit(args)) if plain::chosen(args.plain) => plain_mode(
+            dirs,
+            Start::Edit {
+                file: args.file,
+                questions: args.questions,
+            },
+        ),
         Some(Command::Edit(args)) => open_app(dirs, Some(args)),
+        Some(Command::New(args)) if args.plain => plain_mode(
+            dirs,
+            Start::New {
+                questions: args.questions,
+                organisation: args.org,
+            },
+        ),
         Some(Command::Compare(args)) if args.format.is_none() => open_comparison(dirs, &args),
         Some(command) => {
             let mut stdout = std::io::stdout().lock();
@@ -31,6 +47,11 @@ fn main() -> ExitCode {
 fn fail(failure: cli::Failure) -> ExitCode {
     let _ = writeln!(std::io::stderr(), "consult: {}", failure.message);
     ExitCode::from(failure.code as u8)
+}
+
+/// The line-by-line dialogue for screen readers and scripts.
+fn plain_mode(dirs: Dirs, start: Start) -> ExitCode {
+    ExitCode::from(plain::run(dirs, start))
 }
 
 /// The full-screen app on the comparison screen (`consult compare` without `--format`).
