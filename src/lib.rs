@@ -8,7 +8,8 @@
 //!   [`catalog`] and [`documents`] (question sets and responses from files), and
 //!   [`drafts`], the one home for draft files, their locks, recovery copies and history;
 //! - the app: [`app`] (state and the update step), [`ui`] (drawing, which changes nothing),
-//!   [`tui`] (the terminal and the event loop);
+//!   [`tui`] (the terminal and the event loop), and [`plain`], the line-by-line dialogue
+//!   for screen readers and scripts, a front end beside `tui` on the same drafts;
 //! - [`cli`], the command line, which starts the app or runs a subcommand.
 
 pub mod app;
@@ -23,6 +24,7 @@ pub mod error;
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod plain;
 pub mod schema;
 pub mod storage;
 pub mod text;

@@ -9,6 +9,7 @@ use consult::cli::{self, Cli, Command, EditArgs};
 use consult::dirs::Dirs;
 use consult::drafts;
 use consult::error::{EXIT_BAD_INPUT, located};
+use consult::plain::{self, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -16,8 +17,24 @@ fn main() -> ExitCode {
     // A draft's name as `consult list` shows it works wherever a response file does.
     let command = cli.command.map(|c| cli::find_drafts(c, &dirs.drafts()));
     match command {
+        None if plain::chosen(false) => plain_mode(dirs, Start::Choose),
         None => open_app(dirs, None),
+        Some(Command::Edit(args)) if !args.file.exists() => fail(cli::missing_response(&args.file)),
+        Some(Command::Edit(args)) if plain::chosen(args.plain) => plain_mode(
+            dirs,
+            Start::Edit {
+                file: args.file,
+                questions: args.questions,
+            },
+        ),
         Some(Command::Edit(args)) => open_app(dirs, Some(args)),
+        Some(Command::New(args)) if args.plain => plain_mode(
+            dirs,
+            Start::New {
+                questions: args.questions,
+                organisation: args.org,
+            },
+        ),
         Some(Command::Compare(args)) if args.format.is_none() => open_comparison(dirs, &args),
         Some(command) => {
             let mut stdout = std::io::stdout().lock();
@@ -35,8 +52,8 @@ fn fail(failure: cli::Failure) -> ExitCode {
     ExitCode::from(failure.code as u8)
 }
 
-/// Where the app can show itself. The full screen needs a terminal on both ends; a plain
-/// line mode for when standard input is not one would be another answer here.
+/// Where the app can show itself. The full screen needs a terminal on both ends (plain mode,
+/// chosen before this is asked, answers for standard input that is not one).
 enum Interface {
     Screen,
     /// Why there is no screen to draw on.
@@ -63,6 +80,11 @@ fn screen_or(screen: &str, instead: &str) -> Result<(), cli::Failure> {
             message: format!("{screen} needs a terminal, but {why}; {instead}"),
         }),
     }
+}
+
+/// The line-by-line dialogue for screen readers and scripts.
+fn plain_mode(dirs: Dirs, start: Start) -> ExitCode {
+    ExitCode::from(plain::run(dirs, start))
 }
 
 /// The full-screen app on the comparison screen (`consult compare` without `--format`).

@@ -1,15 +1,17 @@
 //! The layers the code cannot leave. Every `crate::…` path in `src/` is read, and an
 //! import that runs against the layers fails this test with its file and line:
-//! - the domain (everything but `app`, `ui`, `tui`, `cli`) never imports those four;
+//! - the domain (everything but `app`, `ui`, `tui`, `plain`, `cli`) never imports those five;
 //! - `ui` draws and changes nothing: it never imports the update step, `tui` or `cli`;
-//! - `app` reaches files only through `drafts`: no `storage`, no `std::fs`;
+//! - `app` and `plain` reach files only through `drafts`: no `storage`, no `std::fs`;
+//! - `plain`, the line-by-line front end, stands beside `tui`: neither imports the other,
+//!   and `plain` never imports `ui` or `cli`;
 //! - `cli` never starts the full-screen app's parts, and clap lives only in `cli` and `main`;
 //! - no two top-level modules import each other, directly or round a cycle.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const APP_LAYERS: [&str; 4] = ["app", "ui", "tui", "cli"];
+const APP_LAYERS: [&str; 5] = ["app", "ui", "tui", "plain", "cli"];
 
 /// One `crate::…` (or, in `main.rs`, `consult::…`) path in a source file.
 #[derive(Debug)]
@@ -117,17 +119,20 @@ fn violation(import: &Import) -> Option<String> {
         return Some(format!("the domain module `{from}` must not import from `{to}`"));
     }
     match from.as_str() {
-        "ui" if import.path.starts_with("app::update") || to == "tui" || to == "cli" => {
+        "ui" if import.path.starts_with("app::update") || to == "tui" || to == "plain" || to == "cli" => {
             Some(format!("drawing must not reach `{to}` or the update step"))
         }
-        "app" if to == "ui" || to == "tui" || to == "cli" => {
+        "app" if to == "ui" || to == "tui" || to == "plain" || to == "cli" => {
             Some(format!("the app's state and update step must not import `{to}`"))
         }
-        "app" if to == "storage" => Some("the app reaches files only through `drafts`".into()),
-        "cli" if to == "app" || to == "ui" || to == "tui" => {
+        "app" | "plain" if to == "storage" => Some(format!("`{from}` reaches files only through `drafts`")),
+        "cli" if to == "app" || to == "ui" || to == "tui" || to == "plain" => {
             Some(format!("the command line must not import `{to}`"))
         }
-        "tui" if to == "cli" => Some("the terminal loop must not import the command line".into()),
+        "tui" if to == "cli" || to == "plain" => Some(format!("the terminal loop must not import `{to}`")),
+        "plain" if to == "cli" || to == "ui" || to == "tui" => Some(format!(
+            "plain mode is a front end beside `tui` and must not import `{to}`"
+        )),
         _ => None,
     }
 }
@@ -138,9 +143,9 @@ fn forbidden_words(sources: &BTreeMap<String, String>) -> Vec<String> {
     for (file, text) in sources {
         let module = module_of(file);
         for (line, code) in code_lines(text) {
-            if module == "app" && code.contains("std::fs") {
+            if (module == "app" || module == "plain") && code.contains("std::fs") {
                 found.push(format!(
-                    "{file}:{line}: the app reaches files only through `drafts`"
+                    "{file}:{line}: `{module}` reaches files only through `drafts`"
                 ));
             }
             if module != "cli" && module != "main" && code.contains("clap") {
@@ -248,6 +253,24 @@ fn the_checks_catch_what_they_are_for() {
         path: "app::update::export_paths".into(),
     };
     assert!(violation(&drawing_updates).is_some());
+    let plain_on_the_screen = Import {
+        file: "src/plain/walk.rs".into(),
+        line: 9,
+        path: "tui::terminal::enter".into(),
+    };
+    assert!(violation(&plain_on_the_screen).is_some());
+    let plain_in_the_domain = Import {
+        file: "src/export/markdown.rs".into(),
+        line: 4,
+        path: "plain::print".into(),
+    };
+    assert!(violation(&plain_in_the_domain).is_some());
+    let plain_on_a_draft = Import {
+        file: "src/plain/mod.rs".into(),
+        line: 20,
+        path: "app::Draft".into(),
+    };
+    assert!(violation(&plain_on_a_draft).is_none());
     let fine = Import {
         file: "src/ui/walk.rs".into(),
         line: 3,

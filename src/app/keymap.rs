@@ -299,7 +299,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::CompareNotes, &[key(KeyCode::PageUp)], C::Compare(CC::PageUp), "scroll a page up", None),
     // Everywhere.
     bind(X::Global, &[ctrl('s')], C::Save, "save now (it also saves by itself)", None),
-    bind(X::Global, &[ctrl('e')], C::Export, "export Markdown and/or JSON", Some("export")),
+    bind(X::Global, &[ctrl('e')], C::Export, "export: Markdown, Word, text for web forms, HTML to print, FHIR or JSON", Some("export")),
     bind(X::Global, &[ctrl('q'), ctrl('c')], C::Quit, "save and quit", Some("quit")),
     bind(X::Global, &[key(KeyCode::F(1))], C::Help, "help: every key", Some("help")),
     bind(X::Global, &[ctrl('o')], C::Respondent, "who is responding (from any screen with a draft open)", None),

@@ -46,6 +46,10 @@ pub enum Command {
     /// List the question sets consult knows: built in, and your own (or export one).
     Questions(QuestionsArgs),
     /// Write an empty response to a question set.
+    #[command(
+        override_usage = "consult new [OPTIONS] --questions <ID|FILE> --org <NAME>\n       \
+        consult new --plain [--questions <ID|FILE>] [--org <NAME>]"
+    )]
     New(NewArgs),
     /// Check question sets and responses; print `ok` per file or every problem found.
     Validate(ValidateArgs),
@@ -84,6 +88,10 @@ pub struct EditArgs {
     /// The question set the response answers, if it is not built in or in your questions folder.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
+    /// A line-by-line dialogue instead of the full screen, for screen readers and scripts
+    /// (also chosen when ACCESSIBLE is set or standard input is not a terminal).
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -124,11 +132,11 @@ pub enum QuestionsFormat {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The question set: a known id (see `consult questions`) or a file.
-    #[arg(long, value_name = "ID|FILE")]
-    pub questions: String,
+    #[arg(long, value_name = "ID|FILE", required_unless_present = "plain")]
+    pub questions: Option<String>,
     /// The responding organisation.
-    #[arg(long, value_name = "NAME")]
-    pub org: String,
+    #[arg(long, value_name = "NAME", required_unless_present = "plain")]
+    pub org: Option<String>,
     /// Where to write it: a file, or a folder (one that exists, or ending in `/`) for the
     /// default name (default: a new draft in consult's data folder).
     #[arg(long, value_name = "PATH")]
@@ -136,6 +144,10 @@ pub struct NewArgs {
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Ask for what is not given, line by line, then go on drafting the new draft in the
+    /// plain dialogue (for screen readers and scripts).
+    #[arg(long, conflicts_with_all = ["out", "force"])]
+    pub plain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -409,15 +421,21 @@ fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write)
 }
 
 fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+    let (Some(questions), Some(org)) = (&args.questions, &args.org) else {
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: "new needs --questions and --org, or --plain to be asked for them".into(),
+        });
+    };
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
-    let set = catalog.resolve(&args.questions)?;
-    if args.org.trim().is_empty() {
+    let set = catalog.resolve(questions)?;
+    if org.trim().is_empty() {
         return Err(Failure {
             code: EXIT_BAD_INPUT,
             message: "--org: the organisation's name is empty".into(),
         });
     }
-    let response = Response::new(&set, args.org.trim());
+    let response = Response::new(&set, org.trim());
     let path = match args.out {
         Some(out) => {
             let path = paths::out_file(&out, |dir| export::default_path(dir, &response, Format::Json))?;

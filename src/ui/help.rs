@@ -31,7 +31,14 @@ const ORDER: &[Context] = &[
 pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
     let popup = area;
     frame.render_widget(Clear, popup);
-    let mut lines = Vec::new();
+    let mut lines = vec![
+        Line::from(vec![
+            Span::raw("Screen reader or script? "),
+            Span::styled("consult edit FILE --plain", theme.key()),
+            Span::raw(" (or ACCESSIBLE=1)"),
+        ]),
+        Line::raw(""),
+    ];
     for &context in ORDER {
         lines.push(Line::styled(context.title(), theme.heading()));
         for binding in BINDINGS.iter().filter(|b| b.context == context) {

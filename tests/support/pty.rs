@@ -15,6 +15,8 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the terminal showed, as it came.
+    output: Arc<Mutex<Vec<u8>>>,
     /// Kept open so other commands (such as `stty`) can run on the same terminal.
     slave: Box<dyn SlavePty + Send>,
     /// `stty -g` of the terminal before consult started.
@@ -81,6 +83,8 @@ impl Session {
             0,
         )));
         let feed = Arc::clone(&screen);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&output);
         std::thread::spawn(move || {
             let _master = pty.master; // keep the terminal open while reading
             let mut buffer = [0u8; 4096];
@@ -89,12 +93,14 @@ impl Session {
                     break;
                 }
                 feed.lock().unwrap().process(&buffer[..n]);
+                record.lock().unwrap().extend_from_slice(&buffer[..n]);
             }
         });
         Session {
             child,
             writer,
             screen,
+            output,
             slave,
             settings_before,
             home: home.to_path_buf(),
@@ -113,6 +119,11 @@ impl Session {
             .status()
             .unwrap();
         assert!(status.success(), "kill -{name} failed");
+    }
+
+    /// Every byte the terminal has shown so far, escape sequences and all.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
     }
 
     pub fn contents(&self) -> String {

@@ -1,0 +1,400 @@
+//! The words of the plain dialogue: one table of commands, read by the parser and by
+//! `help` alike, and [`parse`], a pure function from a typed line to a [`Command`].
+
+use crate::export::Format;
+
+/// Something asked for in the plain dialogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Next,
+    Back,
+    /// An item by its number in reading order, or a few words of its label, title or wording.
+    Go(String),
+    Show,
+    Position(Pick),
+    Answer(Text),
+    Reasoning(Text),
+    /// Notes for ourselves on the item, typed the same way; never in a submission.
+    Notes(Text),
+    Ready,
+    Review,
+    Final,
+    Respondent,
+    Export {
+        format: Format,
+        /// Another folder than the usual exports folder.
+        folder: Option<String>,
+    },
+    Versions,
+    Restore(usize),
+    Save,
+    Help,
+    Quit,
+}
+
+/// What `position` was asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// Say the positions there are.
+    List,
+    /// Position N, counted from 1.
+    Choose(usize),
+    Clear,
+}
+
+/// How a text field is to be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// Lines typed until a line holding only a dot.
+    Type,
+    /// In the user's own editor program.
+    Edit,
+    Clear,
+}
+
+/// One command word: its name, its short forms, what follows it, and what it does.
+pub struct Word {
+    pub name: &'static str,
+    pub short: &'static [&'static str],
+    pub usage: &'static str,
+    pub help: &'static str,
+}
+
+/// Every command, in the order `help` lists them.
+pub const WORDS: &[Word] = &[
+    Word {
+        name: "next",
+        short: &["n"],
+        usage: "next",
+        help: "the next item",
+    },
+    Word {
+        name: "back",
+        short: &["b"],
+        usage: "back",
+        help: "the item before",
+    },
+    Word {
+        name: "go",
+        short: &["g"],
+        usage: "go N",
+        help: "item N, or the first item whose label or title has the words typed, as in go element 6",
+    },
+    Word {
+        name: "show",
+        short: &["s"],
+        usage: "show",
+        help: "the whole item again, with its guidance",
+    },
+    Word {
+        name: "position",
+        short: &["p"],
+        usage: "position N",
+        help: "choose position N; position alone lists them, position 0 clears it",
+    },
+    Word {
+        name: "answer",
+        short: &["a"],
+        usage: "answer",
+        help: "type the answer, ending with a line holding only a dot; answer edit opens your editor, answer clear empties it",
+    },
+    Word {
+        name: "reasoning",
+        short: &["r"],
+        usage: "reasoning",
+        help: "the reasoning, typed the same way (reasoning edit, reasoning clear)",
+    },
+    Word {
+        name: "notes",
+        short: &[],
+        usage: "notes",
+        help: "notes for ourselves on this item, typed the same way; they never go into a submission",
+    },
+    Word {
+        name: "ready",
+        short: &[],
+        usage: "ready",
+        help: "mark the item ready, or back to draft",
+    },
+    Word {
+        name: "review",
+        short: &[],
+        usage: "review",
+        help: "every item at a glance, and what is still to do",
+    },
+    Word {
+        name: "final",
+        short: &[],
+        usage: "final",
+        help: "mark the response final, or back to draft",
+    },
+    Word {
+        name: "respondent",
+        short: &[],
+        usage: "respondent",
+        help: "who is responding: organisation, contact name, role, email, on behalf or not",
+    },
+    Word {
+        name: "export",
+        short: &["e"],
+        usage: "export md",
+        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another",
+    },
+    Word {
+        name: "versions",
+        short: &[],
+        usage: "versions",
+        help: "the earlier saved versions of this draft",
+    },
+    Word {
+        name: "restore",
+        short: &[],
+        usage: "restore N",
+        help: "go back to saved version N; what you have now is kept as a version first",
+    },
+    Word {
+        name: "save",
+        short: &[],
+        usage: "save",
+        help: "save now (every change is saved at once anyway)",
+    },
+    Word {
+        name: "help",
+        short: &["h", "?"],
+        usage: "help",
+        help: "this list",
+    },
+    Word {
+        name: "quit",
+        short: &["q", "exit"],
+        usage: "quit",
+        help: "save and quit; the end of input (Ctrl-D) and Ctrl-C do the same",
+    },
+];
+
+/// Export formats by the words that name them.
+const FORMATS: &[(&str, Format)] = &[
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("docx", Format::Docx),
+    ("word", Format::Docx),
+    ("text", Format::Text),
+    ("html", Format::Html),
+    ("fhir", Format::Fhir),
+    ("json", Format::Json),
+];
+
+/// The command word `word` names: its name, a short form, or the start of exactly one name.
+/// Err says why not, in one line.
+pub fn word(word: &str) -> Result<&'static Word, String> {
+    let word = word.to_lowercase();
+    if let Some(found) = WORDS
+        .iter()
+        .find(|w| w.name == word || w.short.contains(&word.as_str()))
+    {
+        return Ok(found);
+    }
+    let starting: Vec<&Word> = WORDS.iter().filter(|w| w.name.starts_with(&word)).collect();
+    match starting.as_slice() {
+        [only] => Ok(only),
+        [] => Err(format!("There is no command “{word}”; type help for the list")),
+        many => {
+            let names: Vec<&str> = many.iter().map(|w| w.name).collect();
+            Err(format!(
+                "“{word}” could be {}; type more of the word",
+                names.join(", ")
+            ))
+        }
+    }
+}
+
+/// The command a typed line asks for. Err is the one-line message to say instead.
+/// A blank line is `Ok(None)`: nothing asked.
+pub fn parse(line: &str) -> Result<Option<Command>, String> {
+    let line = line.trim();
+    let Some(first) = line.split_whitespace().next() else {
+        return Ok(None);
+    };
+    let rest = line[first.len()..].trim();
+    let found = word(first)?;
+    let command = match found.name {
+        "next" => Command::Next,
+        "back" => Command::Back,
+        "go" if rest.is_empty() => {
+            return Err(
+                "go needs an item: its number (go 3) or a few words of its label (go question 2)".into(),
+            );
+        }
+        "go" => Command::Go(rest.to_string()),
+        "show" => Command::Show,
+        "position" => Command::Position(pick(rest)?),
+        "answer" => Command::Answer(text(found.name, rest)?),
+        "reasoning" => Command::Reasoning(text(found.name, rest)?),
+        "notes" => Command::Notes(text(found.name, rest)?),
+        "ready" => Command::Ready,
+        "review" => Command::Review,
+        "final" => Command::Final,
+        "respondent" => Command::Respondent,
+        "export" => export(rest)?,
+        "versions" => Command::Versions,
+        "restore" => Command::Restore(number(rest).ok_or_else(|| {
+            "restore needs a version number, as versions lists them: restore 2".to_string()
+        })?),
+        "save" => Command::Save,
+        "help" => Command::Help,
+        _ => Command::Quit,
+    };
+    Ok(Some(command))
+}
+
+fn number(text: &str) -> Option<usize> {
+    text.trim().parse().ok()
+}
+
+fn pick(rest: &str) -> Result<Pick, String> {
+    match rest.to_lowercase().as_str() {
+        "" => Ok(Pick::List),
+        "0" | "none" | "clear" => Ok(Pick::Clear),
+        other => number(other)
+            .map(Pick::Choose)
+            .ok_or_else(|| format!("position needs a number, such as position 2, not “{rest}”")),
+    }
+}
+
+fn text(name: &str, rest: &str) -> Result<Text, String> {
+    match rest.to_lowercase().as_str() {
+        "" => Ok(Text::Type),
+        "edit" | "editor" => Ok(Text::Edit),
+        "clear" => Ok(Text::Clear),
+        _ => Err(format!(
+            "{name} takes nothing after it, or edit, or clear, not “{rest}”"
+        )),
+    }
+}
+
+fn export(rest: &str) -> Result<Command, String> {
+    let names: Vec<&str> = FORMATS.iter().map(|(name, _)| *name).collect();
+    let Some(first) = rest.split_whitespace().next() else {
+        return Err(format!("export needs a format: {}", names.join(", ")));
+    };
+    let format = FORMATS
+        .iter()
+        .find(|(name, _)| *name == first.to_lowercase())
+        .map(|(_, format)| *format)
+        .ok_or_else(|| {
+            format!(
+                "There is no export format “{first}”; the formats are {}",
+                names.join(", ")
+            )
+        })?;
+    let folder = rest[first.len()..].trim();
+    Ok(Command::Export {
+        format,
+        folder: (!folder.is_empty()).then(|| folder.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(line: &str) -> Command {
+        parse(line).unwrap().unwrap()
+    }
+
+    #[test]
+    fn words_short_forms_and_unique_starts_name_commands() {
+        assert_eq!(ok("next"), Command::Next);
+        assert_eq!(ok("n"), Command::Next);
+        assert_eq!(ok("  NEXT  "), Command::Next);
+        assert_eq!(ok("b"), Command::Back);
+        assert_eq!(ok("rev"), Command::Review);
+        assert_eq!(ok("resp"), Command::Respondent);
+        assert_eq!(ok("?"), Command::Help);
+        assert_eq!(ok("q"), Command::Quit);
+        assert_eq!(ok("exit"), Command::Quit);
+        assert_eq!(parse("   "), Ok(None));
+    }
+
+    #[test]
+    fn unknown_and_ambiguous_words_are_one_line_messages() {
+        assert_eq!(
+            parse("dance").unwrap_err(),
+            "There is no command “dance”; type help for the list"
+        );
+        assert_eq!(
+            parse("re").unwrap_err(),
+            "“re” could be reasoning, ready, review, respondent, restore; type more of the word"
+        );
+    }
+
+    #[test]
+    fn positions_are_picked_by_number() {
+        assert_eq!(ok("position 2"), Command::Position(Pick::Choose(2)));
+        assert_eq!(ok("p 5"), Command::Position(Pick::Choose(5)));
+        assert_eq!(ok("p"), Command::Position(Pick::List));
+        assert_eq!(ok("p 0"), Command::Position(Pick::Clear));
+        assert_eq!(ok("position none"), Command::Position(Pick::Clear));
+        assert!(parse("p two").unwrap_err().contains("needs a number"));
+        assert!(parse("p -1").is_err());
+    }
+
+    #[test]
+    fn going_takes_a_number_or_words() {
+        assert_eq!(ok("go 3"), Command::Go("3".into()));
+        assert_eq!(ok("g Element 6"), Command::Go("Element 6".into()));
+        assert!(parse("go").unwrap_err().starts_with("go needs an item"));
+    }
+
+    #[test]
+    fn texts_are_typed_edited_or_cleared() {
+        assert_eq!(ok("answer"), Command::Answer(Text::Type));
+        assert_eq!(ok("a edit"), Command::Answer(Text::Edit));
+        assert_eq!(ok("r clear"), Command::Reasoning(Text::Clear));
+        assert!(parse("answer we agree").is_err());
+    }
+
+    #[test]
+    fn exports_name_a_format_and_perhaps_a_folder() {
+        assert_eq!(
+            ok("export md"),
+            Command::Export {
+                format: Format::Markdown,
+                folder: None
+            }
+        );
+        assert_eq!(
+            ok("e JSON My Exports/2026"),
+            Command::Export {
+                format: Format::Json,
+                folder: Some("My Exports/2026".into())
+            }
+        );
+        assert_eq!(
+            parse("export").unwrap_err(),
+            "export needs a format: md, markdown, docx, word, text, html, fhir, json"
+        );
+        assert!(
+            parse("export pdf")
+                .unwrap_err()
+                .contains("no export format “pdf”")
+        );
+    }
+
+    #[test]
+    fn restoring_needs_a_version_number() {
+        assert_eq!(ok("restore 2"), Command::Restore(2));
+        assert!(parse("restore").is_err());
+    }
+
+    #[test]
+    fn every_word_in_the_table_parses_to_its_own_command() {
+        for word in WORDS {
+            let usage = word.usage.replace(" N", " 1");
+            assert!(parse(&usage).unwrap().is_some(), "{usage}");
+            for short in word.short {
+                assert_eq!(super::word(short).unwrap().name, word.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! The commands of the dialogue on an open draft. Each change is said in a line and
+//! saved at once; bad input gets a one-line message and the dialogue goes on.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::commands::{Command, Pick, Text};
+use super::{Plain, Stop, print, replace_content};
+use crate::app::Draft;
+use crate::drafts;
+use crate::export::{self, Format};
+use crate::model::{ItemStatus, ResponseStatus};
+
+/// Which text of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Answer,
+    Reasoning,
+    /// Notes for ourselves, never in a submission.
+    Notes,
+}
+
+impl Field {
+    fn title(self) -> &'static str {
+        match self {
+            Field::Answer => "Answer",
+            Field::Reasoning => "Reasoning",
+            Field::Notes => "Notes",
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Field::Answer => "answer",
+            Field::Reasoning => "reasoning",
+            Field::Notes => "notes",
+        }
+    }
+}
+
+/// The index of the item `query` names: its number in reading order, its id, or the
+/// best of the items whose label, title or wording has the words.
+pub fn find_item(set: &crate::model::QuestionSet, query: &str) -> Result<usize, String> {
+    let count = set.item_count();
+    if let Ok(number) = query.trim().parse::<usize>() {
+        return match number {
+            1.. if number <= count => Ok(number - 1),
+            _ => Err(format!(
+                "There is no item {number}; items are numbered 1 to {count}."
+            )),
+        };
+    }
+    if let Some(index) = set.items().position(|i| i.id.eq_ignore_ascii_case(query.trim())) {
+        return Ok(index);
+    }
+    set.find(query)
+        .first()
+        .copied()
+        .ok_or_else(|| format!("No item matches “{query}”; try a number from 1 to {count}."))
+}
+
+impl Plain {
+    pub(super) fn command(&mut self, draft: &mut Draft, command: Command) -> Result<(), Stop> {
+        let count = draft.set.item_count();
+        match command {
+            Command::Next if draft.current + 1 >= count => self.say(format!(
+                "This is the last item, {count} of {count}; review shows them all."
+            )),
+            Command::Next => self.arrive(draft, draft.current + 1),
+            Command::Back if draft.current == 0 => self.say("This is the first item."),
+            Command::Back => self.arrive(draft, draft.current - 1),
+            Command::Go(query) => match find_item(&draft.set, &query) {
+                Ok(index) => self.arrive(draft, index),
+                Err(message) => self.say(message),
+            },
+            Command::Show => self.say_all(print::item(&draft.set, &draft.response, draft.current, true)),
+            Command::Position(pick) => return self.position(draft, pick),
+            Command::Answer(how) => return self.write_text(draft, Field::Answer, how),
+            Command::Reasoning(how) => return self.write_text(draft, Field::Reasoning, how),
+            Command::Notes(how) => return self.write_text(draft, Field::Notes, how),
+            Command::Ready => return self.toggle_ready(draft),
+            Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
+            Command::Final => return self.toggle_final(draft),
+            Command::Respondent => return self.respondent(draft),
+            Command::Export { format, folder } => return self.export(draft, format, folder),
+            Command::Versions => {
+                let versions = self.versions(draft);
+                self.say_all(print::versions(&versions, &self.zone));
+            }
+            Command::Restore(number) => return self.restore(draft, number),
+            Command::Save if draft.autosave.conflict => return self.settle_conflict(draft),
+            Command::Save => {
+                self.save(draft)?;
+                if !draft.is_dirty() {
+                    self.say(format!("Everything is saved in {}.", draft.path.display()));
+                }
+            }
+            Command::Help => self.say_all(print::help()),
+            Command::Quit => return Err(Stop::Quit),
+        }
+        Ok(())
+    }
+
+    fn arrive(&mut self, draft: &mut Draft, index: usize) {
+        draft.go_to(index);
+        self.say_all(print::item(&draft.set, &draft.response, draft.current, false));
+    }
+
+    /// After a change: says so once if it made a final response a draft again, and saves.
+    fn changed(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+        if std::mem::take(&mut draft.reopened) {
+            self.say("The response is a draft again after this change; final marks it final.");
+        }
+        self.save(draft)
+    }
+
+    fn position(&mut self, draft: &mut Draft, pick: Pick) -> Result<(), Stop> {
+        let item = draft.item().clone();
+        let Some(scale) = draft.set.scale_of(&item).cloned() else {
+            self.say(format!(
+                "{} takes no position; answer writes it.",
+                print::name(&item)
+            ));
+            return Ok(());
+        };
+        let chosen = draft.position_index();
+        match pick {
+            Pick::List => {
+                self.say_all(print::positions(&scale));
+                let id = chosen.map(|i| scale.options[i].id.as_str());
+                self.say(print::position(&scale, id));
+                return Ok(());
+            }
+            Pick::Clear if chosen.is_none() => {
+                self.say("No position is chosen.");
+                return Ok(());
+            }
+            Pick::Clear => {
+                draft.set_position(None, Instant::now());
+                self.say("Position cleared.");
+            }
+            Pick::Choose(n) if n == 0 || n > scale.options.len() => {
+                self.say(format!(
+                    "There is no position {n}; {} has positions 1 to {}.",
+                    crate::text::visible_line(&item.label),
+                    scale.options.len()
+                ));
+                return Ok(());
+            }
+            Pick::Choose(n) => {
+                draft.set_position(Some(n - 1), Instant::now());
+                self.say(print::position(&scale, Some(&scale.options[n - 1].id)));
+            }
+        }
+        self.changed(draft)
+    }
+
+    fn write_text(&mut self, draft: &mut Draft, field: Field, how: Text) -> Result<(), Stop> {
+        let item = draft.item().clone();
+        if field == Field::Reasoning && item.scale.is_none() {
+            self.say(format!(
+                "{} takes no position, so no reasoning: answer writes it.",
+                print::name(&item)
+            ));
+            return Ok(());
+        }
+        let old = draft
+            .response
+            .answer(&item.id)
+            .map_or_else(String::new, |a| match field {
+                Field::Answer => a.answer.clone(),
+                Field::Reasoning => a.reasoning.clone(),
+                Field::Notes => a.notes.clone(),
+            });
+        let limit = item.word_limit.filter(|_| field == Field::Answer);
+        let (text, stop) = match how {
+            Text::Clear if old.is_empty() => {
+                self.say(format!("The {} is empty already.", field.word()));
+                return Ok(());
+            }
+            Text::Clear => (String::new(), None),
+            Text::Edit => match self.edit_in_editor(&old) {
+                Ok(text) => (text, None),
+                Err(e) => {
+                    self.say(format!("Could not edit in your editor: {e}."));
+                    return Ok(());
+                }
+            },
+            Text::Type => {
+                let (lines, stop) = self.type_lines(field, &old);
+                if lines.is_empty() {
+                    if stop.is_none() {
+                        self.say(format!("Nothing typed; the {} is as it was.", field.word()));
+                    }
+                    return stop.map_or(Ok(()), Err);
+                }
+                if stop.is_some() {
+                    self.say(format!("Keeping the {} typed so far.", lines_word(lines.len())));
+                }
+                (lines.join("\n"), stop)
+            }
+        };
+        if text == old {
+            self.say(format!("The {} is unchanged.", field.word()));
+        } else {
+            draft.edit_current(Instant::now(), |answer| match field {
+                Field::Answer => answer.answer = text.clone(),
+                Field::Reasoning => answer.reasoning = text.clone(),
+                Field::Notes => answer.notes = text.clone(),
+            });
+            match how {
+                Text::Clear => self.say(format!("{} cleared.", field.title())),
+                _ => self.say_all(print::text_set(field.title(), &text, limit)),
+            }
+            self.changed(draft)?;
+        }
+        stop.map_or(Ok(()), Err)
+    }
+
+    /// `text` edited in the user's editor program, which has the terminal meanwhile.
+    fn edit_in_editor(&mut self, text: &str) -> std::io::Result<String> {
+        self.say("Opening your editor; save and quit it to come back.");
+        let edited = crate::editor::edit(text);
+        self.input.forget_interrupts();
+        edited
+    }
+
+    /// Lines typed until one holding only a dot, and why they stopped early, if they did.
+    fn type_lines(&mut self, field: Field, old: &str) -> (Vec<String>, Option<Stop>) {
+        self.say(format!(
+            "Type the {}; a line holding only a dot ends it.",
+            field.word()
+        ));
+        if !old.trim().is_empty() {
+            self.say(format!(
+                "What you type replaces the {} there is now; a dot alone at once keeps it.",
+                field.word()
+            ));
+        }
+        let mut lines = Vec::new();
+        loop {
+            match self.ask() {
+                Ok(line) if line.trim_end() == "." => return (lines, None),
+                Ok(line) => lines.push(line),
+                Err(stop) => return (lines, Some(stop)),
+            }
+        }
+    }
+
+    fn toggle_ready(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+        let item = draft.item().clone();
+        let ready = draft
+            .response
+            .answer(&item.id)
+            .is_some_and(|a| a.status == ItemStatus::Ready);
+        draft.edit_current(Instant::now(), |a| {
+            a.status = if ready {
+                ItemStatus::Draft
+            } else {
+                ItemStatus::Ready
+            }
+        });
+        let now = if ready { "back to draft" } else { "marked ready" };
+        self.say(format!("{} is {now}.", crate::text::visible_line(&item.label)));
+        self.changed(draft)
+    }
+
+    fn toggle_final(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+        if draft.response.status == ResponseStatus::Final {
+            draft.response.status = ResponseStatus::Draft;
+            draft.changed(Instant::now());
+            self.say("The response is a draft again.");
+            return self.save(draft);
+        }
+        let to_do = print::still_to_do(&draft.set, &draft.response);
+        if !to_do.is_empty() {
+            self.say_all(to_do);
+            if !self.yes_no("Mark the response final anyway? yes or no")? {
+                self.say("The response stays a draft.");
+                return Ok(());
+            }
+        }
+        draft.response.status = ResponseStatus::Final;
+        draft.changed(Instant::now());
+        self.say("The response is marked final.");
+        self.save(draft)
+    }
+
+    fn respondent(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+        self.say("Who is responding:");
+        self.say_all(print::respondent(&draft.response.respondent));
+        self.say("Type each detail anew, or an empty line to keep it; a single - clears it.");
+        let mut details = draft.response.respondent.clone();
+        let asked = self.ask_respondent(&mut details, false);
+        if details == draft.response.respondent {
+            self.say("The respondent details are as they were.");
+        } else {
+            draft.response.respondent = details;
+            draft.edited(Instant::now());
+            self.say("Respondent details changed.");
+            self.changed(draft)?;
+        }
+        asked
+    }
+
+    fn export(&mut self, draft: &mut Draft, format: Format, folder: Option<String>) -> Result<(), Stop> {
+        let folder = folder.map_or_else(|| self.exports_dir.clone(), PathBuf::from);
+        let path = export::default_path(&folder, &draft.response, format);
+        if path.exists() {
+            let question = format!("{} already exists. Replace it? yes or no", path.display());
+            if !self.yes_no(&question)? {
+                self.say("Nothing was exported.");
+                return Ok(());
+            }
+        }
+        match drafts::export(
+            &draft.response,
+            &draft.set,
+            format,
+            &path,
+            &crate::export::Options::default(),
+        ) {
+            Ok(()) => self.say(format!("Exported {} to {}.", format.name(), path.display())),
+            Err(e) => self.say(format!("Could not export to {}: {e}.", path.display())),
+        }
+        Ok(())
+    }
+
+    fn versions(&self, draft: &Draft) -> Vec<drafts::history::Version> {
+        let set = &draft.set;
+        draft
+            .file
+            .as_ref()
+            .map(|f| f.history.list_with(|id| (id == set.id).then_some(set)))
+            .unwrap_or_default()
+    }
+
+    /// Puts saved version `number` back, after keeping what the draft holds now as a version.
+    fn restore(&mut self, draft: &mut Draft, number: usize) -> Result<(), Stop> {
+        let versions = self.versions(draft);
+        let Some(version) = number.checked_sub(1).and_then(|i| versions.get(i)) else {
+            self.say(match versions.len() {
+                0 => format!("There is no version {number}: there are no saved versions yet."),
+                1 => format!("There is no version {number}; the only version is 1."),
+                n => format!("There is no version {number}; versions are numbered 1 to {n}."),
+            });
+            return Ok(());
+        };
+        let question = format!(
+            "Go back to version {number}, saved {} ({})? What you have now is kept as a version first. yes or no",
+            crate::text::saved_time(version.saved, &self.zone),
+            version.summary
+        );
+        if !self.yes_no(&question)? {
+            self.say("Nothing changed.");
+            return Ok(());
+        }
+        let Some(history) = draft.file.as_ref().map(|f| f.history.clone()) else {
+            return Ok(());
+        };
+        let read = history.read(number).map_err(|e| e.to_string()).and_then(|bytes| {
+            let text = String::from_utf8(bytes).map_err(|_| "that version is not text".to_string())?;
+            crate::documents::response_from_text(&text, &self.catalog, Some(&draft.set))
+                .map_err(|p| p.first().map_or_else(String::new, |p| p.message.clone()))
+        });
+        let opened = match read {
+            Ok(opened) => opened,
+            Err(e) => {
+                self.say(format!("Could not read version {number}: {e}."));
+                return Ok(());
+            }
+        };
+        let now = export::json::render(&draft.response);
+        if let Err(e) = history.record_now(now.as_bytes(), jiff::Timestamp::now()) {
+            self.say(format!(
+                "Could not keep what you have now ({e}); nothing changed."
+            ));
+            return Ok(());
+        }
+        replace_content(draft, opened.set, opened.response);
+        draft.changed(Instant::now());
+        self.say(format!(
+            "Back to version {number}; what you had is kept as version 1."
+        ));
+        self.save(draft)
+    }
+}
+
+fn lines_word(n: usize) -> String {
+    if n == 1 {
+        "1 line".into()
+    } else {
+        format!("{n} lines")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_found_by_number_id_or_words() {
+        let set = crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone();
+        assert_eq!(find_item(&set, "1"), Ok(0));
+        assert_eq!(find_item(&set, "14"), Ok(13));
+        assert_eq!(find_item(&set, "Q2"), Ok(2));
+        assert_eq!(find_item(&set, "element 6"), Ok(10));
+        assert_eq!(find_item(&set, "statutory"), Ok(1));
+        assert_eq!(
+            find_item(&set, "15").unwrap_err(),
+            "There is no item 15; items are numbered 1 to 14."
+        );
+        assert_eq!(
+            find_item(&set, "0").unwrap_err(),
+            "There is no item 0; items are numbered 1 to 14."
+        );
+        assert_eq!(
+            find_item(&set, "zebra").unwrap_err(),
+            "No item matches “zebra”; try a number from 1 to 14."
+        );
+    }
+}
