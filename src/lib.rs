@@ -20,6 +20,7 @@ pub mod documents;
 pub mod drafts;
 pub mod error;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod schema;
