@@ -1,5 +1,5 @@
 //! A real `git merge` in a scratch repository, with consult as the merge driver and the
-//! textconv diff driver for responses, configured as the README says.
+//! textconv diff driver for responses, configured the way the README shows.
 
 use std::fs;
 use std::path::Path;
