@@ -22,6 +22,7 @@ pub mod drafts;
 pub mod editor;
 pub mod error;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod plain;

@@ -779,6 +779,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                 updated: jiff::Timestamp::from_second(created + later).unwrap(),
                 current_item,
                 answers: answers.into_iter().flatten().collect(),
+                conflicts: Vec::new(),
             },
         )
 }

@@ -8,6 +8,8 @@ mod list;
 mod paths;
 
 pub use paths::{find_drafts, missing_response};
+pub mod diff;
+pub mod merge;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,6 +80,48 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print consult's manual page (roff), or write it and one page per command to a folder.
     Man(ManArgs),
+    /// Merge two copies of a response drafted apart; also git's merge driver for responses.
+    ///
+    /// Field by field, matched on item ids; text a sentence at a time, so edits to different
+    /// sentences of one answer both survive. What both copies changed differently is kept as
+    /// conflicts in the merged file (never as markers in the text), which then cannot be
+    /// exported until they are resolved. Exit 0 when clean, 1 with conflicts, 2 for bad input.
+    Merge(MergeArgs),
+    /// Show how two responses differ, item by item (positions, then changed sentences);
+    /// with one file, the response as text, for git's `textconv`.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// OURS THEIRS; with --git, the three files git passes: %O (ancestor) %A (ours) %B (theirs).
+    #[arg(value_name = "FILE", required = true, num_args = 2..=3)]
+    pub files: Vec<PathBuf>,
+    /// The copies' common ancestor (default: the newest state both copies' saved versions share, if any).
+    #[arg(long, value_name = "FILE", conflicts_with = "git")]
+    pub base: Option<PathBuf>,
+    /// Write the merged response here (default: standard output).
+    #[arg(long, value_name = "FILE", conflicts_with = "git")]
+    pub out: Option<PathBuf>,
+    /// Merge copies from different organisations, and replace an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// Run as git's merge driver (`consult merge --git %O %A %B`): the result replaces %A.
+    #[arg(long)]
+    pub git: bool,
+    /// The question set the copies answer, if it is not built in or in your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A, or A and B: the response files (drafts or JSON exports).
+    #[arg(value_name = "FILE", required = true, num_args = 1..=2)]
+    pub files: Vec<PathBuf>,
+    /// The question set they answer, if it is not built in or in your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -360,6 +404,8 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::List(args) => list::run(args, dirs, out, err),
         Command::Completions(args) => completions::completions(args, out),
         Command::Man(args) => completions::man(args, out),
+        Command::Merge(args) => merge::run(args, dirs, out, err),
+        Command::Diff(args) => diff::run(args, dirs, out),
     }
 }
 
@@ -530,12 +576,7 @@ fn validate(
 }
 
 fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    let catalog = Catalog::with_user_sets(&dirs.question_sets());
-    let set: Option<QuestionSet> = args
-        .questions
-        .as_deref()
-        .map(catalog::load_question_set)
-        .transpose()?;
+    let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let opened = documents::open_response(&args.response, &catalog, set.as_ref())?;
     let warnings = [
         opened.warnings.as_slice(),
@@ -549,6 +590,13 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         return Err(Failure {
             code: EXIT_FAILURE,
             message: format!("{}; nothing written", strict_message(warnings.len())),
+        });
+    }
+    if let Some(why) = export::unresolved(&opened.response, &opened.set) {
+        let file = visible_line(&args.response.display().to_string()).into_owned();
+        return Err(Failure {
+            code: EXIT_FAILURE,
+            message: format!("{file}: {why} (`consult diff {file}` shows both sides); nothing written"),
         });
     }
     let format = Format::from(args.format);
@@ -570,6 +618,16 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     Ok(())
 }
 
+/// The question sets consult knows, and the one named with `--questions FILE`, if any.
+pub(crate) fn known_sets(
+    dirs: &Dirs,
+    questions: Option<&Path>,
+) -> Result<(Catalog, Option<QuestionSet>), Failure> {
+    let catalog = Catalog::with_user_sets(&dirs.question_sets());
+    let set = questions.map(catalog::load_question_set).transpose()?;
+    Ok((catalog, set))
+}
+
 /// Why `--strict` stops: there were warnings.
 fn strict_message(warnings: usize) -> String {
     let warnings = if warnings == 1 {
@@ -580,7 +638,7 @@ fn strict_message(warnings: usize) -> String {
     format!("{warnings}, and --strict treats warnings as failures")
 }
 
-fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
+pub(crate) fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
     if path.exists() && !force {
         return Err(Failure {
             code: EXIT_FAILURE,
@@ -590,7 +648,7 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn write_file(path: &Path, bytes: &[u8], mode: NewFileMode) -> Result<(), Failure> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8], mode: NewFileMode) -> Result<(), Failure> {
     storage::write_atomic(path, bytes, mode).map_err(|e| Failure::io(path, &e))
 }
 

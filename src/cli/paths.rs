@@ -25,11 +25,17 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         Command::Compare(args) => args.files.iter_mut().for_each(resolve),
         Command::Versions(args) => resolve(&mut args.file),
         Command::Restore(args) => resolve(&mut args.file),
+        Command::Merge(args) if !args.git => {
+            args.files.iter_mut().for_each(resolve);
+            args.base.iter_mut().for_each(resolve);
+        }
+        Command::Diff(args) => args.files.iter_mut().for_each(resolve),
         Command::Questions(_)
         | Command::New(_)
         | Command::List(_)
         | Command::Completions(_)
-        | Command::Man(_) => {}
+        | Command::Man(_)
+        | Command::Merge(_) => {}
     }
     command
 }

@@ -134,7 +134,8 @@ pub fn create(dirs: &Dirs, set: &QuestionSet, organisation: &str) -> Result<Open
 }
 
 /// Writes `response` exported as `format` to `path` (its folder made if need be), with
-/// the usual permissions: exports are meant to be shared.
+/// the usual permissions: exports are meant to be shared. A response with unresolved merge
+/// conflicts is refused, and the error says where they are.
 pub fn export(
     response: &Response,
     set: &QuestionSet,
@@ -142,6 +143,9 @@ pub fn export(
     path: &Path,
     options: &export::Options,
 ) -> std::io::Result<()> {
+    if let Some(why) = export::unresolved(response, set) {
+        return Err(std::io::Error::other(why));
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }

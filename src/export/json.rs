@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Answer, Respondent, Response, ResponseStatus, SetRef};
+use crate::model::{Answer, Conflict, Respondent, Response, ResponseStatus, SetRef};
 
 /// A response as written: every field borrowed, but the format version the one the file
 /// needs ([`Response::format_to_write`]), so nothing is copied to change one number.
@@ -17,6 +17,8 @@ struct Written<'a> {
     updated: jiff::Timestamp,
     current_item: &'a Option<String>,
     answers: &'a [Answer],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 /// Loading a file this wrote and rendering it again gives the same bytes.
@@ -31,6 +33,7 @@ pub fn render(response: &Response) -> String {
         updated,
         current_item,
         answers,
+        conflicts,
     } = response;
     let written = Written {
         format_version: response.format_to_write(),
@@ -41,6 +44,7 @@ pub fn render(response: &Response) -> String {
         updated: *updated,
         current_item,
         answers,
+        conflicts,
     };
     let mut text = serde_json::to_string_pretty(&written).expect("a response always serialises");
     text.push('\n');

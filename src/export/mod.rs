@@ -89,6 +89,35 @@ pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &
     }
 }
 
+/// Why `response` cannot be exported yet, if it cannot: a merge left conflicts in it, and a
+/// submission must say one thing. The message names where they are.
+pub fn unresolved(response: &Response, set: &QuestionSet) -> Option<String> {
+    if response.conflicts.is_empty() {
+        return None;
+    }
+    let places: Vec<String> = response
+        .conflicted_places()
+        .into_iter()
+        .map(|place| match (place, set.item(place)) {
+            (_, Some(item)) => format!("{} ({})", item.label, item.id),
+            ("respondent", None) => "the respondent's details".to_string(),
+            ("status", None) => "the response's status".to_string(),
+            (other, None) => other.to_string(),
+        })
+        .collect();
+    let count = match response.conflicts.len() {
+        1 => "1 unresolved merge conflict".to_string(),
+        n => format!("{n} unresolved merge conflicts"),
+    };
+    Some(
+        crate::text::visible_line(&format!(
+            "{count}, in {}: choose between the two copies before exporting",
+            places.join(", ")
+        ))
+        .into_owned(),
+    )
+}
+
 /// `<dir>/<organisation-slug>-<set-id>.<ext>`, the name proposed for an export.
 pub fn default_path(dir: &Path, response: &Response, format: Format) -> PathBuf {
     let name = format!(

@@ -5,4 +5,4 @@ pub mod response;
 pub mod validate;
 
 pub use question_set::{Item, QuestionSet, Scale, ScaleOption, Section};
-pub use response::{Answer, ItemStatus, Publication, Respondent, Response, ResponseStatus, SetRef};
+pub use response::{Answer, Conflict, ItemStatus, Publication, Respondent, Response, ResponseStatus, SetRef};

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::question_set::QuestionSet;
 
 /// The newest response format this build reads and writes. Version 2 added each answer's
-/// `notes` and the respondent's `members`, `publication` and `confidentiality`; a file is
-/// written as version 1 while it uses none of them, so older consults can still read it.
-pub const RESPONSE_FORMAT: u32 = 2;
+/// `notes` and the respondent's `members`, `publication` and `confidentiality`; version 3
+/// the `conflicts` a merge leaves. A file is written as the oldest version that holds what
+/// it uses, so older consults can still read it, or say they need upgrading.
+pub const RESPONSE_FORMAT: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +37,51 @@ pub struct Response {
     /// Answers in the question set's reading order; items never touched are absent.
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// What merging two copies could not decide, both sides kept, until someone chooses
+    /// (version 3). A response with any is not exported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A field that two merged copies changed in different ways. Both values are kept here;
+/// the field itself holds what the copies' common ancestor had (nothing, if they had none),
+/// so the merged file reads the same whichever copy was "ours".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// The answer's item; absent for the response's own fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// On an answer: `position`, `answer`, `reasoning`, `notes` or `status`. On the
+    /// response: `status`, or `respondent.` and one of the respondent's fields.
+    pub field: String,
+    /// Our copy's value as text (`null`: none). For text, our version of the sentences in
+    /// conflict (empty: we deleted them).
+    #[serde(default)]
+    pub ours: Option<String>,
+    /// Their copy's value, the same way.
+    #[serde(default)]
+    pub theirs: Option<String>,
+    /// For text: the ancestor's sentences, which the field holds in their place (empty:
+    /// both sides added text there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// For text: the sentence just before the place in the field, to find it by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// For text: the sentence just after the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+}
+
+impl Conflict {
+    /// Where the conflict is, for messages: `q2 answer`, `respondent.role`.
+    pub fn place(&self) -> String {
+        match &self.item {
+            Some(item) => format!("{item} {}", self.field),
+            None => self.field.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -234,6 +280,7 @@ impl Response {
             updated: now,
             current_item: set.items().next().map(|i| i.id.clone()),
             answers: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -264,7 +311,30 @@ impl Response {
             || r.publication.is_some()
             || r.confidentiality.is_some()
             || self.answers.iter().any(|a| !a.notes.is_empty());
-        self.format_version.max(if uses_v2 { 2 } else { 1 })
+        let needs = if !self.conflicts.is_empty() {
+            3
+        } else if uses_v2 {
+            2
+        } else {
+            1
+        };
+        self.format_version.max(needs)
+    }
+
+    /// The items with unresolved conflicts, in the order recorded, each once; `respondent`
+    /// or `status` for the response's own fields.
+    pub fn conflicted_places(&self) -> Vec<&str> {
+        let mut places: Vec<&str> = Vec::new();
+        for conflict in &self.conflicts {
+            let place = conflict
+                .item
+                .as_deref()
+                .unwrap_or_else(|| conflict.field.split('.').next().unwrap_or("response"));
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+        places
     }
 
     /// How many of the set's items have a position or an answer.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::question_set::{QUESTION_SET_FORMAT, QuestionSet};
-use super::response::{RESPONSE_FORMAT, Response};
+use super::response::{Conflict, RESPONSE_FORMAT, Response};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -330,7 +330,102 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
             Some(_) => {}
         }
     }
+    check_conflicts(response, set, &mut problems);
     problems
+}
+
+/// What a value in a conflict may be, by its field.
+enum Kind {
+    /// Any text, never `null`.
+    Text,
+    /// Text or `null`.
+    Optional,
+    /// One of these words, never `null`.
+    Word(&'static [&'static str]),
+    /// One of these words, or `null`.
+    OptionalWord(&'static [&'static str]),
+    /// A whole number, or `null`.
+    Count,
+    /// An option on the item's scale, or `null`.
+    Position,
+}
+
+const ITEM_STATUSES: &[&str] = &["not-started", "draft", "ready"];
+
+fn kind_of(conflict: &Conflict) -> Option<Kind> {
+    Some(match (conflict.item.is_some(), conflict.field.as_str()) {
+        (true, "position") => Kind::Position,
+        (true, "answer" | "reasoning" | "notes") => Kind::Text,
+        (true, "status") => Kind::Word(ITEM_STATUSES),
+        (false, "status") => Kind::Word(&["draft", "final"]),
+        (false, "respondent.organisation" | "respondent.contact_name" | "respondent.role") => Kind::Text,
+        (false, "respondent.email" | "respondent.confidentiality") => Kind::Optional,
+        (false, "respondent.on_behalf") => Kind::Word(&["true", "false"]),
+        (false, "respondent.members") => Kind::Count,
+        (false, "respondent.publication") => Kind::OptionalWord(&["yes", "anonymised", "no"]),
+        _ => return None,
+    })
+}
+
+/// A merge's conflicts must name fields that exist, with values those fields could hold,
+/// and need format 3: an older consult then says it needs upgrading.
+fn check_conflicts(response: &Response, set: &QuestionSet, problems: &mut Vec<Problem>) {
+    if !response.conflicts.is_empty() && response.format_version < 3 {
+        problems.push(Problem::at(
+            "conflicts",
+            "conflicts are new in response format version 3: set \"format_version\" to 3, so that older consults know they cannot read this file",
+        ));
+    }
+    for (c, conflict) in response.conflicts.iter().enumerate() {
+        let path = format!("conflicts[{c}]");
+        let item = match &conflict.item {
+            Some(id) => match set.item(id) {
+                Some(item) => Some(item),
+                None => {
+                    problems.push(Problem::at(
+                        format!("{path}.item"),
+                        format!("item {id:?} is not in question set {:?}", set.id),
+                    ));
+                    continue;
+                }
+            },
+            None => None,
+        };
+        let Some(kind) = kind_of(conflict) else {
+            let fields = if item.is_some() {
+                "position, answer, reasoning, notes, status"
+            } else {
+                "status, respondent.organisation, respondent.contact_name, respondent.role, respondent.email, respondent.on_behalf, respondent.members, respondent.publication, respondent.confidentiality"
+            };
+            problems.push(Problem::at(
+                format!("{path}.field"),
+                format!(
+                    "{:?} is not a field a conflict can be on here (fields: {fields})",
+                    conflict.field
+                ),
+            ));
+            continue;
+        };
+        let scale = item.and_then(|item| set.scale_of(item));
+        for (side, value) in [("ours", &conflict.ours), ("theirs", &conflict.theirs)] {
+            let value = value.as_deref();
+            let fits = match (&kind, value) {
+                (Kind::Optional | Kind::OptionalWord(_) | Kind::Count | Kind::Position, None) => true,
+                (Kind::Text | Kind::Word(_), None) => false,
+                (Kind::Text | Kind::Optional, Some(_)) => true,
+                (Kind::Word(words) | Kind::OptionalWord(words), Some(v)) => words.contains(&v),
+                (Kind::Count, Some(v)) => v.parse::<u64>().is_ok(),
+                (Kind::Position, Some(v)) => scale.is_some_and(|s| s.option(v).is_some()),
+            };
+            if !fits {
+                let shown = value.map_or_else(|| "null".to_string(), |v| format!("{v:?}"));
+                problems.push(Problem::at(
+                    format!("{path}.{side}"),
+                    format!("{shown} is not a value {} can have", conflict.place()),
+                ));
+            }
+        }
+    }
 }
 
 fn one_line(text: String) -> String {

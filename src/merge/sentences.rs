@@ -1,0 +1,138 @@
+//! Text cut into sentences and the gaps between them, the units a merge works in.
+//!
+//! The pieces put back together are the text, byte for byte, so a merge never changes
+//! spacing it did not have to. Gaps (the whitespace after a sentence, a line break, a
+//! paragraph break) are pieces of their own: two edits to neighbouring sentences are then
+//! separated by an unchanged gap and both survive, and a sentence that gains a follower
+//! does not change its own trailing space.
+
+/// Ends a sentence when followed by whitespace or the end of the text.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‽')
+}
+
+/// May follow the end of a sentence and still belong to it: `He said "no."` or `(see above.)`.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '*' | '_'
+    )
+}
+
+/// The pieces of `text`, in order: sentences and gaps. Their concatenation is `text`.
+pub fn pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    // Whether the text since `start` is a gap (whitespace after a sentence's end).
+    let mut in_gap = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if in_gap {
+            if !c.is_whitespace() {
+                pieces.push(&text[start..at]);
+                start = at;
+                in_gap = false;
+            } else {
+                continue;
+            }
+        }
+        if c == '\n' {
+            // A line break ends a sentence (list items, addresses); the break, with any
+            // spaces before it, is a gap.
+            let end = start + text[start..at].trim_end().len();
+            if start < end {
+                pieces.push(&text[start..end]);
+            }
+            start = end;
+            in_gap = true;
+        } else if c.is_whitespace() && start == at {
+            // Leading whitespace is a gap of its own.
+            in_gap = true;
+        } else if ends_sentence(c) {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if closes(next) || ends_sentence(next) {
+                    end = next_at + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            match chars.peek() {
+                Some(&(_, next)) if next.is_whitespace() => {
+                    pieces.push(&text[start..end]);
+                    start = end;
+                    in_gap = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    if start < text.len() {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+/// Whether a piece is a gap rather than a sentence.
+pub fn is_gap(piece: &str) -> bool {
+    piece.chars().all(char::is_whitespace)
+}
+
+/// The sentences of `text`, without the gaps between them.
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    pieces(text).into_iter().filter(|p| !is_gap(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_stops_followed_by_space() {
+        assert_eq!(
+            pieces("One. Two? Three! Four"),
+            ["One.", " ", "Two?", " ", "Three!", " ", "Four"]
+        );
+    }
+
+    #[test]
+    fn paragraph_and_line_breaks_are_gaps() {
+        assert_eq!(
+            pieces("First para.\n\nSecond\n- item one\n- item two"),
+            [
+                "First para.",
+                "\n\n",
+                "Second",
+                "\n",
+                "- item one",
+                "\n",
+                "- item two"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_ellipses_and_numbers_stay_inside_a_sentence() {
+        assert_eq!(
+            pieces("He said “no.” Then… silence. It costs 3.5 million."),
+            [
+                "He said “no.”",
+                " ",
+                "Then…",
+                " ",
+                "silence.",
+                " ",
+                "It costs 3.5 million."
+            ]
+        );
+        assert_eq!(pieces("Really?! Yes."), ["Really?!", " ", "Yes."]);
+    }
+
+    #[test]
+    fn pieces_put_back_together_are_the_text() {
+        for text in ["", "  lead", "a.  b.\n\n\n c", "end. ", "\n", "x.\r\ny"] {
+            assert_eq!(pieces(text).concat(), text);
+        }
+    }
+}
