@@ -7,8 +7,6 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use consult::catalog::Catalog;
 use consult::dirs::Dirs;
 use consult::drafts::{self, DraftId, History};
 use consult::merge::{self, sentences};
@@ -16,64 +14,37 @@ use consult::model::{Answer, ItemStatus, QuestionSet, Response, validate};
 use consult::{export, parse};
 use crossterm::event::KeyCode;
 use proptest::prelude::*;
-use tempfile::TempDir;
 
+use support::fixtures::{built_in, root};
+use support::sandbox::{self, Run};
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn built_in() -> QuestionSet {
-    Catalog::built_in().find("integrating-care").unwrap().clone()
-}
 
 fn load(path: &Path) -> Response {
     parse::response(&fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// A scratch folder that is also consult's data and config folder.
+/// The shared command-line sandbox, with names inside it and files written as consult would.
 struct Sandbox {
-    dir: TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+    inner: sandbox::Sandbox,
 }
 
 impl Sandbox {
     fn new() -> Sandbox {
         Sandbox {
-            dir: tempfile::tempdir().unwrap(),
+            inner: sandbox::Sandbox::new(),
         }
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.inner.path().join(name)
     }
 
     fn dirs(&self) -> Dirs {
-        Dirs {
-            data: self.path("data"),
-            config: self.path("config"),
-        }
+        support::dirs(self.inner.path())
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_consult"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("CONSULT_DATA_DIR", self.path("data"))
-            .env("CONSULT_CONFIG_DIR", self.path("config"))
-            .output()
-            .unwrap();
-        Run {
-            code: output.status.code().expect("consult was killed by a signal"),
-            stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
-        }
+        sandbox::run(self.inner.consult(args))
     }
 
     /// Writes `response` as consult would, under `name`.
