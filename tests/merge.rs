@@ -665,3 +665,195 @@ fn history_lookup_finds_the_newest_shared_version() {
     assert_eq!(merge::common_versions(&a, &b), [1, 2]);
     assert!(merge::common_versions(&a, &[b"7".to_vec()]).is_empty());
 }
+
+/// Base, ours and theirs where the same sentence of q1's answer and q2's position differ.
+fn both_changed() -> (Response, Response, Response, Response) {
+    let base = load(&root().join(COMMISSION));
+    let mut ours = with_sentence(base.clone(), "q1", 1, "Ours says this.");
+    let mut theirs = with_sentence(base.clone(), "q1", 1, "Theirs says that.");
+    answer_mut(&mut ours, "q2").position = Some("agree".into());
+    answer_mut(&mut theirs, "q2").position = Some("disagree".into());
+    let merged = merge::merge(Some(&base), &ours, &theirs, &built_in());
+    (base, ours, theirs, merged)
+}
+
+fn conflict_at(response: &Response, item: &str, field: &str) -> usize {
+    response
+        .conflicts
+        .iter()
+        .position(|c| c.item.as_deref() == Some(item) && c.field == field)
+        .unwrap_or_else(|| panic!("no conflict on {item} {field}: {:?}", response.conflicts))
+}
+
+#[test]
+fn a_conflict_is_settled_with_our_side_their_side_or_both() {
+    use consult::merge::resolve::{Keep, resolve};
+    let (_, ours, theirs, merged) = both_changed();
+    assert_eq!(merged.conflicts.len(), 2);
+
+    let mut kept = merged.clone();
+    {
+        let at = conflict_at(&kept, "q1", "answer");
+        resolve(&mut kept, at, Keep::Ours)
+    }
+    .unwrap();
+    assert_eq!(
+        kept.answer("q1").unwrap().answer,
+        ours.answer("q1").unwrap().answer
+    );
+    {
+        let at = conflict_at(&kept, "q2", "position");
+        resolve(&mut kept, at, Keep::Theirs)
+    }
+    .unwrap();
+    assert_eq!(kept.answer("q2").unwrap().position.as_deref(), Some("disagree"));
+    assert!(kept.conflicts.is_empty(), "settled: {:?}", kept.conflicts);
+    assert!(
+        validate::response(&kept, &built_in())
+            .iter()
+            .all(|p| !p.is_error())
+    );
+
+    let mut theirs_kept = merged.clone();
+    {
+        let at = conflict_at(&theirs_kept, "q1", "answer");
+        resolve(&mut theirs_kept, at, Keep::Theirs)
+    }
+    .unwrap();
+    assert_eq!(
+        theirs_kept.answer("q1").unwrap().answer,
+        theirs.answer("q1").unwrap().answer
+    );
+
+    let mut both = merged.clone();
+    {
+        let at = conflict_at(&both, "q1", "answer");
+        resolve(&mut both, at, Keep::Both)
+    }
+    .unwrap();
+    let text = &both.answer("q1").unwrap().answer;
+    assert!(text.contains("Ours says this. Theirs says that."), "{text}");
+    let position = conflict_at(&both, "q2", "position");
+    assert!(
+        resolve(&mut both, position, Keep::Both).is_err(),
+        "a position is one or the other"
+    );
+}
+
+/// A harness whose one draft is the merge of [`both_changed`]: conflicts on q1's answer
+/// and q2's position.
+fn app_on_conflicts() -> (tempfile::TempDir, Harness) {
+    let (_, _, _, merged) = both_changed();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("merged.json");
+    fs::write(&file, export::json::render(&merged)).unwrap();
+    let mut h = Harness::with_drafts(&[file.to_str().unwrap()]);
+    h.open(0);
+    while h.item() != "q1" {
+        h.key(KeyCode::PageUp);
+    }
+    (dir, h)
+}
+
+#[test]
+fn the_app_marks_conflicts_and_settles_them_one_side_at_a_time() {
+    let (_dir, mut h) = app_on_conflicts();
+    let screen = support::screen(&h, 120, 40);
+    assert!(screen.contains("! 1 merge conflict: F6"), "{screen}");
+    assert!(
+        screen.contains("! Question 2"),
+        "the outline marks the other one\n{screen}"
+    );
+    h.key(KeyCode::F(6));
+    let Some(consult::app::Dialog::Choose(choice)) = &h.app.dialog else {
+        panic!("asked which side to keep")
+    };
+    let lines = choice.lines.join("\n");
+    assert!(
+        lines.contains("Ours: ") && lines.contains("Ours says this."),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("Theirs: ") && lines.contains("Theirs says that."),
+        "{lines}"
+    );
+    h.key(KeyCode::Char('b'));
+    assert!(
+        h.answer("q1")
+            .answer
+            .contains("Ours says this. Theirs says that.")
+    );
+    assert!(h.message().contains("1 merge conflicts left"), "{}", h.message());
+
+    // Exporting is refused until the last one is settled.
+    h.ctrl('e');
+    h.key(KeyCode::Enter);
+    assert!(
+        h.message().contains("unresolved merge conflict"),
+        "{}",
+        h.message()
+    );
+    h.key(KeyCode::PageDown); // Question 2
+    h.key(KeyCode::F(6));
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.answer("q2").position.as_deref(), Some("disagree"));
+    assert!(
+        h.message().contains("Every merge conflict is settled"),
+        "{}",
+        h.message()
+    );
+    h.ctrl('e');
+    h.key(KeyCode::Enter);
+    assert!(h.message().starts_with("Exported to"), "{}", h.message());
+    h.ctrl('s');
+    assert!(
+        !fs::read_to_string(h.draft_path())
+            .unwrap()
+            .contains("\"conflicts\"")
+    );
+}
+
+#[test]
+fn keeping_both_and_editing_puts_the_cursor_in_the_text() {
+    let (_dir, mut h) = app_on_conflicts();
+    h.key(KeyCode::F(6));
+    h.key(KeyCode::Char('e'));
+    assert_eq!(h.app.draft.as_ref().unwrap().focus(), consult::app::Focus::Answer);
+    assert!(h.message().contains("edit the text"), "{}", h.message());
+}
+
+#[test]
+fn the_conflict_screens_at_both_sizes() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let (_dir, mut h) = app_on_conflicts();
+        insta::assert_snapshot!(
+            format!("conflict_item_{width}x{height}"),
+            support::screen(&h, width, height)
+        );
+        h.key(KeyCode::F(6));
+        insta::assert_snapshot!(
+            format!("conflict_choice_{width}x{height}"),
+            support::screen(&h, width, height)
+        );
+    }
+}
+
+#[test]
+fn in_a_terminal_a_conflict_is_settled_and_saved() {
+    let (_, _, _, merged) = both_changed();
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("merged.json");
+    fs::write(&file, export::json::render(&merged)).unwrap();
+    let mut app = support::pty::Session::start(home.path(), &["edit", "merged.json"]);
+    // It opens where the copies were last edited: Question 1, which has a conflict.
+    app.wait_for("1 merge conflict: F6");
+    app.send("\x1b[17~"); // F6
+    app.wait_for("Theirs: Theirs says that.");
+    app.send("o");
+    app.wait_for("1 merge conflicts left");
+    app.send(support::pty::CTRL_Q);
+    assert!(app.wait_exit());
+    let saved = load(&file);
+    assert!(saved.answer("q1").unwrap().answer.contains("Ours says this."));
+    assert_eq!(saved.conflicts.len(), 1, "the q2 one is still to settle");
+}

@@ -656,3 +656,35 @@ fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
         "and everything typed was saved"
     );
 }
+
+#[test]
+fn a_file_changed_elsewhere_can_be_merged_with_what_is_on_screen() {
+    let (mut h, path, _) = changed_elsewhere();
+    let Some(Dialog::Choose(choice)) = &h.app.dialog else {
+        panic!("should ask")
+    };
+    assert!(
+        choice.options.iter().any(|(key, _, _)| *key == 'm'),
+        "a third choice: merge"
+    );
+    h.key(KeyCode::Char('m'));
+    let draft = h.app.draft.as_ref().unwrap();
+    assert_eq!(
+        draft.response.respondent.contact_name, "Someone else",
+        "their change is in"
+    );
+    let item = draft.item().id.clone();
+    assert!(h.answer(&item).answer.ends_with(" Mine."), "and ours");
+    assert!(
+        draft.response.conflicts.is_empty(),
+        "{:?}",
+        draft.response.conflicts
+    );
+    assert!(h.message().contains("nothing conflicted"), "{}", h.message());
+    h.ctrl('s');
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("Someone else") && saved.contains(" Mine."),
+        "both saved"
+    );
+}

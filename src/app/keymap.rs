@@ -22,6 +22,8 @@ pub enum Command {
     Notes,
     /// Put the focused answer, as it pastes into a web form, on the clipboard.
     Copy,
+    /// Settle the next merge conflict of this item (or of the response).
+    Resolve,
     NextItem,
     PrevItem,
     NextField,
@@ -238,6 +240,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Browse, &[key(KeyCode::Down)], C::NextItem, "next item", None),
     bind(X::Browse, &[key(KeyCode::Up)], C::PrevItem, "previous item", None),
     bind(X::Walk, &[key(KeyCode::F(5))], C::Copy, "copy the answer as plain text for a web form (through the terminal: OSC 52; some terminals need it enabled)", Some("copy")),
+    bind(X::Walk, &[key(KeyCode::F(6))], C::Resolve, "settle a merge conflict here: keep ours, theirs or both, or edit", Some("conflict")),
     bind(X::Walk, &[key(KeyCode::F(3))], C::Notes, "notes for ourselves on this item (never sent): open or fold away", Some("notes")),
     bind(X::Walk, &[ctrl('f')], C::FoldContext, "show or hide the item's context", Some("context")),
     bind(X::Browse, &[key(KeyCode::Esc)], C::Home, "back to the drafts", None),

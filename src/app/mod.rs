@@ -149,6 +149,15 @@ pub enum Decision {
     KeepFile,
     /// Decide later.
     Later,
+    /// A merge conflict: keep our side, their side, both (text), or both and edit.
+    KeepOurs,
+    KeepTheirs,
+    KeepBoth,
+    KeepBothAndEdit,
+    /// A merge conflict: settle it another time.
+    NotNow,
+    /// Changed on disk: merge the file's changes with what is on screen.
+    MergeChanged,
 }
 
 /// A line of feedback shown in the footer until the next key.

@@ -8,6 +8,7 @@
 //! - [`diff`]: a response as readable text, and the difference between two.
 
 pub mod diff;
+pub mod resolve;
 pub mod response;
 pub mod sentences;
 pub mod text;

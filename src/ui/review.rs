@@ -33,6 +33,13 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
                 (Some(_), None) => "—".to_string(),
             };
             let mut notes = Vec::new();
+            if response
+                .conflicts
+                .iter()
+                .any(|c| c.item.as_deref() == Some(item.id.as_str()))
+            {
+                notes.push("! merge conflict: F6 on the item settles it".to_string());
+            }
             if !answer.is_some_and(|a| a.is_answered()) {
                 open += 1;
                 notes.push("no answer yet".to_string());

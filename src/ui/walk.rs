@@ -86,9 +86,16 @@ fn draw_outline(
                 position_of(&draft.set, &draft.response, item).map_or("".into(), |(s, _)| visible_line(s));
             let label_width = width.saturating_sub(3 + 3);
             let label = format!("{} · {}", item.label, item.summary());
+            // A merge left a conflict here: that comes before the item's status.
+            let conflicted = draft
+                .response
+                .conflicts
+                .iter()
+                .any(|c| c.item.as_deref() == Some(item.id.as_str()));
+            let mark = if conflicted { "!" } else { status_mark(status) };
             let text = format!(
                 " {} {}{:>3}",
-                status_mark(status),
+                mark,
                 fit(&crate::text::flat(&visible_line(&label)), label_width),
                 symbol
             );
@@ -122,13 +129,28 @@ fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
         .response
         .answer(&item.id)
         .map_or(ItemStatus::NotStarted, |a| a.status);
-    let title = Line::from(vec![
+    let conflicts = draft
+        .response
+        .conflicts
+        .iter()
+        .filter(|c| c.item.as_deref() == Some(item.id.as_str()))
+        .count();
+    let mut title = Line::from(vec![
         Span::styled(visible(&item.label).into_owned(), theme.title()),
         Span::styled(
             format!("   {} {}", status_mark(status), status.label()),
             theme.dim(),
         ),
     ]);
+    if conflicts > 0 {
+        title.push_span(Span::styled(
+            format!(
+                "   ! {conflicts} merge conflict{}: F6",
+                if conflicts == 1 { "" } else { "s" }
+            ),
+            theme.warning(),
+        ));
+    }
     let prompt = Paragraph::new(visible(&item.prompt).into_owned())
         .style(theme.heading())
         .wrap(Wrap { trim: true });

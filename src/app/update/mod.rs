@@ -17,12 +17,14 @@ use crate::model::{QuestionSet, Response, ResponseStatus};
 use crate::text::word_count;
 use crate::{documents, export};
 
+mod conflicts;
 mod dialogs;
 mod home;
 mod recovering;
 mod typing;
 mod walk;
 
+use conflicts::*;
 use dialogs::*;
 use home::*;
 use recovering::*;

@@ -22,6 +22,11 @@ pub(super) fn conflict_dialog(draft: &Draft) -> Dialog {
                 "load the changed file; what is on screen becomes a separate draft",
                 Decision::Reload,
             ),
+            (
+                'm',
+                "merge the two: what both changed differently is kept to settle with F6",
+                Decision::MergeChanged,
+            ),
             ('\u{1b}', "decide later (saving waits)", Decision::Later),
         ],
     })
@@ -123,6 +128,11 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
             return draft.save_if_dirty();
         }
         Decision::Reload => reload_changed_draft(app),
+        Decision::KeepOurs | Decision::KeepTheirs | Decision::KeepBoth | Decision::KeepBothAndEdit => {
+            settle_conflict(app, decision);
+        }
+        Decision::NotNow => {}
+        Decision::MergeChanged => merge_changed(app),
         Decision::Later if app.recovery.is_empty() => {}
         Decision::Later => {
             let candidate = app.recovery.remove(0);

@@ -23,6 +23,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::MarkReady => draft.toggle_ready(now),
         Command::FoldContext => draft.context_folded = !draft.context_folded,
         Command::Notes => draft.toggle_notes(),
+        Command::Resolve => offer_conflict(app),
         Command::Copy => {
             // The answer of the focused field's kind (the answer, unless reasoning has focus), as a form takes it.
             let item = draft.item().clone();
