@@ -231,6 +231,22 @@ fn no_color_means_no_colour() {
 }
 
 #[test]
+fn no_color_means_no_colour_on_empty_editors_either() {
+    let mut h = Harness::fresh();
+    h.type_text("Cyngor Môn");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::PageDown); // Question 1: two empty editors with their placeholders
+    let terminal = render(&h, 80, 24);
+    let coloured = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+    assert!(!coloured, "placeholders too have no colour with NO_COLOR");
+}
+
+#[test]
 fn going_to_an_item_from_the_outline() {
     snapshot("go_to", || {
         let mut h = commission_at(0);

@@ -360,7 +360,15 @@ fn draw_editor(
     let block = panel(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if focused || editor.is_empty() {
+    if editor.is_empty() {
+        // Cheap to copy while empty: the placeholder takes the theme's dim, so with
+        // NO_COLOR it has no colour either.
+        let mut empty = editor.clone();
+        empty.set_placeholder_style(theme.dim());
+        frame.render_widget(&empty, inner);
+        return;
+    }
+    if focused {
         frame.render_widget(editor, inner);
         return;
     }
