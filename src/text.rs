@@ -109,6 +109,19 @@ pub fn tail(text: &str, width: usize) -> String {
     cut(&flat, width, Keep::End).into_owned()
 }
 
+/// `12345` as `12,345`.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Words as a reader would count them: runs of non-whitespace.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()

@@ -122,15 +122,15 @@ fn the_paste_ready_text_has_one_block_per_item_with_true_counts() {
         let chars = answer.chars().count();
         let counts = format!(
             "Answer: {} characters, {} words",
-            export::limits::grouped(chars),
-            export::limits::grouped(words)
+            consult::text::grouped(chars),
+            consult::text::grouped(words)
         );
         assert!(rule.contains(&counts), "{rule} should say {counts}");
         if let Some(limit) = item.word_limit {
             assert!(
                 rule.contains(&format!(
                     "; limit {} words",
-                    export::limits::grouped(limit as usize)
+                    consult::text::grouped(limit as usize)
                 )),
                 "{rule}"
             );

@@ -217,17 +217,23 @@ fn the_focused_field_is_marked_by_more_than_colour() {
     assert!(!text.contains("▶ Position"));
 }
 
-#[test]
-fn no_color_means_no_colour() {
-    let h = commission_at(2);
-    let terminal = render(&h, 120, 40);
-    let coloured = terminal
+/// Whether any cell of the drawn screen has a colour.
+fn coloured(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> bool {
+    terminal
         .backend()
         .buffer()
         .content()
         .iter()
-        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
-    assert!(!coloured, "with NO_COLOR set the screen uses no colour at all");
+        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+}
+
+#[test]
+fn no_color_means_no_colour() {
+    let h = commission_at(2);
+    assert!(
+        !coloured(&render(&h, 120, 40)),
+        "with NO_COLOR set the screen uses no colour at all"
+    );
 }
 
 #[test]
@@ -236,14 +242,10 @@ fn no_color_means_no_colour_on_empty_editors_either() {
     h.type_text("Cyngor Môn");
     h.key(KeyCode::Enter);
     h.key(KeyCode::PageDown); // Question 1: two empty editors with their placeholders
-    let terminal = render(&h, 80, 24);
-    let coloured = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
-    assert!(!coloured, "placeholders too have no colour with NO_COLOR");
+    assert!(
+        !coloured(&render(&h, 80, 24)),
+        "placeholders too have no colour with NO_COLOR"
+    );
 }
 
 #[test]

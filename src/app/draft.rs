@@ -70,8 +70,10 @@ pub struct Draft {
     pub file: Option<Handle>,
     /// A change has just turned this final response back into a draft (to say so once).
     pub reopened: bool,
-    /// How many answers were over a word or character limit at the last save.
-    pub over_limits: usize,
+    /// Answers over a word or character limit, by item id and what it says ("over the
+    /// word limit by 12"), as last counted: on opening, at each save and on review, never
+    /// on a keystroke or a frame, since a form's count reads the whole answer.
+    pub over_limits: Vec<(String, String)>,
 }
 
 impl Draft {
@@ -93,10 +95,30 @@ impl Draft {
             autosave: Autosave::default(),
             file: None,
             reopened: false,
-            over_limits: 0,
+            over_limits: Vec::new(),
         };
         draft.arrive();
+        draft.recount_limits();
         draft
+    }
+
+    /// Counts again which answers are over their limits (see [`Draft::over_limits`]).
+    pub fn recount_limits(&mut self) {
+        self.over_limits = crate::export::limits::over(&self.response, &self.set)
+            .into_iter()
+            .filter_map(|(_, item, limit)| {
+                let by = limit.over()?;
+                let unit = limit.unit.trim_end_matches('s');
+                Some((item.id.clone(), format!("over the {unit} limit by {by}")))
+            })
+            .collect();
+    }
+
+    /// How many answers are over a limit, as last counted.
+    pub fn answers_over_limits(&self) -> usize {
+        let mut items: Vec<&str> = self.over_limits.iter().map(|(id, _)| id.as_str()).collect();
+        items.dedup();
+        items.len()
     }
 
     /// A draft on a file just opened or created, holding it until the draft is dropped.
@@ -429,13 +451,7 @@ impl Draft {
         if self.is_dirty() {
             self.response.updated = now();
         }
-        // Counted as a form counts, over every answer: once a save, never on a keystroke.
-        let mut over: Vec<String> = crate::export::limits::check(&self.response, &self.set)
-            .into_iter()
-            .map(|problem| problem.location.to_string())
-            .collect();
-        over.dedup(); // an answer over both its limits is one answer over a limit
-        self.over_limits = over.len();
+        self.recount_limits();
         let generation = self.autosave.start_draft_save();
         let journal = self
             .journal()

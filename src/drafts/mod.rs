@@ -191,7 +191,7 @@ pub fn closed(dirs: &Dirs, handle: &Handle, path: &Path) {
 /// Puts `response`, the newest state of the draft at `path`, in its recovery file at once
 /// (after a panic, or when the last save failed), and says where the user will find it.
 pub fn rescue(dirs: &Dirs, path: &Path, response: &Response) -> String {
-    match recovery::write_now(dirs, path, response) {
+    match keep_recovery_copy(dirs, path, response) {
         Ok(kept) => format!(
             "your latest work is kept in {}; the next start of consult offers it back",
             kept.display()
@@ -201,6 +201,12 @@ pub fn rescue(dirs: &Dirs, path: &Path, response: &Response) -> String {
             path.display()
         ),
     }
+}
+
+/// Writes `response`, the newest state of the draft at `path`, to its recovery file now
+/// (before handing the terminal to another program, say); returns where it went.
+pub fn keep_recovery_copy(dirs: &Dirs, path: &Path, response: &Response) -> std::io::Result<PathBuf> {
+    recovery::write_now(dirs, path, response)
 }
 
 /// Unsaved work found from sessions that ended before saving, leaving out drafts that

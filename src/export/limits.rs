@@ -4,7 +4,7 @@
 use super::rich;
 use crate::model::validate::{Location, Problem};
 use crate::model::{Item, QuestionSet, Response};
-use crate::text::word_count;
+use crate::text::{grouped, word_count};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
@@ -57,9 +57,9 @@ pub fn limits(item: &Item, counts: Counts) -> Vec<Limit> {
     words.into_iter().chain(chars).collect()
 }
 
-/// A warning for every answer over its item's word or character limit.
-pub fn check(response: &Response, set: &QuestionSet) -> Vec<Problem> {
-    let mut problems = Vec::new();
+/// Every limit an answer is over, with the answer's place among the response's answers.
+pub fn over<'a>(response: &Response, set: &'a QuestionSet) -> Vec<(usize, &'a Item, Limit)> {
+    let mut found = Vec::new();
     for (a, answer) in response.answers.iter().enumerate() {
         let Some(item) = set.item(&answer.item) else {
             continue;
@@ -68,36 +68,33 @@ pub fn check(response: &Response, set: &QuestionSet) -> Vec<Problem> {
             continue;
         }
         for limit in limits(item, counts(&answer.answer)) {
-            if let Some(over) = limit.over() {
-                problems.push(Problem::warning(
-                    Location::Path(format!("answers[{a}].answer")),
-                    format!(
-                        "the answer to {} ({:?}) has {} {}, {} over its limit of {}",
-                        item.label,
-                        item.id,
-                        grouped(limit.count),
-                        limit.unit,
-                        grouped(over),
-                        grouped(limit.limit)
-                    ),
-                ));
+            if limit.over().is_some() {
+                found.push((a, item, limit));
             }
         }
     }
-    problems
+    found
 }
 
-/// `12345` as `12,345`.
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+/// A warning for every answer over its item's word or character limit.
+pub fn check(response: &Response, set: &QuestionSet) -> Vec<Problem> {
+    over(response, set)
+        .into_iter()
+        .map(|(a, item, limit)| {
+            Problem::warning(
+                Location::Path(format!("answers[{a}].answer")),
+                format!(
+                    "the answer to {} ({:?}) has {} {}, {} over its limit of {}",
+                    item.label,
+                    item.id,
+                    grouped(limit.count),
+                    limit.unit,
+                    grouped(limit.over().unwrap_or(0)),
+                    grouped(limit.limit)
+                ),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

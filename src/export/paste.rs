@@ -5,10 +5,11 @@
 use std::fmt::Write as _;
 
 use super::Options;
-use super::limits::{self, grouped};
+use super::limits;
 use super::parts::{self, ItemPart};
 use super::rich::{self, one_line};
 use crate::model::{QuestionSet, Response};
+use crate::text::grouped;
 
 /// Opens each item's block.
 const ITEM_RULE: &str = "=====";

@@ -134,7 +134,7 @@ fn event_loop(
 /// The recovery copy holds everything on screen first, so a crash meanwhile loses nothing.
 fn hand_over(app: &App, tui: &mut terminal::Tui, input: &Input, text: &str) -> Result<String, String> {
     if let Some(draft) = &app.draft {
-        let _ = drafts::recovery::write_now(&app.dirs, &draft.path, &draft.response);
+        let _ = drafts::keep_recovery_copy(&app.dirs, &draft.path, &draft.response);
     }
     input.pause();
     terminal::restore();

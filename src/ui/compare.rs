@@ -15,7 +15,7 @@ use crate::app::compare::{
     CompareView, DETAIL_PAGE, Extent, Layout as Shown, Mode, Scroll, counts_columns, follow,
 };
 use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shown_path};
-use crate::text::{fit, flat, shorten, visible};
+use crate::text::{fit, flat, grouped, shorten, visible};
 
 /// Draws the comparison and says what of it is in view (see [`Shown`]).
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Shown {
@@ -65,23 +65,11 @@ fn one_line(text: &str) -> String {
     flat(&visible(text))
 }
 
-fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{} {many}", count(n))
+        format!("{} {many}", grouped(n))
     }
 }
 
@@ -123,8 +111,8 @@ fn draw_loading(done: usize, total: usize, theme: Theme, frame: &mut Frame, area
     frame.render_widget(
         Line::raw(format!(
             "Reading responses: {} of {} files",
-            count(done),
-            count(total)
+            grouped(done),
+            grouped(total)
         )),
         text,
     );
@@ -267,7 +255,7 @@ fn columns(view: &CompareView, comparison: &Comparison, width: usize) -> Columns
             .unwrap_or(0)
             .max("✎ 9999 words".width())
             .clamp(10, 30),
-        Mode::Counts => format!("++ {} 100%", count(comparison.organisations.len())).width(),
+        Mode::Counts => format!("++ {} 100%", grouped(comparison.organisations.len())).width(),
     };
     let narrowest = natural.min(14);
     let summary_min = (width / 4).clamp(16, 40);
@@ -485,9 +473,10 @@ fn item_line(
                 };
                 let stance = comparison.organisations[o].stances[i];
                 match (scale, stance.position) {
-                    (None, _) if stance.has_text => {
-                        (format!("✎ {} words", count(stance.words as usize)), Style::new())
-                    }
+                    (None, _) if stance.has_text => (
+                        format!("✎ {} words", grouped(stance.words as usize)),
+                        Style::new(),
+                    ),
                     (None, _) => ("—".to_string(), theme.dim()),
                     (Some(scale), Position::Chosen(k)) => match scale.options.get(usize::from(k)) {
                         Some(option) => (
@@ -532,11 +521,11 @@ fn counts_cell(comparison: &Comparison, i: usize, column: usize, theme: Theme) -
     let share = |n: usize| format!("{}%", (n * 100 + total / 2) / total);
     if column == counts_columns(comparison) - 1 {
         let n = summary.no_position + summary.not_on_scale;
-        return (format!("{} {}", count(n), share(n)), theme.dim());
+        return (format!("{} {}", grouped(n), share(n)), theme.dim());
     }
     match (scale.options.get(column), summary.counts.get(column)) {
         (Some(option), Some(&n)) => (
-            format!("{} {} {}", option.symbol, count(n), share(n)),
+            format!("{} {} {}", option.symbol, grouped(n), share(n)),
             option_style(theme, column, scale.options.len()),
         ),
         _ => (String::new(), Style::new()),

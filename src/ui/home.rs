@@ -37,7 +37,14 @@ pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut 
     }
     let header =
         Row::new(["Organisation", "Consultation", "Answered", "Status", "Last saved"]).style(theme.heading());
-    let rows = drafts.iter().map(|d| row(app, d, drafts));
+    // Drafts that would read alike (a duplicate, say) are told apart by their file names.
+    let mut alike = std::collections::HashMap::new();
+    for d in drafts {
+        *alike.entry((&d.organisation, &d.consultation)).or_insert(0) += 1;
+    }
+    let rows = drafts
+        .iter()
+        .map(|d| row(app, d, alike[&(&d.organisation, &d.consultation)] > 1));
     let widths = [
         Constraint::Fill(3),
         Constraint::Fill(2),
@@ -66,20 +73,13 @@ pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut 
     }
 }
 
-fn row<'a>(app: &App, d: &'a DraftSummary, all: &[DraftSummary]) -> Row<'a> {
+fn row<'a>(app: &App, d: &'a DraftSummary, alike: bool) -> Row<'a> {
     let mut organisation = if d.organisation.trim().is_empty() {
         "(no organisation)".to_string()
     } else {
         visible(&d.organisation).into_owned()
     };
-    // Drafts that would read alike (a duplicate, say) are told apart by their file names.
-    let alike = all
-        .iter()
-        .filter(|o| o.organisation == d.organisation && o.consultation == d.consultation)
-        .count();
-    if alike > 1
-        && let Some(name) = d.path.file_stem()
-    {
+    if alike && let Some(name) = d.path.file_stem() {
         // The end of the name is what tells `budget.json` from `budget-2.json`.
         let name = crate::text::tail(&visible_line(&name.to_string_lossy()), 12);
         organisation = format!("{organisation} · {name}");

@@ -89,14 +89,11 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             visible(&draft.response.respondent.organisation).into_owned(),
         ));
         let answered = draft.response.answered_count(&draft.set);
-        if draft.over_limits > 0 {
-            let answers = if draft.over_limits == 1 {
-                "answer"
-            } else {
-                "answers"
-            };
+        let over = draft.answers_over_limits();
+        if over > 0 {
+            let answers = if over == 1 { "answer" } else { "answers" };
             right.push(Span::styled(
-                format!("⚠ {} {answers} over a limit · ", draft.over_limits),
+                format!("⚠ {over} {answers} over a limit · "),
                 theme.warning(),
             ));
         }

@@ -50,17 +50,11 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             {
                 notes.push("answered without a position".to_string());
             }
-            // Limits as a web form counts them: the text as pasted, in words and characters.
-            let counts = crate::export::limits::counts(answer.map_or("", |a| &a.answer));
+            // Limits as a web form counts them, counted when the review opened.
             let mut over_here = false;
-            for limit in crate::export::limits::limits(item, counts) {
-                if let Some(by) = limit.over() {
-                    over_here = true;
-                    notes.push(format!(
-                        "over the {} limit by {by}",
-                        limit.unit.trim_end_matches('s')
-                    ));
-                }
+            for (_, what) in draft.over_limits.iter().filter(|(id, _)| *id == item.id) {
+                over_here = true;
+                notes.push(what.clone());
             }
             over += usize::from(over_here);
             let limit = item.word_limit.map_or(String::new(), |l| format!("/{l}"));
