@@ -102,6 +102,17 @@ impl Draft {
         draft
     }
 
+    /// Swaps the content for `response` to `set`, keeping the file, its lock, history,
+    /// recovery copy and autosave count (so a save of the old content still under way can
+    /// never pass for a save of the new) and the place in the walk-through.
+    pub fn replace_content(&mut self, set: QuestionSet, response: Response) {
+        let mut fresh = Draft::new(self.path.clone(), set, response);
+        fresh.file = self.file.take();
+        fresh.autosave = std::mem::take(&mut self.autosave);
+        fresh.go_to(self.current);
+        *self = fresh;
+    }
+
     /// Counts again which answers are over their limits (see [`Draft::over_limits`]).
     pub fn recount_limits(&mut self) {
         self.over_limits = crate::export::limits::over(&self.response, &self.set)

@@ -251,17 +251,19 @@ impl App {
         }
     }
 
-    /// Swaps the open draft's content for `fresh` (another version, the file as changed
-    /// elsewhere, recovered work), keeping its lock, history, recovery copy and autosave
-    /// count, so a save of the old content still under way can never pass for a save of the new.
-    pub fn replace_draft(&mut self, mut fresh: Draft) {
-        if let Some(old) = self.draft.as_mut() {
-            fresh.file = old.file.take();
-            fresh.autosave = std::mem::take(&mut old.autosave);
-            fresh.go_to(old.current);
-        }
-        self.draft = Some(fresh);
+    /// Swaps the open draft's content for `response` to `set` (another version, the file
+    /// as changed elsewhere, recovered work, a merge), keeping its file, lock, history,
+    /// recovery copy and autosave count, so a save of the old content still under way can
+    /// never pass for a save of the new. Returns the draft, for what the caller does next.
+    pub fn replace_content(
+        &mut self,
+        set: crate::model::QuestionSet,
+        response: crate::model::Response,
+    ) -> Option<&mut Draft> {
+        let draft = self.draft.as_mut()?;
+        draft.replace_content(set, response);
         self.screen = Screen::Walk;
+        self.draft.as_mut()
     }
 
     /// The walk-through on an already opened response. Only that draft's unsaved work is

@@ -266,7 +266,7 @@ impl Plain {
         };
         match drafts::reread(&self.catalog, &draft.path) {
             Ok((opened, on_disk)) => {
-                replace_content(draft, opened.set, opened.response);
+                draft.replace_content(opened.set, opened.response);
                 draft.autosave.settle(Some(on_disk));
                 self.say(format!(
                     "Loaded the changed file; your version is kept as {}.",
@@ -279,14 +279,4 @@ impl Plain {
             )),
         }
     }
-}
-
-/// Puts other content (a saved version, recovered work, the file as changed elsewhere)
-/// in `draft`, keeping its file, lock and autosave count, as the full-screen app does.
-fn replace_content(draft: &mut Draft, set: crate::model::QuestionSet, response: crate::model::Response) {
-    let mut fresh = Draft::new(draft.path.clone(), set, response);
-    fresh.file = draft.file.take();
-    fresh.autosave = std::mem::take(&mut draft.autosave);
-    fresh.go_to(draft.current);
-    *draft = fresh;
 }

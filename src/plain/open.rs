@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::{Open, Plain, Start, Stop, print, replace_content};
+use super::{Open, Plain, Start, Stop, print};
 use crate::app::Draft;
 use crate::catalog;
 use crate::drafts::{self, Candidate};
@@ -288,7 +288,7 @@ impl Plain {
 
     fn recover(&mut self, draft: &mut Draft, candidate: &Candidate) -> Result<(), Stop> {
         let set = draft.set.clone();
-        replace_content(draft, set, candidate.recovered.clone());
+        draft.replace_content(set, candidate.recovered.clone());
         draft.changed(Instant::now());
         // A leftover temporary file has done its job; the draft's own recovery copy goes with the save.
         if Some(&candidate.source) != draft.journal() {

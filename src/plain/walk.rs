@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::commands::{Command, Pick, Text};
-use super::{Plain, Stop, print, replace_content};
+use super::{Plain, Stop, print};
 use crate::app::Draft;
 use crate::drafts;
 use crate::export::{self, Format};
@@ -377,7 +377,7 @@ impl Plain {
             ));
             return Ok(());
         }
-        replace_content(draft, opened.set, opened.response);
+        draft.replace_content(opened.set, opened.response);
         draft.changed(Instant::now());
         self.say(format!(
             "Back to version {number}; what you had is kept as version 1."

@@ -76,9 +76,10 @@ pub(super) fn settle_conflict(app: &mut App, decision: Decision) {
     if let Err(e) = resolve::resolve(&mut response, index, keep) {
         return error(app, format!("Could not settle it: {e}"));
     }
-    let fresh = Draft::new(draft.path.clone(), draft.set.clone(), response);
-    app.replace_draft(fresh);
-    let Some(draft) = app.draft.as_mut() else { return };
+    let set = draft.set.clone();
+    let Some(draft) = app.replace_content(set, response) else {
+        return;
+    };
     draft.changed(Instant::now());
     let left = draft.response.conflicts.len();
     if decision == Decision::KeepBothAndEdit {
@@ -131,9 +132,10 @@ pub(super) fn merge_changed(app: &mut App) {
     });
     let merged = crate::merge::merge(base.as_ref(), &draft.response, &changed.response, &draft.set);
     let conflicts = merged.conflicts.len();
-    let fresh = Draft::new(draft.path.clone(), draft.set.clone(), merged);
-    app.replace_draft(fresh);
-    let Some(draft) = app.draft.as_mut() else { return };
+    let set = draft.set.clone();
+    let Some(draft) = app.replace_content(set, merged) else {
+        return;
+    };
     // What the file holds now is what was merged in: the next save may replace it.
     draft.autosave.settle(Some(on_disk));
     draft.changed(Instant::now());

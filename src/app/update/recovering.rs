@@ -189,10 +189,10 @@ pub(super) fn resolve_recovery(app: &mut App, candidate: &drafts::Candidate, dec
 
 /// Puts recovered work on screen in the open draft; autosave then writes it.
 pub(super) fn recover_into_open_draft(app: &mut App, candidate: &drafts::Candidate) {
-    let Some(draft) = app.draft.as_ref() else { return };
-    let fresh = Draft::new(draft.path.clone(), draft.set.clone(), candidate.recovered.clone());
-    app.replace_draft(fresh);
-    if let Some(draft) = app.draft.as_mut() {
+    let Some(set) = app.draft.as_ref().map(|d| d.set.clone()) else {
+        return;
+    };
+    if let Some(draft) = app.replace_content(set, candidate.recovered.clone()) {
         draft.changed(Instant::now());
         // A leftover temporary file has done its job; a recovery copy is this draft's own.
         if Some(&candidate.source) != draft.journal() {
@@ -217,8 +217,7 @@ pub(super) fn reload_changed_draft(app: &mut App) {
     let path = draft.path.clone();
     match drafts::reread(&app.catalog, &path) {
         Ok((opened, on_disk)) => {
-            app.replace_draft(Draft::new(path.clone(), opened.set, opened.response));
-            if let Some(draft) = app.draft.as_mut() {
+            if let Some(draft) = app.replace_content(opened.set, opened.response) {
                 draft.autosave.settle(Some(on_disk));
             }
             info(

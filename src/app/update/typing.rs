@@ -27,17 +27,23 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
     Some((field, focused.single_line()))
 }
 
+/// Text arriving while the position picker has focus is the start of the answer.
+fn start_answer_if_choosing(app: &mut App) {
+    if app.focused() == Focused::Walk(Focus::Position)
+        && let Some(draft) = app.draft.as_mut()
+    {
+        draft.set_focus(Focus::Answer);
+    }
+}
+
 pub(super) fn type_key(app: &mut App, key: KeyEvent) {
     // On the position picker, a printable key that is not a command starts the answer.
     let printable = matches!(key.code, crossterm::event::KeyCode::Char(_))
         && !key
             .modifiers
             .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT);
-    if printable
-        && app.focused() == Focused::Walk(Focus::Position)
-        && let Some(draft) = app.draft.as_mut()
-    {
-        draft.set_focus(Focus::Answer);
+    if printable {
+        start_answer_if_choosing(app);
     }
     let Some((field, single_line)) = focused_field(app) else {
         return;
@@ -61,11 +67,7 @@ pub(super) fn type_key(app: &mut App, key: KeyEvent) {
 
 pub(super) fn paste(app: &mut App, text: &str) {
     // Pasting while browsing an item means "this is my answer".
-    if app.focused() == Focused::Walk(Focus::Position)
-        && let Some(draft) = app.draft.as_mut()
-    {
-        draft.set_focus(Focus::Answer);
-    }
+    start_answer_if_choosing(app);
     let Some((field, single_line)) = focused_field(app) else {
         return;
     };

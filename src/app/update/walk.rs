@@ -300,9 +300,7 @@ pub(super) fn restore_version(app: &mut App, number: usize) {
             format!("Could not keep what is on screen ({e}); nothing changed"),
         );
     }
-    let restored = Draft::new(draft.path.clone(), opened.set, opened.response);
-    app.replace_draft(restored);
-    if let Some(draft) = app.draft.as_mut() {
+    if let Some(draft) = app.replace_content(opened.set, opened.response) {
         draft.changed(Instant::now());
     }
     info(
