@@ -28,6 +28,13 @@ pub enum Focus {
     Notes,
 }
 
+/// "over the word limit by 12", for an item over `limit`.
+fn over_note(item: &str, limit: crate::export::limits::Limit) -> Option<(String, String)> {
+    let by = limit.over()?;
+    let unit = limit.unit.trim_end_matches('s');
+    Some((item.to_string(), format!("over the {unit} limit by {by}")))
+}
+
 /// The editors of one item. Kept per item so undo history survives moving around.
 pub struct Editors {
     pub answer: TextArea<'static>,
@@ -117,12 +124,25 @@ impl Draft {
     pub fn recount_limits(&mut self) {
         self.over_limits = crate::export::limits::over(&self.response, &self.set)
             .into_iter()
-            .filter_map(|(_, item, limit)| {
-                let by = limit.over()?;
-                let unit = limit.unit.trim_end_matches('s');
-                Some((item.id.clone(), format!("over the {unit} limit by {by}")))
-            })
+            .filter_map(|(_, item, limit)| over_note(&item.id, limit))
             .collect();
+    }
+
+    /// Counts the current item's answer again: only it changes while typing, so a save need
+    /// not count every answer.
+    pub fn recount_current_limits(&mut self) {
+        let item = self.item().clone();
+        self.over_limits.retain(|(id, _)| *id != item.id);
+        let text = self.response.answer(&item.id).map_or("", |a| a.answer.as_str());
+        let counts = crate::export::limits::counts(text);
+        let notes = crate::export::limits::limits(&item, counts)
+            .into_iter()
+            .filter_map(|limit| over_note(&item.id, limit));
+        self.over_limits.extend(notes);
+        let rank = |id: &str| self.set.item_index(id).unwrap_or(usize::MAX);
+        let mut over = std::mem::take(&mut self.over_limits);
+        over.sort_by_key(|(id, _)| rank(id));
+        self.over_limits = over;
     }
 
     /// How many answers are over a limit, as last counted.
@@ -462,7 +482,7 @@ impl Draft {
         if self.is_dirty() {
             self.response.updated = now();
         }
-        self.recount_limits();
+        self.recount_current_limits();
         let generation = self.autosave.start_draft_save();
         let journal = self
             .journal()

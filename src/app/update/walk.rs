@@ -77,7 +77,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             app.external_edit = draft.focused_editor().map(|e| e.lines().join("\n"));
         }
         Command::Review => {
-            draft.recount_limits();
+            draft.recount_current_limits();
             app.screen = Screen::Review {
                 selected: draft.current,
             };
