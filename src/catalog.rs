@@ -8,10 +8,21 @@ use crate::model::validate::{Location, Problem};
 use crate::{parse, storage};
 
 /// Question sets compiled into the binary, so it works from any directory.
-const BUILT_IN: &[(&str, &str)] = &[(
-    "questions/integrating-care.json",
-    include_str!("../questions/integrating-care.json"),
-)];
+/// The first is the one a new response starts on unless another is chosen.
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "questions/integrating-care.json",
+        include_str!("../questions/integrating-care.json"),
+    ),
+    (
+        "questions/integration-and-innovation.json",
+        include_str!("../questions/integration-and-innovation.json"),
+    ),
+    (
+        "questions/health-and-care-bill.json",
+        include_str!("../questions/health-and-care-bill.json"),
+    ),
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

@@ -109,6 +109,11 @@ pub fn tail(text: &str, width: usize) -> String {
     cut(&flat, width, Keep::End).into_owned()
 }
 
+/// A title's main part, before any subtitle: "Integrating care: next steps…" is "Integrating care".
+pub fn main_title(title: &str) -> &str {
+    title.split_once(':').map_or(title, |(main, _)| main.trim())
+}
+
 /// `12345` as `12,345`.
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();

@@ -383,7 +383,7 @@ fn a_response_can_be_checked_against_a_set_named_beside_it() {
 // questions
 
 #[test]
-fn questions_lists_the_built_in_set_with_its_fourteen_items() {
+fn questions_lists_the_built_in_sets_with_their_items() {
     let out = run(Sandbox::new().consult(&["questions"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -391,10 +391,16 @@ fn questions_lists_the_built_in_set_with_its_fourteen_items() {
         lines[0].split_whitespace().collect::<Vec<_>>(),
         ["ID", "ITEMS", "TITLE"]
     );
-    let row: Vec<&str> = lines[1].split_whitespace().collect();
-    assert_eq!(row[..3], ["integrating-care", "14", "Integrating"]);
+    let rows: Vec<Vec<&str>> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows[0][..3], ["integrating-care", "14", "Integrating"]);
     assert!(lines[1].ends_with("across England (built in)"), "{}", lines[1]);
-    assert_eq!(lines.len(), 2);
+    assert_eq!(rows[1][..3], ["integration-and-innovation", "9", "Integration"]);
+    assert_eq!(rows[2][..3], ["health-and-care-bill", "6", "The"]);
+    assert!(lines[3].ends_with("Level Up Health (built in)"), "{}", lines[3]);
+    assert_eq!(lines.len(), 4);
 }
 
 /// `meals.json`, a set consult does not know of itself, and `r.json`, an empty
@@ -555,7 +561,7 @@ fn new_with_an_unknown_set_says_which_sets_there_are() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "consult: nope: error: not a known question set id (known sets: integrating-care), nor a file\n"
+        "consult: nope: error: not a known question set id (known sets: integrating-care, integration-and-innovation, health-and-care-bill), nor a file\n"
     );
 }
 

@@ -66,6 +66,98 @@ fn the_questions_and_elements_are_word_for_word_as_published() {
     }
 }
 
+/// The six key issues of the Health Devolution Commission's briefing for the Lords' Second
+/// Reading of the Health and Care Bill (November 2021), each as its executive summary gives
+/// it: the bold lead and what it leads, copied here so the check needs no source document.
+const PUBLISHED_BILL_ISSUES: [&str; 6] = [
+    "Provide an explicit focus on reducing health inequalities in communities as well as delivering better, more integrated health and social care services.",
+    "Create a genuine partnership of equals between the NHS and Local Government to deliver person-centred care and improve population health",
+    "Establish place-based partnerships as the building blocks for delivering the system-wide goals of an integrated care system including pooled budgets and provider collaboratives",
+    "Support for the social care workforce: The Bill should include a requirement on Government to publish a Social Care People Plan that, in the longer-term could become part of a national Health and Social Care workforce strategy that is reviewed every two years, not five.",
+    "Parity of esteem for mental health: There is an opportunity for the Bill to enshrine in legislation parity for mental health services. The Bill should also stipulate that Integrated Care Boards include a representative of mental health providers",
+    "Support for health and care social enterprises: The Bill should explicitly recognise the key role that the VCSE sector will play in Integrated Care Systems, placed-based partnerships and provider collaboratives.",
+];
+
+/// The headings of the White Paper "Integration and innovation" for its proposals under
+/// "Working together and supporting integration", as Browne Jacobson's commentary adopts them.
+const PUBLISHED_WHITE_PAPER_HEADINGS: [&str; 9] = [
+    "Establishing Integrated Care Systems",
+    "Duty to Collaborate",
+    "Triple Aim",
+    "Power over Foundation Trusts Capital Spend Limits",
+    "Joint committees",
+    "Collaborative Commissioning",
+    "Joint Appointments",
+    "Data Sharing",
+    "Patient Choice",
+];
+
+/// The set's items in reading order must be exactly `published`, each on the support scale
+/// and with guidance of its own.
+fn assert_worded_as_published(id: &str, published: &[&str]) {
+    let catalog = Catalog::built_in();
+    let set = catalog.find(id).unwrap();
+    let prompts: Vec<&str> = set.items().map(|i| i.prompt.as_str()).collect();
+    assert_eq!(prompts, published, "{id}");
+    for item in set.items() {
+        assert_eq!(item.scale.as_deref(), Some("support"), "{id} {}", item.id);
+        assert!(
+            item.context.as_deref().is_some_and(|c| c.len() > 100),
+            "{id} {}",
+            item.id
+        );
+    }
+    assert_eq!(
+        set.scale("support")
+            .unwrap()
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect::<Vec<_>>(),
+        ["support", "support-with-changes", "neutral", "oppose"]
+    );
+}
+
+#[test]
+fn the_bills_six_key_issues_are_word_for_word_as_published() {
+    assert_worded_as_published("health-and-care-bill", &PUBLISHED_BILL_ISSUES);
+    let set = Catalog::built_in().find("health-and-care-bill").unwrap().clone();
+    assert_eq!(set.publisher, "Health Devolution Commission");
+    assert!(
+        set.source.contains("Second Reading of the Health and Care Bill"),
+        "{}",
+        set.source
+    );
+    assert!(set.source.contains("November 2021"), "{}", set.source);
+    // Proposals for amending a Bill, not a consultation's questions: the set says so.
+    let intro = set.sections[0].intro.as_deref().unwrap();
+    assert!(
+        intro.starts_with("These are not consultation questions."),
+        "{intro}"
+    );
+    assert!(intro.contains("proposals for amending a Bill"), "{intro}");
+}
+
+#[test]
+fn the_white_papers_proposals_are_its_headings_word_for_word() {
+    assert_worded_as_published("integration-and-innovation", &PUBLISHED_WHITE_PAPER_HEADINGS);
+    let set = Catalog::built_in()
+        .find("integration-and-innovation")
+        .unwrap()
+        .clone();
+    assert!(set.source.contains("White Paper"), "{}", set.source);
+    assert!(set.source.contains("Browne Jacobson"), "{}", set.source);
+    assert_eq!(
+        set.sections[0].title,
+        "Working together and supporting integration"
+    );
+    let intro = set.sections[0].intro.as_deref().unwrap();
+    assert!(
+        intro.starts_with("These are not consultation questions"),
+        "{intro}"
+    );
+}
+
 #[test]
 fn the_built_in_set_is_in_the_published_order_with_stable_ids() {
     let set = built_in();
@@ -97,9 +189,22 @@ fn the_built_in_set_is_in_the_published_order_with_stable_ids() {
 }
 
 #[test]
-fn the_embedded_set_is_the_file_in_the_repository() {
+fn the_embedded_sets_are_the_files_in_the_repository() {
     let text = storage::read_text(&root().join(QUESTIONS)).unwrap();
     assert_eq!(parse::question_set(&text).unwrap(), built_in());
+    let catalog = Catalog::built_in();
+    assert_eq!(
+        catalog.ids(),
+        [
+            "integrating-care",
+            "integration-and-innovation",
+            "health-and-care-bill"
+        ]
+    );
+    for set in catalog.entries.iter().map(|e| &e.set) {
+        let text = storage::read_text(&root().join(format!("questions/{}.json", set.id))).unwrap();
+        assert_eq!(&parse::question_set(&text).unwrap(), set);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,8 +239,17 @@ fn files_written_before_format_2_load_and_round_trip_byte_for_byte() {
             json::render(&response) == text,
             "{fixture} does not round-trip byte for byte"
         );
+        // They answered the set before Question 3's guidance was corrected: they still open,
+        // and the one thing said is that the set has changed since.
         let opened = documents::open_response(&root().join(fixture), &Catalog::built_in(), None).unwrap();
-        assert!(opened.warnings.is_empty(), "{fixture}: {:?}", opened.warnings);
+        let said: Vec<&str> = opened.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(said.len(), 1, "{fixture}: {said:?}");
+        assert!(
+            said[0]
+                .starts_with("this response answered another version of question set \"integrating-care\""),
+            "{fixture}: {said:?}"
+        );
+        assert_eq!(opened.response, response, "{fixture}: nothing in it is changed");
     }
 }
 

@@ -765,3 +765,23 @@ fn an_answer_over_its_limit_is_flagged_in_the_header_and_the_review() {
     assert!(review.contains("1 over a limit"), "{review}");
     assert!(review.contains("over the word limit by 1"), "{review}");
 }
+
+#[test]
+fn a_draft_that_answered_an_earlier_version_of_its_set_opens_and_says_so_plainly() {
+    // Written before Question 3's guidance was corrected, so it carries the old digest.
+    let old = "tests/fixtures/v1/health-devolution-commission.json";
+    let mut h = Harness::with_drafts(&[old]);
+    h.open(0);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk, "{}", h.message());
+    assert_eq!(
+        h.message(),
+        "This draft answered an earlier version of \"Integrating care\": its wording, guidance or \
+         scales have changed since. Check your positions and answers before you submit."
+    );
+    let before = support::fixtures::response(old);
+    let draft = h.app.draft.as_ref().unwrap();
+    assert_eq!(
+        draft.response.answers, before.answers,
+        "every answer is there as it was"
+    );
+}

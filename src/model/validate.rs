@@ -266,7 +266,7 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
         problems.push(Problem::warning(
             Location::Path("question_set.digest".into()),
             format!(
-                "this response answered a different version of question set {:?} (digest {}, the set now is {}); check positions and wording before you submit",
+                "this response answered another version of question set {:?} (digest {}, the set now is {}): its wording, guidance or scales have changed since; check positions and wording before you submit",
                 set.id, response.question_set.digest, digest
             ),
         ));

@@ -8,7 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::{Theme, panel};
 use crate::app::{App, DraftList};
 use crate::drafts::DraftSummary;
-use crate::text::{saved_time, visible, visible_line};
+use crate::text::{main_title, saved_time, visible, visible_line};
 
 /// The drafts list, or (with `trash`) the deleted drafts.
 pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -87,14 +87,9 @@ fn row<'a>(app: &App, d: &'a DraftSummary, alike: bool) -> Row<'a> {
     let saved = saved_time(d.updated, &app.time_zone);
     Row::new([
         Cell::from(organisation),
-        Cell::from(visible(short_title(&d.consultation)).into_owned()),
+        Cell::from(visible(main_title(&d.consultation)).into_owned()),
         Cell::from(format!("{:>2}/{}", d.answered, d.total)),
         Cell::from(d.status.label()),
         Cell::from(saved),
     ])
-}
-
-/// A title's main part, before any subtitle: "Integrating care: next steps…" is "Integrating care".
-fn short_title(title: &str) -> &str {
-    title.split_once(':').map_or(title, |(main, _)| main.trim())
 }

@@ -92,7 +92,16 @@ pub(super) fn trash_command(app: &mut App, command: Command) -> Option<SaveJob> 
 pub(super) fn open_draft(app: &mut App, path: PathBuf) {
     match drafts::open(&app.dirs, &app.catalog, &path, None) {
         Ok(opened) => {
-            if let Some(w) = opened.warnings.first() {
+            if opened.response.question_set.digest != opened.set.digest() {
+                // Digests mean nothing on screen; what changed, and what to do, does.
+                error(
+                    app,
+                    format!(
+                        "This draft answered an earlier version of \"{}\": its wording, guidance or scales have changed since. Check your positions and answers before you submit.",
+                        crate::text::main_title(&opened.set.title)
+                    ),
+                );
+            } else if let Some(w) = opened.warnings.first() {
                 error(app, w.message.clone());
             }
             app.attach(Draft::opened(opened));
