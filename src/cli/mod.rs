@@ -45,7 +45,7 @@ pub struct Cli {
 pub enum Command {
     /// Open a response file (a draft or a JSON export) in the full-screen app; it saves back to that file.
     Edit(EditArgs),
-    /// List the question sets consult knows: built in, and your own (or export one).
+    /// List the question sets consult knows: built in, and your own (or import or export one).
     Questions(QuestionsArgs),
     /// Write an empty response to a question set.
     #[command(
@@ -146,8 +146,26 @@ pub struct QuestionsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum QuestionsCommand {
-    /// Write a question set in another format: an HL7 FHIR R4 Questionnaire.
+    /// Write a question set in another format: a Markdown outline, or an HL7 FHIR R4 Questionnaire.
     Export(QuestionsExportArgs),
+    /// Make a question set from a Markdown outline (see the README for how to write one).
+    ///
+    /// Without --out, the set joins your own question sets, so `consult new --questions ID` and
+    /// the app's new-response dialog offer it.
+    Import(QuestionsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsImportArgs {
+    /// The outline: a Markdown file.
+    #[arg(value_name = "OUTLINE.md")]
+    pub outline: PathBuf,
+    /// Write the question set (JSON) to this file instead of your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +187,8 @@ pub struct QuestionsExportArgs {
 /// `--format` of `consult questions export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuestionsFormat {
+    /// A Markdown outline, which `consult questions import` reads back into the same set.
+    Outline,
     /// An HL7 FHIR R4 Questionnaire (JSON), which `consult export --format fhir` responses answer.
     Fhir,
 }
@@ -395,6 +415,9 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Questions(QuestionsArgs {
             command: Some(QuestionsCommand::Export(args)),
         }) => questions_export(args, dirs, out),
+        Command::Questions(QuestionsArgs {
+            command: Some(QuestionsCommand::Import(args)),
+        }) => questions_import(args, dirs, out),
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
@@ -451,6 +474,7 @@ fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write)
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
     let set = catalog.resolve(&args.set)?;
     let document = match args.format {
+        QuestionsFormat::Outline => crate::outline::write(&set),
         QuestionsFormat::Fhir => export::fhir::questionnaire(&set),
     };
     match args.out {
@@ -463,6 +487,56 @@ fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write)
             let _ = out.write_all(document.as_bytes());
         }
     }
+    Ok(())
+}
+
+fn questions_import(args: QuestionsImportArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+    let text = storage::read_text(&args.outline)?;
+    let set = crate::outline::read(&text).map_err(|problems| FileError::bad(&args.outline, problems))?;
+    let path = match args.out {
+        Some(path) => path,
+        None => {
+            // Joining the questions folder: an id already known would be ignored there.
+            let catalog = Catalog::with_user_sets(&dirs.question_sets());
+            let path = dirs.question_sets().join(format!("{}.json", set.id));
+            if let Some(entry) = catalog.entries.iter().find(|e| e.set.id == set.id)
+                && !(args.force && entry.origin == Origin::User(path.clone()))
+            {
+                let taken = match &entry.origin {
+                    Origin::BuiltIn => "by a built-in set".to_string(),
+                    Origin::User(p) => format!("by {}", visible_line(&p.display().to_string())),
+                };
+                return Err(Failure {
+                    code: EXIT_FAILURE,
+                    message: format!(
+                        "{}: question set id {:?} is already taken {taken}; give the title another id with `{{#id}}` at the end of its heading, or write the set elsewhere with --out",
+                        visible_line(&args.outline.display().to_string()),
+                        set.id
+                    ),
+                });
+            }
+            std::fs::create_dir_all(dirs.question_sets())
+                .map_err(|e| Failure::io(&dirs.question_sets(), &e))?;
+            path
+        }
+    };
+    refuse_overwrite(&path, args.force)?;
+    let mut json = serde_json::to_string_pretty(&set).expect("a question set always serialises");
+    json.push('\n');
+    write_file(&path, json.as_bytes(), NewFileMode::Shared)?;
+    let _ = writeln!(
+        out,
+        "wrote {} ({}, {} items in {} sections)",
+        path.display(),
+        set.id,
+        set.item_count(),
+        set.sections.len()
+    );
+    let _ = writeln!(
+        out,
+        "start a response to it with: consult new --questions {} --org NAME",
+        set.id
+    );
     Ok(())
 }
 
