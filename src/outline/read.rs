@@ -611,14 +611,9 @@ fn attributes(
     keys: &mut [(&str, &mut Option<String>)],
 ) -> Result<(String, Option<String>), Problem> {
     let text = text.trim();
-    let Some(start) = trailing_annotation(text, true) else {
-        return Ok((text.to_string(), None));
+    let Some(start) = trailing_annotation(text, true).filter(|&start| !text[..start].ends_with('\\')) else {
+        return Ok((unescape_end(text), None));
     };
-    if text[..start].ends_with('\\') {
-        let mut kept = text.to_string();
-        kept.remove(start - 1);
-        return Ok((kept, None));
-    }
     let col = column + text[..start].chars().count();
     let allowed: Vec<String> = std::iter::once("#id".to_string())
         .chain(keys.iter().map(|(k, _)| format!("{k}=\"…\"")))
@@ -644,7 +639,18 @@ fn attributes(
         **slot = Some(value);
         rest = after.trim_start();
     }
-    Ok((text[..start].trim_end().to_string(), id))
+    Ok((unescape_end(text[..start].trim_end()), id))
+}
+
+/// `text` without the `\` the writer put before an ending that would read as attributes.
+fn unescape_end(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(start) = trailing_annotation(&text, true)
+        && text[..start].ends_with('\\')
+    {
+        text.remove(start - 1);
+    }
+    text
 }
 
 /// A `"…"` value at the start of `text` (with `\"` and `\\` inside), and what follows it.
