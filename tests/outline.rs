@@ -45,7 +45,13 @@ fn each_bad_outline_gets_its_exact_message_and_nothing_is_written() {
     assert!(names.len() >= 20, "{names:?}");
     let mut failures = Vec::new();
     for name in &names {
-        let args = ["questions", "import", name.as_str(), "--out", out.to_str().unwrap()];
+        let args = [
+            "questions",
+            "import",
+            name.as_str(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
         let result = run(sandbox.consult_in(&bad_dir(), &args));
         let expected_path = bad_dir().join(name.replace(".md", ".expected"));
         if bless {
@@ -54,16 +60,25 @@ fn each_bad_outline_gets_its_exact_message_and_nothing_is_written() {
         let expected = fs::read_to_string(&expected_path)
             .unwrap_or_else(|_| panic!("{} is missing", expected_path.display()));
         if result.stderr != expected {
-            failures.push(format!("{name}: stderr differs\n--- expected\n{expected}--- actual\n{}", result.stderr));
+            failures.push(format!(
+                "{name}: stderr differs\n--- expected\n{expected}--- actual\n{}",
+                result.stderr
+            ));
         }
         if result.code != 2 {
             failures.push(format!("{name}: exit code {} (expected 2)", result.code));
         }
         if !result.stderr.starts_with(&format!("consult: {name}:")) {
-            failures.push(format!("{name}: the message does not start by naming the file: {}", result.stderr));
+            failures.push(format!(
+                "{name}: the message does not start by naming the file: {}",
+                result.stderr
+            ));
         }
         if result.stderr.chars().any(|c| c.is_control() && c != '\n') {
-            failures.push(format!("{name}: a control character reached the terminal: {:?}", result.stderr));
+            failures.push(format!(
+                "{name}: a control character reached the terminal: {:?}",
+                result.stderr
+            ));
         }
         if out.exists() {
             failures.push(format!("{name}: a set was written"));
@@ -76,15 +91,36 @@ fn each_bad_outline_gets_its_exact_message_and_nothing_is_written() {
 fn the_messages_say_where_and_what() {
     let expect = |name: &str, text: &str| {
         let expected = fs::read_to_string(bad_dir().join(name.replace(".md", ".expected"))).unwrap();
-        assert!(expected.contains(text), "{name}: {expected:?} should contain {text:?}");
+        assert!(
+            expected.contains(text),
+            "{name}: {expected:?} should contain {text:?}"
+        );
     };
-    expect("unknown-tag.md", "unknown-tag.md:8:59: error: [strongly] is not a scale");
-    expect("no-title.md", "no-title.md:1:1: error: an outline starts with its title as a heading");
-    expect("duplicate-item-id.md", "duplicate-item-id.md:12:1: error: duplicate item id \"q1\"");
-    expect("bad-closing-date.md", "bad-closing-date.md:5:1: error: \"31/03/2025\" is not a date");
-    expect("control-character.md", "control-character.md:8:18: error: control character U+001B");
+    expect(
+        "unknown-tag.md",
+        "unknown-tag.md:8:59: error: [strongly] is not a scale",
+    );
+    expect(
+        "no-title.md",
+        "no-title.md:1:1: error: an outline starts with its title as a heading",
+    );
+    expect(
+        "duplicate-item-id.md",
+        "duplicate-item-id.md:12:1: error: duplicate item id \"q1\"",
+    );
+    expect(
+        "bad-closing-date.md",
+        "bad-closing-date.md:5:1: error: \"31/03/2025\" is not a date",
+    );
+    expect(
+        "control-character.md",
+        "control-character.md:8:18: error: control character U+001B",
+    );
     expect("unknown-attribute.md", "unknown attribute `colour`");
-    expect("bad-set-id.md", "bad-set-id.md:1:1: error: question set id \"School_Meals\" must be");
+    expect(
+        "bad-set-id.md",
+        "bad-set-id.md:1:1: error: question set id \"School_Meals\" must be",
+    );
     expect("not-utf8.md", "not-utf8.md:1:16: error: file is not UTF-8 text");
 }
 
@@ -146,7 +182,10 @@ fn a_set_using_everything_an_outline_can_say_reads_back_the_same() {
     let read = outline::read(&written).unwrap_or_else(|p| panic!("{p:?}\n{written}"));
     assert_eq!(read, set, "\n{written}");
     // The standard scale after the set's own is left to its tag; the set's own is written out.
-    assert!(written.contains("\nScale: Priority\n- High\n- Lower {than} that {#low-ish symbol=\"\\\"L\\\\\"}\n"), "{written}");
+    assert!(
+        written.contains("\nScale: Priority\n- High\n- Lower {than} that {#low-ish symbol=\"\\\"L\\\\\"}\n"),
+        "{written}"
+    );
     assert!(!written.contains("Scale: Support"), "{written}");
 }
 
@@ -169,4 +208,161 @@ fn a_format_version_is_written_only_when_the_set_is_not_the_one_its_contents_nee
     let written = outline::write(&set);
     assert!(written.contains("\nFormat version: 2\n"), "{written}");
     assert_eq!(outline::read(&written).unwrap(), set);
+}
+
+// ---------------------------------------------------------------------------------------------
+// On the command line.
+
+#[test]
+fn each_built_in_set_exported_as_an_outline_imports_as_its_own_file_byte_for_byte() {
+    let sandbox = Sandbox::new();
+    for entry in &Catalog::built_in().entries {
+        let id = entry.set.id.as_str();
+        let md = format!("{id}.md");
+        let json = format!("{id}.json");
+        let export = [
+            "questions",
+            "export",
+            id,
+            "--format",
+            "outline",
+            "--out",
+            md.as_str(),
+        ];
+        sandbox.consult(&export).assert().success();
+        let import = run(sandbox.consult(&["questions", "import", md.as_str(), "--out", json.as_str()]));
+        assert_eq!(import.code, 0, "{}", import.stderr);
+        assert_eq!(
+            fs::read_to_string(sandbox.path().join(&json)).unwrap(),
+            support::fixtures::read(&format!("questions/{id}.json")),
+            "{id}"
+        );
+    }
+}
+
+const MEALS: &str = "# School meals: a consultation {#school-meals}
+
+Publisher: Example Council
+Source: Example Council's consultation paper, section 3.
+
+## Questions
+
+Question 1: Do you agree that every primary pupil should have a free school meal? [agree] (max 300 words)
+";
+
+#[test]
+fn an_imported_outline_joins_your_question_sets_and_can_be_answered() {
+    let sandbox = Sandbox::new();
+    fs::write(sandbox.path().join("meals.md"), MEALS).unwrap();
+    let out = run(sandbox.consult(&["questions", "import", "meals.md"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let installed = sandbox.config().join("questions/school-meals.json");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "wrote {} (question set school-meals)\nstart a response to it with: consult new --questions school-meals --org NAME\n",
+            installed.display()
+        )
+    );
+    let listed = run(sandbox.consult(&["questions"]));
+    assert!(listed.stdout.contains("school-meals"), "{}", listed.stdout);
+    sandbox
+        .consult(&[
+            "new",
+            "--questions",
+            "school-meals",
+            "--org",
+            "Example Trust",
+            "--out",
+            "r.json",
+        ])
+        .assert()
+        .success();
+
+    // Importing it again would make a second set with the same id: refused unless --force.
+    let again = run(sandbox.consult(&["questions", "import", "meals.md"]));
+    assert_eq!(again.code, 1);
+    assert!(
+        again
+            .stderr
+            .contains("question set id \"school-meals\" is already taken by"),
+        "{}",
+        again.stderr
+    );
+    let forced = run(sandbox.consult(&["questions", "import", "meals.md", "--force"]));
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+}
+
+#[test]
+fn an_outline_cannot_take_a_built_in_sets_id() {
+    let sandbox = Sandbox::new();
+    let text = MEALS.replace("{#school-meals}", "{#integrating-care}");
+    fs::write(sandbox.path().join("meals.md"), text).unwrap();
+    let out = run(sandbox.consult(&["questions", "import", "meals.md", "--force"]));
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "consult: meals.md: question set id \"integrating-care\" is already taken by a built-in set; give the title another id with `{#id}` at the end of its heading, or write the set elsewhere with --out\n"
+    );
+    assert!(!sandbox.config().join("questions").exists());
+}
+
+#[test]
+fn the_readmes_outline_reads_as_it_says() {
+    let readme = support::fixtures::read("README.md");
+    let section = readme.split("### Question sets from an outline").nth(1).unwrap();
+    let example = section
+        .split("```markdown\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let set = outline::read(example).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(set.id, "school-meals-a-consultation");
+    assert_eq!(set.publisher, "Example Council");
+    assert_eq!(set.closing_date.as_deref(), Some("2025-03-31"));
+    let scales: Vec<&str> = set.scales.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(scales, ["priority", "agreement", "support"]);
+    let priority = set.scale("priority").unwrap();
+    let symbols: Vec<&str> = priority.options.iter().map(|o| o.symbol.as_str()).collect();
+    assert_eq!(symbols, ["!!", "!", "."]);
+    let sections: Vec<&str> = set.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sections, ["your-views", "proposals"]);
+    assert_eq!(
+        set.sections[0].intro.as_deref(),
+        Some("We want to hear from parents, pupils and schools.")
+    );
+    let q1 = set.item("q1").unwrap();
+    assert_eq!(q1.label, "Question 1");
+    assert_eq!(
+        q1.prompt,
+        "Do you agree that every primary pupil should have a free school meal?"
+    );
+    assert_eq!(
+        q1.context.as_deref(),
+        Some(
+            "The council pays for meals for pupils in reception to year 2 today; this would extend that to year 6."
+        )
+    );
+    assert_eq!(
+        (q1.scale.as_deref(), q1.word_limit, q1.char_limit),
+        (Some("agreement"), Some(300), None)
+    );
+    let q2 = set.item("q2").unwrap();
+    assert_eq!(
+        (q2.scale.as_deref(), q2.short_title.as_deref()),
+        (Some("priority"), Some("Breakfast clubs"))
+    );
+    let q3 = set.item("q3").unwrap();
+    assert_eq!((q3.scale.as_deref(), q3.char_limit), (None, Some(2000)));
+    assert_eq!(set.format_version, 2, "a character limit needs format 2");
+    let local = set.item("local").unwrap();
+    assert_eq!(
+        (local.label.as_str(), local.prompt.as_str()),
+        ("Proposal 1", "Buy food locally where we can")
+    );
+    assert_eq!(set.item("menus").unwrap().scale.as_deref(), Some("support"));
+    // And back again.
+    assert_eq!(outline::read(&outline::write(&set)).unwrap(), set);
 }

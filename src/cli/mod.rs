@@ -524,14 +524,7 @@ fn questions_import(args: QuestionsImportArgs, dirs: &Dirs, out: &mut dyn Write)
     let mut json = serde_json::to_string_pretty(&set).expect("a question set always serialises");
     json.push('\n');
     write_file(&path, json.as_bytes(), NewFileMode::Shared)?;
-    let _ = writeln!(
-        out,
-        "wrote {} ({}, {} items in {} sections)",
-        path.display(),
-        set.id,
-        set.item_count(),
-        set.sections.len()
-    );
+    let _ = writeln!(out, "wrote {} (question set {})", path.display(), set.id);
     let _ = writeln!(
         out,
         "start a response to it with: consult new --questions {} --org NAME",
