@@ -398,8 +398,12 @@ fn questions_lists_the_built_in_sets_with_their_items() {
     assert_eq!(rows[0][..3], ["integrating-care", "14", "Integrating"]);
     assert!(lines[1].ends_with("across England (built in)"), "{}", lines[1]);
     assert_eq!(rows[1][..3], ["integration-and-innovation", "9", "Integration"]);
-    assert_eq!(rows[2][..3], ["health-and-care-bill", "6", "The"]);
-    assert!(lines[3].ends_with("Level Up Health (built in)"), "{}", lines[3]);
+    assert_eq!(rows[2][..3], ["health-and-care-bill", "6", "A"]);
+    assert!(
+        lines[3].ends_with("Second Reading of the Health and Care Bill (built in)"),
+        "{}",
+        lines[3]
+    );
     assert_eq!(lines.len(), 4);
 }
 

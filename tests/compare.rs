@@ -743,7 +743,7 @@ fn from_the_drafts_list_c_compares_the_drafts_and_esc_comes_back() {
     assert_eq!(h.app.screen.kind(), ScreenKind::Compare);
     let view = h.app.comparison().unwrap();
     assert_eq!(view.comparison.as_ref().unwrap().organisations.len(), 2);
-    assert!(screen(&h, 80, 24).contains("2 responses · Integrating care"));
+    assert!(screen(&h, 80, 24).contains("2 responses to Integrating care"));
     h.key(KeyCode::Esc);
     assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     assert!(h.app.comparison().is_none());
@@ -809,7 +809,7 @@ fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
         home.path(),
         &["compare", "health-devolution-commission.json", "hostile.json"],
     );
-    session.wait_for("2 responses · Integrating care");
+    session.wait_for("2 responses to Integrating care");
     // The hostile organisation's name arrives as text: its escape sequences did not clear
     // the screen or act on the terminal.
     session.wait_for("Hostile␛[2J Org␇");

@@ -785,3 +785,85 @@ fn a_draft_that_answered_an_earlier_version_of_its_set_opens_and_says_so_plainly
         "every answer is there as it was"
     );
 }
+
+/// A fresh start, then a response for `organisation` to the set `down` places down the
+/// new-response dialog's list, and back to the drafts list.
+fn respond_to(h: &mut Harness, down: usize, organisation: &str) {
+    if h.app.dialog.is_none() {
+        h.key(KeyCode::Char('n'));
+    }
+    for _ in 0..down {
+        h.key(KeyCode::Down);
+    }
+    h.start_response(organisation);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk, "{}", h.message());
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home, "{}", h.message());
+}
+
+#[test]
+fn a_new_response_can_answer_any_built_in_set_and_the_drafts_list_says_which() {
+    let mut h = Harness::fresh();
+    let dialog = support::screen(&h, 80, 24);
+    for line in [
+        "NHS England · closing date 8 January 2021",
+        "Integration and innovation: working together",
+        "Department of Health and Social Care · no closing date",
+        "A Real Opportunity to Level Up Health",
+        "Health Devolution Commission · no closing date",
+    ] {
+        assert!(dialog.contains(line), "{line:?} in\n{dialog}");
+    }
+    respond_to(&mut h, 1, "Example Trust");
+    respond_to(&mut h, 2, "Example Council");
+    let sets: Vec<(&str, &str)> = h
+        .app
+        .home()
+        .unwrap()
+        .drafts
+        .iter()
+        .map(|d| (d.organisation.as_str(), d.set_id.as_str()))
+        .collect();
+    assert_eq!(
+        sets,
+        [
+            ("Example Council", "health-and-care-bill"),
+            ("Example Trust", "integration-and-innovation")
+        ]
+    );
+    let home = support::screen(&h, 120, 40);
+    assert!(home.contains("  answers A Real Opportunity to Level Up Health: the Health Devolution Commission's br… · Health Devolution Commission"), "{home}");
+    h.key(KeyCode::Down);
+    let home = support::screen(&h, 120, 40);
+    assert!(
+        home.contains(
+            "  answers Integration and innovation: working together to improve health and s… · Department of Health and Social Care"
+        ),
+        "{home}"
+    );
+    h.open(0);
+    assert_eq!(h.item(), "p1", "the White Paper's first proposal");
+}
+
+#[test]
+fn comparing_from_the_drafts_list_takes_the_drafts_to_the_chosen_drafts_set_and_names_it() {
+    let mut h = Harness::fresh();
+    respond_to(&mut h, 1, "Example Trust");
+    respond_to(&mut h, 1, "Example Council");
+    respond_to(&mut h, 0, "Cyngor Môn");
+    // The newest, Cyngor Môn's, answers "Integrating care": alone, it cannot be compared.
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.screen.kind(), ScreenKind::Compare, "{}", h.message());
+    let comparison = h.app.comparison().unwrap().comparison.as_ref().unwrap();
+    assert_eq!(comparison.set.id, "integration-and-innovation");
+    assert_eq!(comparison.organisations.len(), 2);
+    let screen = support::screen(&h, 80, 24);
+    assert!(
+        screen.contains(" 2 responses to Integration and innovation · all items"),
+        "{screen}"
+    );
+}

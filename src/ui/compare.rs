@@ -204,7 +204,7 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!(" {} · {title}", plural(count, "response", "responses")),
+            format!(" {} to {title}", plural(count, "response", "responses")),
             theme.heading(),
         ),
         Span::raw(format!(" · {items} · {section} · {sort}")),

@@ -8,42 +8,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{Theme, centered, panel};
 use crate::app::{App, Dialog, ExportChoice};
-use crate::text::visible;
+use crate::text::{truncate, visible, visible_line};
 
 pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: Rect) {
     match dialog {
         Dialog::NewResponse { set, organisation } => {
-            let popup = centered(area, 72, 8 + app.catalog.entries.len() as u16);
-            frame.render_widget(Clear, popup);
-            let block = panel(" Start a new response ", true, theme);
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
-            let sets = app.catalog.entries.len() as u16;
-            let [label, list, field] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(sets + 1),
-                Constraint::Length(3),
-            ])
-            .areas(inner);
-            frame.render_widget(
-                Line::styled("Consultation (↑↓ to choose):", theme.heading()),
-                label,
-            );
-            let lines: Vec<Line> = app
-                .catalog
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let text = format!("{} {}", if i == *set { "▶" } else { " " }, visible(&e.set.title));
-                    Line::styled(text, if i == *set { theme.selected() } else { Style::new() })
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), list);
-            let mut editor = organisation.clone();
-            editor.set_block(panel(" Organisation (type, then Enter) ", true, theme));
-            editor.set_cursor_line_style(Style::new());
-            frame.render_widget(&editor, field);
+            new_response(app, *set, organisation, theme, frame, area);
         }
         Dialog::Export {
             choice,
@@ -130,4 +100,62 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
         // Going to an item happens in the walk-through's outline, which shows what is found.
         Dialog::GoTo { .. } => {}
     }
+}
+
+/// The new-response dialog: every question set, with who publishes it and when it closes, and
+/// the organisation's name.
+fn new_response(
+    app: &App,
+    selected: usize,
+    organisation: &ratatui_textarea::TextArea,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let sets = &app.catalog.entries;
+    // Two lines a set, and a blank; the label, the field and the borders take six more. Wider
+    // screens show more of long titles.
+    let width = area.width.saturating_sub(8).clamp(72, 100);
+    let popup = centered(area, width, 7 + 2 * sets.len() as u16);
+    frame.render_widget(Clear, popup);
+    let block = panel(" Start a new response ", true, theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [label, list, field] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(2), Constraint::Length(3)]).areas(inner);
+    frame.render_widget(
+        Line::styled("Consultation (↑↓ to choose):", theme.heading()),
+        label,
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, entry) in sets.iter().enumerate() {
+        let on = i == selected;
+        let style = if on { theme.selected() } else { Style::new() };
+        let width = usize::from(list.width);
+        let title = format!(
+            "{} {}",
+            if on { "▶" } else { " " },
+            visible_line(&entry.set.title)
+        );
+        lines.push(Line::styled(truncate(&title, width).into_owned(), style));
+        let closing = entry.set.closing_date.as_deref().map_or_else(
+            || "no closing date".to_string(),
+            |date| {
+                let shown = date
+                    .parse::<jiff::civil::Date>()
+                    .map_or_else(|_| date.to_string(), |d| d.strftime("%-d %B %Y").to_string());
+                format!("closing date {shown}")
+            },
+        );
+        let about = format!("    {} · {closing}", visible_line(&entry.set.publisher));
+        lines.push(Line::styled(truncate(&about, width).into_owned(), theme.dim()));
+    }
+    // Keep the chosen set in view when there are more than fit.
+    let shown = list.height.saturating_sub(1) as usize;
+    let offset = (2 * selected + 2).saturating_sub(shown) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), list);
+    let mut editor = organisation.clone();
+    editor.set_block(panel(" Organisation (type, then Enter) ", true, theme));
+    editor.set_cursor_line_style(Style::new());
+    frame.render_widget(&editor, field);
 }

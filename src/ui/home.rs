@@ -1,7 +1,7 @@
 //! The drafts list (and the deleted drafts, to restore one).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
@@ -52,13 +52,31 @@ pub fn draw(app: &App, list: &DraftList, trash: bool, theme: Theme, frame: &mut 
         Constraint::Length(6),
         Constraint::Length(20),
     ];
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [table_area, answers] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let table = Table::new(rows, widths)
         .header(header)
-        .block(block)
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(list.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_stateful_widget(table, table_area, &mut state);
+    // The column has room for the start of a title only: the chosen draft's set in full.
+    if let Some(d) = drafts.get(list.selected) {
+        let publisher = app
+            .catalog
+            .find(&d.set_id)
+            .map_or_else(String::new, |set| format!(" · {}", visible_line(&set.publisher)));
+        // The title gives way first, so the publisher stays in view.
+        let room = usize::from(answers.width).saturating_sub(10 + publisher.chars().count());
+        let title = crate::text::truncate(&visible_line(&d.consultation), room).into_owned();
+        let text = crate::text::truncate(
+            &format!("  answers {title}{publisher}"),
+            usize::from(answers.width),
+        )
+        .into_owned();
+        frame.render_widget(Line::styled(text, theme.dim()), answers);
+    }
     if !list.unreadable.is_empty() && !trash {
         let note = format!(
             " ⚠ {} file(s) in the drafts folder could not be read ",
