@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use consult::catalog::Catalog;
 use consult::export::{self, Format};
 use consult::model::Response;
-use support::fixtures::root;
+use support::fixtures::{differs_from_expected, root};
 use support::sandbox::{Sandbox, run};
 
 fn fixture(name: &str) -> PathBuf {
@@ -224,22 +224,11 @@ fn every_bad_file_has_an_expected_outcome() {
 #[test]
 fn each_bad_file_gets_its_exact_message_and_exit_code() {
     let sandbox = Sandbox::new();
-    let bless = std::env::var_os("CONSULT_BLESS").is_some();
     let mut failures = Vec::new();
     for &(name, code) in BAD_FILES {
         let out = run(sandbox.consult_in(&bad_dir(), &["validate", name]));
-        let expected_path = bad_dir().join(name.replace(".json", ".expected"));
-        if bless {
-            fs::write(&expected_path, &out.stderr).unwrap();
-        }
-        let expected = fs::read_to_string(&expected_path)
-            .unwrap_or_else(|_| panic!("{} is missing", expected_path.display()));
-        if out.stderr != expected {
-            failures.push(format!(
-                "{name}: stderr differs\n--- expected\n{expected}--- actual\n{}",
-                out.stderr
-            ));
-        }
+        let expected = bad_dir().join(name.replace(".json", ".expected"));
+        failures.extend(differs_from_expected(name, &expected, &out.stderr));
         if out.code != code {
             failures.push(format!("{name}: exit code {} (expected {code})", out.code));
         }

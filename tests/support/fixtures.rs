@@ -35,3 +35,14 @@ pub fn copy_into(path: &str, dir: &Path) -> PathBuf {
     std::fs::copy(root().join(path), &copy).unwrap();
     copy
 }
+
+/// Checks `actual`, what a run printed for `name`, against the file at `expected` (written there
+/// first when `CONSULT_BLESS` is set, after a deliberate change); says what differs, if anything.
+pub fn differs_from_expected(name: &str, expected: &Path, actual: &str) -> Option<String> {
+    if std::env::var_os("CONSULT_BLESS").is_some() {
+        std::fs::write(expected, actual).unwrap();
+    }
+    let wanted =
+        std::fs::read_to_string(expected).unwrap_or_else(|_| panic!("{} is missing", expected.display()));
+    (wanted != actual).then(|| format!("{name}: stderr differs\n--- expected\n{wanted}--- actual\n{actual}"))
+}
