@@ -54,8 +54,9 @@ impl Paragraphs {
 }
 
 /// Where a line of plain text goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Target {
+    #[default]
     Nothing,
     Key(&'static str),
     SectionSource,
@@ -91,7 +92,7 @@ struct Reader {
     defined_scales: usize,
     sections: Vec<SectionDraft>,
     item: Option<ItemDraft>,
-    target: Option<Target>,
+    target: Target,
     after_blank: bool,
     /// The line each part of the set came from, by its path in the set, for validation's problems.
     lines: HashMap<String, usize>,
@@ -155,7 +156,7 @@ impl Reader {
         }
         if self.title.is_none() {
             self.title = Some((n, text, id));
-            self.target = Some(Target::Nothing);
+            self.target = Target::Nothing;
             return Ok(());
         }
         let s = self.sections.len();
@@ -172,7 +173,7 @@ impl Reader {
             source: Paragraphs::default(),
             intro: Paragraphs::default(),
         });
-        self.target = Some(Target::Nothing);
+        self.target = Target::Nothing;
         Ok(())
     }
 
@@ -197,7 +198,7 @@ impl Reader {
                 options: Vec::new(),
             });
             self.defined_scales += 1;
-            self.target = Some(Target::Nothing);
+            self.target = Target::Nothing;
             return Ok(());
         }
         let mut paragraphs = Paragraphs::default();
@@ -213,25 +214,21 @@ impl Reader {
                 ));
             }
             self.keys.insert(name, (n, paragraphs));
-            self.target = Some(Target::Key(name));
+            self.target = Target::Key(name);
         } else {
             let section = self.sections.last_mut().expect("a section");
             if !section.source.0.is_empty() {
                 return Err(at(n, 1, "a second `Source:` line in this section"));
             }
             section.source = paragraphs;
-            self.target = Some(Target::SectionSource);
+            self.target = Target::SectionSource;
         }
         Ok(())
     }
 
     fn option(&mut self, n: usize, text: &str, line: &str) -> Result<(), Problem> {
         let scales = self.scales.len();
-        let Some(scale) = self
-            .scales
-            .last_mut()
-            .filter(|_| self.target == Some(Target::Nothing))
-        else {
+        let Some(scale) = self.scales.last_mut().filter(|_| self.target == Target::Nothing) else {
             return Err(at(
                 n,
                 1,
@@ -272,12 +269,12 @@ impl Reader {
             prompt: vec![(n, column, wording.trim().to_string())],
             context: Paragraphs::default(),
         });
-        self.target = Some(Target::Prompt);
+        self.target = Target::Prompt;
         Ok(())
     }
 
     fn text(&mut self, n: usize, column: usize, text: &str, indented: bool) -> Result<(), Problem> {
-        let target = self.target.unwrap_or(Target::Nothing);
+        let target = self.target;
         let follows = !self.after_blank;
         if let Some(item) = self.item.as_mut() {
             match target {
@@ -285,7 +282,7 @@ impl Reader {
                 Target::Context if follows => item.context.add(text),
                 _ => {
                     item.context.start(text);
-                    self.target = Some(Target::Context);
+                    self.target = Target::Context;
                 }
             }
             return Ok(());
@@ -317,7 +314,7 @@ impl Reader {
             (Some(section), Target::Intro) if follows => section.intro.add(text),
             (Some(section), _) => {
                 section.intro.start(text);
-                self.target = Some(Target::Intro);
+                self.target = Target::Intro;
             }
         }
         Ok(())
