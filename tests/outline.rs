@@ -393,3 +393,17 @@ fn an_outline_cut_off_anywhere_or_garbled_gives_a_message_never_a_panic() {
         let _ = outline::read(&text);
     }
 }
+
+#[test]
+fn a_question_number_on_a_line_of_its_own_takes_the_wording_from_the_next() {
+    let text = "# School meals\n\nPublisher: Example Council\nSource: The paper.\n\n## Questions\n\nQuestion 1\nDo you agree that every pupil\nshould have a free meal? [agree]\n\nWe ask because…\n";
+    let set = outline::read(text).unwrap();
+    let item = set.item("q1").unwrap();
+    assert_eq!(item.label, "Question 1");
+    assert_eq!(
+        item.prompt,
+        "Do you agree that every pupil should have a free meal?"
+    );
+    assert_eq!(item.scale.as_deref(), Some("agreement"));
+    assert_eq!(item.context.as_deref(), Some("We ask because…"));
+}

@@ -95,7 +95,8 @@ fn trailing_annotation(text: &str, attributes_only: bool) -> Option<usize> {
     shaped.then_some(start)
 }
 
-/// Whether `line`, unindented, would be read as an item (`1. …`, `12) …` or `Question 3: …`):
+/// Whether `line`, unindented, would be read as an item (`1. …`, `12) …`, `Question 3: …` or
+/// `Question 3` with the wording on the next line):
 /// its number, and where its wording starts.
 fn item_start(line: &str) -> Option<(u32, usize)> {
     let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -109,7 +110,8 @@ fn item_start(line: &str) -> Option<(u32, usize)> {
     let n = digits(rest);
     let after = &rest[n..];
     let wording = after.trim_start_matches([':', '.', ')', ' ', '-', '–', '—']);
-    if !(1..=4).contains(&n) || wording.is_empty() || after.len() == wording.len() {
+    // The wording may also start on the next line, as consultation papers often print it.
+    if !(1..=4).contains(&n) || (!after.is_empty() && after.len() == wording.len()) {
         return None;
     }
     Some((rest[..n].parse().ok()?, line.len() - wording.len()))

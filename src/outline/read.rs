@@ -266,7 +266,10 @@ impl Reader {
         self.item = Some(ItemDraft {
             line: n,
             number,
-            prompt: vec![(n, column, wording.trim().to_string())],
+            prompt: (!wording.trim().is_empty())
+                .then(|| (n, column, wording.trim().to_string()))
+                .into_iter()
+                .collect(),
             context: Paragraphs::default(),
         });
         self.target = Target::Prompt;
@@ -325,7 +328,13 @@ impl Reader {
         let Some(mut draft) = self.item.take() else {
             return Ok(());
         };
-        let (n, column, last) = draft.prompt.pop().expect("an item has a line");
+        let Some((n, column, last)) = draft.prompt.pop() else {
+            return Err(at(
+                draft.line,
+                1,
+                "this item has no wording: put it after the number, or on the line straight after",
+            ));
+        };
         let annotations = self.annotations(n, column, &last)?;
         let mut prompt = Paragraphs::default();
         for (_, _, line) in &draft.prompt {
@@ -502,13 +511,22 @@ impl Reader {
             None => 1 + u32::from(needs_2),
             Some((line, text)) => {
                 lines.insert("format_version".into(), line);
-                text.parse().map_err(|_| {
+                let version: u32 = text.parse().map_err(|_| {
                     vec![at(
                         line,
                         1,
                         format!("{text:?} is not a format version, such as 1 or 2"),
                     )]
-                })?
+                })?;
+                if version == 1 && needs_2 {
+                    // Validation would say to edit a JSON field; say it in the outline's terms.
+                    return Err(vec![at(
+                        line,
+                        1,
+                        "a character limit, `(max N characters)`, needs format version 2: make this line `Format version: 2`, or leave it out",
+                    )]);
+                }
+                version
             }
         };
         let set = QuestionSet {
