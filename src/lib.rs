@@ -2,7 +2,7 @@
 //!
 //! Layers, lowest first; a module imports only from layers below it (a test,
 //! `tests/layers.rs`, holds the code to this):
-//! - the domain: [`text`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
+//! - the domain: [`text`], [`sentences`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
 //!   [`compare`]'s core: plain data and pure functions;
 //! - files and programs: [`dirs`] (where they live), [`editor`] (the user's editor program), [`storage`] (reading, the atomic write),
 //!   [`catalog`] and [`documents`] (question sets and responses from files), and
@@ -27,6 +27,7 @@ pub mod model;
 pub mod parse;
 pub mod plain;
 pub mod schema;
+pub mod sentences;
 pub mod storage;
 pub mod text;
 pub mod tui;
