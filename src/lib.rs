@@ -3,7 +3,7 @@
 //! Layers, lowest first; a module imports only from layers below it (a test,
 //! `tests/layers.rs`, holds the code to this):
 //! - the domain: [`text`], [`sentences`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
-//!   [`compare`]'s core: plain data and pure functions;
+//!   [`compare`]'s core, [`merge`] and [`joint`]: plain data and pure functions;
 //! - files and programs: [`dirs`] (where they live), [`editor`] (the user's editor program), [`storage`] (reading, the atomic write),
 //!   [`catalog`] and [`documents`] (question sets and responses from files), and
 //!   [`drafts`], the one home for draft files, their locks, recovery copies and history;
@@ -22,6 +22,7 @@ pub mod drafts;
 pub mod editor;
 pub mod error;
 pub mod export;
+pub mod joint;
 pub mod merge;
 pub mod model;
 pub mod parse;

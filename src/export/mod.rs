@@ -3,6 +3,7 @@
 //! out [`parts::submission`] and renders answer text through [`rich`], so every format says
 //! the same and no answer can change a document's structure.
 
+pub mod attribution;
 pub mod docx;
 pub mod fhir;
 pub mod html;
@@ -11,6 +12,7 @@ pub mod limits;
 pub mod markdown;
 pub mod parts;
 pub mod paste;
+pub mod provenance;
 pub mod rich;
 
 use std::path::{Path, PathBuf};
@@ -63,6 +65,9 @@ pub struct Options {
     pub skip_empty: bool,
     /// Include each answer's reasoning (as consult always has).
     pub reasoning: bool,
+    /// On a joint response: footnotes naming the members each passage came from, and each
+    /// item's consensus. Off, the submission as sent.
+    pub attribution: bool,
 }
 
 impl Default for Options {
@@ -70,6 +75,7 @@ impl Default for Options {
         Options {
             skip_empty: false,
             reasoning: true,
+            attribution: true,
         }
     }
 }
@@ -82,10 +88,27 @@ pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &
     match format {
         Format::Markdown => markdown::render(response, set, *options).into_bytes(),
         Format::Json => json::render(response).into_bytes(),
-        Format::Text => paste::render(response, set, *options).into_bytes(),
+        // Web forms and FHIR take the words only: no footnotes there.
+        Format::Text => paste::render(
+            response,
+            set,
+            Options {
+                attribution: false,
+                ..*options
+            },
+        )
+        .into_bytes(),
         Format::Html => html::render(response, set, *options).into_bytes(),
         Format::Docx => docx::render(response, set, *options),
-        Format::Fhir => fhir::response(response, set, *options).into_bytes(),
+        Format::Fhir => fhir::response(
+            response,
+            set,
+            Options {
+                attribution: false,
+                ..*options
+            },
+        )
+        .into_bytes(),
     }
 }
 

@@ -59,9 +59,10 @@ impl Member {
 }
 
 /// Which text of an item a passage is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
+    #[default]
     Answer,
     Reasoning,
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{Theme, centered, panel};
 use crate::app::{App, Dialog, ExportChoice};
-use crate::text::visible;
+use crate::text::{visible, visible_line};
 
 pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: Rect) {
     match dialog {
@@ -126,6 +126,14 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     .wrap(Wrap { trim: true })
                     .block(panel(" Are you sure? ", true, theme));
             frame.render_widget(paragraph, popup);
+        }
+        Dialog::Text { title, field, .. } => {
+            let popup = centered(area, 76, 3);
+            frame.render_widget(Clear, popup);
+            let mut editor = field.clone();
+            editor.set_block(panel(format!(" {} ", visible_line(title)), true, theme));
+            editor.set_cursor_line_style(Style::new());
+            frame.render_widget(&editor, popup);
         }
         // Going to an item happens in the walk-through's outline, which shows what is found.
         Dialog::GoTo { .. } => {}
