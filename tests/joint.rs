@@ -134,7 +134,7 @@ fn members_who_said_the_same_are_credited_together() {
         ["Local Government Association", "Northshire Combined Authority"]
     );
     assert!(
-        h.message().contains("1 others who said the same"),
+        h.message().contains("and 1 other who said the same"),
         "{}",
         h.message()
     );
@@ -275,6 +275,12 @@ fn the_joint_walk_through_is_drawn_at_both_sizes() {
         h.key(KeyCode::Right);
         insta::assert_snapshot!(
             format!("joint_walk_members_{width}x{height}"),
+            screen_text(render(&h, width, height).backend())
+        );
+        h.key(KeyCode::Right);
+        h.key(KeyCode::Enter);
+        insta::assert_snapshot!(
+            format!("joint_walk_adopted_{width}x{height}"),
             screen_text(render(&h, width, height).backend())
         );
     }
@@ -598,4 +604,23 @@ fn the_review_shows_who_has_signed_off() {
         "{text}"
     );
     assert!(text.contains("sign-off: 1 agreed, 0 objected"), "{text}");
+}
+
+#[test]
+fn undoing_an_adoption_and_redoing_it_keeps_who_said_it() {
+    let mut h = joint_app();
+    go_to(&mut h, "Question 3");
+    h.key(KeyCode::F(9));
+    select(&mut h, "Local Government Association");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    h.ctrl('z');
+    assert_eq!(h.answer("q3").answer, "");
+    assert!(record(&h, "q3").passages.is_empty());
+    h.ctrl('y');
+    assert!(h.answer("q3").answer.starts_with("We strongly agree that"));
+    assert_eq!(
+        record(&h, "q3").passages[0].members,
+        ["Local Government Association"]
+    );
 }

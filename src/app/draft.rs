@@ -83,6 +83,9 @@ pub struct Draft {
     /// word limit by 12"), as last counted: on opening, at each save and on review, never
     /// on a keystroke or a frame, since a form's count reads the whole answer.
     pub over_limits: Vec<(String, String)>,
+    /// A joint response's passages an edit dropped, by item: their members come back with
+    /// their words (an undo redone, a passage cut and pasted back).
+    dropped_passages: Vec<(String, crate::model::joint::Passage)>,
 }
 
 impl Draft {
@@ -105,6 +108,7 @@ impl Draft {
             file: None,
             reopened: false,
             over_limits: Vec::new(),
+            dropped_passages: Vec::new(),
         };
         draft.arrive();
         draft.recount_limits();
@@ -346,8 +350,22 @@ impl Draft {
             let (answer_now, reasoning_now) = texts(answer);
             if let Some(joint) = self.response.joint.as_mut() {
                 let record = joint.item_mut(&id);
-                provenance::follow_edit(record, Field::Answer, &answer_before, &answer_now);
-                provenance::follow_edit(record, Field::Reasoning, &reasoning_before, &reasoning_now);
+                for (field, before, now) in [
+                    (Field::Answer, &answer_before, &answer_now),
+                    (Field::Reasoning, &reasoning_before, &reasoning_now),
+                ] {
+                    let dropped = provenance::follow_edit(record, field, before, now);
+                    self.dropped_passages
+                        .extend(dropped.into_iter().map(|p| (id.clone(), p)));
+                    let mut candidates: Vec<_> = self
+                        .dropped_passages
+                        .extract_if(.., |(item, _)| *item == id)
+                        .map(|(_, p)| p)
+                        .collect();
+                    provenance::restore(record, field, now, &mut candidates);
+                    self.dropped_passages
+                        .extend(candidates.into_iter().map(|p| (id.clone(), p)));
+                }
                 joint.tidy();
             }
         }

@@ -67,8 +67,6 @@ pub struct JointPanel {
     pub last_adopted: Option<(String, usize)>,
     /// Each member's response as its file is now (`None`: not read or gone).
     pub now: Vec<Option<Response>>,
-    /// How far the member's text is scrolled, in lines.
-    pub scroll: u16,
 }
 
 impl JointPanel {
@@ -134,7 +132,6 @@ impl JointPanel {
             self.member = member;
         }
         self.unit = 0;
-        self.scroll = 0;
     }
 
     /// The next filter: each position taken on `item`, in the order members took them,

@@ -91,10 +91,11 @@ fn common_suffix(a: &str, b: &str) -> usize {
 /// Follows an edit of `field` from `old` to `new` (any edit: a keystroke, a paste, an undo,
 /// the user's editor): passages before the change stay, those after it move, one the change
 /// falls inside keeps its members and is marked edited, one whose words are all gone goes.
-/// Text typed at a passage's edge is the secretariat's, not the passage's.
-pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) {
+/// Text typed at a passage's edge is the secretariat's, not the passage's. Returns the
+/// passages dropped, for [`restore`] should their words come back.
+pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) -> Vec<Passage> {
     if old == new {
-        return;
+        return Vec::new();
     }
     let prefix = common_prefix(old, new);
     let suffix = common_suffix(&old[prefix..], &new[prefix..]);
@@ -135,10 +136,46 @@ pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) {
             passage.text = text.to_string();
         }
     }
+    let mut dropped = Vec::new();
     let mut index = 0;
-    record.passages.retain(|_| {
+    record.passages.retain(|passage| {
         index += 1;
-        !gone.contains(&(index - 1))
+        let keep = !gone.contains(&(index - 1));
+        if !keep {
+            dropped.push(passage.clone());
+        }
+        keep
+    });
+    dropped
+}
+
+/// Gives back their members to `candidates` (passages dropped earlier) whose words are in
+/// `text` again outside every passage, as after an undo is redone, or a passage cut and
+/// pasted elsewhere; they leave `candidates`.
+pub fn restore(record: &mut JointItem, field: Field, text: &str, candidates: &mut Vec<Passage>) {
+    candidates.retain(|candidate| {
+        if candidate.field != field {
+            return true;
+        }
+        let taken = locate(text, &record.passages, field);
+        let free = text
+            .match_indices(candidate.text.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let end = at + candidate.text.len();
+                !taken.iter().any(|(_, r)| r.start < end && at < r.end)
+            });
+        let Some(start) = free else { return true };
+        let index = record_passage(
+            record,
+            field,
+            text,
+            start,
+            &candidate.text,
+            candidate.members.clone(),
+        );
+        record.passages[index].edited = candidate.edited;
+        false
     });
 }
 

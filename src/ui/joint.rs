@@ -137,7 +137,8 @@ fn member_line(
     Line::styled(text, style)
 }
 
-/// The selected member's answer or reasoning, the passage to adopt reversed.
+/// The selected member's answer or reasoning, the passage to adopt reversed and kept in
+/// view; what the member changed since it was taken; then where the joint text came from.
 fn draw_text(
     draft: &Draft,
     panel_state: &JointPanel,
@@ -149,49 +150,71 @@ fn draw_text(
 ) {
     let item = draft.item();
     let member = &joint.members[m];
-    let field = match panel_state.field {
-        Field::Answer => "answer",
-        Field::Reasoning => "reasoning",
-    };
     let unit = if panel_state.paragraphs {
         "paragraph"
     } else {
         "sentence"
     };
     let count = panel_state.unit_count(joint, &item.id);
+    let name = visible_line(&member.organisation);
+    let field = panel_state.field.label();
     let heading = if count == 0 {
-        format!(
-            "── {}'s {field}: nothing written",
-            visible_line(&member.organisation)
-        )
+        format!("── {name}'s {field}: nothing written (Tab: the other text)")
     } else {
         format!(
-            "── {}'s {field} · {unit} {} of {count} · Enter adopts",
-            visible_line(&member.organisation),
+            "── {name}'s {field} · {unit} {} of {count} · Enter adopts",
             panel_state.unit.min(count - 1) + 1
         )
     };
-    let mut lines = vec![Line::styled(heading, theme.heading())];
-    if let Some((text, range)) = panel_state.selection(joint, &item.id) {
-        let (before, chosen, after) = (&text[..range.start], &text[range.clone()], &text[range.end..]);
-        let mut spans: Vec<Span> = Vec::new();
-        let push =
-            |part: &str, style: Style, lines: &mut Vec<Line<'static>>, spans: &mut Vec<Span<'static>>| {
-                for (i, piece) in visible(part).split('\n').enumerate() {
-                    if i > 0 {
-                        lines.push(Line::from(std::mem::take(spans)));
-                    }
-                    spans.push(Span::styled(piece.to_string(), style));
-                }
-            };
-        push(before, Style::new(), &mut lines, &mut spans);
-        push(chosen, theme.selected(), &mut lines, &mut spans);
-        push(after, Style::new(), &mut lines, &mut spans);
-        lines.push(Line::from(spans));
+    let mut head = vec![Line::styled(heading, theme.heading())];
+    if let Some(change) = panel_state.change(joint, &draft.set, m, &item.id) {
+        head.push(Line::styled(changed(draft, &change), theme.warning()));
     }
+    let mut body: Vec<Line> = Vec::new();
+    let mut chosen_line = 0;
+    if let Some((text, range)) = panel_state.selection(joint, &item.id) {
+        let mut spans: Vec<Span> = Vec::new();
+        for (part, style) in [
+            (&text[..range.start], Style::new()),
+            (&text[range.clone()], theme.selected()),
+            (&text[range.end..], Style::new()),
+        ] {
+            if style != Style::new() {
+                chosen_line = body.len();
+            }
+            for (i, piece) in visible(part).split('\n').enumerate() {
+                if i > 0 {
+                    body.push(Line::from(std::mem::take(&mut spans)));
+                }
+                spans.push(Span::styled(piece.to_string(), style));
+            }
+        }
+        body.push(Line::from(spans));
+    }
+    let mut tail: Vec<Line> = Vec::new();
+    let answer = draft.response.answer(&item.id);
     if let Some(record) = joint.item(&item.id) {
+        let mut first = true;
+        for (field, text) in [
+            (Field::Answer, answer.map_or("", |a| a.answer.as_str())),
+            (Field::Reasoning, answer.map_or("", |a| a.reasoning.as_str())),
+        ] {
+            for (i, _) in provenance::locate(text, &record.passages, field) {
+                if std::mem::take(&mut first) {
+                    tail.push(Line::styled("── In the joint text", theme.heading()));
+                }
+                let passage = &record.passages[i];
+                let edited = if passage.edited { ", edited" } else { "" };
+                tail.push(Line::raw(format!(
+                    "{}: “{}” ← {}{edited}",
+                    field.label(),
+                    crate::text::shorten(&visible_line(&passage.text), 40),
+                    visible_line(&passage.members.join(", "))
+                )));
+            }
+        }
         for minority in &record.minority {
-            lines.push(Line::styled(
+            tail.push(Line::styled(
                 format!(
                     "Minority statement of {}: {}",
                     visible_line(&minority.member),
@@ -201,10 +224,53 @@ fn draw_text(
             ));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
+    let heights = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec())
             .wrap(Wrap { trim: false })
-            .scroll((panel_state.scroll, 0)),
-        area,
+            .line_count(area.width) as u16
+    };
+    let [head_area, body_area, tail_area] = Layout::vertical([
+        Constraint::Length(heights(&head)),
+        Constraint::Min(1),
+        Constraint::Length(heights(&tail).min(area.height / 3)),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+    // Scrolled so the passage to adopt is in view, a third of the way down.
+    let above = heights(&body[..chosen_line]);
+    let scroll = above.saturating_sub(body_area.height / 3);
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body_area,
     );
+    frame.render_widget(Paragraph::new(tail).wrap(Wrap { trim: false }), tail_area);
+}
+
+/// "Changed since taken: position Partly disagree → Agree; answer. u takes the new version."
+fn changed(draft: &Draft, change: &crate::joint::Change) -> String {
+    let scale = draft.set.item(&change.item).and_then(|i| draft.set.scale_of(i));
+    let label = |id: &Option<String>| {
+        id.as_deref().map_or("none".to_string(), |id| {
+            scale
+                .and_then(|s| s.option(id))
+                .map_or(id.to_string(), |o| o.label.clone())
+        })
+    };
+    let mut what = Vec::new();
+    if let Some((was, is)) = &change.position {
+        what.push(format!("position {} → {}", label(was), label(is)));
+    }
+    if change.answer {
+        what.push("answer".to_string());
+    }
+    if change.reasoning {
+        what.push("reasoning".to_string());
+    }
+    visible_line(&format!(
+        "Changed since taken: {}. u takes the new version.",
+        what.join("; ")
+    ))
+    .into_owned()
 }

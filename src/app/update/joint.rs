@@ -32,7 +32,6 @@ pub(super) fn joint_command(app: &mut App, command: Command) -> Option<SaveJob> 
                 Field::Reasoning => Field::Answer,
             };
             panel.unit = 0;
-            panel.scroll = 0;
         }
         Command::Joint(JointCommand::Paragraphs) => {
             panel.paragraphs = !panel.paragraphs;
@@ -117,6 +116,13 @@ fn adopt(app: &mut App, item: &str, now: Instant) {
         1 => info(
             app,
             format!("Adopted into the {into}, from {}", visible_line(&member)),
+        ),
+        2 => info(
+            app,
+            format!(
+                "Adopted into the {into}, from {} and 1 other who said the same",
+                visible_line(&member)
+            ),
         ),
         n => info(
             app,
