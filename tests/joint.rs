@@ -83,7 +83,8 @@ fn select(h: &mut Harness, name: &str) {
         h.key(KeyCode::Up);
     }
     for _ in 0..3 {
-        let draft = h.app.draft.as_ref().unwrap();
+        let screen = screen_text(render(h, 120, 40).backend());
+        let draft = h.app.draft.as_ref().unwrap_or_else(|| panic!("no draft open: {screen}"));
         let joint = draft.response.joint.as_ref().unwrap();
         let panel = h.app.joint.as_ref().unwrap();
         let selected = panel.selected(joint, &draft.item().id).unwrap();
@@ -623,4 +624,22 @@ fn undoing_an_adoption_and_redoing_it_keeps_who_said_it() {
         record(&h, "q3").passages[0].members,
         ["Local Government Association"]
     );
+}
+
+#[test]
+fn a_passage_whose_words_were_changed_outside_consult_credits_nobody() {
+    let set = built_in();
+    let mut response = sample(&set);
+    // Someone edits the exported JSON by hand: the Element 6 sentence is reworded.
+    let e6 = response.answer_mut(&set, "e6");
+    e6.answer = "Shared boundaries matter.".into();
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("joint.json");
+    std::fs::write(&file, export::json::render(&response)).unwrap();
+    let report = run(sandbox.consult(&["joint", "provenance", file.to_str().unwrap()]));
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    let e6 = report.stdout.split("## Element 6").nth(1).unwrap().split("## ").next().unwrap();
+    assert!(e6.contains("- answer (secretariat): Shared boundaries matter."), "{e6}");
+    assert!(e6.contains("- not represented: Health Devolution Commission, Local Government Association, Northshire Combined Authority"), "{e6}");
+    assert_eq!(provenance::reconcile_all(&mut response), 1);
 }

@@ -89,7 +89,8 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(path: PathBuf, set: QuestionSet, response: Response) -> Draft {
+    pub fn new(path: PathBuf, set: QuestionSet, mut response: Response) -> Draft {
+        provenance::reconcile_all(&mut response);
         let current = response
             .current_item
             .as_deref()

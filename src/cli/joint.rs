@@ -163,7 +163,10 @@ fn open_joint(args: &JointFileArgs, dirs: &Dirs) -> Result<(Catalog, QuestionSet
             shown(&args.file)
         )));
     }
-    Ok((catalog, opened.set, opened.response))
+    let mut response = opened.response;
+    // Passages whose words are no longer in the text (edited outside consult) credit nobody.
+    joint::provenance::reconcile_all(&mut response);
+    Ok((catalog, opened.set, response))
 }
 
 fn status(args: JointFileArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {

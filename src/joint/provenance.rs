@@ -52,8 +52,21 @@ pub fn owners(text: &str, passages: &[Passage], field: Field) -> Vec<(Range<usiz
     stretches
 }
 
-/// Drops the passages no longer found in the texts (an edit made outside consult); says
-/// how many went.
+/// Drops the passages no longer found in their item's texts (an edit made outside consult,
+/// a merge), so nobody is credited with words that are not there; says how many went.
+pub fn reconcile_all(response: &mut crate::model::Response) -> usize {
+    let Some(joint) = response.joint.as_mut() else { return 0 };
+    let mut dropped = 0;
+    for record in &mut joint.items {
+        let answer = response.answers.iter().find(|a| a.item == record.item);
+        let (text, reasoning) = answer.map_or(("", ""), |a| (a.answer.as_str(), a.reasoning.as_str()));
+        dropped += reconcile(record, text, reasoning);
+    }
+    joint.tidy();
+    dropped
+}
+
+/// [`reconcile_all`] for one item's record and texts.
 pub fn reconcile(record: &mut JointItem, answer: &str, reasoning: &str) -> usize {
     let mut keep = vec![false; record.passages.len()];
     for (field, text) in [(Field::Answer, answer), (Field::Reasoning, reasoning)] {
