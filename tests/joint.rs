@@ -84,7 +84,11 @@ fn select(h: &mut Harness, name: &str) {
     }
     for _ in 0..3 {
         let screen = screen_text(render(h, 120, 40).backend());
-        let draft = h.app.draft.as_ref().unwrap_or_else(|| panic!("no draft open: {screen}"));
+        let draft = h
+            .app
+            .draft
+            .as_ref()
+            .unwrap_or_else(|| panic!("no draft open: {screen}"));
         let joint = draft.response.joint.as_ref().unwrap();
         let panel = h.app.joint.as_ref().unwrap();
         let selected = panel.selected(joint, &draft.item().id).unwrap();
@@ -638,8 +642,18 @@ fn a_passage_whose_words_were_changed_outside_consult_credits_nobody() {
     std::fs::write(&file, export::json::render(&response)).unwrap();
     let report = run(sandbox.consult(&["joint", "provenance", file.to_str().unwrap()]));
     assert_eq!(report.code, 0, "{}", report.stderr);
-    let e6 = report.stdout.split("## Element 6").nth(1).unwrap().split("## ").next().unwrap();
-    assert!(e6.contains("- answer (secretariat): Shared boundaries matter."), "{e6}");
+    let e6 = report
+        .stdout
+        .split("## Element 6")
+        .nth(1)
+        .unwrap()
+        .split("## ")
+        .next()
+        .unwrap();
+    assert!(
+        e6.contains("- answer (secretariat): Shared boundaries matter."),
+        "{e6}"
+    );
     assert!(e6.contains("- not represented: Health Devolution Commission, Local Government Association, Northshire Combined Authority"), "{e6}");
     assert_eq!(provenance::reconcile_all(&mut response), 1);
 }

@@ -85,30 +85,18 @@ pub const DEFAULT_DIR: &str = "exports";
 
 /// The document for `response` in `format`, as the bytes of its file.
 pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &Options) -> Vec<u8> {
+    // Web forms and FHIR take the words only: no footnotes there.
+    let words_only = Options {
+        attribution: false,
+        ..*options
+    };
     match format {
         Format::Markdown => markdown::render(response, set, *options).into_bytes(),
         Format::Json => json::render(response).into_bytes(),
-        // Web forms and FHIR take the words only: no footnotes there.
-        Format::Text => paste::render(
-            response,
-            set,
-            Options {
-                attribution: false,
-                ..*options
-            },
-        )
-        .into_bytes(),
+        Format::Text => paste::render(response, set, words_only).into_bytes(),
         Format::Html => html::render(response, set, *options).into_bytes(),
         Format::Docx => docx::render(response, set, *options),
-        Format::Fhir => fhir::response(
-            response,
-            set,
-            Options {
-                attribution: false,
-                ..*options
-            },
-        )
-        .into_bytes(),
+        Format::Fhir => fhir::response(response, set, words_only).into_bytes(),
     }
 }
 

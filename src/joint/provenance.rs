@@ -55,7 +55,9 @@ pub fn owners(text: &str, passages: &[Passage], field: Field) -> Vec<(Range<usiz
 /// Drops the passages no longer found in their item's texts (an edit made outside consult,
 /// a merge), so nobody is credited with words that are not there; says how many went.
 pub fn reconcile_all(response: &mut crate::model::Response) -> usize {
-    let Some(joint) = response.joint.as_mut() else { return 0 };
+    let Some(joint) = response.joint.as_mut() else {
+        return 0;
+    };
     let mut dropped = 0;
     for record in &mut joint.items {
         let answer = response.answers.iter().find(|a| a.item == record.item);
