@@ -2,8 +2,9 @@
 //!
 //! Layers, lowest first; a module imports only from layers below it (a test,
 //! `tests/layers.rs`, holds the code to this):
-//! - the domain: [`text`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
-//!   [`compare`]'s core, [`outline`] (question sets as Markdown outlines): plain data and pure functions;
+//! - the domain: [`text`], [`sentences`], [`error`], [`model`], [`parse`], [`schema`], [`export`],
+//!   [`compare`]'s core, [`merge`], [`joint`] and [`outline`] (question sets as Markdown
+//!   outlines): plain data and pure functions;
 //! - files and programs: [`dirs`] (where they live), [`editor`] (the user's editor program), [`storage`] (reading, the atomic write),
 //!   [`catalog`] and [`documents`] (question sets and responses from files), and
 //!   [`drafts`], the one home for draft files, their locks, recovery copies and history;
@@ -22,12 +23,14 @@ pub mod drafts;
 pub mod editor;
 pub mod error;
 pub mod export;
+pub mod joint;
 pub mod merge;
 pub mod model;
 pub mod outline;
 pub mod parse;
 pub mod plain;
 pub mod schema;
+pub mod sentences;
 pub mod storage;
 pub mod text;
 pub mod tui;

@@ -7,6 +7,16 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     sanitise(text, true)
 }
 
+/// A cell a spreadsheet will show as text: one starting `=`, `+`, `-` or `@` would be
+/// run as a formula, so it gets a leading apostrophe, as spreadsheets themselves do.
+pub fn spreadsheet_safe(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text
+    }
+}
+
 /// [`visible`] for text that must stay on one line, such as a message, a label or a title:
 /// newlines and tabs become pictures too.
 pub fn visible_line(text: &str) -> std::borrow::Cow<'_, str> {

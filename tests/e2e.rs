@@ -172,3 +172,71 @@ fn an_answer_goes_to_your_own_editor_and_comes_back_as_one_undoable_edit() {
         "the recovery copy held the text while the editor ran: {recovery}"
     );
 }
+
+/// A secretariat in a meeting: compares three members' responses, starts a joint response
+/// from the comparison with one key, adopts a sentence on Element 6, exports with
+/// attribution, then from the command line without it.
+#[test]
+fn a_joint_response_is_built_from_the_comparison_and_exported_with_and_without_attribution() {
+    let home = tempfile::tempdir().unwrap();
+    let members = home.path().join("members");
+    std::fs::create_dir_all(&members).unwrap();
+    let files: Vec<String> = [
+        support::COMMISSION,
+        LOCAL_GOVERNMENT,
+        "tests/fixtures/northshire-combined-authority.json",
+    ]
+    .iter()
+    .map(|f| copy_into(f, &members).display().to_string())
+    .collect();
+    let mut args = vec!["compare"];
+    args.extend(files.iter().map(String::as_str));
+    let mut app = Session::start(home.path(), &args);
+    app.wait_for("3 responses");
+    app.send("J");
+    app.wait_for("Joint response from");
+    app.type_text("Devolution Network");
+    app.send(ENTER);
+    app.wait_for("3 members");
+    app.send("\x0c"); // Ctrl-L: go to
+    app.type_text("Element 6");
+    app.send(ENTER);
+    app.wait_for("Enable the best alignment");
+    app.send("\x1b[20~"); // F9: the members' texts
+    app.wait_for("Enter adopts");
+    app.send(ENTER);
+    app.wait_for("Adopted into the answer");
+    app.send(support::pty::ESC);
+    app.send(CTRL_E);
+    app.wait_for("Will write:");
+    app.send(ENTER);
+    app.wait_for("Exported to");
+    app.send(CTRL_Q);
+    assert!(app.wait_exit());
+
+    let exported = home.path().join("exports/devolution-network-integrating-care.md");
+    let markdown = std::fs::read_to_string(&exported).unwrap();
+    assert!(markdown.contains("We support this element.[^1]"), "{markdown}");
+    assert!(markdown.contains(
+        "[^1]: From Health Devolution Commission, Local Government Association and Northshire Combined Authority."
+    ));
+    let joint = only_draft(home.path());
+    let sent = home.path().join("as-sent.md");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_consult"))
+        .args([
+            "export",
+            joint.to_str().unwrap(),
+            "--format",
+            "md",
+            "--no-attribution",
+            "--out",
+        ])
+        .arg(&sent)
+        .envs(support::folders_env(home.path()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let as_sent = std::fs::read_to_string(&sent).unwrap();
+    assert!(as_sent.contains("We support this element.\n"), "{as_sent}");
+    assert!(!as_sent.contains("[^1]"));
+}

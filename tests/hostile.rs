@@ -374,7 +374,11 @@ fn nul_and_every_control_character_in_every_response_field_round_trip() {
         reasoning: "\0".into(),
         notes: "\u{1b}[2J".into(),
         status: ItemStatus::Draft,
+        key_point: Some("\u{1b}]52;c;evil\u{7}".into()),
+        ..Answer::default()
     });
+    // A key point is new in format 4: the file says so.
+    response.format_version = response.format_to_write();
 
     let text = json::render(&response);
     assert!(

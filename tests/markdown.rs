@@ -702,16 +702,30 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
             let status =
                 prop::sample::select(vec![ItemStatus::NotStarted, ItemStatus::Draft, ItemStatus::Ready]);
             prop::option::of(
-                (position, hostile_text(), hostile_text(), hostile_text(), status).prop_map(
-                    move |(position, answer, reasoning, notes, status)| Answer {
-                        item: id.clone(),
-                        position,
-                        answer,
-                        reasoning,
-                        notes,
-                        status,
-                    },
-                ),
+                (
+                    position,
+                    hostile_text(),
+                    hostile_text(),
+                    hostile_text(),
+                    status,
+                    (prop::option::of(hostile_text()), any::<bool>()),
+                )
+                    .prop_map(
+                        move |(position, answer, reasoning, notes, status, (key_point, inferred))| Answer {
+                            item: id.clone(),
+                            position,
+                            answer,
+                            reasoning,
+                            notes,
+                            status,
+                            key_point,
+                            position_basis: if inferred {
+                                consult::model::PositionBasis::Inferred
+                            } else {
+                                consult::model::PositionBasis::Stated
+                            },
+                        },
+                    ),
             )
         })
         .collect();
@@ -780,6 +794,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                 current_item,
                 answers: answers.into_iter().flatten().collect(),
                 conflicts: Vec::new(),
+                joint: None,
             },
         )
 }

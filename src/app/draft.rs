@@ -13,6 +13,8 @@ use super::undo::{self, Change, TextEdit};
 use crate::dirs::Dirs;
 use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
 use crate::export;
+use crate::joint::provenance;
+use crate::model::joint::{Field, JointItem};
 use crate::model::response::now;
 use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
 use crate::text::{recount_words, word_count};
@@ -81,10 +83,14 @@ pub struct Draft {
     /// word limit by 12"), as last counted: on opening, at each save and on review, never
     /// on a keystroke or a frame, since a form's count reads the whole answer.
     pub over_limits: Vec<(String, String)>,
+    /// A joint response's passages an edit dropped, by item: their members come back with
+    /// their words (an undo redone, a passage cut and pasted back).
+    dropped_passages: Vec<(String, crate::model::joint::Passage)>,
 }
 
 impl Draft {
-    pub fn new(path: PathBuf, set: QuestionSet, response: Response) -> Draft {
+    pub fn new(path: PathBuf, set: QuestionSet, mut response: Response) -> Draft {
+        provenance::reconcile_all(&mut response);
         let current = response
             .current_item
             .as_deref()
@@ -103,6 +109,7 @@ impl Draft {
             file: None,
             reopened: false,
             over_limits: Vec::new(),
+            dropped_passages: Vec::new(),
         };
         draft.arrive();
         draft.recount_limits();
@@ -331,8 +338,39 @@ impl Draft {
     /// Changes the current item's answer and records the change.
     pub fn edit_current(&mut self, now: Instant, change: impl FnOnce(&mut crate::model::Answer)) {
         let id = self.item().id.clone();
+        // A joint response's passages follow every change of its text, whatever made it.
+        let texts = |a: &crate::model::Answer| (a.answer.clone(), a.reasoning.clone());
+        let before = self
+            .response
+            .joint
+            .is_some()
+            .then(|| self.response.answer(&id).map(texts).unwrap_or_default());
         let answer = self.response.answer_mut(&self.set, &id);
         change(answer);
+        if let Some((answer_before, reasoning_before)) = before {
+            let (answer_now, reasoning_now) = texts(answer);
+            if let Some(joint) = self.response.joint.as_mut() {
+                let record = joint.item_mut(&id);
+                for (field, before, now) in [
+                    (Field::Answer, &answer_before, &answer_now),
+                    (Field::Reasoning, &reasoning_before, &reasoning_now),
+                ] {
+                    let dropped = provenance::follow_edit(record, field, before, now);
+                    self.dropped_passages
+                        .extend(dropped.into_iter().map(|p| (id.clone(), p)));
+                    let mut candidates: Vec<_> = self
+                        .dropped_passages
+                        .extract_if(.., |(item, _)| *item == id)
+                        .map(|(_, p)| p)
+                        .collect();
+                    provenance::restore(record, field, now, &mut candidates);
+                    self.dropped_passages
+                        .extend(candidates.into_iter().map(|p| (id.clone(), p)));
+                }
+                joint.tidy();
+            }
+        }
+        let answer = self.response.answer_mut(&self.set, &id);
         if answer.status == ItemStatus::NotStarted {
             answer.status = ItemStatus::Draft;
         }
@@ -434,6 +472,45 @@ impl Draft {
             history.merge_last_two();
         }
         self.sync_editor(now);
+    }
+
+    /// Adopts a member's `passage` at the end of the current item's `field`, credited to
+    /// `members`, as one undoable edit; returns the passage's index in the item's record.
+    pub fn adopt(
+        &mut self,
+        field: Field,
+        passage: &str,
+        members: Vec<String>,
+        paragraph: bool,
+        now: Instant,
+    ) -> Option<usize> {
+        let id = self.item().id.clone();
+        let record = self
+            .response
+            .joint
+            .as_ref()?
+            .item(&id)
+            .cloned()
+            .unwrap_or_else(|| JointItem::new(&id));
+        self.set_focus(match field {
+            Field::Answer => Focus::Answer,
+            Field::Reasoning => Focus::Reasoning,
+        });
+        let old = self.response.answer(&id).map_or(String::new(), |a| match field {
+            Field::Answer => a.answer.clone(),
+            Field::Reasoning => a.reasoning.clone(),
+        });
+        let (new, start) = provenance::insertion(&record, field, &old, old.len(), passage, paragraph);
+        self.replace_text(&new, now);
+        let joint = self.response.joint.as_mut()?;
+        Some(provenance::record_passage(
+            joint.item_mut(&id),
+            field,
+            &new,
+            start,
+            passage,
+            members,
+        ))
     }
 
     /// Takes back the item's newest change (or makes again the one taken back last):

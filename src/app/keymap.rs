@@ -55,6 +55,8 @@ pub enum Command {
     Compare(CompareCommand),
     /// A key of a multiple-choice question; the dialog says what each means.
     Choose(char),
+    /// A key of the joint walk-through's members panel.
+    Joint(super::joint::JointCommand),
 }
 
 /// Where a binding applies. Several are active at once, most specific first.
@@ -80,6 +82,10 @@ pub enum Context {
     NewResponse,
     /// Going to an item from the outline.
     GoTo,
+    /// Typing a line for the joint response.
+    Text,
+    /// The joint walk-through's members panel.
+    Members,
     Review,
     /// Earlier saved versions of the open draft.
     Versions,
@@ -110,6 +116,8 @@ impl Context {
             Context::Checkbox => "Respondent form, yes/no field",
             Context::NewResponse => "New response",
             Context::GoTo => "Going to an item",
+            Context::Text => "Typing a note, reason or statement",
+            Context::Members => "Joint response: members' texts",
             Context::Review => "Review",
             Context::Versions => "Earlier versions",
             Context::Export => "Export",
@@ -181,6 +189,7 @@ const fn bind(
     }
 }
 
+use super::joint::JointCommand as JC;
 use Command as C;
 use CompareCommand as CC;
 use Context as X;
@@ -242,6 +251,26 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Walk, &[key(KeyCode::F(5))], C::Copy, "copy the answer as plain text for a web form (through the terminal: OSC 52; some terminals need it enabled)", Some("copy")),
     bind(X::Walk, &[key(KeyCode::F(6))], C::Resolve, "settle a merge conflict here: keep ours, theirs or both, or edit", Some("conflict")),
     bind(X::Walk, &[key(KeyCode::F(3))], C::Notes, "notes for ourselves on this item (never sent): open or fold away", Some("notes")),
+    bind(X::Walk, &[key(KeyCode::F(9))], C::Joint(JC::Focus), "a joint response: the members' texts, to adopt their passages", None),
+    // The joint walk-through's members panel.
+    bind(X::Members, &[key(KeyCode::Esc), key(KeyCode::F(9))], C::Joint(JC::Focus), "back to the joint text", Some("back")),
+    bind(X::Members, &[key(KeyCode::Down), ch('j')], C::Down, "next member", None),
+    bind(X::Members, &[key(KeyCode::Up), ch('k')], C::Up, "previous member", None),
+    bind(X::Members, &[key(KeyCode::Right), ch('l')], C::Joint(JC::NextUnit), "next sentence (or paragraph)", None),
+    bind(X::Members, &[key(KeyCode::Left), ch('h')], C::Joint(JC::PrevUnit), "previous sentence (or paragraph)", None),
+    bind(X::Members, &[key(KeyCode::Enter)], C::Joint(JC::Adopt), "adopt the selected passage into the joint text (members who said the same are credited too)", Some("adopt")),
+    bind(X::Members, &[ch('+')], C::Joint(JC::Credit), "credit the selected member with the passage adopted last: it said the same", Some("credit")),
+    bind(X::Members, &[key(KeyCode::Tab)], C::Joint(JC::SwitchField), "the member's answer or its reasoning", Some("answer/reasoning")),
+    bind(X::Members, &[ch('p')], C::Joint(JC::Paragraphs), "sentences or whole paragraphs", Some("paragraphs")),
+    bind(X::Members, &[ch('f')], C::Joint(JC::Filter), "only the members that took one position (cycles)", Some("filter")),
+    bind(X::Members, &[ch('m')], C::Joint(JC::Minority), "the selected member's minority statement on this item", Some("minority")),
+    bind(X::Members, &[ch('c')], C::Joint(JC::Consensus), "declare the item's consensus, with a reason (or back to the count)", Some("consensus")),
+    bind(X::Members, &[ch('s')], C::Joint(JC::SignOff), "the selected member's sign-off on this item", Some("sign-off")),
+    bind(X::Members, &[ch('S')], C::Joint(JC::SignOffAll), "the selected member's sign-off on the whole response", None),
+    bind(X::Members, &[ch('u')], C::Joint(JC::TakeNew), "take the selected member's new version, when its file changed", None),
+    bind(X::Text, &[key(KeyCode::Enter)], C::Yes, "done", Some("done")),
+    bind(X::Text, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
+    bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", None),
     bind(X::Walk, &[ctrl('f')], C::FoldContext, "show or hide the item's context", Some("context")),
     bind(X::Browse, &[key(KeyCode::Esc)], C::Home, "back to the drafts", None),
     // Forms.
@@ -335,6 +364,8 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Choose => vec![Context::Choose, Global],
         Focused::NewResponse => vec![Context::NewResponse, Global],
         Focused::GoTo => vec![Context::GoTo, Global],
+        Focused::Text => vec![Context::Text, Global],
+        Focused::Members => vec![Context::Members, Context::Walk, Global],
         Focused::Export => vec![Context::Export, Global],
         Focused::Home => vec![Context::Home, Global],
         Focused::Trash => vec![Context::Trash, Global],

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod compare;
 pub mod draft;
+pub mod joint;
 pub mod keymap;
 pub mod saving;
 pub mod screen;
@@ -124,6 +125,29 @@ pub enum Dialog {
     },
     /// A question with several answers, each on its own key.
     Choose(Choice),
+    /// A line of text for the joint response: a minority statement, a reason, a note.
+    Text {
+        purpose: TextPurpose,
+        title: String,
+        field: TextArea<'static>,
+    },
+}
+
+/// What a [`Dialog::Text`]'s words are for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPurpose {
+    /// A member's minority statement on the current item (empty: none).
+    Minority { member: String },
+    /// Why the secretariat declares this consensus on the current item.
+    ConsensusReason(crate::model::joint::Consensus),
+    /// A note with a member's sign-off, on `item` or (none) the whole response.
+    SignOff {
+        member: String,
+        item: Option<String>,
+        state: crate::model::joint::SignOffState,
+    },
+    /// The organisation making a joint response of these compared files.
+    NewJoint { files: Vec<PathBuf> },
 }
 
 /// A decision with more than yes and no.
@@ -158,6 +182,13 @@ pub enum Decision {
     NotNow,
     /// Changed on disk: merge the file's changes with what is on screen.
     MergeChanged,
+    /// A joint response's item: declare this consensus (`None`: back to the count).
+    Consensus(Option<crate::model::joint::Consensus>),
+    /// A member's sign-off on the item, or on the whole response.
+    SignOff {
+        state: crate::model::joint::SignOffState,
+        whole: bool,
+    },
 }
 
 /// A line of feedback shown in the footer until the next key.
@@ -177,6 +208,8 @@ pub struct App {
     pub help: Option<u16>,
     /// The open draft, shared by the walk-through, the respondent form, review and versions.
     pub draft: Option<Draft>,
+    /// On a joint response, the members panel beside its text.
+    pub joint: Option<joint::JointPanel>,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
@@ -207,6 +240,7 @@ impl App {
             dialog: None,
             help: None,
             draft: None,
+            joint: None,
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             quit: false,
@@ -244,6 +278,7 @@ impl App {
             .and_then(|file| drafts::unsaved_work_of(&self.dirs, &file.id, &self.catalog));
         self.draft = Some(draft);
         self.screen = Screen::Walk;
+        self.open_joint_panel();
         if let Some(candidate) = earlier {
             self.recovery.retain(|c| c.source != candidate.source);
             self.recovery.insert(0, candidate);
@@ -263,7 +298,18 @@ impl App {
         let draft = self.draft.as_mut()?;
         draft.replace_content(set, response);
         self.screen = Screen::Walk;
+        self.open_joint_panel();
         self.draft.as_mut()
+    }
+
+    /// On a joint response, the members panel, with each member's file read as it is now
+    /// to show what changed since it was taken.
+    fn open_joint_panel(&mut self) {
+        self.joint = self.draft.as_ref().and_then(|draft| {
+            let joint = draft.response.joint.as_ref()?;
+            let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set);
+            Some(joint::JointPanel::new(now))
+        });
     }
 
     /// The walk-through on an already opened response. Only that draft's unsaved work is
@@ -347,11 +393,13 @@ impl App {
             Some(Dialog::NewResponse { .. }) => return Focused::NewResponse,
             Some(Dialog::Export { .. }) => return Focused::Export,
             Some(Dialog::GoTo { .. }) => return Focused::GoTo,
+            Some(Dialog::Text { .. }) => return Focused::Text,
             None => {}
         }
         match &self.screen {
             Screen::Home(_) => Focused::Home,
             Screen::Trash(_) => Focused::Trash,
+            Screen::Walk if self.joint.as_ref().is_some_and(|p| p.focused) => Focused::Members,
             Screen::Walk => Focused::Walk(self.draft.as_ref().map_or(Focus::Position, Draft::focus)),
             Screen::Respondent(form) => Focused::Respondent(form.focus),
             Screen::Review { .. } => Focused::Review,

@@ -195,6 +195,10 @@ pub enum Focused {
     Export,
     /// Going to an item: its number or a few words are typed here.
     GoTo,
+    /// A line of text for the joint response.
+    Text,
+    /// The joint walk-through's members panel.
+    Members,
     Home,
     Trash,
     /// The walk-through, on one of the item's fields.
@@ -217,7 +221,7 @@ impl Focused {
     /// Whether keys that are not bound are typed into a text field.
     pub fn takes_text(self) -> bool {
         match self {
-            Focused::NewResponse | Focused::Export | Focused::GoTo => true,
+            Focused::NewResponse | Focused::Export | Focused::GoTo | Focused::Text => true,
             Focused::Walk(field) => field != Focus::Position,
             Focused::Respondent(field) => field.text_index().is_some(),
             _ => false,

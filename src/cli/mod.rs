@@ -9,6 +9,7 @@ mod paths;
 
 pub use paths::{find_drafts, missing_response};
 pub mod diff;
+pub mod joint;
 pub mod merge;
 
 use std::io::Write;
@@ -90,6 +91,8 @@ pub enum Command {
     /// Show how two responses differ, item by item (positions, then changed sentences);
     /// with one file, the response as text, for git's `textconv`.
     Diff(DiffArgs),
+    /// Build one joint response from members' responses, with every passage traced to who said it.
+    Joint(joint::JointArgs),
 }
 
 #[derive(Debug, Args)]
@@ -244,6 +247,10 @@ pub struct ExportArgs {
     /// Leave each answer's reasoning out of the submission (not JSON).
     #[arg(long)]
     pub no_reasoning: bool,
+    /// A joint response without its footnotes naming members and its consensus lines:
+    /// the submission as sent.
+    #[arg(long)]
+    pub no_attribution: bool,
     /// Write nothing and exit 1 if there is any warning, such as an answer over its limit.
     #[arg(long)]
     pub strict: bool,
@@ -429,6 +436,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Man(args) => completions::man(args, out),
         Command::Merge(args) => merge::run(args, dirs, out, err),
         Command::Diff(args) => diff::run(args, dirs, out),
+        Command::Joint(args) => joint::run(args, dirs, out, err),
     }
 }
 
@@ -675,6 +683,7 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     let options = export::Options {
         skip_empty: args.skip_empty,
         reasoning: !args.no_reasoning,
+        attribution: !args.no_attribution,
     };
     let document = export::render(format, &opened.response, &opened.set, &options);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {

@@ -30,6 +30,11 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
             args.base.iter_mut().for_each(resolve);
         }
         Command::Diff(args) => args.files.iter_mut().for_each(resolve),
+        Command::Joint(args) => match &mut args.command {
+            super::joint::JointCommand::New(new) => new.files.iter_mut().for_each(resolve),
+            super::joint::JointCommand::Status(file) => resolve(&mut file.file),
+            super::joint::JointCommand::Provenance(p) => resolve(&mut p.joint.file),
+        },
         Command::Questions(_)
         | Command::New(_)
         | Command::List(_)

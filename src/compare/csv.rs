@@ -1,10 +1,9 @@
 //! The comparison as CSV for spreadsheets: one row per organisation and item.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{Comparison, Position, Sort, shown_path};
-use crate::text::visible;
+use crate::text::{spreadsheet_safe, visible};
 
 pub const HEADER: [&str; 5] = ["organisation", "item", "position", "answer_words", "file"];
 
@@ -39,14 +38,4 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writer.flush()
-}
-
-/// A cell a spreadsheet will show as text: one starting `=`, `+`, `-` or `@` would be
-/// run as a formula, so it gets a leading apostrophe, as spreadsheets themselves do.
-fn spreadsheet_safe(text: Cow<'_, str>) -> Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}").into()
-    } else {
-        text
-    }
 }

@@ -6,6 +6,7 @@
 
 pub mod history;
 mod identity;
+pub mod joint;
 mod library;
 mod lock;
 pub mod recovery;
@@ -113,7 +114,28 @@ fn read(
 
 /// Starts a new draft of `set` for `organisation` in the drafts folder, under a free name.
 pub fn create(dirs: &Dirs, set: &QuestionSet, organisation: &str) -> Result<Opened, String> {
-    let response = Response::new(set, organisation.trim());
+    create_from(dirs, set, Response::new(set, organisation.trim()))
+}
+
+/// Starts a joint response to `set` from `organisation` in the drafts folder, with the
+/// member responses in `files` (see [`crate::joint::start`]).
+pub fn create_joint(
+    dirs: &Dirs,
+    catalog: &Catalog,
+    set: &QuestionSet,
+    organisation: &str,
+    files: &[PathBuf],
+) -> Result<Opened, String> {
+    let members =
+        joint::read_members(files, &dirs.drafts(), catalog, Some(set)).map_err(|e| e.to_string())?;
+    let members: Vec<(String, Response)> = members.into_iter().map(|(file, o)| (file, o.response)).collect();
+    let response = crate::joint::start(set, organisation.trim(), &members, crate::model::response::now())
+        .map_err(|e| e.to_string())?;
+    create_from(dirs, set, response)
+}
+
+/// Writes `response` as a new draft in the drafts folder, under a free name, and opens it.
+fn create_from(dirs: &Dirs, set: &QuestionSet, response: Response) -> Result<Opened, String> {
     let path = new_draft_path(&dirs.drafts(), &response)
         .map_err(|e| format!("Could not create a draft in {}: {e}", dirs.drafts().display()))?;
     let bytes = export::json::render(&response);

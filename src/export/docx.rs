@@ -5,12 +5,13 @@
 //! bold and italic. The document's title and author (the organisation) are its properties.
 
 use docx_rs::{
-    AbstractNumbering, BreakType, Docx, IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing,
-    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run, SpecialIndentType,
-    Start, Style, StyleType, Table, TableCell, TableRow,
+    AbstractNumbering, BreakType, Docx, Footnote, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
+    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run,
+    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow,
 };
 
 use super::Options;
+use super::attribution;
 use super::html::escape;
 use super::parts::{self, ItemPart};
 use super::rich::{self, Block, List, one_line};
@@ -26,7 +27,7 @@ const FIRST_NUMBERED: usize = 10;
 /// The `.docx` file for `response` to `set`.
 pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u8> {
     let submission = parts::submission(response, set, options);
-    let mut doc = Writer::new();
+    let mut doc = Writer::new(submission.notes.clone());
     doc.styled("Title", &submission.title);
     doc.push(Paragraph::new().add_run(run(&submission.preamble)));
     doc.styled("Heading1", "Respondent");
@@ -80,10 +81,18 @@ fn write_item(doc: &mut Writer, part: &ItemPart, lone_free_text: bool) {
     if let Some(missing) = part.missing {
         doc.push(Paragraph::new().add_run(run(missing).italic()));
     }
-    doc.blocks(part.answer, None);
+    if let Some(consensus) = &part.consensus {
+        doc.push(Paragraph::new().add_run(run(consensus).italic()));
+    }
+    doc.blocks(&part.answer, None);
+    let level = if lone_free_text { "Heading2" } else { "Heading3" };
     if !part.reasoning.is_empty() {
-        doc.styled(if lone_free_text { "Heading2" } else { "Heading3" }, "Reasoning");
-        doc.blocks(part.reasoning, None);
+        doc.styled(level, "Reasoning");
+        doc.blocks(&part.reasoning, None);
+    }
+    for (member, statement) in &part.minority {
+        doc.styled(level, &format!("Minority statement: {member}"));
+        doc.blocks(statement, None);
     }
 }
 
@@ -103,6 +112,8 @@ fn xml_safe(text: &str) -> String {
 struct Writer {
     body: Vec<Part>,
     numberings: Vec<Numbering>,
+    /// What each footnote mark in the answers stands for, from 1.
+    notes: Vec<String>,
 }
 
 /// Boxed: a paragraph is over 2 KB before it holds any text, a table over 600 bytes.
@@ -112,10 +123,11 @@ enum Part {
 }
 
 impl Writer {
-    fn new() -> Writer {
+    fn new(notes: Vec<String>) -> Writer {
         Writer {
             body: Vec::new(),
             numberings: Vec::new(),
+            notes,
         }
     }
 
@@ -133,7 +145,7 @@ impl Writer {
             match block {
                 Block::Paragraph(lines) => {
                     let paragraph = style.map_or_else(Paragraph::new, |s| Paragraph::new().style(s));
-                    self.push(lines_into(paragraph, &lines));
+                    self.push(lines_into(paragraph, &lines, &self.notes));
                 }
                 Block::List(list) => self.list(&list, 0),
             }
@@ -155,7 +167,7 @@ impl Writer {
             let paragraph = Paragraph::new()
                 .style("ListParagraph")
                 .numbering(NumberingId::new(id), IndentLevel::new(level));
-            self.push(lines_into(paragraph, &item.lines));
+            self.push(lines_into(paragraph, &item.lines, &self.notes));
             for nested in &item.nested {
                 self.list(nested, 1);
             }
@@ -215,8 +227,9 @@ impl Writer {
     }
 }
 
-/// `paragraph` holding `lines`, with line breaks between them and emphasis as bold and italic runs.
-fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line]) -> Paragraph {
+/// `paragraph` holding `lines`, with line breaks between them, emphasis as bold and italic
+/// runs, and Word footnotes (from `notes`) where the attribution marks are.
+fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line], notes: &[String]) -> Paragraph {
     // Runs go straight into the paragraph: its builder would move the whole paragraph per run.
     let children = &mut paragraph.children;
     for (l, line) in lines.iter().enumerate() {
@@ -225,14 +238,27 @@ fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line]) -> Paragraph {
             children.push(ParagraphChild::Run(Box::new(run)));
         }
         rich::for_each_run(line, &mut |text, emphasis, strong| {
-            let mut run = Run::new().add_text(xml_safe(text));
-            if emphasis {
-                run = run.italic();
+            for (text, note) in attribution::split(text) {
+                if !text.is_empty() {
+                    let mut run = Run::new().add_text(xml_safe(text));
+                    if emphasis {
+                        run = run.italic();
+                    }
+                    if strong {
+                        run = run.bold();
+                    }
+                    children.push(ParagraphChild::Run(Box::new(run)));
+                }
+                if let Some(n) = note {
+                    let said = notes.get(n - 1).map_or("", String::as_str);
+                    let footnote = Footnote {
+                        id: n,
+                        content: vec![Paragraph::new().add_run(run(said))],
+                    };
+                    let reference = Run::new().add_footnote_reference(footnote);
+                    children.push(ParagraphChild::Run(Box::new(reference)));
+                }
             }
-            if strong {
-                run = run.bold();
-            }
-            children.push(ParagraphChild::Run(Box::new(run)));
         });
     }
     paragraph

@@ -76,6 +76,18 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Strin
         }
         out.push_str("</section>\n");
     }
+    if !submission.notes.is_empty() {
+        out.push_str("<section class=\"sources\">\n<h2>Sources</h2>\n<ol>\n");
+        for (n, note) in submission.notes.iter().enumerate() {
+            let n = n + 1;
+            let _ = writeln!(
+                out,
+                "<li id=\"source-{n}\">{} <a href=\"#cite-{n}\">↩</a></li>",
+                text(note)
+            );
+        }
+        out.push_str("</ol>\n</section>\n");
+    }
     close(&mut out);
     out
 }
@@ -95,12 +107,26 @@ fn write_item(out: &mut String, part: &ItemPart, lone_free_text: bool) {
     if let Some(missing) = part.missing {
         let _ = writeln!(out, "<p class=\"missing\"><em>{missing}</em></p>");
     }
-    out.push_str(&blocks(part.answer));
-    if !part.reasoning.is_empty() {
-        let level = if lone_free_text { 3 } else { 4 };
-        let _ = writeln!(out, "<h{level}>Reasoning</h{level}>");
-        out.push_str(&blocks(part.reasoning));
+    if let Some(consensus) = &part.consensus {
+        let _ = writeln!(out, "<p class=\"consensus\"><em>{}</em></p>", text(consensus));
     }
+    out.push_str(&attributed(&part.answer));
+    let level = if lone_free_text { 3 } else { 4 };
+    if !part.reasoning.is_empty() {
+        let _ = writeln!(out, "<h{level}>Reasoning</h{level}>");
+        out.push_str(&attributed(&part.reasoning));
+    }
+    for (member, statement) in &part.minority {
+        let _ = writeln!(out, "<h{level}>Minority statement: {}</h{level}>", text(member));
+        out.push_str(&blocks(statement));
+    }
+}
+
+/// Answer text as HTML, with a linked footnote number where each passage ends.
+fn attributed(value: &str) -> String {
+    super::attribution::references(&blocks(value), |n| {
+        format!("<sup><a href=\"#source-{n}\" id=\"cite-{n}\">{n}</a></sup>")
+    })
 }
 
 /// The start of a page titled `title`, by `author`, up to the opening of its body.

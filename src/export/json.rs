@@ -19,6 +19,8 @@ struct Written<'a> {
     answers: &'a [Answer],
     #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
     conflicts: &'a [Conflict],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    joint: &'a Option<crate::model::Joint>,
 }
 
 /// Loading a file this wrote and rendering it again gives the same bytes.
@@ -34,6 +36,7 @@ pub fn render(response: &Response) -> String {
         current_item,
         answers,
         conflicts,
+        joint,
     } = response;
     let written = Written {
         format_version: response.format_to_write(),
@@ -45,6 +48,7 @@ pub fn render(response: &Response) -> String {
         current_item,
         answers,
         conflicts,
+        joint,
     };
     let mut text = serde_json::to_string_pretty(&written).expect("a response always serialises");
     text.push('\n');

@@ -32,10 +32,21 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Strin
             write_item(&mut out, item, part.lone_free_text);
         }
     }
+    if !submission.notes.is_empty() {
+        out.push_str("## Sources\n\n");
+        for (n, note) in submission.notes.iter().enumerate() {
+            let _ = writeln!(out, "[^{}]: {}", n + 1, inline(note));
+        }
+    }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+/// Answer text as Markdown, with footnote references where its passages end.
+fn attributed(text: &str) -> String {
+    super::attribution::references(&block(text), |n| format!("[^{n}]"))
 }
 
 fn write_positions_table(out: &mut String, submission: &Submission) {
@@ -66,12 +77,23 @@ fn write_item(out: &mut String, part: &ItemPart, lone_free_text: bool) {
     if let Some(missing) = part.missing {
         let _ = writeln!(out, "*{missing}*\n");
     }
-    if !part.answer.is_empty() {
-        let _ = writeln!(out, "{}\n", block(part.answer));
+    if let Some(consensus) = &part.consensus {
+        let _ = writeln!(out, "*{}*\n", inline(consensus));
     }
+    if !part.answer.is_empty() {
+        let _ = writeln!(out, "{}\n", attributed(&part.answer));
+    }
+    let level = if lone_free_text { "###" } else { "####" };
     if !part.reasoning.is_empty() {
-        let level = if lone_free_text { "###" } else { "####" };
-        let _ = writeln!(out, "{level} Reasoning\n\n{}\n", block(part.reasoning));
+        let _ = writeln!(out, "{level} Reasoning\n\n{}\n", attributed(&part.reasoning));
+    }
+    for (member, statement) in &part.minority {
+        let _ = writeln!(
+            out,
+            "{level} Minority statement: {}\n\n{}\n",
+            inline(member),
+            block(statement)
+        );
     }
 }
 

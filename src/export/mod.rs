@@ -3,6 +3,7 @@
 //! out [`parts::submission`] and renders answer text through [`rich`], so every format says
 //! the same and no answer can change a document's structure.
 
+pub mod attribution;
 pub mod docx;
 pub mod fhir;
 pub mod html;
@@ -11,6 +12,7 @@ pub mod limits;
 pub mod markdown;
 pub mod parts;
 pub mod paste;
+pub mod provenance;
 pub mod rich;
 
 use std::path::{Path, PathBuf};
@@ -63,6 +65,9 @@ pub struct Options {
     pub skip_empty: bool,
     /// Include each answer's reasoning (as consult always has).
     pub reasoning: bool,
+    /// On a joint response: footnotes naming the members each passage came from, and each
+    /// item's consensus. Off, the submission as sent.
+    pub attribution: bool,
 }
 
 impl Default for Options {
@@ -70,6 +75,7 @@ impl Default for Options {
         Options {
             skip_empty: false,
             reasoning: true,
+            attribution: true,
         }
     }
 }
@@ -79,13 +85,18 @@ pub const DEFAULT_DIR: &str = "exports";
 
 /// The document for `response` in `format`, as the bytes of its file.
 pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &Options) -> Vec<u8> {
+    // Web forms and FHIR take the words only: no footnotes there.
+    let words_only = Options {
+        attribution: false,
+        ..*options
+    };
     match format {
         Format::Markdown => markdown::render(response, set, *options).into_bytes(),
         Format::Json => json::render(response).into_bytes(),
-        Format::Text => paste::render(response, set, *options).into_bytes(),
+        Format::Text => paste::render(response, set, words_only).into_bytes(),
         Format::Html => html::render(response, set, *options).into_bytes(),
         Format::Docx => docx::render(response, set, *options),
-        Format::Fhir => fhir::response(response, set, *options).into_bytes(),
+        Format::Fhir => fhir::response(response, set, words_only).into_bytes(),
     }
 }
 

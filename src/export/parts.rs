@@ -3,9 +3,13 @@
 //! every text here is as the files hold it, for each writer to make safe in its own way.
 //! Notes are never part of it.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::Options;
+use super::attribution::Notes;
+use crate::joint::consensus;
+use crate::model::joint::{Field, Joint};
 use crate::model::{Item, Publication, QuestionSet, Respondent, Response, ResponseStatus, Section};
 
 pub struct Submission<'a> {
@@ -20,6 +24,8 @@ pub struct Submission<'a> {
     pub positions: Vec<Row<'a>>,
     /// Sections with at least one item shown.
     pub sections: Vec<Part<'a>>,
+    /// With attribution, what each footnote mark in the answers stands for, from 1.
+    pub notes: Vec<String>,
 }
 
 pub struct Row<'a> {
@@ -41,15 +47,21 @@ pub struct ItemPart<'a> {
     pub position: Option<&'a str>,
     /// What to say in place of what is missing, such as "No written answer."
     pub missing: Option<&'static str>,
-    /// The answer; empty if there is none.
-    pub answer: &'a str,
+    /// The answer; empty if there is none. With attribution, footnote marks in it
+    /// (see [`super::attribution`]).
+    pub answer: Cow<'a, str>,
     /// The reasoning; empty if there is none or it is left out.
-    pub reasoning: &'a str,
+    pub reasoning: Cow<'a, str>,
+    /// On a joint response with attribution: how far members agree, in a sentence.
+    pub consensus: Option<String>,
+    /// On a joint response: members' minority statements, as (member, statement).
+    pub minority: Vec<(&'a str, &'a str)>,
 }
 
 /// What the submission of `response` to `set` contains.
 pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Options) -> Submission<'a> {
     let shown = |item: &Item| !options.skip_empty || is_answered(response, item);
+    let mut notes = Notes::default();
     let organisation = organisation_name(response);
     let positions = set
         .items()
@@ -71,7 +83,7 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
                 items.len() == 1 && items[0].scale.is_none() && items[0].label == section.title;
             let items = items
                 .into_iter()
-                .map(|item| item_part(response, set, item, options))
+                .map(|item| item_part(response, set, item, options, &mut notes))
                 .collect();
             Some(Part {
                 section,
@@ -80,13 +92,18 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
             })
         })
         .collect();
+    let mut respondent = respondent(&response.respondent);
+    if let Some(joint) = &response.joint {
+        respondent.push(("Joint response of", joint_members(joint)));
+    }
     Submission {
         title: format!("{} — response from {organisation}", set.title),
         preamble: preamble(response, set),
         organisation,
-        respondent: respondent(&response.respondent),
+        respondent,
         positions,
         sections,
+        notes: notes.texts,
     }
 }
 
@@ -95,6 +112,7 @@ fn item_part<'a>(
     set: &'a QuestionSet,
     item: &'a Item,
     options: Options,
+    notes: &mut Notes,
 ) -> ItemPart<'a> {
     let answer = response.answer(&item.id);
     let text = answer.map_or("", |a| a.answer.as_str());
@@ -109,17 +127,67 @@ fn item_part<'a>(
         (_, None) if !has_text => Some("Not answered."),
         _ => None,
     };
+    let joint = response.joint.as_ref();
+    let record = joint
+        .and_then(|j| j.item(&item.id))
+        .filter(|_| options.attribution);
+    let answer = if has_text { text } else { "" };
+    let reasoning = if reasoning.trim().is_empty() {
+        ""
+    } else {
+        reasoning
+    };
     ItemPart {
         item,
         position,
         missing,
-        answer: if has_text { text } else { "" },
-        reasoning: if reasoning.trim().is_empty() {
-            ""
-        } else {
-            reasoning
-        },
+        answer: notes.marked(answer, record, Field::Answer),
+        reasoning: notes.marked(reasoning, record, Field::Reasoning),
+        consensus: joint
+            .filter(|_| options.attribution && item.scale.is_some())
+            .map(|j| consensus_sentence(j, set, item)),
+        minority: joint
+            .and_then(|j| j.item(&item.id))
+            .map(|r| {
+                r.minority
+                    .iter()
+                    .filter(|m| !m.text.trim().is_empty())
+                    .map(|m| (m.member.as_str(), m.text.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// "Members: consensus (3 Agree, 1 Disagree)." and, when the secretariat judged otherwise,
+/// what it declared and why.
+pub fn consensus_sentence(joint: &Joint, set: &QuestionSet, item: &Item) -> String {
+    let tally = consensus::tally(joint, set, &item.id);
+    let counts = tally.describe(set, &item.id);
+    let declared = joint.item(&item.id).and_then(|r| r.consensus.as_ref());
+    let counted = if counts.is_empty() {
+        tally.computed.label().to_string()
+    } else {
+        format!("{} ({counts})", tally.computed.label())
+    };
+    match declared {
+        Some(d) if d.level != tally.computed => format!(
+            "Members: {}, as the secretariat judges it; counted, {counted}. {}",
+            d.level.label(),
+            d.reason.trim()
+        ),
+        _ => format!("Members: {counted}."),
+    }
+}
+
+/// The members' organisations, in the order they joined.
+fn joint_members(joint: &Joint) -> String {
+    joint
+        .members
+        .iter()
+        .map(|m| m.organisation.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn organisation_name(response: &Response) -> &str {

@@ -56,7 +56,7 @@ fn write_item(out: &mut String, part: &ItemPart) {
             part.position.map_or("none given".into(), one_line)
         );
     }
-    let answer = rich::plain(part.answer);
+    let answer = rich::plain(&part.answer);
     let counts = limits::counts_of_plain(&answer);
     let mut heading = format!("Answer: {}", count_words(counts));
     for limit in limits::limits(item, counts) {
@@ -82,7 +82,7 @@ fn write_item(out: &mut String, part: &ItemPart) {
         write_text(out, &answer);
     }
     if !part.reasoning.is_empty() {
-        let reasoning = rich::plain(part.reasoning);
+        let reasoning = rich::plain(&part.reasoning);
         let counts = limits::counts_of_plain(&reasoning);
         let _ = writeln!(
             out,

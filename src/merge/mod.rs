@@ -2,17 +2,19 @@
 //! Plain data in, plain data out: finding the files and the common ancestor is the
 //! command line's part.
 //!
-//! - [`sentences`]: text cut into sentences, the unit of merging and of differences;
 //! - [`text`]: one text field merged three-way, with `similar` doing the merging;
+//! - [`joint`]: a joint response's records, both copies' kept;
 //! - [`response`]: a whole response merged field by field, conflicts kept as data;
 //! - [`diff`]: a response as readable text, and the difference between two.
 
 pub mod diff;
+pub mod joint;
 pub mod resolve;
 pub mod response;
-pub mod sentences;
 pub mod text;
 
+/// Text cut into sentences, the unit of merging and of differences (shared with the domain).
+pub use crate::sentences;
 pub use response::merge;
 
 use crate::model::Response;

@@ -88,7 +88,9 @@ fn slot<'a>(json: &'a mut Value, conflict: &Conflict) -> Result<&'a mut Value, S
         Some(item) => json["answers"]
             .as_array_mut()
             .and_then(|answers| answers.iter_mut().find(|a| a["item"] == item.as_str()))
-            .and_then(|answer| answer.get_mut(&conflict.field))
+            // A field at its default is left out of the file: it is there all the same.
+            .and_then(Value::as_object_mut)
+            .map(|answer| answer.entry(conflict.field.as_str()).or_insert(Value::Null))
             .ok_or_else(missing),
     }
 }

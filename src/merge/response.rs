@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::text;
-use crate::model::{Answer, Conflict, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
+use crate::model::{
+    Answer, Conflict, ItemStatus, PositionBasis, QuestionSet, Respondent, Response, ResponseStatus,
+};
 
 /// The value both sides agree on, or the one side that changed it from `base`; `None`
 /// when both changed it differently (or, without a base, when they simply differ).
@@ -147,6 +149,22 @@ impl Merger {
                 ItemStatus::NotStarted,
                 word,
             ),
+            key_point: self.value(
+                (item, "key_point"),
+                (base.map(|b| &b.key_point), &ours.key_point, &theirs.key_point),
+                None,
+                Clone::clone,
+            ),
+            position_basis: self.value(
+                (item, "position_basis"),
+                (
+                    base.map(|b| &b.position_basis),
+                    &ours.position_basis,
+                    &theirs.position_basis,
+                ),
+                PositionBasis::Stated,
+                word,
+            ),
         }
     }
 }
@@ -237,6 +255,11 @@ pub fn merge(base: Option<&Response>, ours: &Response, theirs: &Response, set: &
         current_item,
         answers,
         conflicts: merger.conflicts,
+        joint: super::joint::merge(
+            base.and_then(|b| b.joint.as_ref()),
+            ours.joint.as_ref(),
+            theirs.joint.as_ref(),
+        ),
     };
     merged.format_version = merged.format_to_write();
     merged

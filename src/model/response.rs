@@ -9,9 +9,10 @@ use super::question_set::QuestionSet;
 
 /// The newest response format this build reads and writes. Version 2 added each answer's
 /// `notes` and the respondent's `members`, `publication` and `confidentiality`; version 3
-/// the `conflicts` a merge leaves. A file is written as the oldest version that holds what
-/// it uses, so older consults can still read it, or say they need upgrading.
-pub const RESPONSE_FORMAT: u32 = 3;
+/// the `conflicts` a merge leaves; version 4 each answer's `key_point` and `position_basis`,
+/// and a joint response's `joint` parts. A file is written as the oldest version that holds
+/// what it uses, so older consults can still read it, or say they need upgrading.
+pub const RESPONSE_FORMAT: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +42,10 @@ pub struct Response {
     /// (version 3). A response with any is not exported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// On a joint response: its members, the provenance of its text, consensus and
+    /// sign-off (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint: Option<super::joint::Joint>,
 }
 
 /// A field that two merged copies changed in different ways. Both values are kept here;
@@ -218,6 +223,42 @@ pub struct Answer {
     pub notes: String,
     #[serde(default, deserialize_with = "word")]
     pub status: ItemStatus,
+    /// The answer's point in one line, for comparisons and briefings; when absent, the
+    /// answer's first sentence stands for it (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_point: Option<String>,
+    /// Whether the respondent stated the position, or whoever recorded it read it from
+    /// the respondent's documents (version 4).
+    #[serde(
+        default,
+        skip_serializing_if = "PositionBasis::is_stated",
+        deserialize_with = "word"
+    )]
+    pub position_basis: PositionBasis,
+}
+
+/// How a position came to be recorded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PositionBasis {
+    /// The respondent said so.
+    #[default]
+    Stated,
+    /// Read from what the respondent wrote, by someone else: to be confirmed.
+    Inferred,
+}
+
+impl PositionBasis {
+    pub fn is_stated(&self) -> bool {
+        *self == PositionBasis::Stated
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PositionBasis::Stated => "stated",
+            PositionBasis::Inferred => "inferred",
+        }
+    }
 }
 
 impl Answer {
@@ -231,6 +272,17 @@ impl Answer {
     /// Whether anything has been recorded for the item.
     pub fn is_answered(&self) -> bool {
         self.position.is_some() || !self.answer.trim().is_empty()
+    }
+
+    /// The answer's point in one line: its key point, else its first sentence (empty
+    /// when there is neither).
+    pub fn key_point(&self) -> &str {
+        match self.key_point.as_deref().map(str::trim) {
+            Some(point) if !point.is_empty() => point,
+            _ => crate::sentences::sentences(self.answer.trim())
+                .next()
+                .unwrap_or(""),
+        }
     }
 }
 
@@ -281,6 +333,7 @@ impl Response {
             current_item: set.items().next().map(|i| i.id.clone()),
             answers: Vec::new(),
             conflicts: Vec::new(),
+            joint: None,
         }
     }
 
@@ -311,7 +364,14 @@ impl Response {
             || r.publication.is_some()
             || r.confidentiality.is_some()
             || self.answers.iter().any(|a| !a.notes.is_empty());
-        let needs = if !self.conflicts.is_empty() {
+        let uses_v4 = self.joint.is_some()
+            || self
+                .answers
+                .iter()
+                .any(|a| a.key_point.is_some() || !a.position_basis.is_stated());
+        let needs = if uses_v4 {
+            4
+        } else if !self.conflicts.is_empty() {
             3
         } else if uses_v2 {
             2

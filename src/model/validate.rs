@@ -331,7 +331,83 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
         }
     }
     check_conflicts(response, set, &mut problems);
+    if let Some(joint) = &response.joint {
+        check_joint(joint, response.format_version, set, &mut problems);
+    }
     problems
+}
+
+/// A joint response's records must name its members and the set's items, and need format 4.
+fn check_joint(
+    joint: &crate::model::Joint,
+    format_version: u32,
+    set: &QuestionSet,
+    problems: &mut Vec<Problem>,
+) {
+    if format_version < 4 {
+        problems.push(Problem::at(
+            "joint",
+            "joint responses are new in response format version 4: set \"format_version\" to 4, so that older consults know they cannot read this file",
+        ));
+    }
+    let mut names = HashSet::new();
+    for (m, member) in joint.members.iter().enumerate() {
+        if member.organisation.trim().is_empty() {
+            problems.push(Problem::at(
+                format!("joint.members[{m}].organisation"),
+                "a member needs an organisation name",
+            ));
+        } else if !names.insert(member.organisation.as_str()) {
+            problems.push(Problem::at(
+                format!("joint.members[{m}].organisation"),
+                format!("{:?} is a member twice", one_line(member.organisation.clone())),
+            ));
+        }
+    }
+    let member = |path: String, name: &str, problems: &mut Vec<Problem>| {
+        if !names.contains(name) {
+            problems.push(Problem::at(
+                path,
+                format!(
+                    "{:?} is not one of the joint response's members",
+                    one_line(name.to_string())
+                ),
+            ));
+        }
+    };
+    let item = |path: String, id: &str, problems: &mut Vec<Problem>| {
+        if set.item(id).is_none() {
+            problems.push(Problem::at(
+                path,
+                format!("item {id:?} is not in question set {:?}", set.id),
+            ));
+        }
+    };
+    for (i, record) in joint.items.iter().enumerate() {
+        let path = format!("joint.items[{i}]");
+        item(format!("{path}.item"), &record.item, problems);
+        for (p, passage) in record.passages.iter().enumerate() {
+            if passage.members.is_empty() {
+                problems.push(Problem::at(
+                    format!("{path}.passages[{p}].members"),
+                    "a passage names at least one member",
+                ));
+            }
+            for (n, name) in passage.members.iter().enumerate() {
+                member(format!("{path}.passages[{p}].members[{n}]"), name, problems);
+            }
+        }
+        for (n, minority) in record.minority.iter().enumerate() {
+            member(format!("{path}.minority[{n}].member"), &minority.member, problems);
+        }
+    }
+    for (s, sign_off) in joint.sign_offs.iter().enumerate() {
+        let path = format!("joint.sign_offs[{s}]");
+        member(format!("{path}.member"), &sign_off.member, problems);
+        if let Some(id) = &sign_off.item {
+            item(format!("{path}.item"), id, problems);
+        }
+    }
 }
 
 /// What a value in a conflict may be, by its field.
@@ -357,6 +433,8 @@ fn kind_of(conflict: &Conflict) -> Option<Kind> {
         (true, "position") => Kind::Position,
         (true, "answer" | "reasoning" | "notes") => Kind::Text,
         (true, "status") => Kind::Word(ITEM_STATUSES),
+        (true, "key_point") => Kind::Optional,
+        (true, "position_basis") => Kind::Word(&["stated", "inferred"]),
         (false, "status") => Kind::Word(&["draft", "final"]),
         (false, "respondent.organisation" | "respondent.contact_name" | "respondent.role") => Kind::Text,
         (false, "respondent.email" | "respondent.confidentiality") => Kind::Optional,
@@ -393,7 +471,7 @@ fn check_conflicts(response: &Response, set: &QuestionSet, problems: &mut Vec<Pr
         };
         let Some(kind) = kind_of(conflict) else {
             let fields = if item.is_some() {
-                "position, answer, reasoning, notes, status"
+                "position, answer, reasoning, notes, status, key_point, position_basis"
             } else {
                 "status, respondent.organisation, respondent.contact_name, respondent.role, respondent.email, respondent.on_behalf, respondent.members, respondent.publication, respondent.confidentiality"
             };

@@ -97,6 +97,14 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     .block(panel(" Are you sure? ", true, theme));
             frame.render_widget(paragraph, popup);
         }
+        Dialog::Text { title, field, .. } => {
+            let popup = centered(area, 76, 3);
+            frame.render_widget(Clear, popup);
+            let mut editor = field.clone();
+            editor.set_block(panel(format!(" {} ", visible_line(title)), true, theme));
+            editor.set_cursor_line_style(Style::new());
+            frame.render_widget(&editor, popup);
+        }
         // Going to an item happens in the walk-through's outline, which shows what is found.
         Dialog::GoTo { .. } => {}
     }

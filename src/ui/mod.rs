@@ -4,6 +4,7 @@ mod compare;
 mod dialog;
 mod help;
 mod home;
+mod joint;
 mod respondent;
 mod review;
 mod theme;

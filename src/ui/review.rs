@@ -57,6 +57,11 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
                 notes.push(what.clone());
             }
             over += usize::from(over_here);
+            // A joint response: who has signed off this item, and who objects.
+            if let Some(joint) = &response.joint {
+                let [agreed, objected, _] = crate::joint::sign_off::counts(joint, Some(&item.id));
+                notes.insert(0, format!("sign-off: {agreed} agreed, {objected} objected"));
+            }
             let limit = item.word_limit.map_or(String::new(), |l| format!("/{l}"));
             let style = if notes.is_empty() {
                 ratatui::style::Style::new()
@@ -85,9 +90,15 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             format!(" {answered}/{total} answered · response status: {status}"),
             theme.heading(),
         ),
-        Line::raw(format!(
-            " {open} without an answer · {over} over a limit · {toggle}"
-        )),
+        Line::raw(match &response.joint {
+            Some(joint) => {
+                let [agreed, objected, not_asked] = crate::joint::sign_off::counts(joint, None);
+                format!(
+                    " {open} without an answer · {over} over a limit · whole response: {agreed} agreed, {objected} objected, {not_asked} not asked · {toggle}"
+                )
+            }
+            None => format!(" {open} without an answer · {over} over a limit · {toggle}"),
+        }),
         // Where the draft is, so the command line can name it too: a draft in consult's
         // own folder by the name `consult list` gives it.
         Line::styled(

@@ -23,6 +23,26 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         _ => None,
     };
     draw_outline(draft, going_to, theme, frame, outline);
+    // A joint response: the members panel beside the item on a wide screen, else below it
+    // (a few lines until it has focus).
+    let item = match (&app.joint, draft.response.joint.is_some()) {
+        (Some(members), true) => {
+            let [item, beside] = if item.width >= 110 {
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(item)
+            } else if members.focused {
+                Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(item)
+            } else {
+                Layout::vertical([
+                    Constraint::Min(8),
+                    Constraint::Length(super::joint::FOLDED_HEIGHT),
+                ])
+                .areas(item)
+            };
+            super::joint::draw(draft, members, theme, frame, beside);
+            item
+        }
+        _ => item,
+    };
     draw_item(draft, theme, frame, item);
 }
 

@@ -103,6 +103,10 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             return go_to_found(app, &query.lines().concat(), selected, query);
         }
         (Dialog::GoTo { .. }, Command::No) => {}
+        (Dialog::Text { purpose, field, .. }, Command::Yes) => {
+            return text_entered(app, purpose, field.lines().concat());
+        }
+        (Dialog::Text { .. }, Command::No) => {}
         (dialog, Command::Quit) => {
             app.dialog = Some(dialog);
             app.quit = true;

@@ -11,15 +11,17 @@ use super::keymap::Command;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
 use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
+    TextPurpose,
 };
 use crate::drafts::{self, SaveJob, SaveResult};
 use crate::model::{QuestionSet, Response, ResponseStatus};
-use crate::text::word_count;
+use crate::text::{visible_line, word_count};
 use crate::{documents, export};
 
 mod conflicts;
 mod dialogs;
 mod home;
+mod joint;
 mod recovering;
 mod typing;
 mod walk;
@@ -27,6 +29,7 @@ mod walk;
 use conflicts::*;
 use dialogs::*;
 use home::*;
+use joint::*;
 use recovering::*;
 use typing::*;
 use walk::*;
@@ -155,6 +158,9 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         _ => {}
     }
+    if app.focused() == Focused::Members {
+        return joint_command(app, command);
+    }
     match app.screen {
         Screen::Home(_) => home_command(app, command),
         Screen::Trash(_) => trash_command(app, command),
@@ -162,6 +168,23 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Screen::Respondent(_) => respondent_command(app, command),
         Screen::Review { .. } => review_command(app, command),
         Screen::Versions { .. } => versions_command(app, command),
+        Screen::Compare(_) if command == Command::Joint(crate::app::joint::JointCommand::Start) => {
+            let files: Vec<PathBuf> = app
+                .comparison()
+                .and_then(|view| view.comparison.as_ref())
+                .map(|c| c.organisations.iter().map(|o| o.file.clone()).collect())
+                .unwrap_or_default();
+            if files.is_empty() {
+                info(app, "Nothing compared yet to start a joint response from");
+            } else {
+                app.dialog = Some(text_dialog(
+                    super::TextPurpose::NewJoint { files },
+                    NEW_JOINT_TITLE.into(),
+                    "",
+                ));
+            }
+            None
+        }
         Screen::Compare(_) => {
             crate::app::compare::command(app, command);
             None
@@ -220,6 +243,7 @@ pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
         }
     }
     app.draft = None;
+    app.joint = None;
     app.refresh_drafts();
     // Other drafts' unsaved work waits for the drafts list.
     offer_next_recovery(app);

@@ -11,12 +11,15 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
         return None;
     }
     let field = match focused {
-        Focused::NewResponse | Focused::Export | Focused::GoTo => match app.dialog.as_mut()? {
-            Dialog::NewResponse { organisation, .. } => organisation,
-            Dialog::Export { folder, .. } => folder,
-            Dialog::GoTo { query, .. } => query,
-            _ => return None,
-        },
+        Focused::NewResponse | Focused::Export | Focused::GoTo | Focused::Text => {
+            match app.dialog.as_mut()? {
+                Dialog::NewResponse { organisation, .. } => organisation,
+                Dialog::Text { field, .. } => field,
+                Dialog::Export { folder, .. } => folder,
+                Dialog::GoTo { query, .. } => query,
+                _ => return None,
+            }
+        }
         Focused::Walk(_) => app.draft.as_mut()?.focused_editor()?,
         Focused::Respondent(_) => match &mut app.screen {
             Screen::Respondent(form) => form.focused_text()?,

@@ -1,0 +1,87 @@
+//! A joint response of 200 members. Targets: opening it (reading and checking the joint
+//! draft, which holds every member's answers, and reading the 200 member files to see
+//! who changed since) under 200 ms; one frame of the joint walk-through at 120×40, with
+//! the members panel open on an item every member wrote on, under 2 ms.
+//! Run: `cargo bench --bench joint`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use consult::app::{App, Draft};
+use consult::catalog::Catalog;
+use consult::dirs::Dirs;
+use consult::model::{QuestionSet, Response};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const MEMBERS: usize = 200;
+
+fn fixture(name: &str) -> Response {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    consult::parse::response(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// 200 member files (the two samples' answers under new names) and a joint draft of
+/// them, in `dir`; returns the joint draft's path.
+fn write_joint(dir: &Path, set: &QuestionSet) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let samples = [
+        fixture("health-devolution-commission.json"),
+        fixture("local-government.json"),
+    ];
+    let mut members = Vec::new();
+    for m in 0..MEMBERS {
+        let mut response = samples[m % 2].clone();
+        response.respondent.organisation = format!("Member {m:03}");
+        let file = format!("member-{m:03}.json");
+        std::fs::write(dir.join(&file), consult::export::json::render(&response)).unwrap();
+        members.push((file, response));
+    }
+    let joint = consult::joint::start(set, "Bench secretariat", &members, jiff::Timestamp::now()).unwrap();
+    let path = dir.join("joint.json");
+    std::fs::write(&path, consult::export::json::render(&joint)).unwrap();
+    path
+}
+
+fn open(c: &mut Criterion) {
+    let catalog = Catalog::built_in();
+    let set = catalog.find("integrating-care").unwrap().clone();
+    let dir = std::env::temp_dir().join(format!("consult-joint-bench-{}", std::process::id()));
+    let path = write_joint(&dir, &set);
+    c.bench_function("open a joint draft of 200 members", |b| {
+        b.iter(|| {
+            let opened = consult::documents::open_response(black_box(&path), &catalog, None).unwrap();
+            let joint = opened.response.joint.as_ref().unwrap();
+            let now = consult::drafts::joint::members_now(&path, joint, &catalog, &opened.set);
+            assert_eq!(now.iter().flatten().count(), MEMBERS);
+            Draft::new(path.clone(), opened.set, opened.response)
+        })
+    });
+
+    let opened = consult::documents::open_response(&path, &catalog, None).unwrap();
+    let mut response = opened.response;
+    response.current_item = Some("q1".into());
+    let dirs = Dirs {
+        data: dir.join("data"),
+        config: dir.join("config"),
+    };
+    let draft = Draft::new(path.clone(), opened.set, response);
+    let mut app = App::editing(dirs, catalog, draft);
+    app.joint.as_mut().unwrap().focused = true;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("joint walk-through frame 120x40, 200 members", |b| {
+        b.iter(|| {
+            terminal.clear().unwrap();
+            terminal
+                .draw(|frame| consult::ui::draw(black_box(&app), frame))
+                .unwrap();
+        })
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, open);
+criterion_main!(benches);

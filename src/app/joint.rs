@@ -1,0 +1,178 @@
+//! The joint walk-through's members panel: each member's position, key point and text on
+//! the item, one of them selected, and within its text one sentence or paragraph, ready to
+//! be adopted into the joint answer or reasoning.
+
+use std::ops::Range;
+
+use crate::joint::members;
+use crate::joint::provenance::units;
+use crate::model::joint::{Field, Joint};
+use crate::model::{Answer, PositionBasis, Response};
+
+/// A key of the members panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JointCommand {
+    /// Into the panel from the joint text, or back.
+    Focus,
+    /// Put the selected passage into the joint text.
+    Adopt,
+    /// Credit the selected member with the passage adopted last: it said the same.
+    Credit,
+    NextUnit,
+    PrevUnit,
+    /// The member's answer or its reasoning.
+    SwitchField,
+    /// Sentences or whole paragraphs.
+    Paragraphs,
+    /// Only the members that took one position (cycles).
+    Filter,
+    /// Record the selected member's minority statement on the item.
+    Minority,
+    /// Declare the item's consensus, overriding the count.
+    Consensus,
+    /// The selected member's sign-off on the item.
+    SignOff,
+    /// The selected member's sign-off on the whole response.
+    SignOffAll,
+    /// Take the selected member's response as its file is now.
+    TakeNew,
+    /// From the comparison: a joint response of the compared files.
+    Start,
+}
+
+/// Which members the panel lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Those that took this option.
+    Position(String),
+    /// Those that took none.
+    NoPosition,
+}
+
+#[derive(Debug, Default)]
+pub struct JointPanel {
+    /// Whether keys go to the panel rather than the joint text.
+    pub focused: bool,
+    /// The selected member, by index in the joint's members.
+    pub member: usize,
+    /// Which of the member's texts is shown.
+    pub field: Field,
+    /// The selected sentence or paragraph, by index among the text's units.
+    pub unit: usize,
+    pub paragraphs: bool,
+    pub filter: Filter,
+    /// The item and passage index adopted last, for crediting others with it.
+    pub last_adopted: Option<(String, usize)>,
+    /// Each member's response as its file is now (`None`: not read or gone).
+    pub now: Vec<Option<Response>>,
+}
+
+impl JointPanel {
+    pub fn new(now: Vec<Option<Response>>) -> JointPanel {
+        JointPanel {
+            now,
+            ..JointPanel::default()
+        }
+    }
+
+    /// The members the filter lets through on `item`, by index.
+    pub fn listed(&self, joint: &Joint, item: &str) -> Vec<usize> {
+        (0..joint.members.len())
+            .filter(|&m| {
+                let position = joint.members[m].answer(item).and_then(|a| a.position.as_deref());
+                match &self.filter {
+                    Filter::All => true,
+                    Filter::Position(id) => position == Some(id.as_str()),
+                    Filter::NoPosition => position.is_none(),
+                }
+            })
+            .collect()
+    }
+
+    /// The selected member, if the filter lets it through; else the first listed.
+    pub fn selected(&self, joint: &Joint, item: &str) -> Option<usize> {
+        let listed = self.listed(joint, item);
+        listed
+            .iter()
+            .copied()
+            .find(|&m| m == self.member)
+            .or(listed.first().copied())
+    }
+
+    /// The selected member's text shown, and the selected unit in it.
+    pub fn selection<'a>(&self, joint: &'a Joint, item: &str) -> Option<(&'a str, Range<usize>)> {
+        let member = &joint.members[self.selected(joint, item)?];
+        let answer = member.answer(item)?;
+        let text = match self.field {
+            Field::Answer => answer.answer.as_str(),
+            Field::Reasoning => answer.reasoning.as_str(),
+        };
+        let units = units(text, self.paragraphs);
+        let unit = units.get(self.unit.min(units.len().saturating_sub(1)))?.clone();
+        Some((text, unit))
+    }
+
+    /// How many units the selected text has.
+    pub fn unit_count(&self, joint: &Joint, item: &str) -> usize {
+        self.selection(joint, item)
+            .map_or(0, |(text, _)| units(text, self.paragraphs).len())
+    }
+
+    /// Moves to the next (or previous) member listed, back to its first unit.
+    pub fn step_member(&mut self, joint: &Joint, item: &str, down: bool) {
+        let listed = self.listed(joint, item);
+        let at = self
+            .selected(joint, item)
+            .and_then(|m| listed.iter().position(|&l| l == m))
+            .unwrap_or(0);
+        let next = crate::app::screen::step(at, down, listed.len());
+        if let Some(&member) = listed.get(next) {
+            self.member = member;
+        }
+        self.unit = 0;
+    }
+
+    /// The next filter: each position taken on `item`, in the order members took them,
+    /// then no position, then all again.
+    pub fn next_filter(&mut self, joint: &Joint, item: &str) {
+        let mut options: Vec<Filter> = Vec::new();
+        for member in &joint.members {
+            let filter = match member.answer(item).and_then(|a| a.position.clone()) {
+                Some(id) => Filter::Position(id),
+                None => Filter::NoPosition,
+            };
+            if !options.contains(&filter) {
+                options.push(filter);
+            }
+        }
+        options.sort_by_key(|f| matches!(f, Filter::NoPosition));
+        options.push(Filter::All);
+        let at = options.iter().position(|f| *f == self.filter);
+        self.filter = match at {
+            Some(i) => options[(i + 1) % options.len()].clone(),
+            None => options[0].clone(),
+        };
+        self.unit = 0;
+    }
+
+    /// What the member at `index` changed on `item` since it was taken, if its file says so.
+    pub fn change(
+        &self,
+        joint: &Joint,
+        set: &crate::model::QuestionSet,
+        index: usize,
+        item: &str,
+    ) -> Option<members::Change> {
+        let now = self.now.get(index)?.as_ref()?;
+        members::changes(&joint.members[index], now, set)
+            .into_iter()
+            .find(|c| c.item == item)
+    }
+}
+
+/// The member's answer was inferred rather than stated.
+pub fn inferred(answer: &Answer) -> bool {
+    answer.position_basis == PositionBasis::Inferred
+}
