@@ -407,3 +407,85 @@ fn a_question_number_on_a_line_of_its_own_takes_the_wording_from_the_next() {
     assert_eq!(item.scale.as_deref(), Some("agreement"));
     assert_eq!(item.context.as_deref(), Some("We ask because…"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Random outlines built from the pieces of the syntax: whatever reads as a set writes out as an
+// outline that reads back as the same set, so every escape the writer makes is one the reader
+// undoes.
+
+use proptest::prelude::*;
+
+const PIECES: &[&str] = &[
+    "## Section\n\n1. wording",
+    "## Section {#sec}\n\nSource: S\n\nQuestion 4 – asked",
+    "Publisher: P",
+    "Source: S",
+    "Scale: A",
+    "- option",
+    "- opt {symbol=\"x\"}",
+    "1. wording",
+    "2) more",
+    "Question 2: asked",
+    "Question 3",
+    "text",
+    "  indented",
+    "\t# tabbed",
+    "\\escaped",
+    "[agree]",
+    "[support]",
+    "[free]",
+    "[a]",
+    "(max 3 words)",
+    "(max 9 characters)",
+    "{#some-id}",
+    "{label=\"L\\\"q\"}",
+    "{short=\"s\"}",
+    "\\[free]",
+    "\\{#x}",
+    "Closing date: 2020-01-01",
+    "ends\\",
+    "{",
+    "}",
+    "(max",
+    "\\",
+    "Source:",
+    "*",
+    "—",
+    "",
+];
+
+/// Lines that can go between the title and the first section.
+const PREAMBLE: &[&str] = &[
+    "Scale: B\n- two",
+    "Scale: D {#d}\n- x {#y symbol=\"\\\\\"}\n- {#only-an-id}",
+    "   carried on",
+    "",
+    "  ",
+    "ends\\",
+    "\\[a]",
+];
+
+fn outline_lines() -> impl Strategy<Value = String> {
+    let line = prop::collection::vec(prop::sample::select(PIECES), 0..4).prop_map(|p| p.join(" "));
+    let preamble = prop::collection::vec(prop::sample::select(PREAMBLE), 0..6);
+    (preamble, prop::collection::vec(line, 0..30)).prop_map(|(preamble, lines)| {
+        format!(
+            "# T\n\nPublisher: P\nSource: S\n{}\n\nScale: A\n- one\n\n## S\n\n1. first\n\n{}\n",
+            preamble.join("\n"),
+            lines.join("\n")
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn what_reads_as_a_set_writes_back_as_the_same_set(text in outline_lines()) {
+        if let Ok(set) = outline::read(&text) {
+            let written = outline::write(&set);
+            let again = outline::read(&written);
+            prop_assert_eq!(again.as_ref().ok(), Some(&set), "{}\n--- written as\n{}\n--- {:?}", text, written, again.as_ref().err());
+        }
+    }
+}

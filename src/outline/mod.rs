@@ -109,7 +109,12 @@ fn item_start(line: &str) -> Option<(u32, usize)> {
     let rest = line.strip_prefix("Question ")?;
     let n = digits(rest);
     let after = &rest[n..];
-    let wording = after.trim_start_matches([':', '.', ')', ' ', '-', '–', '—']);
+    // One separator at most (`Question 3: …`, `Question 3 – …`), so wording keeps its own dash.
+    let spaced = after.trim_start();
+    let separated = spaced
+        .strip_prefix([':', '.', ')', '-', '–', '—'])
+        .unwrap_or(spaced);
+    let wording = separated.trim_start();
     // The wording may also start on the next line, as consultation papers often print it.
     if !(1..=4).contains(&n) || (!after.is_empty() && after.len() == wording.len()) {
         return None;

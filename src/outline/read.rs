@@ -33,6 +33,7 @@ impl Paragraphs {
         match self.0.last_mut() {
             Some(last) if last.ends_with('\\') => {
                 last.pop();
+                last.truncate(last.trim_end().len());
                 last.push('\n');
                 last.push_str(line);
             }
@@ -109,7 +110,8 @@ impl Reader {
             ));
         }
         let content = raw.trim();
-        if content.is_empty() {
+        // Unindented, a lone `\` escapes nothing: it is as blank as the line it is on.
+        if content.is_empty() || (content == "\\" && !raw.starts_with([' ', '\t'])) {
             self.after_blank = true;
             return Ok(());
         }
@@ -126,7 +128,7 @@ impl Reader {
         } else if indented {
             self.text(n, column, content, true)
         } else if let Some(escaped) = content.strip_prefix('\\') {
-            self.text(n, 2, escaped, false)
+            self.text(n, 2, escaped.trim_start(), false)
         } else if let Some((number, start)) = item_start(content) {
             self.start_item(n, number, start, content)
         } else if let Some((name, value)) = key(content).filter(|(name, _)| self.takes_key(name)) {
