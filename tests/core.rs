@@ -430,6 +430,15 @@ fn the_checked_in_sample_exports_are_current() {
         export::fhir::questionnaire(&set).into_bytes(),
         &|a, b| a == b,
     );
+    // Every built-in set as an outline: what `consult questions export ID --format outline` writes.
+    for entry in &Catalog::built_in().entries {
+        let outline = samples.join(format!("{}.outline.md", entry.set.id));
+        check(
+            outline,
+            consult::outline::write(&entry.set).into_bytes(),
+            &|a, b| a == b,
+        );
+    }
     assert!(
         stale.is_empty(),
         "these samples differ from what the code produces: {}; run `CONSULT_BLESS=1 cargo test --test core`, read the diff and commit it",

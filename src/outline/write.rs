@@ -96,7 +96,15 @@ fn write_item(out: &mut String, set: &QuestionSet, implied: &[String], item: &It
         .filter(|n| !n.starts_with('0'));
     let (marker, default_id) = match number {
         Some(n) => (format!("Question {n}:"), format!("q{n}")),
-        None => (format!("{position}."), format!("q{position}")),
+        None => {
+            // Numbered as its label is (`Issue 4` is `4.`), else by its place in the section.
+            let digits = item.label.len() - item.label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let n = match &item.label[item.label.len() - digits..] {
+                n if (1..=3).contains(&n.len()) && !n.starts_with('0') => n.to_string(),
+                _ => position.to_string(),
+            };
+            (format!("{n}."), format!("q{n}"))
+        }
     };
     let label = number.is_none().then_some(item.label.as_str());
     let id = (item.id != default_id).then_some(item.id.as_str());
