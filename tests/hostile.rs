@@ -374,6 +374,8 @@ fn nul_and_every_control_character_in_every_response_field_round_trip() {
         reasoning: "\0".into(),
         notes: "\u{1b}[2J".into(),
         status: ItemStatus::Draft,
+        key_point: Some("\u{1b}]0;owned\u{7}".into()),
+        ..Answer::default()
     });
 
     let text = json::render(&response);

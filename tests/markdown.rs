@@ -710,6 +710,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                         reasoning,
                         notes,
                         status,
+                        ..Answer::default()
                     },
                 ),
             )
@@ -780,6 +781,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                 current_item,
                 answers: answers.into_iter().flatten().collect(),
                 conflicts: Vec::new(),
+                joint: None,
             },
         )
 }
