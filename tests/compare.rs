@@ -197,7 +197,10 @@ fn an_answer_without_a_key_point_stands_for_itself_by_its_first_sentence_cut_to_
         "We have heard a range of views from councils and can see merit in both options."
     );
     let long = local.key_point(item_index(&comparison, "q3"));
-    assert!(long.ends_with('…') && long.chars().count() <= compare::KEY_POINT_WIDTH, "{long}");
+    assert!(
+        long.ends_with('…') && long.chars().count() <= compare::KEY_POINT_WIDTH,
+        "{long}"
+    );
     assert!(!long.contains('\n'));
     // No text, no key point.
     assert_eq!(local.key_point(item_index(&comparison, "q4")), "");
@@ -216,7 +219,10 @@ fn shared_positions_with_the_same_key_point_are_plain_agreement() {
                 && let Some(q3) = copy.answers.iter_mut().find(|a| a.item == "q3")
             {
                 // Case, spacing and the closing stop do not make a different point.
-                q3.key_point = q3.key_point.as_ref().map(|p| format!("  {}  ", p.to_uppercase().trim_end_matches('.')));
+                q3.key_point = q3
+                    .key_point
+                    .as_ref()
+                    .map(|p| format!("  {}  ", p.to_uppercase().trim_end_matches('.')));
             }
             if *name == "South"
                 && let Some(q4) = copy.answers.iter_mut().find(|a| a.item == "q4")
@@ -242,7 +248,11 @@ fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
     later.status = consult::model::ResponseStatus::Draft;
     let second = dir.path().join("local-government-later.json");
     fs::write(&second, consult::export::json::render(&later)).unwrap();
-    let comparison = load(vec![PathBuf::from(LOCAL_GOVERNMENT), second, PathBuf::from(COMMISSION)]);
+    let comparison = load(vec![
+        PathBuf::from(LOCAL_GOVERNMENT),
+        second,
+        PathBuf::from(COMMISSION),
+    ]);
     assert_eq!(comparison.repeated.len(), 1);
     let names: Vec<String> = comparison
         .order(Sort::Name)
@@ -264,18 +274,31 @@ fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
         "{}",
         warnings[0]
     );
-    assert!(warnings[0].contains("draft, updated 2021-02-01"), "{}", warnings[0]);
+    assert!(
+        warnings[0].contains("draft, updated 2021-02-01"),
+        "{}",
+        warnings[0]
+    );
     for format in [Format::Markdown, Format::Html, Format::Json] {
         let out = compare::render(format, &comparison, compare::Quoted::NONE);
-        assert!(out.contains("2 files are from Local Government Association"), "{format:?}");
-        assert!(out.contains("Local Government Association (2021-02-01)"), "{format:?}");
+        assert!(
+            out.contains("2 files are from Local Government Association"),
+            "{format:?}"
+        );
+        assert!(
+            out.contains("Local Government Association (2021-02-01)"),
+            "{format:?}"
+        );
     }
     // The same file twice is one file; the same organisation on the same day is told apart by file name.
     let same_day = dir.path().join("local-government-copy.json");
     fs::copy(LOCAL_GOVERNMENT, &same_day).unwrap();
     let comparison = load(vec![PathBuf::from(LOCAL_GOVERNMENT), same_day]);
     let names: Vec<String> = (0..2).map(|o| comparison.column_name(o)).collect();
-    assert!(names.contains(&"Local Government Association (2021-01-08, local-government.json)".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Local Government Association (2021-01-08, local-government.json)".to_string()),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -332,11 +355,9 @@ fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
     )));
     // Every organisation's answer to every item: 14 items × 2.
     assert_eq!(level(HeadingLevel::H4), 28);
-    assert!(
-        markdown.contains(
-            "| Element 8 | Support | Support with changes (inferred) | ≠ 1 support · 1 support with changes |"
-        )
-    );
+    assert!(markdown.contains(
+        "| Element 8 | Support | Support with changes (inferred) | ≠ 1 support · 1 support with changes |"
+    ));
 }
 
 #[test]
@@ -345,8 +366,46 @@ fn the_screen_shows_the_matrix_at_both_sizes() {
     snapshot("compare_matrix", &h);
     let text = screen(&h, 160, 48);
     assert!(text.contains("≠ 1 support · 1 support with changes"));
-    assert!(text.contains("+~ Support with changes"));
+    // Inferred positions carry a star, explained under the matrix for the selected item.
+    assert!(text.contains("+~* Support with changes"));
     assert!(text.contains("— no position"));
+    // Each response's status and date under its name; shared positions held for different
+    // key points are marked.
+    assert!(text.contains("final 2021-01-07") && text.contains("final 2021-01-08"));
+    assert!(text.contains("◇ ✓ 2 partly agree"));
+}
+
+#[test]
+fn the_item_panel_sets_each_position_beside_its_key_point() {
+    let mut h = comparing(samples());
+    // Element 1: both support it, local government's support inferred, for different reasons.
+    let e1 = h
+        .app
+        .comparison()
+        .unwrap()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .set
+        .item_index("e1")
+        .unwrap();
+    while h.app.comparison().unwrap().item != e1 {
+        h.key(KeyCode::Down);
+    }
+    let text = screen(&h, 120, 40);
+    assert!(
+        text.contains("Local Government Association: ++* Support — Councils' work on housing, skills and jobs is central"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Health Devolution Commission: ++ Support — A wider purpose"),
+        "{text}"
+    );
+    assert!(text.contains("◇ same position, different key points"), "{text}");
+    assert!(
+        text.contains("* a position read from the organisation's documents"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -366,7 +425,7 @@ fn selecting_a_row_shows_every_answer_and_reasoning_scrollably() {
         h.key(KeyCode::Down);
     }
     let scrolled = screen(&h, 80, 24);
-    assert!(scrolled.contains("Local Government Association · +~ Support with changes"));
+    assert!(scrolled.contains("Local Government Association · +~* Support with changes (inferred)"));
     assert!(scrolled.contains("Reasoning"));
     // Over-scrolling stops at the end: one key up moves the text again.
     let bottom = screen(&h, 80, 24);
@@ -443,7 +502,12 @@ fn many_organisations_scroll_sideways_with_the_item_labels_fixed() {
     }
     snapshot("compare_sideways", &h);
     let last = screen(&h, 80, 24);
-    assert!(last.contains("Council 050") && !last.contains("Council 001"));
+    // The column headings, under the matrix's title: the item panel below lists key points.
+    let headings = last.lines().nth(3).unwrap();
+    assert!(
+        headings.contains("Council 050") && !headings.contains("Council 001"),
+        "{headings}"
+    );
     assert!(last.contains("Question 1 ·"), "row labels stay");
     assert!(last.contains("Summary"), "the summary column stays");
 }
@@ -550,7 +614,11 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
     // answers' own and scripts there are none.
     let html = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "html"]).stdout;
     assert!(html.contains("# Not a heading"));
-    assert_eq!(html.matches("<table>").count(), 2, "only the matrix and the pairs are tables");
+    assert_eq!(
+        html.matches("<table>").count(),
+        2,
+        "only the matrix and the pairs are tables"
+    );
     assert!(!html.contains("<b>") && html.contains("&lt;b&gt;html&lt;/b&gt;"));
     // The answer's Markdown structure stays text: no heading, quote or table of its own.
     let markdown = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "md"]).stdout;
@@ -603,7 +671,10 @@ fn the_csv_has_labels_answers_and_bases_beside_the_ids_and_no_formulas() {
     }
     let file = dir.path().join("formulas.json");
     fs::write(&file, consult::export::json::render(&hostile)).unwrap();
-    let out = run(&sandbox, &["compare", COMMISSION, file.to_str().unwrap(), "--format", "csv"]);
+    let out = run(
+        &sandbox,
+        &["compare", COMMISSION, file.to_str().unwrap(), "--format", "csv"],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.chars().any(|c| raw_control(c) && c != '\r'));
     let records = csv_records(&out.stdout);
@@ -640,18 +711,52 @@ fn the_csv_has_labels_answers_and_bases_beside_the_ids_and_no_formulas() {
     assert_eq!(row(local, "q1")[7], "stated");
 
     // --pairs: one row per pair of organisations.
-    let out = run(&sandbox, &["compare", COMMISSION, LOCAL_GOVERNMENT, "--format", "csv", "--pairs"]);
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "csv",
+            "--pairs",
+        ],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         csv_records(&out.stdout),
         [
-            vec!["organisation", "other_organisation", "same_position", "both_took_a_position"],
-            vec!["Health Devolution Commission", "Local Government Association", "9", "11"],
+            vec![
+                "organisation",
+                "other_organisation",
+                "same_position",
+                "both_took_a_position"
+            ],
+            vec![
+                "Health Devolution Commission",
+                "Local Government Association",
+                "9",
+                "11"
+            ],
         ]
     );
-    let out = run(&sandbox, &["compare", COMMISSION, LOCAL_GOVERNMENT, "--format", "json", "--pairs"]);
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "json",
+            "--pairs",
+        ],
+    );
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("--pairs is for --format csv"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--pairs is for --format csv"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -660,10 +765,20 @@ fn two_files_from_one_organisation_warn_on_standard_error() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("again.json");
     fs::copy(LOCAL_GOVERNMENT, &copy).unwrap();
-    let out = run(&sandbox, &["compare", LOCAL_GOVERNMENT, copy.to_str().unwrap(), "--format", "json"]);
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            LOCAL_GOVERNMENT,
+            copy.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("warning: 2 files are from Local Government Association:"),
+        out.stderr
+            .contains("warning: 2 files are from Local Government Association:"),
         "{}",
         out.stderr
     );

@@ -127,9 +127,15 @@ const WRITTEN_AS_VERSION_2: &[&str] = &[
 fn files_written_as_format_2_load_and_round_trip_byte_for_byte() {
     for fixture in WRITTEN_AS_VERSION_2 {
         let (text, response) = load(fixture);
-        assert!(text.contains("\n  \"format_version\": 2,\n"), "{fixture} is a version 2 file");
+        assert!(
+            text.contains("\n  \"format_version\": 2,\n"),
+            "{fixture} is a version 2 file"
+        );
         assert_eq!(response.format_to_write(), 2, "{fixture} stays version 2");
-        assert!(json::render(&response) == text, "{fixture} does not round-trip byte for byte");
+        assert!(
+            json::render(&response) == text,
+            "{fixture} does not round-trip byte for byte"
+        );
     }
 }
 

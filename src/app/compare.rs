@@ -33,6 +33,8 @@ pub enum CompareCommand {
     NextOrganisations,
     PrevOrganisations,
     FilterPosition,
+    /// Who agrees with whom: open or close.
+    Pairs,
 }
 
 /// Fewer files than this load at once; more load in the background with a progress line.
@@ -92,6 +94,7 @@ pub struct Layout {
     pub first_column: usize,
     /// The notes, or the reasons nothing could be compared.
     pub notes: Extent,
+    pub pairs: Extent,
     pub detail: Extent,
 }
 
@@ -151,6 +154,9 @@ pub struct CompareView {
     /// The list of files set aside and version notes, when open.
     pub notes_open: bool,
     pub notes: Scroll,
+    /// Who agrees with whom, when open.
+    pub pairs_open: bool,
+    pub pairs: Scroll,
 }
 
 impl CompareView {
@@ -179,6 +185,8 @@ impl CompareView {
             detail: None,
             notes_open: false,
             notes: Scroll::default(),
+            pairs_open: false,
+            pairs: Scroll::default(),
         };
         if files.len() < LOAD_IN_BACKGROUND_FROM {
             view.loaded(compare::load(files, catalog, set.as_ref(), true, &|| {}));
@@ -247,6 +255,8 @@ impl CompareView {
     pub fn part(&self) -> ComparePart {
         if self.notes_open {
             ComparePart::Notes
+        } else if self.pairs_open {
+            ComparePart::Pairs
         } else if self.detail.is_some() {
             ComparePart::Detail
         } else {
@@ -259,6 +269,7 @@ impl CompareView {
         self.row_offset = layout.first_row;
         self.column_offset = layout.first_column;
         self.notes.laid_out(layout.notes);
+        self.pairs.laid_out(layout.pairs);
         if let Some(detail) = self.detail.as_mut() {
             detail.scroll.laid_out(layout.detail);
         }
@@ -434,6 +445,17 @@ pub fn command(app: &mut App, command: Command) {
         }
         return;
     }
+    if view.pairs_open {
+        match command {
+            Command::Leave | Command::Compare(CompareCommand::Pairs) => view.pairs_open = false,
+            Command::Down => view.pairs.by(1),
+            Command::Up => view.pairs.by(-1),
+            Command::Compare(CompareCommand::PageDown) => view.pairs.by(view.pairs.page_lines()),
+            Command::Compare(CompareCommand::PageUp) => view.pairs.by(-view.pairs.page_lines()),
+            _ => {}
+        }
+        return;
+    }
     if view.detail.is_some() {
         detail_command(app, command);
         return;
@@ -530,6 +552,15 @@ fn matrix_command(app: &mut App, command: Command) {
             CompareCommand::Notes => {
                 view.notes_open = true;
                 view.notes = Scroll::default();
+            }
+            CompareCommand::Pairs if comparison.is_large() => info(
+                app,
+                "Too many organisations (over 100) for a table of pairs",
+                true,
+            ),
+            CompareCommand::Pairs => {
+                view.pairs_open = true;
+                view.pairs = Scroll::default();
             }
             _ => {}
         },

@@ -24,7 +24,12 @@ pub const HEADER: [&str; 13] = [
     "text_problem",
 ];
 
-pub const PAIRS_HEADER: [&str; 4] = ["organisation", "other_organisation", "same_position", "both_took_a_position"];
+pub const PAIRS_HEADER: [&str; 4] = [
+    "organisation",
+    "other_organisation",
+    "same_position",
+    "both_took_a_position",
+];
 
 /// What the position column says for a position this version's scale does not have.
 pub const NOT_ON_SCALE: &str = "(not on this version's scale)";
@@ -45,7 +50,9 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
         for (i, stance) in organisation.stances.iter().enumerate() {
             let option = comparison.option(i, stance.position);
             let (position, label) = match stance.position {
-                Position::Chosen(_) => option.map_or(("", Cow::Borrowed("")), |o| (o.id.as_str(), safe(&o.label))),
+                Position::Chosen(_) => {
+                    option.map_or(("", Cow::Borrowed("")), |o| (o.id.as_str(), safe(&o.label)))
+                }
                 Position::NotOnScale => (NOT_ON_SCALE, Cow::Borrowed(NOT_ON_SCALE)),
                 Position::Unset => ("", Cow::Borrowed("")),
             };

@@ -41,7 +41,11 @@ pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
     }
     out.push_str("</ul>\n");
     for warning in comparison.repeated_warnings() {
-        let _ = writeln!(out, "<p class=\"warning\"><strong>Warning:</strong> {}.</p>", text(&warning));
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"><strong>Warning:</strong> {}.</p>",
+            text(&warning)
+        );
     }
     out.push_str("</section>\n");
     if !comparison.set_aside.is_empty() {
@@ -150,7 +154,11 @@ fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted
         }
         let point = organisation.key_point(i);
         if !point.is_empty() {
-            let _ = writeln!(out, "<p class=\"key-point\"><em>Key point:</em> {}</p>", text(point));
+            let _ = writeln!(
+                out,
+                "<p class=\"key-point\"><em>Key point:</em> {}</p>",
+                text(point)
+            );
         }
         let answer = match quoted.text(o, i) {
             Ok(answer) => answer,

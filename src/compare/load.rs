@@ -20,9 +20,9 @@ use serde::de::{Deserializer, Visitor};
 use super::{Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
 use crate::catalog::Catalog;
 use crate::documents;
+use crate::model::response::PositionBasis;
 use crate::model::response::RESPONSE_FORMAT;
 use crate::model::validate::{Location, Problem};
-use crate::model::response::PositionBasis;
 use crate::model::{ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
 use crate::storage;
@@ -325,13 +325,12 @@ impl Context<'_> {
     }
 }
 
+/// One file's stances and key points (one per item), and its notes.
+type Mapped = (Vec<Stance>, Vec<Box<str>>, Vec<String>);
+
 /// Each answer's stance and key point, placed on its item. For the same version of the set anything that does
 /// not fit is an error (`Err`); for another version it is left out or marked, with a note.
-fn map_answers<T: AnswerText>(
-    light: &Light<T>,
-    known: &Known,
-    lenient: bool,
-) -> Result<(Vec<Stance>, Vec<Box<str>>, Vec<String>), ()> {
+fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) -> Result<Mapped, ()> {
     let mut stances = vec![Stance::EMPTY; known.options.len()];
     let mut key_points: Vec<Box<str>> = vec![Box::from(""); known.options.len()];
     let mut seen = vec![false; known.options.len()];

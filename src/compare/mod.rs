@@ -305,10 +305,10 @@ impl Comparison {
             .iter()
             .any(|&other| other != o && self.organisations[other].updated_date() == date);
         if same_date {
-            let file = organisation
-                .file
-                .file_name()
-                .map_or_else(|| shown_path(&organisation.file), |f| f.to_string_lossy().into_owned());
+            let file = organisation.file.file_name().map_or_else(
+                || shown_path(&organisation.file),
+                |f| f.to_string_lossy().into_owned(),
+            );
             format!("{name} ({date}, {file})")
         } else {
             format!("{name} ({date})")
@@ -424,12 +424,12 @@ impl Comparison {
 
     /// The summary in words: `≠ 1 support · 1 support with changes`. Zero counts are left out.
     pub fn summary_text(&self, index: usize) -> String {
-        self.summary_with(index, SAME_POSITION_DIFFERENT_POINTS)
+        self.summary_with(index, Some(SAME_POSITION_DIFFERENT_POINTS))
     }
 
     /// The summary, with `points` said when a shared position has different key points
-    /// (the screen's narrow column says it with a mark).
-    pub fn summary_with(&self, index: usize, points: &str) -> String {
+    /// (`None`: not said, as the screen's narrow column marks it otherwise).
+    pub fn summary_with(&self, index: usize, points: Option<&str>) -> String {
         let summary = &self.summaries[index];
         let Some(scale) = self.scale(index) else {
             let total = self.organisations.len();
@@ -452,7 +452,7 @@ impl Comparison {
         if summary.no_position > 0 {
             parts.push(format!("{} no position", summary.no_position));
         }
-        if summary.points_differ {
+        if let Some(points) = points.filter(|_| summary.points_differ) {
             parts.push(points.to_string());
         }
         let marker = summary.agreement.marker();
@@ -595,6 +595,43 @@ pub fn write(
         Format::Json => json::write(comparison, out),
         Format::Csv => csv::write(comparison, quoted, out),
         Format::PairsCsv => csv::write_pairs(comparison, out),
+    }
+}
+
+/// Where the screen's export writes `comparison` as `format` in `dir`:
+/// `comparison-SET.md`, or `comparison-SET-pairs.csv` for the pairs.
+pub fn default_path(dir: &std::path::Path, comparison: &Comparison, format: Format) -> PathBuf {
+    let pairs = if format == Format::PairsCsv { "-pairs" } else { "" };
+    dir.join(format!(
+        "comparison-{}{pairs}.{}",
+        comparison.set.id,
+        format.extension()
+    ))
+}
+
+impl Format {
+    /// The formats the screen's export offers, in the order Tab goes through them.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::PairsCsv,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown briefing",
+            Format::Html => "HTML to print",
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::PairsCsv => "CSV of pairs",
+        }
+    }
+
+    pub fn next(self) -> Format {
+        let at = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
     }
 }
 

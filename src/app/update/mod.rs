@@ -134,13 +134,10 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         Command::Save => return save_now(app),
         Command::Export => {
-            if app.draft.is_some() {
+            if matches!(app.screen, Screen::Compare(_)) {
+                compare_export_dialog(app);
+            } else if app.draft.is_some() {
                 app.dialog = Some(export_dialog(app));
-            } else if matches!(app.screen, Screen::Compare(_)) {
-                info(
-                    app,
-                    "To write a comparison out: consult compare FILES --format md|json|csv",
-                );
             } else {
                 info(app, "Open a draft to export it");
             }

@@ -11,9 +11,14 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
         return None;
     }
     let field = match focused {
-        Focused::NewResponse | Focused::Export | Focused::GoTo => match app.dialog.as_mut()? {
+        Focused::NewResponse
+        | Focused::Export
+        | Focused::GoTo
+        | Focused::CompareExport
+        | Focused::KeyPoint => match app.dialog.as_mut()? {
             Dialog::NewResponse { organisation, .. } => organisation,
-            Dialog::Export { folder, .. } => folder,
+            Dialog::Export { folder, .. } | Dialog::CompareExport { folder, .. } => folder,
+            Dialog::KeyPoint { field } => field,
             Dialog::GoTo { query, .. } => query,
             _ => return None,
         },
