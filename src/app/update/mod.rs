@@ -94,10 +94,13 @@ fn say_if_reopened(app: &mut App) {
     if let Some(draft) = app.draft.as_mut()
         && std::mem::take(&mut draft.reopened)
     {
-        info(
-            app,
-            "This response is a draft again after your change; Ctrl-G then f marks it final",
-        );
+        let reopened = "This response is a draft again after your change; Ctrl-G then f marks it final";
+        // What the change itself said (a key point kept, a position marked inferred) stays up too.
+        let text = match app.message.take() {
+            Some(said) if !said.error => format!("{} · {reopened}", said.text),
+            _ => reopened.to_string(),
+        };
+        info(app, text);
     }
 }
 
