@@ -262,7 +262,8 @@ pub(super) fn key_point_dialog(app: &mut App) {
         .answer(&draft.item().id)
         .and_then(|a| a.key_point.clone())
         .unwrap_or_default();
-    let mut field = TextArea::new(vec![crate::text::flat(&current)]);
+    // Shown (and so kept, if left as it is) with any control characters as pictures.
+    let mut field = TextArea::new(vec![crate::text::flat(&crate::text::visible_line(&current))]);
     field.move_cursor(ratatui_textarea::CursorMove::End);
     app.dialog = Some(Dialog::KeyPoint { field });
 }
