@@ -84,9 +84,57 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     pieces(text).into_iter().filter(|p| !is_gap(p))
 }
 
+/// The first of [`sentences`] (empty when there is none), found without cutting the rest
+/// of the text into pieces: a comparison takes it from every answer of every file.
+pub fn first(text: &str) -> &str {
+    let text = text.trim_start();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c == '\n' {
+            return text[..at].trim_end();
+        }
+        if ends_sentence(c) {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if closes(next) || ends_sentence(next) {
+                    end = next_at + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if chars.peek().is_some_and(|&(_, next)| next.is_whitespace()) {
+                return &text[..end];
+            }
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_sentence_is_the_first_of_the_sentences() {
+        for text in [
+            "",
+            "   ",
+            "One. Two?",
+            "  Leading space. Then more",
+            "No stop at all",
+            "A line\nthen another. And",
+            "Trailing spaces   \nnext",
+            "He said \"no.\" Then left.",
+            "Wait… what?! Yes.",
+            "e.g.this stays one. Two",
+            "End.",
+            "Windows line\r\nnext",
+            "\n\nafter breaks. x",
+        ] {
+            assert_eq!(first(text), sentences(text).next().unwrap_or(""), "{text:?}");
+        }
+    }
 
     #[test]
     fn sentences_end_at_stops_followed_by_space() {
@@ -133,6 +181,13 @@ mod tests {
     fn pieces_put_back_together_are_the_text() {
         for text in ["", "  lead", "a.  b.\n\n\n c", "end. ", "\n", "x.\r\ny"] {
             assert_eq!(pieces(text).concat(), text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_sentence_agrees_on_any_text(text in "[a-z .!?…\"')\n\r\t]{0,60}") {
+            proptest::prop_assert_eq!(first(&text), sentences(&text).next().unwrap_or(""));
         }
     }
 }

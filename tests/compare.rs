@@ -623,7 +623,10 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
     // The answer's Markdown structure stays text: no heading, quote or table of its own.
     let markdown = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "md"]).stdout;
     // The key point (here the answer's first sentence) is made visible like the answer.
-    assert!(markdown.contains("*Key point:* Clear the screen␛[2J and set the title␛]0;title␇"), "{markdown}");
+    assert!(
+        markdown.contains("*Key point:* Clear the screen␛[2J and set the title␛]0;title␇"),
+        "{markdown}"
+    );
     assert!(markdown.contains("\\# Not a heading"));
     assert!(markdown.contains("\\> not a quote"));
     assert!(markdown.contains("\\| not \\| a table \\|"));

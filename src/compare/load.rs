@@ -250,7 +250,7 @@ impl Context<'_> {
             Ok(text) => text,
             Err(reason) => return set_aside(file, reason),
         };
-        let light = match serde_json::from_str::<Light<T>>(text) {
+        let mut light = match serde_json::from_str::<Light<T>>(text) {
             Ok(light) => light,
             // The full parser says exactly what is wrong, and where.
             Err(_) => match parse::response(text) {
@@ -286,7 +286,7 @@ impl Context<'_> {
         } else {
             Err(())
         };
-        let (stances, key_points, mut notes) = match mapped {
+        let (stances, sources, mut notes) = match mapped {
             Ok(mapped) => mapped,
             Err(()) => match strict_problems(text, self.catalog, known.set) {
                 Some(reason) => return set_aside(file, reason),
@@ -308,13 +308,18 @@ impl Context<'_> {
                 ),
             );
         }
+        // Each item's key point, moved out of the answer it came from.
+        let key_points = sources
+            .into_iter()
+            .map(|a| a.map_or_else(|| Box::from(""), |a| light.answers[a].take_key_point()))
+            .collect();
         Outcome::Compared {
             set,
             organisation: Organisation {
                 name: light.respondent.organisation,
                 file,
                 stances: stances.into_boxed_slice(),
-                key_points: key_points.into_boxed_slice(),
+                key_points,
                 status: light.status,
                 // Checked above, or by the full parser when the light checks failed.
                 updated: light.updated.parse().unwrap_or_default(),
@@ -325,17 +330,17 @@ impl Context<'_> {
     }
 }
 
-/// One file's stances and key points (one per item), and its notes.
-type Mapped = (Vec<Stance>, Vec<Box<str>>, Vec<String>);
+/// One file's stances and, per item, which of its answers is on it; and its notes.
+type Mapped = (Vec<Stance>, Vec<Option<usize>>, Vec<String>);
 
-/// Each answer's stance and key point, placed on its item. For the same version of the set anything that does
+/// Each answer's stance, placed on its item. For the same version of the set anything that does
 /// not fit is an error (`Err`); for another version it is left out or marked, with a note.
 fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) -> Result<Mapped, ()> {
     let mut stances = vec![Stance::EMPTY; known.options.len()];
-    let mut key_points: Vec<Box<str>> = vec![Box::from(""); known.options.len()];
+    let mut sources = vec![None; known.options.len()];
     let mut seen = vec![false; known.options.len()];
     let mut notes = Vec::new();
-    for answer in &light.answers {
+    for (a, answer) in light.answers.iter().enumerate() {
         let item = answer.item.as_ref();
         let Some(&i) = known.items.get(item) else {
             if !lenient {
@@ -381,12 +386,9 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
             words: answer.answer.count.words(),
             inferred: answer.position_basis == PositionBasis::Inferred,
         };
-        key_points[i] = match answer.key_point.as_deref().map(str::trim) {
-            Some(point) if !point.is_empty() => crate::text::shorten(point, KEY_POINT_WIDTH).into(),
-            _ => answer.answer.first.clone(),
-        };
+        sources[i] = Some(a);
     }
-    Ok((stances, key_points, notes))
+    Ok((stances, sources, notes))
 }
 
 /// What the full parser and validator find wrong with `text` as a response to `set`, if anything.
@@ -497,6 +499,16 @@ struct LightAnswer<'a, T> {
     position_basis: PositionBasis,
 }
 
+impl<T> LightAnswer<'_, T> {
+    /// The answer's key point on one line: its own, else its first sentence (taken, not copied).
+    fn take_key_point(&mut self) -> Box<str> {
+        match self.key_point.as_deref().map(str::trim) {
+            Some(point) if !point.is_empty() => crate::text::shorten(point, KEY_POINT_WIDTH).into(),
+            _ => std::mem::take(&mut self.answer.first),
+        }
+    }
+}
+
 impl<T: AnswerText> From<Response> for Light<'static, T> {
     fn from(r: Response) -> Self {
         Light {
@@ -580,7 +592,7 @@ impl<T: AnswerText> Seen<T> {
     fn of(text: &str) -> Seen<T> {
         Seen {
             count: T::of(text),
-            first: first_sentence(text).into(),
+            first: first_sentence(text),
         }
     }
 }
@@ -604,14 +616,19 @@ impl<'de, T: AnswerText> Deserialize<'de> for Seen<T> {
 /// The answer's first sentence (as [`crate::model::Answer::key_point`] finds it) on one
 /// line, cut to [`KEY_POINT_WIDTH`]. Only the start of a long answer is looked at: a
 /// sentence going on past it would be cut anyway.
-pub fn first_sentence(text: &str) -> String {
+pub fn first_sentence(text: &str) -> Box<str> {
     let text = text.trim();
     let mut end = text.len().min(KEY_POINT_WIDTH * 4);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let first = crate::sentences::sentences(&text[..end]).next().unwrap_or("");
-    crate::text::shorten(first, KEY_POINT_WIDTH)
+    let first = crate::sentences::first(&text[..end]);
+    // Most first sentences already fit on one line: no character is wider than its bytes.
+    let one_line = !first.contains(['\t', '\r', '\u{b}', '\u{c}']) && !first.contains("  ");
+    if first.len() <= KEY_POINT_WIDTH && first.is_ascii() && one_line {
+        return first.into();
+    }
+    crate::text::shorten(first, KEY_POINT_WIDTH).into()
 }
 
 /// A string that must be there and be a string, but is not needed.

@@ -382,8 +382,8 @@ impl Comparison {
             points_differ: false,
             inferred: 0,
         };
-        // Per option, the first key point seen among those who chose it, normalised.
-        let mut first_point: Vec<Option<String>> = vec![None; options];
+        // Per option, the first key point seen among those who chose it.
+        let mut first_point: Vec<Option<&str>> = vec![None; options];
         for organisation in &self.organisations {
             let stance = organisation.stances[index];
             if stance.is_answered() {
@@ -400,8 +400,12 @@ impl Comparison {
                     let point = organisation.key_point(index);
                     if let (Some(first), false) = (first_point.get_mut(usize::from(k)), point.is_empty()) {
                         match first {
-                            None => *first = Some(normalised(point)),
-                            Some(seen) => summary.points_differ |= *seen != normalised(point),
+                            None => *first = Some(point),
+                            // Once they differ, no need to look further.
+                            Some(seen) if !summary.points_differ => {
+                                summary.points_differ = !same_point(seen, point)
+                            }
+                            Some(_) => {}
                         }
                     }
                 }
@@ -697,11 +701,27 @@ pub fn pair_words(pair: Pair) -> String {
     format!("{} of {} {items}", pair.same, pair.both)
 }
 
-/// Key points compared as a reader would: ignoring case, spacing and the closing stop.
-fn normalised(point: &str) -> String {
-    flat(point)
-        .trim_end_matches(['.', '!', '?', '…', ';', ':', ','])
-        .to_lowercase()
+/// Whether two key points say the same, as a reader would compare them: ignoring case,
+/// spacing and the closing stop. Without copies: a comparison makes one per organisation and item.
+fn same_point(a: &str, b: &str) -> bool {
+    fn words(point: &str) -> std::str::SplitWhitespace<'_> {
+        point
+            .trim_end()
+            .trim_end_matches(['.', '!', '?', '…', ';', ':', ','])
+            .split_whitespace()
+    }
+    let (mut x, mut y) = (words(a), words(b));
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            (Some(p), Some(q))
+                if p.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// What the marks in the summary column mean.
