@@ -19,6 +19,19 @@ fn closes(c: char) -> bool {
     )
 }
 
+/// Where a sentence ending at `end` really ends: after any closing marks and further
+/// stops that follow (`no."`, `what?!`), which `chars` moves past.
+fn past_closers(chars: &mut std::iter::Peekable<std::str::CharIndices>, mut end: usize) -> usize {
+    while let Some(&(next_at, next)) = chars.peek() {
+        if !(closes(next) || ends_sentence(next)) {
+            break;
+        }
+        end = next_at + next.len_utf8();
+        chars.next();
+    }
+    end
+}
+
 /// The pieces of `text`, in order: sentences and gaps. Their concatenation is `text`.
 pub fn pieces(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
@@ -49,15 +62,7 @@ pub fn pieces(text: &str) -> Vec<&str> {
             // Leading whitespace is a gap of its own.
             in_gap = true;
         } else if ends_sentence(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if closes(next) || ends_sentence(next) {
-                    end = next_at + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+            let end = past_closers(&mut chars, at + c.len_utf8());
             match chars.peek() {
                 Some(&(_, next)) if next.is_whitespace() => {
                     pieces.push(&text[start..end]);
@@ -94,15 +99,7 @@ pub fn first(text: &str) -> &str {
             return text[..at].trim_end();
         }
         if ends_sentence(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if closes(next) || ends_sentence(next) {
-                    end = next_at + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+            let end = past_closers(&mut chars, at + c.len_utf8());
             if chars.peek().is_some_and(|&(_, next)| next.is_whitespace()) {
                 return &text[..end];
             }

@@ -78,6 +78,17 @@ impl Scroll {
         i32::from(self.extent.page.saturating_sub(1).max(1))
     }
 
+    /// Scrolls by a line or a page, as `command` asks; other commands do nothing here.
+    fn command(&mut self, command: Command) {
+        match command {
+            Command::Down => self.by(1),
+            Command::Up => self.by(-1),
+            Command::Compare(CompareCommand::PageDown) => self.by(self.page_lines()),
+            Command::Compare(CompareCommand::PageUp) => self.by(-self.page_lines()),
+            _ => {}
+        }
+    }
+
     fn laid_out(&mut self, extent: Extent) {
         self.extent = extent;
         self.offset = self.offset.min(extent.max);
@@ -426,33 +437,21 @@ pub fn command(app: &mut App, command: Command) {
         // Only leaving (and scrolling the reasons, when nothing could be compared) makes sense.
         match command {
             Command::Leave => leave(app),
-            Command::Down => view.notes.by(1),
-            Command::Up => view.notes.by(-1),
-            Command::Compare(CompareCommand::PageDown) => view.notes.by(view.notes.page_lines()),
-            Command::Compare(CompareCommand::PageUp) => view.notes.by(-view.notes.page_lines()),
-            _ => {}
+            _ => view.notes.command(command),
         }
         return;
     }
     if view.notes_open {
         match command {
             Command::Leave | Command::Compare(CompareCommand::Notes) => view.notes_open = false,
-            Command::Down => view.notes.by(1),
-            Command::Up => view.notes.by(-1),
-            Command::Compare(CompareCommand::PageDown) => view.notes.by(view.notes.page_lines()),
-            Command::Compare(CompareCommand::PageUp) => view.notes.by(-view.notes.page_lines()),
-            _ => {}
+            _ => view.notes.command(command),
         }
         return;
     }
     if view.pairs_open {
         match command {
             Command::Leave | Command::Compare(CompareCommand::Pairs) => view.pairs_open = false,
-            Command::Down => view.pairs.by(1),
-            Command::Up => view.pairs.by(-1),
-            Command::Compare(CompareCommand::PageDown) => view.pairs.by(view.pairs.page_lines()),
-            Command::Compare(CompareCommand::PageUp) => view.pairs.by(-view.pairs.page_lines()),
-            _ => {}
+            _ => view.pairs.command(command),
         }
         return;
     }
