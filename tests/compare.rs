@@ -1175,3 +1175,37 @@ fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
     session.send(ESC);
     assert!(session.wait_exit(), "quits cleanly");
 }
+
+#[test]
+fn the_screen_warns_of_two_files_from_one_organisation_and_dates_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut later = response(LOCAL_GOVERNMENT);
+    later.updated = "2021-02-01T10:00:00Z".parse().unwrap();
+    later.status = consult::model::ResponseStatus::Draft;
+    let second = dir.path().join("later.json");
+    fs::write(&second, consult::export::json::render(&later)).unwrap();
+    let mut h = comparing(vec![PathBuf::from(LOCAL_GOVERNMENT), second]);
+    let text = screen(&h, 160, 48);
+    assert!(
+        text.contains("⚠ 2 files from Local Government Association, told apart by date · w shows why"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Local Government Association (2021-01-08)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Local Government Association (2021-02-01)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("draft 2021-02-01") && text.contains("final 2021-01-08"),
+        "{text}"
+    );
+    h.key(KeyCode::Char('w'));
+    let notes = screen(&h, 160, 48);
+    assert!(
+        notes.contains("⚠ 2 files are from Local Government Association: "),
+        "{notes}"
+    );
+}
