@@ -240,14 +240,20 @@ fn shared_positions_with_the_same_key_point_are_plain_agreement() {
     assert_eq!(summary("q4"), "✓ 2 agree · same position, different key points");
 }
 
-#[test]
-fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
-    let dir = tempfile::tempdir().unwrap();
+/// The local government sample again in `dir`, as a draft updated on 1 February 2021.
+fn later_local_government(dir: &TempDir) -> PathBuf {
     let mut later = response(LOCAL_GOVERNMENT);
     later.updated = "2021-02-01T10:00:00Z".parse().unwrap();
     later.status = consult::model::ResponseStatus::Draft;
-    let second = dir.path().join("local-government-later.json");
-    fs::write(&second, consult::export::json::render(&later)).unwrap();
+    let path = dir.path().join("local-government-later.json");
+    fs::write(&path, consult::export::json::render(&later)).unwrap();
+    path
+}
+
+#[test]
+fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let second = later_local_government(&dir);
     let comparison = load(vec![
         PathBuf::from(LOCAL_GOVERNMENT),
         second,
@@ -1179,11 +1185,7 @@ fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
 #[test]
 fn the_screen_warns_of_two_files_from_one_organisation_and_dates_their_columns() {
     let dir = tempfile::tempdir().unwrap();
-    let mut later = response(LOCAL_GOVERNMENT);
-    later.updated = "2021-02-01T10:00:00Z".parse().unwrap();
-    later.status = consult::model::ResponseStatus::Draft;
-    let second = dir.path().join("later.json");
-    fs::write(&second, consult::export::json::render(&later)).unwrap();
+    let second = later_local_government(&dir);
     let mut h = comparing(vec![PathBuf::from(LOCAL_GOVERNMENT), second]);
     let text = screen(&h, 160, 48);
     assert!(
