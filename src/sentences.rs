@@ -19,6 +19,19 @@ fn closes(c: char) -> bool {
     )
 }
 
+/// Where a sentence ending at `end` really ends: after any closing marks and further
+/// stops that follow (`no."`, `what?!`), which `chars` moves past.
+fn past_closers(chars: &mut std::iter::Peekable<std::str::CharIndices>, mut end: usize) -> usize {
+    while let Some(&(next_at, next)) = chars.peek() {
+        if !(closes(next) || ends_sentence(next)) {
+            break;
+        }
+        end = next_at + next.len_utf8();
+        chars.next();
+    }
+    end
+}
+
 /// The pieces of `text`, in order: sentences and gaps. Their concatenation is `text`.
 pub fn pieces(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
@@ -49,15 +62,7 @@ pub fn pieces(text: &str) -> Vec<&str> {
             // Leading whitespace is a gap of its own.
             in_gap = true;
         } else if ends_sentence(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if closes(next) || ends_sentence(next) {
-                    end = next_at + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+            let end = past_closers(&mut chars, at + c.len_utf8());
             match chars.peek() {
                 Some(&(_, next)) if next.is_whitespace() => {
                     pieces.push(&text[start..end]);
@@ -84,9 +89,49 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     pieces(text).into_iter().filter(|p| !is_gap(p))
 }
 
+/// The first of [`sentences`] (empty when there is none), found without cutting the rest
+/// of the text into pieces: a comparison takes it from every answer of every file.
+pub fn first(text: &str) -> &str {
+    let text = text.trim_start();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c == '\n' {
+            return text[..at].trim_end();
+        }
+        if ends_sentence(c) {
+            let end = past_closers(&mut chars, at + c.len_utf8());
+            if chars.peek().is_some_and(|&(_, next)| next.is_whitespace()) {
+                return &text[..end];
+            }
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_sentence_is_the_first_of_the_sentences() {
+        for text in [
+            "",
+            "   ",
+            "One. Two?",
+            "  Leading space. Then more",
+            "No stop at all",
+            "A line\nthen another. And",
+            "Trailing spaces   \nnext",
+            "He said \"no.\" Then left.",
+            "Wait… what?! Yes.",
+            "e.g.this stays one. Two",
+            "End.",
+            "Windows line\r\nnext",
+            "\n\nafter breaks. x",
+        ] {
+            assert_eq!(first(text), sentences(text).next().unwrap_or(""), "{text:?}");
+        }
+    }
 
     #[test]
     fn sentences_end_at_stops_followed_by_space() {
@@ -133,6 +178,13 @@ mod tests {
     fn pieces_put_back_together_are_the_text() {
         for text in ["", "  lead", "a.  b.\n\n\n c", "end. ", "\n", "x.\r\ny"] {
             assert_eq!(pieces(text).concat(), text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_sentence_agrees_on_any_text(text in "[a-z .!?…\"')\n\r\t]{0,60}") {
+            proptest::prop_assert_eq!(first(&text), sentences(&text).next().unwrap_or(""));
         }
     }
 }

@@ -437,10 +437,9 @@ fn a_draft_is_found_by_its_listed_name_with_or_without_json() {
     let run = sandbox.consult(&["compare", "local-government", COMMISSION, "--format", "csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains(&format!(
-            "Local Government Association,q1,partly-agree,118,{}\n",
-            lga.display()
-        )),
+        run.stdout.contains(
+            "Local Government Association,final,2021-01-08T11:20:00Z,q1,Question 1,partly-agree,Partly agree,stated,"
+        ) && run.stdout.contains(&format!(",118,{},\n", lga.display())),
         "{}",
         run.stdout
     );

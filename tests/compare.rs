@@ -109,9 +109,16 @@ fn the_samples_agree_on_the_questions_and_split_on_two_elements() {
     assert_eq!(comparison.organisations.len(), 2);
     assert!(comparison.set_aside.is_empty());
     let agreement = |id: &str| comparison.summaries[item_index(&comparison, id)].agreement;
-    for id in ["q1", "q2", "q3", "q4", "e1", "e6"] {
+    for id in ["q1", "q3", "q4", "e1", "e6"] {
         assert_eq!(agreement(id), Agreement::Same, "{id}");
     }
+    // Re-judged against its published text, the Commission partly disagrees on question 2
+    // (it prefers its own third model); local government states no preference.
+    assert_eq!(agreement("q2"), Agreement::Split);
+    assert_eq!(
+        comparison.summary_text(item_index(&comparison, "q2")),
+        "≠ 1 neither agree nor disagree · 1 partly disagree"
+    );
     // The Local Government Association left element 7 without a position and wants changes to element 8.
     assert_eq!(agreement("e7"), Agreement::Gaps);
     assert_eq!(agreement("e8"), Agreement::Split);
@@ -124,18 +131,180 @@ fn the_samples_agree_on_the_questions_and_split_on_two_elements() {
         comparison.summary_text(item_index(&comparison, "e7")),
         "? 1 support · 1 no position"
     );
+    // Both partly agree on question 1, for different reasons: the summary says so.
     assert_eq!(
         comparison.summary_text(item_index(&comparison, "q1")),
-        "✓ 2 partly agree"
+        "✓ 2 partly agree · same position, different key points"
     );
     let differing: Vec<&str> = comparison
         .visible_items(None, true)
         .into_iter()
         .map(|i| comparison.item(i).id.as_str())
         .collect();
-    assert_eq!(differing, ["e7", "e8"]);
-    // They took the same position on 11 of the 11 items both answered on a scale, bar element 8.
-    assert_eq!(comparison.agreement_between(0, 1), (10, 11));
+    assert_eq!(differing, ["q2", "e7", "e8"]);
+    // They took the same position on 9 of the 11 items both took one on: all bar question 2 and element 8.
+    assert_eq!(comparison.agreement_between(0, 1), (9, 11));
+    let pairs = comparison.pairs();
+    assert_eq!(pairs.len(), 1);
+    assert_eq!((pairs[0].same, pairs[0].both), (9, 11));
+    assert_eq!(compare::pair_words(pairs[0]), "9 of 11 items");
+}
+
+#[test]
+fn key_points_status_dates_and_inferred_positions_are_loaded() {
+    let comparison = load(samples());
+    let order = comparison.order(Sort::Name);
+    let (commission, local) = (order[0], order[1]);
+    let q2 = item_index(&comparison, "q2");
+    let e1 = item_index(&comparison, "e1");
+    let organisations = &comparison.organisations;
+    assert_eq!(
+        organisations[commission].key_point(q2),
+        "Our own optional third model, not option 2, would give the strongest incentive to collaborate and the clearest accountability."
+    );
+    assert!(organisations[commission].stances[q2].inferred);
+    assert!(!organisations[commission].stances[e1].inferred);
+    assert!(organisations[local].stances[e1].inferred);
+    assert_eq!(organisations[commission].status.label(), "final");
+    assert_eq!(organisations[commission].updated_date(), "2021-01-07");
+    assert_eq!(comparison.summaries[e1].inferred, 1);
+    assert_eq!(comparison.stance_words(e1, local), "Support (inferred)");
+    assert_eq!(comparison.stance_words(e1, commission), "Support");
+    assert!(comparison.any_inferred());
+    assert!(comparison.repeated.is_empty());
+}
+
+#[test]
+fn an_answer_without_a_key_point_stands_for_itself_by_its_first_sentence_cut_to_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut response = response(LOCAL_GOVERNMENT);
+    for answer in &mut response.answers {
+        answer.key_point = None;
+        if answer.item == "q3" {
+            answer.answer = format!("{}. And more.", "very long ".repeat(40).trim());
+        }
+        if answer.item == "q4" {
+            answer.answer = "  \n ".into();
+            answer.position = Some("agree".into());
+        }
+    }
+    let path = dir.path().join("no-points.json");
+    fs::write(&path, consult::export::json::render(&response)).unwrap();
+    let comparison = load(vec![path]);
+    let local = &comparison.organisations[0];
+    assert_eq!(
+        local.key_point(item_index(&comparison, "q2")),
+        "We have heard a range of views from councils and can see merit in both options."
+    );
+    let long = local.key_point(item_index(&comparison, "q3"));
+    assert!(
+        long.ends_with('…') && long.chars().count() <= compare::KEY_POINT_WIDTH,
+        "{long}"
+    );
+    assert!(!long.contains('\n'));
+    // No text, no key point.
+    assert_eq!(local.key_point(item_index(&comparison, "q4")), "");
+}
+
+#[test]
+fn shared_positions_with_the_same_key_point_are_plain_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = response(LOCAL_GOVERNMENT);
+    let files: Vec<PathBuf> = ["North", "South"]
+        .iter()
+        .map(|name| {
+            let mut copy = base.clone();
+            copy.respondent.organisation = format!("{name} Council");
+            if *name == "South"
+                && let Some(q3) = copy.answers.iter_mut().find(|a| a.item == "q3")
+            {
+                // Case, spacing and the closing stop do not make a different point.
+                q3.key_point = q3
+                    .key_point
+                    .as_ref()
+                    .map(|p| format!("  {}  ", p.to_uppercase().trim_end_matches('.')));
+            }
+            if *name == "South"
+                && let Some(q4) = copy.answers.iter_mut().find(|a| a.item == "q4")
+            {
+                q4.key_point = Some("Another reason entirely.".into());
+            }
+            let path = dir.path().join(format!("{name}.json"));
+            fs::write(&path, consult::export::json::render(&copy)).unwrap();
+            path
+        })
+        .collect();
+    let comparison = load(files);
+    let summary = |id: &str| comparison.summary_text(item_index(&comparison, id));
+    assert_eq!(summary("q3"), "✓ 2 agree");
+    assert_eq!(summary("q4"), "✓ 2 agree · same position, different key points");
+}
+
+/// The local government sample again in `dir`, as a draft updated on 1 February 2021.
+fn later_local_government(dir: &TempDir) -> PathBuf {
+    let mut later = response(LOCAL_GOVERNMENT);
+    later.updated = "2021-02-01T10:00:00Z".parse().unwrap();
+    later.status = consult::model::ResponseStatus::Draft;
+    let path = dir.path().join("local-government-later.json");
+    fs::write(&path, consult::export::json::render(&later)).unwrap();
+    path
+}
+
+#[test]
+fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let second = later_local_government(&dir);
+    let comparison = load(vec![
+        PathBuf::from(LOCAL_GOVERNMENT),
+        second,
+        PathBuf::from(COMMISSION),
+    ]);
+    assert_eq!(comparison.repeated.len(), 1);
+    let names: Vec<String> = comparison
+        .order(Sort::Name)
+        .into_iter()
+        .map(|o| comparison.column_name(o))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Health Devolution Commission",
+            "Local Government Association (2021-01-08)",
+            "Local Government Association (2021-02-01)",
+        ]
+    );
+    let warnings = comparison.repeated_warnings();
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].starts_with("2 files are from Local Government Association: "),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].contains("draft, updated 2021-02-01"),
+        "{}",
+        warnings[0]
+    );
+    for format in [Format::Markdown, Format::Html, Format::Json] {
+        let out = compare::render(format, &comparison, compare::Quoted::NONE);
+        assert!(
+            out.contains("2 files are from Local Government Association"),
+            "{format:?}"
+        );
+        assert!(
+            out.contains("Local Government Association (2021-02-01)"),
+            "{format:?}"
+        );
+    }
+    // The same file twice is one file; the same organisation on the same day is told apart by file name.
+    let same_day = dir.path().join("local-government-copy.json");
+    fs::copy(LOCAL_GOVERNMENT, &same_day).unwrap();
+    let comparison = load(vec![PathBuf::from(LOCAL_GOVERNMENT), same_day]);
+    let names: Vec<String> = (0..2).map(|o| comparison.column_name(o)).collect();
+    assert!(
+        names.contains(&"Local Government Association (2021-01-08, local-government.json)".to_string()),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -182,21 +351,19 @@ fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
             _ => {}
         }
     }
-    assert_eq!(tables, 1);
+    assert_eq!(tables, 2, "the matrix and who agrees with whom");
     let level = |l: HeadingLevel| headings.iter().filter(|(h, _)| *h == l).count();
     assert_eq!(level(HeadingLevel::H1), 1);
     assert!(headings.contains(&(HeadingLevel::H3, "Element 8".into())));
     assert!(headings.contains(&(
         HeadingLevel::H4,
-        "Local Government Association: Support with changes".into()
+        "Local Government Association: Support with changes (inferred)".into()
     )));
     // Every organisation's answer to every item: 14 items × 2.
     assert_eq!(level(HeadingLevel::H4), 28);
-    assert!(
-        markdown.contains(
-            "| Element 8 | Support | Support with changes | ≠ 1 support · 1 support with changes |"
-        )
-    );
+    assert!(markdown.contains(
+        "| Element 8 | Support | Support with changes (inferred) | ≠ 1 support · 1 support with changes |"
+    ));
 }
 
 #[test]
@@ -205,8 +372,46 @@ fn the_screen_shows_the_matrix_at_both_sizes() {
     snapshot("compare_matrix", &h);
     let text = screen(&h, 160, 48);
     assert!(text.contains("≠ 1 support · 1 support with changes"));
-    assert!(text.contains("+~ Support with changes"));
+    // Inferred positions carry a star, explained under the matrix for the selected item.
+    assert!(text.contains("+~* Support with changes"));
     assert!(text.contains("— no position"));
+    // Each response's status and date under its name; shared positions held for different
+    // key points are marked.
+    assert!(text.contains("final 2021-01-07") && text.contains("final 2021-01-08"));
+    assert!(text.contains("◇ ✓ 2 partly agree"));
+}
+
+#[test]
+fn the_item_panel_sets_each_position_beside_its_key_point() {
+    let mut h = comparing(samples());
+    // Element 1: both support it, local government's support inferred, for different reasons.
+    let e1 = h
+        .app
+        .comparison()
+        .unwrap()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .set
+        .item_index("e1")
+        .unwrap();
+    while h.app.comparison().unwrap().item != e1 {
+        h.key(KeyCode::Down);
+    }
+    let text = screen(&h, 120, 40);
+    assert!(
+        text.contains("Local Government Association: ++* Support — Councils' work on housing, skills and jobs is central"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Health Devolution Commission: ++ Support — A wider purpose"),
+        "{text}"
+    );
+    assert!(text.contains("◇ same position, different key points"), "{text}");
+    assert!(
+        text.contains("* a position read from the organisation's documents"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -226,7 +431,7 @@ fn selecting_a_row_shows_every_answer_and_reasoning_scrollably() {
         h.key(KeyCode::Down);
     }
     let scrolled = screen(&h, 80, 24);
-    assert!(scrolled.contains("Local Government Association · +~ Support with changes"));
+    assert!(scrolled.contains("Local Government Association · +~* Support with changes (inferred)"));
     assert!(scrolled.contains("Reasoning"));
     // Over-scrolling stops at the end: one key up moves the text again.
     let bottom = screen(&h, 80, 24);
@@ -303,7 +508,12 @@ fn many_organisations_scroll_sideways_with_the_item_labels_fixed() {
     }
     snapshot("compare_sideways", &h);
     let last = screen(&h, 80, 24);
-    assert!(last.contains("Council 050") && !last.contains("Council 001"));
+    // The column headings, under the matrix's title: the item panel below lists key points.
+    let headings = last.lines().nth(3).unwrap();
+    assert!(
+        headings.contains("Council 050") && !headings.contains("Council 001"),
+        "{headings}"
+    );
     assert!(last.contains("Question 1 ·"), "row labels stay");
     assert!(last.contains("Summary"), "the summary column stays");
 }
@@ -410,10 +620,19 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
     // answers' own and scripts there are none.
     let html = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "html"]).stdout;
     assert!(html.contains("# Not a heading"));
-    assert_eq!(html.matches("<table>").count(), 1, "only the matrix is a table");
+    assert_eq!(
+        html.matches("<table>").count(),
+        2,
+        "only the matrix and the pairs are tables"
+    );
     assert!(!html.contains("<b>") && html.contains("&lt;b&gt;html&lt;/b&gt;"));
     // The answer's Markdown structure stays text: no heading, quote or table of its own.
     let markdown = run(&sandbox, &["compare", COMMISSION, HOSTILE, "--format", "md"]).stdout;
+    // The key point (here the answer's first sentence) is made visible like the answer.
+    assert!(
+        markdown.contains("*Key point:* Clear the screen␛[2J and set the title␛]0;title␇"),
+        "{markdown}"
+    );
     assert!(markdown.contains("\\# Not a heading"));
     assert!(markdown.contains("\\> not a quote"));
     assert!(markdown.contains("\\| not \\| a table \\|"));
@@ -421,7 +640,7 @@ fn hostile_text_is_made_visible_and_inert_in_every_export() {
     let tables = parser
         .filter(|e| matches!(e, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Table(_))))
         .count();
-    assert_eq!(tables, 1, "only the matrix is a table");
+    assert_eq!(tables, 2, "only the matrix and the pairs are tables");
 }
 
 #[test]
@@ -432,7 +651,150 @@ fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
     let file = dir.path().join("formula.json");
     fs::write(&file, consult::export::json::render(&response)).unwrap();
     let csv = compare::render(Format::Csv, &load(vec![file]), compare::Quoted::NONE);
-    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",q1,partly-agree"));
+    let records = csv_records(&csv);
+    let q1 = records.iter().find(|r| r[3] == "q1").unwrap();
+    assert_eq!(q1[0], "'=HYPERLINK(\"http://x\",\"click\")");
+    assert_eq!(q1[5], "partly-agree");
+}
+
+/// The CSV's records, header first, as a spreadsheet reads them.
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_csv_has_labels_answers_and_bases_beside_the_ids_and_no_formulas() {
+    let sandbox = Sandbox::new();
+    let dir = tempfile::tempdir().unwrap();
+    let mut hostile = response(LOCAL_GOVERNMENT);
+    for answer in &mut hostile.answers {
+        match answer.item.as_str() {
+            "q1" => answer.answer = "-1+1 is a list, not a sum\u{1b}[2J".into(),
+            "q2" => answer.key_point = Some("@SUM(A1:A9)".into()),
+            "q3" => answer.answer = "+cmd|' /C calc'!A0".into(),
+            _ => {}
+        }
+    }
+    let file = dir.path().join("formulas.json");
+    fs::write(&file, consult::export::json::render(&hostile)).unwrap();
+    let out = run(
+        &sandbox,
+        &["compare", COMMISSION, file.to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.chars().any(|c| raw_control(c) && c != '\r'));
+    let records = csv_records(&out.stdout);
+    assert_eq!(records[0], compare::csv::HEADER);
+    let row = |organisation: &str, item: &str| {
+        records
+            .iter()
+            .find(|r| r[0] == organisation && r[3] == item)
+            .unwrap_or_else(|| panic!("{organisation} {item}"))
+            .clone()
+    };
+    let q2 = row("Health Devolution Commission", "q2");
+    assert_eq!(
+        &q2[..9],
+        [
+            "Health Devolution Commission",
+            "final",
+            "2021-01-07T16:45:00Z",
+            "q2",
+            "Question 2",
+            "partly-disagree",
+            "Partly disagree",
+            "inferred",
+            "Our own optional third model, not option 2, would give the strongest incentive to collaborate and the clearest accountability.",
+        ]
+    );
+    assert!(q2[9].starts_with("Option 2 is not, in our view,"), "{}", q2[9]);
+    let local = "Local Government Association";
+    assert_eq!(row(local, "q1")[9], "'-1+1 is a list, not a sum␛[2J");
+    assert_eq!(row(local, "q2")[8], "'@SUM(A1:A9)");
+    assert_eq!(row(local, "q3")[9], "'+cmd|' /C calc'!A0");
+    assert_eq!(row(local, "e7")[5..8], ["", "", ""], "no position, no basis");
+    assert_eq!(row(local, "e1")[7], "inferred");
+    assert_eq!(row(local, "q1")[7], "stated");
+
+    // --pairs: one row per pair of organisations.
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "csv",
+            "--pairs",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        csv_records(&out.stdout),
+        [
+            vec![
+                "organisation",
+                "other_organisation",
+                "same_position",
+                "both_took_a_position"
+            ],
+            vec![
+                "Health Devolution Commission",
+                "Local Government Association",
+                "9",
+                "11"
+            ],
+        ]
+    );
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            COMMISSION,
+            LOCAL_GOVERNMENT,
+            "--format",
+            "json",
+            "--pairs",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--pairs is for --format csv"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn two_files_from_one_organisation_warn_on_standard_error() {
+    let sandbox = Sandbox::new();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("again.json");
+    fs::copy(LOCAL_GOVERNMENT, &copy).unwrap();
+    let out = run(
+        &sandbox,
+        &[
+            "compare",
+            LOCAL_GOVERNMENT,
+            copy.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("warning: 2 files are from Local Government Association:"),
+        "{}",
+        out.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["warnings"].as_array().unwrap().len(), 1);
 }
 
 // ----- Files that do not fit -------------------------------------------------------
@@ -517,7 +879,7 @@ fn responses_to_another_known_set_are_never_mixed_in() {
         "set aside: answers question set \"local-recovery\" (Local recovery plans), but this comparison is of \"integrating-care\""
     ));
     assert!(!out.stdout.contains("Recovery Board"));
-    assert_eq!(out.stdout.lines().count(), 1 + 2 * 14);
+    assert_eq!(csv_records(&out.stdout).len(), 1 + 2 * 14);
 
     // Named with --questions, that set is the one compared, and the others are set aside.
     let out = run(
@@ -730,7 +1092,7 @@ fn out_writes_a_file_and_never_overwrites_without_force() {
     assert!(
         fs::read_to_string(&target)
             .unwrap()
-            .starts_with("organisation,item,position")
+            .starts_with("organisation,status,updated,item,item_label,position")
     );
 }
 
@@ -818,4 +1180,34 @@ fn consult_compare_opens_the_screen_in_a_terminal_and_esc_quits() {
     session.wait_for("differing items only");
     session.send(ESC);
     assert!(session.wait_exit(), "quits cleanly");
+}
+
+#[test]
+fn the_screen_warns_of_two_files_from_one_organisation_and_dates_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let second = later_local_government(&dir);
+    let mut h = comparing(vec![PathBuf::from(LOCAL_GOVERNMENT), second]);
+    let text = screen(&h, 160, 48);
+    assert!(
+        text.contains("⚠ 2 files from Local Government Association, told apart by date · w shows why"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Local Government Association (2021-01-08)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Local Government Association (2021-02-01)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("draft 2021-02-01") && text.contains("final 2021-01-08"),
+        "{text}"
+    );
+    h.key(KeyCode::Char('w'));
+    let notes = screen(&h, 160, 48);
+    assert!(
+        notes.contains("⚠ 2 files are from Local Government Association: "),
+        "{notes}"
+    );
 }

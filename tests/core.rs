@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use consult::catalog::Catalog;
 use consult::documents;
 use consult::export::{self, Format, json};
+use consult::model::response::PositionBasis;
 use consult::model::{Publication, Response};
 use consult::{parse, storage};
 use support::fixtures::{QUESTIONS, built_in, read, root};
@@ -221,6 +222,48 @@ fn each_fixture_renders_back_to_the_same_bytes() {
     }
 }
 
+/// The samples as written before answers had key points (format 2).
+const WRITTEN_AS_VERSION_2: &[&str] = &[
+    "tests/fixtures/v2/health-devolution-commission.json",
+    "tests/fixtures/v2/local-government.json",
+];
+
+#[test]
+fn files_written_as_format_2_load_and_round_trip_byte_for_byte() {
+    for fixture in WRITTEN_AS_VERSION_2 {
+        let (text, response) = load(fixture);
+        assert!(
+            text.contains("\n  \"format_version\": 2,\n"),
+            "{fixture} is a version 2 file"
+        );
+        assert_eq!(response.format_to_write(), 2, "{fixture} stays version 2");
+        assert!(
+            json::render(&response) == text,
+            "{fixture} does not round-trip byte for byte"
+        );
+    }
+}
+
+#[test]
+fn the_samples_are_format_4_with_key_points_and_inferred_positions() {
+    let (_, commission) = load(COMMISSION);
+    let (_, local) = load(LOCAL_GOVERNMENT);
+    assert_eq!((commission.format_version, local.format_version), (4, 4));
+    for response in [&commission, &local] {
+        assert!(response.answers.iter().all(|a| a.key_point.is_some()));
+    }
+    let q2 = commission.answer("q2").unwrap();
+    assert_eq!(q2.position.as_deref(), Some("partly-disagree"));
+    assert_eq!(q2.position_basis, PositionBasis::Inferred);
+    let inferred: Vec<&str> = local
+        .answers
+        .iter()
+        .filter(|a| a.position_basis == PositionBasis::Inferred)
+        .map(|a| a.item.as_str())
+        .collect();
+    assert_eq!(inferred, ["e1", "e2", "e3", "e4", "e5", "e6", "e8"]);
+}
+
 /// The samples as an earlier consult wrote them, before answers had notes.
 const WRITTEN_BY_VERSION_1: &[&str] = &[
     "tests/fixtures/v1/health-devolution-commission.json",
@@ -285,7 +328,7 @@ fn a_response_is_written_as_version_1_until_it_uses_what_version_2_added() {
     }
 
     // A file that says version 2 stays version 2, so reading and writing it changes nothing.
-    let (text, v2) = load(FIXTURES[0]);
+    let (text, v2) = load(WRITTEN_AS_VERSION_2[0]);
     let mut bare = v2.clone();
     bare.respondent.publication = None;
     for answer in &mut bare.answers {
@@ -299,7 +342,7 @@ fn a_response_is_written_as_version_1_until_it_uses_what_version_2_added() {
 fn a_file_from_a_newer_consult_says_so_rather_than_naming_unknown_fields() {
     let (text, _) = load(FIXTURES[0]);
     let newer = text
-        .replace("\"format_version\": 2", "\"format_version\": 5")
+        .replace("\"format_version\": 4", "\"format_version\": 5")
         .replace("\"notes\":", "\"notes_v5\": \"x\",\n      \"notes\":");
     let problem = parse::response(&newer).unwrap_err();
     assert_eq!(

@@ -522,11 +522,15 @@ fn a_comparison_shows_notes_only_when_asked() {
     }
     let html = consult(dir.path(), &["compare", &files[0], &files[1], "--format", "html"]).stdout;
     let tags = tags(&html);
-    assert_eq!(tags.iter().filter(|t| *t == "table").count(), 1, "the matrix");
+    assert_eq!(
+        tags.iter().filter(|t| *t == "table").count(),
+        2,
+        "the matrix and the pairs"
+    );
     assert!(html.contains(
         "<th>Health Devolution Commission</th><th>Local Government Association</th><th>Summary</th>"
     ));
-    assert!(html.contains("<tr><th>Element 8</th><td>Support</td><td>Support with changes</td>"));
+    assert!(html.contains("<tr><th>Element 8</th><td>Support</td><td>Support with changes (inferred)</td>"));
     let json = consult(
         dir.path(),
         &[

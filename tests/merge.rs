@@ -17,7 +17,10 @@ use proptest::prelude::*;
 
 use support::fixtures::{built_in, root};
 use support::sandbox::{self, Run};
-use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
+use support::{Harness, LOCAL_GOVERNMENT};
+
+/// The Commission's sample as format 2 wrote it: merging never changes a file's format.
+const COMMISSION_V2: &str = "tests/fixtures/v2/health-devolution-commission.json";
 
 fn load(path: &Path) -> Response {
     parse::response(&fs::read_to_string(path).unwrap()).unwrap()
@@ -74,7 +77,7 @@ fn with_sentence(mut response: Response, item: &str, n: usize, new: &str) -> Res
 /// Base, ours and theirs: ours changes q1's second sentence and q2's position, theirs q1's
 /// fifth sentence and q3's reasoning.
 fn clean_copies(sandbox: &Sandbox) -> [PathBuf; 3] {
-    let base = load(&root().join(COMMISSION));
+    let base = load(&root().join(COMMISSION_V2));
     let mut ours = with_sentence(base.clone(), "q1", 1, "Ours changed this sentence.");
     answer_mut(&mut ours, "q2").position = Some("agree".into());
     let mut theirs = with_sentence(base.clone(), "q1", 4, "Theirs changed this one.");
@@ -90,7 +93,7 @@ fn clean_copies(sandbox: &Sandbox) -> [PathBuf; 3] {
 
 /// Ours and theirs both change q1's second sentence, differently.
 fn conflicting_copies(sandbox: &Sandbox) -> [PathBuf; 3] {
-    let base = load(&root().join(COMMISSION));
+    let base = load(&root().join(COMMISSION_V2));
     let ours = with_sentence(base.clone(), "q1", 1, "Ours says this.");
     let theirs = with_sentence(base.clone(), "q1", 1, "Theirs says that.");
     [
@@ -301,7 +304,7 @@ fn out_never_replaces_a_file_without_force_nor_names_a_copy() {
 #[test]
 fn copies_from_different_organisations_are_refused_unless_forced() {
     let sandbox = Sandbox::new();
-    let a = root().join(COMMISSION);
+    let a = root().join(COMMISSION_V2);
     let b = root().join(LOCAL_GOVERNMENT);
     let out = sandbox.path("merged.json");
     let run = sandbox.run(&["merge", p(&a), p(&b), "--out", p(&out)]);
@@ -349,7 +352,7 @@ fn copies_of_different_question_sets_are_refused_naming_both() {
     ]);
     assert_eq!(made.code, 0, "{}", made.stderr);
 
-    let ours = root().join(COMMISSION);
+    let ours = root().join(COMMISSION_V2);
     let run = sandbox.run(&["merge", p(&ours), p(&other), "--out", "merged.json"]);
     assert_eq!(run.code, 2);
     assert!(
@@ -429,7 +432,7 @@ fn diff_shows_positions_then_changed_sentences_item_by_item() {
 #[test]
 fn diff_of_one_file_is_its_text_a_sentence_a_line() {
     let sandbox = Sandbox::new();
-    let run = sandbox.run(&["diff", p(&root().join(COMMISSION))]);
+    let run = sandbox.run(&["diff", p(&root().join(COMMISSION_V2))]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with("Integrating care: next steps"));
     assert!(run.stdout.contains("\n## Question 1 (q1)\nposition: Partly agree\nstatus: ready\nanswer:\n  **Yes, on one condition.**\n  Putting ICS bodies"));
@@ -572,7 +575,7 @@ fn apply(base: &Response, set: &QuestionSet, edits: &[Edit]) -> Response {
 
 /// The commission's response, with fewer answers so that adding one is possible too.
 fn base_response() -> Response {
-    let mut base = load(&root().join(COMMISSION));
+    let mut base = load(&root().join(COMMISSION_V2));
     base.answers.retain(|a| a.item != "q4" && a.item != "summary");
     base
 }
@@ -668,7 +671,7 @@ fn history_lookup_finds_the_newest_shared_version() {
 
 /// Base, ours and theirs where the same sentence of q1's answer and q2's position differ.
 fn both_changed() -> (Response, Response, Response, Response) {
-    let base = load(&root().join(COMMISSION));
+    let base = load(&root().join(COMMISSION_V2));
     let mut ours = with_sentence(base.clone(), "q1", 1, "Ours says this.");
     let mut theirs = with_sentence(base.clone(), "q1", 1, "Theirs says that.");
     answer_mut(&mut ours, "q2").position = Some("agree".into());

@@ -784,3 +784,46 @@ fn notes_for_ourselves_are_typed_the_same_way_and_never_exported() {
     assert!(exported.contains("# Integrating care"));
     assert!(!exported.contains("Ask the LGA"), "notes never go out");
 }
+
+#[test]
+fn keypoint_inferred_and_stated_set_what_comparisons_show() {
+    let home = Home::new();
+    let draft = home.draft_from(LOCAL_GOVERNMENT);
+    let run = home.run(
+        &["edit", "draft.json", "--plain"],
+        "go 3\nkeypoint\nkeypoint Merit in both options; no preference\nstated\ninferred\nkeypoint clear\nkeypoint\ngo 1\ninferred\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for said in [
+        "Key point: Councils are divided and we see merit in both options, so we state no preference.\n",
+        "Key point kept.\n",
+        "The position is marked stated by the respondent.\n",
+        "The position is marked inferred: read from the respondent's documents, to be confirmed.\n",
+        "Key point cleared: the answer's first sentence stands for it.\n",
+        "Key point, the answer's first sentence: We have heard a range of views from councils and can see merit in both options.\n",
+        "This item is free text and takes no position.\n",
+    ] {
+        assert!(run.stdout.contains(said), "{said:?} not in:\n{}", run.stdout);
+    }
+    let saved = response(&draft);
+    let q2 = saved.answer("q2").unwrap();
+    assert_eq!(q2.key_point, None);
+    assert_eq!(
+        q2.position_basis,
+        consult::model::response::PositionBasis::Inferred
+    );
+    // The item says both when it is shown.
+    let run = home.run(
+        &["edit", "draft.json", "--plain"],
+        "go 3\nkeypoint Merit in both\nshow\n",
+    );
+    assert!(
+        run.stdout
+            .contains("The position is inferred, not stated by the respondent (stated changes it).\n")
+    );
+    assert!(
+        run.stdout.contains("Key point: Merit in both\n"),
+        "{}",
+        run.stdout
+    );
+}

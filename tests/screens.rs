@@ -278,3 +278,57 @@ fn texts_not_being_typed_read_from_their_start_wrapped_at_words() {
         "the answer shows from its start\n{screen}"
     );
 }
+
+/// The local government sample on element 1, whose position was inferred.
+fn local_government_on_element_1() -> Harness {
+    let mut h = Harness::with_drafts(&[LOCAL_GOVERNMENT]);
+    h.open(0);
+    for _ in 0..(13 - 5) {
+        h.key(KeyCode::PageUp);
+    }
+    h
+}
+
+#[test]
+fn an_inferred_position_and_a_key_point_show_in_the_walk_through() {
+    snapshot("walk_inferred", local_government_on_element_1);
+    let h = local_government_on_element_1();
+    let text = support::screen(&h, 120, 40);
+    assert!(text.contains("++ Support (inferred)"), "{text}");
+    assert!(text.contains("key point: Councils' work on housing"), "{text}");
+}
+
+#[test]
+fn the_key_point_dialog() {
+    snapshot("key_point", || {
+        let mut h = local_government_on_element_1();
+        h.key(KeyCode::F(7));
+        h
+    });
+}
+
+/// The two samples compared, from the drafts list.
+fn comparing() -> Harness {
+    let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+    h.app.exports_dir = "exports".into();
+    h.key(KeyCode::Char('c'));
+    h
+}
+
+#[test]
+fn who_agrees_with_whom_on_the_comparison() {
+    snapshot("compare_pairs", || {
+        let mut h = comparing();
+        h.key(KeyCode::Char('p'));
+        h
+    });
+}
+
+#[test]
+fn the_comparison_export_dialog() {
+    snapshot("compare_export", || {
+        let mut h = comparing();
+        h.ctrl('e');
+        h
+    });
+}

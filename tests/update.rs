@@ -867,3 +867,201 @@ fn comparing_from_the_drafts_list_takes_the_drafts_to_the_chosen_drafts_set_and_
         "{screen}"
     );
 }
+
+/// Back to the first item, then on to `item` (a sample draft opens on its last item).
+fn from_the_start_to(h: &mut Harness, item: &str) {
+    for _ in 0..20 {
+        h.key(KeyCode::PageUp);
+    }
+    go_to_item(h, item);
+}
+
+#[test]
+fn f7_sets_the_key_point_in_one_line_and_empty_goes_back_to_the_first_sentence() {
+    let mut h = Harness::with_drafts(&[LOCAL_GOVERNMENT]);
+    h.open(0);
+    from_the_start_to(&mut h, "q2");
+    h.key(KeyCode::F(7));
+    // Prefilled with the key point it has, to change rather than retype.
+    let Some(Dialog::KeyPoint { field }) = &h.app.dialog else {
+        panic!("the key point dialog");
+    };
+    assert_eq!(
+        field.lines().concat(),
+        "Councils are divided and we see merit in both options, so we state no preference."
+    );
+    // Typing goes into the field, not to the position picker beneath.
+    h.ctrl('u');
+    for _ in 0..100 {
+        h.key(KeyCode::Backspace);
+    }
+    h.type_text("Merit in both options");
+    h.key(KeyCode::Enter);
+    assert!(h.app.dialog.is_none());
+    assert_eq!(h.answer("q2").key_point.as_deref(), Some("Merit in both options"));
+    assert!(h.message().starts_with("Key point kept"), "{}", h.message());
+    assert_eq!(
+        h.answer("q2").position.as_deref(),
+        Some("neither"),
+        "the position is untouched"
+    );
+
+    // Undo takes it back like a position; redo makes it again.
+    h.ctrl('z');
+    assert_eq!(
+        h.answer("q2").key_point.as_deref(),
+        Some("Councils are divided and we see merit in both options, so we state no preference.")
+    );
+    h.ctrl('y');
+    assert_eq!(h.answer("q2").key_point.as_deref(), Some("Merit in both options"));
+
+    // Emptied, the answer's first sentence stands for it, and the message says which.
+    h.key(KeyCode::F(7));
+    for _ in 0..40 {
+        h.key(KeyCode::Backspace);
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(h.answer("q2").key_point, None);
+    assert!(
+        h.message()
+            .starts_with("Key point: the answer's first sentence, “We have heard a range of views"),
+        "{}",
+        h.message()
+    );
+    // Esc leaves it as it was.
+    h.key(KeyCode::F(7));
+    h.type_text("Not kept");
+    h.key(KeyCode::Esc);
+    assert_eq!(h.answer("q2").key_point, None);
+    // Saved as format 4.
+    h.ctrl('s');
+    let saved = std::fs::read_to_string(h.draft_path()).unwrap();
+    assert!(saved.contains("\"format_version\": 4"));
+}
+
+#[test]
+fn f8_marks_the_position_inferred_or_stated_and_says_which() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    h.open(0);
+    from_the_start_to(&mut h, "q1");
+    h.key(KeyCode::F(8));
+    assert_eq!(
+        h.answer("q1").position_basis,
+        consult::model::response::PositionBasis::Inferred
+    );
+    assert!(
+        h.message().starts_with("Position marked inferred"),
+        "{}",
+        h.message()
+    );
+    h.key(KeyCode::F(8));
+    assert_eq!(
+        h.answer("q1").position_basis,
+        consult::model::response::PositionBasis::Stated
+    );
+    assert!(
+        h.message().starts_with("Position marked stated"),
+        "{}",
+        h.message()
+    );
+    h.ctrl('z');
+    assert_eq!(
+        h.answer("q1").position_basis,
+        consult::model::response::PositionBasis::Inferred,
+        "undo takes back the last mark"
+    );
+    // A free-text item takes no position to mark.
+    go_to_item(&mut h, "comments");
+    h.key(KeyCode::F(8));
+    assert!(h.message().contains("free-text item"), "{}", h.message());
+    assert!(h.answer("comments").position_basis.is_stated());
+}
+
+/// On the comparison screen of the two samples, from the drafts list.
+fn comparing_samples() -> Harness {
+    let mut h = Harness::with_drafts(&[COMMISSION, LOCAL_GOVERNMENT]);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.screen.kind(), ScreenKind::Compare);
+    h
+}
+
+#[test]
+fn ctrl_e_on_the_comparison_writes_each_format_and_asks_before_overwriting() {
+    let mut h = comparing_samples();
+    let dir = h.dir.path().join("briefings");
+    let written = |format: &str| dir.join(format!("comparison-integrating-care{format}"));
+    // Each format in turn: Tab moves on, Enter writes.
+    for (tabs, name, starts) in [
+        (0, ".md", "# Comparison of responses"),
+        (1, ".html", "<!DOCTYPE html>"),
+        (2, ".json", "{"),
+        (3, ".csv", "organisation,status,updated,item"),
+        (4, "-pairs.csv", "organisation,other_organisation"),
+    ] {
+        h.ctrl('e');
+        let Some(Dialog::CompareExport { .. }) = &h.app.dialog else {
+            panic!("the comparison's export dialog");
+        };
+        h.ctrl('u');
+        for _ in 0..200 {
+            h.key(KeyCode::Backspace);
+        }
+        h.type_text(dir.to_str().unwrap());
+        for _ in 0..tabs {
+            h.key(KeyCode::Tab);
+        }
+        h.key(KeyCode::Enter);
+        let path = written(name);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            text.starts_with(starts),
+            "{name}: {}",
+            &text[..40.min(text.len())]
+        );
+        assert!(
+            h.message().starts_with("Comparison written to "),
+            "{}",
+            h.message()
+        );
+    }
+    // The briefing quotes the answers, with key points and status.
+    let md = std::fs::read_to_string(written(".md")).unwrap();
+    assert!(md.contains("*Key point:* Our own optional third model"));
+    assert!(md.contains("final, updated 2021-01-07"));
+
+    // An existing file is only replaced after a yes.
+    std::fs::write(written(".md"), "kept").unwrap();
+    h.ctrl('e');
+    h.ctrl('u');
+    for _ in 0..200 {
+        h.key(KeyCode::Backspace);
+    }
+    h.type_text(dir.to_str().unwrap());
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.dialog, Some(Dialog::Confirm { .. })));
+    h.key(KeyCode::Char('n'));
+    assert_eq!(std::fs::read_to_string(written(".md")).unwrap(), "kept");
+    assert_eq!(h.app.screen.kind(), ScreenKind::Compare, "still comparing");
+    // Esc cancels without writing.
+    h.ctrl('e');
+    h.key(KeyCode::Esc);
+    assert!(h.app.dialog.is_none());
+}
+
+#[test]
+fn p_on_the_comparison_opens_who_agrees_with_whom_and_esc_closes_it() {
+    let mut h = comparing_samples();
+    h.key(KeyCode::Char('p'));
+    assert!(h.app.comparison().unwrap().pairs_open);
+    assert_eq!(
+        h.app.focused(),
+        consult::app::Focused::Compare(consult::app::ComparePart::Pairs)
+    );
+    h.key(KeyCode::Esc);
+    assert!(!h.app.comparison().unwrap().pairs_open);
+    assert_eq!(
+        h.app.screen.kind(),
+        ScreenKind::Compare,
+        "Esc closes the pairs, not the screen"
+    );
+}

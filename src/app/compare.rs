@@ -33,6 +33,8 @@ pub enum CompareCommand {
     NextOrganisations,
     PrevOrganisations,
     FilterPosition,
+    /// Who agrees with whom: open or close.
+    Pairs,
 }
 
 /// Fewer files than this load at once; more load in the background with a progress line.
@@ -76,6 +78,17 @@ impl Scroll {
         i32::from(self.extent.page.saturating_sub(1).max(1))
     }
 
+    /// Scrolls by a line or a page, as `command` asks; other commands do nothing here.
+    fn command(&mut self, command: Command) {
+        match command {
+            Command::Down => self.by(1),
+            Command::Up => self.by(-1),
+            Command::Compare(CompareCommand::PageDown) => self.by(self.page_lines()),
+            Command::Compare(CompareCommand::PageUp) => self.by(-self.page_lines()),
+            _ => {}
+        }
+    }
+
     fn laid_out(&mut self, extent: Extent) {
         self.extent = extent;
         self.offset = self.offset.min(extent.max);
@@ -92,6 +105,7 @@ pub struct Layout {
     pub first_column: usize,
     /// The notes, or the reasons nothing could be compared.
     pub notes: Extent,
+    pub pairs: Extent,
     pub detail: Extent,
 }
 
@@ -151,6 +165,9 @@ pub struct CompareView {
     /// The list of files set aside and version notes, when open.
     pub notes_open: bool,
     pub notes: Scroll,
+    /// Who agrees with whom, when open.
+    pub pairs_open: bool,
+    pub pairs: Scroll,
 }
 
 impl CompareView {
@@ -179,6 +196,8 @@ impl CompareView {
             detail: None,
             notes_open: false,
             notes: Scroll::default(),
+            pairs_open: false,
+            pairs: Scroll::default(),
         };
         if files.len() < LOAD_IN_BACKGROUND_FROM {
             view.loaded(compare::load(files, catalog, set.as_ref(), true, &|| {}));
@@ -247,6 +266,8 @@ impl CompareView {
     pub fn part(&self) -> ComparePart {
         if self.notes_open {
             ComparePart::Notes
+        } else if self.pairs_open {
+            ComparePart::Pairs
         } else if self.detail.is_some() {
             ComparePart::Detail
         } else {
@@ -259,6 +280,7 @@ impl CompareView {
         self.row_offset = layout.first_row;
         self.column_offset = layout.first_column;
         self.notes.laid_out(layout.notes);
+        self.pairs.laid_out(layout.pairs);
         if let Some(detail) = self.detail.as_mut() {
             detail.scroll.laid_out(layout.detail);
         }
@@ -415,22 +437,21 @@ pub fn command(app: &mut App, command: Command) {
         // Only leaving (and scrolling the reasons, when nothing could be compared) makes sense.
         match command {
             Command::Leave => leave(app),
-            Command::Down => view.notes.by(1),
-            Command::Up => view.notes.by(-1),
-            Command::Compare(CompareCommand::PageDown) => view.notes.by(view.notes.page_lines()),
-            Command::Compare(CompareCommand::PageUp) => view.notes.by(-view.notes.page_lines()),
-            _ => {}
+            _ => view.notes.command(command),
         }
         return;
     }
     if view.notes_open {
         match command {
             Command::Leave | Command::Compare(CompareCommand::Notes) => view.notes_open = false,
-            Command::Down => view.notes.by(1),
-            Command::Up => view.notes.by(-1),
-            Command::Compare(CompareCommand::PageDown) => view.notes.by(view.notes.page_lines()),
-            Command::Compare(CompareCommand::PageUp) => view.notes.by(-view.notes.page_lines()),
-            _ => {}
+            _ => view.notes.command(command),
+        }
+        return;
+    }
+    if view.pairs_open {
+        match command {
+            Command::Leave | Command::Compare(CompareCommand::Pairs) => view.pairs_open = false,
+            _ => view.pairs.command(command),
         }
         return;
     }
@@ -530,6 +551,15 @@ fn matrix_command(app: &mut App, command: Command) {
             CompareCommand::Notes => {
                 view.notes_open = true;
                 view.notes = Scroll::default();
+            }
+            CompareCommand::Pairs if comparison.is_large() => info(
+                app,
+                "Too many organisations (over 100) for a table of pairs",
+                true,
+            ),
+            CompareCommand::Pairs => {
+                view.pairs_open = true;
+                view.pairs = Scroll::default();
             }
             _ => {}
         },

@@ -15,7 +15,7 @@ use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveRe
 use crate::export;
 use crate::joint::provenance;
 use crate::model::joint::{Field, JointItem};
-use crate::model::response::now;
+use crate::model::response::{PositionBasis, now};
 use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
 use crate::text::{recount_words, word_count};
 
@@ -441,6 +441,38 @@ impl Draft {
         self.edit_current(now, |a| a.status = after);
     }
 
+    /// Sets the current item's key point (`None`: its answer's first sentence); undoable.
+    pub fn set_key_point(&mut self, point: Option<String>, now: Instant) {
+        let before = self
+            .response
+            .answer(&self.item().id)
+            .and_then(|a| a.key_point.clone());
+        if before == point {
+            return;
+        }
+        self.editors_mut().history.change(Change::KeyPoint {
+            before,
+            after: point.clone(),
+        });
+        self.edit_current(now, |a| a.key_point = point);
+    }
+
+    /// Turns the current item's position from stated to inferred or back; undoable.
+    /// Returns what it is now.
+    pub fn toggle_basis(&mut self, now: Instant) -> PositionBasis {
+        let before = self
+            .response
+            .answer(&self.item().id)
+            .map_or(PositionBasis::Stated, |a| a.position_basis);
+        let after = match before {
+            PositionBasis::Stated => PositionBasis::Inferred,
+            PositionBasis::Inferred => PositionBasis::Stated,
+        };
+        self.editors_mut().history.change(Change::Basis { before, after });
+        self.edit_current(now, |a| a.position_basis = after);
+        after
+    }
+
     /// Records that the focused text field took one edit of kind `edit` (already made
     /// in the editor), and copies the text into the response.
     pub fn text_edited(&mut self, edit: TextEdit, now: Instant) {
@@ -541,6 +573,14 @@ impl Draft {
             Change::Status { before, after } => {
                 let status = if redo { after } else { before };
                 self.edit_current(now, |a| a.status = status);
+            }
+            Change::KeyPoint { before, after } => {
+                let point = if redo { after } else { before };
+                self.edit_current(now, |a| a.key_point = point);
+            }
+            Change::Basis { before, after } => {
+                let basis = if redo { after } else { before };
+                self.edit_current(now, |a| a.position_basis = basis);
             }
         }
         true

@@ -24,6 +24,10 @@ pub enum Command {
     Copy,
     /// Settle the next merge conflict of this item (or of the response).
     Resolve,
+    /// Set the item's key point, in one line.
+    KeyPoint,
+    /// The item's position: stated by the respondent, or inferred from its documents.
+    ToggleBasis,
     NextItem,
     PrevItem,
     NextField,
@@ -90,12 +94,18 @@ pub enum Context {
     /// Earlier saved versions of the open draft.
     Versions,
     Export,
+    /// Writing the comparison out.
+    CompareExport,
+    /// Typing an item's key point.
+    KeyPoint,
     /// Comparing responses: the matrix.
     Compare,
     /// Comparing responses: every organisation's text on one item.
     CompareDetail,
     /// Comparing responses: the files set aside and other versions.
     CompareNotes,
+    /// Comparing responses: who agrees with whom.
+    ComparePairs,
     /// A yes/no question.
     Confirm,
     /// A question with several answers, each on a letter key shown in the dialog.
@@ -121,6 +131,9 @@ impl Context {
             Context::Review => "Review",
             Context::Versions => "Earlier versions",
             Context::Export => "Export",
+            Context::CompareExport => "Exporting the comparison",
+            Context::KeyPoint => "Typing a key point",
+            Context::ComparePairs => "Comparing: who agrees with whom",
             Context::Compare => "Comparing responses",
             Context::CompareDetail => "Comparing: one item's answers",
             Context::CompareNotes => "Comparing: files set aside",
@@ -250,6 +263,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Browse, &[key(KeyCode::Up)], C::PrevItem, "previous item", None),
     bind(X::Walk, &[key(KeyCode::F(5))], C::Copy, "copy the answer as plain text for a web form (through the terminal: OSC 52; some terminals need it enabled)", Some("copy")),
     bind(X::Walk, &[key(KeyCode::F(6))], C::Resolve, "settle a merge conflict here: keep ours, theirs or both, or edit", Some("conflict")),
+    bind(X::Walk, &[key(KeyCode::F(7))], C::KeyPoint, "the item's key point in one line, for comparisons (empty: the answer's first sentence)", Some("key point")),
+    bind(X::Walk, &[key(KeyCode::F(8))], C::ToggleBasis, "the position: stated by the respondent, or inferred from its documents", None),
     bind(X::Walk, &[key(KeyCode::F(3))], C::Notes, "notes for ourselves on this item (never sent): open or fold away", Some("notes")),
     bind(X::Walk, &[key(KeyCode::F(9))], C::Joint(JC::Focus), "a joint response: the members' texts, to adopt their passages", None),
     // The joint walk-through's members panel.
@@ -297,6 +312,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Export, &[ctrl('r')], C::MarkReady, "reasoning in the submission, or left out", Some("reasoning")),
     bind(X::Export, &[key(KeyCode::Enter)], C::Yes, "export", Some("export")),
     bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
+    bind(X::CompareExport, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown briefing, HTML to print, JSON, CSV, CSV of pairs", Some("format")),
+    bind(X::CompareExport, &[key(KeyCode::Enter)], C::Yes, "write the comparison", Some("export")),
+    bind(X::CompareExport, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
+    bind(X::KeyPoint, &[key(KeyCode::Enter)], C::Yes, "keep the key point (empty: the answer's first sentence)", Some("keep")),
+    bind(X::KeyPoint, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     // Comparing responses: the matrix.
     bind(X::Compare, &[key(KeyCode::Enter)], C::Edit, "every organisation's answer and reasoning on the item", Some("answers")),
     bind(X::Compare, &[key(KeyCode::Esc), ch('q')], C::Leave, "back to the drafts (quits, when opened from the command line)", Some("back")),
@@ -310,6 +330,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Compare, &[ch('n')], C::Compare(CC::SortByName), "sort organisations by name", Some("by name")),
     bind(X::Compare, &[ch('m')], C::Compare(CC::SwitchMode), "a column per organisation, or counts per option", Some("counts")),
     bind(X::Compare, &[ch('w')], C::Compare(CC::Notes), "why files were set aside, and other versions", Some("notes")),
+    bind(X::Compare, &[ch('p')], C::Compare(CC::Pairs), "who agrees with whom: each pair of organisations", Some("pairs")),
     bind(X::Compare, &[ch('?')], C::Help, "help", None),
     // Comparing responses: one item's answers.
     bind(X::CompareDetail, &[key(KeyCode::Esc), ch('q')], C::Leave, "back to the matrix", Some("back")),
@@ -329,9 +350,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::CompareNotes, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
     bind(X::CompareNotes, &[key(KeyCode::PageDown), ch(' ')], C::Compare(CC::PageDown), "scroll a page down", None),
     bind(X::CompareNotes, &[key(KeyCode::PageUp)], C::Compare(CC::PageUp), "scroll a page up", None),
+    // Comparing responses: the pairs.
+    bind(X::ComparePairs, &[key(KeyCode::Esc), ch('p'), ch('q')], C::Leave, "close who agrees with whom", Some("close")),
+    bind(X::ComparePairs, &[key(KeyCode::Down), ch('j')], C::Down, "scroll down", None),
+    bind(X::ComparePairs, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
+    bind(X::ComparePairs, &[key(KeyCode::PageDown), ch(' ')], C::Compare(CC::PageDown), "scroll a page down", None),
+    bind(X::ComparePairs, &[key(KeyCode::PageUp)], C::Compare(CC::PageUp), "scroll a page up", None),
     // Everywhere.
     bind(X::Global, &[ctrl('s')], C::Save, "save now (it also saves by itself)", None),
-    bind(X::Global, &[ctrl('e')], C::Export, "export: Markdown, Word, text for web forms, HTML to print, FHIR or JSON", Some("export")),
+    bind(X::Global, &[ctrl('e')], C::Export, "export: Markdown, Word, text for web forms, HTML to print, FHIR or JSON; on a comparison, Markdown, HTML, JSON or CSV", Some("export")),
     bind(X::Global, &[ctrl('q'), ctrl('c')], C::Quit, "save and quit", Some("quit")),
     bind(X::Global, &[key(KeyCode::F(1))], C::Help, "help: every key", Some("help")),
     bind(X::Global, &[ctrl('o')], C::Respondent, "who is responding (from any screen with a draft open)", None),
@@ -367,6 +394,8 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Text => vec![Context::Text, Global],
         Focused::Members => vec![Context::Members, Context::Walk, Global],
         Focused::Export => vec![Context::Export, Global],
+        Focused::CompareExport => vec![Context::CompareExport, Global],
+        Focused::KeyPoint => vec![Context::KeyPoint, Global],
         Focused::Home => vec![Context::Home, Global],
         Focused::Trash => vec![Context::Trash, Global],
         Focused::Walk(Focus::Position) => vec![Context::Browse, Context::Walk, Global],
@@ -380,6 +409,7 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Compare(ComparePart::Matrix) => vec![Context::Compare, Global],
         Focused::Compare(ComparePart::Detail) => vec![Context::CompareDetail, Global],
         Focused::Compare(ComparePart::Notes) => vec![Context::CompareNotes, Global],
+        Focused::Compare(ComparePart::Pairs) => vec![Context::ComparePairs, Global],
     }
 }
 

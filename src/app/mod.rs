@@ -100,6 +100,8 @@ pub enum Pending {
     Overwrite(ExportPlan),
     /// Go back to this saved version (numbered newest first).
     RestoreVersion(usize),
+    /// Write this comparison export over the file there.
+    OverwriteComparison(crate::compare::Format, PathBuf),
 }
 
 pub enum Dialog {
@@ -122,6 +124,15 @@ pub enum Dialog {
     Confirm {
         question: String,
         pending: Pending,
+    },
+    /// Writing the comparison on screen out, in one of `consult compare`'s formats.
+    CompareExport {
+        format: crate::compare::Format,
+        folder: TextArea<'static>,
+    },
+    /// The current item's key point, in one line (empty: its answer's first sentence).
+    KeyPoint {
+        field: TextArea<'static>,
     },
     /// A question with several answers, each on its own key.
     Choose(Choice),
@@ -344,6 +355,18 @@ impl App {
             .collect()
     }
 
+    /// The file the comparison's export in `format` to `folder` would write (the default
+    /// folder when `folder` is blank), when there is a comparison on screen.
+    pub fn comparison_export_path(&self, format: crate::compare::Format, folder: &str) -> Option<PathBuf> {
+        let comparison = self.comparison()?.comparison.as_ref()?;
+        let folder = if folder.trim().is_empty() {
+            self.exports_dir.clone()
+        } else {
+            crate::dirs::expand_home(folder.trim())
+        };
+        Some(crate::compare::default_path(&folder, comparison, format))
+    }
+
     /// Reads the drafts list again, keeping the selection where it can; on the drafts
     /// list, or going back to it.
     pub fn refresh_drafts(&mut self) {
@@ -394,6 +417,8 @@ impl App {
             Some(Dialog::Export { .. }) => return Focused::Export,
             Some(Dialog::GoTo { .. }) => return Focused::GoTo,
             Some(Dialog::Text { .. }) => return Focused::Text,
+            Some(Dialog::CompareExport { .. }) => return Focused::CompareExport,
+            Some(Dialog::KeyPoint { .. }) => return Focused::KeyPoint,
             None => {}
         }
         match &self.screen {

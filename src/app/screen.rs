@@ -199,6 +199,10 @@ pub enum Focused {
     Text,
     /// The joint walk-through's members panel.
     Members,
+    /// Exporting the comparison: the folder is typed here.
+    CompareExport,
+    /// The item's key point is typed here.
+    KeyPoint,
     Home,
     Trash,
     /// The walk-through, on one of the item's fields.
@@ -215,13 +219,20 @@ pub enum ComparePart {
     Matrix,
     Detail,
     Notes,
+    /// Who agrees with whom.
+    Pairs,
 }
 
 impl Focused {
     /// Whether keys that are not bound are typed into a text field.
     pub fn takes_text(self) -> bool {
         match self {
-            Focused::NewResponse | Focused::Export | Focused::GoTo | Focused::Text => true,
+            Focused::NewResponse
+            | Focused::Export
+            | Focused::GoTo
+            | Focused::Text
+            | Focused::CompareExport
+            | Focused::KeyPoint => true,
             Focused::Walk(field) => field != Focus::Position,
             Focused::Respondent(field) => field.text_index().is_some(),
             _ => false,

@@ -5,6 +5,7 @@
 
 use super::draft::Focus;
 use crate::model::ItemStatus;
+use crate::model::response::PositionBasis;
 
 /// What one edit of a text field was, for grouping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,14 @@ pub enum Change {
     Status {
         before: ItemStatus,
         after: ItemStatus,
+    },
+    KeyPoint {
+        before: Option<String>,
+        after: Option<String>,
+    },
+    Basis {
+        before: PositionBasis,
+        after: PositionBasis,
     },
 }
 
@@ -80,6 +89,8 @@ impl History {
         let nothing = match &change {
             Change::Position { before, after } => before == after,
             Change::Status { before, after } => before == after,
+            Change::KeyPoint { before, after } => before == after,
+            Change::Basis { before, after } => before == after,
             Change::Text { steps, .. } => *steps == 0,
         };
         if !nothing {

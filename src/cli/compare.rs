@@ -77,7 +77,7 @@ pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, Str
 /// Runs `consult compare … --format F`: exit 2 if no file could be compared, else the
 /// document, with every file set aside (and every version note) reported on `err`.
 pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    let Some(format) = args.format.map(Format::from) else {
+    let Some(mut format) = args.format.map(Format::from) else {
         return Err(Failure {
             code: EXIT_FAILURE,
             message: "`compare` without --format opens the full-screen app and is run by main, not here"
@@ -89,6 +89,15 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
             code: EXIT_BAD_INPUT,
             message: "--with-notes: only the Markdown and HTML briefings quote answers and notes".into(),
         });
+    }
+    if args.pairs {
+        if format != Format::Csv {
+            return Err(Failure {
+                code: EXIT_BAD_INPUT,
+                message: "--pairs is for --format csv: the other formats hold the pairs already".into(),
+            });
+        }
+        format = Format::PairsCsv;
     }
     let prepared = prepare(&args, dirs)?;
     let file_count = prepared.files.len();
@@ -114,7 +123,7 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         }
     };
     report(err, &comparison);
-    let texts = if format.quotes_answers() {
+    let texts = if format.needs_texts() {
         let bar = progress_bar(comparison.organisations.len() as u64);
         let texts = all_texts(&comparison, &|| bar.inc(1));
         bar.finish_and_clear();
@@ -186,9 +195,13 @@ fn report_set_aside(err: &mut dyn Write, set_aside: &[SetAside]) {
     }
 }
 
-/// Warnings: the files left out, and what was marked in responses to another version.
+/// Warnings: the files left out, what was marked in responses to another version, and
+/// organisations with more than one file.
 fn report(err: &mut dyn Write, comparison: &Comparison) {
     report_set_aside(err, &comparison.set_aside);
+    for warning in comparison.repeated_warnings() {
+        let _ = writeln!(err, "warning: {}", visible(&warning));
+    }
     for organisation in &comparison.organisations {
         for note in &organisation.notes {
             let _ = writeln!(

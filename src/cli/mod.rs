@@ -318,6 +318,10 @@ pub struct CompareArgs {
     /// Also show each organisation's notes for itself (Markdown and HTML only).
     #[arg(long, requires = "format")]
     pub with_notes: bool,
+    /// With --format csv: who agrees with whom, one row per pair of organisations
+    /// (items with the same position, of those both took a position on), instead of one row per answer.
+    #[arg(long, requires = "format")]
+    pub pairs: bool,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "PATH", requires = "format")]
     pub out: Option<PathBuf>,
@@ -363,14 +367,14 @@ impl From<ExportFormat> for Format {
 /// `--format` of `consult compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
-    /// The matrix as a table, then each item's positions, answers and reasoning.
+    /// The matrix as a table, the pairs, then each item's positions, key points, answers and reasoning.
     #[value(name = "md")]
     Markdown,
     /// The same as one self-contained, printable HTML page.
     Html,
-    /// Per item: counts per option and each organisation's position.
+    /// Per item: counts per option and each organisation's position and key point; the pairs.
     Json,
-    /// One row per organisation and item, for spreadsheets.
+    /// One row per organisation and item, with labels and the answer, for spreadsheets.
     Csv,
 }
 

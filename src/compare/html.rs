@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, Quoted, Sort, legend, shown_path};
+use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, pair_words, shown_path};
 use crate::export::html::{blocks, close, open, text};
 
 /// The HTML page for `comparison`, quoting the answers in `quoted`.
@@ -24,9 +24,11 @@ pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
         let organisation = &comparison.organisations[o];
         let _ = write!(
             out,
-            "<li>{} ({})",
-            text(organisation.display_name()),
-            text(&shown_path(&organisation.file))
+            "<li>{} ({}): {}, updated {}",
+            text(&comparison.column_name(o)),
+            text(&shown_path(&organisation.file)),
+            organisation.status.label(),
+            organisation.updated_date()
         );
         if !organisation.notes.is_empty() {
             out.push_str("<ul>");
@@ -37,7 +39,15 @@ pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
         }
         out.push_str("</li>\n");
     }
-    out.push_str("</ul>\n</section>\n");
+    out.push_str("</ul>\n");
+    for warning in comparison.repeated_warnings() {
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"><strong>Warning:</strong> {}.</p>",
+            text(&warning)
+        );
+    }
+    out.push_str("</section>\n");
     if !comparison.set_aside.is_empty() {
         out.push_str(
             "<section>\n<h2>Files set aside</h2>\n<p>These files are not part of the comparison:</p>\n<ul>\n",
@@ -53,6 +63,7 @@ pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
         out.push_str("</ul>\n</section>\n");
     }
     write_matrix(&mut out, comparison, &order);
+    write_pairs(&mut out, comparison);
     for (s, section) in comparison.set.sections.iter().enumerate() {
         let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", text(&section.title));
         for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
@@ -78,11 +89,7 @@ fn write_matrix(out: &mut String, comparison: &Comparison, order: &[usize]) {
         out.push_str("<th>Positions</th>");
     } else {
         for &o in order {
-            let _ = write!(
-                out,
-                "<th>{}</th>",
-                text(comparison.organisations[o].display_name())
-            );
+            let _ = write!(out, "<th>{}</th>", text(&comparison.column_name(o)));
         }
         out.push_str("<th>Summary</th>");
     }
@@ -91,13 +98,35 @@ fn write_matrix(out: &mut String, comparison: &Comparison, order: &[usize]) {
         let _ = write!(out, "<tr><th>{}</th>", text(&comparison.item(i).label));
         if !large {
             for &o in order {
-                let position = comparison.organisations[o].stances[i].position;
-                let _ = write!(out, "<td>{}</td>", text(comparison.position_words(i, position)));
+                let _ = write!(out, "<td>{}</td>", text(&comparison.stance_words(i, o)));
             }
         }
         let _ = writeln!(out, "<td>{}</td></tr>", text(&comparison.summary_text(i)));
     }
-    let _ = writeln!(out, "</tbody>\n</table>\n<p>{}</p>\n</section>", text(&legend()));
+    let _ = writeln!(out, "</tbody>\n</table>\n<p>{}</p>", text(&legend()));
+    if comparison.any_inferred() {
+        let _ = writeln!(out, "<p>{}</p>", text(INFERRED_LEGEND));
+    }
+    out.push_str("</section>\n");
+}
+
+/// Each pair of organisations and how often they took the same position.
+fn write_pairs(out: &mut String, comparison: &Comparison) {
+    let pairs = comparison.pairs();
+    if pairs.is_empty() {
+        return;
+    }
+    out.push_str("<section>\n<h2>Who agrees with whom</h2>\n<p>Items on which both took the same position, of those on which both took one.</p>\n<table>\n<thead><tr><th>Organisation</th><th>Organisation</th><th>Same position</th></tr></thead>\n<tbody>\n");
+    for pair in pairs {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            text(&comparison.column_name(pair.first)),
+            text(&comparison.column_name(pair.second)),
+            pair_words(pair)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
@@ -116,12 +145,20 @@ fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted
     );
     for &o in order {
         let organisation = &comparison.organisations[o];
-        let name = text(organisation.display_name());
+        let name = text(&comparison.column_name(o));
         if comparison.scale(i).is_some() {
-            let position = comparison.position_words(i, organisation.stances[i].position);
-            let _ = writeln!(out, "<h4>{name}: {}</h4>", text(position));
+            let position = comparison.stance_words(i, o);
+            let _ = writeln!(out, "<h4>{name}: {}</h4>", text(&position));
         } else {
             let _ = writeln!(out, "<h4>{name}</h4>");
+        }
+        let point = organisation.key_point(i);
+        if !point.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p class=\"key-point\"><em>Key point:</em> {}</p>",
+                text(point)
+            );
         }
         let answer = match quoted.text(o, i) {
             Ok(answer) => answer,

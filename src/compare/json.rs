@@ -16,8 +16,23 @@ struct Document<'a> {
     question_set: SetInfo<'a>,
     compared: usize,
     organisations: Vec<OrganisationOut<'a>>,
+    /// Organisations with more than one file compared, in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
     set_aside: Vec<SetAsideOut>,
     items: Vec<ItemOut<'a>>,
+    /// Each pair of organisations (absent with too many organisations for pairs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pairs: Vec<PairOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairOut<'a> {
+    /// Two organisations, by name as in `organisations`.
+    organisations: [&'a str; 2],
+    /// Items on which both took the same position, of `both` on which both took one.
+    same: usize,
+    both: usize,
 }
 
 #[derive(Serialize)]
@@ -31,6 +46,8 @@ struct SetInfo<'a> {
 struct OrganisationOut<'a> {
     organisation: &'a str,
     file: String,
+    status: &'static str,
+    updated: String,
     /// The response answered another version of the question set.
     other_version: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -59,6 +76,9 @@ struct ItemOut<'a> {
     no_position: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     not_on_scale: Option<usize>,
+    /// Organisations that share a position do not share their key point.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_points_differ: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     positions: Option<Positions<'a>>,
 }
@@ -77,7 +97,9 @@ impl Serialize for Positions<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.order.len()))?;
         for (&o, name) in self.order.iter().zip(self.names) {
-            let position = self.comparison.organisations[o].stances[self.item].position;
+            let organisation = &self.comparison.organisations[o];
+            let stance = organisation.stances[self.item];
+            let position = stance.position;
             seq.serialize_element(&PositionOut {
                 organisation: name,
                 position: match position {
@@ -85,6 +107,8 @@ impl Serialize for Positions<'_> {
                     _ => None,
                 },
                 not_on_scale: position == Position::NotOnScale,
+                inferred: stance.inferred && position != Position::Unset,
+                key_point: visible(organisation.key_point(self.item)),
             })?;
         }
         seq.end()
@@ -99,6 +123,11 @@ struct PositionOut<'a> {
     /// The position is not an option of this version of the scale (another version's response).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     not_on_scale: bool,
+    /// The position was read from the organisation's documents, not stated by it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    inferred: bool,
+    /// The answer's point in one line (empty: no answer).
+    key_point: Cow<'a, str>,
 }
 
 /// Option id to count, in the scale's order (a plain map would sort the keys).
@@ -123,7 +152,11 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     // Untrusted names made safe once, then borrowed by every item's positions.
     let names: Vec<Cow<str>> = order
         .iter()
-        .map(|&o| visible(comparison.organisations[o].display_name()))
+        .map(|&o| match comparison.repeated.iter().any(|g| g.contains(&o)) {
+            // Two files from one organisation: the name says which is which, by date.
+            true => Cow::Owned(visible(&comparison.column_name(o)).into_owned()),
+            false => visible(comparison.organisations[o].display_name()),
+        })
         .collect();
     let organisations = order
         .iter()
@@ -133,6 +166,8 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
             OrganisationOut {
                 organisation: name,
                 file: shown_path(&organisation.file),
+                status: organisation.status.label(),
+                updated: organisation.updated.to_string(),
                 other_version: organisation.other_version,
                 notes: organisation
                     .notes
@@ -175,6 +210,7 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
                 }),
                 no_position: scale.map(|_| summary.no_position),
                 not_on_scale: scale.map(|_| summary.not_on_scale),
+                key_points_differ: scale.map(|_| summary.points_differ),
                 positions,
             }
         })
@@ -187,8 +223,28 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         },
         compared: comparison.organisations.len(),
         organisations,
+        warnings: comparison
+            .repeated_warnings()
+            .iter()
+            .map(|w| visible(w).into_owned())
+            .collect(),
         set_aside,
         items,
+        pairs: comparison
+            .pairs()
+            .into_iter()
+            .map(|pair| {
+                let name = |o: usize| {
+                    let at = order.iter().position(|&x| x == o).unwrap_or(0);
+                    names[at].as_ref()
+                };
+                PairOut {
+                    organisations: [name(pair.first), name(pair.second)],
+                    same: pair.same,
+                    both: pair.both,
+                }
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
     out.write_all(b"\n")

@@ -1,6 +1,7 @@
 //! Reading response files for a comparison. A whole consultation can be 10,000 files,
 //! so they are read in parallel through a light view that keeps positions and answer
-//! word counts but never the answer text; that is read again, per file, when shown.
+//! word counts and each answer's key point (one short line) but never the answer text;
+//! that is read again, per file, when shown.
 //!
 //! A file the light view cannot take is parsed again by the full parser, so every file
 //! set aside carries the same located message `consult validate` would give.
@@ -16,9 +17,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{Deserializer, Visitor};
 
-use super::{Comparison, Organisation, Position, SetAside, Stance};
+use super::{Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
 use crate::catalog::Catalog;
 use crate::documents;
+use crate::model::response::PositionBasis;
 use crate::model::response::RESPONSE_FORMAT;
 use crate::model::validate::{Location, Problem};
 use crate::model::{ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
@@ -248,7 +250,7 @@ impl Context<'_> {
             Ok(text) => text,
             Err(reason) => return set_aside(file, reason),
         };
-        let light = match serde_json::from_str::<Light<T>>(text) {
+        let mut light = match serde_json::from_str::<Light<T>>(text) {
             Ok(light) => light,
             // The full parser says exactly what is wrong, and where.
             Err(_) => match parse::response(text) {
@@ -284,7 +286,7 @@ impl Context<'_> {
         } else {
             Err(())
         };
-        let (stances, mut notes) = match mapped {
+        let (stances, sources, mut notes) = match mapped {
             Ok(mapped) => mapped,
             Err(()) => match strict_problems(text, self.catalog, known.set) {
                 Some(reason) => return set_aside(file, reason),
@@ -306,12 +308,21 @@ impl Context<'_> {
                 ),
             );
         }
+        // Each item's key point, moved out of the answer it came from.
+        let key_points = sources
+            .into_iter()
+            .map(|a| a.map_or_else(|| Box::from(""), |a| light.answers[a].take_key_point()))
+            .collect();
         Outcome::Compared {
             set,
             organisation: Organisation {
                 name: light.respondent.organisation,
                 file,
                 stances: stances.into_boxed_slice(),
+                key_points,
+                status: light.status,
+                // Checked above, or by the full parser when the light checks failed.
+                updated: light.updated.parse().unwrap_or_default(),
                 other_version: !same_version,
                 notes,
             },
@@ -319,17 +330,17 @@ impl Context<'_> {
     }
 }
 
-/// Each answer placed on its item. For the same version of the set anything that does
+/// One file's stances and, per item, which of its answers is on it; and its notes.
+type Mapped = (Vec<Stance>, Vec<Option<usize>>, Vec<String>);
+
+/// Each answer's stance, placed on its item. For the same version of the set anything that does
 /// not fit is an error (`Err`); for another version it is left out or marked, with a note.
-fn map_answers<T: AnswerText>(
-    light: &Light<T>,
-    known: &Known,
-    lenient: bool,
-) -> Result<(Vec<Stance>, Vec<String>), ()> {
+fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) -> Result<Mapped, ()> {
     let mut stances = vec![Stance::EMPTY; known.options.len()];
+    let mut sources = vec![None; known.options.len()];
     let mut seen = vec![false; known.options.len()];
     let mut notes = Vec::new();
-    for answer in &light.answers {
+    for (a, answer) in light.answers.iter().enumerate() {
         let item = answer.item.as_ref();
         let Some(&i) = known.items.get(item) else {
             if !lenient {
@@ -371,11 +382,13 @@ fn map_answers<T: AnswerText>(
         };
         stances[i] = Stance {
             position,
-            has_text: answer.answer.has_text(),
-            words: answer.answer.words(),
+            has_text: answer.answer.count.has_text(),
+            words: answer.answer.count.words(),
+            inferred: answer.position_basis == PositionBasis::Inferred,
         };
+        sources[i] = Some(a);
     }
-    Ok((stances, notes))
+    Ok((stances, sources, notes))
 }
 
 /// What the full parser and validator find wrong with `text` as a response to `set`, if anything.
@@ -437,15 +450,13 @@ fn describe_all(problems: &[Problem]) -> String {
 /// A response as the comparison needs it: the same shape and checks as
 /// [`crate::model::Response`], but the answer is only counted and the reasoning skipped.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: AnswerText"))]
 struct Light<'a, T> {
     format_version: u32,
     #[serde(borrow)]
     question_set: LightSetRef<'a>,
     respondent: Respondent,
-    // Read so that a bad value is caught here as `consult validate` would catch it.
-    #[serde(rename = "status")]
-    _status: ResponseStatus,
+    status: ResponseStatus,
     #[serde(borrow)]
     created: Cow<'a, str>,
     #[serde(borrow)]
@@ -468,20 +479,34 @@ struct LightSetRef<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: AnswerText"))]
 struct LightAnswer<'a, T> {
     #[serde(borrow)]
     item: Cow<'a, str>,
     #[serde(default, borrow)]
     position: Option<Cow<'a, str>>,
     #[serde(default)]
-    answer: T,
+    answer: Seen<T>,
     #[serde(default, rename = "reasoning")]
     _reasoning: Skipped,
     #[serde(default, rename = "notes")]
     _notes: Skipped,
     #[serde(default, rename = "status")]
     _status: ItemStatus,
+    #[serde(default, borrow)]
+    key_point: Option<Cow<'a, str>>,
+    #[serde(default)]
+    position_basis: PositionBasis,
+}
+
+impl<T> LightAnswer<'_, T> {
+    /// The answer's key point on one line: its own, else its first sentence (taken, not copied).
+    fn take_key_point(&mut self) -> Box<str> {
+        match self.key_point.as_deref().map(str::trim) {
+            Some(point) if !point.is_empty() => crate::text::shorten(point, KEY_POINT_WIDTH).into(),
+            _ => std::mem::take(&mut self.answer.first),
+        }
+    }
 }
 
 impl<T: AnswerText> From<Response> for Light<'static, T> {
@@ -494,7 +519,7 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                 digest: Cow::Owned(r.question_set.digest),
             },
             respondent: r.respondent,
-            _status: r.status,
+            status: r.status,
             created: Cow::Owned(r.created.to_string()),
             updated: Cow::Owned(r.updated.to_string()),
             _current_item: r.current_item.map(Cow::Owned),
@@ -504,19 +529,20 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                 .map(|a| LightAnswer {
                     item: Cow::Owned(a.item),
                     position: a.position.map(Cow::Owned),
-                    answer: T::of(&a.answer),
+                    answer: Seen::of(&a.answer),
                     _reasoning: Skipped,
                     _notes: Skipped,
                     _status: a.status,
+                    key_point: a.key_point.map(Cow::Owned),
+                    position_basis: a.position_basis,
                 })
                 .collect(),
         }
     }
 }
 
-/// What the light view keeps of an answer's text, taken while it is parsed: the text
-/// itself is never kept.
-trait AnswerText: Default + Copy + for<'de> Deserialize<'de> {
+/// What the light view counts of an answer's text, taken while it is parsed.
+trait AnswerText: Default + Copy {
     fn of(text: &str) -> Self;
     fn has_text(self) -> bool;
     fn words(self) -> u32;
@@ -554,29 +580,55 @@ impl AnswerText for HasText {
     }
 }
 
-/// Reads a string into any [`AnswerText`].
-struct TextVisitor<T>(std::marker::PhantomData<T>);
+/// What the light view keeps of an answer: its [`AnswerText`], and its first sentence on
+/// one line, cut to [`KEY_POINT_WIDTH`], which stands for its key point when it has none.
+#[derive(Debug, Default)]
+struct Seen<T> {
+    count: T,
+    first: Box<str>,
+}
 
-impl<T: AnswerText> Visitor<'_> for TextVisitor<T> {
-    type Value = T;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_str<E>(self, text: &str) -> Result<T, E> {
-        Ok(T::of(text))
+impl<T: AnswerText> Seen<T> {
+    fn of(text: &str) -> Seen<T> {
+        Seen {
+            count: T::of(text),
+            first: first_sentence(text),
+        }
     }
 }
 
-impl<'de> Deserialize<'de> for Words {
+impl<'de, T: AnswerText> Deserialize<'de> for Seen<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(TextVisitor(std::marker::PhantomData))
+        struct Both<T>(std::marker::PhantomData<T>);
+        impl<T: AnswerText> Visitor<'_> for Both<T> {
+            type Value = Seen<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Seen<T>, E> {
+                Ok(Seen::of(text))
+            }
+        }
+        deserializer.deserialize_str(Both(std::marker::PhantomData))
     }
 }
 
-impl<'de> Deserialize<'de> for HasText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(TextVisitor(std::marker::PhantomData))
+/// The answer's first sentence (as [`crate::model::Answer::key_point`] finds it) on one
+/// line, cut to [`KEY_POINT_WIDTH`]. Only the start of a long answer is looked at: a
+/// sentence going on past it would be cut anyway.
+pub fn first_sentence(text: &str) -> Box<str> {
+    let text = text.trim();
+    let mut end = text.len().min(KEY_POINT_WIDTH * 4);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    let first = crate::sentences::first(&text[..end]);
+    // Most first sentences already fit on one line: no character is wider than its bytes.
+    let one_line = !first.contains(['\t', '\r', '\u{b}', '\u{c}']) && !first.contains("  ");
+    if first.len() <= KEY_POINT_WIDTH && first.is_ascii() && one_line {
+        return first.into();
+    }
+    crate::text::shorten(first, KEY_POINT_WIDTH).into()
 }
 
 /// A string that must be there and be a string, but is not needed.

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, Quoted, Sort, legend, shown_path};
+use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, shown_path};
 use crate::export::markdown::{block, inline, quote};
 
 /// The Markdown document for `comparison`, quoting the answers in `quoted`.
@@ -18,6 +18,7 @@ pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
     write_responses(&mut out, comparison, &order);
     write_set_aside(&mut out, comparison);
     write_table(&mut out, comparison, &order);
+    write_pairs(&mut out, comparison);
     for (s, section) in set.sections.iter().enumerate() {
         let _ = writeln!(out, "## {}\n", inline(&section.title));
         for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
@@ -36,13 +37,38 @@ fn write_responses(out: &mut String, comparison: &Comparison, order: &[usize]) {
         let organisation = &comparison.organisations[o];
         let _ = writeln!(
             out,
-            "- {} ({})",
-            inline(organisation.display_name()),
-            inline(&shown_path(&organisation.file))
+            "- {} ({}): {}, updated {}",
+            inline(&comparison.column_name(o)),
+            inline(&shown_path(&organisation.file)),
+            organisation.status.label(),
+            organisation.updated_date()
         );
         for note in &organisation.notes {
             let _ = writeln!(out, "  - {}", inline(note));
         }
+    }
+    out.push('\n');
+    for warning in comparison.repeated_warnings() {
+        let _ = writeln!(out, "**Warning:** {}.\n", inline(&warning));
+    }
+}
+
+/// Each pair of organisations: on how many items both took a position, and how often the same.
+fn write_pairs(out: &mut String, comparison: &Comparison) {
+    let pairs = comparison.pairs();
+    if pairs.is_empty() {
+        return;
+    }
+    out.push_str("## Who agrees with whom\n\nItems on which both took the same position, of those on which both took one.\n\n");
+    out.push_str("| Organisation | Organisation | Same position |\n| --- | --- | --- |\n");
+    for pair in pairs {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            inline(&comparison.column_name(pair.first)),
+            inline(&comparison.column_name(pair.second)),
+            super::pair_words(pair)
+        );
     }
     out.push('\n');
 }
@@ -86,24 +112,22 @@ fn write_table(out: &mut String, comparison: &Comparison, order: &[usize]) {
         let mut header = String::from("| Item |");
         let mut rule = String::from("| --- |");
         for &o in order {
-            let _ = write!(
-                header,
-                " {} |",
-                inline(comparison.organisations[o].display_name())
-            );
+            let _ = write!(header, " {} |", inline(&comparison.column_name(o)));
             rule.push_str(" --- |");
         }
         let _ = writeln!(out, "{header} Summary |\n{rule} --- |");
         for i in rows {
             let _ = write!(out, "| {} |", inline(&comparison.item(i).label));
             for &o in order {
-                let position = comparison.organisations[o].stances[i].position;
-                let _ = write!(out, " {} |", inline(comparison.position_words(i, position)));
+                let _ = write!(out, " {} |", inline(&comparison.stance_words(i, o)));
             }
             let _ = writeln!(out, " {} |", inline(&comparison.summary_text(i)));
         }
     }
     let _ = writeln!(out, "\n{}\n", inline(&legend()));
+    if comparison.any_inferred() {
+        let _ = writeln!(out, "{}\n", inline(INFERRED_LEGEND));
+    }
 }
 
 fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
@@ -119,13 +143,16 @@ fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted
     let _ = writeln!(out, "**{heading}:** {}\n", inline(&summary));
     for &o in order {
         let organisation = &comparison.organisations[o];
-        let stance = organisation.stances[i];
-        let name = inline(organisation.display_name());
+        let name = inline(&comparison.column_name(o));
         if comparison.scale(i).is_some() {
-            let label = inline(comparison.position_words(i, stance.position));
+            let label = inline(&comparison.stance_words(i, o));
             let _ = writeln!(out, "#### {name}: {label}\n");
         } else {
             let _ = writeln!(out, "#### {name}\n");
+        }
+        let point = organisation.key_point(i);
+        if !point.is_empty() {
+            let _ = writeln!(out, "*Key point:* {}\n", inline(point));
         }
         let text = match quoted.text(o, i) {
             Ok(text) => text,

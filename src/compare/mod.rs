@@ -1,7 +1,7 @@
 //! Several organisations' responses to one question set, side by side: who took which
 //! position on each item, where they agree and where they split.
 //!
-//! [`load`] reads the files (in parallel, counting words without keeping answer text)
+//! [`load`] reads the files (in parallel, counting words and keeping only each answer's key point)
 //! into a [`Comparison`]; everything else here is pure functions over it, shared by the
 //! command line's writers ([`markdown`], [`html`], [`json`], [`csv`]) and the comparison screen.
 //! Text from the files is untrusted: every writer passes it through [`crate::text::visible`].
@@ -14,7 +14,9 @@ pub mod markdown;
 
 use std::path::PathBuf;
 
-use crate::model::{Item, QuestionSet, Scale};
+use crate::text::flat;
+
+use crate::model::{Item, QuestionSet, ResponseStatus, Scale};
 
 pub use load::{ItemText, load, load_texts};
 
@@ -33,6 +35,8 @@ pub enum Format {
     Json,
     /// One row per organisation and item, for spreadsheets.
     Csv,
+    /// One row per pair of organisations: how often they took the same position (CSV).
+    PairsCsv,
 }
 
 /// What one organisation said on one item's scale.
@@ -55,6 +59,8 @@ pub struct Stance {
     /// Words in the answer, as [`crate::text::word_count`] counts them; 0 when the
     /// comparison was loaded without counting (see [`load`]).
     pub words: u32,
+    /// The position was read from the organisation's documents, not stated by it.
+    pub inferred: bool,
 }
 
 impl Stance {
@@ -62,6 +68,7 @@ impl Stance {
         position: Position::Unset,
         has_text: false,
         words: 0,
+        inferred: false,
     };
 
     /// Whether anything was recorded: a position or some answer text.
@@ -69,6 +76,10 @@ impl Stance {
         self.position != Position::Unset || self.has_text
     }
 }
+
+/// The longest key point kept, in display columns: a key point is one line, and a
+/// whole consultation's of them are held in memory.
+pub const KEY_POINT_WIDTH: usize = 160;
 
 /// One response file in the comparison: a column of the matrix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +89,12 @@ pub struct Organisation {
     pub file: PathBuf,
     /// One per item of the set, in reading order.
     pub stances: Box<[Stance]>,
+    /// Each item's key point on one line, cut to [`KEY_POINT_WIDTH`] (empty: none), in the
+    /// same order as `stances`. Untrusted text.
+    pub key_points: Box<[Box<str>]>,
+    /// Whether the response was marked final, and when it was last changed.
+    pub status: ResponseStatus,
+    pub updated: jiff::Timestamp,
     /// The response answered another version of the set (its digest differs).
     pub other_version: bool,
     /// What was left out or marked, for a reader to check (untrusted text inside).
@@ -85,7 +102,7 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    /// Alphabetical by name, ignoring case (without making lowercased copies), then by file.
+    /// Alphabetical by name, ignoring case (without making lowercased copies), then by date and file.
     pub fn name_order(&self, other: &Organisation) -> std::cmp::Ordering {
         let (mine, theirs) = (self.display_name(), other.display_name());
         // ASCII names (most) compare byte by byte; the result is the same as the general way.
@@ -98,7 +115,20 @@ impl Organisation {
                 .flat_map(char::to_lowercase)
                 .cmp(theirs.chars().flat_map(char::to_lowercase))
         };
-        by_name.then_with(|| self.file.cmp(&other.file))
+        // One organisation's files, oldest first: their columns are told apart by date.
+        by_name
+            .then_with(|| self.updated.cmp(&other.updated))
+            .then_with(|| self.file.cmp(&other.file))
+    }
+
+    /// The key point on item `i` (empty when there is none).
+    pub fn key_point(&self, i: usize) -> &str {
+        self.key_points.get(i).map_or("", |p| p)
+    }
+
+    /// The day the response was last changed (UTC), as `2021-01-07`.
+    pub fn updated_date(&self) -> String {
+        self.updated.strftime("%Y-%m-%d").to_string()
     }
 
     /// The name to show: an empty one says so rather than leaving a blank.
@@ -172,6 +202,22 @@ pub struct ItemSummary {
     /// Organisations that gave a position or some answer text.
     pub answered: usize,
     pub agreement: Agreement,
+    /// Some organisations share a position but not their key point: agreement that may
+    /// be for different reasons.
+    pub points_differ: bool,
+    /// Organisations whose position on the item was inferred rather than stated.
+    pub inferred: usize,
+}
+
+/// How often two organisations took the same position (see [`Comparison::pairs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// Organisation indices, the first before the second in name order.
+    pub first: usize,
+    pub second: usize,
+    /// Items on which both took the same position, of those on which both took one.
+    pub same: usize,
+    pub both: usize,
 }
 
 /// How to order the organisations' columns.
@@ -193,6 +239,8 @@ pub struct Comparison {
     pub set_aside: Vec<SetAside>,
     /// One per item, in reading order.
     pub summaries: Vec<ItemSummary>,
+    /// Organisations named in more than one file: each group's indices, in name order.
+    pub repeated: Vec<Vec<usize>>,
     /// (section index, index within the section) of each item in reading order.
     places: Vec<(usize, usize)>,
 }
@@ -213,12 +261,85 @@ impl Comparison {
             organisations,
             set_aside,
             summaries: Vec::new(),
+            repeated: Vec::new(),
             places,
         };
         comparison.summaries = (0..comparison.item_count())
             .map(|i| comparison.summarise(i))
             .collect();
+        comparison.repeated = comparison.find_repeated();
         comparison
+    }
+
+    /// Groups of files from one organisation (the same name, ignoring case and spacing).
+    fn find_repeated(&self) -> Vec<Vec<usize>> {
+        let order = self.order(Sort::Name);
+        let key = |o: usize| flat(self.organisations[o].display_name()).to_lowercase();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (at, &o) in order.iter().enumerate() {
+            // Name order puts the same names next to each other.
+            match at.checked_sub(1).map(|p| order[p]) {
+                Some(previous) if key(previous) == key(o) => {
+                    if let Some(group) = groups.last_mut().filter(|g| g.last() == Some(&previous)) {
+                        group.push(o);
+                    } else {
+                        groups.push(vec![previous, o]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        groups
+    }
+
+    /// Organisation `o`'s name as a column heading: with its date when another file is
+    /// from the same organisation, and its file name too when even the date is the same.
+    pub fn column_name(&self, o: usize) -> String {
+        let organisation = &self.organisations[o];
+        let name = organisation.display_name();
+        let Some(group) = self.repeated.iter().find(|g| g.contains(&o)) else {
+            return name.to_string();
+        };
+        let date = organisation.updated_date();
+        let same_date = group
+            .iter()
+            .any(|&other| other != o && self.organisations[other].updated_date() == date);
+        if same_date {
+            let file = organisation.file.file_name().map_or_else(
+                || shown_path(&organisation.file),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            format!("{name} ({date}, {file})")
+        } else {
+            format!("{name} ({date})")
+        }
+    }
+
+    /// A warning per organisation with more than one file, naming the files and dates.
+    pub fn repeated_warnings(&self) -> Vec<String> {
+        self.repeated
+            .iter()
+            .map(|group| {
+                let files: Vec<String> = group
+                    .iter()
+                    .map(|&o| {
+                        let organisation = &self.organisations[o];
+                        format!(
+                            "{} ({}, updated {})",
+                            shown_path(&organisation.file),
+                            organisation.status.label(),
+                            organisation.updated_date()
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{} files are from {}: {}; their columns are told apart by date",
+                    group.len(),
+                    self.organisations[group[0]].display_name(),
+                    files.join(", ")
+                )
+            })
+            .collect()
     }
 
     pub fn item_count(&self) -> usize {
@@ -258,7 +379,11 @@ impl Comparison {
             not_on_scale: 0,
             answered: 0,
             agreement: Agreement::FreeText,
+            points_differ: false,
+            inferred: 0,
         };
+        // Per option, the first key point seen among those who chose it.
+        let mut first_point: Vec<Option<&str>> = vec![None; options];
         for organisation in &self.organisations {
             let stance = organisation.stances[index];
             if stance.is_answered() {
@@ -268,6 +393,20 @@ impl Comparison {
                 Position::Chosen(k) => {
                     if let Some(count) = summary.counts.get_mut(usize::from(k)) {
                         *count += 1;
+                    }
+                    if stance.inferred {
+                        summary.inferred += 1;
+                    }
+                    let point = organisation.key_point(index);
+                    if let (Some(first), false) = (first_point.get_mut(usize::from(k)), point.is_empty()) {
+                        match first {
+                            None => *first = Some(point),
+                            // Once they differ, no need to look further.
+                            Some(seen) if !summary.points_differ => {
+                                summary.points_differ = !same_point(seen, point)
+                            }
+                            Some(_) => {}
+                        }
                     }
                 }
                 Position::NotOnScale => summary.not_on_scale += 1,
@@ -289,6 +428,12 @@ impl Comparison {
 
     /// The summary in words: `≠ 1 support · 1 support with changes`. Zero counts are left out.
     pub fn summary_text(&self, index: usize) -> String {
+        self.summary_with(index, Some(SAME_POSITION_DIFFERENT_POINTS))
+    }
+
+    /// The summary, with `points` said when a shared position has different key points
+    /// (`None`: not said, as the screen's narrow column marks it otherwise).
+    pub fn summary_with(&self, index: usize, points: Option<&str>) -> String {
         let summary = &self.summaries[index];
         let Some(scale) = self.scale(index) else {
             let total = self.organisations.len();
@@ -310,6 +455,9 @@ impl Comparison {
         }
         if summary.no_position > 0 {
             parts.push(format!("{} no position", summary.no_position));
+        }
+        if let Some(points) = points.filter(|_| summary.points_differ) {
+            parts.push(points.to_string());
         }
         let marker = summary.agreement.marker();
         let text = parts.join(" · ");
@@ -342,6 +490,28 @@ impl Comparison {
             }
         }
         (same, both)
+    }
+
+    /// Every pair of organisations, in name order, with how often they took the same
+    /// position; empty with too many organisations for a table of pairs.
+    pub fn pairs(&self) -> Vec<Pair> {
+        if self.is_large() {
+            return Vec::new();
+        }
+        let order = self.order(Sort::Name);
+        let mut pairs = Vec::new();
+        for (at, &first) in order.iter().enumerate() {
+            for &second in &order[at + 1..] {
+                let (same, both) = self.agreement_between(first, second);
+                pairs.push(Pair {
+                    first,
+                    second,
+                    same,
+                    both,
+                });
+            }
+        }
+        pairs
     }
 
     /// Organisation indices in the order `sort` asks for.
@@ -380,9 +550,24 @@ impl Format {
     pub fn quotes_answers(self) -> bool {
         matches!(self, Format::Markdown | Format::Html)
     }
+
+    /// Whether writing needs every answer read again (the briefings quote them, the CSV holds them).
+    pub fn needs_texts(self) -> bool {
+        matches!(self, Format::Markdown | Format::Html | Format::Csv)
+    }
+
+    /// The file name ending for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv | Format::PairsCsv => "csv",
+        }
+    }
 }
 
-/// The answers a briefing quotes: per organisation (in the comparison's own order) its
+/// The answers a briefing quotes (and the CSV holds): per organisation (in the comparison's own order) its
 /// texts in item order, or why they could not be read; and whether to show the
 /// organisations' notes, which are for themselves and shown only when asked for.
 #[derive(Clone, Copy)]
@@ -412,7 +597,45 @@ pub fn write(
         Format::Markdown => out.write_all(markdown::render(comparison, quoted).as_bytes()),
         Format::Html => out.write_all(html::render(comparison, quoted).as_bytes()),
         Format::Json => json::write(comparison, out),
-        Format::Csv => csv::write(comparison, out),
+        Format::Csv => csv::write(comparison, quoted, out),
+        Format::PairsCsv => csv::write_pairs(comparison, out),
+    }
+}
+
+/// Where the screen's export writes `comparison` as `format` in `dir`:
+/// `comparison-SET.md`, or `comparison-SET-pairs.csv` for the pairs.
+pub fn default_path(dir: &std::path::Path, comparison: &Comparison, format: Format) -> PathBuf {
+    let pairs = if format == Format::PairsCsv { "-pairs" } else { "" };
+    dir.join(format!(
+        "comparison-{}{pairs}.{}",
+        comparison.set.id,
+        format.extension()
+    ))
+}
+
+impl Format {
+    /// The formats the screen's export offers, in the order Tab goes through them.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::PairsCsv,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown briefing",
+            Format::Html => "HTML to print",
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::PairsCsv => "CSV of pairs",
+        }
+    }
+
+    pub fn next(self) -> Format {
+        let at = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
     }
 }
 
@@ -434,6 +657,22 @@ impl Comparison {
         )
     }
 
+    /// Organisation `o`'s position on `item` in words, marked when it was inferred.
+    pub fn stance_words(&self, item: usize, o: usize) -> String {
+        let stance = self.organisations[o].stances[item];
+        let words = self.position_words(item, stance.position);
+        if stance.inferred && stance.position != Position::Unset {
+            format!("{words} {INFERRED_MARK}")
+        } else {
+            words.to_string()
+        }
+    }
+
+    /// Whether any organisation's position anywhere was inferred: then a legend says what the mark means.
+    pub fn any_inferred(&self) -> bool {
+        self.summaries.iter().any(|s| s.inferred > 0)
+    }
+
     /// A position in words, as a document says it: symbols are for the screen.
     pub fn position_words(&self, item: usize, position: Position) -> &str {
         match position {
@@ -442,6 +681,45 @@ impl Comparison {
                 .map_or("No position", |o| o.label.as_str()),
             Position::NotOnScale => "Not on this version's scale",
             Position::Unset => "No position",
+        }
+    }
+}
+
+/// The summary's words for a shared position held for different key points.
+pub const SAME_POSITION_DIFFERENT_POINTS: &str = "same position, different key points";
+
+/// After a position that the organisation did not state itself.
+pub const INFERRED_MARK: &str = "(inferred)";
+
+/// What [`INFERRED_MARK`] means, for a legend.
+pub const INFERRED_LEGEND: &str =
+    "(inferred): a position read from the organisation's documents, not stated by it";
+
+/// A pair's agreement in words: `10 of 11 items`.
+pub fn pair_words(pair: Pair) -> String {
+    let items = if pair.both == 1 { "item" } else { "items" };
+    format!("{} of {} {items}", pair.same, pair.both)
+}
+
+/// Whether two key points say the same, as a reader would compare them: ignoring case,
+/// spacing and the closing stop. Without copies: a comparison makes one per organisation and item.
+fn same_point(a: &str, b: &str) -> bool {
+    fn words(point: &str) -> std::str::SplitWhitespace<'_> {
+        point
+            .trim_end()
+            .trim_end_matches(['.', '!', '?', '…', ';', ':', ','])
+            .split_whitespace()
+    }
+    let (mut x, mut y) = (words(a), words(b));
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            (Some(p), Some(q))
+                if p.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
+            _ => return false,
         }
     }
 }

@@ -175,6 +175,35 @@ pub fn export(
     storage::write_atomic(path, &document, storage::NewFileMode::Shared)
 }
 
+/// Writes `comparison` as `format` to `path` (its folder made if need be), shared like
+/// any export. The briefings and the CSV read every organisation's answers again first.
+pub fn export_comparison(
+    comparison: &crate::compare::Comparison,
+    format: crate::compare::Format,
+    path: &Path,
+) -> std::io::Result<()> {
+    use crate::compare;
+    let texts: Vec<_> = if format.needs_texts() {
+        comparison
+            .organisations
+            .iter()
+            .map(|o| compare::load_texts(&o.file, &comparison.set))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let quoted = compare::Quoted {
+        texts: &texts,
+        notes: false,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    storage::write_atomic_with(path, storage::NewFileMode::Shared, |out| {
+        compare::write(format, comparison, quoted, out)
+    })
+}
+
 /// The folder the draft `id` was last exported to, as the user typed it.
 pub fn last_export_folder(dirs: &Dirs, id: &DraftId) -> Option<String> {
     let text = std::fs::read_to_string(export_folder_file(dirs, id)).ok()?;

@@ -16,6 +16,11 @@ pub enum Command {
     Reasoning(Text),
     /// Notes for ourselves on the item, typed the same way; never in a submission.
     Notes(Text),
+    /// The item's key point: said when nothing follows, set to what follows, or cleared
+    /// (`clear`) so the answer's first sentence stands for it.
+    KeyPoint(String),
+    /// Whether the position was stated by the respondent or inferred from its documents.
+    Basis(crate::model::response::PositionBasis),
     Ready,
     Review,
     Final,
@@ -109,6 +114,24 @@ pub const WORDS: &[Word] = &[
         short: &[],
         usage: "notes",
         help: "notes for ourselves on this item, typed the same way; they never go into a submission",
+    },
+    Word {
+        name: "keypoint",
+        short: &["k"],
+        usage: "keypoint TEXT",
+        help: "the item's key point in one line, for comparisons; keypoint alone says it, keypoint clear uses the answer's first sentence",
+    },
+    Word {
+        name: "inferred",
+        short: &[],
+        usage: "inferred",
+        help: "mark the position inferred: read from the respondent's documents, not stated by it",
+    },
+    Word {
+        name: "stated",
+        short: &[],
+        usage: "stated",
+        help: "mark the position stated by the respondent (as it is unless marked inferred)",
     },
     Word {
         name: "ready",
@@ -231,6 +254,9 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "answer" => Command::Answer(text(found.name, rest)?),
         "reasoning" => Command::Reasoning(text(found.name, rest)?),
         "notes" => Command::Notes(text(found.name, rest)?),
+        "keypoint" => Command::KeyPoint(rest.to_string()),
+        "inferred" => Command::Basis(crate::model::response::PositionBasis::Inferred),
+        "stated" => Command::Basis(crate::model::response::PositionBasis::Stated),
         "ready" => Command::Ready,
         "review" => Command::Review,
         "final" => Command::Final,

@@ -74,6 +74,12 @@ pub fn item(set: &QuestionSet, response: &Response, index: usize, full: bool) ->
     if let Some(scale) = set.scale_of(item) {
         lines.extend(positions(scale));
         lines.push(position(scale, answer.position.as_deref()));
+        if answer.position.is_some() && !answer.position_basis.is_stated() {
+            lines.push("The position is inferred, not stated by the respondent (stated changes it).".into());
+        }
+    }
+    if let Some(point) = answer.key_point.as_deref().filter(|p| !p.trim().is_empty()) {
+        lines.push(format!("Key point: {}", one(point)));
     }
     lines.extend(text_field("Answer", &answer.answer, item.word_limit));
     if item.scale.is_some() || !answer.reasoning.is_empty() {

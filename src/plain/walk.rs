@@ -78,6 +78,8 @@ impl Plain {
             Command::Answer(how) => return self.write_text(draft, Field::Answer, how),
             Command::Reasoning(how) => return self.write_text(draft, Field::Reasoning, how),
             Command::Notes(how) => return self.write_text(draft, Field::Notes, how),
+            Command::KeyPoint(text) => return self.key_point(draft, &text),
+            Command::Basis(basis) => return self.basis(draft, basis),
             Command::Ready => return self.toggle_ready(draft),
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),
@@ -245,6 +247,62 @@ impl Plain {
                 Err(stop) => return (lines, Some(stop)),
             }
         }
+    }
+
+    fn key_point(&mut self, draft: &mut Draft, text: &str) -> Result<(), Stop> {
+        let answer = draft
+            .response
+            .answer(&draft.item().id)
+            .cloned()
+            .unwrap_or_default();
+        if text.is_empty() {
+            let point = answer.key_point();
+            let said = match (answer.key_point.is_some(), point.is_empty()) {
+                (_, true) => "No key point yet: write an answer, or keypoint TEXT.".to_string(),
+                (true, false) => format!("Key point: {}", crate::text::visible_line(point)),
+                (false, false) => format!(
+                    "Key point, the answer's first sentence: {}",
+                    crate::text::visible_line(point)
+                ),
+            };
+            self.say(said);
+            return Ok(());
+        }
+        let point = (!text.eq_ignore_ascii_case("clear")).then(|| crate::text::flat(text));
+        let cleared = point.is_none();
+        draft.set_key_point(point, Instant::now());
+        self.say(if cleared {
+            "Key point cleared: the answer's first sentence stands for it."
+        } else {
+            "Key point kept."
+        });
+        self.changed(draft)
+    }
+
+    fn basis(&mut self, draft: &mut Draft, basis: crate::model::response::PositionBasis) -> Result<(), Stop> {
+        if !draft.has_scale() {
+            self.say("This item is free text and takes no position.");
+            return Ok(());
+        }
+        let now = draft
+            .response
+            .answer(&draft.item().id)
+            .map_or(Default::default(), |a| a.position_basis);
+        if now != basis {
+            draft.toggle_basis(Instant::now());
+        }
+        self.say(match basis {
+            crate::model::response::PositionBasis::Inferred => {
+                "The position is marked inferred: read from the respondent's documents, to be confirmed."
+            }
+            crate::model::response::PositionBasis::Stated => {
+                "The position is marked stated by the respondent."
+            }
+        });
+        if now == basis {
+            return Ok(());
+        }
+        self.changed(draft)
     }
 
     fn toggle_ready(&mut self, draft: &mut Draft) -> Result<(), Stop> {

@@ -14,7 +14,10 @@ use crate::app::App;
 use crate::app::compare::{
     CompareView, DETAIL_PAGE, Extent, Layout as Shown, Mode, Scroll, counts_columns, follow,
 };
-use crate::compare::{Agreement, Comparison, Position, SetAside, Sort, shown_path};
+use crate::compare::{
+    Agreement, Comparison, INFERRED_LEGEND, Position, SAME_POSITION_DIFFERENT_POINTS, SetAside, Sort,
+    pair_words, shown_path,
+};
 use crate::text::{fit, flat, grouped, shorten, visible};
 
 /// Draws the comparison and says what of it is in view (see [`Shown`]).
@@ -32,7 +35,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Shown {
         shown.notes = draw_nothing_compared(&view.nothing_compared, &view.notes, theme, frame, area);
         return shown;
     };
-    let warnings = comparison.set_aside.len() + comparison.other_versions();
+    let warnings = comparison.set_aside.len() + comparison.other_versions() + comparison.repeated.len();
     let info_height = if warnings > 0 { 2 } else { 1 };
     let [info, main] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(3)]).areas(area);
     draw_info(view, comparison, theme, frame, info);
@@ -51,7 +54,85 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Shown {
     if view.notes_open {
         shown.notes = draw_notes(comparison, &view.notes, theme, frame, main);
     }
+    if view.pairs_open {
+        shown.pairs = draw_pairs(comparison, &view.pairs, theme, frame, main);
+    }
     shown
+}
+
+/// The mark for a shared position held for different key points, in the narrow summary column.
+const POINTS_DIFFER: &str = "◇";
+
+/// After an inferred position's symbol.
+const INFERRED: &str = "*";
+
+/// The summary as the matrix shows it: different key points as a mark in front.
+fn summary_cell(comparison: &Comparison, i: usize) -> String {
+    let text = comparison.summary_with(i, None);
+    if comparison.summaries[i].points_differ {
+        format!("{POINTS_DIFFER} {text}")
+    } else {
+        text
+    }
+}
+
+/// A position as the screen shows it: symbol (with `*` when inferred) and label, and its style.
+fn position_cell(comparison: &Comparison, i: usize, o: usize, theme: Theme) -> (String, Style) {
+    let stance = comparison.organisations[o].stances[i];
+    let Some(scale) = comparison.scale(i) else {
+        return (String::new(), Style::new());
+    };
+    let inferred = if stance.inferred { INFERRED } else { "" };
+    match stance.position {
+        Position::Chosen(k) => match scale.options.get(usize::from(k)) {
+            Some(option) => (
+                format!("{}{inferred} {}", option.symbol, one_line(&option.label)),
+                option_style(theme, usize::from(k), scale.options.len()),
+            ),
+            None => ("?".to_string(), theme.warning()),
+        },
+        Position::NotOnScale => (format!("?{inferred} not on scale"), theme.warning()),
+        Position::Unset => ("— no position".to_string(), theme.dim()),
+    }
+}
+
+/// Who agrees with whom, over the matrix.
+fn draw_pairs(
+    comparison: &Comparison,
+    scroll: &Scroll,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Extent {
+    let mut lines = vec![
+        Line::styled(
+            "Items on which both took the same position, of those on which both took one",
+            theme.heading(),
+        ),
+        Line::raw(""),
+    ];
+    let pairs = comparison.pairs();
+    if pairs.is_empty() {
+        lines.push(Line::raw("Only one organisation: there are no pairs."));
+    }
+    for pair in pairs {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>16}  ", pair_words(pair)), theme.heading()),
+            Span::raw(format!(
+                "{} · {}",
+                one_line(&comparison.column_name(pair.first)),
+                one_line(&comparison.column_name(pair.second))
+            )),
+        ]));
+    }
+    draw_scrolled(
+        lines,
+        " Who agrees with whom · Esc closes ",
+        scroll,
+        theme,
+        frame,
+        area,
+    )
 }
 
 /// Untrusted text for the screen: control characters as pictures, tabs as spaces
@@ -211,7 +292,8 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     ])];
     let set_aside = comparison.set_aside.len();
     let others = comparison.other_versions();
-    if set_aside + others > 0 {
+    let repeated = comparison.repeated.len();
+    if set_aside + others + repeated > 0 {
         let mut parts = Vec::new();
         if set_aside > 0 {
             parts.push(format!("{} set aside", plural(set_aside, "file", "files")));
@@ -220,6 +302,13 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
             parts.push(format!(
                 "{} answered another version (marked †)",
                 plural(others, "response", "responses")
+            ));
+        }
+        for group in &comparison.repeated {
+            parts.push(format!(
+                "{} files from {}, told apart by date",
+                group.len(),
+                one_line(comparison.organisations[group[0]].display_name())
             ));
         }
         lines.push(Line::styled(
@@ -382,9 +471,10 @@ fn header_lines(
                         let (same, both) = comparison.agreement_between(chosen, o);
                         format!("same on {same}/{both}")
                     }
-                    Sort::Name => String::new(),
+                    // Each response's status and date, so a draft is never read as final.
+                    Sort::Name => format!("{} {}", organisation.status.label(), organisation.updated_date()),
                 };
-                (format!("{}{dagger}", one_line(organisation.display_name())), mark)
+                (format!("{}{dagger}", one_line(&comparison.column_name(o))), mark)
             }
             Mode::Counts => (counts_header(view, comparison, column), String::new()),
         };
@@ -472,21 +562,13 @@ fn item_line(
                     continue;
                 };
                 let stance = comparison.organisations[o].stances[i];
-                match (scale, stance.position) {
-                    (None, _) if stance.has_text => (
+                match scale {
+                    None if stance.has_text => (
                         format!("✎ {} words", grouped(stance.words as usize)),
                         Style::new(),
                     ),
-                    (None, _) => ("—".to_string(), theme.dim()),
-                    (Some(scale), Position::Chosen(k)) => match scale.options.get(usize::from(k)) {
-                        Some(option) => (
-                            format!("{} {}", option.symbol, one_line(&option.label)),
-                            option_style(theme, usize::from(k), scale.options.len()),
-                        ),
-                        None => ("?".to_string(), theme.warning()),
-                    },
-                    (Some(_), Position::NotOnScale) => ("? not on scale".to_string(), theme.warning()),
-                    (Some(_), Position::Unset) => ("— no position".to_string(), theme.dim()),
+                    None => ("—".to_string(), theme.dim()),
+                    Some(_) => position_cell(comparison, i, o, theme),
                 }
             }
             Mode::Counts => counts_cell(comparison, i, column, theme),
@@ -501,7 +583,7 @@ fn item_line(
     }
     spans.push(Span::raw(" "));
     spans.push(Span::styled(
-        fit(&comparison.summary_text(i), cols.summary),
+        fit(&summary_cell(comparison, i), cols.summary),
         agreement_style(theme, summary.agreement),
     ));
     let line = Line::from(spans);
@@ -542,13 +624,37 @@ fn draw_item(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     let section = &comparison.set.sections[comparison.section_of(view.item)];
     let title = format!(" {} · {} ", one_line(&item.label), one_line(&section.title));
     let summary = comparison.summary_text(view.item);
-    let mut lines = vec![
-        Line::styled(
-            format!("{summary} · Enter: every answer"),
-            agreement_style(theme, comparison.summaries[view.item].agreement),
-        ),
-        Line::raw(shown(&item.prompt)),
-    ];
+    let mut lines = vec![Line::styled(
+        format!("{summary} · Enter: every answer"),
+        agreement_style(theme, comparison.summaries[view.item].agreement),
+    )];
+    // Each organisation's position beside its key point: the panel shows what fits.
+    let room = usize::from(area.height.saturating_sub(3));
+    let width = usize::from(area.width.saturating_sub(2));
+    for &o in view.order.iter().take(room) {
+        lines.push(key_point_line(comparison, view.item, o, width, theme));
+    }
+    if view.order.len() > room && room > 0 {
+        lines.pop();
+        lines.push(Line::styled(
+            format!("… {} more: Enter shows every answer", view.order.len() + 1 - room),
+            theme.dim(),
+        ));
+    }
+    let mut legend = Vec::new();
+    if comparison.summaries[view.item].points_differ {
+        legend.push(format!("{POINTS_DIFFER} {SAME_POSITION_DIFFERENT_POINTS}"));
+    }
+    if comparison.summaries[view.item].inferred > 0 {
+        legend.push(format!(
+            "{INFERRED} {}",
+            INFERRED_LEGEND.trim_start_matches("(inferred): ")
+        ));
+    }
+    if !legend.is_empty() {
+        lines.push(Line::styled(legend.join(" · "), theme.dim()));
+    }
+    lines.push(Line::raw(shown(&item.prompt)));
     if let Some(context) = &item.context {
         lines.push(Line::styled(shown(context), theme.context()));
     }
@@ -558,6 +664,31 @@ fn draw_item(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
             .block(panel(title, false, theme)),
         area,
     );
+}
+
+/// `Name: ++* Agree — key point`, cut to one line of `width`.
+fn key_point_line(comparison: &Comparison, i: usize, o: usize, width: usize, theme: Theme) -> Line<'static> {
+    let organisation = &comparison.organisations[o];
+    let mut spans = vec![Span::styled(
+        format!("{}: ", one_line(&comparison.column_name(o))),
+        theme.heading(),
+    )];
+    if comparison.scale(i).is_some() {
+        let (position, style) = position_cell(comparison, i, o, theme);
+        spans.push(Span::styled(position, style));
+        spans.push(Span::raw(" — "));
+    }
+    let point = organisation.key_point(i);
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if point.is_empty() {
+        spans.push(Span::styled("no key point", theme.dim()));
+    } else {
+        spans.push(Span::raw(shorten(
+            &one_line(point),
+            width.saturating_sub(used).max(1),
+        )));
+    }
+    Line::from(spans)
 }
 
 fn draw_detail(
@@ -613,32 +744,37 @@ fn draw_detail(
         let mut heading = vec![Span::styled(
             format!(
                 "── {}{}",
-                one_line(organisation.display_name()),
+                one_line(&comparison.column_name(*o)),
                 if organisation.other_version { " †" } else { "" }
             ),
             theme.heading(),
         )];
-        if let Some(scale) = scale {
-            let (position, style) = match stance.position {
-                Position::Chosen(k) => match scale.options.get(usize::from(k)) {
-                    Some(option) => (
-                        format!("{} {}", option.symbol, one_line(&option.label)),
-                        option_style(theme, usize::from(k), scale.options.len()),
-                    ),
-                    None => ("?".to_string(), theme.warning()),
-                },
-                Position::NotOnScale => ("? not on this version's scale".to_string(), theme.warning()),
-                Position::Unset => ("— no position".to_string(), theme.dim()),
-            };
+        if scale.is_some() {
+            let (mut position, style) = position_cell(comparison, detail.item, *o, theme);
+            if stance.inferred && stance.position != Position::Unset {
+                position.push_str(" (inferred)");
+            }
             heading.push(Span::raw(" · "));
             heading.push(Span::styled(position, style.add_modifier(Modifier::BOLD)));
         }
         heading.push(Span::styled(
-            format!(" · {}", plural(stance.words as usize, "word", "words")),
+            format!(
+                " · {} · {}, updated {}",
+                plural(stance.words as usize, "word", "words"),
+                organisation.status.label(),
+                organisation.updated_date()
+            ),
             theme.dim(),
         ));
         lines.push(Line::raw(""));
         lines.push(Line::from(heading));
+        let point = organisation.key_point(detail.item);
+        if !point.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("Key point: ", theme.heading().add_modifier(Modifier::ITALIC)),
+                Span::raw(one_line(point)),
+            ]));
+        }
         match text {
             Err(reason) => lines.push(Line::styled(
                 format!("Could not read the text now: {}", shown(reason)),
@@ -682,6 +818,10 @@ fn draw_notes(
         for aside in &comparison.set_aside {
             lines.extend(set_aside_lines(aside, theme));
         }
+        lines.push(Line::raw(""));
+    }
+    for warning in comparison.repeated_warnings() {
+        lines.push(Line::styled(format!("⚠ {}", shown(&warning)), theme.warning()));
         lines.push(Line::raw(""));
     }
     let noted: Vec<_> = comparison

@@ -1,4 +1,5 @@
-//! Dialogs drawn over the screen: new response, export, yes/no questions.
+//! Dialogs drawn over the screen: new response, export (of a response or a comparison),
+//! an item's key point, yes/no questions.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -104,6 +105,56 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             editor.set_block(panel(format!(" {} ", visible_line(title)), true, theme));
             editor.set_cursor_line_style(Style::new());
             frame.render_widget(&editor, popup);
+        }
+        Dialog::CompareExport { format, folder } => {
+            let popup = centered(area, 76, 10);
+            frame.render_widget(Clear, popup);
+            let block = panel(" Export the comparison ", true, theme);
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let [formats, field, file] =
+                Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Min(1)])
+                    .areas(inner);
+            let mut spans = vec![Span::styled("Format (Tab): ", theme.heading())];
+            spans.extend(crate::compare::Format::ALL.iter().map(|f| {
+                let on = format == f;
+                Span::styled(
+                    format!("{} {}  ", if on { "(•)" } else { "( )" }, f.label()),
+                    if on { theme.selected() } else { Style::new() },
+                )
+            }));
+            frame.render_widget(
+                Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+                formats,
+            );
+            let mut editor = folder.clone();
+            editor.set_block(panel(" Folder ", true, theme));
+            editor.set_cursor_line_style(Style::new());
+            frame.render_widget(&editor, field);
+            let mut lines = vec![Line::styled("Will write:", theme.heading())];
+            if let Some(path) = app.comparison_export_path(*format, &folder.lines().concat()) {
+                lines.push(Line::raw(format!("  {}", visible(&path.display().to_string()))));
+            }
+            frame.render_widget(Paragraph::new(lines), file);
+        }
+        Dialog::KeyPoint { field } => {
+            let popup = centered(area, 76, 7);
+            frame.render_widget(Clear, popup);
+            let block = panel(" Key point ", true, theme);
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let [hint, text] = Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(inner);
+            frame.render_widget(
+                Line::styled(
+                    "One line for comparisons; leave empty to use the answer's first sentence.",
+                    theme.dim(),
+                ),
+                hint,
+            );
+            let mut editor = field.clone();
+            editor.set_block(panel(" Key point (type, then Enter) ", true, theme));
+            editor.set_cursor_line_style(Style::new());
+            frame.render_widget(&editor, text);
         }
         // Going to an item happens in the walk-through's outline, which shows what is found.
         Dialog::GoTo { .. } => {}

@@ -23,7 +23,10 @@ const ORDER: &[Context] = &[
     Context::Compare,
     Context::CompareDetail,
     Context::CompareNotes,
+    Context::ComparePairs,
     Context::Export,
+    Context::CompareExport,
+    Context::KeyPoint,
     Context::Confirm,
     Context::Choose,
 ];

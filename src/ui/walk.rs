@@ -162,6 +162,18 @@ fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ),
     ]);
+    // A key point set by hand shows in the header (F7 changes it); the first sentence needs no reminder.
+    if let Some(point) = draft
+        .response
+        .answer(&item.id)
+        .and_then(|a| a.key_point.as_deref())
+        .filter(|p| !p.trim().is_empty())
+    {
+        title.push_span(Span::styled(
+            format!("   key point: {}", crate::text::shorten(&visible_line(point), 60)),
+            theme.dim(),
+        ));
+    }
     if conflicts > 0 {
         title.push_span(Span::styled(
             format!(
@@ -263,6 +275,10 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
     let scale = draft.set.scale_of(item)?;
     let focused = draft.focus() == Focus::Position;
     let chosen = draft.position_index();
+    let inferred = draft
+        .response
+        .answer(&item.id)
+        .is_some_and(|a| !a.position_basis.is_stated());
     let marker = if focused { "▶ Position: " } else { "Position: " };
     let marker_style = if focused {
         theme.focus_border()
@@ -277,9 +293,11 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
             let selected = chosen == Some(i);
             let radio = if selected { "(•)" } else { "( )" };
             let style = if selected { theme.selected() } else { Style::new() };
+            // An inferred position says so beside itself (F8 toggles it).
+            let basis = if selected && inferred { " (inferred)" } else { "" };
             Span::styled(
                 format!(
-                    "{radio} {} {} {}",
+                    "{radio} {} {} {}{basis}",
                     i + 1,
                     visible_line(&option.symbol),
                     visible_line(&option.label)

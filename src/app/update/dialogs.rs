@@ -107,6 +107,28 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             return text_entered(app, purpose, field.lines().concat());
         }
         (Dialog::Text { .. }, Command::No) => {}
+        (Dialog::CompareExport { format, folder }, Command::Toggle) => {
+            app.dialog = Some(Dialog::CompareExport {
+                format: format.next(),
+                folder,
+            });
+        }
+        (Dialog::CompareExport { format, folder }, Command::Yes) => {
+            let path = app.comparison_export_path(format, &folder.lines().concat())?;
+            if path.exists() {
+                app.dialog = Some(Dialog::Confirm {
+                    question: format!("{} already exists. Overwrite it?", path.display()),
+                    pending: Pending::OverwriteComparison(format, path),
+                });
+            } else {
+                write_comparison(app, format, &path);
+            }
+        }
+        (Dialog::CompareExport { .. }, Command::No) => {}
+        (Dialog::KeyPoint { field }, Command::Yes) => {
+            set_key_point(app, &field.lines().concat());
+        }
+        (Dialog::KeyPoint { .. }, Command::No) => {}
         (dialog, Command::Quit) => {
             app.dialog = Some(dialog);
             app.quit = true;
@@ -161,6 +183,10 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
             write_exports(app, &plan);
             None
         }
+        Pending::OverwriteComparison(format, path) => {
+            write_comparison(app, format, &path);
+            None
+        }
     }
 }
 
@@ -202,4 +228,71 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));
+}
+
+/// The comparison's export dialog, proposing the usual exports folder; only once
+/// something has been compared.
+pub(super) fn compare_export_dialog(app: &mut App) {
+    if app.comparison().is_none_or(|v| v.comparison.is_none()) {
+        return info(app, "Nothing compared to export yet");
+    }
+    let mut folder = TextArea::new(vec![app.exports_dir.display().to_string()]);
+    folder.move_cursor(ratatui_textarea::CursorMove::End);
+    app.dialog = Some(Dialog::CompareExport {
+        format: crate::compare::Format::Markdown,
+        folder,
+    });
+}
+
+/// Writes the comparison on screen through the drafts module, and says where.
+fn write_comparison(app: &mut App, format: crate::compare::Format, path: &std::path::Path) {
+    let Some(comparison) = app.comparison().and_then(|v| v.comparison.as_ref()) else {
+        return;
+    };
+    match drafts::export_comparison(comparison, format, path) {
+        Ok(()) => {
+            let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            info(app, format!("Comparison written to {}", shown.display()));
+        }
+        Err(e) => error(app, format!("Could not write to {}: {e}", path.display())),
+    }
+}
+
+/// The key point dialog on the current item, prefilled with the key point it has.
+pub(super) fn key_point_dialog(app: &mut App) {
+    let Some(draft) = app.draft.as_ref() else { return };
+    let current = draft
+        .response
+        .answer(&draft.item().id)
+        .and_then(|a| a.key_point.clone())
+        .unwrap_or_default();
+    // Shown (and so kept, if left as it is) with any control characters as pictures.
+    let mut field = TextArea::new(vec![crate::text::flat(&crate::text::visible_line(&current))]);
+    field.move_cursor(ratatui_textarea::CursorMove::End);
+    app.dialog = Some(Dialog::KeyPoint { field });
+}
+
+/// Keeps `typed` as the current item's key point (undoably); empty goes back to the answer's first sentence.
+fn set_key_point(app: &mut App, typed: &str) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    let point = crate::text::flat(typed);
+    draft.set_key_point((!point.is_empty()).then_some(point), std::time::Instant::now());
+    let shown = draft
+        .response
+        .answer(&draft.item().id)
+        .map(|a| a.key_point().to_string())
+        .unwrap_or_default();
+    let text = if typed.trim().is_empty() {
+        if shown.is_empty() {
+            "No key point: the answer has no text yet, so its first sentence will stand for it".to_string()
+        } else {
+            format!(
+                "Key point: the answer's first sentence, “{}”",
+                crate::text::shorten(&shown, 60)
+            )
+        }
+    } else {
+        "Key point kept".to_string()
+    };
+    info(app, crate::text::visible_line(&text).into_owned());
 }

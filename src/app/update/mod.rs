@@ -97,10 +97,13 @@ fn say_if_reopened(app: &mut App) {
     if let Some(draft) = app.draft.as_mut()
         && std::mem::take(&mut draft.reopened)
     {
-        info(
-            app,
-            "This response is a draft again after your change; Ctrl-G then f marks it final",
-        );
+        let reopened = "This response is a draft again after your change; Ctrl-G then f marks it final";
+        // What the change itself said (a key point kept, a position marked inferred) stays up too.
+        let text = match app.message.take() {
+            Some(said) if !said.error => format!("{} · {reopened}", said.text),
+            _ => reopened.to_string(),
+        };
+        info(app, text);
     }
 }
 
@@ -137,13 +140,10 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         Command::Save => return save_now(app),
         Command::Export => {
-            if app.draft.is_some() {
+            if matches!(app.screen, Screen::Compare(_)) {
+                compare_export_dialog(app);
+            } else if app.draft.is_some() {
                 app.dialog = Some(export_dialog(app));
-            } else if matches!(app.screen, Screen::Compare(_)) {
-                info(
-                    app,
-                    "To write a comparison out: consult compare FILES --format md|json|csv",
-                );
             } else {
                 info(app, "Open a draft to export it");
             }

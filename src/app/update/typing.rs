@@ -11,15 +11,19 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
         return None;
     }
     let field = match focused {
-        Focused::NewResponse | Focused::Export | Focused::GoTo | Focused::Text => {
-            match app.dialog.as_mut()? {
-                Dialog::NewResponse { organisation, .. } => organisation,
-                Dialog::Text { field, .. } => field,
-                Dialog::Export { folder, .. } => folder,
-                Dialog::GoTo { query, .. } => query,
-                _ => return None,
-            }
-        }
+        Focused::NewResponse
+        | Focused::Export
+        | Focused::GoTo
+        | Focused::Text
+        | Focused::CompareExport
+        | Focused::KeyPoint => match app.dialog.as_mut()? {
+            Dialog::NewResponse { organisation, .. } => organisation,
+            Dialog::Text { field, .. } => field,
+            Dialog::Export { folder, .. } | Dialog::CompareExport { folder, .. } => folder,
+            Dialog::KeyPoint { field } => field,
+            Dialog::GoTo { query, .. } => query,
+            _ => return None,
+        },
         Focused::Walk(_) => app.draft.as_mut()?.focused_editor()?,
         Focused::Respondent(_) => match &mut app.screen {
             Screen::Respondent(form) => form.focused_text()?,

@@ -31,6 +31,26 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         },
         Command::Notes => draft.toggle_notes(),
         Command::Resolve => offer_conflict(app),
+        Command::KeyPoint => key_point_dialog(app),
+        Command::ToggleBasis => {
+            if !draft.has_scale() {
+                info(
+                    app,
+                    "A free-text item takes no position, so there is nothing to mark as inferred",
+                );
+                return None;
+            }
+            let basis = draft.toggle_basis(now);
+            let text = match basis {
+                crate::model::response::PositionBasis::Inferred => {
+                    "Position marked inferred: read from the respondent's documents, to be confirmed (F8: stated)"
+                }
+                crate::model::response::PositionBasis::Stated => {
+                    "Position marked stated by the respondent (F8: inferred)"
+                }
+            };
+            info(app, text);
+        }
         Command::Copy => {
             // The answer of the focused field's kind (the answer, unless reasoning has focus), as a form takes it.
             let item = draft.item().clone();
