@@ -5,6 +5,7 @@ pub mod action;
 pub mod compare;
 pub mod draft;
 pub mod keymap;
+pub mod prose;
 pub mod saving;
 pub mod screen;
 pub mod undo;
