@@ -531,7 +531,7 @@ impl Prose {
     fn lines_of(&self, row: usize, width: usize) -> Cow<'_, [Range<usize>]> {
         let paragraph = &self.paragraphs[row];
         if width == 0 {
-            return Cow::Owned(vec![0..paragraph.len()]);
+            return Cow::Owned(std::iter::once(0..paragraph.len()).collect());
         }
         match &self.wraps[row] {
             Some(lines) if width == self.width => Cow::Borrowed(lines),
