@@ -165,27 +165,15 @@ fn kind(c: char) -> Kind {
     }
 }
 
-/// Where the next word after `col` starts, if one does on this line.
-fn word_start_forward(line: &str, col: usize) -> Option<usize> {
+/// Where the next word after `col` starts or, with `end`, where the word at or after
+/// `col` ends, if that is on this line.
+fn word_forward_from(line: &str, col: usize, end: bool) -> Option<usize> {
     let mut chars = line[col..].char_indices();
     let mut prev = kind(chars.next()?.1);
     for (i, c) in chars {
         let cur = kind(c);
-        if cur != Kind::Space && cur != prev {
-            return Some(col + i);
-        }
-        prev = cur;
-    }
-    None
-}
-
-/// Where the word at or after `col` ends, if it ends before the line does.
-fn word_end_forward(line: &str, col: usize) -> Option<usize> {
-    let mut chars = line[col..].char_indices();
-    let mut prev = kind(chars.next()?.1);
-    for (i, c) in chars {
-        let cur = kind(c);
-        if prev != Kind::Space && cur != prev {
+        let word = if end { prev } else { cur };
+        if word != Kind::Space && cur != prev {
             return Some(col + i);
         }
         prev = cur;
@@ -478,7 +466,7 @@ impl Prose {
 
     fn word_forward(&self, at: Pos) -> Pos {
         let line = &self.paragraphs[at.row];
-        match word_start_forward(line, at.col) {
+        match word_forward_from(line, at.col, false) {
             Some(col) => Pos { row: at.row, col },
             None if at.row + 1 < self.paragraphs.len() => Pos {
                 row: at.row + 1,
@@ -649,7 +637,7 @@ impl Prose {
                 self.delete(start, at)
             }
             (Delete | Char('d'), false, true) => {
-                let end = match word_end_forward(&self.paragraphs[at.row], at.col) {
+                let end = match word_forward_from(&self.paragraphs[at.row], at.col, true) {
                     Some(col) => Pos { row: at.row, col },
                     None if at.col < line_end.col => line_end,
                     None => self.forward(at),

@@ -9,16 +9,16 @@ use super::Theme;
 use crate::app::prose::{Prose, cells};
 use crate::text::visible_line;
 
-/// Draws `editor` in `area`: from the line in view and with the terminal's cursor where
-/// the editor's is when `focused`, else from the start.
-pub fn draw(editor: &Prose, focused: bool, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws `editor` in `area`: from the line in view when `focused`, else from the start;
+/// with the terminal's cursor where the editor's is when `cursor`.
+pub fn draw(editor: &Prose, focused: bool, cursor: bool, theme: Theme, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
     if editor.is_empty() {
         // The placeholder takes the theme's dim, so with NO_COLOR it has no colour either.
         frame.render_widget(Line::styled(editor.placeholder().to_string(), theme.dim()), area);
-        if focused {
+        if cursor {
             frame.set_cursor_position(Position::new(area.x, area.y));
         }
         return;
@@ -54,7 +54,7 @@ pub fn draw(editor: &Prose, focused: bool, theme: Theme, frame: &mut Frame, area
             buffer.set_style(cells, theme.selected());
         }
     }
-    if let Some((x, y)) = view.cursor {
+    if let Some((x, y)) = view.cursor.filter(|_| cursor) {
         frame.set_cursor_position(Position::new(area.x + x as u16, area.y + y as u16));
     }
 }

@@ -26,7 +26,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u
         _ => None,
     };
     draw_outline(draft, going_to, theme, frame, outline);
-    draw_item(draft, theme, frame, item)
+    // The terminal's cursor is in the editor only while keys go to it, not under a dialog.
+    let typing = app.focused() == crate::app::Focused::Walk(draft.focus());
+    draw_item(draft, typing, theme, frame, item)
 }
 
 /// The mark for an item's status: a symbol, so it reads without colour.
@@ -121,7 +123,7 @@ fn draw_outline(
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
-fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u16, u16)> {
+fn draw_item(draft: &Draft, typing: bool, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u16, u16)> {
     let item = draft.item();
     let section = draft.set.section_of(&item.id).map_or("", |s| s.title.as_str());
     let block = panel(format!(" {} ", visible(section)), false, theme);
@@ -190,7 +192,7 @@ fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) -> Opti
     if let Some(picker) = picker {
         frame.render_widget(picker, picker_area);
     }
-    draw_editors(draft, item, theme, frame, editors_area)
+    draw_editors(draft, item, typing, theme, frame, editors_area)
 }
 
 fn context_paragraph<'a>(draft: &Draft, item: &'a Item, theme: Theme) -> Paragraph<'a> {
@@ -300,6 +302,7 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
 fn draw_editors(
     draft: &Draft,
     item: &Item,
+    typing: bool,
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
@@ -331,7 +334,7 @@ fn draw_editors(
         let block = panel(title, focused, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        super::prose::draw(editor, focused, theme, frame, inner);
+        super::prose::draw(editor, focused, focused && typing, theme, frame, inner);
         if focused {
             focused_size = Some((inner.width, inner.height));
         }
