@@ -4,6 +4,7 @@
 //! it ([`Prose::view`]); where it scrolls to is worked out here, in the update step.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -78,7 +79,7 @@ pub struct Prose {
     /// Each paragraph's words.
     counts: Vec<usize>,
     placeholder: String,
-    undo: Vec<Step>,
+    undo: VecDeque<Step>,
     redo: Vec<Step>,
     changes: Vec<Splice>,
     /// Each paragraph's lines wrapped at `width`, where already worked out.
@@ -272,7 +273,7 @@ impl Prose {
             words: 0,
             counts: vec![0],
             placeholder: placeholder.to_string(),
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             redo: Vec::new(),
             changes: Vec::new(),
             wraps: vec![None],
@@ -434,14 +435,14 @@ impl Prose {
         let removed = self.slice(start, end);
         let after = self.replace(start, end, text);
         self.redo.clear();
-        self.undo.push(Step {
+        self.undo.push_back(Step {
             at: start,
             removed,
             inserted: text.to_string(),
             cursor,
         });
         if self.undo.len() > MAX_STEPS {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         after
     }
@@ -454,7 +455,7 @@ impl Prose {
 
     /// Takes back the newest edit; false if there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
+        let Some(step) = self.undo.pop_back() else {
             return false;
         };
         let end = end_of(step.at, &step.inserted);
@@ -472,7 +473,7 @@ impl Prose {
         };
         let end = end_of(step.at, &step.removed);
         self.cursor = self.replace(step.at, end, &step.inserted);
-        self.undo.push(step);
+        self.undo.push_back(step);
         self.after_edit();
         true
     }
