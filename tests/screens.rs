@@ -11,7 +11,7 @@ use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, render, screen_text};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// Snapshots the state `make` builds at both sizes under `name`. Each size starts
-/// afresh, as a text area remembers its scroll position from the last frame.
+/// afresh, as an editor keeps its view from the last frame laid out.
 fn snapshot(name: &str, make: impl Fn() -> Harness) {
     for (width, height) in SIZES {
         let h = make();

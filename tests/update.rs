@@ -1065,3 +1065,115 @@ fn p_on_the_comparison_opens_who_agrees_with_whom_and_esc_closes_it() {
         "Esc closes the pairs, not the screen"
     );
 }
+
+fn press(h: &mut Harness, code: KeyCode, modifiers: crossterm::event::KeyModifiers) {
+    h.event(crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        code, modifiers,
+    )));
+}
+
+#[test]
+fn the_editing_keys_move_and_delete_by_character_word_and_paragraph() {
+    use crossterm::event::KeyModifiers as M;
+    let mut h = started();
+    h.type_text("We agree with this");
+    h.key(KeyCode::Enter);
+    h.type_text("Second thought");
+    let answer = |h: &Harness| h.answer("summary").answer;
+    press(&mut h, KeyCode::Char('w'), M::CONTROL);
+    assert_eq!(answer(&h), "We agree with this\nSecond ");
+    press(&mut h, KeyCode::Backspace, M::ALT);
+    assert_eq!(answer(&h), "We agree with this\n");
+    h.key(KeyCode::Backspace);
+    assert_eq!(answer(&h), "We agree with this");
+    press(&mut h, KeyCode::Left, M::CONTROL);
+    press(&mut h, KeyCode::Left, M::SHIFT);
+    h.type_text("_");
+    assert_eq!(
+        answer(&h),
+        "We agree with_this",
+        "typing replaces what Shift selected"
+    );
+    h.key(KeyCode::Home);
+    press(&mut h, KeyCode::Delete, M::ALT);
+    assert_eq!(answer(&h), " agree with_this");
+    h.key(KeyCode::Delete);
+    h.key(KeyCode::Right);
+    h.type_text("A");
+    h.key(KeyCode::End);
+    h.type_text(".");
+    assert_eq!(answer(&h), "aAgree with_this.");
+    press(&mut h, KeyCode::Char('j'), M::CONTROL);
+    assert_eq!(answer(&h), "");
+    h.ctrl('z');
+    assert_eq!(answer(&h), "aAgree with_this.", "undo gives the deletion back");
+    let draft = h.app.draft.as_ref().unwrap();
+    assert_eq!(draft.editors().answer.words(), 2);
+    assert_eq!(draft.editors().answer.text(), answer(&h));
+}
+
+#[test]
+fn up_and_down_keep_the_column_and_a_paste_is_one_edit() {
+    let mut h = started();
+    h.paste("First paragraph.\n\nSecond one.");
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up);
+    h.type_text("Our ");
+    assert_eq!(h.answer("summary").answer, "First paragOur raph.\n\nSecond one.");
+    h.ctrl('z');
+    assert_eq!(h.answer("summary").answer, "First paragraph.\n\nSecond one.");
+    h.ctrl('z');
+    assert_eq!(h.answer("summary").answer, "", "the paste is taken back whole");
+}
+
+/// Draws a frame and passes back what it showed, as the event loop does; returns the
+/// screen's cells and where the terminal's cursor is.
+fn frame(
+    h: &mut Harness,
+    terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
+) -> (ratatui::buffer::Buffer, (u16, u16)) {
+    let mut shown = Default::default();
+    terminal
+        .draw(|frame| shown = consult::ui::draw_and_report(&h.app, frame))
+        .unwrap();
+    h.act(consult::app::Action::Layout(shown));
+    let at = terminal.get_cursor_position().unwrap();
+    (terminal.backend().buffer().clone(), (at.x, at.y))
+}
+
+fn cells(buffer: &ratatui::buffer::Buffer, y: u16, xs: std::ops::Range<u16>) -> String {
+    xs.map(|x| buffer[(x, y)].symbol().to_string()).collect()
+}
+
+#[test]
+fn the_cursor_is_where_the_next_letter_goes_even_deep_in_a_long_answer() {
+    use crossterm::event::KeyModifiers as M;
+    let mut h = started();
+    let paragraph = "Councils bring democratic legitimacy and knowledge of their communities. ".repeat(5);
+    h.paste(&vec![paragraph.trim(); 60].join("\n\n"));
+    h.type_text(" 東京 Zebra");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let (screen, (x, y)) = frame(&mut h, &mut terminal);
+    assert_eq!(
+        cells(&screen, y, x - 5..x),
+        "Zebra",
+        "the cursor follows the last letter typed"
+    );
+    assert_eq!(
+        screen[(x - 8, y)].symbol(),
+        "京",
+        "a wide character takes two cells"
+    );
+    press(&mut h, KeyCode::Char('<'), M::ALT);
+    let (screen, (x, y)) = frame(&mut h, &mut terminal);
+    assert_eq!(
+        cells(&screen, y, x..x + 8),
+        "Councils",
+        "the start of the text is in view"
+    );
+    h.type_text("Our ");
+    let (screen, (x, y)) = frame(&mut h, &mut terminal);
+    assert_eq!(cells(&screen, y, x - 4..x + 8), "Our Councils");
+    assert!(h.answer("summary").answer.starts_with("Our Councils bring"));
+    assert!(h.answer("summary").answer.ends_with("東京 Zebra"));
+}

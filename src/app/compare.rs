@@ -107,6 +107,9 @@ pub struct Layout {
     pub notes: Extent,
     pub pairs: Extent,
     pub detail: Extent,
+    /// The inside of the draft's focused editor, width × height, where one was drawn:
+    /// its lines are wrapped at that width and its view follows the cursor within it.
+    pub editor: Option<(u16, u16)>,
 }
 
 /// The first of `fits` places in view, moving from `first` as little as keeps `selected`

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{TextArea, WrapMode};
-
+use super::prose::Prose;
 use super::saving::{Autosave, Due, SaveState};
 use super::undo::{self, Change, TextEdit};
 use crate::dirs::Dirs;
@@ -17,7 +15,6 @@ use crate::joint::provenance;
 use crate::model::joint::{Field, JointItem};
 use crate::model::response::{PositionBasis, now};
 use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
-use crate::text::{recount_words, word_count};
 
 /// Which part of the current item has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,29 +34,42 @@ fn over_note(item: &str, limit: crate::export::limits::Limit) -> Option<(String,
     Some((item.to_string(), format!("over the {unit} limit by {by}")))
 }
 
-/// The editors of one item. Kept per item so undo history survives moving around.
+/// The response's copy of `field`'s text.
+fn field_text(answer: &mut crate::model::Answer, field: Focus) -> &mut String {
+    match field {
+        Focus::Reasoning => &mut answer.reasoning,
+        Focus::Notes => &mut answer.notes,
+        Focus::Answer | Focus::Position => &mut answer.answer,
+    }
+}
+
+/// The editors of one item, each counting its own words as it changes. Kept per item so
+/// undo history survives moving around.
 pub struct Editors {
-    pub answer: TextArea<'static>,
-    pub reasoning: TextArea<'static>,
-    /// Words in each, kept up to date as they change: a frame never counts a long answer.
-    pub answer_words: usize,
-    pub reasoning_words: usize,
-    pub notes: TextArea<'static>,
-    pub notes_words: usize,
+    pub answer: Prose,
+    pub reasoning: Prose,
+    pub notes: Prose,
     /// Every change to this item, in order, for undo.
     pub history: undo::History,
 }
 
-fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
-    let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_placeholder_text(placeholder);
-    area.set_max_histories(500);
-    area.set_cursor_line_style(Style::new());
-    // Carry on writing where the text ends.
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    area
+impl Editors {
+    /// The editor of `field`; the answer's for the position picker.
+    pub fn of(&self, field: Focus) -> &Prose {
+        match field {
+            Focus::Reasoning => &self.reasoning,
+            Focus::Notes => &self.notes,
+            Focus::Answer | Focus::Position => &self.answer,
+        }
+    }
+
+    fn of_mut(&mut self, field: Focus) -> &mut Prose {
+        match field {
+            Focus::Reasoning => &mut self.reasoning,
+            Focus::Notes => &mut self.notes,
+            Focus::Answer | Focus::Position => &mut self.answer,
+        }
+    }
 }
 
 pub struct Draft {
@@ -210,19 +220,7 @@ impl Draft {
     /// Moves focus; only the focused editor shows a cursor.
     pub fn set_focus(&mut self, focus: Focus) {
         self.focus = focus;
-        let editors = self.editors_mut();
-        let cursor = |on: bool| {
-            if on {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            }
-        };
-        editors.answer.set_cursor_style(cursor(focus == Focus::Answer));
-        editors
-            .reasoning
-            .set_cursor_style(cursor(focus == Focus::Reasoning));
-        editors.notes.set_cursor_style(cursor(focus == Focus::Notes));
+        self.ensure_editors();
     }
 
     pub fn typing(&self) -> bool {
@@ -255,12 +253,9 @@ impl Draft {
         self.editors.insert(
             index,
             Editors {
-                answer: editor(text(|a| &a.answer), answer_prompt),
-                reasoning: editor(text(|a| &a.reasoning), "Why you hold this position…"),
-                answer_words: word_count(text(|a| &a.answer)),
-                reasoning_words: word_count(text(|a| &a.reasoning)),
-                notes: editor(text(|a| &a.notes), "For ourselves: never sent with the response…"),
-                notes_words: word_count(text(|a| &a.notes)),
+                answer: Prose::new(text(|a| &a.answer), answer_prompt),
+                reasoning: Prose::new(text(|a| &a.reasoning), "Why you hold this position…"),
+                notes: Prose::new(text(|a| &a.notes), "For ourselves: never sent with the response…"),
                 history: undo::History::default(),
             },
         );
@@ -278,15 +273,9 @@ impl Draft {
     }
 
     /// The focused editor, if a text field has focus.
-    pub fn focused_editor(&mut self) -> Option<&mut TextArea<'static>> {
+    pub fn focused_editor(&mut self) -> Option<&mut Prose> {
         let focus = self.focus;
-        let editors = self.editors_mut();
-        match focus {
-            Focus::Answer => Some(&mut editors.answer),
-            Focus::Reasoning => Some(&mut editors.reasoning),
-            Focus::Notes => Some(&mut editors.notes),
-            Focus::Position => None,
-        }
+        (focus != Focus::Position).then(|| self.editors_mut().of_mut(focus))
     }
 
     pub fn go_to(&mut self, index: usize) {
@@ -306,33 +295,27 @@ impl Draft {
         self.set_focus(fields[next]);
     }
 
-    /// Copies the focused editor's text into the response after it changed, and counts
-    /// its words again from what changed.
+    /// Makes the response's copy of the focused editor's text follow what changed in it:
+    /// only the changed part is copied, so a key costs the same at any length.
     pub fn sync_editor(&mut self, now: Instant) {
         let field = self.focus;
         if field == Focus::Position {
             return;
         }
-        let id = self.item().id.clone();
-        self.ensure_editors();
-        let editors = self.editors.get_mut(&self.current).expect("just made");
-        let (editor, words) = match field {
-            Focus::Reasoning => (&editors.reasoning, &mut editors.reasoning_words),
-            Focus::Notes => (&editors.notes, &mut editors.notes_words),
-            _ => (&editors.answer, &mut editors.answer_words),
-        };
-        let text = editor.lines().join("\n");
-        let before = self.response.answer(&id).map_or("", |a| match field {
-            Focus::Reasoning => a.reasoning.as_str(),
-            Focus::Notes => a.notes.as_str(),
-            _ => a.answer.as_str(),
+        let changes = self.editors_mut().of_mut(field).take_changes();
+        if changes.is_empty() {
+            return;
+        }
+        let mut fitted = true;
+        self.edit_current(now, |answer| {
+            fitted = changes.iter().all(|c| c.apply(field_text(answer, field)));
         });
-        *words = recount_words(before, *words, &text);
-        self.edit_current(now, |answer| match field {
-            Focus::Reasoning => answer.reasoning = text,
-            Focus::Notes => answer.notes = text,
-            _ => answer.answer = text,
-        });
+        // The copy was made from the editor, so every change fits; were one ever not to, take the whole text.
+        if !fitted {
+            let whole = self.editors().of(field).text();
+            let id = self.item().id.clone();
+            *field_text(self.response.answer_mut(&self.set, &id), field) = whole;
+        }
     }
 
     /// Changes the current item's answer and records the change.
@@ -487,23 +470,9 @@ impl Draft {
     /// Replaces the focused field's text with `text` as one undoable edit (what the
     /// user's editor program gave back).
     pub fn replace_text(&mut self, text: &str, now: Instant) {
-        let field = self.focus;
-        let Some(editor) = self.focused_editor() else {
-            return;
-        };
-        if editor.lines().join("\n") == text {
-            return;
+        if self.focused_editor().is_some_and(|editor| editor.set_text(text)) {
+            self.text_edited(TextEdit::Other, now);
         }
-        editor.select_all();
-        // Deleting what was there and inserting the new text are two steps of the editor's own history.
-        let steps = usize::from(editor.cut()) + usize::from(editor.insert_str(text));
-        let history = &mut self.editors_mut().history;
-        history.text(field, TextEdit::Other);
-        if steps > 1 {
-            history.text(field, TextEdit::Other);
-            history.merge_last_two();
-        }
-        self.sync_editor(now);
     }
 
     /// Adopts a member's `passage` at the end of the current item's `field`, credited to

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod draft;
 pub mod joint;
 pub mod keymap;
+pub mod prose;
 pub mod saving;
 pub mod screen;
 pub mod undo;

@@ -238,9 +238,4 @@ impl Focused {
             _ => false,
         }
     }
-
-    /// Text typed here is one line (a name, a folder), never a paragraph.
-    pub fn single_line(self) -> bool {
-        !matches!(self, Focused::Walk(_))
-    }
 }

@@ -148,18 +148,33 @@ fn hand_over(app: &App, tui: &mut terminal::Tui, input: &Input, text: &str) -> R
 }
 
 /// Takes in saves that have landed and starts the writes that are due. Returns whether
-/// the screen changed: a save landed, the header's save state moved, a comparison finished loading.
+/// the screen changed: the header's save state moved, a save failed or clashed, the draft
+/// was left, a comparison finished loading. A recovery copy landing changes nothing seen.
 fn catch_up(app: &mut App, saver: &Saver) -> bool {
-    let mut changed = false;
+    let before = seen(app);
     for outcome in saver.finished() {
         update(app, Action::Saved(outcome));
-        changed = true;
     }
-    let before = (app.draft.as_ref().map(|d| d.save_state()), comparing(app));
     if let Some(job) = update(app, Action::Tick(Instant::now())) {
         saver.send(job);
     }
-    changed || before != (app.draft.as_ref().map(|d| d.save_state()), comparing(app))
+    before != seen(app)
+}
+
+/// What saving can change on screen.
+fn seen(app: &App) -> impl PartialEq + use<> {
+    let draft = app
+        .draft
+        .as_ref()
+        .map(|d| (d.save_state(), d.autosave.conflict, d.answers_over_limits()));
+    let message = app.message.clone();
+    (
+        draft,
+        message,
+        app.dialog.is_some(),
+        std::mem::discriminant(&app.screen),
+        comparing(app),
+    )
 }
 
 fn comparing(app: &App) -> bool {

@@ -5,6 +5,7 @@ mod dialog;
 mod help;
 mod home;
 mod joint;
+mod prose;
 mod respondent;
 mod review;
 mod theme;
@@ -63,7 +64,7 @@ pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
     match &app.screen {
         Screen::Home(list) => home::draw(app, list, false, theme, frame, body),
         Screen::Trash(list) => home::draw(app, list, true, theme, frame, body),
-        Screen::Walk => walk::draw(app, theme, frame, body),
+        Screen::Walk => shown.editor = walk::draw(app, theme, frame, body),
         Screen::Respondent(form) => respondent::draw(app, form, theme, frame, body),
         Screen::Review { selected } => review::draw(app, *selected, theme, frame, body),
         Screen::Versions { versions, selected } => {

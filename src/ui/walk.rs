@@ -8,13 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
+use crate::app::prose::Prose;
+
 use super::{Theme, panel};
 use crate::app::{App, Dialog, Draft, Focus};
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
 use crate::text::{fit, truncate, visible, visible_line};
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(draft) = &app.draft else { return };
+/// Draws the walk-through; returns the size of the focused editor's inside, if one is drawn.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u16, u16)> {
+    let Some(draft) = &app.draft else { return None };
     let outline_width = (area.width / 3).clamp(24, 40);
     let [outline, item] =
         Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(20)]).areas(area);
@@ -23,6 +26,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         _ => None,
     };
     draw_outline(draft, going_to, theme, frame, outline);
+    // The terminal's cursor is in the editor only while keys go to it, not under a dialog.
+    let typing = app.focused() == crate::app::Focused::Walk(draft.focus());
     // A joint response: the members panel beside the item on a wide screen, else below it
     // (a few lines until it has focus).
     let item = match (&app.joint, draft.response.joint.is_some()) {
@@ -43,7 +48,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         _ => item,
     };
-    draw_item(draft, theme, frame, item);
+    draw_item(draft, typing, theme, frame, item)
 }
 
 /// The mark for an item's status: a symbol, so it reads without colour.
@@ -138,7 +143,7 @@ fn draw_outline(
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
-fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
+fn draw_item(draft: &Draft, typing: bool, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u16, u16)> {
     let item = draft.item();
     let section = draft.set.section_of(&item.id).map_or("", |s| s.title.as_str());
     let block = panel(format!(" {} ", visible(section)), false, theme);
@@ -219,7 +224,7 @@ fn draw_item(draft: &Draft, theme: Theme, frame: &mut Frame, area: Rect) {
     if let Some(picker) = picker {
         frame.render_widget(picker, picker_area);
     }
-    draw_editors(draft, item, theme, frame, editors_area);
+    draw_editors(draft, item, typing, theme, frame, editors_area)
 }
 
 fn context_paragraph<'a>(draft: &Draft, item: &'a Item, theme: Theme) -> Paragraph<'a> {
@@ -331,14 +336,20 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
     Some(Paragraph::new(lines))
 }
 
-/// The editors are drawn by reference, never cloned: a text area keeps its scroll
-/// position between frames, and a clone would recompute it over the whole text.
-fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, area: Rect) {
+/// The item's editors; returns the size of the focused one's inside.
+fn draw_editors(
+    draft: &Draft,
+    item: &Item,
+    typing: bool,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<(u16, u16)> {
     let editors = draft.editors();
     let focus = draft.focus();
     let answer_title = editor_title(
         "Answer",
-        editors.answer_words,
+        editors.answer.words(),
         item.word_limit,
         focus == Focus::Answer,
         theme,
@@ -356,25 +367,34 @@ fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, are
         let [a, r] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         (a, Some(r))
     };
-    draw_editor(
+    let mut focused_size = None;
+    let mut draw = |editor: &Prose, title, focused: bool, frame: &mut Frame, area: Rect| {
+        let block = panel(title, focused, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        super::prose::draw(editor, focused, focused && typing, theme, frame, inner);
+        if focused {
+            focused_size = Some((inner.width, inner.height));
+        }
+    };
+    draw(
         &editors.answer,
         answer_title,
         focus == Focus::Answer,
-        theme,
         frame,
         answer_area,
     );
     if let Some(area) = reasoning_area {
         let focused = focus == Focus::Reasoning;
-        let title = editor_title("Reasoning", editors.reasoning_words, None, focused, theme);
-        draw_editor(&editors.reasoning, title, focused, theme, frame, area);
+        let title = editor_title("Reasoning", editors.reasoning.words(), None, focused, theme);
+        draw(&editors.reasoning, title, focused, frame, area);
     }
     if draft.notes_open {
         let focused = focus == Focus::Notes;
-        let title = editor_title("Notes, never sent", editors.notes_words, None, focused, theme);
-        draw_editor(&editors.notes, title, focused, theme, frame, notes_area);
+        let title = editor_title("Notes, never sent", editors.notes.words(), None, focused, theme);
+        draw(&editors.notes, title, focused, frame, notes_area);
     } else {
-        let words = editors.notes_words;
+        let words = editors.notes.words();
         let what = if words == 0 {
             "none yet".to_string()
         } else {
@@ -385,35 +405,7 @@ fn draw_editors(draft: &Draft, item: &Item, theme: Theme, frame: &mut Frame, are
             notes_area,
         );
     }
-}
-
-fn draw_editor(
-    editor: &TextArea<'static>,
-    title: Line<'static>,
-    focused: bool,
-    theme: Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    let block = panel(title, focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if editor.is_empty() {
-        // Cheap to copy while empty: the placeholder takes the theme's dim, so with
-        // NO_COLOR it has no colour either.
-        let mut empty = editor.clone();
-        empty.set_placeholder_style(theme.dim());
-        frame.render_widget(&empty, inner);
-        return;
-    }
-    if focused {
-        frame.render_widget(editor, inner);
-        return;
-    }
-    // Not being typed in, a text reads from its start, wrapped at words as prose is,
-    // rather than wherever its cursor last left the editor's view.
-    let lines: Vec<Line> = editor.lines().iter().map(|l| Line::raw(visible(l))).collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    focused_size
 }
 
 fn editor_title(name: &str, words: usize, limit: Option<u32>, focused: bool, theme: Theme) -> Line<'static> {

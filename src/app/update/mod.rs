@@ -66,6 +66,11 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
             None
         }
         Action::Layout(layout) => {
+            if let Some((width, height)) = layout.editor
+                && let Some(editor) = app.draft.as_mut().and_then(|d| d.focused_editor())
+            {
+                editor.laid_out(width, height);
+            }
             if let Some(view) = app.comparison_mut() {
                 view.laid_out(layout);
             }

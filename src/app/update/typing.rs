@@ -1,14 +1,26 @@
 //! Text input: keys and pastes into whichever text field has focus.
 
 use super::*;
+use crate::app::prose::Prose;
 use crate::app::undo::{self, TextEdit};
+use crossterm::event::{KeyCode, KeyModifiers};
 
-/// The text field that unbound keys and pastes go to, and whether it is one line:
-/// wherever [`App::focused`] says keys go, if that takes text.
-pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bool)> {
+/// The text field that unbound keys and pastes go to.
+enum Field<'a> {
+    /// One of the draft's editors of prose.
+    Prose(&'a mut Prose),
+    /// A one-line field: a name, a folder, a query.
+    Line(&'a mut TextArea<'static>),
+}
+
+/// Wherever [`App::focused`] says keys go, if that takes text.
+fn focused_field(app: &mut App) -> Option<Field<'_>> {
     let focused = app.focused();
     if !focused.takes_text() {
         return None;
+    }
+    if let Focused::Walk(_) = focused {
+        return app.draft.as_mut()?.focused_editor().map(Field::Prose);
     }
     let field = match focused {
         Focused::NewResponse
@@ -24,14 +36,13 @@ pub(super) fn focused_field(app: &mut App) -> Option<(&mut TextArea<'static>, bo
             Dialog::GoTo { query, .. } => query,
             _ => return None,
         },
-        Focused::Walk(_) => app.draft.as_mut()?.focused_editor()?,
         Focused::Respondent(_) => match &mut app.screen {
             Screen::Respondent(form) => form.focused_text()?,
             _ => return None,
         },
         _ => return None,
     };
-    Some((field, focused.single_line()))
+    Some(Field::Line(field))
 }
 
 /// Text arriving while the position picker has focus is the start of the answer.
@@ -52,22 +63,26 @@ pub(super) fn type_key(app: &mut App, key: KeyEvent) {
     if printable {
         start_answer_if_choosing(app);
     }
-    let Some((field, single_line)) = focused_field(app) else {
-        return;
-    };
-    let input = ratatui_textarea::Input::from(key);
-    // One-line fields never take a newline.
-    if single_line && matches!(input.key, ratatui_textarea::Key::Enter) {
-        return;
-    }
-    let edit = match input.key {
-        _ if input.ctrl || input.alt => TextEdit::Other,
-        ratatui_textarea::Key::Char(c) => undo::edit_of(Some(c)),
-        ratatui_textarea::Key::Enter | ratatui_textarea::Key::Tab => TextEdit::Space,
-        ratatui_textarea::Key::Backspace | ratatui_textarea::Key::Delete => TextEdit::Delete,
+    let edit = match key.code {
+        _ if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            TextEdit::Other
+        }
+        KeyCode::Char(c) => undo::edit_of(Some(c)),
+        KeyCode::Enter | KeyCode::Tab => TextEdit::Space,
+        KeyCode::Backspace | KeyCode::Delete => TextEdit::Delete,
         _ => TextEdit::Other,
     };
-    if field.input(input) {
+    let changed = match focused_field(app) {
+        Some(Field::Prose(editor)) => editor.input(key),
+        // One-line fields never take a newline.
+        Some(Field::Line(_)) if key.code == KeyCode::Enter => false,
+        Some(Field::Line(field)) => field.input(ratatui_textarea::Input::from(key)),
+        None => false,
+    };
+    if changed {
         after_text_change(app, edit);
     }
 }
@@ -75,16 +90,13 @@ pub(super) fn type_key(app: &mut App, key: KeyEvent) {
 pub(super) fn paste(app: &mut App, text: &str) {
     // Pasting while browsing an item means "this is my answer".
     start_answer_if_choosing(app);
-    let Some((field, single_line)) = focused_field(app) else {
-        return;
-    };
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = if single_line {
-        text.replace('\n', " ")
-    } else {
-        text
+    let changed = match focused_field(app) {
+        Some(Field::Prose(editor)) => editor.insert_str(&text),
+        Some(Field::Line(field)) => field.insert_str(text.replace('\n', " ")),
+        None => false,
     };
-    if field.insert_str(text) {
+    if changed {
         after_text_change(app, TextEdit::Other);
     }
 }

@@ -101,7 +101,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             draft.undo(command == Command::Redo, now);
         }
         Command::ExternalEditor if draft.typing() => {
-            app.external_edit = draft.focused_editor().map(|e| e.lines().join("\n"));
+            app.external_edit = draft.focused_editor().map(|e| e.text());
         }
         Command::Review => {
             draft.recount_current_limits();
