@@ -657,3 +657,48 @@ fn a_passage_whose_words_were_changed_outside_consult_credits_nobody() {
     assert!(e6.contains("- not represented: Health Devolution Commission, Local Government Association, Northshire Combined Authority"), "{e6}");
     assert_eq!(provenance::reconcile_all(&mut response), 1);
 }
+
+#[test]
+fn a_hostile_member_name_reaches_no_terminal_and_no_document_as_structure() {
+    let set = built_in();
+    let hostile = "Evil\u{1b}[2J *Org* | x\n# Heading";
+    let mut members = members();
+    members[1].1.respondent.organisation = hostile.into();
+    let mut response = joint::start(&set, SECRETARIAT, &members, at(0)).unwrap();
+    let name = response.joint.as_ref().unwrap().members[1].organisation.clone();
+    let joint = response.joint.as_mut().unwrap();
+    let text = provenance::adopt(
+        joint.item_mut("e6"),
+        Field::Answer,
+        "",
+        0,
+        "Shared.",
+        vec![name],
+        false,
+    );
+    response.answer_mut(&set, "e6").answer = text;
+    response.format_version = response.format_to_write();
+    let markdown = export::markdown::render(&response, &set, export::Options::default());
+    assert!(!markdown.contains('\u{1b}'), "{markdown}");
+    assert!(!markdown.contains("\n# Heading"), "a name cannot open a heading");
+    assert!(markdown.contains(r"\*Org\* \| x"), "{markdown}");
+    let html = export::html::render(&response, &set, export::Options::default());
+    assert!(!html.contains('\u{1b}'));
+    let csv = String::from_utf8(export::provenance::csv(&response, &set).unwrap()).unwrap();
+    assert!(!csv.contains('\u{1b}'));
+
+    // On screen: the panel shows the name with its control characters as pictures.
+    let mut h = Harness::fresh();
+    let drafts = h.drafts_dir();
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::write(drafts.join("joint.json"), export::json::render(&response)).unwrap();
+    h.key(KeyCode::Esc);
+    h.app.refresh_drafts();
+    h.open(0);
+    go_to(&mut h, "Element 6");
+    h.key(KeyCode::F(9));
+    h.key(KeyCode::Down);
+    let screen = screen_text(render(&h, 120, 40).backend());
+    assert!(!screen.contains('\u{1b}'), "{screen}");
+    assert!(screen.contains("Evil␛[2J"), "{screen}");
+}
