@@ -702,3 +702,52 @@ fn a_hostile_member_name_reaches_no_terminal_and_no_document_as_structure() {
     assert!(!screen.contains('\u{1b}'), "{screen}");
     assert!(screen.contains("Evil␛[2J"), "{screen}");
 }
+
+/// Plain mode, for a secretariat using a screen reader or a script: the same joint work
+/// line by line.
+#[test]
+fn plain_mode_builds_the_joint_text_line_by_line() {
+    let sandbox = Sandbox::new();
+    let files = member_args(&sandbox);
+    let out = sandbox.path().join("members/joint.json");
+    let mut args = vec![
+        "joint",
+        "new",
+        "--org",
+        SECRETARIAT,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(files.iter().map(String::as_str));
+    assert_eq!(run(sandbox.consult(&args)).code, 0);
+    let script = "go element 6\nmembers\nmember 2\nadopt 2 3\ncredit 1\nconsensus\nconsensus divergence members weigh it differently\nminority 3 We want a combined authority footprint.\nsignoff 3 objected all footprints first\nadopt 9 1\nquit\n";
+    let mut command = sandbox.consult(&["edit", "--plain", out.to_str().unwrap()]);
+    command.write_stdin(script);
+    let done = run(command);
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    for line in [
+        "1. Health Devolution Commission: Support",
+        "2. Local Government Association: Support (inferred). NHS boundaries should match the places councils serve.",
+        "Consensus: full consensus (3 Support (1 inferred)).",
+        "3. (answer) Common boundaries between ICSs and councils are essential if partners are to collaborate and integrate services effectively.",
+        "Adopted into the answer, from Local Government Association and 1 more who said the same.",
+        "Health Devolution Commission credited with the sentence adopted last.",
+        "Counted: full consensus (3 Support (1 inferred)).",
+        "Consensus declared: divergence.",
+        "Minority statement of Northshire Combined Authority recorded.",
+        "Northshire Combined Authority objected on the whole response.",
+        "There is no member 9; members are numbered 1 to 3.",
+    ] {
+        assert!(done.stdout.contains(line), "{line:?} in\n{}", done.stdout);
+    }
+    let saved = consult::parse::response(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let joint = saved.joint.as_ref().unwrap();
+    let e6 = joint.item("e6").unwrap();
+    assert_eq!(e6.passages[0].members.len(), 3);
+    assert_eq!(e6.consensus.as_ref().unwrap().level, Consensus::Divergence);
+    assert_eq!(e6.minority[0].text, "We want a combined authority footprint.");
+    assert_eq!(
+        joint::sign_off::state(joint, "Northshire Combined Authority", None),
+        SignOffState::Objected
+    );
+}

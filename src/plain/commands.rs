@@ -21,6 +21,29 @@ pub enum Command {
     KeyPoint(String),
     /// Whether the position was stated by the respondent or inferred from its documents.
     Basis(crate::model::response::PositionBasis),
+    /// A joint response: what each member took on the item, or one member's text.
+    Members,
+    Member(usize),
+    /// A joint response: the joint text gets sentence `sentence` of member `member`
+    /// (counted through its answer, then its reasoning), in its reasoning if `reasoning`.
+    Adopt {
+        member: usize,
+        sentence: usize,
+        reasoning: bool,
+    },
+    /// A joint response: member N said the passage adopted last too.
+    Credit(usize),
+    /// A joint response: say the consensus, or declare a level (`None`: as counted) with a reason.
+    Consensus(Option<(Option<crate::model::joint::Consensus>, String)>),
+    /// A joint response: member N's minority statement on the item (empty: none).
+    Minority(usize, String),
+    /// A joint response: member N's sign-off on the item, or the whole response.
+    SignOff {
+        member: usize,
+        state: crate::model::joint::SignOffState,
+        whole: bool,
+        note: String,
+    },
     Ready,
     Review,
     Final,
@@ -134,6 +157,48 @@ pub const WORDS: &[Word] = &[
         help: "mark the position stated by the respondent (as it is unless marked inferred)",
     },
     Word {
+        name: "members",
+        short: &[],
+        usage: "members",
+        help: "a joint response: each member's position and key point on this item, numbered",
+    },
+    Word {
+        name: "member",
+        short: &[],
+        usage: "member N",
+        help: "a joint response: member N's answer and reasoning, a sentence a line, numbered",
+    },
+    Word {
+        name: "adopt",
+        short: &[],
+        usage: "adopt N S",
+        help: "a joint response: sentence S of member N (as member N numbers them) at the end of the joint answer, credited to N and to members who said the same; adopt N S reasoning puts it in the reasoning",
+    },
+    Word {
+        name: "credit",
+        short: &[],
+        usage: "credit N",
+        help: "a joint response: member N said the passage adopted last too",
+    },
+    Word {
+        name: "consensus",
+        short: &[],
+        usage: "consensus LEVEL REASON",
+        help: "a joint response: consensus alone says it; with full, consensus, strong-support, divergence or none and a reason, declares it; consensus counted goes back to the count",
+    },
+    Word {
+        name: "minority",
+        short: &[],
+        usage: "minority N TEXT",
+        help: "a joint response: member N's minority statement on this item; minority N clear removes it",
+    },
+    Word {
+        name: "signoff",
+        short: &[],
+        usage: "signoff N agreed",
+        help: "a joint response: member N agreed, objected or not-asked on this item (signoff N agreed all: the whole response), then any note",
+    },
+    Word {
         name: "ready",
         short: &[],
         usage: "ready",
@@ -240,41 +305,133 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
     };
     let rest = line[first.len()..].trim();
     let found = word(first)?;
-    let command = match found.name {
-        "next" => Command::Next,
-        "back" => Command::Back,
-        "go" if rest.is_empty() => {
-            return Err(
-                "go needs an item: its number (go 3) or a few words of its label (go question 2)".into(),
-            );
-        }
-        "go" => Command::Go(rest.to_string()),
-        "show" => Command::Show,
-        "position" => Command::Position(pick(rest)?),
-        "answer" => Command::Answer(text(found.name, rest)?),
-        "reasoning" => Command::Reasoning(text(found.name, rest)?),
-        "notes" => Command::Notes(text(found.name, rest)?),
-        "keypoint" => Command::KeyPoint(rest.to_string()),
-        "inferred" => Command::Basis(crate::model::response::PositionBasis::Inferred),
-        "stated" => Command::Basis(crate::model::response::PositionBasis::Stated),
-        "ready" => Command::Ready,
-        "review" => Command::Review,
-        "final" => Command::Final,
-        "respondent" => Command::Respondent,
-        "export" => export(rest)?,
-        "versions" => Command::Versions,
-        "restore" => Command::Restore(number(rest).ok_or_else(|| {
-            "restore needs a version number, as versions lists them: restore 2".to_string()
-        })?),
-        "save" => Command::Save,
-        "help" => Command::Help,
-        _ => Command::Quit,
-    };
+    let command =
+        match found.name {
+            "next" => Command::Next,
+            "back" => Command::Back,
+            "go" if rest.is_empty() => {
+                return Err(
+                    "go needs an item: its number (go 3) or a few words of its label (go question 2)".into(),
+                );
+            }
+            "go" => Command::Go(rest.to_string()),
+            "show" => Command::Show,
+            "position" => Command::Position(pick(rest)?),
+            "answer" => Command::Answer(text(found.name, rest)?),
+            "reasoning" => Command::Reasoning(text(found.name, rest)?),
+            "notes" => Command::Notes(text(found.name, rest)?),
+            "keypoint" => Command::KeyPoint(rest.to_string()),
+            "inferred" => Command::Basis(crate::model::response::PositionBasis::Inferred),
+            "stated" => Command::Basis(crate::model::response::PositionBasis::Stated),
+            "members" => Command::Members,
+            "member" => Command::Member(
+                number(rest)
+                    .ok_or_else(|| "member needs a number, as members lists them: member 2".to_string())?,
+            ),
+            "adopt" => adopt(rest)?,
+            "credit" => Command::Credit(number(rest).ok_or_else(|| {
+                "credit needs a member's number, as members lists them: credit 2".to_string()
+            })?),
+            "consensus" => consensus(rest)?,
+            "minority" => {
+                let (n, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+                let n = number(n).ok_or_else(|| {
+                    "minority needs a member's number, then the statement: minority 2 TEXT".to_string()
+                })?;
+                let text = if text.trim().eq_ignore_ascii_case("clear") {
+                    ""
+                } else {
+                    text.trim()
+                };
+                Command::Minority(n, text.to_string())
+            }
+            "signoff" => sign_off(rest)?,
+            "ready" => Command::Ready,
+            "review" => Command::Review,
+            "final" => Command::Final,
+            "respondent" => Command::Respondent,
+            "export" => export(rest)?,
+            "versions" => Command::Versions,
+            "restore" => Command::Restore(number(rest).ok_or_else(|| {
+                "restore needs a version number, as versions lists them: restore 2".to_string()
+            })?),
+            "save" => Command::Save,
+            "help" => Command::Help,
+            _ => Command::Quit,
+        };
     Ok(Some(command))
 }
 
 fn number(text: &str) -> Option<usize> {
     text.trim().parse().ok()
+}
+
+fn adopt(rest: &str) -> Result<Command, String> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let usage =
+        || "adopt needs a member's number and a sentence's, as member N numbers them: adopt 2 3".to_string();
+    let (member, sentence) = match words.as_slice() {
+        [m, s] | [m, s, _] => (number(m).ok_or_else(usage)?, number(s).ok_or_else(usage)?),
+        _ => return Err(usage()),
+    };
+    let reasoning = match words.get(2).map(|w| w.to_lowercase()) {
+        None => false,
+        Some(w) if "reasoning".starts_with(&w) => true,
+        Some(w) if "answer".starts_with(&w) => false,
+        Some(w) => {
+            return Err(format!(
+                "adopt puts a sentence in the answer or the reasoning, not “{w}”"
+            ));
+        }
+    };
+    Ok(Command::Adopt {
+        member,
+        sentence,
+        reasoning,
+    })
+}
+
+fn consensus(rest: &str) -> Result<Command, String> {
+    use crate::model::joint::Consensus;
+    if rest.is_empty() {
+        return Ok(Command::Consensus(None));
+    }
+    let (level, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let level = match level.to_lowercase().as_str() {
+        "counted" | "count" => None,
+        word => Some(
+            Consensus::ALL
+                .into_iter()
+                .find(|c| c.id() == word)
+                .ok_or_else(|| format!("There is no consensus level “{word}”; the levels are full, consensus, strong-support, divergence and none, or counted"))?,
+        ),
+    };
+    Ok(Command::Consensus(Some((level, reason.trim().to_string()))))
+}
+
+fn sign_off(rest: &str) -> Result<Command, String> {
+    use crate::model::joint::SignOffState;
+    let usage =
+        || "signoff needs a member's number and agreed, objected or not-asked: signoff 2 agreed".to_string();
+    let mut words = rest.split_whitespace();
+    let member = words.next().and_then(number).ok_or_else(usage)?;
+    let state = match words.next().map(str::to_lowercase).as_deref() {
+        Some("agreed" | "agree" | "yes") => SignOffState::Agreed,
+        Some("objected" | "object" | "no") => SignOffState::Objected,
+        Some("not-asked" | "notasked" | "none") => SignOffState::NotAsked,
+        _ => return Err(usage()),
+    };
+    let mut note: Vec<&str> = words.collect();
+    let whole = note.first().is_some_and(|w| w.eq_ignore_ascii_case("all"));
+    if whole {
+        note.remove(0);
+    }
+    Ok(Command::SignOff {
+        member,
+        state,
+        whole,
+        note: note.join(" "),
+    })
 }
 
 fn pick(rest: &str) -> Result<Pick, String> {
@@ -416,7 +573,11 @@ mod tests {
     #[test]
     fn every_word_in_the_table_parses_to_its_own_command() {
         for word in WORDS {
-            let usage = word.usage.replace(" N", " 1");
+            let usage = word
+                .usage
+                .replace(" N", " 1")
+                .replace(" S", " 1")
+                .replace("LEVEL", "full");
             assert!(parse(&usage).unwrap().is_some(), "{usage}");
             for short in word.short {
                 assert_eq!(super::word(short).unwrap().name, word.name);

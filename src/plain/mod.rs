@@ -10,6 +10,7 @@
 
 pub mod commands;
 mod input;
+mod joint;
 mod open;
 pub mod print;
 mod walk;
@@ -59,6 +60,7 @@ pub fn run(dirs: Dirs, start: Start) -> u8 {
         prompt: std::io::stdin().is_terminal(),
         zone: jiff::tz::TimeZone::system(),
         exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
+        last_adopted: None,
     };
     match plain.open(start) {
         Ok(open) => plain.walk(open),
@@ -93,6 +95,8 @@ struct Plain {
     prompt: bool,
     zone: jiff::tz::TimeZone,
     exports_dir: PathBuf,
+    /// On a joint response, the item and passage adopted last, for `credit`.
+    last_adopted: Option<(String, usize)>,
 }
 
 impl Plain {

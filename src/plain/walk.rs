@@ -80,6 +80,13 @@ impl Plain {
             Command::Notes(how) => return self.write_text(draft, Field::Notes, how),
             Command::KeyPoint(text) => return self.key_point(draft, &text),
             Command::Basis(basis) => return self.basis(draft, basis),
+            Command::Members
+            | Command::Member(_)
+            | Command::Adopt { .. }
+            | Command::Credit(_)
+            | Command::Consensus(_)
+            | Command::Minority(..)
+            | Command::SignOff { .. } => return self.joint(draft, command),
             Command::Ready => return self.toggle_ready(draft),
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),
@@ -109,7 +116,7 @@ impl Plain {
     }
 
     /// After a change: says so once if it made a final response a draft again, and saves.
-    fn changed(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    pub(super) fn changed(&mut self, draft: &mut Draft) -> Result<(), Stop> {
         if std::mem::take(&mut draft.reopened) {
             self.say("The response is a draft again after this change; final marks it final.");
         }

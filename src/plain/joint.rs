@@ -1,0 +1,263 @@
+//! A joint response in the plain dialogue: the members' positions and sentences, numbered,
+//! adopting them into the joint text, consensus, minority statements and sign-off. The
+//! same domain functions as the full screen's members panel; each change is saved at once.
+
+use std::time::Instant;
+
+use super::commands::Command;
+use super::{Plain, Stop};
+use crate::app::Draft;
+use crate::joint::provenance::{self, units};
+use crate::joint::{consensus, sign_off};
+use crate::model::joint::{ConsensusOverride, Field, Joint, Minority};
+use crate::text::visible_line;
+
+/// Member `n` (from 1) of `joint`, or the line to say instead.
+fn member(joint: &Joint, n: usize) -> Result<usize, String> {
+    let count = joint.members.len();
+    (1..=count)
+        .contains(&n)
+        .then(|| n - 1)
+        .ok_or_else(|| format!("There is no member {n}; members are numbered 1 to {count}."))
+}
+
+/// A member's sentences on `item`: its answer's, then its reasoning's, each with its field.
+fn sentences<'a>(joint: &'a Joint, m: usize, item: &str) -> Vec<(Field, &'a str)> {
+    let Some(answer) = joint.members[m].answer(item) else {
+        return Vec::new();
+    };
+    let mut all = Vec::new();
+    for (field, text) in [
+        (Field::Answer, &answer.answer),
+        (Field::Reasoning, &answer.reasoning),
+    ] {
+        all.extend(units(text, false).into_iter().map(|r| (field, &text[r])));
+    }
+    all
+}
+
+impl Plain {
+    pub(super) fn joint(&mut self, draft: &mut Draft, command: Command) -> Result<(), Stop> {
+        let Some(joint) = draft.response.joint.as_ref() else {
+            self.say("This is not a joint response; start one with consult joint new --org NAME FILE...");
+            return Ok(());
+        };
+        let item = draft.item().id.clone();
+        // The member a command names, checked once: a number out of range is said here.
+        let named = match &command {
+            Command::Member(n)
+            | Command::Adopt { member: n, .. }
+            | Command::Credit(n)
+            | Command::Minority(n, _)
+            | Command::SignOff { member: n, .. } => Some(*n),
+            _ => None,
+        };
+        let chosen = match named.map(|n| member(joint, n)) {
+            Some(Err(why)) => {
+                self.say(why);
+                return Ok(());
+            }
+            Some(Ok(m)) => Some(m),
+            None => None,
+        };
+        let said = match command {
+            Command::Members => {
+                self.members(draft);
+                return Ok(());
+            }
+            Command::Member(_) => {
+                let m = chosen.unwrap_or_default();
+                let lines = sentences(joint, m, &item);
+                let name = visible_line(&joint.members[m].organisation);
+                if lines.is_empty() {
+                    {
+                        self.say(format!("{name} wrote nothing on this item."));
+                        return Ok(());
+                    }
+                }
+                self.say(format!("{name}, a sentence a line:"));
+                for (i, (field, text)) in lines.iter().enumerate() {
+                    self.say(format!("{}. ({}) {}", i + 1, field.label(), visible_line(text)));
+                }
+                return Ok(());
+            }
+            Command::Adopt {
+                member: n,
+                sentence,
+                reasoning,
+            } => {
+                let m = chosen.unwrap_or_default();
+                let lines = sentences(joint, m, &item);
+                let Some((_, passage)) = sentence.checked_sub(1).and_then(|i| lines.get(i)) else {
+                    {
+                        self.say(format!(
+                            "Member {n} has {} sentences here; member {n} lists them.",
+                            lines.len()
+                        ));
+                        return Ok(());
+                    }
+                };
+                let passage = passage.to_string();
+                let from = joint.members[m].organisation.clone();
+                let mut credited = vec![from.clone()];
+                credited.extend(provenance::said_also(joint, &item, &passage, &from));
+                let field = if reasoning {
+                    Field::Reasoning
+                } else {
+                    Field::Answer
+                };
+                let others = credited.len() - 1;
+                let index = draft.adopt(field, &passage, credited, false, Instant::now());
+                self.last_adopted = index.map(|i| (item.clone(), i));
+                match others {
+                    0 => format!(
+                        "Adopted into the {}, from {}.",
+                        field.label(),
+                        visible_line(&from)
+                    ),
+                    n => format!(
+                        "Adopted into the {}, from {} and {n} more who said the same.",
+                        field.label(),
+                        visible_line(&from)
+                    ),
+                }
+            }
+            Command::Credit(_) => {
+                let m = chosen.unwrap_or_default();
+                let name = joint.members[m].organisation.clone();
+                let Some((_, index)) = self.last_adopted.clone().filter(|(at, _)| *at == item) else {
+                    self.say("Adopt a sentence on this item first; then credit N adds member N to it.");
+                    return Ok(());
+                };
+                let joint = draft.response.joint.as_mut().expect("checked");
+                if !provenance::credit(joint.item_mut(&item), index, &name) {
+                    {
+                        self.say(format!("{} is already credited with it.", visible_line(&name)));
+                        return Ok(());
+                    }
+                }
+                format!("{} credited with the sentence adopted last.", visible_line(&name))
+            }
+            Command::Consensus(None) => {
+                let tally = consensus::tally(joint, &draft.set, &item);
+                let declared = joint.item(&item).and_then(|r| r.consensus.as_ref());
+                let counts = tally.describe(&draft.set, &item);
+                let mut line = format!("Counted: {} ({counts}).", tally.computed.label());
+                if let Some(d) = declared {
+                    line.push_str(&format!(
+                        " Declared: {}, because {}",
+                        d.level.label(),
+                        visible_line(&d.reason)
+                    ));
+                }
+                {
+                    self.say(line);
+                    return Ok(());
+                }
+            }
+            Command::Consensus(Some((level, reason))) => {
+                let joint = draft.response.joint.as_mut().expect("checked");
+                match level {
+                    None => {
+                        joint.item_mut(&item).consensus = None;
+                        "Consensus on this item is as counted again.".to_string()
+                    }
+                    Some(_) if reason.is_empty() => {
+                        self.say("Give the reason after the level: consensus full all members agreed at the meeting");
+                        return Ok(());
+                    }
+                    Some(level) => {
+                        joint.item_mut(&item).consensus = Some(ConsensusOverride { level, reason });
+                        format!("Consensus declared: {}.", level.label())
+                    }
+                }
+            }
+            Command::Minority(_, text) => {
+                let m = chosen.unwrap_or_default();
+                let name = joint.members[m].organisation.clone();
+                let joint = draft.response.joint.as_mut().expect("checked");
+                let record = joint.item_mut(&item);
+                record.minority.retain(|s| s.member != name);
+                if text.is_empty() {
+                    format!("No minority statement for {}.", visible_line(&name))
+                } else {
+                    record.minority.push(Minority {
+                        member: name.clone(),
+                        text,
+                    });
+                    format!("Minority statement of {} recorded.", visible_line(&name))
+                }
+            }
+            Command::SignOff {
+                member: _,
+                state,
+                whole,
+                note,
+            } => {
+                let m = chosen.unwrap_or_default();
+                let name = joint.members[m].organisation.clone();
+                let joint = draft.response.joint.as_mut().expect("checked");
+                let on = (!whole).then_some(item.as_str());
+                sign_off::record(joint, &name, on, state, &note, crate::model::response::now());
+                let what = if whole { "the whole response" } else { "this item" };
+                format!("{} {} on {what}.", visible_line(&name), state.label())
+            }
+            _ => return Ok(()),
+        };
+        if let Some(joint) = draft.response.joint.as_mut() {
+            joint.tidy();
+        }
+        draft.edited(Instant::now());
+        self.say(said);
+        self.changed(draft)
+    }
+
+    /// Each member on the current item: number, name, position, key point, and whether
+    /// the joint text credits it; then the consensus.
+    fn members(&self, draft: &Draft) {
+        let Some(joint) = draft.response.joint.as_ref() else {
+            return;
+        };
+        let item = draft.item();
+        let scale = draft.set.scale_of(item);
+        for (i, member) in joint.members.iter().enumerate() {
+            let answer = member.answer(&item.id);
+            let position = answer
+                .and_then(|a| a.position.as_deref())
+                .and_then(|id| scale?.option(id))
+                .map_or("no position".to_string(), |o| o.label.clone());
+            let inferred = if answer.is_some_and(crate::app::joint::inferred) {
+                " (inferred)"
+            } else {
+                ""
+            };
+            let credited = joint.item(&item.id).is_some_and(|r| {
+                r.passages
+                    .iter()
+                    .any(|p| p.members.contains(&member.organisation))
+            });
+            let point = answer.map_or("", |a| a.key_point());
+            self.say(format!(
+                "{}. {}: {position}{inferred}{}{}",
+                i + 1,
+                visible_line(&member.organisation),
+                if point.is_empty() {
+                    String::new()
+                } else {
+                    format!(". {}", visible_line(point))
+                },
+                if credited { " In the joint text." } else { "" }
+            ));
+        }
+        if item.scale.is_some() {
+            let tally = consensus::tally(joint, &draft.set, &item.id);
+            self.say(format!(
+                "Consensus: {} ({}).",
+                tally
+                    .level(joint.item(&item.id).and_then(|r| r.consensus.as_ref()))
+                    .label(),
+                tally.describe(&draft.set, &item.id)
+            ));
+        }
+    }
+}
