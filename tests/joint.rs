@@ -475,10 +475,10 @@ fn member_args(sandbox: &Sandbox) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn joint_new_status_and_provenance_from_the_command_line() {
-    let sandbox = Sandbox::new();
-    let files = member_args(&sandbox);
+/// `consult joint new` of the three samples, copied into the sandbox's `members/`, to
+/// `members/joint.json`: that path, and how the command ended.
+fn joint_new(sandbox: &Sandbox) -> (std::path::PathBuf, support::sandbox::Run) {
+    let files = member_args(sandbox);
     let out = sandbox.path().join("members/joint.json");
     let mut args = vec![
         "joint",
@@ -490,6 +490,13 @@ fn joint_new_status_and_provenance_from_the_command_line() {
     ];
     args.extend(files.iter().map(String::as_str));
     let made = run(sandbox.consult(&args));
+    (out, made)
+}
+
+#[test]
+fn joint_new_status_and_provenance_from_the_command_line() {
+    let sandbox = Sandbox::new();
+    let (out, made) = joint_new(&sandbox);
     assert_eq!(made.code, 0, "{}", made.stderr);
     assert!(made.stdout.contains("a joint response of 3 members"));
     let text = std::fs::read_to_string(&out).unwrap();
@@ -708,18 +715,8 @@ fn a_hostile_member_name_reaches_no_terminal_and_no_document_as_structure() {
 #[test]
 fn plain_mode_builds_the_joint_text_line_by_line() {
     let sandbox = Sandbox::new();
-    let files = member_args(&sandbox);
+    assert_eq!(joint_new(&sandbox).1.code, 0);
     let out = sandbox.path().join("members/joint.json");
-    let mut args = vec![
-        "joint",
-        "new",
-        "--org",
-        SECRETARIAT,
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend(files.iter().map(String::as_str));
-    assert_eq!(run(sandbox.consult(&args)).code, 0);
     let script = "go element 6\nmembers\nmember 2\nadopt 2 3\ncredit 1\nconsensus\nconsensus divergence members weigh it differently\nminority 3 We want a combined authority footprint.\nsignoff 3 objected all footprints first\nadopt 9 1\nquit\n";
     let mut command = sandbox.consult(&["edit", "--plain", out.to_str().unwrap()]);
     command.write_stdin(script);
