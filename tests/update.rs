@@ -883,7 +883,12 @@ fn f7_sets_the_key_point_in_one_line_and_empty_goes_back_to_the_first_sentence()
     from_the_start_to(&mut h, "q2");
     h.key(KeyCode::F(7));
     // Prefilled with the key point it has, to change rather than retype.
-    let Some(Dialog::KeyPoint { field }) = &h.app.dialog else {
+    let Some(Dialog::Text {
+        purpose: consult::app::TextPurpose::KeyPoint,
+        field,
+        ..
+    }) = &h.app.dialog
+    else {
         panic!("the key point dialog");
     };
     assert_eq!(

@@ -96,8 +96,6 @@ pub enum Context {
     Export,
     /// Writing the comparison out.
     CompareExport,
-    /// Typing an item's key point.
-    KeyPoint,
     /// Comparing responses: the matrix.
     Compare,
     /// Comparing responses: every organisation's text on one item.
@@ -126,13 +124,12 @@ impl Context {
             Context::Checkbox => "Respondent form, yes/no field",
             Context::NewResponse => "New response",
             Context::GoTo => "Going to an item",
-            Context::Text => "Typing a note, reason or statement",
+            Context::Text => "Typing a line: a key point, a note, a reason or a statement",
             Context::Members => "Joint response: members' texts",
             Context::Review => "Review",
             Context::Versions => "Earlier versions",
             Context::Export => "Export",
             Context::CompareExport => "Exporting the comparison",
-            Context::KeyPoint => "Typing a key point",
             Context::ComparePairs => "Comparing: who agrees with whom",
             Context::Compare => "Comparing responses",
             Context::CompareDetail => "Comparing: one item's answers",
@@ -315,8 +312,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::CompareExport, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown briefing, HTML to print, JSON, CSV, CSV of pairs", Some("format")),
     bind(X::CompareExport, &[key(KeyCode::Enter)], C::Yes, "write the comparison", Some("export")),
     bind(X::CompareExport, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
-    bind(X::KeyPoint, &[key(KeyCode::Enter)], C::Yes, "keep the key point (empty: the answer's first sentence)", Some("keep")),
-    bind(X::KeyPoint, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     // Comparing responses: the matrix.
     bind(X::Compare, &[key(KeyCode::Enter)], C::Edit, "every organisation's answer and reasoning on the item", Some("answers")),
     bind(X::Compare, &[key(KeyCode::Esc), ch('q')], C::Leave, "back to the drafts (quits, when opened from the command line)", Some("back")),
@@ -395,7 +390,6 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Members => vec![Context::Members, Context::Walk, Global],
         Focused::Export => vec![Context::Export, Global],
         Focused::CompareExport => vec![Context::CompareExport, Global],
-        Focused::KeyPoint => vec![Context::KeyPoint, Global],
         Focused::Home => vec![Context::Home, Global],
         Focused::Trash => vec![Context::Trash, Global],
         Focused::Walk(Focus::Position) => vec![Context::Browse, Context::Walk, Global],

@@ -131,16 +131,15 @@ pub enum Dialog {
         format: crate::compare::Format,
         folder: TextArea<'static>,
     },
-    /// The current item's key point, in one line (empty: its answer's first sentence).
-    KeyPoint {
-        field: TextArea<'static>,
-    },
     /// A question with several answers, each on its own key.
     Choose(Choice),
-    /// A line of text for the joint response: a minority statement, a reason, a note.
+    /// A line of text: the item's key point, or for a joint response a minority
+    /// statement, a reason, a note.
     Text {
         purpose: TextPurpose,
         title: String,
+        /// A line above the field saying what it is for, if the title does not.
+        hint: &'static str,
         field: TextArea<'static>,
     },
 }
@@ -148,6 +147,8 @@ pub enum Dialog {
 /// What a [`Dialog::Text`]'s words are for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPurpose {
+    /// The current item's key point (empty: its answer's first sentence).
+    KeyPoint,
     /// A member's minority statement on the current item (empty: none).
     Minority { member: String },
     /// Why the secretariat declares this consensus on the current item.
@@ -419,7 +420,6 @@ impl App {
             Some(Dialog::GoTo { .. }) => return Focused::GoTo,
             Some(Dialog::Text { .. }) => return Focused::Text,
             Some(Dialog::CompareExport { .. }) => return Focused::CompareExport,
-            Some(Dialog::KeyPoint { .. }) => return Focused::KeyPoint,
             None => {}
         }
         match &self.screen {

@@ -201,8 +201,6 @@ pub enum Focused {
     Members,
     /// Exporting the comparison: the folder is typed here.
     CompareExport,
-    /// The item's key point is typed here.
-    KeyPoint,
     Home,
     Trash,
     /// The walk-through, on one of the item's fields.
@@ -231,8 +229,7 @@ impl Focused {
             | Focused::Export
             | Focused::GoTo
             | Focused::Text
-            | Focused::CompareExport
-            | Focused::KeyPoint => true,
+            | Focused::CompareExport => true,
             Focused::Walk(field) => field != Focus::Position,
             Focused::Respondent(field) => field.text_index().is_some(),
             _ => false,

@@ -98,13 +98,19 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     .block(panel(" Are you sure? ", true, theme));
             frame.render_widget(paragraph, popup);
         }
-        Dialog::Text { title, field, .. } => {
-            let popup = centered(area, 76, 3);
+        Dialog::Text {
+            title, hint, field, ..
+        } => {
+            let hint_height = u16::from(!hint.is_empty());
+            let popup = centered(area, 76, 3 + hint_height);
             frame.render_widget(Clear, popup);
+            let [hint_area, field_area] =
+                Layout::vertical([Constraint::Length(hint_height), Constraint::Length(3)]).areas(popup);
+            frame.render_widget(Line::styled(format!(" {hint}"), theme.dim()), hint_area);
             let mut editor = field.clone();
             editor.set_block(panel(format!(" {} ", visible_line(title)), true, theme));
             editor.set_cursor_line_style(Style::new());
-            frame.render_widget(&editor, popup);
+            frame.render_widget(&editor, field_area);
         }
         Dialog::CompareExport { format, folder } => {
             let popup = centered(area, 76, 10);
@@ -136,25 +142,6 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                 lines.push(Line::raw(format!("  {}", visible(&path.display().to_string()))));
             }
             frame.render_widget(Paragraph::new(lines), file);
-        }
-        Dialog::KeyPoint { field } => {
-            let popup = centered(area, 76, 7);
-            frame.render_widget(Clear, popup);
-            let block = panel(" Key point ", true, theme);
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
-            let [hint, text] = Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(inner);
-            frame.render_widget(
-                Line::styled(
-                    "One line for comparisons; leave empty to use the answer's first sentence.",
-                    theme.dim(),
-                ),
-                hint,
-            );
-            let mut editor = field.clone();
-            editor.set_block(panel(" Key point (type, then Enter) ", true, theme));
-            editor.set_cursor_line_style(Style::new());
-            frame.render_widget(&editor, text);
         }
         // Going to an item happens in the walk-through's outline, which shows what is found.
         Dialog::GoTo { .. } => {}

@@ -26,7 +26,8 @@ const ORDER: &[Context] = &[
     Context::ComparePairs,
     Context::Export,
     Context::CompareExport,
-    Context::KeyPoint,
+    Context::Members,
+    Context::Text,
     Context::Confirm,
     Context::Choose,
 ];

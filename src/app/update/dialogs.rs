@@ -103,6 +103,14 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             return go_to_found(app, &query.lines().concat(), selected, query);
         }
         (Dialog::GoTo { .. }, Command::No) => {}
+        (
+            Dialog::Text {
+                purpose: TextPurpose::KeyPoint,
+                field,
+                ..
+            },
+            Command::Yes,
+        ) => set_key_point(app, &field.lines().concat()),
         (Dialog::Text { purpose, field, .. }, Command::Yes) => {
             return text_entered(app, purpose, field.lines().concat());
         }
@@ -125,10 +133,6 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
             }
         }
         (Dialog::CompareExport { .. }, Command::No) => {}
-        (Dialog::KeyPoint { field }, Command::Yes) => {
-            set_key_point(app, &field.lines().concat());
-        }
-        (Dialog::KeyPoint { .. }, Command::No) => {}
         (dialog, Command::Quit) => {
             app.dialog = Some(dialog);
             app.quit = true;
@@ -258,6 +262,18 @@ fn write_comparison(app: &mut App, format: crate::compare::Format, path: &std::p
     }
 }
 
+/// A one-line text dialog for `purpose`, titled `title`, holding `text` with the cursor at its end.
+pub(super) fn text_dialog(purpose: TextPurpose, title: String, text: &str) -> Dialog {
+    let mut field = TextArea::new(vec![crate::text::flat(text)]);
+    field.move_cursor(ratatui_textarea::CursorMove::End);
+    Dialog::Text {
+        purpose,
+        title,
+        hint: "",
+        field,
+    }
+}
+
 /// The key point dialog on the current item, prefilled with the key point it has.
 pub(super) fn key_point_dialog(app: &mut App) {
     let Some(draft) = app.draft.as_ref() else { return };
@@ -267,9 +283,15 @@ pub(super) fn key_point_dialog(app: &mut App) {
         .and_then(|a| a.key_point.clone())
         .unwrap_or_default();
     // Shown (and so kept, if left as it is) with any control characters as pictures.
-    let mut field = TextArea::new(vec![crate::text::flat(&crate::text::visible_line(&current))]);
-    field.move_cursor(ratatui_textarea::CursorMove::End);
-    app.dialog = Some(Dialog::KeyPoint { field });
+    let mut dialog = text_dialog(
+        TextPurpose::KeyPoint,
+        "Key point (type, then Enter)".into(),
+        &crate::text::visible_line(&current),
+    );
+    if let Dialog::Text { hint, .. } = &mut dialog {
+        *hint = "One line for comparisons; leave empty to use the answer's first sentence.";
+    }
+    app.dialog = Some(dialog);
 }
 
 /// Keeps `typed` as the current item's key point (undoably); empty goes back to the answer's first sentence.

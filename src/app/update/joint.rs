@@ -244,16 +244,6 @@ fn sign_off_choice(whole: bool) -> Dialog {
     })
 }
 
-pub(super) fn text_dialog(purpose: TextPurpose, title: String, text: &str) -> Dialog {
-    let mut field = TextArea::new(vec![crate::text::flat(text)]);
-    field.move_cursor(ratatui_textarea::CursorMove::End);
-    Dialog::Text {
-        purpose,
-        title,
-        field,
-    }
-}
-
 /// A decision of the consensus or sign-off questions: the text they need comes next.
 pub(super) fn decided(app: &mut App, decision: Decision) {
     let item = app
@@ -353,7 +343,7 @@ pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) ->
             };
             format!("{} {} on {on}", visible_line(&member), state.label())
         }
-        TextPurpose::NewJoint { .. } => unreachable!("handled above"),
+        TextPurpose::NewJoint { .. } | TextPurpose::KeyPoint => return None, // handled before
     };
     joint.tidy();
     draft.edited(now);

@@ -23,19 +23,15 @@ fn focused_field(app: &mut App) -> Option<Field<'_>> {
         return app.draft.as_mut()?.focused_editor().map(Field::Prose);
     }
     let field = match focused {
-        Focused::NewResponse
-        | Focused::Export
-        | Focused::GoTo
-        | Focused::Text
-        | Focused::CompareExport
-        | Focused::KeyPoint => match app.dialog.as_mut()? {
-            Dialog::NewResponse { organisation, .. } => organisation,
-            Dialog::Text { field, .. } => field,
-            Dialog::Export { folder, .. } | Dialog::CompareExport { folder, .. } => folder,
-            Dialog::KeyPoint { field } => field,
-            Dialog::GoTo { query, .. } => query,
-            _ => return None,
-        },
+        Focused::NewResponse | Focused::Export | Focused::GoTo | Focused::Text | Focused::CompareExport => {
+            match app.dialog.as_mut()? {
+                Dialog::NewResponse { organisation, .. } => organisation,
+                Dialog::Text { field, .. } => field,
+                Dialog::Export { folder, .. } | Dialog::CompareExport { folder, .. } => folder,
+                Dialog::GoTo { query, .. } => query,
+                _ => return None,
+            }
+        }
         Focused::Respondent(_) => match &mut app.screen {
             Screen::Respondent(form) => form.focused_text()?,
             _ => return None,
