@@ -17,7 +17,15 @@ pub fn member_file(member: &Path, joint_dir: &Path) -> String {
     let dir = joint_dir
         .canonicalize()
         .unwrap_or_else(|_| joint_dir.to_path_buf());
-    full.strip_prefix(&dir).unwrap_or(&full).display().to_string()
+    match full.strip_prefix(&dir) {
+        // With `/` between folders, so the two files can move to another system together.
+        Ok(inside) => inside
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        Err(_) => full.display().to_string(),
+    }
 }
 
 /// Where a member's file is, from how the joint draft at `joint` names it.
