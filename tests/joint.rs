@@ -748,3 +748,36 @@ fn plain_mode_builds_the_joint_text_line_by_line() {
         SignOffState::Objected
     );
 }
+
+#[test]
+fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
+    let mut h = joint_app();
+    go_to(&mut h, "Element 6");
+    h.key(KeyCode::F(9));
+    select(&mut h, "Local Government Association");
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Enter); // "Common boundaries …", the answer so far
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Home); // the cursor to the start of the joint answer
+    h.key(KeyCode::F(9));
+    select(&mut h, "Health Devolution Commission");
+    h.key(KeyCode::Enter); // the Commission's first sentence, at the start
+    h.key(KeyCode::Enter); // and its second, after the first
+    let answer = h.answer("e6").answer;
+    let order: Vec<String> = record(&h, "e6")
+        .passages
+        .iter()
+        .map(|p| p.text.chars().take(12).collect())
+        .collect();
+    assert!(
+        answer.starts_with("We support this element. ICS footprints"),
+        "{answer}"
+    );
+    assert!(answer.ends_with("integrate services effectively."), "{answer}");
+    assert_eq!(
+        order,
+        ["We support t", "ICS footprin", "Common bound"],
+        "{answer}"
+    );
+}

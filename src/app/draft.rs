@@ -475,8 +475,8 @@ impl Draft {
         }
     }
 
-    /// Adopts a member's `passage` at the end of the current item's `field`, credited to
-    /// `members`, as one undoable edit; returns the passage's index in the item's record.
+    /// Adopts a member's `passage` into the current item's `field` at its cursor, credited
+    /// to `members`, as one undoable edit; returns the passage's index in the item's record.
     pub fn adopt(
         &mut self,
         field: Field,
@@ -501,8 +501,16 @@ impl Draft {
             Field::Answer => a.answer.clone(),
             Field::Reasoning => a.reasoning.clone(),
         });
-        let (new, start) = provenance::insertion(&record, field, &old, old.len(), passage, paragraph);
+        // At the cursor of the joint text it goes into (the end, unless the user moved it),
+        // and the cursor after it, so passages adopted one after another keep their order.
+        let at = self
+            .focused_editor()
+            .map_or(old.len(), |editor| editor.cursor_offset());
+        let (new, start) = provenance::insertion(&record, field, &old, at, passage, paragraph);
         self.replace_text(&new, now);
+        if let Some(editor) = self.focused_editor() {
+            editor.place_cursor(start + passage.trim().len());
+        }
         let joint = self.response.joint.as_mut()?;
         Some(provenance::record_passage(
             joint.item_mut(&id),

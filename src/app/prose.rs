@@ -336,6 +336,33 @@ impl Prose {
         self.cursor
     }
 
+    /// Where the cursor is, as a byte offset into the whole text.
+    pub fn cursor_offset(&self) -> usize {
+        self.offset(self.cursor)
+    }
+
+    /// Puts the cursor at byte `at` of the whole text (the nearest character boundary
+    /// before it, and no further than the end).
+    pub fn place_cursor(&mut self, at: usize) {
+        let mut rest = at;
+        let mut place = self.end();
+        for (row, paragraph) in self.paragraphs.iter().enumerate() {
+            if rest <= paragraph.len() {
+                let mut col = rest;
+                while !paragraph.is_char_boundary(col) {
+                    col -= 1;
+                }
+                place = Pos { row, col };
+                break;
+            }
+            rest -= paragraph.len() + 1;
+        }
+        self.cursor = place;
+        self.anchor = None;
+        self.goal = None;
+        self.follow();
+    }
+
     /// The selection, start first, if one is made.
     pub fn selection(&self) -> Option<(Pos, Pos)> {
         let anchor = self.anchor.filter(|a| *a != self.cursor)?;
