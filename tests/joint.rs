@@ -77,6 +77,16 @@ fn record(h: &Harness, item: &str) -> consult::model::joint::JointItem {
         .unwrap_or_default()
 }
 
+/// The joint draft of the samples on the item labelled `label`, its members panel open on
+/// the member named `name`.
+fn on_member(label: &str, name: &str) -> Harness {
+    let mut h = joint_app();
+    go_to(&mut h, label);
+    h.key(KeyCode::F(9));
+    select(&mut h, name);
+    h
+}
+
 /// Selects the member named `name` in the panel (which has focus).
 fn select(h: &mut Harness, name: &str) {
     for _ in 0..3 {
@@ -102,10 +112,7 @@ fn select(h: &mut Harness, name: &str) {
 
 #[test]
 fn adopting_a_sentence_puts_it_in_the_joint_answer_with_its_member() {
-    let mut h = joint_app();
-    go_to(&mut h, "Question 1");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Northshire Combined Authority");
+    let mut h = on_member("Question 1", "Northshire Combined Authority");
     h.key(KeyCode::Enter);
     assert_eq!(h.answer("q1").answer, "We agree.");
     let passages = record(&h, "q1").passages;
@@ -125,10 +132,7 @@ fn adopting_a_sentence_puts_it_in_the_joint_answer_with_its_member() {
 
 #[test]
 fn members_who_said_the_same_are_credited_together() {
-    let mut h = joint_app();
-    go_to(&mut h, "Element 6");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Local Government Association");
+    let mut h = on_member("Element 6", "Local Government Association");
     // The third sentence of the association's answer is word for word Northshire's second.
     h.key(KeyCode::Right);
     h.key(KeyCode::Right);
@@ -152,10 +156,7 @@ fn members_who_said_the_same_are_credited_together() {
 
 #[test]
 fn editing_an_adopted_passage_keeps_its_sources_and_marks_it_edited() {
-    let mut h = joint_app();
-    go_to(&mut h, "Question 2");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Northshire Combined Authority");
+    let mut h = on_member("Question 2", "Northshire Combined Authority");
     h.key(KeyCode::Enter);
     h.key(KeyCode::Esc); // back to the joint text, the answer focused, cursor at its end
     h.key(KeyCode::Left); // before the full stop
@@ -205,10 +206,7 @@ fn the_secretariat_can_override_the_consensus_with_a_reason() {
 
 #[test]
 fn sign_off_and_minority_statements_are_recorded_per_member() {
-    let mut h = joint_app();
-    go_to(&mut h, "Element 8");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Northshire Combined Authority");
+    let mut h = on_member("Element 8", "Northshire Combined Authority");
     char_key(&mut h, 'm');
     // Proposed from the member's key point; Enter keeps it.
     h.key(KeyCode::Enter);
@@ -601,10 +599,7 @@ fn a_joint_file_read_back_is_written_byte_for_byte() {
 
 #[test]
 fn the_review_shows_who_has_signed_off() {
-    let mut h = joint_app();
-    go_to(&mut h, "Question 1");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Local Government Association");
+    let mut h = on_member("Question 1", "Local Government Association");
     char_key(&mut h, 'S');
     char_key(&mut h, 'a');
     h.key(KeyCode::Enter);
@@ -620,10 +615,7 @@ fn the_review_shows_who_has_signed_off() {
 
 #[test]
 fn undoing_an_adoption_and_redoing_it_keeps_who_said_it() {
-    let mut h = joint_app();
-    go_to(&mut h, "Question 3");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Local Government Association");
+    let mut h = on_member("Question 3", "Local Government Association");
     h.key(KeyCode::Enter);
     h.key(KeyCode::Esc);
     h.ctrl('z');
@@ -751,10 +743,7 @@ fn plain_mode_builds_the_joint_text_line_by_line() {
 
 #[test]
 fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
-    let mut h = joint_app();
-    go_to(&mut h, "Element 6");
-    h.key(KeyCode::F(9));
-    select(&mut h, "Local Government Association");
+    let mut h = on_member("Element 6", "Local Government Association");
     h.key(KeyCode::Right);
     h.key(KeyCode::Right);
     h.key(KeyCode::Enter); // "Common boundaries …", the answer so far
