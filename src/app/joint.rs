@@ -67,12 +67,25 @@ pub struct JointPanel {
     pub last_adopted: Option<(String, usize)>,
     /// Each member's response as its file is now (`None`: not read or gone).
     pub now: Vec<Option<Response>>,
+    /// Per member, what its file changed since it was taken, item by item: worked out
+    /// once when the files are read, not on every frame.
+    pub changes: Vec<Vec<members::Change>>,
 }
 
 impl JointPanel {
-    pub fn new(now: Vec<Option<Response>>) -> JointPanel {
+    pub fn new(joint: &Joint, set: &crate::model::QuestionSet, now: Vec<Option<Response>>) -> JointPanel {
+        let changes = joint
+            .members
+            .iter()
+            .zip(&now)
+            .map(|(member, now)| {
+                now.as_ref()
+                    .map_or_else(Vec::new, |now| members::changes(member, now, set))
+            })
+            .collect();
         JointPanel {
             now,
+            changes,
             ..JointPanel::default()
         }
     }
@@ -158,17 +171,8 @@ impl JointPanel {
     }
 
     /// What the member at `index` changed on `item` since it was taken, if its file says so.
-    pub fn change(
-        &self,
-        joint: &Joint,
-        set: &crate::model::QuestionSet,
-        index: usize,
-        item: &str,
-    ) -> Option<members::Change> {
-        let now = self.now.get(index)?.as_ref()?;
-        members::changes(&joint.members[index], now, set)
-            .into_iter()
-            .find(|c| c.item == item)
+    pub fn change(&self, index: usize, item: &str) -> Option<&members::Change> {
+        self.changes.get(index)?.iter().find(|c| c.item == item)
     }
 }
 

@@ -321,7 +321,7 @@ impl App {
         self.joint = self.draft.as_ref().and_then(|draft| {
             let joint = draft.response.joint.as_ref()?;
             let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set);
-            Some(joint::JointPanel::new(now))
+            Some(joint::JointPanel::new(joint, &draft.set, now))
         });
     }
 

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::compare::gather;
+use super::merge::{name, usage};
 use super::{Failure, known_sets, paths, refuse_overwrite, write_file};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
 use crate::drafts;
-use crate::error::EXIT_BAD_INPUT;
 use crate::export::{self, Format};
 use crate::joint::{self, members};
 use crate::model::joint::SignOffState;
@@ -98,23 +98,12 @@ pub fn run(args: JointArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     }
 }
 
-fn bad(message: String) -> Failure {
-    Failure {
-        code: EXIT_BAD_INPUT,
-        message,
-    }
-}
-
-fn shown(path: &Path) -> String {
-    visible_line(&path.display().to_string()).into_owned()
-}
-
 fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
     if args.org.trim().is_empty() {
-        return Err(bad("--org: the organisation's name is empty".into()));
+        return Err(usage("--org: the organisation's name is empty".into()));
     }
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
-    let files = gather(&args.files, args.dir.as_deref()).map_err(bad)?;
+    let files = gather(&args.files, args.dir.as_deref()).map_err(usage)?;
     let first = documents::open_response(&files[0], &catalog, set.as_ref())?;
     let set = first.set;
     let placeholder = Response::new(&set, args.org.trim());
@@ -137,7 +126,7 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
             .map(|(file, opened)| (file, opened.response))
             .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
-        .map_err(|e| bad(e.to_string()))?;
+        .map_err(|e| usage(e.to_string()))?;
     write_file(
         &path,
         export::json::render(&response).as_bytes(),
@@ -158,9 +147,9 @@ fn open_joint(args: &JointFileArgs, dirs: &Dirs) -> Result<(Catalog, QuestionSet
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let opened = documents::open_response(&args.file, &catalog, set.as_ref())?;
     if opened.response.joint.is_none() {
-        return Err(bad(format!(
+        return Err(usage(format!(
             "{} is not a joint response; start one with `consult joint new --org NAME FILE...`",
-            shown(&args.file)
+            name(&args.file)
         )));
     }
     let mut response = opened.response;
@@ -177,7 +166,7 @@ fn status(args: JointFileArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn W
     let _ = writeln!(
         out,
         "{}: joint response from {} with {} members; on the whole response {agreed} agreed, {objected} objected, {not_asked} not asked",
-        shown(&args.file),
+        name(&args.file),
         visible_line(&response.respondent.organisation),
         joint.members.len()
     );

@@ -24,7 +24,8 @@ pub(super) fn name(path: &Path) -> String {
     visible_line(&path.display().to_string()).into_owned()
 }
 
-fn usage(message: String) -> Failure {
+/// A refusal of bad input: exit 2 with `message`.
+pub(super) fn usage(message: String) -> Failure {
     Failure {
         code: EXIT_BAD_INPUT,
         message,

@@ -46,11 +46,7 @@ impl Member {
     /// The digest of a member's answers: what changes when the member changes its mind,
     /// and not when only its file's spacing or the time it was saved changes.
     pub fn digest_of(answers: &[super::Answer]) -> String {
-        use sha2::{Digest, Sha256};
-        let canonical = serde_json::to_vec(answers).unwrap_or_default();
-        let hash = Sha256::digest(&canonical);
-        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-        format!("sha256:{hex}")
+        super::sha256(&serde_json::to_vec(answers).unwrap_or_default())
     }
 
     pub fn answer(&self, item: &str) -> Option<&super::Answer> {

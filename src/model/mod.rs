@@ -6,6 +6,13 @@ pub mod response;
 pub mod validate;
 
 pub use joint::Joint;
+
+/// `sha256:` and the hex SHA-256 of `bytes`: how consult names a version of a document.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let hex: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
 pub use question_set::{Item, QuestionSet, Scale, ScaleOption, Section};
 pub use response::{
     Answer, Conflict, ItemStatus, PositionBasis, Publication, Respondent, Response, ResponseStatus, SetRef,

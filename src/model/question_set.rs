@@ -2,7 +2,6 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// The newest question-set format this build understands. Version 2 added `char_limit`.
 pub const QUESTION_SET_FORMAT: u32 = 2;
@@ -180,9 +179,7 @@ impl QuestionSet {
             item.short_title = None;
         }
         let canonical = serde_json::to_vec(&asked).expect("a question set always serialises");
-        let hash = Sha256::digest(&canonical);
-        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-        format!("sha256:{hex}")
+        super::sha256(&canonical)
     }
 }
 

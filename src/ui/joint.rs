@@ -107,7 +107,7 @@ fn member_line(
     if credited {
         marks.push("in text");
     }
-    if panel_state.change(joint, &draft.set, m, &item.id).is_some() {
+    if panel_state.change(m, &item.id).is_some() {
         marks.push("changed: u takes it");
     }
     marks.push(
@@ -167,8 +167,8 @@ fn draw_text(
         )
     };
     let mut head = vec![Line::styled(heading, theme.heading())];
-    if let Some(change) = panel_state.change(joint, &draft.set, m, &item.id) {
-        head.push(Line::styled(changed(draft, &change), theme.warning()));
+    if let Some(change) = panel_state.change(m, &item.id) {
+        head.push(Line::styled(changed(draft, change), theme.warning()));
     }
     let mut body: Vec<Line> = Vec::new();
     let mut chosen_line = 0;

@@ -193,6 +193,8 @@ fn take_new(app: &mut App, item: &str, now: Instant) {
         );
     }
     members::retake(joint, &member, &current, crate::model::response::now());
+    // Taken as it is now, the member has changed nothing since.
+    panel.changes[index].clear();
     draft.edited(now);
     info(
         app,
