@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use crate::joint::members;
 use crate::joint::provenance::units;
+use crate::model::Response;
 use crate::model::joint::{Field, Joint};
-use crate::model::{Answer, PositionBasis, Response};
 
 /// A key of the members panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,9 +174,4 @@ impl JointPanel {
     pub fn change(&self, index: usize, item: &str) -> Option<&members::Change> {
         self.changes.get(index)?.iter().find(|c| c.item == item)
     }
-}
-
-/// The member's answer was inferred rather than stated.
-pub fn inferred(answer: &Answer) -> bool {
-    answer.position_basis == PositionBasis::Inferred
 }

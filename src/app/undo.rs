@@ -99,15 +99,6 @@ impl History {
         }
     }
 
-    /// Makes the two newest text changes one (an edit that took two steps of the editor's history).
-    pub fn merge_last_two(&mut self) {
-        if let (Some(Change::Text { steps: last, .. }), Some(Change::Text { steps: before, .. })) =
-            (self.undo.pop(), self.undo.last_mut())
-        {
-            *before += last;
-        }
-    }
-
     /// The newest change, moved to the redo stack: the caller takes it back.
     pub fn undo(&mut self) -> Option<Change> {
         let change = self.undo.pop()?;

@@ -1,7 +1,7 @@
 //! An item's consensus from the members' positions, with the counts that support it.
 
+use crate::model::QuestionSet;
 use crate::model::joint::{Consensus, ConsensusOverride, Joint};
-use crate::model::{PositionBasis, QuestionSet};
 
 /// How the members stand on one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub fn tally(joint: &Joint, set: &QuestionSet, item: &str) -> Tally {
             continue;
         };
         took_position += 1;
-        let inferred = usize::from(answer.position_basis == PositionBasis::Inferred);
+        let inferred = usize::from(answer.is_inferred());
         match counts.iter_mut().find(|c| &c.0 == position) {
             Some(count) => {
                 count.1 += 1;

@@ -274,6 +274,11 @@ impl Answer {
         self.position.is_some() || !self.answer.trim().is_empty()
     }
 
+    /// Whether the position was read from the respondent's documents rather than stated.
+    pub fn is_inferred(&self) -> bool {
+        !self.position_basis.is_stated()
+    }
+
     /// The answer's point in one line: its key point, else its first sentence (empty
     /// when there is neither).
     pub fn key_point(&self) -> &str {

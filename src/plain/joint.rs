@@ -226,7 +226,7 @@ impl Plain {
                 .and_then(|a| a.position.as_deref())
                 .and_then(|id| scale?.option(id))
                 .map_or("no position".to_string(), |o| o.label.clone());
-            let inferred = if answer.is_some_and(crate::app::joint::inferred) {
+            let inferred = if answer.is_some_and(crate::model::Answer::is_inferred) {
                 " (inferred)"
             } else {
                 ""

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, panel};
 use crate::app::Draft;
-use crate::app::joint::{Filter, JointPanel, inferred};
+use crate::app::joint::{Filter, JointPanel};
 use crate::joint::{consensus, provenance, sign_off};
 use crate::model::joint::{Field, Joint, SignOffState};
 use crate::text::{fit, visible, visible_line};
@@ -93,7 +93,7 @@ fn member_line(
         .and_then(|a| a.position.as_deref())
         .and_then(|id| scale?.option(id))
         .map_or("no position".to_string(), |o| format!("{} {}", o.symbol, o.label));
-    let position = if answer.is_some_and(inferred) {
+    let position = if answer.is_some_and(crate::model::Answer::is_inferred) {
         format!("{position} (inferred)")
     } else {
         position

@@ -283,7 +283,7 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
     let inferred = draft
         .response
         .answer(&item.id)
-        .is_some_and(|a| !a.position_basis.is_stated());
+        .is_some_and(crate::model::Answer::is_inferred);
     let marker = if focused { "▶ Position: " } else { "Position: " };
     let marker_style = if focused {
         theme.focus_border()

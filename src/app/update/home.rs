@@ -80,7 +80,6 @@ pub(super) fn trash_command(app: &mut App, command: Command) -> Option<SaveJob> 
             }
         }
         Command::Leave => {
-            list.selected = 0;
             app.screen = Screen::home();
             app.refresh_drafts();
         }
