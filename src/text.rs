@@ -155,6 +155,20 @@ pub fn saved_time(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
 /// counted again, so a key typed into a long answer costs what changed, not its length.
 pub fn recount_words(old: &str, old_words: usize, new: &str) -> usize {
     let (a, b) = (old.as_bytes(), new.as_bytes());
+    let (prefix, suffix) = unchanged_ends(old, new);
+    // Widen to whitespace (or the ends), so that no word crosses the edges of what is counted.
+    let start = old[..prefix].rfind(char::is_whitespace).unwrap_or(0);
+    let tail = &old[a.len() - suffix..];
+    let into_tail = tail.find(char::is_whitespace).unwrap_or(tail.len());
+    let before = word_count(&old[start..a.len() - suffix + into_tail]);
+    let after = word_count(&new[start..b.len() - suffix + into_tail]);
+    (old_words + after).saturating_sub(before)
+}
+
+/// How many bytes `old` and `new` share at their start and, not overlapping that, at their
+/// end, each cut back to a character boundary: what an edit left alone on either side.
+pub fn unchanged_ends(old: &str, new: &str) -> (usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
     let mut prefix = common_len(a.chunks(64).zip(b.chunks(64)), a.iter().zip(b));
     let room = a.len().min(b.len()) - prefix;
     let mut suffix = common_len(
@@ -169,13 +183,7 @@ pub fn recount_words(old: &str, old_words: usize, new: &str) -> usize {
     while !old.is_char_boundary(a.len() - suffix) {
         suffix -= 1;
     }
-    // Widen to whitespace (or the ends), so that no word crosses the edges of what is counted.
-    let start = old[..prefix].rfind(char::is_whitespace).unwrap_or(0);
-    let tail = &old[a.len() - suffix..];
-    let into_tail = tail.find(char::is_whitespace).unwrap_or(tail.len());
-    let before = word_count(&old[start..a.len() - suffix + into_tail]);
-    let after = word_count(&new[start..b.len() - suffix + into_tail]);
-    (old_words + after).saturating_sub(before)
+    (prefix, suffix)
 }
 
 /// How many leading pairs are equal: whole chunks first (compared quickly), then bytes.

@@ -300,9 +300,7 @@ pub fn sample(set: &QuestionSet) -> Response {
     response.created = at(0);
     response.updated = at(3600);
     let adopt = |response: &mut Response, item: &str, field: Field, from: &str, passage: &str| {
-        let joint = response.joint.as_mut().unwrap();
-        let mut credited = vec![from.to_string()];
-        credited.extend(provenance::said_also(joint, item, passage, from));
+        let credited = provenance::crediting(response.joint.as_ref().unwrap(), item, passage, from);
         let answer = response
             .answer(item)
             .map(|a| a.answer.clone())

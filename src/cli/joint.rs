@@ -104,8 +104,12 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
     }
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let files = gather(&args.files, args.dir.as_deref()).map_err(usage)?;
-    let first = documents::open_response(&files[0], &catalog, set.as_ref())?;
-    let set = first.set;
+    let mut opened = Vec::new();
+    for file in &files {
+        opened.push(documents::open_response(file, &catalog, set.as_ref())?);
+    }
+    // Every member answers the set the first one answers (joint::start checks the others).
+    let set = opened[0].set.clone();
     let placeholder = Response::new(&set, args.org.trim());
     let path = match &args.out {
         Some(out) => {
@@ -120,11 +124,11 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let members: Vec<(String, Response)> =
-        drafts::joint::read_members(&files, joint_dir, &catalog, Some(&set))?
-            .into_iter()
-            .map(|(file, opened)| (file, opened.response))
-            .collect();
+    let members: Vec<(String, Response)> = files
+        .iter()
+        .zip(opened)
+        .map(|(file, opened)| (drafts::joint::member_file(file, joint_dir), opened.response))
+        .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
         .map_err(|e| usage(e.to_string()))?;
     write_file(
@@ -182,11 +186,7 @@ fn status(args: JointFileArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn W
         let whole = joint.sign_off(name, None);
         let _ = writeln!(out, "  whole response: {}", said(whole));
         for item in set.items() {
-            let own = joint
-                .sign_offs
-                .iter()
-                .rev()
-                .find(|s| &s.member == name && s.item.as_deref() == Some(item.id.as_str()));
+            let own = joint.own_sign_off(name, Some(&item.id));
             if own.is_some() {
                 let _ = writeln!(out, "  {}: {}", visible_line(&item.label), said(own));
             }

@@ -62,13 +62,13 @@ pub fn read_members(
     joint_dir: &Path,
     catalog: &Catalog,
     set: Option<&QuestionSet>,
-) -> Result<Vec<(String, documents::Opened)>, crate::error::FileError> {
+) -> Result<Vec<(String, Response)>, crate::error::FileError> {
     files
         .iter()
         .map(|file| {
             Ok((
                 member_file(file, joint_dir),
-                documents::open_response(file, catalog, set)?,
+                documents::open_response(file, catalog, set)?.response,
             ))
         })
         .collect()

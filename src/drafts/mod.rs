@@ -128,7 +128,6 @@ pub fn create_joint(
 ) -> Result<Opened, String> {
     let members =
         joint::read_members(files, &dirs.drafts(), catalog, Some(set)).map_err(|e| e.to_string())?;
-    let members: Vec<(String, Response)> = members.into_iter().map(|(file, o)| (file, o.response)).collect();
     let response = crate::joint::start(set, organisation.trim(), &members, crate::model::response::now())
         .map_err(|e| e.to_string())?;
     create_from(dirs, set, response)

@@ -18,11 +18,6 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// How many took the most-held position.
-    pub fn leading(&self) -> usize {
-        self.counts.first().map_or(0, |c| c.1)
-    }
-
     /// The level the secretariat declared, or else the computed one.
     pub fn level(&self, declared: Option<&ConsensusOverride>) -> Consensus {
         declared.map_or(self.computed, |d| d.level)

@@ -150,8 +150,7 @@ pub fn changes(member: &Member, now: &Response, set: &QuestionSet) -> Vec<Change
 
 /// Whether `now` differs from the version of the member the joint response used.
 pub fn has_changed(member: &Member, now: &Response) -> bool {
-    let answers: Vec<Answer> = take(now, &member.file, member.taken).answers;
-    Member::digest_of(&answers) != member.digest
+    take(now, &member.file, member.taken).digest != member.digest
 }
 
 /// Replaces the member's answers with those of `now`, its response as it is: the joint

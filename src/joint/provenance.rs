@@ -82,27 +82,6 @@ pub fn reconcile(record: &mut JointItem, answer: &str, reasoning: &str) -> usize
     before - record.passages.len()
 }
 
-/// The byte length of the longest common prefix of `a` and `b`, on a character boundary.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((at, _), _)| at)
-        .min(b.len())
-}
-
-/// The byte length of the longest common suffix of `a` and `b`, on a character boundary.
-fn common_suffix(a: &str, b: &str) -> usize {
-    let mut len = 0;
-    for (x, y) in a.chars().rev().zip(b.chars().rev()) {
-        if x != y {
-            break;
-        }
-        len += x.len_utf8();
-    }
-    len
-}
-
 /// Follows an edit of `field` from `old` to `new` (any edit: a keystroke, a paste, an undo,
 /// the user's editor): passages before the change stay, those after it move, one the change
 /// falls inside keeps its members and is marked edited, one whose words are all gone goes.
@@ -112,8 +91,7 @@ pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) -
     if old == new {
         return Vec::new();
     }
-    let prefix = common_prefix(old, new);
-    let suffix = common_suffix(&old[prefix..], &new[prefix..]);
+    let (prefix, suffix) = crate::text::unchanged_ends(old, new);
     let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
     let shift = |at: usize| at + new.len() - old.len();
     let mut gone = Vec::new();
@@ -205,7 +183,7 @@ fn normalised(text: &str) -> String {
 
 /// The members (other than `from`) whose answer or reasoning on `item` contains `passage`,
 /// word for word: they said the same thing, and are credited together.
-pub fn said_also(joint: &Joint, item: &str, passage: &str, from: &str) -> Vec<String> {
+fn said_also(joint: &Joint, item: &str, passage: &str, from: &str) -> Vec<String> {
     let wanted = normalised(passage);
     if wanted.is_empty() {
         return Vec::new();
@@ -333,27 +311,29 @@ pub fn credit(record: &mut JointItem, index: usize, member: &str) -> bool {
     }
 }
 
-/// The passage of `field` whose stretch holds byte `at` of `text` (or ends there).
-pub fn passage_at(text: &str, record: &JointItem, field: Field, at: usize) -> Option<usize> {
-    locate(text, &record.passages, field)
-        .into_iter()
-        .find(|(_, r)| r.start <= at && at <= r.end)
-        .map(|(i, _)| i)
+/// Whether a passage of the item's joint text names the member `name`.
+pub fn credited(joint: &Joint, item: &str, name: &str) -> bool {
+    joint
+        .item(item)
+        .is_some_and(|r| r.passages.iter().any(|p| p.members.iter().any(|m| m == name)))
+}
+
+/// Who a passage adopted from `from` on `item` is credited to: `from`, then the members
+/// who said the same thing word for word.
+pub fn crediting(joint: &Joint, item: &str, passage: &str, from: &str) -> Vec<String> {
+    let mut members = vec![from.to_string()];
+    members.extend(said_also(joint, item, passage, from));
+    members
 }
 
 /// The members whose views appear nowhere in the item's joint text: they answered the
 /// item, and no passage names them.
 pub fn not_represented(joint: &Joint, item: &str) -> Vec<String> {
-    let credited = |name: &str| {
-        joint
-            .item(item)
-            .is_some_and(|r| r.passages.iter().any(|p| p.members.iter().any(|m| m == name)))
-    };
     joint
         .members
         .iter()
         .filter(|m| m.answer(item).is_some_and(|a| a.is_answered()))
-        .filter(|m| !credited(&m.organisation))
+        .filter(|m| !credited(joint, item, &m.organisation))
         .map(|m| m.organisation.clone())
         .collect()
 }

@@ -231,6 +231,28 @@ impl Joint {
         self.items.last_mut().expect("just pushed")
     }
 
+    /// Sets `member`'s minority statement on `item` (an empty `text`: none); true if one
+    /// is recorded now.
+    pub fn set_minority(&mut self, item: &str, member: &str, text: &str) -> bool {
+        let record = self.item_mut(item);
+        record.minority.retain(|m| m.member != member);
+        let text = text.trim();
+        if !text.is_empty() {
+            record.minority.push(Minority {
+                member: member.to_string(),
+                text: text.to_string(),
+            });
+        }
+        self.tidy();
+        !text.is_empty()
+    }
+
+    /// Declares the consensus on `item` (`None`: as counted again).
+    pub fn declare(&mut self, item: &str, declared: Option<ConsensusOverride>) {
+        self.item_mut(item).consensus = declared;
+        self.tidy();
+    }
+
     /// Drops item records left with nothing in them, so files stay small and stable.
     pub fn tidy(&mut self) {
         self.items.retain(|i| !i.is_empty());
@@ -239,12 +261,15 @@ impl Joint {
     /// A member's standing sign-off on `item` (`None`: the whole response): the latest
     /// recorded for it; for an item with none of its own, the whole response's.
     pub fn sign_off(&self, member: &str, item: Option<&str>) -> Option<&SignOff> {
-        let latest = |item: Option<&str>| {
-            self.sign_offs
-                .iter()
-                .rev()
-                .find(|s| s.member == member && s.item.as_deref() == item)
-        };
-        latest(item).or_else(|| item.and(latest(None)))
+        self.own_sign_off(member, item)
+            .or_else(|| item.and(self.own_sign_off(member, None)))
+    }
+
+    /// The latest sign-off recorded for exactly `item` (`None`: the whole response).
+    pub fn own_sign_off(&self, member: &str, item: Option<&str>) -> Option<&SignOff> {
+        self.sign_offs
+            .iter()
+            .rev()
+            .find(|s| s.member == member && s.item.as_deref() == item)
     }
 }

@@ -284,9 +284,7 @@ impl Answer {
     pub fn key_point(&self) -> &str {
         match self.key_point.as_deref().map(str::trim) {
             Some(point) if !point.is_empty() => point,
-            _ => crate::sentences::sentences(self.answer.trim())
-                .next()
-                .unwrap_or(""),
+            _ => crate::sentences::first(self.answer.trim()),
         }
     }
 }

@@ -9,7 +9,7 @@ use super::{Plain, Stop};
 use crate::app::Draft;
 use crate::joint::provenance::{self, units};
 use crate::joint::{consensus, sign_off};
-use crate::model::joint::{ConsensusOverride, Field, Joint, Minority};
+use crate::model::joint::{ConsensusOverride, Field, Joint};
 use crate::text::visible_line;
 
 /// Member `n` (from 1) of `joint`, or the line to say instead.
@@ -99,8 +99,7 @@ impl Plain {
                 };
                 let passage = passage.to_string();
                 let from = joint.members[m].organisation.clone();
-                let mut credited = vec![from.clone()];
-                credited.extend(provenance::said_also(joint, &item, &passage, &from));
+                let credited = provenance::crediting(joint, &item, &passage, &from);
                 let field = if reasoning {
                     Field::Reasoning
                 } else {
@@ -159,7 +158,7 @@ impl Plain {
                 let joint = draft.response.joint.as_mut().expect("checked");
                 match level {
                     None => {
-                        joint.item_mut(&item).consensus = None;
+                        joint.declare(&item, None);
                         "Consensus on this item is as counted again.".to_string()
                     }
                     Some(_) if reason.is_empty() => {
@@ -167,7 +166,7 @@ impl Plain {
                         return Ok(());
                     }
                     Some(level) => {
-                        joint.item_mut(&item).consensus = Some(ConsensusOverride { level, reason });
+                        joint.declare(&item, Some(ConsensusOverride { level, reason }));
                         format!("Consensus declared: {}.", level.label())
                     }
                 }
@@ -176,16 +175,10 @@ impl Plain {
                 let m = chosen.unwrap_or_default();
                 let name = joint.members[m].organisation.clone();
                 let joint = draft.response.joint.as_mut().expect("checked");
-                let record = joint.item_mut(&item);
-                record.minority.retain(|s| s.member != name);
-                if text.is_empty() {
-                    format!("No minority statement for {}.", visible_line(&name))
-                } else {
-                    record.minority.push(Minority {
-                        member: name.clone(),
-                        text,
-                    });
+                if joint.set_minority(&item, &name, &text) {
                     format!("Minority statement of {} recorded.", visible_line(&name))
+                } else {
+                    format!("No minority statement for {}.", visible_line(&name))
                 }
             }
             Command::SignOff {
@@ -231,11 +224,7 @@ impl Plain {
             } else {
                 ""
             };
-            let credited = joint.item(&item.id).is_some_and(|r| {
-                r.passages
-                    .iter()
-                    .any(|p| p.members.contains(&member.organisation))
-            });
+            let credited = provenance::credited(joint, &item.id, &member.organisation);
             let point = answer.map_or("", |a| a.key_point());
             self.say(format!(
                 "{}. {}: {position}{inferred}{}{}",

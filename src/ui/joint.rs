@@ -98,11 +98,7 @@ fn member_line(
     } else {
         position
     };
-    let credited = joint.item(&item.id).is_some_and(|r| {
-        r.passages
-            .iter()
-            .any(|p| p.members.contains(&member.organisation))
-    });
+    let credited = provenance::credited(joint, &item.id, &member.organisation);
     let mut marks = Vec::new();
     if credited {
         marks.push("in text");

@@ -4,7 +4,7 @@
 use super::*;
 use crate::app::joint::{JointCommand, JointPanel};
 use crate::joint::{members, provenance, sign_off};
-use crate::model::joint::{Consensus, ConsensusOverride, Field, Minority, SignOffState};
+use crate::model::joint::{Consensus, ConsensusOverride, Field, SignOffState};
 
 /// The open draft's item id and the panel, when the draft is a joint response.
 fn parts(app: &mut App) -> Option<(&mut Draft, &mut JointPanel)> {
@@ -103,8 +103,7 @@ fn adopt(app: &mut App, item: &str, now: Instant) {
         );
     };
     let passage = text[unit].to_string();
-    let mut credited = vec![member.clone()];
-    credited.extend(provenance::said_also(joint, item, &passage, &member));
+    let credited = provenance::crediting(joint, item, &passage, &member);
     let together = credited.len();
     let field = target(draft);
     let index = draft.adopt(field, &passage, credited, panel.paragraphs, now);
@@ -258,8 +257,7 @@ pub(super) fn decided(app: &mut App, decision: Decision) {
             if let Some(draft) = app.draft.as_mut()
                 && let Some(joint) = draft.response.joint.as_mut()
             {
-                joint.item_mut(&item).consensus = None;
-                joint.tidy();
+                joint.declare(&item, None);
                 draft.edited(Instant::now());
                 info(app, "Consensus on this item is as counted again");
             }
@@ -305,16 +303,10 @@ pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) ->
     let text = text.trim().to_string();
     let said = match purpose {
         TextPurpose::Minority { member } => {
-            let record = joint.item_mut(&item);
-            record.minority.retain(|m| m.member != member);
-            if text.is_empty() {
-                format!("No minority statement for {}", visible_line(&member))
-            } else {
-                record.minority.push(Minority {
-                    member: member.clone(),
-                    text,
-                });
+            if joint.set_minority(&item, &member, &text) {
                 format!("Minority statement of {} recorded", visible_line(&member))
+            } else {
+                format!("No minority statement for {}", visible_line(&member))
             }
         }
         TextPurpose::ConsensusReason(level) => {
@@ -326,7 +318,7 @@ pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) ->
                 ));
                 return None;
             }
-            joint.item_mut(&item).consensus = Some(ConsensusOverride { level, reason: text });
+            joint.declare(&item, Some(ConsensusOverride { level, reason: text }));
             format!("Consensus declared: {}", level.label())
         }
         TextPurpose::SignOff { member, item, state } => {
