@@ -106,7 +106,11 @@ impl JointPanel {
 
     /// The selected member, if the filter lets it through; else the first listed.
     pub fn selected(&self, joint: &Joint, item: &str) -> Option<usize> {
-        let listed = self.listed(joint, item);
+        self.selected_of(&self.listed(joint, item))
+    }
+
+    /// [`JointPanel::selected`] among members already `listed`.
+    pub fn selected_of(&self, listed: &[usize]) -> Option<usize> {
         listed
             .iter()
             .copied()
@@ -114,23 +118,32 @@ impl JointPanel {
             .or(listed.first().copied())
     }
 
+    /// Member `m`'s text shown, cut into the units that can be adopted.
+    pub fn text_of<'a>(&self, joint: &'a Joint, m: usize, item: &str) -> (&'a str, Vec<Range<usize>>) {
+        let text = joint.members[m]
+            .answer(item)
+            .map_or("", |answer| match self.field {
+                Field::Answer => answer.answer.as_str(),
+                Field::Reasoning => answer.reasoning.as_str(),
+            });
+        (text, units(text, self.paragraphs))
+    }
+
+    /// The selected unit among `units`, kept on the text.
+    pub fn unit_of(&self, units: &[Range<usize>]) -> Option<Range<usize>> {
+        units.get(self.unit.min(units.len().saturating_sub(1))).cloned()
+    }
+
     /// The selected member's text shown, and the selected unit in it.
     pub fn selection<'a>(&self, joint: &'a Joint, item: &str) -> Option<(&'a str, Range<usize>)> {
-        let member = &joint.members[self.selected(joint, item)?];
-        let answer = member.answer(item)?;
-        let text = match self.field {
-            Field::Answer => answer.answer.as_str(),
-            Field::Reasoning => answer.reasoning.as_str(),
-        };
-        let units = units(text, self.paragraphs);
-        let unit = units.get(self.unit.min(units.len().saturating_sub(1)))?.clone();
-        Some((text, unit))
+        let (text, units) = self.text_of(joint, self.selected(joint, item)?, item);
+        Some((text, self.unit_of(&units)?))
     }
 
     /// How many units the selected text has.
     pub fn unit_count(&self, joint: &Joint, item: &str) -> usize {
-        self.selection(joint, item)
-            .map_or(0, |(text, _)| units(text, self.paragraphs).len())
+        self.selected(joint, item)
+            .map_or(0, |m| self.text_of(joint, m, item).1.len())
     }
 
     /// Moves to the next (or previous) member listed, back to its first unit.

@@ -54,7 +54,7 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
         return;
     }
     let listed = panel_state.listed(joint, &item.id);
-    let selected = panel_state.selected(joint, &item.id);
+    let selected = panel_state.selected_of(&listed);
     let list_height = (listed.len() as u16).min(inner.height / 2).max(1);
     let [list_area, text_area] =
         Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(inner);
@@ -151,7 +151,8 @@ fn draw_text(
     } else {
         "sentence"
     };
-    let count = panel_state.unit_count(joint, &item.id);
+    let (text, units) = panel_state.text_of(joint, m, &item.id);
+    let count = units.len();
     let name = visible_line(&member.organisation);
     let field = panel_state.field.label();
     let heading = if count == 0 {
@@ -168,7 +169,7 @@ fn draw_text(
     }
     let mut body: Vec<Line> = Vec::new();
     let mut chosen_line = 0;
-    if let Some((text, range)) = panel_state.selection(joint, &item.id) {
+    if let Some(range) = panel_state.unit_of(&units) {
         let mut spans: Vec<Span> = Vec::new();
         for (part, style) in [
             (&text[..range.start], Style::new()),
