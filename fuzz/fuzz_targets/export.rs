@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use consult::catalog::Catalog;
-use consult::export::{self, Format};
-use consult::model::{ItemStatus, QuestionSet, Response, ResponseStatus, validate};
+use consult_core::catalog::Catalog;
+use consult_core::export::{self, Format};
+use consult_core::model::{ItemStatus, QuestionSet, Response, ResponseStatus, validate};
 use consult_fuzz::{check_json, check_markdown};
 use jiff::Timestamp;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};

@@ -3,8 +3,8 @@
 //! and loaded again, and a new response to it exports cleanly.
 #![no_main]
 
-use consult::model::Response;
-use consult::parse;
+use consult_core::model::Response;
+use consult_core::parse;
 use consult_fuzz::{check_json, check_markdown, check_problems, decoded};
 use libfuzzer_sys::fuzz_target;
 

@@ -6,9 +6,9 @@
 
 use std::sync::LazyLock;
 
-use consult::catalog::Catalog;
-use consult::model::QuestionSet;
-use consult::{documents, parse};
+use consult_core::catalog::Catalog;
+use consult_core::model::QuestionSet;
+use consult_core::{documents, parse};
 use consult_fuzz::{check_json, check_markdown, check_problems, decoded};
 use libfuzzer_sys::fuzz_target;
 

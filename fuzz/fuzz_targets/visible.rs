@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use consult::text::{slug, visible, visible_line};
+use consult_core::text::{slug, visible, visible_line};
 use libfuzzer_sys::fuzz_target;
 
 fn bidi(c: char) -> bool {

@@ -1,9 +1,9 @@
 //! Checks shared by the fuzz targets: what must hold of every document consult writes.
 
-use consult::export::{json, markdown};
-use consult::model::validate::{Location, Problem};
-use consult::model::{QuestionSet, Response};
-use consult::parse;
+use consult_core::export::{json, markdown};
+use consult_core::model::validate::{Location, Problem};
+use consult_core::model::{QuestionSet, Response};
+use consult_core::parse;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// Fuzz bytes as a document's text, the way every loader starts: decoded (problems
@@ -52,9 +52,9 @@ pub fn check_json(response: &Response) {
 /// the text, and it holds no code, HTML, links or other markup of its own.
 pub fn check_markdown(response: &Response, set: &QuestionSet) {
     for skip_empty in [false, true] {
-        let options = consult::export::Options {
+        let options = consult_core::export::Options {
             skip_empty,
-            ..consult::export::Options::default()
+            ..consult_core::export::Options::default()
         };
         let md = markdown::render(response, set, options);
         let expected = expected_shape(response, set, skip_empty);

@@ -1,0 +1,30 @@
+//! Every integration test, in one test binary so that a change links once. Each module is
+//! an area: `cargo test --test it compare` runs the comparison's tests.
+
+mod support;
+
+mod cli;
+mod cli_conventions;
+mod compare;
+mod core;
+mod crash;
+mod docx;
+mod drafts;
+mod e2e;
+mod exports;
+mod fhir;
+mod git;
+mod history;
+mod hostile;
+mod joint;
+mod layers;
+mod locks;
+mod markdown;
+mod merge;
+mod outline;
+mod plain;
+mod safety;
+mod schemas;
+mod screens;
+mod soak;
+mod update;
