@@ -12,8 +12,8 @@
 //! app's state, no import cycle between any two files.
 
 pub use consult_core::{
-    catalog, compare, dirs, documents, drafts, editor, error, export, joint, merge, model, outline, parse,
-    schema, sentences, storage, text,
+    catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, outline,
+    parse, schema, sentences, storage, text,
 };
 
 pub mod app;

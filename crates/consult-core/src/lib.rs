@@ -17,6 +17,7 @@ pub mod drafts;
 pub mod editor;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod joint;
 pub mod merge;
 pub mod model;

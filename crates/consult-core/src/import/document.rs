@@ -1,0 +1,107 @@
+//! A member's document as a person sees it: a list of blocks (headings, paragraphs,
+//! list entries with their visible numbers, table rows, footnotes), each holding the
+//! words exactly as the document shows them. Every reader (`read::*`) produces this;
+//! placing (`place`) consumes it. Nothing here knows about question sets.
+
+/// What a document was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    Docx,
+    Odt,
+    Markdown,
+    Text,
+    Html,
+    Email,
+}
+
+impl SourceFormat {
+    /// How the format is named to a user and in the response's record.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Docx => "Word",
+            SourceFormat::Odt => "OpenDocument",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "HTML",
+            SourceFormat::Email => "e-mail",
+        }
+    }
+}
+
+/// One document, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub format: SourceFormat,
+    /// The document's own title (Word/ODF title property, HTML `<title>`, first `#`
+    /// heading, e-mail subject), if it has one.
+    pub title: Option<String>,
+    /// The organisation the document names as its author, and where that was found
+    /// ("the e-mail's sender", "the Word file's properties", "the title"), if any.
+    pub organisation: Option<Named>,
+    /// What the reader did that a user should be told: "decoded from Windows-1252",
+    /// "tracked changes read as accepted", "2 comments kept as notes".
+    pub notices: Vec<String>,
+    /// The blocks in reading order. Their texts, in order, are the document: nothing
+    /// the reader saw as words is left out (quoted e-mail and signatures included,
+    /// marked by their kind).
+    pub blocks: Vec<Block>,
+}
+
+/// A name found in a document, with where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub found_in: String,
+}
+
+/// One paragraph-like piece of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The words as shown: no markup, no control characters, runs of white space
+    /// within the paragraph kept as the document has them but line breaks inside a
+    /// paragraph folded to single spaces; never empty.
+    pub text: String,
+    /// A bold (or otherwise emphasised) run that opens the paragraph and is followed
+    /// by more text, e.g. "A statutory footing for ICSs" in "**A statutory footing for
+    /// ICSs** We supported…": the byte length of that run within `text`.
+    pub lead_in: Option<usize>,
+    /// Comments anchored in this block (Word, OpenDocument).
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading, level 1 being the highest.
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    /// A list entry, with the number the reader would see ("3.", "(b)", "iv)") when
+    /// the list is numbered, and its nesting level from 0.
+    ListItem {
+        number: Option<String>,
+        level: u8,
+    },
+    /// One row of a table, its cells joined by " | ".
+    TableRow,
+    /// A footnote or endnote's text, placed after the paragraph that cites it.
+    Footnote,
+    /// A quoted earlier message in an e-mail ("> …", "On … wrote:" and what follows).
+    Quoted,
+    /// An e-mail's signature (after "-- " or a sign-off such as "Kind regards").
+    Signature,
+    /// An e-mail header line kept for the record (From, Date, Subject).
+    Header,
+}
+
+/// A reviewer's comment, with the words it is anchored to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub author: String,
+    /// As the document gives it (ISO 8601 in Word and OpenDocument), if it does.
+    pub date: Option<String>,
+    pub text: String,
+    /// The words of the block the comment covers, if the anchor is a range.
+    pub anchor: Option<String>,
+}
