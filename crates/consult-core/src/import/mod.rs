@@ -2,3 +2,4 @@
 //! `read` turns bytes into a [`document::Document`]; placing puts each block on an item.
 
 pub mod document;
+pub mod read;
