@@ -12,7 +12,7 @@
 //! app's state, no import cycle between any two files.
 
 pub use consult_core::{
-    catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, outline,
+    catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, out, outline,
     parse, schema, sentences, storage, text,
 };
 

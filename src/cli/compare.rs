@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{CompareArgs, Failure};
+use super::{CompareArgs, Failure, out_target, paths, say_written, write_out};
 use crate::catalog::Catalog;
 use crate::compare::{Comparison, Format, ItemText, Quoted, SetAside, load, load_texts, shown_path, write};
 use crate::dirs::Dirs;
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
 use crate::model::QuestionSet;
-use crate::storage::{self, NewFileMode};
+use crate::storage::{NewFileMode, SourceMode};
 use crate::text::visible;
 
 /// What a comparison starts from: the files, the known sets and the set named, if any.
@@ -99,6 +99,8 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         }
         format = Format::PairsCsv;
     }
+    // Checked before any file is read: a refused --out costs nothing.
+    let target = args.out.as_deref().map(|path| out_target(path, args.force)).transpose()?;
     let prepared = prepare(&args, dirs)?;
     let file_count = prepared.files.len();
     let bar = progress_bar(file_count as u64);
@@ -135,13 +137,20 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         texts: &texts,
         notes: args.with_notes,
     };
-    match args.out {
-        Some(path) => {
-            write_document(&path, args.force, |out| write(format, &comparison, quoted, out))?;
-            let _ = writeln!(out, "wrote {}", shown_path(&path));
+    match (target, &args.out) {
+        (Some(target), Some(path)) => {
+            // Never more readable than the most private response compared.
+            let source = comparison
+                .organisations
+                .iter()
+                .map(|o| SourceMode::of(&o.file))
+                .fold(SourceMode::OPEN, SourceMode::narrowest);
+            let mode = NewFileMode::NoMoreOpenThan(source);
+            write_out(&target, mode, out, |o| write(format, &comparison, quoted, o))?;
+            say_written(out, &target, || format!("wrote {}", shown_path(&paths::expand(path))));
         }
         // Straight out as it is made: a whole consultation's JSON is never held in memory.
-        None => {
+        _ => {
             let mut out = BufWriter::new(out);
             write(format, &comparison, quoted, &mut out)
                 .and_then(|()| out.flush())
@@ -212,28 +221,4 @@ fn report(err: &mut dyn Write, comparison: &Comparison) {
             );
         }
     }
-}
-
-/// Writes the comparison to `path` through the one atomic write path, as it is made.
-fn write_document(
-    path: &Path,
-    force: bool,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), Failure> {
-    let failure = |message: String| Failure {
-        code: EXIT_FAILURE,
-        message,
-    };
-    if path.exists() && !force {
-        return Err(failure(format!(
-            "{} already exists; pass --force to overwrite it",
-            shown_path(path)
-        )));
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| failure(format!("{}: cannot write: {e}", shown_path(parent))))?;
-    }
-    storage::write_atomic_with(path, NewFileMode::Shared, write)
-        .map_err(|e| failure(format!("{}: cannot write: {e}", shown_path(path))))
 }

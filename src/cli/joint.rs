@@ -8,7 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::compare::gather;
 use super::merge::{name, usage};
-use super::{Failure, known_sets, paths, refuse_overwrite, write_file};
+use super::{Failure, known_sets, out_target, paths, say_written, write_out};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
@@ -17,7 +17,7 @@ use crate::export::{self, Format};
 use crate::joint::{self, members};
 use crate::model::joint::SignOffState;
 use crate::model::{QuestionSet, Response};
-use crate::storage::NewFileMode;
+use crate::storage::{NewFileMode, SourceMode};
 use crate::text::{saved_time, visible_line};
 
 #[derive(Debug, Args)]
@@ -111,14 +111,17 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
     // Every member answers the set the first one answers (joint::start checks the others).
     let set = opened[0].set.clone();
     let placeholder = Response::new(&set, args.org.trim());
-    let path = match &args.out {
+    let (path, target) = match &args.out {
         Some(out) => {
             let path = paths::out_file(out, |dir| export::default_path(dir, &placeholder, Format::Json))?;
-            refuse_overwrite(&path, args.force)?;
-            path
+            let target = out_target(&path, args.force)?;
+            (path, target)
         }
-        None => drafts::new_draft_path(&dirs.drafts(), &placeholder)
-            .map_err(|e| Failure::io(&dirs.drafts(), &e))?,
+        None => {
+            let path = drafts::new_draft_path(&dirs.drafts(), &placeholder)
+                .map_err(|e| Failure::io(&dirs.drafts(), &e))?;
+            (path.clone(), crate::out::Target::File(path))
+        }
     };
     let joint_dir = path
         .parent()
@@ -131,18 +134,16 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
         .map_err(|e| usage(e.to_string()))?;
-    write_file(
-        &path,
-        export::json::render(&response).as_bytes(),
-        NewFileMode::Private,
-    )?;
-    let _ = writeln!(
-        out,
-        "wrote {}: a joint response of {} members; open it with `consult edit {}`",
-        path.display(),
-        members.len(),
-        path.display()
-    );
+    let json = export::json::render(&response);
+    write_out(&target, NewFileMode::Private, out, |o| o.write_all(json.as_bytes()))?;
+    say_written(out, &target, || {
+        format!(
+            "wrote {}: a joint response of {} members; open it with `consult edit {}`",
+            path.display(),
+            members.len(),
+            path.display()
+        )
+    });
     Ok(())
 }
 
@@ -247,9 +248,10 @@ fn provenance(args: ProvenanceArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<
     .unwrap_or_default();
     match args.out {
         Some(path) => {
-            refuse_overwrite(&path, args.force)?;
-            write_file(&path, &bytes, NewFileMode::Shared)?;
-            let _ = writeln!(out, "wrote {}", path.display());
+            let target = out_target(&path, args.force)?;
+            let mode = NewFileMode::NoMoreOpenThan(SourceMode::of(&args.joint.file));
+            write_out(&target, mode, out, |o| o.write_all(&bytes))?;
+            say_written(out, &target, || format!("wrote {}", paths::expand(&path).display()));
         }
         None => {
             let _ = out.write_all(&bytes);

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{Failure, MergeArgs, known_sets, refuse_overwrite, write_file};
+use super::{Failure, MergeArgs, known_sets, out_target, write_out};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents::{self, Opened};
@@ -95,11 +95,13 @@ pub fn run(args: MergeArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     };
     match &target {
         Some(path) => {
-            if !args.git {
+            let target = if args.git {
+                crate::out::Target::File(path.clone())
+            } else {
                 refuse_inputs(path, &[base_path.as_deref(), Some(ours_path), Some(theirs_path)])?;
-                refuse_overwrite(path, args.force)?;
-            }
-            write_file(path, bytes.as_bytes(), NewFileMode::Private)?;
+                out_target(path, args.force)?
+            };
+            write_out(&target, NewFileMode::Private, out, |o| o.write_all(bytes.as_bytes()))?;
         }
         None => {
             let _ = out.write_all(bytes.as_bytes());

@@ -12,7 +12,7 @@ pub mod diff;
 pub mod joint;
 pub mod merge;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -26,7 +26,8 @@ use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError, located};
 use crate::export::{self, Format, limits};
 use crate::model::{QuestionSet, Response};
 use crate::parse::{self, DocKind};
-use crate::storage::{self, NewFileMode};
+use crate::out;
+use crate::storage::{self, NewFileMode, SourceMode};
 use crate::text::{saved_time, visible_line};
 
 #[derive(Debug, Parser)]
@@ -235,7 +236,9 @@ pub struct ExportArgs {
     /// What to write: a submission (md, text, html, docx, fhir) or the response itself (json).
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Output file or folder (default: exports/<organisation>-<set>.<extension>).
+    /// Output file or folder (default: exports/<organisation>-<set>.<extension>); `-` is
+    /// standard output, and a pipe or a device such as /dev/stdout is written into. The file
+    /// is never more readable than the response: a private (0600) draft exports private files.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Overwrite an existing file.
@@ -491,9 +494,9 @@ fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write)
     };
     match args.out {
         Some(path) => {
-            refuse_overwrite(&path, args.force)?;
-            write_file(&path, document.as_bytes(), NewFileMode::Shared)?;
-            let _ = writeln!(out, "wrote {}", path.display());
+            let target = out_target(&path, args.force)?;
+            write_out(&target, NewFileMode::Shared, out, |o| o.write_all(document.as_bytes()))?;
+            say_written(out, &target, || format!("wrote {}", paths::expand(&path).display()));
         }
         None => {
             let _ = out.write_all(document.as_bytes());
@@ -506,7 +509,7 @@ fn questions_import(args: QuestionsImportArgs, dirs: &Dirs, out: &mut dyn Write)
     let text = storage::read_text(&args.outline)?;
     let set = crate::outline::read(&text).map_err(|problems| FileError::bad(&args.outline, problems))?;
     let path = match args.out {
-        Some(path) => path,
+        Some(path) => paths::expand(&path),
         None => {
             // Joining the questions folder: an id already known would be ignored there.
             let catalog = Catalog::with_user_sets(&dirs.question_sets());
@@ -532,10 +535,14 @@ fn questions_import(args: QuestionsImportArgs, dirs: &Dirs, out: &mut dyn Write)
             path
         }
     };
-    refuse_overwrite(&path, args.force)?;
+    let target = out_target(&path, args.force)?;
     let mut json = serde_json::to_string_pretty(&set).expect("a question set always serialises");
     json.push('\n');
-    write_file(&path, json.as_bytes(), NewFileMode::Shared)?;
+    let mode = NewFileMode::NoMoreOpenThan(SourceMode::of(&args.outline));
+    write_out(&target, mode, out, |o| o.write_all(json.as_bytes()))?;
+    if !target.is_file() {
+        return Ok(());
+    }
     let _ = writeln!(out, "wrote {} (question set {})", path.display(), set.id);
     let _ = writeln!(
         out,
@@ -561,22 +568,21 @@ fn new(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
         });
     }
     let response = Response::new(&set, org.trim());
-    let path = match args.out {
+    let (path, target) = match args.out {
         Some(out) => {
             let path = paths::out_file(&out, |dir| export::default_path(dir, &response, Format::Json))?;
-            refuse_overwrite(&path, args.force)?;
-            path
+            let target = out_target(&path, args.force)?;
+            (path, target)
         }
         None => {
-            drafts::new_draft_path(&dirs.drafts(), &response).map_err(|e| Failure::io(&dirs.drafts(), &e))?
+            let path =
+                drafts::new_draft_path(&dirs.drafts(), &response).map_err(|e| Failure::io(&dirs.drafts(), &e))?;
+            (path.clone(), out::Target::File(path))
         }
     };
-    write_file(
-        &path,
-        export::json::render(&response).as_bytes(),
-        NewFileMode::Private,
-    )?;
-    let _ = writeln!(out, "wrote {}", path.display());
+    let json = export::json::render(&response);
+    write_out(&target, NewFileMode::Private, out, |o| o.write_all(json.as_bytes()))?;
+    say_written(out, &target, || format!("wrote {}", path.display()));
     Ok(())
 }
 
@@ -683,18 +689,23 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         Some(out) => paths::out_file(&out, |dir| export::default_path(dir, &opened.response, format))?,
         None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
-    refuse_overwrite(&path, args.force)?;
+    let target = out_target(&path, args.force)?;
     let options = export::Options {
         skip_empty: args.skip_empty,
         reasoning: !args.no_reasoning,
         attribution: !args.no_attribution,
     };
-    let document = export::render(format, &opened.response, &opened.set, &options);
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, &e))?;
+    if target == out::Target::Stdout && format == Format::Docx && std::io::stdout().is_terminal() {
+        return Err(Failure {
+            code: EXIT_BAD_INPUT,
+            message: "--out -: a Word document is not text for a terminal; name a file, or pipe standard output".into(),
+        });
     }
-    write_file(&path, &document, NewFileMode::Shared)?;
-    let _ = writeln!(out, "wrote {}", path.display());
+    let document = export::render(format, &opened.response, &opened.set, &options);
+    // Never more readable than the draft it comes from: a private draft's export is private.
+    let mode = NewFileMode::NoMoreOpenThan(SourceMode::of(&args.response));
+    write_out(&target, mode, out, |o| o.write_all(&document))?;
+    say_written(out, &target, || format!("wrote {}", path.display()));
     Ok(())
 }
 
@@ -718,18 +729,37 @@ fn strict_message(warnings: usize) -> String {
     format!("{warnings}, and --strict treats warnings as failures")
 }
 
-pub(crate) fn refuse_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
-    if path.exists() && !force {
-        return Err(Failure {
-            code: EXIT_FAILURE,
-            message: format!("{} already exists; pass --force to overwrite it", path.display()),
-        });
-    }
-    Ok(())
+/// Where `--out PATH` sends a document ([`out::target`]: `~` as the home folder, `-` as
+/// standard output, a pipe or device written into, an existing file only with `--force`),
+/// checked before anything is made.
+pub(crate) fn out_target(path: &Path, force: bool) -> Result<out::Target, Failure> {
+    out::target(&paths::expand(path), force).map_err(|refused| Failure {
+        code: EXIT_FAILURE,
+        message: refused.to_string(),
+    })
 }
 
-pub(crate) fn write_file(path: &Path, bytes: &[u8], mode: NewFileMode) -> Result<(), Failure> {
-    storage::write_atomic(path, bytes, mode).map_err(|e| Failure::io(path, &e))
+/// Writes a document made by `write` to `target` (standard output being `stdout`).
+pub(crate) fn write_out(
+    target: &out::Target,
+    mode: NewFileMode,
+    stdout: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    out::write(target, mode, stdout, write).map_err(|e| match target {
+        out::Target::File(path) | out::Target::Stream(path) => Failure::io(path, &e),
+        out::Target::Stdout => Failure {
+            code: EXIT_FAILURE,
+            message: format!("cannot write to standard output: {e}"),
+        },
+    })
+}
+
+/// Tells where a document went, when it went to a file the user will look for.
+pub(crate) fn say_written(out: &mut dyn Write, target: &out::Target, message: impl FnOnce() -> String) {
+    if target.is_file() {
+        let _ = writeln!(out, "{}", message());
+    }
 }
 
 fn versions(

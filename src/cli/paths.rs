@@ -61,6 +61,7 @@ pub fn missing_response(path: &Path) -> Failure {
 /// separator (`exports/`): the folder is made if missing, and `default_in` names the file
 /// inside it.
 pub fn out_file(out: &Path, default_in: impl FnOnce(&Path) -> PathBuf) -> Result<PathBuf, Failure> {
+    let out = &expand(out);
     let trailing_separator = out
         .as_os_str()
         .as_encoded_bytes()
@@ -74,4 +75,13 @@ pub fn out_file(out: &Path, default_in: impl FnOnce(&Path) -> PathBuf) -> Result
         message: format!("{}: cannot make the folder: {e}", out.display()),
     })?;
     Ok(default_in(out))
+}
+
+/// `--out PATH` with a leading `~` as the home folder, for a path a shell did not expand
+/// (quoted, or typed into a script).
+pub fn expand(out: &Path) -> PathBuf {
+    match out.to_str() {
+        Some(text) => crate::dirs::expand_home(text),
+        None => out.to_path_buf(),
+    }
 }

@@ -382,7 +382,7 @@ impl Plain {
             &draft.response,
             &draft.set,
             format,
-            &path,
+            (&draft.path, &path),
             &crate::export::Options::default(),
         ) {
             Ok(()) => self.say(format!("Exported {} to {}.", format.name(), path.display())),

@@ -21,7 +21,7 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             folder,
             reasoning,
         } => {
-            let popup = centered(area, 76, 13);
+            let popup = centered(area, 76, 14);
             frame.render_widget(Clear, popup);
             let block = panel(" Export ", true, theme);
             let inner = block.inner(popup);
@@ -55,6 +55,7 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     .iter()
                     .map(|(_, p)| Line::raw(format!("  {}", visible(&p.display().to_string())))),
             );
+            lines.push(Line::raw("No one who cannot read the draft can read these files."));
             frame.render_widget(Paragraph::new(lines), files);
         }
         Dialog::Choose(choice) => {

@@ -21,6 +21,7 @@ mod layers;
 mod locks;
 mod markdown;
 mod merge;
+mod out;
 mod outline;
 mod plain;
 mod safety;

@@ -242,7 +242,7 @@ fn the_app_opens_a_merged_file_with_conflicts_keeps_them_when_saving_and_refuses
         &draft.response,
         &draft.set,
         export::Format::Markdown,
-        &target,
+        (&h.drafts_dir().join("merged.json"), &target),
         &export::Options::default(),
     )
     .unwrap_err();

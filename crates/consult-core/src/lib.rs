@@ -5,7 +5,7 @@
 //!   [`compare`], [`merge`], [`joint`] and [`outline`] (question sets as Markdown
 //!   outlines): plain data and pure functions;
 //! - files and programs: [`dirs`] (where they live), [`editor`] (the user's editor program),
-//!   [`storage`] (reading, the atomic write), [`catalog`] and [`documents`] (question sets
+//!   [`storage`] (reading, the atomic write), [`out`] (where a written document goes), [`catalog`] and [`documents`] (question sets
 //!   and responses from files), and [`drafts`], the one home for draft files, their locks,
 //!   recovery copies and history.
 
@@ -21,6 +21,7 @@ pub mod import;
 pub mod joint;
 pub mod merge;
 pub mod model;
+pub mod out;
 pub mod outline;
 pub mod parse;
 pub mod schema;

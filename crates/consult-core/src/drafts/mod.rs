@@ -154,28 +154,38 @@ fn create_from(dirs: &Dirs, set: &QuestionSet, response: Response) -> Result<Ope
     })
 }
 
-/// Writes `response` exported as `format` to `path` (its folder made if need be), with
-/// the usual permissions: exports are meant to be shared. A response with unresolved merge
-/// conflicts is refused, and the error says where they are.
+/// Writes `response` (read from the draft file `draft`) exported as `format` to `path`
+/// (its folder made if need be; a pipe or a device written into, anything else but a
+/// regular file refused), never more readable than the draft: a private draft's export is
+/// private. A response with unresolved merge conflicts is refused, and the error says where
+/// they are. The user has already agreed to replace an existing file.
 pub fn export(
     response: &Response,
     set: &QuestionSet,
     format: export::Format,
-    path: &Path,
+    (draft, path): (&Path, &Path),
     options: &export::Options,
 ) -> std::io::Result<()> {
     if let Some(why) = export::unresolved(response, set) {
         return Err(std::io::Error::other(why));
     }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
+    let target = out_target(path)?;
     let document = export::render(format, response, set, options);
-    storage::write_atomic(path, &document, storage::NewFileMode::Shared)
+    let mode = storage::NewFileMode::NoMoreOpenThan(storage::SourceMode::of(draft));
+    crate::out::write_bytes(&target, mode, &mut std::io::sink(), &document)
 }
 
-/// Writes `comparison` as `format` to `path` (its folder made if need be), shared like
-/// any export. The briefings and the CSV read every organisation's answers again first.
+/// Where an export the user has agreed to goes; `-` is no standard output in the app.
+fn out_target(path: &Path) -> std::io::Result<crate::out::Target> {
+    match crate::out::target(path, true) {
+        Ok(crate::out::Target::Stdout) => Ok(crate::out::Target::File(path.to_path_buf())),
+        Ok(target) => Ok(target),
+        Err(refused) => Err(std::io::Error::other(refused.why)),
+    }
+}
+
+/// Writes `comparison` as `format` to `path` (its folder made if need be), never more
+/// readable than the most private response compared. The briefings and the CSV read every organisation's answers again first.
 pub fn export_comparison(
     comparison: &crate::compare::Comparison,
     format: crate::compare::Format,
@@ -195,12 +205,18 @@ pub fn export_comparison(
         texts: &texts,
         notes: false,
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    storage::write_atomic_with(path, storage::NewFileMode::Shared, |out| {
-        compare::write(format, comparison, quoted, out)
-    })
+    let source = comparison
+        .organisations
+        .iter()
+        .map(|o| storage::SourceMode::of(&o.file))
+        .fold(storage::SourceMode::OPEN, storage::SourceMode::narrowest);
+    let target = out_target(path)?;
+    crate::out::write(
+        &target,
+        storage::NewFileMode::NoMoreOpenThan(source),
+        &mut std::io::sink(),
+        |out| compare::write(format, comparison, quoted, out),
+    )
 }
 
 /// The folder the draft `id` was last exported to, as the user typed it.
