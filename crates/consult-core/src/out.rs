@@ -29,7 +29,7 @@ impl Target {
     }
 }
 
-/// Why a path cannot take a document.
+/// Why a path cannot take a document: shown as the path followed by `why`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
     pub path: PathBuf,
@@ -39,7 +39,7 @@ pub struct Refused {
 impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let path = crate::text::visible_line(&self.path.display().to_string()).into_owned();
-        write!(f, "{path}: {}", self.why)
+        write!(f, "{path} {}", self.why)
     }
 }
 
@@ -57,9 +57,9 @@ pub fn target(path: &Path, force: bool) -> Result<Target, Refused> {
     let link = match fs::symlink_metadata(path) {
         Ok(meta) => meta.file_type().is_symlink(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Target::File(path.to_path_buf())),
-        Err(e) => return Err(refused(format!("cannot look at it: {e}"))),
+        Err(e) => return Err(refused(format!("cannot be looked at: {e}"))),
     };
-    let resolved = storage::resolve_link(path).map_err(|e| refused(e.to_string()))?;
+    let resolved = storage::resolve_link(path).map_err(|e| refused(format!("cannot be followed: {e}")))?;
     let meta = match fs::metadata(&resolved) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound && force => return Ok(Target::File(resolved)),
@@ -69,7 +69,7 @@ pub fn target(path: &Path, force: bool) -> Result<Target, Refused> {
                 resolved.display()
             )));
         }
-        Err(e) => return Err(refused(format!("cannot look at it: {e}"))),
+        Err(e) => return Err(refused(format!("cannot be looked at: {e}"))),
     };
     let kind = meta.file_type();
     if kind.is_file() {
