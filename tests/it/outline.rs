@@ -18,6 +18,31 @@ fn every_built_in_set_reads_back_from_its_outline_as_the_same_set() {
     }
 }
 
+#[test]
+fn item_numbers_of_five_digits_and_more_read_back_as_items() {
+    let mut set = Catalog::built_in().find("integrating-care").unwrap().clone();
+    set.sections.truncate(2);
+    let template = set.sections[0].items[0].clone();
+    let items = |id: &str, label: &dyn Fn(usize) -> String| -> Vec<consult::model::Item> {
+        (1..=10_050)
+            .map(|n| consult::model::Item {
+                id: format!("{id}{n}"),
+                label: label(n),
+                ..template.clone()
+            })
+            .collect()
+    };
+    // One section of `Question N:` entries, one numbered `N.` by place in the section.
+    set.sections[0].items = items("q", &|n| format!("Question {n}"));
+    set.sections[1].items = items("issue-", &|n| format!("Issue {n}"));
+    let written = outline::write(&set);
+    assert!(written.contains("\nQuestion 10050:"), "written as numbered");
+    assert!(written.contains("\n10050. "), "written as numbered");
+    let read = outline::read(&written).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(read.item_count(), 20_100);
+    assert_eq!(read, set);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bad outlines: each gets its exact message, naming the file and line, and exit code 2.
 

@@ -95,13 +95,18 @@ fn trailing_annotation(text: &str, attributes_only: bool) -> Option<usize> {
     shaped.then_some(start)
 }
 
+/// The most digits an item's number may have: any `u32` of nine digits.
+const MAX_NUMBER_DIGITS: usize = 9;
+
 /// Whether `line`, unindented, would be read as an item (`1. …`, `12) …`, `Question 3: …` or
 /// `Question 3` with the wording on the next line):
 /// its number, and where its wording starts.
 fn item_start(line: &str) -> Option<(u32, usize)> {
     let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let n = digits(line);
-    if (1..=3).contains(&n) {
+    // Up to nine digits: a set of 100,000 items numbers its entries past 9,999, and any
+    // line of guidance that looks like this is escaped by the writer.
+    if (1..=MAX_NUMBER_DIGITS).contains(&n) {
         let rest = &line[n..];
         let numbered = (rest.starts_with(". ") || rest.starts_with(") ")) && !rest[2..].trim().is_empty();
         return numbered.then(|| Some((line[..n].parse().ok()?, n + 2))).flatten();
@@ -116,7 +121,7 @@ fn item_start(line: &str) -> Option<(u32, usize)> {
         .unwrap_or(spaced);
     let wording = separated.trim_start();
     // The wording may also start on the next line, as consultation papers often print it.
-    if !(1..=4).contains(&n) || (!after.is_empty() && after.len() == wording.len()) {
+    if !(1..=MAX_NUMBER_DIGITS).contains(&n) || (!after.is_empty() && after.len() == wording.len()) {
         return None;
     }
     Some((rest[..n].parse().ok()?, line.len() - wording.len()))
