@@ -132,6 +132,11 @@ fn attributed(value: &str) -> String {
 /// The start of a page titled `title`, by `author`, up to the opening of its body.
 pub fn open(out: &mut String, title: &str, author: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        content_security_policy()
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", text(title));
     let _ = writeln!(out, "<meta name=\"author\" content=\"{}\">", text(author));
@@ -140,6 +145,21 @@ pub fn open(out: &mut String, title: &str, author: &str) {
         "<meta name=\"generator\" content=\"consult\">\n<style>\n{STYLE}</style>"
     );
     out.push_str("</head>\n<body>\n<main>\n");
+}
+
+/// The page's policy, before anything it governs: nothing may load or run, no script, no
+/// image, no font, no link target for forms; only the page's own style sheet, by its digest.
+/// A hostile answer that slipped past the escaping still could not fetch or run anything.
+pub fn content_security_policy() -> &'static str {
+    static POLICY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        use base64::Engine;
+        use sha2::Digest;
+        // The digest covers the style element's whole text, newlines included.
+        let digest = sha2::Sha256::digest(format!("\n{STYLE}").as_bytes());
+        let digest = base64::engine::general_purpose::STANDARD.encode(digest);
+        format!("default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
+    });
+    &POLICY
 }
 
 pub fn close(out: &mut String) {
@@ -229,4 +249,30 @@ pub fn escape(value: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_lets_in_exactly_the_pages_own_style_sheet() {
+        use base64::Engine;
+        use sha2::Digest;
+        let mut page = String::new();
+        open(&mut page, "Title", "Author");
+        let style = page
+            .split_once("<style>")
+            .and_then(|(_, rest)| rest.split_once("</style>"))
+            .map(|(style, _)| style)
+            .unwrap();
+        let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()));
+        let policy = content_security_policy();
+        assert!(policy.contains(&format!("style-src 'sha256-{digest}'")), "{policy}");
+        assert!(policy.starts_with("default-src 'none';"), "{policy}");
+        assert!(
+            page.find("Content-Security-Policy").unwrap() < page.find("<style>").unwrap(),
+            "the policy comes before what it governs"
+        );
+    }
 }
