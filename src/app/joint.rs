@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::drafts::joint::MemberNow;
 use crate::joint::members;
 use crate::joint::provenance::units;
 use crate::model::Response;
@@ -67,13 +68,28 @@ pub struct JointPanel {
     pub last_adopted: Option<(String, usize)>,
     /// Each member's response as its file is now (`None`: not read or gone).
     pub now: Vec<Option<Response>>,
+    /// Per member, why its file was not read or compared, if it was not.
+    pub unread: Vec<Option<String>>,
     /// Per member, what its file changed since it was taken, item by item: worked out
     /// once when the files are read, not on every frame.
     pub changes: Vec<Vec<members::Change>>,
 }
 
 impl JointPanel {
-    pub fn new(joint: &Joint, set: &crate::model::QuestionSet, now: Vec<Option<Response>>) -> JointPanel {
+    pub fn new(joint: &Joint, set: &crate::model::QuestionSet, found: Vec<MemberNow>) -> JointPanel {
+        let unread = joint
+            .members
+            .iter()
+            .zip(&found)
+            .map(|(member, found)| found.problem(&member.organisation))
+            .collect();
+        let now: Vec<Option<Response>> = found
+            .into_iter()
+            .map(|found| match found {
+                MemberNow::Read(response) => Some(response),
+                _ => None,
+            })
+            .collect();
         let changes = joint
             .members
             .iter()
@@ -85,6 +101,7 @@ impl JointPanel {
             .collect();
         JointPanel {
             now,
+            unread,
             changes,
             ..JointPanel::default()
         }

@@ -103,6 +103,8 @@ pub enum Pending {
     RestoreVersion(usize),
     /// Write this comparison export over the file there.
     OverwriteComparison(crate::compare::Format, PathBuf),
+    /// Read the joint draft's member files outside its folder.
+    ReadOutsideMembers,
 }
 
 pub enum Dialog {
@@ -223,6 +225,8 @@ pub struct App {
     pub draft: Option<Draft>,
     /// On a joint response, the members panel beside its text.
     pub joint: Option<joint::JointPanel>,
+    /// The joint draft's member files outside its folder that were not read: the app asks.
+    pub outside_members: Vec<PathBuf>,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
@@ -254,6 +258,7 @@ impl App {
             help: None,
             draft: None,
             joint: None,
+            outside_members: Vec::new(),
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             quit: false,
@@ -291,7 +296,7 @@ impl App {
             .and_then(|file| drafts::unsaved_work_of(&self.dirs, &file.id, &self.catalog));
         self.draft = Some(draft);
         self.screen = Screen::Walk;
-        self.open_joint_panel();
+        self.open_joint_panel(false);
         if let Some(candidate) = earlier {
             self.recovery.retain(|c| c.source != candidate.source);
             self.recovery.insert(0, candidate);
@@ -311,18 +316,47 @@ impl App {
         let draft = self.draft.as_mut()?;
         draft.replace_content(set, response);
         self.screen = Screen::Walk;
-        self.open_joint_panel();
+        self.open_joint_panel(false);
         self.draft.as_mut()
     }
 
     /// On a joint response, the members panel, with each member's file read as it is now
-    /// to show what changed since it was taken.
-    fn open_joint_panel(&mut self) {
+    /// to show what changed since it was taken. Files outside the joint draft's folder are
+    /// read only once the user says so (`allow_outside`): the app asks first.
+    pub fn open_joint_panel(&mut self, allow_outside: bool) {
+        let mut outside: Vec<PathBuf> = Vec::new();
         self.joint = self.draft.as_ref().and_then(|draft| {
             let joint = draft.response.joint.as_ref()?;
-            let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set);
+            let allowed = match &draft.file {
+                Some(file) if allow_outside => {
+                    drafts::joint::allow_member_folders(&self.dirs, &file.id, self.outside_members.iter().map(PathBuf::as_path));
+                    drafts::joint::member_folders(&self.dirs, &file.id)
+                }
+                Some(file) => drafts::joint::member_folders(&self.dirs, &file.id),
+                None if allow_outside => drafts::joint::MemberFolders::EVERYWHERE,
+                None => drafts::joint::MemberFolders::default(),
+            };
+            let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed);
+            outside = now
+                .iter()
+                .filter_map(|found| match found {
+                    drafts::joint::MemberNow::Outside(path) => Some(path.clone()),
+                    _ => None,
+                })
+                .collect();
             Some(joint::JointPanel::new(joint, &draft.set, now))
         });
+        self.outside_members = outside;
+        if !self.outside_members.is_empty() && self.dialog.is_none() {
+            let names: Vec<String> = self.outside_members.iter().map(|p| p.display().to_string()).collect();
+            let files = crate::text::visible_line(&names.join(", ")).into_owned();
+            self.dialog = Some(Dialog::Confirm {
+                question: format!(
+                    "This joint draft names member files outside its folder: {files}. A joint draft from someone else could name any file. Read them?"
+                ),
+                pending: Pending::ReadOutsideMembers,
+            });
+        }
     }
 
     /// The walk-through on an already opened response. Only that draft's unsaved work is

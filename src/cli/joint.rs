@@ -12,7 +12,7 @@ use super::{Failure, known_sets, out_target, paths, say_written, write_out};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
-use crate::drafts;
+use crate::drafts::{self, joint::MemberNow};
 use crate::export::{self, Format};
 use crate::joint::{self, members};
 use crate::model::joint::SignOffState;
@@ -31,7 +31,7 @@ pub enum JointCommand {
     /// Start a joint response from members' responses (each member's answers are copied in).
     New(JointNewArgs),
     /// Who has signed off what, and which members' files changed since they were taken.
-    Status(JointFileArgs),
+    Status(JointStatusArgs),
     /// Per item: each passage with its members, the consensus, minority statements, and
     /// the members whose views appear nowhere in the joint text.
     Provenance(ProvenanceArgs),
@@ -67,6 +67,17 @@ pub struct JointFileArgs {
     /// The question set it answers, if it is not built in or in your questions folder.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct JointStatusArgs {
+    #[command(flatten)]
+    pub joint: JointFileArgs,
+    /// Also read members' files named by absolute paths outside the joint response's folder.
+    /// A joint response may come from someone else: without this, such files are reported,
+    /// never read.
+    #[arg(long)]
+    pub allow_member_path: bool,
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +147,10 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .map_err(|e| usage(e.to_string()))?;
     let json = export::json::render(&response);
     write_out(&target, NewFileMode::Private, out, |o| o.write_all(json.as_bytes()))?;
+    if target.is_file() {
+        // Taken from these folders here, by this user: read from them again without asking.
+        drafts::joint::allow_member_folders(dirs, &drafts::DraftId::of(&path), files.iter().map(PathBuf::as_path));
+    }
     say_written(out, &target, || {
         format!(
             "wrote {}: a joint response of {} members; open it with `consult edit {}`",
@@ -163,19 +178,26 @@ fn open_joint(args: &JointFileArgs, dirs: &Dirs) -> Result<(Catalog, QuestionSet
     Ok((catalog, opened.set, response))
 }
 
-fn status(args: JointFileArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    let (catalog, set, response) = open_joint(&args, dirs)?;
+fn status(args: JointStatusArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let (catalog, set, response) = open_joint(&args.joint, dirs)?;
+    let args_file = &args.joint.file;
     let joint = response.joint.as_ref().expect("checked");
     let zone = jiff::tz::TimeZone::system();
     let [agreed, objected, not_asked] = joint::sign_off::counts(joint, None);
     let _ = writeln!(
         out,
         "{}: joint response from {} with {} members; on the whole response {agreed} agreed, {objected} objected, {not_asked} not asked",
-        name(&args.file),
+        name(args_file),
         visible_line(&response.respondent.organisation),
         joint.members.len()
     );
-    for member in &joint.members {
+    let allowed = if args.allow_member_path {
+        drafts::joint::MemberFolders::EVERYWHERE
+    } else {
+        drafts::joint::member_folders(dirs, &drafts::DraftId::of(args_file))
+    };
+    let now = drafts::joint::members_now(args_file, joint, &catalog, &set, &allowed);
+    for (member, now) in joint.members.iter().zip(&now) {
         let name = &member.organisation;
         let _ = writeln!(
             out,
@@ -192,18 +214,26 @@ fn status(args: JointFileArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn W
                 let _ = writeln!(out, "  {}: {}", visible_line(&item.label), said(own));
             }
         }
-        let path = drafts::joint::member_path(&args.file, &member.file);
-        match documents::open_response(&path, &catalog, Some(&set)) {
-            Ok(now) if members::has_changed(member, &now.response) => {
-                let changed: Vec<String> = members::changes(member, &now.response, &set)
+        match now {
+            MemberNow::Read(now) if members::has_changed(member, now) => {
+                let changed: Vec<String> = members::changes(member, now, &set)
                     .iter()
                     .map(|c| describe_change(&set, c))
                     .collect();
                 let _ = writeln!(out, "  changed since taken: {}", changed.join("; "));
             }
-            Ok(_) => {}
-            Err(e) => {
-                let _ = writeln!(err, "{}: cannot check for changes: {e}", visible_line(name));
+            MemberNow::Read(_) => {}
+            MemberNow::Outside(_) => {
+                let why = now.problem(name).unwrap_or_default();
+                let _ = writeln!(
+                    err,
+                    "{}: cannot check for changes: {why} (--allow-member-path reads it)",
+                    visible_line(name)
+                );
+            }
+            _ => {
+                let why = now.problem(name).unwrap_or_default();
+                let _ = writeln!(err, "{}: cannot check for changes: {why}", visible_line(name));
             }
         }
     }

@@ -32,7 +32,7 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         Command::Diff(args) => args.files.iter_mut().for_each(resolve),
         Command::Joint(args) => match &mut args.command {
             super::joint::JointCommand::New(new) => new.files.iter_mut().for_each(resolve),
-            super::joint::JointCommand::Status(file) => resolve(&mut file.file),
+            super::joint::JointCommand::Status(status) => resolve(&mut status.joint.file),
             super::joint::JointCommand::Provenance(p) => resolve(&mut p.joint.file),
         },
         Command::Questions(_)

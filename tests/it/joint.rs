@@ -39,11 +39,12 @@ fn joint_app() -> Harness {
     for fixture in MEMBERS {
         support::fixtures::copy_into(fixture, &beside);
     }
+    // Outside the drafts folder, named in full, as consult names them.
     let members: Vec<(String, Response)> = MEMBERS
         .iter()
         .map(|f| {
             let name = f.trim_start_matches("tests/fixtures/");
-            (format!("../../members/{name}"), response(f))
+            (beside.join(name).display().to_string(), response(f))
         })
         .collect();
     let joint = joint::start(&built_in(), SECRETARIAT, &members, at(0)).unwrap();
@@ -51,6 +52,13 @@ fn joint_app() -> Harness {
     h.key(KeyCode::Esc);
     h.app.refresh_drafts();
     h.open(0);
+    // A joint draft that came from elsewhere: its members' files are read once the user agrees.
+    let Some(consult::app::Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("the app asks before reading member files outside the joint draft's folder");
+    };
+    assert!(question.contains("names member files outside its folder"), "{question}");
+    char_key(&mut h, 'y');
+    assert!(h.app.joint.as_ref().unwrap().now.iter().all(Option::is_some));
     h
 }
 
@@ -766,4 +774,88 @@ fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
         ["We support t", "ICS footprin", "Common bound"],
         "{answer}"
     );
+}
+
+/// Names the joint draft's first member's file `file`, as a joint draft from someone else might.
+fn with_first_member_file(joint: &std::path::Path, file: &str) {
+    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(joint).unwrap()).unwrap();
+    value["joint"]["members"][0]["file"] = file.into();
+    std::fs::write(joint, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+}
+
+/// `consult joint status JOINT` and `extra`, ended by force should it ever block.
+fn status_of(sandbox: &Sandbox, joint: &std::path::Path, extra: &[&str]) -> support::sandbox::Run {
+    let mut command = sandbox.consult(&[&["joint", "status", joint.to_str().unwrap()][..], extra].concat());
+    command.timeout(std::time::Duration::from_secs(30));
+    run(command)
+}
+
+#[test]
+fn joint_status_reads_no_member_file_a_hostile_joint_draft_points_at() {
+    let sandbox = Sandbox::new();
+    let (joint, made) = joint_new(&sandbox);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let folder = joint.parent().unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/passwd", folder.join("passwd-link.json")).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(folder.join("pipe.json")).status().unwrap();
+        assert!(made.success());
+    }
+    let outside = "is outside the joint draft's folder, and was not read (--allow-member-path reads it)";
+    let mut cases = vec![
+        ("../../etc/passwd", "leads out of the joint draft's folder", None),
+        ("/etc/shadow", outside, None),
+        ("/proc/self/environ", outside, None),
+        ("/dev/urandom", outside, Some("is not a regular file, and was not read")),
+    ];
+    #[cfg(unix)]
+    cases.extend([
+        ("passwd-link.json", "leads out of the joint draft's folder through a link", None),
+        ("pipe.json", "is not a regular file, and was not read", None),
+    ]);
+    for (file, said, allowed_said) in cases {
+        with_first_member_file(&joint, file);
+        let status = status_of(&sandbox, &joint, &[]);
+        assert_eq!(status.code, 0, "{file}: {}", status.stderr);
+        assert!(
+            status.stderr.contains("Health Devolution Commission: cannot check for changes: ") && status.stderr.contains(said),
+            "{file}: {}",
+            status.stderr
+        );
+        assert!(!status.stdout.contains("root:"), "{file}: nothing of the file is shown");
+        if let Some(allowed_said) = allowed_said {
+            let status = status_of(&sandbox, &joint, &["--allow-member-path"]);
+            assert!(status.stderr.contains(allowed_said), "{file}: {}", status.stderr);
+        }
+    }
+}
+
+#[test]
+fn a_member_file_now_from_another_organisation_is_reported_never_compared() {
+    let sandbox = Sandbox::new();
+    let (joint, made) = joint_new(&sandbox);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    // Another organisation's response, at an absolute path outside the folder.
+    let elsewhere = sandbox.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let other = support::fixtures::copy_into(LOCAL_GOVERNMENT, &elsewhere);
+    with_first_member_file(&joint, other.to_str().unwrap());
+    let status = status_of(&sandbox, &joint, &["--allow-member-path"]);
+    assert_eq!(status.code, 0, "{}", status.stderr);
+    assert!(
+        status.stderr.contains("Health Devolution Commission: cannot check for changes: the file is now a response from \"Local Government Association\", not \"Health Devolution Commission\"; it was not compared"),
+        "{}",
+        status.stderr
+    );
+    let commission = status.stdout.split("\n\n").nth(1).unwrap();
+    assert!(!commission.contains("changed since taken"), "{commission}");
+
+    // The member's own response outside the folder is read once allowed, and compared.
+    let own = support::fixtures::copy_into(COMMISSION, &elsewhere);
+    with_first_member_file(&joint, own.to_str().unwrap());
+    let asked = status_of(&sandbox, &joint, &[]);
+    assert!(asked.stderr.contains("--allow-member-path reads it"), "{}", asked.stderr);
+    let allowed = status_of(&sandbox, &joint, &["--allow-member-path"]);
+    assert!(!allowed.stderr.contains("Health Devolution Commission"), "{}", allowed.stderr);
 }

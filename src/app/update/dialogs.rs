@@ -191,6 +191,10 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
             write_comparison(app, format, &path);
             None
         }
+        Pending::ReadOutsideMembers => {
+            app.open_joint_panel(true);
+            None
+        }
     }
 }
 

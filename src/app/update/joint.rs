@@ -177,10 +177,9 @@ fn take_new(app: &mut App, item: &str, now: Instant) {
         return;
     };
     let Some(current) = panel.now.get(index).cloned().flatten() else {
-        return error(
-            app,
-            format!("{}'s file cannot be read now", visible_line(&member)),
-        );
+        let why = panel.unread.get(index).cloned().flatten();
+        let why = why.map_or_else(|| "it cannot be read now".into(), |why| visible_line(&why).into_owned());
+        return error(app, format!("{}'s file: {why}", visible_line(&member)));
     };
     if !members::has_changed(&joint.members[index], &current) {
         return info(

@@ -130,7 +130,10 @@ pub fn create_joint(
         joint::read_members(files, &dirs.drafts(), catalog, Some(set)).map_err(|e| e.to_string())?;
     let response = crate::joint::start(set, organisation.trim(), &members, crate::model::response::now())
         .map_err(|e| e.to_string())?;
-    create_from(dirs, set, response)
+    let opened = create_from(dirs, set, response)?;
+    // Taken from these folders here, by this user: read from them again without asking.
+    joint::allow_member_folders(dirs, &opened.handle.id, files.iter().map(PathBuf::as_path));
+    Ok(opened)
 }
 
 /// Writes `response` as a new draft in the drafts folder, under a free name, and opens it.
