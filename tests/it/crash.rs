@@ -252,3 +252,51 @@ fn closing_the_terminal_window_saves_and_exits() {
         || "consult is still running after its terminal closed".into(),
     );
 }
+
+#[test]
+fn recovery_after_a_kill_returns_to_the_draft_ready_for_typing_and_keeps_what_is_typed_next() {
+    let text = "Recovered words after the kill";
+    let more = " and words typed after recovering";
+    // A draft outside the drafts folder, opened by name, as `consult edit FILE` does.
+    const TRIES: usize = 5;
+    let (home, file) = (1..=TRIES)
+        .find_map(|attempt| {
+            let home = tempfile::tempdir().unwrap();
+            let elsewhere = home.path().join("elsewhere");
+            std::fs::create_dir(&elsewhere).unwrap();
+            let file = elsewhere.join("recovering.json");
+            let made = std::process::Command::new(env!("CARGO_BIN_EXE_consult"))
+                .args(["new", "--questions", "integrating-care", "--org", "Recovering Council", "--out"])
+                .arg(&file)
+                .envs(folders_env(home.path()))
+                .status()
+                .unwrap();
+            assert!(made.success());
+            let mut app = Session::edit(home.path(), &file);
+            app.wait_for("Recovering Council");
+            app.send(ENTER);
+            app.paste(text);
+            // Killed once the recovery copy holds the text, before the draft save (see above).
+            wait_for_finished_file_with(&home.path().join("data/recovery"), text);
+            app.signal("KILL");
+            assert!(!app.wait_exit(), "killed, not exited");
+            if std::fs::read_to_string(&file).unwrap().contains(text) {
+                eprintln!("try {attempt}: the draft save came before the kill; trying again");
+                return None;
+            }
+            Some((home, file))
+        })
+        .unwrap_or_else(|| panic!("in {TRIES} tries, consult was never killed before its draft save"));
+
+    let mut again = Session::edit(home.path(), &file);
+    again.wait_for("Unsaved work found");
+    again.send("r");
+    again.wait_for("Recovered; it is saved in a moment");
+    // Still on the draft's walk-through, in the answer: what is typed goes into it.
+    again.type_text(more);
+    wait_for_text(&file, &format!("{text}{more}"));
+    let screen = again.contents();
+    assert!(!screen.contains("No drafts yet"), "not the drafts list:\n{screen}");
+    again.send(CTRL_Q);
+    assert!(again.wait_exit(), "quits normally");
+}

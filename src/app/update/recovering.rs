@@ -193,7 +193,19 @@ pub(super) fn recover_into_open_draft(app: &mut App, candidate: &drafts::Candida
     let Some(set) = app.draft.as_ref().map(|d| d.set.clone()) else {
         return;
     };
+    // Back at the item last edited, in its answer, ready for typing to go on.
+    let last_edited = candidate
+        .recovered
+        .current_item
+        .as_deref()
+        .and_then(|id| set.item_index(id));
     if let Some(draft) = app.replace_content(set, candidate.recovered.clone()) {
+        if let Some(index) = last_edited {
+            draft.go_to(index);
+        }
+        draft.set_focus(crate::app::draft::Focus::Answer);
+        // At the end of the answer: where the typing was going on.
+        draft.editors_mut().answer.place_cursor(usize::MAX);
         draft.changed(Instant::now());
         // A leftover temporary file has done its job; a recovery copy is this draft's own.
         if Some(&candidate.source) != draft.journal() {
