@@ -105,6 +105,8 @@ pub enum Pending {
     OverwriteComparison(crate::compare::Format, PathBuf),
     /// Read the joint draft's member files outside its folder.
     ReadOutsideMembers,
+    /// Merge this sync tool's conflict copy into the open draft, then move it to the trash.
+    MergeSyncCopy(PathBuf),
 }
 
 pub enum Dialog {
@@ -302,6 +304,29 @@ impl App {
             self.recovery.insert(0, candidate);
             update::offer_next_recovery(self);
         }
+        self.offer_sync_copy();
+    }
+
+    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one
+    /// and nothing else is being asked: nothing is merged or moved without the user's word.
+    pub fn offer_sync_copy(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let Some(draft) = &self.draft else { return };
+        let Some((copy, tool)) = drafts::conflict_copies_of(&draft.path).into_iter().next() else {
+            return;
+        };
+        let name = copy
+            .file_name()
+            .map_or_else(String::new, |n| crate::text::visible_line(&n.to_string_lossy()).into_owned());
+        self.dialog = Some(Dialog::Confirm {
+            question: format!(
+                "A conflicting copy of this draft was left by a sync tool ({}): {name}. Merge it in? The copy then goes to the deleted drafts (t on the drafts list restores it).",
+                tool.name()
+            ),
+            pending: Pending::MergeSyncCopy(copy),
+        });
     }
 
     /// Swaps the open draft's content for `response` to `set` (another version, the file
@@ -405,7 +430,12 @@ impl App {
 
     /// Reads the drafts list again, keeping the selection where it can; on the drafts
     /// list, or going back to it.
+    /// The drafts list, read again and shown, unless a draft is open: the list is never on
+    /// screen while a draft (and its lock) is held; leaving a draft goes through `go_home`.
     pub fn refresh_drafts(&mut self) {
+        if self.draft.is_some() {
+            return;
+        }
         let selected = self.home().map_or(0, |home| home.selected);
         let (drafts, unreadable) = drafts::list(&self.dirs.drafts(), &self.catalog);
         self.screen = Screen::Home(DraftList::new(drafts, unreadable, selected));

@@ -146,6 +146,7 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
         .map_err(|e| usage(e.to_string()))?;
     let json = export::json::render(&response);
+    crate::parse::writable(json.as_bytes()).map_err(|why| usage(format!("{}: {why}", name(&path))))?;
     write_out(&target, NewFileMode::Private, out, |o| o.write_all(json.as_bytes()))?;
     if target.is_file() {
         // Taken from these folders here, by this user: read from them again without asking.

@@ -98,6 +98,18 @@ fn table(list: &[DraftSummary], out: &mut dyn Write) {
     for row in &rows {
         let _ = writeln!(out, "{}", line(row.each_ref().map(String::as_str)));
     }
+    for draft in list {
+        if let Some(copy) = &draft.conflict_copy {
+            let _ = writeln!(
+                out,
+                "{}: a conflicting copy of {} left by {}; open {} to merge it in",
+                visible_line(&file_name(draft)),
+                visible_line(&copy.original),
+                copy.tool.name(),
+                visible_line(&copy.original)
+            );
+        }
+    }
 }
 
 /// One draft in `consult list --format json`, fields in this order.
@@ -112,6 +124,9 @@ struct JsonRow<'a> {
     total: usize,
     status: ResponseStatus,
     updated: Timestamp,
+    /// The draft this file is a sync tool's conflict copy of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict_copy_of: Option<&'a str>,
 }
 
 /// The same list for scripts; text as in the files (JSON escapes any control character).
@@ -128,6 +143,7 @@ fn json(list: &[DraftSummary]) -> String {
             total: d.total,
             status: d.status,
             updated: d.updated,
+            conflict_copy_of: d.conflict_copy.as_ref().map(|c| c.original.as_str()),
         })
         .collect();
     serde_json::to_string_pretty(&rows).unwrap_or_default()

@@ -7,17 +7,16 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, MergeArgs, known_sets, out_target, write_out};
-use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents::{self, Opened};
-use crate::drafts::{DraftId, History};
+use crate::drafts::{self, DraftId};
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError};
 use crate::export;
 use crate::merge::{self, Refusal, Side};
 use crate::model::validate;
-use crate::model::{QuestionSet, Response};
+use crate::model::Response;
 use crate::storage::{self, NewFileMode};
-use crate::text::{saved_time, visible_line};
+use crate::text::visible_line;
 
 /// A path as it may be shown on a terminal.
 pub(super) fn name(path: &Path) -> String {
@@ -61,7 +60,7 @@ pub fn run(args: MergeArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
             documents::open_response(path, &catalog, set)?,
             format!("ancestor {}", name(path)),
         )),
-        None => ancestor(dirs, ours_path, theirs_path, &catalog, set),
+        None => drafts::common_ancestor(dirs, ours_path, theirs_path, &catalog, set),
     };
     let copies = Copies { base, ours, theirs };
     let paths = [
@@ -197,44 +196,4 @@ fn refuse_inputs(out: &Path, inputs: &[Option<&Path>]) -> Result<(), Failure> {
         )));
     }
     Ok(())
-}
-
-/// A copy's states, newest first: the file as it is, then its saved versions, each with
-/// what to call it.
-fn states(dirs: &Dirs, path: &Path) -> Vec<(Vec<u8>, String)> {
-    let mut states = Vec::new();
-    if let Ok(bytes) = storage::read_bytes(path) {
-        states.push((bytes, format!("{} as it stands", name(path))));
-    }
-    let history = History::for_draft(&dirs.history(), &DraftId::of(path));
-    let zone = jiff::tz::TimeZone::system();
-    for version in history.list() {
-        if let Ok(bytes) = history.read(version.number) {
-            let when = saved_time(version.saved, &zone);
-            states.push((bytes, format!("version of {} saved {when}", name(path))));
-        }
-    }
-    states
-}
-
-/// The newest state the two copies share (the file itself or a saved version of either,
-/// byte for byte), when they share a history, and it can still be read.
-fn ancestor(
-    dirs: &Dirs,
-    ours: &Path,
-    theirs: &Path,
-    catalog: &Catalog,
-    set: Option<&QuestionSet>,
-) -> Option<(Opened, String)> {
-    let ours = states(dirs, ours);
-    let theirs = states(dirs, theirs);
-    let split = |states: &[(Vec<u8>, String)]| states.iter().map(|(b, _)| b.clone()).collect::<Vec<_>>();
-    merge::common_versions(&split(&ours), &split(&theirs))
-        .into_iter()
-        .find_map(|i| {
-            let (bytes, label) = &ours[i];
-            let text = std::str::from_utf8(bytes).ok()?;
-            let opened = documents::response_from_text(text, catalog, set).ok()?;
-            Some((opened, label.clone()))
-        })
 }

@@ -102,6 +102,10 @@ fn row<'a>(app: &App, d: &'a DraftSummary, alike: bool) -> Row<'a> {
         let name = crate::text::tail(&visible_line(&name.to_string_lossy()), 12);
         organisation = format!("{organisation} · {name}");
     }
+    if d.conflict_copy.is_some() {
+        // Two people's work side by side: the list says so; opening the original offers the merge.
+        organisation = format!("⚠ sync copy · {organisation}");
+    }
     let saved = saved_time(d.updated, &app.time_zone);
     Row::new([
         Cell::from(organisation),

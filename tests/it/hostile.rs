@@ -433,9 +433,9 @@ fn control_characters_in_every_question_set_field_round_trip() {
 fn a_file_over_the_size_limit_is_refused_without_being_read_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.json");
-    // Sparse: 51 MB on paper, next to nothing on disk.
+    // Sparse: just over the limit on paper, next to nothing on disk.
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(51 * 1024 * 1024).unwrap();
+    file.set_len(MAX_FILE_BYTES as u64 + 1024 * 1024).unwrap();
     drop(file);
 
     let before = bytes_read_by_this_thread();
@@ -447,8 +447,9 @@ fn a_file_over_the_size_limit_is_refused_without_being_read_whole() {
     assert_eq!(
         error.to_string(),
         format!(
-            "{}: error: file is larger than 50 MB, the most consult reads",
-            path.display()
+            "{}: error: file is larger than {} MB, the most consult reads",
+            path.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
         )
     );
     assert!(!error.io, "a file too large is bad input, not a failure to read");

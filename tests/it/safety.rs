@@ -688,3 +688,73 @@ fn a_file_changed_elsewhere_can_be_merged_with_what_is_on_screen() {
         "both saved"
     );
 }
+
+#[test]
+fn recovering_in_an_opened_draft_stays_on_it_ready_for_typing_and_leaving_it_frees_its_lock() {
+    let typed_text = "Words the kill interrupted";
+    let mut h = journaled(typed_text);
+    let path = h.draft_path();
+    // The process dies; `consult edit FILE` starts again on that same draft.
+    let _ = restart(&mut h);
+    let dirs = h.app.dirs.clone();
+    h.app.draft = None;
+    let opened = drafts::open(&dirs, &Catalog::built_in(), &path, None).unwrap();
+    let mut app = h.set_up(App::editing(
+        dirs.clone(),
+        Catalog::built_in(),
+        consult::app::draft::Draft::opened(opened),
+    ));
+    let Some(Dialog::Choose(choice)) = &app.dialog else {
+        panic!("recovery is offered")
+    };
+    assert_eq!(choice.title, "Unsaved work found");
+    choose(&mut app, 'r');
+    assert_eq!(app.screen.kind(), ScreenKind::Walk, "still on the draft's walk-through");
+    let draft = app.draft.as_ref().unwrap();
+    assert_eq!(draft.item().id, "summary", "at the item last edited");
+    assert_eq!(draft.focus(), consult::app::draft::Focus::Answer, "ready for typing");
+    assert_eq!(
+        draft.editors().answer.cursor_offset(),
+        typed_text.len(),
+        "at the end of what was typed"
+    );
+
+    // Leaving for the drafts list closes the draft: it can be opened again at once.
+    let id = DraftId::of(&path);
+    assert!(matches!(drafts::lock(&dirs.locks(), &id), Err(LockError::Held { .. })));
+    h.app = app;
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen.kind(), ScreenKind::Home);
+    assert!(h.app.draft.is_none());
+    assert!(drafts::lock(&dirs.locks(), &id).is_ok(), "the lock went with the draft");
+}
+
+#[test]
+fn merging_a_version_a_sync_tool_renamed_in_goes_by_what_consult_saved_last() {
+    let mut h = edit_commission();
+    let path = h.draft_path();
+    // Saved seconds after opening: too soon for a version of its own in the history.
+    h.ctrl('s');
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains(" Mine."));
+    // The other laptop had that save, changed the contact, and its sync tool renamed its
+    // file over this one; meanwhile more is typed here.
+    let theirs = saved.replace("Commission secretariat", "Someone else");
+    let beside = path.with_file_name(".sync-tmp.json");
+    std::fs::write(&beside, &theirs).unwrap();
+    std::fs::rename(&beside, &path).unwrap();
+    h.type_text(" And more.");
+    h.ctrl('s');
+    assert_eq!(h.save_state(), SaveState::ChangedOnDisk);
+    h.key(KeyCode::Char('m'));
+    let draft = h.app.draft.as_ref().unwrap();
+    assert!(
+        draft.response.conflicts.is_empty(),
+        "three-way from the last save: only one side changed each place {:?}",
+        draft.response.conflicts
+    );
+    assert_eq!(draft.response.respondent.contact_name, "Someone else");
+    let item = draft.item().id.clone();
+    assert!(h.answer(&item).answer.ends_with(" Mine. And more."), "{}", h.answer(&item).answer);
+}

@@ -8,9 +8,24 @@ use serde_json::Value;
 use crate::model::validate::{self, Location, Problem, future_version_message};
 use crate::model::{QuestionSet, Response, question_set::QUESTION_SET_FORMAT, response::RESPONSE_FORMAT};
 
-/// Files larger than this are refused before parsing: no real consultation response comes close,
-/// and it keeps a hostile file from taking memory out of proportion.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// Files larger than this are refused before parsing, so a hostile file cannot take memory
+/// out of proportion. It is set so that whatever consult writes it reads back: a joint
+/// response of 5,000 members (about 55 MB) and a response with a 20,000-word answer on every
+/// item of a 1,000-item set (about 140 MB) are well inside it; a save that would pass it
+/// is refused (see [`writable`]).
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Whether a document of `bytes` can be read back: consult never writes a draft it would
+/// then refuse to open.
+pub fn writable(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "it would be larger than {} MB, the most consult reads back; nothing was written",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
 
 /// What kind of document a JSON file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

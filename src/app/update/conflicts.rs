@@ -123,10 +123,13 @@ pub(super) fn merge_changed(app: &mut App) {
             "The changed file answers another question set: it cannot be merged; nothing changed",
         );
     }
+    // The base is what consult last saved (or read) here, when it is still known.
     let base = draft.file.as_ref().and_then(|file| {
         let last_seen = draft.autosave.on_disk?;
-        (1..=file.history.count())
-            .filter_map(|n| file.history.read(n).ok())
+        file.history
+            .last_saved()
+            .into_iter()
+            .chain((1..=file.history.count()).filter_map(|n| file.history.read(n).ok()))
             .find(|bytes| drafts::digest(bytes) == last_seen)
             .and_then(|bytes| crate::parse::response(std::str::from_utf8(&bytes).ok()?).ok())
     });
@@ -149,6 +152,45 @@ pub(super) fn merge_changed(app: &mut App) {
         n => info(
             app,
             format!("Merged; {n} merge conflicts to settle, marked ! in the outline (F6){how}"),
+        ),
+    }
+}
+
+/// Merges a sync tool's conflict copy into the open draft, then moves the copy to the
+/// trash (the merge is on screen, and saved like any change).
+pub(super) fn merge_sync_copy(app: &mut App, copy: &std::path::Path) {
+    let Some(draft) = app.draft.as_ref() else { return };
+    let merged = drafts::merge_conflict_copy(
+        &app.dirs,
+        &app.catalog,
+        (&draft.path, &draft.response),
+        &draft.set,
+        copy,
+    );
+    let merged = match merged {
+        Ok(merged) => merged,
+        Err(e) => return error(app, format!("{e}; nothing changed")),
+    };
+    let conflicts = merged.response.conflicts.len();
+    let set = draft.set.clone();
+    let Some(draft) = app.replace_content(set, merged.response) else {
+        return;
+    };
+    draft.changed(Instant::now());
+    let trashed = match drafts::delete(copy, &app.dirs.trash()) {
+        Ok(_) => "the copy is in the deleted drafts",
+        Err(_) => "the copy could not be moved to the deleted drafts and is still there",
+    };
+    let how = if merged.three_way {
+        ""
+    } else {
+        " (with no common saved version to go by, every difference is a conflict)"
+    };
+    match conflicts {
+        0 => info(app, format!("Merged the sync tool's copy in; nothing conflicted; {trashed}")),
+        n => info(
+            app,
+            format!("Merged the sync tool's copy in; {n} merge conflicts to settle, marked ! in the outline (F6){how}; {trashed}"),
         ),
     }
 }

@@ -195,6 +195,10 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
             app.open_joint_panel(true);
             None
         }
+        Pending::MergeSyncCopy(copy) => {
+            super::conflicts::merge_sync_copy(app, &copy);
+            None
+        }
     }
 }
 

@@ -34,6 +34,9 @@ pub const KEEP: usize = 20;
 /// every five minutes, so the [`KEEP`] versions reach back well over an hour of steady work.
 pub const MIN_GAP: Duration = Duration::from_secs(5 * 60);
 
+/// The file in a draft's history folder holding what consult saved last.
+const LAST_SAVED: &str = "last-saved.json";
+
 /// The versions of one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
@@ -150,6 +153,19 @@ impl History {
     }
 
     /// How many versions there are, without reading them.
+    /// Keeps `bytes`, just saved to the draft, as what consult saved last: the common
+    /// ancestor when a sync tool or a colleague puts another version in the draft's place,
+    /// however recent the last of the versions kept above. Not one of those versions.
+    pub fn keep_last_saved(&self, bytes: &[u8]) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        storage::write_atomic(&self.dir.join(LAST_SAVED), bytes, NewFileMode::Private)
+    }
+
+    /// What [`History::keep_last_saved`] kept, if anything.
+    pub fn last_saved(&self) -> Option<Vec<u8>> {
+        fs::read(self.dir.join(LAST_SAVED)).ok()
+    }
+
     pub fn count(&self) -> usize {
         self.entries().len()
     }

@@ -12,6 +12,8 @@ use crate::documents;
 use crate::export::{self, Format};
 use crate::model::{Response, ResponseStatus};
 use crate::storage::{self, NewFileMode, free_name};
+use super::sync_copies::{ConflictCopy, SyncTool, conflict_copy};
+use std::collections::HashSet;
 
 /// One line of the drafts list.
 #[derive(Debug, Clone)]
@@ -25,6 +27,8 @@ pub struct DraftSummary {
     pub total: usize,
     pub status: ResponseStatus,
     pub updated: Timestamp,
+    /// When this file is a sync tool's conflict copy of another draft in the folder.
+    pub conflict_copy: Option<ConflictCopy>,
 }
 
 /// The response files in `dir`, newest first, and a message for each that could not be read.
@@ -34,10 +38,16 @@ pub fn list(dir: &Path, catalog: &Catalog) -> (Vec<DraftSummary>, Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return (drafts, problems);
     };
-    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+    let paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let names = names_in(&paths);
+    for path in paths {
         if path.extension().is_none_or(|x| x != "json") {
             continue;
         }
+        let conflict_copy = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|name| conflict_copy(name, |n| names.contains(n)));
         match documents::open_response(&path, catalog, None) {
             Ok(opened) => drafts.push(DraftSummary {
                 organisation: opened.response.respondent.organisation.clone(),
@@ -47,6 +57,7 @@ pub fn list(dir: &Path, catalog: &Catalog) -> (Vec<DraftSummary>, Vec<String>) {
                 total: opened.set.item_count(),
                 status: opened.response.status,
                 updated: opened.response.updated,
+                conflict_copy,
                 path,
             }),
             Err(e) => problems.push(e.to_string()),
@@ -54,6 +65,36 @@ pub fn list(dir: &Path, catalog: &Catalog) -> (Vec<DraftSummary>, Vec<String>) {
     }
     drafts.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.path.cmp(&b.path)));
     (drafts, problems)
+}
+
+/// The file names among `paths`.
+fn names_in(paths: &[PathBuf]) -> HashSet<String> {
+    paths
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
+        .collect()
+}
+
+/// The sync tools' conflict copies of the draft at `draft` that sit beside it, by name.
+pub fn conflict_copies_of(draft: &Path) -> Vec<(PathBuf, SyncTool)> {
+    let (Some(dir), Some(name)) = (draft.parent(), draft.file_name().and_then(|n| n.to_str())) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<(PathBuf, SyncTool)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let candidate = e.file_name().into_string().ok()?;
+            let copy = conflict_copy(&candidate, |n| n == name)?;
+            Some((dir.join(candidate), copy.tool))
+        })
+        .collect();
+    copies.sort();
+    copies
 }
 
 /// The draft in `dir` that `name` means: a file name as `consult list` shows it, with or

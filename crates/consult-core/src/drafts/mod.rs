@@ -4,6 +4,7 @@
 //! deleting, restoring, keeping a copy, saving and closing all happen here, for the
 //! command line and the app alike.
 
+mod ancestor;
 pub mod history;
 mod identity;
 pub mod joint;
@@ -11,13 +12,16 @@ mod library;
 mod lock;
 pub mod recovery;
 mod save;
+pub mod sync_copies;
 
 use std::path::{Path, PathBuf};
 
+pub use ancestor::common_ancestor;
 pub use history::History;
 pub use identity::DraftId;
 pub use library::{
-    DraftSummary, delete, duplicate, find_draft, keep_copy, list, new_draft_path, restore, write,
+    DraftSummary, conflict_copies_of, delete, duplicate, find_draft, keep_copy, list, new_draft_path, restore,
+    write,
 };
 pub use lock::{DraftLock, LockError, is_locked_elsewhere, lock};
 pub use recovery::Candidate;
@@ -310,4 +314,41 @@ pub fn set_aside(dirs: &Dirs, candidate: &Candidate) -> std::io::Result<PathBuf>
 /// Removes a leftover temporary file whose work is now in an open draft.
 pub fn discard_leftover(candidate: &Candidate) {
     let _ = std::fs::remove_file(&candidate.source);
+}
+
+/// A sync tool's conflict copy merged with the open draft's content.
+#[derive(Debug)]
+pub struct MergedCopy {
+    pub response: Response,
+    /// Whether a common saved version was found to merge against; without one, every
+    /// difference is a conflict to settle.
+    pub three_way: bool,
+}
+
+/// Merges the conflict copy at `copy` into `ours`, the content of the draft at `draft` as
+/// it is on screen: three-way against the newest state the two share (see
+/// [`common_ancestor`]), else two-way. A copy of another consultation or organisation, or
+/// one with unsettled conflicts, is refused. Nothing is written.
+pub fn merge_conflict_copy(
+    dirs: &Dirs,
+    catalog: &Catalog,
+    (draft, ours): (&Path, &Response),
+    set: &QuestionSet,
+    copy: &Path,
+) -> Result<MergedCopy, String> {
+    let theirs = documents::open_response(copy, catalog, Some(set)).map_err(|e| e.to_string())?;
+    if let Some(refusal) = crate::merge::refusal(None, ours, &theirs.response, false) {
+        let why = match refusal {
+            crate::merge::Refusal::DifferentSets(..) => "it answers another question set",
+            crate::merge::Refusal::DifferentOrganisations => "it is another organisation's response",
+            crate::merge::Refusal::Unresolved(_) => "one of the two still has conflicts from an earlier merge",
+        };
+        return Err(format!("the copy cannot be merged in: {why}"));
+    }
+    let base = common_ancestor(dirs, draft, copy, catalog, Some(set));
+    let response = crate::merge::merge(base.as_ref().map(|(b, _)| &b.response), ours, &theirs.response, set);
+    Ok(MergedCopy {
+        response,
+        three_way: base.is_some(),
+    })
 }

@@ -79,6 +79,9 @@ pub fn perform(job: &SaveJob) -> SaveOutcome {
             });
             if changed_elsewhere {
                 SaveResult::Conflict
+            } else if let Err(why) = crate::parse::writable(&job.bytes) {
+                // The recovery copy still holds it all; nothing is lost.
+                SaveResult::Failed(why)
             } else {
                 match write_atomic(&job.path, &job.bytes, NewFileMode::Private) {
                     Ok(()) => {
@@ -88,6 +91,7 @@ pub fn perform(job: &SaveJob) -> SaveOutcome {
                         // A version every few minutes; failing to keep one never fails the save.
                         if let Some(history) = history {
                             let _ = history.record(&job.bytes, jiff::Timestamp::now(), history::MIN_GAP);
+                            let _ = history.keep_last_saved(&job.bytes);
                         }
                         SaveResult::Saved(digest(&job.bytes))
                     }

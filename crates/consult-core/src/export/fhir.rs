@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::Options;
 use super::rich::{self, one_line, unify_line_endings};
-use crate::model::{Item, Publication, QuestionSet, Respondent, Response, ResponseStatus, Scale};
+use crate::model::{Answer, Item, Publication, QuestionSet, Respondent, Response, ResponseStatus, Scale};
 use crate::text::visible;
 
 /// The canonical URL of the Questionnaire for `set_id`.
@@ -122,6 +122,7 @@ struct AnswerOption {
 
 /// The QuestionnaireResponse for `response` to `set`, pretty-printed.
 pub fn response(response: &Response, set: &QuestionSet, options: Options) -> String {
+    let answers = response.answers_by_item();
     let sections = set
         .sections
         .iter()
@@ -129,7 +130,10 @@ pub fn response(response: &Response, set: &QuestionSet, options: Options) -> Str
             let items: Vec<ResponseItem> = section
                 .items
                 .iter()
-                .filter_map(|item| response_item(response, set, item, options))
+                .filter_map(|item| {
+                    let answer = answers.get(item.id.as_str())?;
+                    response_item(answer, set, item, options)
+                })
                 .collect();
             (!items.is_empty()).then(|| ResponseItem {
                 link_id: format!("section:{}", section.id),
@@ -255,13 +259,7 @@ fn respondent_details(r: &Respondent) -> Vec<ResponseItem> {
 }
 
 /// The item's group with what was given, or `None` when nothing was.
-fn response_item(
-    response: &Response,
-    set: &QuestionSet,
-    item: &Item,
-    options: Options,
-) -> Option<ResponseItem> {
-    let answer = response.answer(&item.id)?;
+fn response_item(answer: &Answer, set: &QuestionSet, item: &Item, options: Options) -> Option<ResponseItem> {
     let mut parts = Vec::new();
     if let (Some(scale), Some(position)) = (set.scale_of(item), answer.position.as_deref())
         && let Some(option) = scale.option(position)

@@ -60,8 +60,9 @@ pub fn limits(item: &Item, counts: Counts) -> Vec<Limit> {
 /// Every limit an answer is over, with the answer's place among the response's answers.
 pub fn over<'a>(response: &Response, set: &'a QuestionSet) -> Vec<(usize, &'a Item, Limit)> {
     let mut found = Vec::new();
+    let index = set.index();
     for (a, answer) in response.answers.iter().enumerate() {
-        let Some(item) = set.item(&answer.item) else {
+        let Some(item) = index.item(&answer.item) else {
             continue;
         };
         if item.word_limit.is_none() && item.char_limit.is_none() {

@@ -10,7 +10,7 @@ use super::Options;
 use super::attribution::Notes;
 use crate::joint::consensus;
 use crate::model::joint::{Field, Joint};
-use crate::model::{Item, Publication, QuestionSet, Respondent, Response, ResponseStatus, Section};
+use crate::model::{Answer, Item, Publication, QuestionSet, Respondent, Response, ResponseStatus, Section};
 
 pub struct Submission<'a> {
     /// `<consultation> — response from <organisation>`.
@@ -60,7 +60,10 @@ pub struct ItemPart<'a> {
 
 /// What the submission of `response` to `set` contains.
 pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Options) -> Submission<'a> {
-    let shown = |item: &Item| !options.skip_empty || is_answered(response, item);
+    // Looked up once per item: built once, so a set of any size costs in step with its items.
+    let answers = response.answers_by_item();
+    let answer = |item: &Item| answers.get(item.id.as_str()).copied();
+    let shown = |item: &Item| !options.skip_empty || answer(item).is_some_and(Answer::is_answered);
     let mut notes = Notes::default();
     let organisation = organisation_name(response);
     let positions = set
@@ -68,7 +71,7 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
         .filter(|item| shown(item) && item.scale.is_some())
         .map(|item| Row {
             item,
-            position: position(response, set, item),
+            position: position_of(answer(item), set, item),
         })
         .collect();
     let sections = set
@@ -83,7 +86,7 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
                 items.len() == 1 && items[0].scale.is_none() && items[0].label == section.title;
             let items = items
                 .into_iter()
-                .map(|item| item_part(response, set, item, options, &mut notes))
+                .map(|item| item_part(response, answer(item), set, item, options, &mut notes))
                 .collect();
             Some(Part {
                 section,
@@ -109,18 +112,18 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
 
 fn item_part<'a>(
     response: &'a Response,
+    answer: Option<&'a Answer>,
     set: &'a QuestionSet,
     item: &'a Item,
     options: Options,
     notes: &mut Notes,
 ) -> ItemPart<'a> {
-    let answer = response.answer(&item.id);
     let text = answer.map_or("", |a| a.answer.as_str());
     let reasoning = answer
         .filter(|_| options.reasoning)
         .map_or("", |a| a.reasoning.as_str());
     let has_text = !text.trim().is_empty();
-    let position = position(response, set, item);
+    let position = position_of(answer, set, item);
     let missing = match (item.scale.is_some(), position) {
         (true, Some(_)) if !has_text => Some("No written answer."),
         (true, None) if has_text => Some("No position given."),
@@ -244,11 +247,12 @@ pub fn respondent(r: &Respondent) -> Vec<(&'static str, String)> {
 /// The label of the position taken on `item`, if any. Symbols are for the screen:
 /// in a document the words say it.
 pub fn position<'a>(response: &Response, set: &'a QuestionSet, item: &Item) -> Option<&'a str> {
-    let scale = set.scale_of(item)?;
-    let id = response.answer(&item.id)?.position.as_deref()?;
-    scale.option(id).map(|o| o.label.as_str())
+    position_of(response.answer(&item.id), set, item)
 }
 
-fn is_answered(response: &Response, item: &Item) -> bool {
-    response.answer(&item.id).is_some_and(|a| a.is_answered())
+/// [`position`] of the answer already found.
+fn position_of<'a>(answer: Option<&Answer>, set: &'a QuestionSet, item: &Item) -> Option<&'a str> {
+    let scale = set.scale_of(item)?;
+    let id = answer?.position.as_deref()?;
+    scale.option(id).map(|o| o.label.as_str())
 }

@@ -151,13 +151,15 @@ pub fn difference(a: &Response, b: &Response, set: &QuestionSet, names: (&str, &
     }
 
     let mut ids: Vec<&str> = set.items().map(|i| i.id.as_str()).collect();
+    let mut seen: std::collections::HashSet<&str> = ids.iter().copied().collect();
     for answer in a.answers.iter().chain(&b.answers) {
-        if !ids.contains(&answer.item.as_str()) {
+        if seen.insert(answer.item.as_str()) {
             ids.push(&answer.item);
         }
     }
+    let (a_by, b_by) = (a.answers_by_item(), b.answers_by_item());
     for id in ids {
-        let (was, now) = (a.answer(id), b.answer(id));
+        let (was, now) = (a_by.get(id).copied(), b_by.get(id).copied());
         let lines = match (was, now) {
             (None, None) => continue,
             (Some(was), Some(now)) => answer_difference(set, was, now),

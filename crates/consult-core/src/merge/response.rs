@@ -183,23 +183,27 @@ pub fn merge(base: Option<&Response>, ours: &Response, theirs: &Response, set: &
         word,
     );
 
-    let rank = |id: &str| set.item_index(id).unwrap_or(usize::MAX);
+    let index = set.index();
+    let rank = |id: &str| index.order(id).unwrap_or(usize::MAX);
     let mut ids: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for response in [Some(ours), Some(theirs), base].into_iter().flatten() {
         for answer in &response.answers {
-            if !ids.contains(&answer.item.as_str()) {
+            if seen.insert(answer.item.as_str()) {
                 ids.push(&answer.item);
             }
         }
     }
     ids.sort_by_key(|id| rank(id));
 
+    let (ours_by, theirs_by) = (ours.answers_by_item(), theirs.answers_by_item());
+    let base_by = base.map(Response::answers_by_item);
     let mut answers = Vec::new();
     for id in ids {
         let blank = Answer::new(id);
-        let side = |r: &Response| r.answer(id).cloned();
-        let (o, t) = (side(ours), side(theirs));
-        let b = base.map(|b| side(b).unwrap_or_else(|| blank.clone()));
+        let side = |by: &std::collections::HashMap<&str, &Answer>| by.get(id).map(|&a| a.clone());
+        let (o, t) = (side(&ours_by), side(&theirs_by));
+        let b = base_by.as_ref().map(|by| side(by).unwrap_or_else(|| blank.clone()));
         let conflicts_before = merger.conflicts.len();
         let merged = merger.answer(
             id,
@@ -209,7 +213,12 @@ pub fn merge(base: Option<&Response>, ours: &Response, theirs: &Response, set: &
         );
         // An item a side has not touched has no answer: whether it is there is merged too.
         let there = match base {
-            Some(base) => pick(Some(&base.answer(id).is_some()), &o.is_some(), &t.is_some()).unwrap_or(true),
+            Some(_) => pick(
+                Some(&base_by.as_ref().is_some_and(|by| by.contains_key(id))),
+                &o.is_some(),
+                &t.is_some(),
+            )
+            .unwrap_or(true),
             None => o.is_some() || t.is_some(),
         };
         if there || merged != blank || merger.conflicts.len() > conflicts_before {

@@ -65,6 +65,23 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
+/// A question set's items by id (see [`QuestionSet::index`]).
+#[derive(Debug, Clone)]
+pub struct ItemIndex<'a> {
+    by_id: std::collections::HashMap<&'a str, (usize, &'a Item)>,
+}
+
+impl<'a> ItemIndex<'a> {
+    pub fn item(&self, id: &str) -> Option<&'a Item> {
+        self.by_id.get(id).map(|&(_, item)| item)
+    }
+
+    /// Position of an item in reading order.
+    pub fn order(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&(order, _)| order)
+    }
+}
+
 /// One question or element to respond to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -146,6 +163,17 @@ impl QuestionSet {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items().find(|i| i.id == id)
+    }
+
+    /// Every item by id, with its place in reading order: for work that looks up many
+    /// items, built once so that each look-up costs the same however large the set.
+    pub fn index(&self) -> ItemIndex<'_> {
+        let mut by_id = std::collections::HashMap::with_capacity(self.item_count());
+        for (order, item) in self.items().enumerate() {
+            // The first of two with one id, as [`QuestionSet::item`] finds it.
+            by_id.entry(item.id.as_str()).or_insert((order, item));
+        }
+        ItemIndex { by_id }
     }
 
     /// Position of an item in reading order.

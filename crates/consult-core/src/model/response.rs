@@ -344,6 +344,16 @@ impl Response {
         self.answers.iter().find(|a| a.item == item)
     }
 
+    /// Each answer by its item (the first, should an item be answered twice, as
+    /// [`Response::answer`] finds it): for work over many items, built once.
+    pub fn answers_by_item(&self) -> std::collections::HashMap<&str, &Answer> {
+        let mut by_item = std::collections::HashMap::with_capacity(self.answers.len());
+        for answer in &self.answers {
+            by_item.entry(answer.item.as_str()).or_insert(answer);
+        }
+        by_item
+    }
+
     /// The answer for `item`, created in reading order if it is not there yet.
     pub fn answer_mut(&mut self, set: &QuestionSet, item: &str) -> &mut Answer {
         if let Some(i) = self.answers.iter().position(|a| a.item == item) {

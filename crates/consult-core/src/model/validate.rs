@@ -271,8 +271,9 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
             ),
         ));
     }
+    let index = set.index();
     if let Some(current) = &response.current_item
-        && set.item(current).is_none()
+        && index.item(current).is_none()
     {
         problems.push(Problem::warning(
             Location::Path("current_item".into()),
@@ -293,7 +294,7 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
     let mut seen = HashSet::new();
     for (a, answer) in response.answers.iter().enumerate() {
         let path = format!("answers[{a}]");
-        let Some(item) = set.item(&answer.item) else {
+        let Some(item) = index.item(&answer.item) else {
             problems.push(Problem::at(
                 format!("{path}.item"),
                 format!("item {:?} is not in question set {:?}", answer.item, set.id),
