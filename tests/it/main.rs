@@ -28,4 +28,5 @@ mod safety;
 mod schemas;
 mod screens;
 mod soak;
+mod sync_copies;
 mod update;
