@@ -25,6 +25,7 @@ mod out;
 mod outline;
 mod plain;
 mod safety;
+mod scale;
 mod schemas;
 mod screens;
 mod soak;
