@@ -7,9 +7,7 @@ pub mod draft;
 pub mod joint;
 pub mod keymap;
 pub mod prose;
-pub mod saving;
 pub mod screen;
-pub mod undo;
 pub mod update;
 
 use std::path::PathBuf;
@@ -19,7 +17,7 @@ use ratatui_textarea::TextArea;
 pub use action::Action;
 pub use draft::{Draft, Focus};
 use keymap::Context;
-pub use saving::SaveState;
+pub use crate::session::SaveState;
 pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
@@ -308,11 +306,16 @@ impl App {
         set: crate::model::QuestionSet,
         response: crate::model::Response,
     ) -> Option<&mut Draft> {
-        let draft = self.draft.as_mut()?;
-        draft.replace_content(set, response);
+        self.draft.as_mut()?.replace_content(set, response);
+        self.content_replaced();
+        self.draft.as_mut()
+    }
+
+    /// The open draft's content was swapped: back to its walk-through, the members panel
+    /// read again.
+    pub fn content_replaced(&mut self) {
         self.screen = Screen::Walk;
         self.open_joint_panel();
-        self.draft.as_mut()
     }
 
     /// On a joint response, the members panel, with each member's file read as it is now

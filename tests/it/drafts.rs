@@ -5,7 +5,7 @@ use crate::support;
 
 use std::time::Instant;
 
-use consult::app::saving::JOURNAL_EVERY;
+use consult::session::autosave::JOURNAL_EVERY;
 use consult::app::{App, Dialog, Draft, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts;

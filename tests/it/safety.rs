@@ -7,7 +7,7 @@ use crate::support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
+use consult::session::autosave::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::app::{App, Dialog, SaveState, Screen, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts::recovery;

@@ -4,7 +4,7 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use consult::app::saving::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
+use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
 use consult::model::{ItemStatus, ResponseStatus};
 use crossterm::event::KeyCode;
