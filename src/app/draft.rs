@@ -193,7 +193,10 @@ impl Draft {
         let editors = Editors {
             answer: Prose::new(text(TextField::Answer), answer_prompt),
             reasoning: Prose::new(text(TextField::Reasoning), "Why you hold this position…"),
-            notes: Prose::new(text(TextField::Notes), "For ourselves: never sent with the response…"),
+            notes: Prose::new(
+                text(TextField::Notes),
+                "For ourselves: never sent with the response…",
+            ),
         };
         self.editors.insert(index, editors);
     }

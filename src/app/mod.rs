@@ -14,10 +14,10 @@ use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
+pub use crate::session::SaveState;
 pub use action::Action;
 pub use draft::{Draft, Focus};
 use keymap::Context;
-pub use crate::session::SaveState;
 pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 

@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use super::commands::Command;
 use super::{Plain, Stop};
-use crate::session::Session;
 use crate::joint::provenance::{self, units};
 use crate::joint::{consensus, sign_off};
 use crate::model::joint::{ConsensusOverride, Field, Joint};
+use crate::session::Session;
 use crate::text::visible_line;
 
 /// Member `n` (from 1) of `joint`, or the line to say instead.

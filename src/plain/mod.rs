@@ -18,11 +18,11 @@ mod walk;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::session::Session;
-use crate::session::versions::ReloadError;
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::drafts::{self, SaveResult};
+use crate::session::Session;
+use crate::session::versions::ReloadError;
 use crate::text::visible;
 use input::{Heard, Input};
 
@@ -262,7 +262,9 @@ impl Plain {
                 "Loaded the changed file; your version is kept as {}.",
                 mine.display()
             )),
-            Err(ReloadError::NotKept(e)) => self.say(format!("Could not keep your version ({e}); nothing changed.")),
+            Err(ReloadError::NotKept(e)) => {
+                self.say(format!("Could not keep your version ({e}); nothing changed."))
+            }
             Err(ReloadError::Unreadable { error, mine }) => self.say(format!(
                 "The changed file cannot be read ({error}); your version is kept as {}.",
                 mine.display()

@@ -5,11 +5,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::{Open, Plain, Start, Stop, print};
-use crate::session::Session;
 use crate::catalog;
 use crate::drafts::{self, Candidate};
 use crate::error::{EXIT_FAILURE, located};
 use crate::model::{QuestionSet, Respondent};
+use crate::session::Session;
 
 /// The exit code for a failure to open or create a draft, after saying why on stderr.
 fn failed(message: impl std::fmt::Display, code: i32) -> u8 {

@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use super::commands::{Command, Pick, Text};
 use super::{Plain, Stop, print};
-use crate::session::versions::RestoreError;
-use crate::session::{Session, TextField};
 use crate::drafts;
 use crate::export::{self, Format};
 use crate::model::{ItemStatus, ResponseStatus};
+use crate::session::versions::RestoreError;
+use crate::session::{Session, TextField, Undone};
 
 /// How a text is named in what plain mode says: "Answer", "answer".
 fn title(field: TextField) -> &'static str {
@@ -79,6 +79,7 @@ impl Plain {
             | Command::Minority(..)
             | Command::SignOff { .. } => return self.joint(draft, command),
             Command::Ready => return self.toggle_ready(draft),
+            Command::Undo | Command::Redo => return self.undo(draft, command == Command::Redo),
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),
             Command::Respondent => return self.respondent(draft),
@@ -266,7 +267,11 @@ impl Plain {
         self.changed(draft)
     }
 
-    fn basis(&mut self, draft: &mut Session, basis: crate::model::response::PositionBasis) -> Result<(), Stop> {
+    fn basis(
+        &mut self,
+        draft: &mut Session,
+        basis: crate::model::response::PositionBasis,
+    ) -> Result<(), Stop> {
         if !draft.has_scale() {
             self.say("This item is free text and takes no position.");
             return Ok(());
@@ -293,6 +298,21 @@ impl Plain {
             _ => "back to draft",
         };
         self.say(format!("{} is {now}.", crate::text::visible_line(&item.label)));
+        self.changed(draft)
+    }
+
+    fn undo(&mut self, draft: &mut Session, redo: bool) -> Result<(), Stop> {
+        let item = draft.item().clone();
+        if draft.undo(redo, Instant::now()) == Undone::Nothing {
+            let what = if redo { "redo" } else { "undo" };
+            self.say(format!(
+                "Nothing to {what} on {}.",
+                crate::text::visible_line(&item.label)
+            ));
+            return Ok(());
+        }
+        self.say(if redo { "Made again:" } else { "Taken back:" });
+        self.say_all(print::item(&draft.set, &draft.response, draft.current, false));
         self.changed(draft)
     }
 

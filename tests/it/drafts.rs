@@ -5,10 +5,10 @@ use crate::support;
 
 use std::time::Instant;
 
-use consult::session::autosave::JOURNAL_EVERY;
 use consult::app::{App, Dialog, Draft, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts;
+use consult::session::autosave::JOURNAL_EVERY;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use support::{Harness, LOCAL_GOVERNMENT};
 

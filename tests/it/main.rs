@@ -21,6 +21,7 @@ mod layers;
 mod locks;
 mod markdown;
 mod merge;
+mod one_behaviour;
 mod outline;
 mod plain;
 mod safety;

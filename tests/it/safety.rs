@@ -7,11 +7,11 @@ use crate::support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use consult::session::autosave::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::app::{App, Dialog, SaveState, Screen, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts::recovery;
 use consult::drafts::{self, DraftId, LockError};
+use consult::session::autosave::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::storage::{self, NewFileMode};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, dirs};

@@ -4,9 +4,9 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
 use consult::model::{ItemStatus, ResponseStatus};
+use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
 

@@ -24,7 +24,7 @@ pub mod model;
 pub mod outline;
 pub mod parse;
 pub mod schema;
-pub mod session;
 pub mod sentences;
+pub mod session;
 pub mod storage;
 pub mod text;

@@ -14,10 +14,10 @@ use super::{
     TextPurpose,
 };
 use crate::drafts::{self, SaveJob, SaveResult};
+use crate::export;
 use crate::model::{Response, ResponseStatus};
 use crate::session::versions::{ReloadError, RestoreError};
 use crate::text::{visible_line, word_count};
-use crate::export;
 
 mod conflicts;
 mod dialogs;

@@ -252,7 +252,12 @@ fn still_to_do(draft: &Draft) -> Option<String> {
             1 => (String::new(), "1 answer is"),
             n => (format!("{n} "), "answers are"),
         };
-        let limit = match to_do.over.iter().map(|o| o.limit.unit).reduce(|a, b| if a == b { a } else { "" }) {
+        let limit = match to_do
+            .over
+            .iter()
+            .map(|o| o.limit.unit)
+            .reduce(|a, b| if a == b { a } else { "" })
+        {
             Some("words") => "the word limit",
             Some("characters") => "the character limit",
             _ => "their limits",

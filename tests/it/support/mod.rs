@@ -233,3 +233,26 @@ pub fn screen_text(backend: &ratatui::backend::TestBackend) -> String {
     }
     out
 }
+
+/// Selects the member named `name` in the panel (which has focus).
+pub fn select_member(h: &mut Harness, name: &str) {
+    for _ in 0..3 {
+        h.key(KeyCode::Up);
+    }
+    for _ in 0..3 {
+        let screen = screen_text(render(h, 120, 40).backend());
+        let draft = h
+            .app
+            .draft
+            .as_ref()
+            .unwrap_or_else(|| panic!("no draft open: {screen}"));
+        let joint = draft.response.joint.as_ref().unwrap();
+        let panel = h.app.joint.as_ref().unwrap();
+        let selected = panel.selected(joint, &draft.item().id).unwrap();
+        if joint.members[selected].organisation == name {
+            return;
+        }
+        h.key(KeyCode::Down);
+    }
+    panic!("{name} is not listed");
+}

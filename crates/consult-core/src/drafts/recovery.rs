@@ -84,7 +84,9 @@ impl Difference {
     pub fn describe(&self, set: Option<&crate::model::QuestionSet>) -> String {
         match &self.item {
             Some(id) => {
-                let label = set.and_then(|s| s.item(id)).map_or(id.as_str(), |i| i.label.as_str());
+                let label = set
+                    .and_then(|s| s.item(id))
+                    .map_or(id.as_str(), |i| i.label.as_str());
                 format!("{} · {}", crate::text::visible_line(label), self.part)
             }
             None => self.part.to_string(),
@@ -251,15 +253,21 @@ pub fn differences(on_disk: Option<&Response>, recovered: &Response) -> Vec<Diff
     push(None, "organisation", &d.organisation, &r.organisation);
     push(None, "contact name", &d.contact_name, &r.contact_name);
     push(None, "role", &d.role, &r.role);
-    push(None, "email",
+    push(
+        None,
+        "email",
         d.email.as_deref().unwrap_or(""),
         r.email.as_deref().unwrap_or(""),
     );
-    push(None, "on behalf",
+    push(
+        None,
+        "on behalf",
         &d.on_behalf.to_string(),
         &r.on_behalf.to_string(),
     );
-    push(None, "response status",
+    push(
+        None,
+        "response status",
         disk.status.label(),
         recovered.status.label(),
     );

@@ -81,7 +81,10 @@ mod tests {
             .iter()
             .map(|o| (o.item.as_str(), o.limit.unit, o.limit.count))
             .collect();
-        assert_eq!(over, [(first.as_str(), "words", 3), (second.as_str(), "characters", 6)]);
+        assert_eq!(
+            over,
+            [(first.as_str(), "words", 3), (second.as_str(), "characters", 6)]
+        );
         assert_eq!(to_do.answers_over(), 2);
         assert!(!to_do.is_empty());
     }

@@ -261,7 +261,10 @@ impl Session {
         change(answer);
         if let Some((answer_before, reasoning_before)) = before {
             let (answer_now, reasoning_now) = texts(answer);
-            self.follow_joint_text(&id, [(answer_before, answer_now), (reasoning_before, reasoning_now)]);
+            self.follow_joint_text(
+                &id,
+                [(answer_before, answer_now), (reasoning_before, reasoning_now)],
+            );
         }
         let answer = self.response.answer_mut(&self.set, &id);
         if answer.status == ItemStatus::NotStarted {
@@ -484,7 +487,13 @@ impl Session {
     /// it in. None on a response that is not joint. The front end puts the text in (the
     /// app through its editor, plain mode with [`Session::replace_text`]), then calls
     /// [`Session::credit_adopted`].
-    pub fn adoption(&self, field: Field, passage: &str, at: Option<usize>, paragraph: bool) -> Option<Adoption> {
+    pub fn adoption(
+        &self,
+        field: Field,
+        passage: &str,
+        at: Option<usize>,
+        paragraph: bool,
+    ) -> Option<Adoption> {
         let id = &self.item().id;
         let joint = self.response.joint.as_ref()?;
         let record = joint.item(id).cloned().unwrap_or_else(|| JointItem::new(id));
