@@ -83,6 +83,8 @@ pub struct Draft {
     /// The notes field is folded away unless asked for: it is for ourselves.
     pub notes_open: bool,
     editors: HashMap<usize, Editors>,
+    /// Back to the drafts list as soon as the save under way lands.
+    pub leave_when_saved: bool,
 }
 
 impl Deref for Draft {
@@ -116,6 +118,7 @@ impl Draft {
             context_folded: false,
             notes_open: false,
             editors: HashMap::new(),
+            leave_when_saved: false,
         };
         draft.arrive();
         draft

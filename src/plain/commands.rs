@@ -524,7 +524,7 @@ mod tests {
         );
         assert_eq!(
             parse("re").unwrap_err(),
-            "“re” could be reasoning, ready, review, respondent, restore; type more of the word"
+            "“re” could be reasoning, ready, redo, review, respondent, restore; type more of the word"
         );
     }
 

@@ -57,7 +57,7 @@ fn plain_on(draft: &Response, script: &str) -> String {
 fn app_file(mut h: Harness) -> String {
     let path = h.draft_path();
     h.ctrl('q');
-    assert!(h.app.quit);
+    assert!(h.quit);
     let dirs = h.app.dirs.clone();
     h.app.draft.as_mut().unwrap().save_and_close(&dirs).unwrap();
     std::fs::read_to_string(path).unwrap()

@@ -37,15 +37,16 @@ pub(super) fn conflict_dialog(draft: &Draft) -> Dialog {
 pub fn offer_next_recovery(app: &mut App) {
     let Some(next) = app
         .recovery
+        .offered
         .iter()
         .position(|candidate| app.draft.is_none() || is_open(app, candidate))
     else {
         return;
     };
     // The one on offer is first: the decision is taken on it.
-    let candidate = app.recovery.remove(next);
-    app.recovery.insert(0, candidate);
-    let candidate = &app.recovery[0];
+    let candidate = app.recovery.offered.remove(next);
+    app.recovery.offered.insert(0, candidate);
+    let candidate = &app.recovery.offered[0];
     let name = candidate
         .draft
         .file_name()
@@ -101,7 +102,7 @@ pub fn offer_next_recovery(app: &mut App) {
     }));
 }
 
-pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {
+pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<Effect> {
     let Some(decision) = choice
         .options
         .iter()
@@ -115,7 +116,7 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
         Decision::Overwrite => {
             let draft = app.draft.as_mut()?;
             draft.overwrite_changed();
-            return draft.save_if_dirty();
+            return Effect::save(draft.save_if_dirty());
         }
         Decision::Reload => reload_changed_draft(app),
         Decision::KeepOurs | Decision::KeepTheirs | Decision::KeepBoth | Decision::KeepBothAndEdit => {
@@ -124,9 +125,9 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
         Decision::NotNow => {}
         Decision::Consensus(_) | Decision::SignOff { .. } => decided(app, decision),
         Decision::MergeChanged => merge_changed(app),
-        Decision::Later if app.recovery.is_empty() => {}
+        Decision::Later if app.recovery.offered.is_empty() => {}
         Decision::Later => {
-            let candidate = app.recovery.remove(0);
+            let candidate = app.recovery.offered.remove(0);
             if is_open(app, &candidate) {
                 // This session's recovery copy would overwrite it: keep it safe elsewhere.
                 resolve_recovery(app, &candidate, Decision::Later);
@@ -134,7 +135,7 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
             offer_next_recovery(app);
         }
         Decision::Recover | Decision::RecoverAsCopy | Decision::KeepFile => {
-            let candidate = app.recovery.remove(0);
+            let candidate = app.recovery.offered.remove(0);
             resolve_recovery(app, &candidate, decision);
             app.refresh_drafts();
             offer_next_recovery(app);

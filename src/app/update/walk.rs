@@ -2,12 +2,12 @@
 
 use super::*;
 
-pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
     let now = Instant::now();
     let draft = app.draft.as_mut()?;
     match command {
         Command::NextItem | Command::PrevItem => {
-            let job = draft.save_if_dirty();
+            let job = Effect::save(draft.save_if_dirty());
             let next = if command == Command::NextItem {
                 draft.current + 1
             } else {
@@ -73,7 +73,6 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             } else {
                 format!("; {}", over.join(", "))
             };
-            app.clipboard = Some(plain);
             info(
                 app,
                 format!(
@@ -81,6 +80,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
                     counts.chars, counts.words
                 ),
             );
+            return Some(Effect::Clipboard(plain));
         }
         Command::GoTo => {
             let mut query = TextArea::default();
@@ -107,7 +107,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             draft.undo(command == Command::Redo, now);
         }
         Command::ExternalEditor if draft.typing() => {
-            app.external_edit = draft.focused_editor().map(|e| e.text());
+            return draft.focused_editor().map(|e| Effect::Edit(e.text()));
         }
         Command::Review => {
             draft.recount_current_limits();
@@ -147,7 +147,7 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
     }
 }
 
-pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Respondent(form) = &mut app.screen else {
         return None;
     };
@@ -196,7 +196,7 @@ pub(super) fn sync_respondent(app: &mut App) {
     draft.edited(Instant::now());
 }
 
-pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn review_command(app: &mut App, command: Command) -> Option<Effect> {
     let (Screen::Review { selected }, Some(draft)) = (&mut app.screen, app.draft.as_mut()) else {
         return None;
     };
@@ -204,7 +204,7 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob>
     match command {
         Command::Down | Command::Up => *selected = step(*selected, command == Command::Down, last + 1),
         Command::Edit => {
-            let job = draft.save_if_dirty();
+            let job = Effect::save(draft.save_if_dirty());
             let at = *selected;
             draft.go_to(at);
             app.screen = Screen::Walk;
@@ -285,7 +285,7 @@ pub(super) fn set_status(app: &mut App, status: ResponseStatus) {
     }
 }
 
-pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn versions_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Versions { versions, selected } = &mut app.screen else {
         return None;
     };
@@ -293,7 +293,7 @@ pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJo
         Command::Down | Command::Up => *selected = step(*selected, command == Command::Down, versions.len()),
         Command::Edit => {
             if let Some(version) = versions.get(*selected) {
-                let saved = crate::text::saved_time(version.saved, &app.time_zone);
+                let saved = crate::text::saved_time(version.saved, &app.look.time_zone);
                 app.dialog = Some(Dialog::Confirm {
                     question: format!(
                         "Go back to version {} ({saved}, {})? What is on screen now is kept as a version first.",
