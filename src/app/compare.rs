@@ -476,9 +476,7 @@ fn leave(app: &mut App) -> Option<Effect> {
 }
 
 fn matrix_command(app: &mut App, command: Command) -> Option<Effect> {
-    let Some(view) = app.comparison_mut() else {
-        return None;
-    };
+    let view = app.comparison_mut()?;
     let visible = view.visible_items();
     let at = visible.iter().position(|&i| i == view.item);
     let Some(comparison) = &view.comparison else {
