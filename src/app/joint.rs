@@ -70,6 +70,8 @@ pub struct JointPanel {
     pub now: Vec<Option<Response>>,
     /// Per member, why its file was not read or compared, if it was not.
     pub unread: Vec<Option<String>>,
+    /// Member files outside the joint draft's folder, not read: the app asks about them.
+    pub outside: Vec<std::path::PathBuf>,
     /// Per member, what its file changed since it was taken, item by item: worked out
     /// once when the files are read, not on every frame.
     pub changes: Vec<Vec<members::Change>>,
@@ -82,6 +84,13 @@ impl JointPanel {
             .iter()
             .zip(&found)
             .map(|(member, found)| found.problem(&member.organisation))
+            .collect();
+        let outside = found
+            .iter()
+            .filter_map(|found| match found {
+                MemberNow::Outside(path) => Some(path.clone()),
+                _ => None,
+            })
             .collect();
         let now: Vec<Option<Response>> = found
             .into_iter()
@@ -102,6 +111,7 @@ impl JointPanel {
         JointPanel {
             now,
             unread,
+            outside,
             changes,
             ..JointPanel::default()
         }

@@ -4,22 +4,22 @@
 pub mod action;
 pub mod compare;
 pub mod draft;
+pub mod effect;
 pub mod joint;
 pub mod keymap;
 pub mod prose;
-pub mod saving;
 pub mod screen;
-pub mod undo;
 pub mod update;
 
 use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
+pub use crate::session::SaveState;
 pub use action::Action;
 pub use draft::{Draft, Focus};
+pub use effect::Effect;
 use keymap::Context;
-pub use saving::SaveState;
 pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
@@ -32,54 +32,35 @@ use crate::drafts;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportChoice {
     Both,
-    Markdown,
-    Word,
-    Text,
-    Html,
-    Fhir,
-    Json,
+    One(crate::export::Format),
 }
 
 impl ExportChoice {
     /// In the order Tab goes through them.
-    pub const ALL: [ExportChoice; 7] = [
-        ExportChoice::Both,
-        ExportChoice::Markdown,
-        ExportChoice::Word,
-        ExportChoice::Text,
-        ExportChoice::Html,
-        ExportChoice::Fhir,
-        ExportChoice::Json,
-    ];
+    pub fn all() -> impl Iterator<Item = ExportChoice> {
+        std::iter::once(ExportChoice::Both)
+            .chain(crate::export::FORMATS.iter().map(|f| ExportChoice::One(f.format)))
+    }
 
-    pub fn formats(self) -> &'static [crate::export::Format] {
+    pub fn formats(self) -> Vec<crate::export::Format> {
         use crate::export::Format;
         match self {
-            ExportChoice::Both => &[Format::Markdown, Format::Json],
-            ExportChoice::Markdown => &[Format::Markdown],
-            ExportChoice::Word => &[Format::Docx],
-            ExportChoice::Text => &[Format::Text],
-            ExportChoice::Html => &[Format::Html],
-            ExportChoice::Fhir => &[Format::Fhir],
-            ExportChoice::Json => &[Format::Json],
+            ExportChoice::Both => vec![Format::Markdown, Format::Json],
+            ExportChoice::One(format) => vec![format],
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             ExportChoice::Both => "Markdown + JSON",
-            ExportChoice::Markdown => "Markdown",
-            ExportChoice::Word => "Word",
-            ExportChoice::Text => "Text for web forms",
-            ExportChoice::Html => "HTML to print",
-            ExportChoice::Fhir => "FHIR",
-            ExportChoice::Json => "JSON",
+            ExportChoice::One(format) => format.info().label,
         }
     }
 
     pub fn next(self) -> Self {
-        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(at + 1) % Self::ALL.len()]
+        let all: Vec<ExportChoice> = Self::all().collect();
+        let at = all.iter().position(|c| *c == self).unwrap_or(0);
+        all[(at + 1) % all.len()]
     }
 }
 
@@ -227,26 +208,38 @@ pub struct App {
     pub draft: Option<Draft>,
     /// On a joint response, the members panel beside its text.
     pub joint: Option<joint::JointPanel>,
-    /// The joint draft's member files outside its folder that were not read: the app asks.
-    pub outside_members: Vec<PathBuf>,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
-    pub quit: bool,
-    /// A text for the event loop to hand to the user's editor program (see [`Action::Edited`]).
-    pub external_edit: Option<String>,
-    /// A text for the event loop to put on the terminal's clipboard.
-    pub clipboard: Option<String>,
-    /// Back to the drafts list as soon as the save under way lands.
-    pub leave_when_saved: bool,
-    /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
-    pub recovery: Vec<drafts::Candidate>,
-    /// Recovery files that could not be read (kept, and mentioned on the home screen).
-    pub recovery_problems: Vec<String>,
+    pub recovery: Recovery,
+    pub look: Look,
+}
+
+/// Unsaved work from sessions that ended unexpectedly.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Still to be offered back, the one on offer first.
+    pub offered: Vec<drafts::Candidate>,
+    /// Recovery files that could not be read (kept, not deleted).
+    pub unreadable: Vec<String>,
+}
+
+/// How the screens show things, from the environment.
+#[derive(Debug, Clone)]
+pub struct Look {
     /// Colour is only a help: with `NO_COLOR` set, the screens use bold, reverse and symbols alone.
     pub color: bool,
     /// For showing "last saved" times.
     pub time_zone: jiff::tz::TimeZone,
+}
+
+impl Look {
+    pub fn from_environment() -> Look {
+        Look {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            time_zone: jiff::tz::TimeZone::system(),
+        }
+    }
 }
 
 impl App {
@@ -260,17 +253,10 @@ impl App {
             help: None,
             draft: None,
             joint: None,
-            outside_members: Vec::new(),
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
-            quit: false,
-            external_edit: None,
-            clipboard: None,
-            leave_when_saved: false,
-            recovery: Vec::new(),
-            recovery_problems: Vec::new(),
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            time_zone: jiff::tz::TimeZone::system(),
+            recovery: Recovery::default(),
+            look: Look::from_environment(),
         };
         app.refresh_drafts();
         app.find_unsaved_work();
@@ -285,7 +271,7 @@ impl App {
 
     /// Finds work from sessions that ended before saving, to offer back.
     fn find_unsaved_work(&mut self) {
-        (self.recovery, self.recovery_problems) = drafts::unsaved_work(&self.dirs, &self.catalog);
+        (self.recovery.offered, self.recovery.unreadable) = drafts::unsaved_work(&self.dirs, &self.catalog);
         update::offer_next_recovery(self);
     }
 
@@ -300,8 +286,8 @@ impl App {
         self.screen = Screen::Walk;
         self.open_joint_panel(false);
         if let Some(candidate) = earlier {
-            self.recovery.retain(|c| c.source != candidate.source);
-            self.recovery.insert(0, candidate);
+            self.recovery.offered.retain(|c| c.source != candidate.source);
+            self.recovery.offered.insert(0, candidate);
             update::offer_next_recovery(self);
         }
         self.offer_sync_copy();
@@ -338,42 +324,42 @@ impl App {
         set: crate::model::QuestionSet,
         response: crate::model::Response,
     ) -> Option<&mut Draft> {
-        let draft = self.draft.as_mut()?;
-        draft.replace_content(set, response);
+        self.draft.as_mut()?.replace_content(set, response);
+        self.content_replaced();
+        self.draft.as_mut()
+    }
+
+    /// The open draft's content was swapped: back to its walk-through, the members panel
+    /// read again.
+    pub fn content_replaced(&mut self) {
         self.screen = Screen::Walk;
         self.open_joint_panel(false);
-        self.draft.as_mut()
     }
 
     /// On a joint response, the members panel, with each member's file read as it is now
     /// to show what changed since it was taken. Files outside the joint draft's folder are
     /// read only once the user says so (`allow_outside`): the app asks first.
     pub fn open_joint_panel(&mut self, allow_outside: bool) {
-        let mut outside: Vec<PathBuf> = Vec::new();
+        let asked_about = self.joint.take().map(|panel| panel.outside).unwrap_or_default();
         self.joint = self.draft.as_ref().and_then(|draft| {
             let joint = draft.response.joint.as_ref()?;
             let allowed = match &draft.file {
-                Some(file) if allow_outside => {
-                    drafts::joint::allow_member_folders(&self.dirs, &file.id, self.outside_members.iter().map(PathBuf::as_path));
+                Some(file) => {
+                    if allow_outside {
+                        let files = asked_about.iter().map(PathBuf::as_path);
+                        drafts::joint::allow_member_folders(&self.dirs, &file.id, files);
+                    }
                     drafts::joint::member_folders(&self.dirs, &file.id)
                 }
-                Some(file) => drafts::joint::member_folders(&self.dirs, &file.id),
                 None if allow_outside => drafts::joint::MemberFolders::EVERYWHERE,
                 None => drafts::joint::MemberFolders::default(),
             };
             let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed);
-            outside = now
-                .iter()
-                .filter_map(|found| match found {
-                    drafts::joint::MemberNow::Outside(path) => Some(path.clone()),
-                    _ => None,
-                })
-                .collect();
             Some(joint::JointPanel::new(joint, &draft.set, now))
         });
-        self.outside_members = outside;
-        if !self.outside_members.is_empty() && self.dialog.is_none() {
-            let names: Vec<String> = self.outside_members.iter().map(|p| p.display().to_string()).collect();
+        let outside = self.joint.as_ref().map_or(&[][..], |panel| panel.outside.as_slice());
+        if !outside.is_empty() && self.dialog.is_none() {
+            let names: Vec<String> = outside.iter().map(|p| p.display().to_string()).collect();
             let files = crate::text::visible_line(&names.join(", ")).into_owned();
             self.dialog = Some(Dialog::Confirm {
                 question: format!(

@@ -106,7 +106,7 @@ fn row<'a>(app: &App, d: &'a DraftSummary, alike: bool) -> Row<'a> {
         // Two people's work side by side: the list says so; opening the original offers the merge.
         organisation = format!("⚠ sync copy · {organisation}");
     }
-    let saved = saved_time(d.updated, &app.time_zone);
+    let saved = saved_time(d.updated, &app.look.time_zone);
     Row::new([
         Cell::from(organisation),
         Cell::from(visible(main_title(&d.consultation)).into_owned()),

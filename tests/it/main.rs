@@ -21,6 +21,7 @@ mod layers;
 mod locks;
 mod markdown;
 mod merge;
+mod one_behaviour;
 mod out;
 mod outline;
 mod plain;
