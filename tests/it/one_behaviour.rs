@@ -22,7 +22,8 @@ const NORTHSHIRE: &str = "tests/fixtures/northshire-combined-authority.json";
 fn lay_out(home: &Path, name: &str, draft: &Response) -> PathBuf {
     let drafts = dirs(home).drafts();
     std::fs::create_dir_all(&drafts).unwrap();
-    let members = home.join("members");
+    // Beside the joint draft, in a folder of its own: a member's file may not be outside it.
+    let members = drafts.join("members");
     std::fs::create_dir_all(&members).unwrap();
     for fixture in [COMMISSION, LOCAL_GOVERNMENT, NORTHSHIRE] {
         copy_into(fixture, &members);
@@ -142,7 +143,7 @@ fn joint_of_samples() -> Response {
         .iter()
         .map(|f| {
             let name = f.trim_start_matches("tests/fixtures/");
-            (format!("../../members/{name}"), response(f))
+            (format!("members/{name}"), response(f))
         })
         .collect();
     let at = jiff::Timestamp::from_second(1_733_000_000).unwrap();
@@ -206,7 +207,7 @@ fn taking_a_members_new_version_alike() {
     let draft = joint_of_samples();
     // Northshire changes its answer after the joint response took it.
     let changed = |home: &Path| {
-        let path = home.join("members/northshire-combined-authority.json");
+        let path = dirs(home).drafts().join("members/northshire-combined-authority.json");
         let mut member = consult::parse::response(&std::fs::read_to_string(&path).unwrap()).unwrap();
         member.answers[0].answer.push_str(" A sentence added later.");
         std::fs::write(path, export::json::render(&member)).unwrap();

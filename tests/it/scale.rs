@@ -20,9 +20,12 @@ fn every_command(sandbox: &Sandbox, file: &Path, other: &Path) {
         vec!["merge", file, other, "--out", merged],
         vec!["compare", "--format", "csv", file, other],
     ];
-    for format in ["md", "json", "html", "docx", "text", "fhir"] {
+    for format in ["md", "json", "html", "text", "fhir"] {
         commands.push(vec!["export", file, "--format", format, "--out", "-"]);
     }
+    let word = sandbox.path().join("export.docx");
+    let word = word.to_str().unwrap();
+    commands.push(vec!["export", file, "--format", "docx", "--out", word, "--force"]);
     for args in commands {
         let done = run(sandbox.consult(&args));
         assert_eq!(done.code, 0, "{args:?}: {}", done.stderr);
