@@ -183,10 +183,11 @@ pub fn unresolved(response: &Response, set: &QuestionSet) -> Option<String> {
     if response.conflicts.is_empty() {
         return None;
     }
+    let index = set.index();
     let places: Vec<String> = response
         .conflicted_places()
         .into_iter()
-        .map(|place| match (place, set.item(place)) {
+        .map(|place| match (place, index.item(place)) {
             (_, Some(item)) => format!("{} ({})", item.label, item.id),
             ("respondent", None) => "the respondent's details".to_string(),
             ("status", None) => "the response's status".to_string(),

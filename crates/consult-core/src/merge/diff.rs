@@ -7,6 +7,7 @@ use std::fmt::Write;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::sentences::{is_gap, pieces, sentences};
+use crate::model::question_set::ItemIndex;
 use crate::model::{Answer, QuestionSet, Respondent, Response};
 use crate::text::visible_line;
 
@@ -43,21 +44,34 @@ fn respondent_fields(r: &Respondent) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A question set with its items found by id at once, for work over every item.
+struct Items<'a> {
+    set: &'a QuestionSet,
+    index: ItemIndex<'a>,
+}
+
+impl<'a> Items<'a> {
+    fn of(set: &'a QuestionSet) -> Items<'a> {
+        Items { set, index: set.index() }
+    }
+}
+
 /// An item's heading: its label and id, or the id alone for an item the set does not have.
-fn heading(set: &QuestionSet, id: &str) -> String {
-    match set.item(id) {
+fn heading(set: &Items, id: &str) -> String {
+    match set.index.item(id) {
         Some(item) => format!("{} ({})", shown(&item.label), shown(id)),
         None => shown(id),
     }
 }
 
 /// A position as its label on the item's scale.
-fn position(set: &QuestionSet, item: &str, position: Option<&str>) -> String {
+fn position(set: &Items, item: &str, position: Option<&str>) -> String {
     let Some(id) = position else {
         return "no position".to_string();
     };
-    set.item(item)
-        .and_then(|item| set.scale_of(item))
+    set.index
+        .item(item)
+        .and_then(|item| set.set.scale_of(item))
         .and_then(|scale| scale.option(id))
         .map_or_else(|| shown(id), |option| shown(&option.label))
 }
@@ -73,6 +87,7 @@ fn texts(answer: &Answer) -> [(&'static str, &str); 3] {
 
 /// The whole response as text, one sentence a line and a blank line between paragraphs.
 pub fn render(response: &Response, set: &QuestionSet) -> String {
+    let set = &Items::of(set);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -125,6 +140,7 @@ pub fn render(response: &Response, set: &QuestionSet) -> String {
 /// How `b` differs from `a`, item by item; empty when they say the same. `names` are the
 /// two files' names, for the heading.
 pub fn difference(a: &Response, b: &Response, set: &QuestionSet, names: (&str, &str)) -> String {
+    let (all, set) = (set, &Items::of(set));
     let mut out = String::new();
     let mut response = Vec::new();
     for ((name, was), (_, now)) in respondent_fields(&a.respondent)
@@ -150,7 +166,7 @@ pub fn difference(a: &Response, b: &Response, set: &QuestionSet, names: (&str, &
         let _ = writeln!(out, "response\n{}", response.join("\n"));
     }
 
-    let mut ids: Vec<&str> = set.items().map(|i| i.id.as_str()).collect();
+    let mut ids: Vec<&str> = all.items().map(|i| i.id.as_str()).collect();
     let mut seen: std::collections::HashSet<&str> = ids.iter().copied().collect();
     for answer in a.answers.iter().chain(&b.answers) {
         if seen.insert(answer.item.as_str()) {
@@ -177,7 +193,7 @@ pub fn difference(a: &Response, b: &Response, set: &QuestionSet, names: (&str, &
 }
 
 /// An item answered in one file only: everything in it, as if added to an empty answer.
-fn only_in(file: &str, set: &QuestionSet, answer: &Answer) -> Vec<String> {
+fn only_in(file: &str, set: &Items, answer: &Answer) -> Vec<String> {
     let empty = Answer::new(&answer.item);
     if *answer == empty {
         return Vec::new();
@@ -187,7 +203,7 @@ fn only_in(file: &str, set: &QuestionSet, answer: &Answer) -> Vec<String> {
     lines
 }
 
-fn answer_difference(set: &QuestionSet, was: &Answer, now: &Answer) -> Vec<String> {
+fn answer_difference(set: &Items, was: &Answer, now: &Answer) -> Vec<String> {
     let mut lines = Vec::new();
     if was.position != now.position {
         lines.push(format!(

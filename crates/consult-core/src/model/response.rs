@@ -398,12 +398,13 @@ impl Response {
     /// or `status` for the response's own fields.
     pub fn conflicted_places(&self) -> Vec<&str> {
         let mut places: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for conflict in &self.conflicts {
             let place = conflict
                 .item
                 .as_deref()
                 .unwrap_or_else(|| conflict.field.split('.').next().unwrap_or("response"));
-            if !places.contains(&place) {
+            if seen.insert(place) {
                 places.push(place);
             }
         }

@@ -376,8 +376,9 @@ fn check_joint(
             ));
         }
     };
+    let index = set.index();
     let item = |path: String, id: &str, problems: &mut Vec<Problem>| {
-        if set.item(id).is_none() {
+        if index.item(id).is_none() {
             problems.push(Problem::at(
                 path,
                 format!("item {id:?} is not in question set {:?}", set.id),
@@ -455,10 +456,11 @@ fn check_conflicts(response: &Response, set: &QuestionSet, problems: &mut Vec<Pr
             "conflicts are new in response format version 3: set \"format_version\" to 3, so that older consults know they cannot read this file",
         ));
     }
+    let index = set.index();
     for (c, conflict) in response.conflicts.iter().enumerate() {
         let path = format!("conflicts[{c}]");
         let item = match &conflict.item {
-            Some(id) => match set.item(id) {
+            Some(id) => match index.item(id) {
                 Some(item) => Some(item),
                 None => {
                     problems.push(Problem::at(
