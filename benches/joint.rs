@@ -55,7 +55,8 @@ fn open(c: &mut Criterion) {
         b.iter(|| {
             let opened = consult::documents::open_response(black_box(&path), &catalog, None).unwrap();
             let joint = opened.response.joint.as_ref().unwrap();
-            let now = consult::drafts::joint::members_now(&path, joint, &catalog, &opened.set, &Default::default());
+            let now =
+                consult::drafts::joint::members_now(&path, joint, &catalog, &opened.set, &Default::default());
             assert_eq!(now.iter().filter_map(|m| m.response()).count(), MEMBERS);
             Draft::new(path.clone(), opened.set, opened.response)
         })

@@ -98,9 +98,21 @@ fn write_files(dir: &std::path::Path) {
         let set = set_of(items);
         let ours = response_to(&set, "We changed this.");
         let theirs = response_to(&set, "They changed this.");
-        std::fs::write(dir.join(format!("set-{items}.json")), serde_json::to_string_pretty(&set).unwrap()).unwrap();
-        std::fs::write(dir.join(format!("ours-{items}.json")), export::json::render(&ours)).unwrap();
-        std::fs::write(dir.join(format!("theirs-{items}.json")), export::json::render(&theirs)).unwrap();
+        std::fs::write(
+            dir.join(format!("set-{items}.json")),
+            serde_json::to_string_pretty(&set).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("ours-{items}.json")),
+            export::json::render(&ours),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("theirs-{items}.json")),
+            export::json::render(&theirs),
+        )
+        .unwrap();
     }
 }
 
@@ -146,7 +158,10 @@ fn bench(c: &mut Criterion) {
         for format in FORMATS {
             let name = format!("export {}", format.name());
             let options = Options::default();
-            record(name.clone(), once(|| export::render(format, &ours, &set, &options)));
+            record(
+                name.clone(),
+                once(|| export::render(format, &ours, &set, &options)),
+            );
             group.bench_with_input(BenchmarkId::new(name, items), &items, |b, _| {
                 b.iter(|| export::render(format, black_box(&ours), &set, &options))
             });

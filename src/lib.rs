@@ -12,8 +12,8 @@
 //! app's state, no import cycle between any two files.
 
 pub use consult_core::{
-    catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, out, outline,
-    parse, schema, sentences, session, storage, text,
+    catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, out,
+    outline, parse, schema, sentences, session, storage, text,
 };
 
 pub mod app;

@@ -95,7 +95,7 @@ impl JointPanel {
         let now: Vec<Option<Response>> = found
             .into_iter()
             .map(|found| match found {
-                MemberNow::Read(response) => Some(response),
+                MemberNow::Read(response) => Some(*response),
                 _ => None,
             })
             .collect();

@@ -303,9 +303,9 @@ impl App {
         let Some((copy, tool)) = drafts::conflict_copies_of(&draft.path).into_iter().next() else {
             return;
         };
-        let name = copy
-            .file_name()
-            .map_or_else(String::new, |n| crate::text::visible_line(&n.to_string_lossy()).into_owned());
+        let name = copy.file_name().map_or_else(String::new, |n| {
+            crate::text::visible_line(&n.to_string_lossy()).into_owned()
+        });
         self.dialog = Some(Dialog::Confirm {
             question: format!(
                 "A conflicting copy of this draft was left by a sync tool ({}): {name}. Merge it in? The copy then goes to the deleted drafts (t on the drafts list restores it).",
@@ -357,7 +357,10 @@ impl App {
             let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed);
             Some(joint::JointPanel::new(joint, &draft.set, now))
         });
-        let outside = self.joint.as_ref().map_or(&[][..], |panel| panel.outside.as_slice());
+        let outside = self
+            .joint
+            .as_ref()
+            .map_or(&[][..], |panel| panel.outside.as_slice());
         if !outside.is_empty() && self.dialog.is_none() {
             let names: Vec<String> = outside.iter().map(|p| p.display().to_string()).collect();
             let files = crate::text::visible_line(&names.join(", ")).into_owned();

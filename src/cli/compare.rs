@@ -94,7 +94,11 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         format = Format::PairsCsv;
     }
     // Checked before any file is read: a refused --out costs nothing.
-    let target = args.out.as_deref().map(|path| out_target(path, args.force)).transpose()?;
+    let target = args
+        .out
+        .as_deref()
+        .map(|path| out_target(path, args.force))
+        .transpose()?;
     let prepared = prepare(&args, dirs)?;
     let file_count = prepared.files.len();
     let bar = progress_bar(file_count as u64);
@@ -140,7 +144,9 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
                 .fold(SourceMode::OPEN, SourceMode::narrowest);
             let mode = NewFileMode::NoMoreOpenThan(source);
             write_out(&target, mode, out, |o| write(format, &comparison, quoted, o))?;
-            say_written(out, &target, || format!("wrote {}", shown_path(&paths::expand(path))));
+            say_written(out, &target, || {
+                format!("wrote {}", shown_path(&paths::expand(path)))
+            });
         }
         // Straight out as it is made: a whole consultation's JSON is never held in memory.
         _ => {

@@ -8,10 +8,10 @@ use super::paths;
 use super::shared::{Failure, known_sets, out_target, say_written, strict_message, write_out};
 use crate::dirs::Dirs;
 use crate::documents;
-use crate::out;
-use crate::storage::{NewFileMode, SourceMode};
 use crate::error::located;
 use crate::export::{self, limits};
+use crate::out;
+use crate::storage::{NewFileMode, SourceMode};
 
 pub fn run(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;

@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::args::{JointArgs, JointCommand, JointFileArgs, JointNewArgs, JointStatusArgs, ProvenanceArgs, ProvenanceFormat};
+use super::args::{
+    JointArgs, JointCommand, JointFileArgs, JointNewArgs, JointStatusArgs, ProvenanceArgs, ProvenanceFormat,
+};
 use super::compare::gather;
 use super::paths;
 use super::shared::{Failure, known_sets, name, out_target, say_written, write_out};
@@ -64,11 +66,18 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
         .map_err(|e| Failure::bad_input(e.to_string()))?;
     let json = export::json::render(&response);
-    crate::parse::writable(json.as_bytes()).map_err(|why| Failure::bad_input(format!("{}: {why}", name(&path))))?;
-    write_out(&target, NewFileMode::Private, out, |o| o.write_all(json.as_bytes()))?;
+    crate::parse::writable(json.as_bytes())
+        .map_err(|why| Failure::bad_input(format!("{}: {why}", name(&path))))?;
+    write_out(&target, NewFileMode::Private, out, |o| {
+        o.write_all(json.as_bytes())
+    })?;
     if target.is_file() {
         // Taken from these folders here, by this user: read from them again without asking.
-        drafts::joint::allow_member_folders(dirs, &drafts::DraftId::of(&path), files.iter().map(PathBuf::as_path));
+        drafts::joint::allow_member_folders(
+            dirs,
+            &drafts::DraftId::of(&path),
+            files.iter().map(PathBuf::as_path),
+        );
     }
     say_written(out, &target, || {
         format!(
@@ -97,7 +106,12 @@ fn open_joint(args: &JointFileArgs, dirs: &Dirs) -> Result<(Catalog, QuestionSet
     Ok((catalog, opened.set, response))
 }
 
-fn status(args: JointStatusArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+fn status(
+    args: JointStatusArgs,
+    dirs: &Dirs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let (catalog, set, response) = open_joint(&args.joint, dirs)?;
     let args_file = &args.joint.file;
     let joint = response.joint.as_ref().expect("checked");
@@ -200,7 +214,9 @@ fn provenance(args: ProvenanceArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<
             let target = out_target(&path, args.force)?;
             let mode = NewFileMode::NoMoreOpenThan(SourceMode::of(&args.joint.file));
             write_out(&target, mode, out, |o| o.write_all(&bytes))?;
-            say_written(out, &target, || format!("wrote {}", paths::expand(&path).display()));
+            say_written(out, &target, || {
+                format!("wrote {}", paths::expand(&path).display())
+            });
         }
         None => {
             let _ = out.write_all(&bytes);

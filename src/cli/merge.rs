@@ -14,8 +14,8 @@ use crate::drafts::{self, DraftId};
 use crate::error::FileError;
 use crate::export;
 use crate::merge::{self, Refusal, Side};
-use crate::model::validate;
 use crate::model::Response;
+use crate::model::validate;
 use crate::storage::{self, NewFileMode};
 use crate::text::visible_line;
 
@@ -87,7 +87,9 @@ pub fn run(args: MergeArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
                 refuse_inputs(path, &[base_path.as_deref(), Some(ours_path), Some(theirs_path)])?;
                 out_target(path, args.force)?
             };
-            write_out(&target, NewFileMode::Private, out, |o| o.write_all(bytes.as_bytes()))?;
+            write_out(&target, NewFileMode::Private, out, |o| {
+                o.write_all(bytes.as_bytes())
+            })?;
         }
         None => {
             let _ = out.write_all(bytes.as_bytes());

@@ -31,13 +31,15 @@ pub fn run(args: NewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failur
             (path, target)
         }
         None => {
-            let path =
-                drafts::new_draft_path(&dirs.drafts(), &response).map_err(|e| Failure::io(&dirs.drafts(), &e))?;
+            let path = drafts::new_draft_path(&dirs.drafts(), &response)
+                .map_err(|e| Failure::io(&dirs.drafts(), &e))?;
             (path.clone(), crate::out::Target::File(path))
         }
     };
     let json = export::json::render(&response);
-    write_out(&target, NewFileMode::Private, out, |o| o.write_all(json.as_bytes()))?;
+    write_out(&target, NewFileMode::Private, out, |o| {
+        o.write_all(json.as_bytes())
+    })?;
     say_written(out, &target, || format!("wrote {}", path.display()));
     Ok(())
 }

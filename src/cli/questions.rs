@@ -56,8 +56,12 @@ pub fn export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write) -> Re
     match args.out {
         Some(path) => {
             let target = out_target(&path, args.force)?;
-            write_out(&target, NewFileMode::Shared, out, |o| o.write_all(document.as_bytes()))?;
-            say_written(out, &target, || format!("wrote {}", super::paths::expand(&path).display()));
+            write_out(&target, NewFileMode::Shared, out, |o| {
+                o.write_all(document.as_bytes())
+            })?;
+            say_written(out, &target, || {
+                format!("wrote {}", super::paths::expand(&path).display())
+            });
         }
         None => {
             let _ = out.write_all(document.as_bytes());

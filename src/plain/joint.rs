@@ -188,9 +188,10 @@ impl Plain {
                     Some(id) => drafts::joint::member_folders(&self.dirs, id),
                     None => drafts::joint::MemberFolders::default(),
                 };
-                let mut found = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed())
-                    .into_iter()
-                    .nth(m);
+                let mut found =
+                    drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed())
+                        .into_iter()
+                        .nth(m);
                 // A file outside the joint draft's folder is read only once the user says so.
                 if let Some(MemberNow::Outside(path)) = &found {
                     let question = format!(
@@ -206,15 +207,23 @@ impl Plain {
                             }
                             None => drafts::joint::MemberFolders::EVERYWHERE,
                         };
-                        found = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed)
-                            .into_iter()
-                            .nth(m);
+                        found = drafts::joint::members_now(
+                            &draft.path,
+                            joint,
+                            &self.catalog,
+                            &draft.set,
+                            &allowed,
+                        )
+                        .into_iter()
+                        .nth(m);
                     }
                 }
                 let current = match found {
                     Some(MemberNow::Read(current)) => current,
                     other => {
-                        let why = other.and_then(|o| o.problem(&name)).unwrap_or_else(|| "it cannot be read now".into());
+                        let why = other
+                            .and_then(|o| o.problem(&name))
+                            .unwrap_or_else(|| "it cannot be read now".into());
                         self.say(format!("{}'s file: {}.", visible_line(&name), visible_line(&why)));
                         return Ok(());
                     }

@@ -55,7 +55,9 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     .iter()
                     .map(|(_, p)| Line::raw(format!("  {}", visible(&p.display().to_string())))),
             );
-            lines.push(Line::raw("No one who cannot read the draft can read these files."));
+            lines.push(Line::raw(
+                "No one who cannot read the draft can read these files.",
+            ));
             frame.render_widget(Paragraph::new(lines), files);
         }
         Dialog::Choose(choice) => {

@@ -266,7 +266,14 @@ fn recovery_after_a_kill_returns_to_the_draft_ready_for_typing_and_keeps_what_is
             std::fs::create_dir(&elsewhere).unwrap();
             let file = elsewhere.join("recovering.json");
             let made = std::process::Command::new(env!("CARGO_BIN_EXE_consult"))
-                .args(["new", "--questions", "integrating-care", "--org", "Recovering Council", "--out"])
+                .args([
+                    "new",
+                    "--questions",
+                    "integrating-care",
+                    "--org",
+                    "Recovering Council",
+                    "--out",
+                ])
                 .arg(&file)
                 .envs(folders_env(home.path()))
                 .status()
@@ -296,7 +303,10 @@ fn recovery_after_a_kill_returns_to_the_draft_ready_for_typing_and_keeps_what_is
     again.type_text(more);
     wait_for_text(&file, &format!("{text}{more}"));
     let screen = again.contents();
-    assert!(!screen.contains("No drafts yet"), "not the drafts list:\n{screen}");
+    assert!(
+        !screen.contains("No drafts yet"),
+        "not the drafts list:\n{screen}"
+    );
     again.send(CTRL_Q);
     assert!(again.wait_exit(), "quits normally");
 }

@@ -410,7 +410,16 @@ fn tags(html: &str) -> Vec<String> {
         "br",
     ];
     const EMPTY: &[&str] = &["!DOCTYPE", "meta", "br"];
-    const ATTRIBUTES: &[&str] = &["html", "lang", "charset", "http-equiv", "name", "content", "class", "start"];
+    const ATTRIBUTES: &[&str] = &[
+        "html",
+        "lang",
+        "charset",
+        "http-equiv",
+        "name",
+        "content",
+        "class",
+        "start",
+    ];
     let mut open = Vec::new();
     let mut tags = Vec::new();
     let mut rest = html;
@@ -497,7 +506,8 @@ fn the_page_is_self_contained_and_prints_each_section_on_a_new_page() {
 fn every_html_page_carries_a_strict_content_security_policy() {
     let sandbox = crate::support::sandbox::Sandbox::new();
     let ours = fixture_path("health-devolution-commission.json");
-    let response = crate::support::sandbox::run(sandbox.consult(&["export", &ours, "--format", "html", "--out", "-"]));
+    let response =
+        crate::support::sandbox::run(sandbox.consult(&["export", &ours, "--format", "html", "--out", "-"]));
     let comparison = crate::support::sandbox::run(sandbox.consult(&[
         "compare",
         "--format",
@@ -511,10 +521,18 @@ fn every_html_page_carries_a_strict_content_security_policy() {
         let page = run.stdout;
         let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
         let at = page.find(&meta).unwrap_or_else(|| panic!("{what}: no policy"));
-        assert!(at < page.find("<style>").unwrap(), "{what}: the policy comes first");
+        assert!(
+            at < page.find("<style>").unwrap(),
+            "{what}: the policy comes first"
+        );
         assert!(!page.contains("<script"), "{what}");
     }
-    for word in ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "style-src 'sha256-"] {
+    for word in [
+        "default-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "style-src 'sha256-",
+    ] {
         assert!(policy.contains(word), "{policy}");
     }
     assert!(!policy.contains("unsafe"), "{policy}");

@@ -56,7 +56,10 @@ fn joint_app() -> Harness {
     let Some(consult::app::Dialog::Confirm { question, .. }) = &h.app.dialog else {
         panic!("the app asks before reading member files outside the joint draft's folder");
     };
-    assert!(question.contains("names member files outside its folder"), "{question}");
+    assert!(
+        question.contains("names member files outside its folder"),
+        "{question}"
+    );
     char_key(&mut h, 'y');
     assert!(h.app.joint.as_ref().unwrap().now.iter().all(Option::is_some));
     h
@@ -755,7 +758,8 @@ fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
 
 /// Names the joint draft's first member's file `file`, as a joint draft from someone else might.
 fn with_first_member_file(joint: &std::path::Path, file: &str) {
-    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(joint).unwrap()).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(joint).unwrap()).unwrap();
     value["joint"]["members"][0]["file"] = file.into();
     std::fs::write(joint, serde_json::to_string_pretty(&value).unwrap()).unwrap();
 }
@@ -776,7 +780,10 @@ fn joint_status_reads_no_member_file_a_hostile_joint_draft_points_at() {
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("/etc/passwd", folder.join("passwd-link.json")).unwrap();
-        let made = std::process::Command::new("mkfifo").arg(folder.join("pipe.json")).status().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(folder.join("pipe.json"))
+            .status()
+            .unwrap();
         assert!(made.success());
     }
     let outside = "is outside the joint draft's folder, and was not read (--allow-member-path reads it)";
@@ -784,11 +791,19 @@ fn joint_status_reads_no_member_file_a_hostile_joint_draft_points_at() {
         ("../../etc/passwd", "leads out of the joint draft's folder", None),
         ("/etc/shadow", outside, None),
         ("/proc/self/environ", outside, None),
-        ("/dev/urandom", outside, Some("is not a regular file, and was not read")),
+        (
+            "/dev/urandom",
+            outside,
+            Some("is not a regular file, and was not read"),
+        ),
     ];
     #[cfg(unix)]
     cases.extend([
-        ("passwd-link.json", "leads out of the joint draft's folder through a link", None),
+        (
+            "passwd-link.json",
+            "leads out of the joint draft's folder through a link",
+            None,
+        ),
         ("pipe.json", "is not a regular file, and was not read", None),
     ]);
     for (file, said, allowed_said) in cases {
@@ -796,11 +811,17 @@ fn joint_status_reads_no_member_file_a_hostile_joint_draft_points_at() {
         let status = status_of(&sandbox, &joint, &[]);
         assert_eq!(status.code, 0, "{file}: {}", status.stderr);
         assert!(
-            status.stderr.contains("Health Devolution Commission: cannot check for changes: ") && status.stderr.contains(said),
+            status
+                .stderr
+                .contains("Health Devolution Commission: cannot check for changes: ")
+                && status.stderr.contains(said),
             "{file}: {}",
             status.stderr
         );
-        assert!(!status.stdout.contains("root:"), "{file}: nothing of the file is shown");
+        assert!(
+            !status.stdout.contains("root:"),
+            "{file}: nothing of the file is shown"
+        );
         if let Some(allowed_said) = allowed_said {
             let status = status_of(&sandbox, &joint, &["--allow-member-path"]);
             assert!(status.stderr.contains(allowed_said), "{file}: {}", status.stderr);
@@ -832,7 +853,15 @@ fn a_member_file_now_from_another_organisation_is_reported_never_compared() {
     let own = support::fixtures::copy_into(COMMISSION, &elsewhere);
     with_first_member_file(&joint, own.to_str().unwrap());
     let asked = status_of(&sandbox, &joint, &[]);
-    assert!(asked.stderr.contains("--allow-member-path reads it"), "{}", asked.stderr);
+    assert!(
+        asked.stderr.contains("--allow-member-path reads it"),
+        "{}",
+        asked.stderr
+    );
     let allowed = status_of(&sandbox, &joint, &["--allow-member-path"]);
-    assert!(!allowed.stderr.contains("Health Devolution Commission"), "{}", allowed.stderr);
+    assert!(
+        !allowed.stderr.contains("Health Devolution Commission"),
+        "{}",
+        allowed.stderr
+    );
 }

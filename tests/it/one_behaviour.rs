@@ -207,7 +207,9 @@ fn taking_a_members_new_version_alike() {
     let draft = joint_of_samples();
     // Northshire changes its answer after the joint response took it.
     let changed = |home: &Path| {
-        let path = dirs(home).drafts().join("members/northshire-combined-authority.json");
+        let path = dirs(home)
+            .drafts()
+            .join("members/northshire-combined-authority.json");
         let mut member = consult::parse::response(&std::fs::read_to_string(&path).unwrap()).unwrap();
         member.answers[0].answer.push_str(" A sentence added later.");
         std::fs::write(path, export::json::render(&member)).unwrap();

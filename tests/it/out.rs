@@ -147,9 +147,23 @@ fn every_writer_streams_into_a_named_pipe_and_leaves_it_a_pipe() {
         let written = write_to(&sandbox, writer, &pipe, &["--force"]);
         assert_eq!(written.code, 0, "{}: {}", writer.name, written.stderr);
         let read = reader.join().unwrap();
-        assert!(contains(&read, writer.marker), "{}: the pipe got {} bytes", writer.name, read.len());
-        assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo(), "{}", writer.name);
-        assert!(!written.stdout.contains("wrote"), "{}: {}", writer.name, written.stdout);
+        assert!(
+            contains(&read, writer.marker),
+            "{}: the pipe got {} bytes",
+            writer.name,
+            read.len()
+        );
+        assert!(
+            fs::metadata(&pipe).unwrap().file_type().is_fifo(),
+            "{}",
+            writer.name
+        );
+        assert!(
+            !written.stdout.contains("wrote"),
+            "{}: {}",
+            writer.name,
+            written.stdout
+        );
     }
 }
 
@@ -174,7 +188,11 @@ fn every_writer_writes_into_a_character_device_and_never_replaces_it() {
             let written = write_to(&sandbox, writer, &null, extra);
             assert_eq!(written.code, 0, "{} {extra:?}: {}", writer.name, written.stderr);
             let kind = fs::symlink_metadata(&null).unwrap().file_type();
-            assert!(kind.is_char_device(), "{}: the device is still a device", writer.name);
+            assert!(
+                kind.is_char_device(),
+                "{}: the device is still a device",
+                writer.name
+            );
         }
     }
 }
@@ -208,7 +226,12 @@ fn a_folder_is_never_replaced() {
             assert_eq!(fs::read_dir(&folder).unwrap().count(), 1, "{}", writer.name);
         } else {
             assert_eq!(written.code, 1, "{}: {}", writer.name, written.stderr);
-            assert!(written.stderr.contains("is a folder"), "{}: {}", writer.name, written.stderr);
+            assert!(
+                written.stderr.contains("is a folder"),
+                "{}: {}",
+                writer.name,
+                written.stderr
+            );
         }
     }
 }
@@ -223,7 +246,9 @@ fn a_socket_is_refused_with_a_clear_message() {
         let written = write_to(&sandbox, writer, &socket, &["--force"]);
         assert_eq!(written.code, 1, "{}: {}", writer.name, written.stderr);
         assert!(
-            written.stderr.contains("is a socket; consult writes only to a regular file"),
+            written
+                .stderr
+                .contains("is a socket; consult writes only to a regular file"),
             "{}: {}",
             writer.name,
             written.stderr
@@ -242,13 +267,26 @@ fn a_symlink_keeps_pointing_at_its_file_which_is_replaced_only_with_force() {
         std::os::unix::fs::symlink(&real, &link).unwrap();
         let refused = write_to(&sandbox, writer, &link, &[]);
         assert_eq!(refused.code, 1, "{}: {}", writer.name, refused.stderr);
-        assert!(refused.stderr.contains("pass --force"), "{}: {}", writer.name, refused.stderr);
+        assert!(
+            refused.stderr.contains("pass --force"),
+            "{}: {}",
+            writer.name,
+            refused.stderr
+        );
         assert_eq!(fs::read(&real).unwrap(), b"old", "{}", writer.name);
 
         let written = write_to(&sandbox, writer, &link, &["--force"]);
         assert_eq!(written.code, 0, "{}: {}", writer.name, written.stderr);
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "{}", writer.name);
-        assert!(contains(&fs::read(&real).unwrap(), writer.marker), "{}", writer.name);
+        assert!(
+            fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+            "{}",
+            writer.name
+        );
+        assert!(
+            contains(&fs::read(&real).unwrap(), writer.marker),
+            "{}",
+            writer.name
+        );
     }
 }
 
@@ -264,7 +302,9 @@ fn a_read_only_file_is_refused_without_force_and_stays_read_only_with_it() {
         let refused = write_to(&sandbox, writer, &file, &[]);
         assert_eq!(refused.code, 1, "{}: {}", writer.name, refused.stderr);
         assert!(
-            refused.stderr.contains("is read-only; pass --force to overwrite it"),
+            refused
+                .stderr
+                .contains("is read-only; pass --force to overwrite it"),
             "{}: {}",
             writer.name,
             refused.stderr
@@ -273,7 +313,11 @@ fn a_read_only_file_is_refused_without_force_and_stays_read_only_with_it() {
 
         let written = write_to(&sandbox, writer, &file, &["--force"]);
         assert_eq!(written.code, 0, "{}: {}", writer.name, written.stderr);
-        assert!(contains(&fs::read(&file).unwrap(), writer.marker), "{}", writer.name);
+        assert!(
+            contains(&fs::read(&file).unwrap(), writer.marker),
+            "{}",
+            writer.name
+        );
         let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode & 0o222, 0, "{}: still read-only, {mode:o}", writer.name);
     }
@@ -293,7 +337,11 @@ fn a_quoted_tilde_is_the_home_folder() {
         let written = run(command);
         assert_eq!(written.code, 0, "{}: {}", writer.name, written.stderr);
         assert!(home.join("written.out").is_file(), "{}", writer.name);
-        assert!(!sandbox.path().join("~").exists(), "{}: no folder named ~", writer.name);
+        assert!(
+            !sandbox.path().join("~").exists(),
+            "{}: no folder named ~",
+            writer.name
+        );
     }
 }
 
@@ -325,7 +373,11 @@ fn an_export_of_a_private_draft_is_private_and_of_a_group_readable_one_stays_gro
             ];
             let written = run(sandbox.consult(&args));
             assert_eq!(written.code, 0, "{}", written.stderr);
-            assert_eq!(mode(&out) & 0o077, group_bits, "{format} of a {draft_mode:o} draft");
+            assert_eq!(
+                mode(&out) & 0o077,
+                group_bits,
+                "{format} of a {draft_mode:o} draft"
+            );
             // An existing, more open export is narrowed too.
             fs::set_permissions(&out, fs::Permissions::from_mode(0o666)).unwrap();
             let again = run(sandbox.consult(&[&args[..], &["--force"]].concat()));

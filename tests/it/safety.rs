@@ -715,10 +715,18 @@ fn recovering_in_an_opened_draft_stays_on_it_ready_for_typing_and_leaving_it_fre
     };
     assert_eq!(choice.title, "Unsaved work found");
     choose(&mut app, 'r');
-    assert_eq!(app.screen.kind(), ScreenKind::Walk, "still on the draft's walk-through");
+    assert_eq!(
+        app.screen.kind(),
+        ScreenKind::Walk,
+        "still on the draft's walk-through"
+    );
     let draft = app.draft.as_ref().unwrap();
     assert_eq!(draft.item().id, "summary", "at the item last edited");
-    assert_eq!(draft.focus(), consult::app::draft::Focus::Answer, "ready for typing");
+    assert_eq!(
+        draft.focus(),
+        consult::app::draft::Focus::Answer,
+        "ready for typing"
+    );
     assert_eq!(
         draft.editors().answer.cursor_offset(),
         typed_text.len(),
@@ -727,13 +735,19 @@ fn recovering_in_an_opened_draft_stays_on_it_ready_for_typing_and_leaving_it_fre
 
     // Leaving for the drafts list closes the draft: it can be opened again at once.
     let id = DraftId::of(&path);
-    assert!(matches!(drafts::lock(&dirs.locks(), &id), Err(LockError::Held { .. })));
+    assert!(matches!(
+        drafts::lock(&dirs.locks(), &id),
+        Err(LockError::Held { .. })
+    ));
     h.app = app;
     h.key(KeyCode::Esc);
     h.key(KeyCode::Esc);
     assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     assert!(h.app.draft.is_none());
-    assert!(drafts::lock(&dirs.locks(), &id).is_ok(), "the lock went with the draft");
+    assert!(
+        drafts::lock(&dirs.locks(), &id).is_ok(),
+        "the lock went with the draft"
+    );
 }
 
 #[test]
@@ -762,5 +776,9 @@ fn merging_a_version_a_sync_tool_renamed_in_goes_by_what_consult_saved_last() {
     );
     assert_eq!(draft.response.respondent.contact_name, "Someone else");
     let item = draft.item().id.clone();
-    assert!(h.answer(&item).answer.ends_with(" Mine. And more."), "{}", h.answer(&item).answer);
+    assert!(
+        h.answer(&item).answer.ends_with(" Mine. And more."),
+        "{}",
+        h.answer(&item).answer
+    );
 }

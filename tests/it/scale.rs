@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-
 use crate::support::sandbox::{Sandbox, run};
 use crate::support::{COMMISSION, fixtures};
 
@@ -61,7 +60,11 @@ fn a_joint_response_of_5000_members_reads_back_through_every_command() {
         joint.to_str().unwrap(),
     ]));
     assert_eq!(made.code, 0, "{}", made.stderr);
-    assert!(size_in_mb(&joint) > 50, "past the old limit: {} MB", size_in_mb(&joint));
+    assert!(
+        size_in_mb(&joint) > 50,
+        "past the old limit: {} MB",
+        size_in_mb(&joint)
+    );
     let status = run(sandbox.consult(&["joint", "status", joint.to_str().unwrap()]));
     assert_eq!(status.code, 0, "{}", status.stderr);
     assert_eq!(status.stdout.matches("whole response:").count(), 5_000);
@@ -75,7 +78,10 @@ fn a_joint_response_of_5000_members_reads_back_through_every_command() {
 /// A question set of 1,000 free-text items and a response with a 20,000-word answer on each,
 /// about 130 MB. Run on the release binary only (`cargo test --release --test it scale`): a
 /// debug build takes many minutes over it.
-#[cfg_attr(debug_assertions, ignore = "run with --release: a debug build is too slow at this size")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "run with --release: a debug build is too slow at this size"
+)]
 #[test]
 fn a_response_with_20000_word_answers_on_1000_items_reads_back_through_every_command() {
     let sandbox = Sandbox::new();
@@ -99,10 +105,17 @@ fn a_response_with_20000_word_answers_on_1000_items_reads_back_through_every_com
     // Among the user's own question sets, so every command knows it.
     let questions = sandbox.config().join("questions");
     std::fs::create_dir_all(&questions).unwrap();
-    std::fs::write(questions.join("thousand.json"), serde_json::to_string(&set).unwrap()).unwrap();
+    std::fs::write(
+        questions.join("thousand.json"),
+        serde_json::to_string(&set).unwrap(),
+    )
+    .unwrap();
     let mut response = consult::model::Response::new(&set, "Wordy Council");
     let paragraph = "We support the proposal with conditions that the council sets out below. ".repeat(20);
-    let answer: String = (0..1_000 / 20 * 20).map(|_| paragraph.as_str()).collect::<Vec<_>>().join("\n\n");
+    let answer: String = (0..1_000 / 20 * 20)
+        .map(|_| paragraph.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     assert!(answer.split_whitespace().count() >= 20_000);
     for item in set.items() {
         let mut a = consult::model::response::Answer::new(&item.id);

@@ -45,10 +45,16 @@ fn the_drafts_list_marks_the_copy() {
     let list = &h.app.home().unwrap().drafts;
     let copy = list.iter().find(|d| d.path.file_name().unwrap() == COPY).unwrap();
     assert_eq!(copy.conflict_copy.as_ref().unwrap().original, DRAFT);
-    let original = list.iter().find(|d| d.path.file_name().unwrap() == DRAFT).unwrap();
+    let original = list
+        .iter()
+        .find(|d| d.path.file_name().unwrap() == DRAFT)
+        .unwrap();
     assert!(original.conflict_copy.is_none());
     let screen = support::screen_text(support::render(&h, 120, 40).backend());
-    assert!(screen.contains("⚠ sync copy · Health Devolution Commission"), "{screen}");
+    assert!(
+        screen.contains("⚠ sync copy · Health Devolution Commission"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -64,7 +70,10 @@ fn opening_the_draft_offers_to_merge_the_copy_and_no_leaves_everything_as_it_was
     );
     assert!(matches!(pending, Pending::MergeSyncCopy(_)));
     h.key(KeyCode::Char('n'));
-    assert!(h.drafts_dir().join(COPY).exists(), "nothing moved without the user's word");
+    assert!(
+        h.drafts_dir().join(COPY).exists(),
+        "nothing moved without the user's word"
+    );
     let draft = h.app.draft.as_ref().unwrap();
     assert_eq!(draft.response.respondent.contact_name, "Commission secretariat");
 }
@@ -79,19 +88,32 @@ fn yes_merges_the_copy_in_three_way_when_history_holds_their_common_version_and_
         &h.app.dirs.history(),
         &consult::drafts::DraftId::of(&h.drafts_dir().join(COPY)),
     );
-    copy_history.record_now(&original, jiff::Timestamp::now()).unwrap();
+    copy_history
+        .record_now(&original, jiff::Timestamp::now())
+        .unwrap();
     open_original(&mut h);
     h.key(KeyCode::Char('y'));
     let draft = h.app.draft.as_ref().unwrap();
-    assert_eq!(draft.response.respondent.contact_name, "Someone else", "their change is in");
-    assert!(draft.response.conflicts.is_empty(), "{:?}", draft.response.conflicts);
+    assert_eq!(
+        draft.response.respondent.contact_name, "Someone else",
+        "their change is in"
+    );
     assert!(
-        h.message().contains("Merged the sync tool's copy in; nothing conflicted"),
+        draft.response.conflicts.is_empty(),
+        "{:?}",
+        draft.response.conflicts
+    );
+    assert!(
+        h.message()
+            .contains("Merged the sync tool's copy in; nothing conflicted"),
         "{}",
         h.message()
     );
     assert!(!h.drafts_dir().join(COPY).exists());
-    assert!(h.app.dirs.trash().join(COPY).exists(), "kept in the trash, not deleted");
+    assert!(
+        h.app.dirs.trash().join(COPY).exists(),
+        "kept in the trash, not deleted"
+    );
     h.ctrl('s');
     let saved = std::fs::read_to_string(h.drafts_dir().join(DRAFT)).unwrap();
     assert!(saved.contains("Someone else"));
@@ -103,9 +125,15 @@ fn without_a_common_version_every_difference_is_a_conflict_to_settle() {
     open_original(&mut h);
     h.key(KeyCode::Char('y'));
     let draft = h.app.draft.as_ref().unwrap();
-    assert_eq!(draft.response.conflicts.len(), 1, "{:?}", draft.response.conflicts);
+    assert_eq!(
+        draft.response.conflicts.len(),
+        1,
+        "{:?}",
+        draft.response.conflicts
+    );
     assert!(
-        h.message().contains("1 merge conflicts to settle") && h.message().contains("no common saved version"),
+        h.message().contains("1 merge conflicts to settle")
+            && h.message().contains("no common saved version"),
         "{}",
         h.message()
     );
@@ -118,7 +146,11 @@ fn consult_list_marks_the_copy() {
     let drafts = sandbox.data().join("drafts");
     std::fs::create_dir_all(&drafts).unwrap();
     let draft = support::fixtures::copy_into(COMMISSION, &drafts);
-    std::fs::copy(&draft, drafts.join("health-devolution-commission.sync-conflict-20261207-101502-ABCDEF1.json")).unwrap();
+    std::fs::copy(
+        &draft,
+        drafts.join("health-devolution-commission.sync-conflict-20261207-101502-ABCDEF1.json"),
+    )
+    .unwrap();
     let listed = run(sandbox.consult(&["list"]));
     assert_eq!(listed.code, 0, "{}", listed.stderr);
     assert!(
@@ -129,6 +161,11 @@ fn consult_list_marks_the_copy() {
         listed.stdout
     );
     let json = run(sandbox.consult(&["list", "--format", "json"]));
-    assert!(json.stdout.contains("\"conflict_copy_of\": \"health-devolution-commission.json\""), "{}", json.stdout);
+    assert!(
+        json.stdout
+            .contains("\"conflict_copy_of\": \"health-devolution-commission.json\""),
+        "{}",
+        json.stdout
+    );
     assert_eq!(json.stdout.matches("conflict_copy_of").count(), 1);
 }

@@ -130,7 +130,12 @@ pub fn write(
 }
 
 /// [`write`] of bytes already made.
-pub fn write_bytes(target: &Target, mode: NewFileMode, stdout: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+pub fn write_bytes(
+    target: &Target,
+    mode: NewFileMode,
+    stdout: &mut dyn Write,
+    bytes: &[u8],
+) -> io::Result<()> {
     write(target, mode, stdout, |out| out.write_all(bytes))
 }
 
@@ -156,7 +161,11 @@ fn describe(kind: &fs::FileType) -> &'static str {
             return "a socket";
         }
     }
-    if kind.is_dir() { "a folder" } else { "not a regular file" }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
 }
 
 #[cfg(test)]
@@ -202,7 +211,12 @@ mod tests {
 
         let dangling = dir.path().join("dangling.md");
         std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &dangling).unwrap();
-        assert!(target(&dangling, false).unwrap_err().why.contains("does not exist"));
+        assert!(
+            target(&dangling, false)
+                .unwrap_err()
+                .why
+                .contains("does not exist")
+        );
     }
 
     #[cfg(unix)]

@@ -175,7 +175,11 @@ fn remove_stale_temporaries(target: &Path) {
     let (Some(name), Some(dir)) = (target.file_name().and_then(|n| n.to_str()), target.parent()) else {
         return;
     };
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -285,7 +289,11 @@ mod tests {
     fn the_temporary_file_has_no_name_while_it_is_written() {
         let dir = tempfile::tempdir().unwrap();
         write_atomic_with(&dir.path().join("out.md"), NewFileMode::Shared, |out| {
-            let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+            let names: Vec<_> = fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect();
             assert!(names.is_empty(), "nothing named is there mid-write: {names:?}");
             out.write_all(b"x")
         })

@@ -150,10 +150,15 @@ pub(super) fn merge_sync_copy(app: &mut App, copy: &std::path::Path) {
         " (with no common saved version to go by, every difference is a conflict)"
     };
     match merged.conflicts {
-        0 => info(app, format!("Merged the sync tool's copy in; nothing conflicted; {trashed}")),
+        0 => info(
+            app,
+            format!("Merged the sync tool's copy in; nothing conflicted; {trashed}"),
+        ),
         n => info(
             app,
-            format!("Merged the sync tool's copy in; {n} merge conflicts to settle, marked ! in the outline (F6){how}; {trashed}"),
+            format!(
+                "Merged the sync tool's copy in; {n} merge conflicts to settle, marked ! in the outline (F6){how}; {trashed}"
+            ),
         ),
     }
 }

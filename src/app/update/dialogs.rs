@@ -227,7 +227,13 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
     };
     let mut written = Vec::new();
     for (format, path) in &plan.files {
-        match drafts::export(&draft.response, &draft.set, *format, (&draft.path, path), &options) {
+        match drafts::export(
+            &draft.response,
+            &draft.set,
+            *format,
+            (&draft.path, path),
+            &options,
+        ) {
             Ok(()) => written.push(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }

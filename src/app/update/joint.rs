@@ -155,7 +155,10 @@ fn take_new(app: &mut App, item: &str, now: Instant) {
     };
     let Some(current) = panel.now.get(index).cloned().flatten() else {
         let why = panel.unread.get(index).cloned().flatten();
-        let why = why.map_or_else(|| "it cannot be read now".into(), |why| visible_line(&why).into_owned());
+        let why = why.map_or_else(
+            || "it cannot be read now".into(),
+            |why| visible_line(&why).into_owned(),
+        );
         return error(app, format!("{}'s file: {why}", visible_line(&member)));
     };
     match draft.take_member_version(&member, &current, now) {

@@ -8,10 +8,10 @@ use rayon::prelude::*;
 use super::DraftId;
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
-use crate::storage;
 use crate::documents;
 use crate::model::joint::Joint;
 use crate::model::{QuestionSet, Response};
+use crate::storage;
 
 /// How a joint draft at `joint_dir` names a member's file: relative to the draft's folder
 /// when it is inside it (so the two can move together), else in full.
@@ -35,7 +35,7 @@ pub fn member_file(member: &Path, joint_dir: &Path) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub enum MemberNow {
     /// The member's response as its file holds it now.
-    Read(Response),
+    Read(Box<Response>),
     /// A file outside the joint draft's folder: read only once the user allows it (a joint
     /// draft may come from someone else, and name any file on this machine).
     Outside(PathBuf),
@@ -106,7 +106,11 @@ fn place(joint: &Path, file: &str) -> Result<Place, String> {
             }
         }
     }
-    let full = if relative { dir.join(named) } else { named.to_path_buf() };
+    let full = if relative {
+        dir.join(named)
+    } else {
+        named.to_path_buf()
+    };
     let resolved = full.canonicalize().map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("{}: no such file", shown(file)),
         _ => format!("{}: cannot be read: {e}", shown(file)),
@@ -135,7 +139,9 @@ fn read_member(path: &Path, organisation: &str, catalog: &Catalog, set: &Questio
             return MemberNow::NotRead(format!("{shown_path} is not a regular file, and was not read"));
         }
         Ok(meta) if meta.len() > crate::parse::MAX_FILE_BYTES as u64 => {
-            return MemberNow::NotRead(format!("{shown_path} is too large to be a response, and was not read"));
+            return MemberNow::NotRead(format!(
+                "{shown_path} is too large to be a response, and was not read"
+            ));
         }
         Ok(_) => {}
         Err(e) => return MemberNow::NotRead(format!("{shown_path}: cannot be read: {e}")),
@@ -144,7 +150,7 @@ fn read_member(path: &Path, organisation: &str, catalog: &Catalog, set: &Questio
         Ok(opened) if opened.response.respondent.organisation.trim() != organisation => {
             MemberNow::OtherOrganisation(opened.response.respondent.organisation.trim().to_string())
         }
-        Ok(opened) => MemberNow::Read(opened.response),
+        Ok(opened) => MemberNow::Read(Box::new(opened.response)),
         Err(e) => MemberNow::NotRead(e.to_string()),
     }
 }
@@ -176,7 +182,11 @@ pub fn member_folders(dirs: &Dirs, id: &DraftId) -> MemberFolders {
     let text = std::fs::read_to_string(member_folders_file(dirs, id)).unwrap_or_default();
     MemberFolders {
         everywhere: false,
-        folders: text.lines().filter(|l| !l.is_empty()).map(PathBuf::from).collect(),
+        folders: text
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect(),
     }
 }
 
@@ -268,7 +278,10 @@ mod tests {
         assert_eq!(inside(&root, "members/../members/a.json"), a);
         for climbing in ["../../etc/passwd", "../joint.json", "members/../../x.json"] {
             let refused = inside(&root, climbing).unwrap_err();
-            assert!(refused.contains("leads out of the joint draft's folder"), "{climbing}: {refused}");
+            assert!(
+                refused.contains("leads out of the joint draft's folder"),
+                "{climbing}: {refused}"
+            );
         }
     }
 
@@ -284,6 +297,9 @@ mod tests {
         let refused = inside(&joint_dir, "link.json").unwrap_err();
         assert!(refused.contains("through a link"), "{refused}");
         let absolute = root.join("secret.json").display().to_string();
-        assert_eq!(inside(&joint_dir, &absolute), Ok(Place::Outside(root.join("secret.json"))));
+        assert_eq!(
+            inside(&joint_dir, &absolute),
+            Ok(Place::Outside(root.join("secret.json")))
+        );
     }
 }

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::sync_copies::{ConflictCopy, SyncTool, conflict_copy};
 use crate::catalog::Catalog;
 use crate::documents;
 use crate::export::{self, Format};
 use crate::model::{Response, ResponseStatus};
 use crate::storage::{self, NewFileMode, free_name};
-use super::sync_copies::{ConflictCopy, SyncTool, conflict_copy};
 use std::collections::HashSet;
 
 /// One line of the drafts list.
@@ -80,7 +80,11 @@ pub fn conflict_copies_of(draft: &Path) -> Vec<(PathBuf, SyncTool)> {
     let (Some(dir), Some(name)) = (draft.parent(), draft.file_name().and_then(|n| n.to_str())) else {
         return Vec::new();
     };
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };

@@ -149,13 +149,24 @@ mod tests {
         let draft = dir.path().join("draft.json");
         for session in 0..5 {
             // Each save puts a new file (a new inode) in place.
-            crate::storage::write_atomic(&draft, format!("{session}").as_bytes(), crate::storage::NewFileMode::Private)
-                .unwrap();
+            crate::storage::write_atomic(
+                &draft,
+                format!("{session}").as_bytes(),
+                crate::storage::NewFileMode::Private,
+            )
+            .unwrap();
             let held = lock(&locks, &DraftId::of(&draft)).unwrap();
-            assert!(matches!(lock(&locks, &DraftId::of(&draft)), Err(LockError::Held { .. })));
+            assert!(matches!(
+                lock(&locks, &DraftId::of(&draft)),
+                Err(LockError::Held { .. })
+            ));
             drop(held);
         }
-        let left: Vec<_> = fs::read_dir(&locks).unwrap().flatten().map(|e| e.file_name()).collect();
+        let left: Vec<_> = fs::read_dir(&locks)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(left.len(), 1, "{left:?}");
     }
 
@@ -169,10 +180,16 @@ mod tests {
         let other_name = dir.path().join("other-name.json");
         fs::hard_link(&draft, &other_name).unwrap();
         let held = lock(&locks, &DraftId::of(&draft)).unwrap();
-        assert!(matches!(lock(&locks, &DraftId::of(&other_name)), Err(LockError::Held { .. })));
+        assert!(matches!(
+            lock(&locks, &DraftId::of(&other_name)),
+            Err(LockError::Held { .. })
+        ));
         drop(held);
         let again = lock(&locks, &DraftId::of(&other_name)).unwrap();
-        assert!(matches!(lock(&locks, &DraftId::of(&draft)), Err(LockError::Held { .. })));
+        assert!(matches!(
+            lock(&locks, &DraftId::of(&draft)),
+            Err(LockError::Held { .. })
+        ));
         drop(again);
     }
 }

@@ -20,8 +20,8 @@ pub use ancestor::common_ancestor;
 pub use history::History;
 pub use identity::DraftId;
 pub use library::{
-    DraftSummary, conflict_copies_of, delete, duplicate, find_draft, keep_copy, list, new_draft_path, restore,
-    write,
+    DraftSummary, conflict_copies_of, delete, duplicate, find_draft, keep_copy, list, new_draft_path,
+    restore, write,
 };
 pub use lock::{DraftLock, LockError, is_locked_elsewhere, lock};
 pub use recovery::Candidate;
@@ -341,12 +341,19 @@ pub fn merge_conflict_copy(
         let why = match refusal {
             crate::merge::Refusal::DifferentSets(..) => "it answers another question set",
             crate::merge::Refusal::DifferentOrganisations => "it is another organisation's response",
-            crate::merge::Refusal::Unresolved(_) => "one of the two still has conflicts from an earlier merge",
+            crate::merge::Refusal::Unresolved(_) => {
+                "one of the two still has conflicts from an earlier merge"
+            }
         };
         return Err(format!("the copy cannot be merged in: {why}"));
     }
     let base = common_ancestor(dirs, draft, copy, catalog, Some(set));
-    let response = crate::merge::merge(base.as_ref().map(|(b, _)| &b.response), ours, &theirs.response, set);
+    let response = crate::merge::merge(
+        base.as_ref().map(|(b, _)| &b.response),
+        ours,
+        &theirs.response,
+        set,
+    );
     Ok(MergedCopy {
         response,
         three_way: base.is_some(),

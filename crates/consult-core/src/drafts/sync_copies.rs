@@ -163,13 +163,22 @@ mod tests {
                 "local-government-association-integrating-care.sync-conflict-20261207-101502-ABCDEF1.json",
                 SyncTool::Syncthing,
             ),
-            ("local-government-association-integrating-care-LAPTOP.json", SyncTool::OneDrive),
+            (
+                "local-government-association-integrating-care-LAPTOP.json",
+                SyncTool::OneDrive,
+            ),
             (
                 "local-government-association-integrating-care-DESKTOP-AB12CD3.json",
                 SyncTool::OneDrive,
             ),
-            ("local-government-association-integrating-care (1).json", SyncTool::Numbered),
-            ("local-government-association-integrating-care 2.json", SyncTool::Numbered),
+            (
+                "local-government-association-integrating-care (1).json",
+                SyncTool::Numbered,
+            ),
+            (
+                "local-government-association-integrating-care 2.json",
+                SyncTool::Numbered,
+            ),
         ];
         for (name, tool) in cases {
             assert_eq!(copy_of(name), Some((original(), tool)), "{name}");

@@ -268,7 +268,10 @@ mod tests {
             .unwrap();
         let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()));
         let policy = content_security_policy();
-        assert!(policy.contains(&format!("style-src 'sha256-{digest}'")), "{policy}");
+        assert!(
+            policy.contains(&format!("style-src 'sha256-{digest}'")),
+            "{policy}"
+        );
         assert!(policy.starts_with("default-src 'none';"), "{policy}");
         assert!(
             page.find("Content-Security-Policy").unwrap() < page.find("<style>").unwrap(),

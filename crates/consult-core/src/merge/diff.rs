@@ -52,7 +52,10 @@ struct Items<'a> {
 
 impl<'a> Items<'a> {
     fn of(set: &'a QuestionSet) -> Items<'a> {
-        Items { set, index: set.index() }
+        Items {
+            set,
+            index: set.index(),
+        }
     }
 }
 

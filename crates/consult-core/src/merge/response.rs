@@ -203,7 +203,9 @@ pub fn merge(base: Option<&Response>, ours: &Response, theirs: &Response, set: &
         let blank = Answer::new(id);
         let side = |by: &std::collections::HashMap<&str, &Answer>| by.get(id).map(|&a| a.clone());
         let (o, t) = (side(&ours_by), side(&theirs_by));
-        let b = base_by.as_ref().map(|by| side(by).unwrap_or_else(|| blank.clone()));
+        let b = base_by
+            .as_ref()
+            .map(|by| side(by).unwrap_or_else(|| blank.clone()));
         let conflicts_before = merger.conflicts.len();
         let merged = merger.answer(
             id,

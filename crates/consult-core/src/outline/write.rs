@@ -92,7 +92,9 @@ fn write_item(out: &mut String, set: &QuestionSet, implied: &[String], item: &It
     let number = item
         .label
         .strip_prefix("Question ")
-        .filter(|n| !n.is_empty() && n.len() <= super::MAX_NUMBER_DIGITS && n.chars().all(|c| c.is_ascii_digit()))
+        .filter(|n| {
+            !n.is_empty() && n.len() <= super::MAX_NUMBER_DIGITS && n.chars().all(|c| c.is_ascii_digit())
+        })
         .filter(|n| !n.starts_with('0'));
     let (marker, default_id) = match number {
         Some(n) => (format!("Question {n}:"), format!("q{n}")),
@@ -100,7 +102,9 @@ fn write_item(out: &mut String, set: &QuestionSet, implied: &[String], item: &It
             // Numbered as its label is (`Issue 4` is `4.`), else by its place in the section.
             let digits = item.label.len() - item.label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
             let n = match &item.label[item.label.len() - digits..] {
-                n if (1..=super::MAX_NUMBER_DIGITS).contains(&n.len()) && !n.starts_with('0') => n.to_string(),
+                n if (1..=super::MAX_NUMBER_DIGITS).contains(&n.len()) && !n.starts_with('0') => {
+                    n.to_string()
+                }
                 _ => position.to_string(),
             };
             (format!("{n}."), format!("q{n}"))

@@ -162,7 +162,8 @@ impl Session {
     /// holds (see [`drafts::merge_conflict_copy`]). Err says why nothing changed. The copy is
     /// left where it is.
     pub fn merge_sync_copy(&mut self, dirs: &Dirs, catalog: &Catalog, copy: &Path) -> Result<Merged, String> {
-        let merged = drafts::merge_conflict_copy(dirs, catalog, (&self.path, &self.response), &self.set, copy)?;
+        let merged =
+            drafts::merge_conflict_copy(dirs, catalog, (&self.path, &self.response), &self.set, copy)?;
         let conflicts = merged.response.conflicts.len();
         let set = self.set.clone();
         self.replace_content(set, merged.response);
