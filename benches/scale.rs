@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use consult::catalog::Catalog;
-use consult::export::{self, Format, Options};
+use consult::export::{self, Options};
 use consult::model::question_set::Section;
 use consult::model::response::Answer;
 use consult::model::{Item, QuestionSet, Response};
@@ -83,14 +83,6 @@ fn validate(text: &str, catalog: &Catalog, set: &QuestionSet) -> usize {
     export::limits::check(&opened.response, &opened.set).len()
 }
 
-const FORMATS: [Format; 6] = [
-    Format::Markdown,
-    Format::Json,
-    Format::Text,
-    Format::Html,
-    Format::Docx,
-    Format::Fhir,
-];
 
 fn write_files(dir: &std::path::Path) {
     std::fs::create_dir_all(dir).unwrap();
@@ -155,7 +147,7 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("validate", items), &items, |b, _| {
             b.iter(|| validate(black_box(&text), &catalog, &set))
         });
-        for format in FORMATS {
+        for format in export::FORMATS.iter().map(|f| f.format) {
             let name = format!("export {}", format.name());
             let options = Options::default();
             record(
