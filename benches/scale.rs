@@ -83,7 +83,6 @@ fn validate(text: &str, catalog: &Catalog, set: &QuestionSet) -> usize {
     export::limits::check(&opened.response, &opened.set).len()
 }
 
-
 fn write_files(dir: &std::path::Path) {
     std::fs::create_dir_all(dir).unwrap();
     for items in SIZES {

@@ -865,3 +865,42 @@ fn a_member_file_now_from_another_organisation_is_reported_never_compared() {
         allowed.stderr
     );
 }
+
+#[test]
+fn plain_mode_asks_before_reading_a_member_file_outside_the_joint_drafts_folder() {
+    let sandbox = Sandbox::new();
+    let (joint, made) = joint_new(&sandbox);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    // Northshire's own file, changed since, at an absolute path outside the joint draft's folder.
+    let elsewhere = sandbox.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let moved = elsewhere.join("northshire.json");
+    let text =
+        std::fs::read_to_string(sandbox.path().join("members/northshire-combined-authority.json")).unwrap();
+    let mut member = consult::parse::response(&text).unwrap();
+    member.answers[0].answer.push_str(" A sentence added later.");
+    std::fs::write(&moved, export::json::render(&member)).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&joint).unwrap()).unwrap();
+    value["joint"]["members"][2]["file"] = moved.display().to_string().into();
+    std::fs::write(&joint, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+
+    for (answer, took) in [("no", false), ("yes", true)] {
+        let mut command = sandbox.consult(&["edit", "--plain", joint.to_str().unwrap()]);
+        command.write_stdin(format!("take 3\n{answer}\nquit\n"));
+        let done = run(command);
+        assert_eq!(done.code, 0, "{}\n{}", done.stdout, done.stderr);
+        assert!(
+            done.stdout.contains("is outside this joint draft's folder; a joint draft from someone else could name any file. Read it?"),
+            "{}",
+            done.stdout
+        );
+        assert_eq!(
+            done.stdout
+                .contains("Took Northshire Combined Authority's new version"),
+            took,
+            "{answer}: {}",
+            done.stdout
+        );
+    }
+}
