@@ -324,6 +324,7 @@ impl Context<'_> {
                 // Checked above, or by the full parser when the light checks failed.
                 updated: light.updated.parse().unwrap_or_default(),
                 other_version: !same_version,
+                from_document: light.source.is_some(),
                 notes,
             },
         }
@@ -465,6 +466,9 @@ struct Light<'a, T> {
     _current_item: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     answers: Vec<LightAnswer<'a, T>>,
+    /// Only whether the response was imported from a member's document.
+    #[serde(default)]
+    source: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -497,6 +501,8 @@ struct LightAnswer<'a, T> {
     key_point: Option<Cow<'a, str>>,
     #[serde(default)]
     position_basis: PositionBasis,
+    #[serde(default, rename = "source_paragraphs")]
+    _source_paragraphs: Option<serde::de::IgnoredAny>,
 }
 
 impl<T> LightAnswer<'_, T> {
@@ -535,8 +541,10 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     _status: a.status,
                     key_point: a.key_point.map(Cow::Owned),
                     position_basis: a.position_basis,
+                    _source_paragraphs: None,
                 })
                 .collect(),
+            source: r.source.map(|_| serde::de::IgnoredAny),
         }
     }
 }

@@ -1,0 +1,538 @@
+//! Placing: every block of a member's document (or the part of one after a marker that
+//! starts mid-paragraph) goes on an item of the set, or is left not placed, always with
+//! the reason and a confidence from 0 to 100.
+//!
+//! In order of trust: an explicit marker ("Question 3", "Q3", "3." where the numbering is
+//! clearly the questions'); the item's wording quoted; a heading or bold lead-in matching
+//! an item's short title, wording or guidance; a paragraph opening by naming an item
+//! ("With regard to option 2…"); text under a placed heading, which stays with its item
+//! until the next heading or marker; and last, for text under none of these, the item
+//! whose words it shares most (BM25), only above a threshold. Quoted e-mail, signatures
+//! and headers are never answers.
+//!
+//! The passages returned are the document's blocks, cut but never changed: joined per
+//! block, in order, they are the blocks' texts.
+
+use super::document::{Block, BlockKind, Document};
+use super::markers::{self, Family, Marker};
+use super::ranking::Ranking;
+use super::similarity::{covered, quoted_share, words};
+use crate::model::{Item, Passage, PassageField, QuestionSet};
+
+/// Share of an item's wording (word pairs) a passage must have to count as quoting it.
+/// On the corpus, quotes and near quotes (a question's number and wording with a few
+/// words left out) score 0.6 to 1; passages that only discuss the same subject score
+/// under 0.25.
+pub const QUOTE_THRESHOLD: f32 = 0.5;
+/// Share of a heading's meaningful words an item's wording must have, with at least
+/// [`HEADING_MIN_WORDS`] of them, for the heading to name the item.
+pub const HEADING_THRESHOLD: f32 = 0.6;
+pub const HEADING_MIN_WORDS: usize = 2;
+/// The BM25 score per meaningful word (see [`Ranking::best`]) a passage under no marker
+/// needs to be placed by its words alone, and how far ahead of the next item it must be.
+/// On the corpus, passages answering an item score 0.5 and more when they lead by half
+/// again; passages about the subject in general (introductions, funding) score below.
+pub const RANK_THRESHOLD: f32 = 0.55;
+pub const RANK_LEAD: f32 = 1.5;
+
+/// The item a heading, marker or lead-in put the following text under.
+#[derive(Debug, Clone)]
+struct Current {
+    item: usize,
+    /// The heading's level; none when a marker or lead-in in a paragraph set it.
+    level: Option<u8>,
+    /// How the item was found, for the reasons of the passages that follow.
+    by: String,
+}
+
+/// A placing decided for one passage.
+struct Decision {
+    item: Option<usize>,
+    field: PassageField,
+    reason: String,
+    confidence: u8,
+}
+
+impl Decision {
+    fn not_placed(reason: impl Into<String>, confidence: u8) -> Decision {
+        Decision {
+            item: None,
+            field: PassageField::Answer,
+            reason: reason.into(),
+            confidence,
+        }
+    }
+
+    fn on(item: usize, field: PassageField, reason: impl Into<String>, confidence: u8) -> Decision {
+        Decision {
+            item: Some(item),
+            field,
+            reason: reason.into(),
+            confidence,
+        }
+    }
+}
+
+struct Placer<'s> {
+    set: &'s QuestionSet,
+    items: Vec<&'s Item>,
+    families: Vec<Family>,
+    ranking: Ranking,
+    current: Option<Current>,
+    /// The family a bare number refers to, once the document has said ("our answers to
+    /// the four questions:", a heading "Consultation questions").
+    numbering: Option<usize>,
+    /// The item the last passage went to, for a footnote after it.
+    last_item: Option<usize>,
+}
+
+/// Places every block of `document` on `set`'s items.
+pub fn place(document: &Document, set: &QuestionSet) -> Vec<Passage> {
+    let mut placer = Placer {
+        set,
+        items: set.items().collect(),
+        families: markers::families(set),
+        ranking: Ranking::new(set),
+        current: None,
+        numbering: None,
+        last_item: None,
+    };
+    let mut passages = Vec::with_capacity(document.blocks.len());
+    for (paragraph, block) in document.blocks.iter().enumerate() {
+        placer.block(paragraph, block, &mut passages);
+    }
+    passages
+}
+
+impl Placer<'_> {
+    fn block(&mut self, paragraph: usize, block: &Block, passages: &mut Vec<Passage>) {
+        let mut push = |offset: usize, text: &str, decision: Decision, placer: &mut Placer| {
+            if decision.item.is_some() {
+                placer.last_item = decision.item;
+            }
+            passages.push(Passage {
+                paragraph,
+                offset,
+                text: text.to_string(),
+                item: decision.item.map(|i| placer.items[i].id.clone()),
+                field: decision.field,
+                reason: decision.reason,
+                confidence: decision.confidence,
+            });
+        };
+        let never = match block.kind {
+            BlockKind::Quoted => Some("a quoted earlier message: never an answer"),
+            BlockKind::Signature => Some("the e-mail's signature: never an answer"),
+            BlockKind::Header => Some("an e-mail header: never an answer"),
+            _ => None,
+        };
+        if let Some(reason) = never {
+            push(0, &block.text, Decision::not_placed(reason, 100), self);
+            return;
+        }
+        if block.kind == BlockKind::Footnote {
+            let decision = match self.last_item {
+                Some(item) => Decision::on(
+                    item,
+                    PassageField::Answer,
+                    "a footnote to the passage before it",
+                    70,
+                ),
+                None => Decision::not_placed("a footnote, before anything was placed", 50),
+            };
+            push(0, &block.text, decision, self);
+            return;
+        }
+        for (offset, text, lead_in) in self.segments(block) {
+            let decision = self.decide(block, text, offset, lead_in);
+            push(offset, text, decision, self);
+        }
+    }
+
+    /// The block cut where a labelled marker opens a sentence inside it, and after a
+    /// bold lead-in that names an item: (offset, text, whether it is that lead-in).
+    fn segments<'b>(&self, block: &'b Block) -> Vec<(usize, &'b str, bool)> {
+        let text = block.text.as_str();
+        let mut cuts = Vec::new();
+        let mut lead_in = false;
+        if let Some(len) = block
+            .lead_in
+            .filter(|&len| len > 0 && len < text.len() && text.is_char_boundary(len))
+            && self.heading_match(&text[..len]).is_some()
+        {
+            cuts.push(len);
+            lead_in = true;
+        }
+        if !matches!(block.kind, BlockKind::Heading { .. }) {
+            cuts.extend(markers::inside(text, &self.families));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut segments = Vec::with_capacity(cuts.len() + 1);
+        let mut start = 0;
+        for cut in cuts {
+            if cut > start {
+                segments.push((start, &text[start..cut], lead_in && start == 0));
+                start = cut;
+            }
+        }
+        segments.push((start, &text[start..], false));
+        segments
+    }
+
+    fn decide(&mut self, block: &Block, text: &str, offset: usize, lead_in: bool) -> Decision {
+        let heading_level = match block.kind {
+            BlockKind::Heading { level } => Some(level),
+            _ => None,
+        };
+        if lead_in && let Some((item, why, confidence)) = self.heading_match(text) {
+            self.current = Some(Current {
+                item,
+                level: None,
+                by: format!("the lead-in before it ({why})"),
+            });
+            return Decision::on(
+                item,
+                PassageField::Heading,
+                format!("a bold lead-in: {why}"),
+                confidence,
+            );
+        }
+        if let Some(decision) = self.marked(block, text, offset, heading_level) {
+            return decision;
+        }
+        if let Some(level) = heading_level {
+            return self.heading(text, level);
+        }
+        if let Some((item, share)) = self.quoted(text) {
+            let label = &self.items[item].label;
+            let repeats_only = words(text).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
+            self.current = Some(Current {
+                item,
+                level: None,
+                by: format!("the quoted wording of {label} before it"),
+            });
+            let confidence = (60.0 + 40.0 * share) as u8;
+            return if repeats_only {
+                Decision::on(
+                    item,
+                    PassageField::Heading,
+                    format!("repeats {label}'s wording"),
+                    confidence,
+                )
+            } else {
+                Decision::on(
+                    item,
+                    PassageField::Answer,
+                    format!("quotes {label}'s wording"),
+                    confidence,
+                )
+            };
+        }
+        self.note_numbering(text);
+        if let Some((item, phrase)) = self.named(text) {
+            let label = &self.items[item].label;
+            return Decision::on(
+                item,
+                PassageField::Answer,
+                format!("opens by naming {label} (\"{phrase}\")"),
+                65,
+            );
+        }
+        if let Some(current) = &self.current {
+            let label = &self.items[current.item].label;
+            return Decision::on(
+                current.item,
+                PassageField::Answer,
+                format!("under {} (on {label})", current.by),
+                75,
+            );
+        }
+        self.ranked(text)
+    }
+
+    /// A passage opening with a marker: its item, the marker making it a heading when
+    /// nothing but the item's label or wording follows.
+    fn marked(
+        &mut self,
+        block: &Block,
+        text: &str,
+        offset: usize,
+        heading_level: Option<u8>,
+    ) -> Option<Decision> {
+        let list_number = match &block.kind {
+            BlockKind::ListItem {
+                number: Some(number), ..
+            } if offset == 0 => Some(number.as_str()),
+            _ => None,
+        };
+        // A list entry's number is not in its text: read it as if it were.
+        let (marker, rest) = match list_number.and_then(|n| markers::at_start(n, self.set, &self.families)) {
+            Some(Marker::Number { number, .. }) => (Marker::Number { number, len: 0 }, text),
+            _ => {
+                let marker = markers::at_start(text, self.set, &self.families)?;
+                let rest = &text[marker.len()..];
+                (marker, rest)
+            }
+        };
+        let (item, reason, confidence) = match marker {
+            Marker::Item { item, .. } => {
+                let label = &self.items[item].label;
+                (item, format!("marked \"{label}\""), 95)
+            }
+            Marker::Number { number, .. } => {
+                self.numbered(number, rest, list_number.is_some(), heading_level.is_some())?
+            }
+        };
+        let label = self.items[item].label.clone();
+        let short_title = self.items[item].short_title.as_deref().unwrap_or("");
+        let bare_rest = rest.trim().trim_end_matches(['.', ':', '?']);
+        let only_names_it = bare_rest.is_empty()
+            || bare_rest.eq_ignore_ascii_case(short_title)
+            || quoted_share(&self.items[item].prompt, rest) >= QUOTE_THRESHOLD
+                && words(rest).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
+        self.current = Some(Current {
+            item,
+            level: heading_level,
+            by: format!("the marker for {label}"),
+        });
+        if let Some(family) = self
+            .families
+            .iter()
+            .position(|f| f.items.iter().any(|(_, i)| *i == item))
+        {
+            self.numbering = Some(family);
+        }
+        let field = if heading_level.is_some() || only_names_it {
+            PassageField::Heading
+        } else {
+            PassageField::Answer
+        };
+        Some(Decision::on(item, field, reason, confidence))
+    }
+
+    /// The item a bare number names: the one whose wording follows it, else the number in
+    /// the family the document is numbering, else (for a numbered list) the first family's.
+    fn numbered(
+        &self,
+        number: u32,
+        rest: &str,
+        in_list: bool,
+        in_heading: bool,
+    ) -> Option<(usize, String, u8)> {
+        let candidates: Vec<usize> = self.families.iter().filter_map(|f| f.item(number)).collect();
+        if let Some(&item) = candidates
+            .iter()
+            .find(|&&i| quoted_share(&self.items[i].prompt, rest) >= QUOTE_THRESHOLD)
+        {
+            let label = &self.items[item].label;
+            return Some((
+                item,
+                format!("numbered {number} and quotes {label}'s wording"),
+                95,
+            ));
+        }
+        if let Some(family) = self.numbering.and_then(|f| self.families.get(f))
+            && let Some(item) = family.item(number)
+            && (in_list || in_heading || !rest.is_empty())
+        {
+            let label = &self.items[item].label;
+            return Some((
+                item,
+                format!(
+                    "numbered {number} where the document numbers its {}s: {label}",
+                    family.word
+                ),
+                85,
+            ));
+        }
+        if in_list && let Some(&item) = candidates.first() {
+            let label = &self.items[item].label;
+            return Some((item, format!("list entry {number}, taken as {label}"), 55));
+        }
+        None
+    }
+
+    /// A heading without a marker: the item it names, else not placed (and it ends the
+    /// item before it, unless it is a subheading under that item's heading).
+    fn heading(&mut self, text: &str, level: u8) -> Decision {
+        if let Some((item, why, confidence)) = self.heading_match(text) {
+            self.current = Some(Current {
+                item,
+                level: Some(level),
+                by: format!("the heading \"{}\"", crate::text::shorten(text.trim(), 40)),
+            });
+            return Decision::on(
+                item,
+                PassageField::Heading,
+                format!("a heading: {why}"),
+                confidence,
+            );
+        }
+        if let Some(current) = &self.current
+            && current.level.is_some_and(|l| level > l)
+        {
+            let label = &self.items[current.item].label;
+            return Decision::on(
+                current.item,
+                PassageField::Answer,
+                format!("a subheading within {label}'s answer"),
+                60,
+            );
+        }
+        self.current = None;
+        self.numbering = None;
+        self.note_numbering(text);
+        Decision::not_placed("a heading that names no item", 80)
+    }
+
+    /// The item a heading or lead-in names: its short title, its wording quoted, or most
+    /// of the heading's words found in its wording or guidance.
+    fn heading_match(&self, text: &str) -> Option<(usize, String, u8)> {
+        let text = text.trim().trim_end_matches([':', '.', '–', '-', '—']).trim();
+        if text.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, String, u8, f32)> = None;
+        let mut tied = false;
+        for (i, item) in self.items.iter().enumerate() {
+            let found = if let Some(title) = &item.short_title
+                && (title.eq_ignore_ascii_case(text)
+                    || covered(title, text).0 >= 0.99 && covered(text, title).0 >= 0.5)
+            {
+                Some((format!("matches {}'s short title", item.label), 90, 2.0))
+            } else if quoted_share(&item.prompt, text) >= QUOTE_THRESHOLD {
+                Some((format!("quotes {}'s wording", item.label), 90, 1.5))
+            } else {
+                let wording = format!("{} {}", item.short_title.as_deref().unwrap_or(""), item.prompt);
+                let (share, count) = covered(text, &wording);
+                let (guided, guided_count) = covered(text, item.context.as_deref().unwrap_or(""));
+                if share >= HEADING_THRESHOLD && count >= HEADING_MIN_WORDS {
+                    Some((format!("its words are in {}'s wording", item.label), 75, share))
+                } else if guided >= 0.75 && guided_count >= 3 {
+                    Some((
+                        format!("its words are in {}'s guidance", item.label),
+                        60,
+                        guided * 0.9,
+                    ))
+                } else {
+                    None
+                }
+            };
+            if let Some((why, confidence, score)) = found {
+                match &best {
+                    Some((_, _, _, s)) if (score - s).abs() < f32::EPSILON => tied = true,
+                    Some((_, _, _, s)) if score < *s => {}
+                    _ => {
+                        best = Some((i, why, confidence, score));
+                        tied = false;
+                    }
+                }
+            }
+        }
+        if tied {
+            return None;
+        }
+        best.map(|(i, why, confidence, _)| (i, why, confidence))
+    }
+
+    /// The item whose wording `text` quotes most, if it quotes one.
+    fn quoted(&self, text: &str) -> Option<(usize, f32)> {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (i, quoted_share(&item.prompt, text)))
+            .filter(|(_, share)| *share >= QUOTE_THRESHOLD)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    /// A passage that says which family the document numbers next: "the four questions",
+    /// "the key elements … are:".
+    fn note_numbering(&mut self, text: &str) {
+        let lower: Vec<String> = words(text).collect();
+        if let Some(family) = self.families.iter().position(|f| {
+            lower
+                .iter()
+                .any(|w| *w == f.word || w.strip_suffix('s') == Some(&f.word))
+        }) {
+            self.numbering = Some(family);
+        }
+    }
+
+    /// A passage opening "With regard to option 2, …": the one item the words after the
+    /// opening name (a label, or a phrase only that item's wording has).
+    fn named(&self, text: &str) -> Option<(usize, String)> {
+        const OPENINGS: &[&str] = &[
+            "with regard to ",
+            "with regards to ",
+            "regarding ",
+            "as regards ",
+            "as for ",
+            "turning to ",
+            "in relation to ",
+            "on the question of ",
+            "in respect of ",
+        ];
+        let trimmed = text.trim_start();
+        let lower = trimmed.to_lowercase();
+        let opening = OPENINGS.iter().find(|o| lower.starts_with(*o))?;
+        let after = &trimmed[opening.len()..];
+        let end = after.find([',', '.', ';', ':']).unwrap_or(after.len());
+        let phrase: String = after[..end]
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(Marker::Item { item, .. }) = markers::at_start(&phrase, self.set, &self.families) {
+            return Some((item, phrase));
+        }
+        if words(&phrase).count() < 2 {
+            return None;
+        }
+        let naming: Vec<usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| {
+                let wording = format!("{} {}", item.short_title.as_deref().unwrap_or(""), item.prompt);
+                quoted_share(&phrase, &wording) >= QUOTE_THRESHOLD
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match naming.as_slice() {
+            [item] => Some((*item, phrase)),
+            _ => None,
+        }
+    }
+
+    /// Text under no marker or heading: the item whose words it shares most, if clearly.
+    fn ranked(&self, text: &str) -> Decision {
+        match self.ranking.best(text) {
+            Some(ranked) if ranked.score >= RANK_THRESHOLD && ranked.lead >= RANK_LEAD => {
+                let label = &self.items[ranked.item].label;
+                let confidence = (30.0 + 30.0 * (ranked.score / (2.0 * RANK_THRESHOLD)).min(1.0)) as u8;
+                Decision::on(
+                    ranked.item,
+                    PassageField::Answer,
+                    format!(
+                        "shares its words with {label}'s wording and guidance more than any other item's"
+                    ),
+                    confidence,
+                )
+            }
+            Some(ranked) => {
+                let label = &self.items[ranked.item].label;
+                Decision::not_placed(
+                    format!(
+                        "under no marker or heading, and its words point to no item clearly (nearest: {label})"
+                    ),
+                    50,
+                )
+            }
+            None => Decision::not_placed(
+                "under no marker or heading, and shares no words with any item",
+                70,
+            ),
+        }
+    }
+}

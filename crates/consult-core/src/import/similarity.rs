@@ -1,0 +1,139 @@
+//! How much two texts say the same thing, in words: tokens folded to lower case with
+//! common endings cut ("delegated", "delegation" → "deleg"), short function words left
+//! out. Two measures: how much of a question's wording a passage quotes (word pairs in
+//! common, so that the same words in another order do not count as a quote), and how
+//! much of a short heading an item's words cover.
+
+use std::collections::HashSet;
+
+/// Words that carry no subject: left out of every comparison.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by",
+    "can", "could", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its",
+    "more", "most", "much", "not", "of", "on", "or", "other", "our", "over", "should", "so", "such", "than",
+    "that", "the", "their", "them", "there", "these", "they", "this", "those", "to", "us", "very", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
+];
+
+/// The words of `text` that carry meaning, folded and cut to their stems, in order.
+pub fn stems(text: &str) -> Vec<String> {
+    words(text)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// Every word of `text` folded to lower case, in order (letters and digits only).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// A word without the endings English adds for plurals, tenses and nouns of action, so
+/// that "commissioned" and "commissioning" meet. Crude on purpose: only words of one
+/// text are ever compared with words of another cut the same way.
+pub fn stem(word: &str) -> String {
+    const ENDINGS: &[&str] = &[
+        "ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ions", "ion", "ies", "ied", "ed",
+        "es", "ly", "s", "e",
+    ];
+    for ending in ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.chars().count() >= 3
+        {
+            return root.to_string();
+        }
+    }
+    word.to_string()
+}
+
+/// How much of `wording` `text` quotes, from 0 to 1: the share of the wording's
+/// consecutive word pairs (stop words included, so that the quote is of the wording and
+/// not only its subject) found in `text`. A wording of one word counts that word.
+pub fn quoted_share(wording: &str, text: &str) -> f32 {
+    let wording: Vec<String> = words(wording).map(|w| stem(&w)).collect();
+    let text: Vec<String> = words(text).map(|w| stem(&w)).collect();
+    if wording.len() < 2 {
+        return if wording.iter().all(|w| text.contains(w)) && !wording.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let pairs: HashSet<(&str, &str)> = text.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
+    let found = wording
+        .windows(2)
+        .filter(|w| pairs.contains(&(w[0].as_str(), w[1].as_str())))
+        .count();
+    found as f32 / (wording.len() - 1) as f32
+}
+
+/// How much of a short `heading` the words of `target` cover, from 0 to 1, and how many
+/// of the heading's words were found: the share of the heading's meaningful stems that
+/// `target` has.
+pub fn covered(heading: &str, target: &str) -> (f32, usize) {
+    let heading = stems(heading);
+    if heading.is_empty() {
+        return (0.0, 0);
+    }
+    let target: HashSet<String> = stems(target).into_iter().collect();
+    let found = heading.iter().filter(|w| target.contains(*w)).count();
+    (found as f32 / heading.len() as f32, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet_across_tenses_and_nouns() {
+        for (a, b) in [
+            ("delegated", "delegation"),
+            ("commissioned", "commissioning"),
+            ("ICSs", "ICS"),
+            ("arrangements", "arrangement"),
+        ] {
+            assert_eq!(stem(&a.to_lowercase()), stem(&b.to_lowercase()), "{a} / {b}");
+        }
+        assert_eq!(stem("the"), "the", "short words are kept whole");
+    }
+
+    #[test]
+    fn quoted_share_finds_quotes_and_not_shared_subjects() {
+        let q1 = "Do you agree that giving ICSs a statutory footing from 2022, alongside other legislative proposals, provides the right foundation for the NHS over the next decade?";
+        let cases: &[(&str, f32, f32)] = &[
+            (q1, 1.0, 1.0),
+            (
+                "1 Do you agree that giving ICSs a statutory footing from 2022, alongside other legislative proposals, provides the right foundation for the NHS over the next decade?",
+                1.0,
+                1.0,
+            ),
+            (
+                "Q1: Do you agree that giving ICSs a statutory footing from 2022 provides the right foundation for the NHS?",
+                0.6,
+                0.9,
+            ),
+            (
+                "We welcome a statutory footing for ICSs, which the NHS needs.",
+                0.0,
+                0.2,
+            ),
+            ("", 0.0, 0.0),
+        ];
+        for (text, low, high) in cases {
+            let share = quoted_share(q1, text);
+            assert!((*low..=*high).contains(&share), "{text:?}: {share}");
+        }
+    }
+
+    #[test]
+    fn covered_counts_the_heading_words_an_item_has() {
+        let q4 = "Do you agree, subject to appropriate safeguards and where appropriate, that services currently commissioned by NHSE should be either transferred or delegated to ICS bodies?";
+        let (share, found) = covered("Delegation of NHSEI commissioning to ICSs", q4);
+        assert_eq!(found, 3);
+        assert!(share >= 0.7, "{share}");
+        assert_eq!(covered("Section 1: Purpose", q4).1, 0);
+        assert_eq!(covered("", q4), (0.0, 0));
+    }
+}
