@@ -9,6 +9,7 @@ mod paths;
 
 pub use paths::{find_drafts, missing_response};
 pub mod diff;
+pub mod import;
 pub mod joint;
 pub mod merge;
 
@@ -93,6 +94,13 @@ pub enum Command {
     Diff(DiffArgs),
     /// Build one joint response from members' responses, with every passage traced to who said it.
     Joint(joint::JointArgs),
+    /// Make responses from members' own documents: Word, OpenDocument, Markdown, text, HTML or e-mail.
+    ///
+    /// Every paragraph is placed on an item (by the document's markers, quoted question
+    /// wording, headings, or the words it shares with an item) or kept as "not placed",
+    /// each with its reason; positions are read from the words and marked inferred.
+    /// Exit 2, with nothing written, if any document cannot be read or answers nothing.
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -441,6 +449,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Merge(args) => merge::run(args, dirs, out, err),
         Command::Diff(args) => diff::run(args, dirs, out),
         Command::Joint(args) => joint::run(args, dirs, out, err),
+        Command::Import(args) => import::run(args, dirs, out, err),
     }
 }
 

@@ -16,7 +16,7 @@
 use super::document::{Block, BlockKind, Document};
 use super::markers::{self, Family, Marker};
 use super::ranking::Ranking;
-use super::similarity::{covered, quoted_share, words};
+use super::similarity::{covered, opening, quoted_share, words};
 use crate::model::{Item, Passage, PassageField, QuestionSet};
 
 /// Share of an item's wording (word pairs) a passage must have to count as quoting it.
@@ -34,11 +34,26 @@ pub const HEADING_MIN_WORDS: usize = 2;
 /// again; passages about the subject in general (introductions, funding) score below.
 pub const RANK_THRESHOLD: f32 = 0.55;
 pub const RANK_LEAD: f32 = 1.5;
+/// Fewer meaningful words than this say too little to be placed by their words alone.
+pub const RANK_MIN_WORDS: usize = 6;
+/// The level given to a heading-like line of a plain text: below any real heading.
+const HEADING_IN_TEXT: u8 = 9;
+
+/// A line of at most eight words that does not end a sentence: "Section 3: Legislative
+/// proposals", "Our views".
+fn looks_like_heading(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 8
+        && !text.ends_with(['.', '?', '!', ',', ';'])
+        && text.starts_with(char::is_uppercase)
+}
 
 /// The item a heading, marker or lead-in put the following text under.
 #[derive(Debug, Clone)]
 struct Current {
     item: usize,
+    /// Set by a list entry: the item ends with the list.
+    list: bool,
     /// The heading's level; none when a marker or lead-in in a paragraph set it.
     level: Option<u8>,
     /// How the item was found, for the reasons of the passages that follow.
@@ -155,9 +170,11 @@ impl Placer<'_> {
         let text = block.text.as_str();
         let mut cuts = Vec::new();
         let mut lead_in = false;
-        if let Some(len) = block
-            .lead_in
-            .filter(|&len| len > 0 && len < text.len() && text.is_char_boundary(len))
+        let lead_len = block.lead_in.or_else(|| match block.kind {
+            BlockKind::Paragraph => self.run_in_heading(text),
+            _ => None,
+        });
+        if let Some(len) = lead_len.filter(|&len| len > 0 && len < text.len() && text.is_char_boundary(len))
             && self.heading_match(&text[..len]).is_some()
         {
             cuts.push(len);
@@ -180,16 +197,44 @@ impl Placer<'_> {
         segments
     }
 
+    /// A plain-text paragraph opening with a heading run into it, as text copied from a
+    /// formatted page has ("A statutory footing for ICSs We supported…"): the heading's
+    /// length, when the words before a capitalised sentence opening name an item.
+    fn run_in_heading(&self, text: &str) -> Option<usize> {
+        const OPENINGS: &[&str] = &[
+            "We", "The", "It", "Our", "This", "In", "I", "As", "While", "Although",
+        ];
+        let mut at = 0;
+        for (n, word) in text.split(' ').enumerate() {
+            if n > 10 || word.ends_with(['.', '?', '!', ':', ';', ',']) {
+                return None;
+            }
+            if n >= 2 && OPENINGS.contains(&word) && self.heading_match(&text[..at]).is_some() {
+                return Some(at);
+            }
+            at += word.len() + 1;
+        }
+        None
+    }
+
     fn decide(&mut self, block: &Block, text: &str, offset: usize, lead_in: bool) -> Decision {
+        if self.current.as_ref().is_some_and(|c| c.list) && !matches!(block.kind, BlockKind::ListItem { .. })
+        {
+            self.current = None;
+        }
         let heading_level = match block.kind {
             BlockKind::Heading { level } => Some(level),
+            // A short line with no full stop, in a plain text, is a heading: it ends the
+            // item before it like one.
+            BlockKind::Paragraph if offset == 0 && looks_like_heading(text) => Some(HEADING_IN_TEXT),
             _ => None,
         };
         if lead_in && let Some((item, why, confidence)) = self.heading_match(text) {
             self.current = Some(Current {
                 item,
+                list: false,
                 level: None,
-                by: format!("the lead-in before it ({why})"),
+                by: "the lead-in".into(),
             });
             return Decision::on(
                 item,
@@ -209,8 +254,9 @@ impl Placer<'_> {
             let repeats_only = words(text).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
             self.current = Some(Current {
                 item,
+                list: false,
                 level: None,
-                by: format!("the quoted wording of {label} before it"),
+                by: "the quoted wording".into(),
             });
             let confidence = (60.0 + 40.0 * share) as u8;
             return if repeats_only {
@@ -244,7 +290,7 @@ impl Placer<'_> {
             return Decision::on(
                 current.item,
                 PassageField::Answer,
-                format!("under {} (on {label})", current.by),
+                format!("follows {} for {label}", current.by),
                 75,
             );
         }
@@ -284,7 +330,7 @@ impl Placer<'_> {
                 self.numbered(number, rest, list_number.is_some(), heading_level.is_some())?
             }
         };
-        let label = self.items[item].label.clone();
+
         let short_title = self.items[item].short_title.as_deref().unwrap_or("");
         let bare_rest = rest.trim().trim_end_matches(['.', ':', '?']);
         let only_names_it = bare_rest.is_empty()
@@ -293,8 +339,9 @@ impl Placer<'_> {
                 && words(rest).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
         self.current = Some(Current {
             item,
+            list: matches!(block.kind, BlockKind::ListItem { .. }),
             level: heading_level,
-            by: format!("the marker for {label}"),
+            by: "the marker".into(),
         });
         if let Some(family) = self
             .families
@@ -359,6 +406,7 @@ impl Placer<'_> {
         if let Some((item, why, confidence)) = self.heading_match(text) {
             self.current = Some(Current {
                 item,
+                list: false,
                 level: Some(level),
                 by: format!("the heading \"{}\"", crate::text::shorten(text.trim(), 40)),
             });
@@ -398,15 +446,16 @@ impl Placer<'_> {
         for (i, item) in self.items.iter().enumerate() {
             let found = if let Some(title) = &item.short_title
                 && (title.eq_ignore_ascii_case(text)
-                    || covered(title, text).0 >= 0.99 && covered(text, title).0 >= 0.5)
+                    || covered(title, text, |_| false).0 >= 0.99 && covered(text, title, |_| false).0 >= 0.5)
             {
                 Some((format!("matches {}'s short title", item.label), 90, 2.0))
             } else if quoted_share(&item.prompt, text) >= QUOTE_THRESHOLD {
                 Some((format!("quotes {}'s wording", item.label), 90, 1.5))
             } else {
                 let wording = format!("{} {}", item.short_title.as_deref().unwrap_or(""), item.prompt);
-                let (share, count) = covered(text, &wording);
-                let (guided, guided_count) = covered(text, item.context.as_deref().unwrap_or(""));
+                let common = |stem: &str| self.ranking.is_common(stem);
+                let (share, count) = covered(text, &wording, common);
+                let (guided, guided_count) = covered(text, item.context.as_deref().unwrap_or(""), common);
                 if share >= HEADING_THRESHOLD && count >= HEADING_MIN_WORDS {
                     Some((format!("its words are in {}'s wording", item.label), 75, share))
                 } else if guided >= 0.75 && guided_count >= 3 {
@@ -437,11 +486,16 @@ impl Placer<'_> {
     }
 
     /// The item whose wording `text` quotes most, if it quotes one.
+    /// Only a passage's opening counts: a long answer that mentions an item's words on
+    /// its way is not quoting it.
     fn quoted(&self, text: &str) -> Option<(usize, f32)> {
         self.items
             .iter()
             .enumerate()
-            .map(|(i, item)| (i, quoted_share(&item.prompt, text)))
+            .map(|(i, item)| {
+                let length = words(&item.prompt).count();
+                (i, quoted_share(&item.prompt, opening(text, length * 3 / 2 + 5)))
+            })
             .filter(|(_, share)| *share >= QUOTE_THRESHOLD)
             .max_by(|a, b| a.1.total_cmp(&b.1))
     }
@@ -507,6 +561,12 @@ impl Placer<'_> {
 
     /// Text under no marker or heading: the item whose words it shares most, if clearly.
     fn ranked(&self, text: &str) -> Decision {
+        if super::similarity::stems(text).len() < RANK_MIN_WORDS {
+            return Decision::not_placed(
+                "under no marker or heading, and too short to place by its words",
+                60,
+            );
+        }
         match self.ranking.best(text) {
             Some(ranked) if ranked.score >= RANK_THRESHOLD && ranked.lead >= RANK_LEAD => {
                 let label = &self.items[ranked.item].label;

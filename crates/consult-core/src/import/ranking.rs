@@ -69,6 +69,13 @@ impl Ranking {
         }
     }
 
+    /// Whether `stem` is in so many items (over a third) that it tells them apart poorly.
+    pub fn is_common(&self, stem: &str) -> bool {
+        self.document_frequency
+            .get(stem)
+            .is_some_and(|&df| df as usize * 3 > self.items.len())
+    }
+
     /// The item `text` is most about, if it shares any meaningful word with one.
     pub fn best(&self, text: &str) -> Option<Ranked> {
         let mut query = stems(text);

@@ -18,7 +18,7 @@ const STOP_WORDS: &[&str] = &[
 /// The words of `text` that carry meaning, folded and cut to their stems, in order.
 pub fn stems(text: &str) -> Vec<String> {
     words(text)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| stem(&w))
         .collect()
 }
@@ -71,9 +71,9 @@ pub fn quoted_share(wording: &str, text: &str) -> f32 {
 
 /// How much of a short `heading` the words of `target` cover, from 0 to 1, and how many
 /// of the heading's words were found: the share of the heading's meaningful stems that
-/// `target` has.
-pub fn covered(heading: &str, target: &str) -> (f32, usize) {
-    let heading = stems(heading);
+/// `target` has. Stems `ignored` says are too common to tell anything are left out.
+pub fn covered(heading: &str, target: &str, ignored: impl Fn(&str) -> bool) -> (f32, usize) {
+    let heading: Vec<String> = stems(heading).into_iter().filter(|s| !ignored(s)).collect();
     if heading.is_empty() {
         return (0.0, 0);
     }
@@ -130,10 +130,31 @@ mod tests {
     #[test]
     fn covered_counts_the_heading_words_an_item_has() {
         let q4 = "Do you agree, subject to appropriate safeguards and where appropriate, that services currently commissioned by NHSE should be either transferred or delegated to ICS bodies?";
-        let (share, found) = covered("Delegation of NHSEI commissioning to ICSs", q4);
+        let (share, found) = covered("Delegation of NHSEI commissioning to ICSs", q4, |_| false);
         assert_eq!(found, 3);
         assert!(share >= 0.7, "{share}");
-        assert_eq!(covered("Section 1: Purpose", q4).1, 0);
-        assert_eq!(covered("", q4), (0.0, 0));
+        assert_eq!(covered("Section 1: Purpose", q4, |_| false).1, 0);
+        assert_eq!(
+            covered("Delegation of NHSEI commissioning to ICSs", q4, |s| s == "ics").1,
+            2
+        );
+        assert_eq!(covered("", q4, |_| false), (0.0, 0));
     }
+}
+
+/// The start of `text`: its first `count` words, as the text has them.
+pub fn opening(text: &str, count: usize) -> &str {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (at, c) in text.char_indices() {
+        let is_word = c.is_alphanumeric();
+        if is_word && !in_word {
+            if seen == count {
+                return &text[..at];
+            }
+            seen += 1;
+        }
+        in_word = is_word;
+    }
+    text
 }
