@@ -24,6 +24,9 @@ use crate::model::{Item, Passage, PassageField, QuestionSet};
 /// words left out) score 0.6 to 1; passages that only discuss the same subject score
 /// under 0.25.
 pub const QUOTE_THRESHOLD: f32 = 0.5;
+/// A paragraph or list entry that quotes this much of an item's wording, and little
+/// else, only repeats it: it is kept as the item's heading, not its answer.
+pub const REPEAT_THRESHOLD: f32 = 0.8;
 /// Share of a heading's meaningful words an item's wording must have, with at least
 /// [`HEADING_MIN_WORDS`] of them, for the heading to name the item.
 pub const HEADING_THRESHOLD: f32 = 0.6;
@@ -249,9 +252,21 @@ impl Placer<'_> {
         if let Some(level) = heading_level {
             return self.heading(text, level);
         }
+        if block.kind == BlockKind::TableRow
+            && let Some((first, _)) = text.split_once(" | ")
+            && let Some((item, why, confidence)) = self.heading_match(first)
+        {
+            return Decision::on(
+                item,
+                PassageField::Answer,
+                format!("a table row whose first cell names the item ({why})"),
+                confidence.min(80),
+            );
+        }
         if let Some((item, share)) = self.quoted(text) {
             let label = &self.items[item].label;
-            let repeats_only = words(text).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
+            let repeats_only = share >= REPEAT_THRESHOLD
+                && words(text).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
             self.current = Some(Current {
                 item,
                 list: false,
@@ -315,6 +330,7 @@ impl Placer<'_> {
         // A list entry's number is not in its text: read it as if it were.
         let (marker, rest) = match list_number.and_then(|n| markers::at_start(n, self.set, &self.families)) {
             Some(Marker::Number { number, .. }) => (Marker::Number { number, len: 0 }, text),
+            Some(Marker::Item { item, .. }) => (Marker::Item { item, len: 0 }, text),
             _ => {
                 let marker = markers::at_start(text, self.set, &self.families)?;
                 let rest = &text[marker.len()..];
@@ -335,11 +351,17 @@ impl Placer<'_> {
         let bare_rest = rest.trim().trim_end_matches(['.', ':', '?']);
         let only_names_it = bare_rest.is_empty()
             || bare_rest.eq_ignore_ascii_case(short_title)
-            || quoted_share(&self.items[item].prompt, rest) >= QUOTE_THRESHOLD
+            || quoted_share(&self.items[item].prompt, rest)
+                >= if heading_level.is_some() {
+                    QUOTE_THRESHOLD
+                } else {
+                    REPEAT_THRESHOLD
+                }
                 && words(rest).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
         self.current = Some(Current {
             item,
-            list: matches!(block.kind, BlockKind::ListItem { .. }),
+            // A list numbered 1, 2, 3 ends with the list; one labelled "Question 3" is a heading.
+            list: matches!(block.kind, BlockKind::ListItem { .. }) && matches!(marker, Marker::Number { .. }),
             level: heading_level,
             by: "the marker".into(),
         });
@@ -379,6 +401,11 @@ impl Placer<'_> {
                 95,
             ));
         }
+        // "Workforce planning (element 7)": the entry names its item, whatever its number.
+        if let Some(item) = self.names_one(rest) {
+            let label = &self.items[item].label;
+            return Some((item, format!("numbered {number}, and names {label}"), 85));
+        }
         if let Some(family) = self.numbering.and_then(|f| self.families.get(f))
             && let Some(item) = family.item(number)
             && (in_list || in_heading || !rest.is_empty())
@@ -398,6 +425,32 @@ impl Placer<'_> {
             return Some((item, format!("list entry {number}, taken as {label}"), 55));
         }
         None
+    }
+
+    /// The one item `text` names by its label anywhere ("… (element 7)"), if only one.
+    fn names_one(&self, text: &str) -> Option<usize> {
+        let mut named = None;
+        for (at, _) in text.char_indices().filter(|(at, c)| {
+            c.is_alphabetic() && (*at == 0 || !text[..*at].ends_with(char::is_alphanumeric))
+        }) {
+            if let Some(Marker::Item { item, .. }) = markers::at_start(&text[at..], self.set, &self.families)
+            {
+                // Only numbered labels: "Executive summary" inside a sentence names nothing.
+                if !self
+                    .families
+                    .iter()
+                    .any(|f| f.items.iter().any(|(_, i)| *i == item))
+                {
+                    continue;
+                }
+                match named {
+                    None => named = Some(item),
+                    Some(other) if other != item => return None,
+                    Some(_) => {}
+                }
+            }
+        }
+        named
     }
 
     /// A heading without a marker: the item it names, else not placed (and it ends the

@@ -101,39 +101,42 @@ pub fn infer(text: &str, scale: &Scale, prompt: &str) -> Option<Found> {
     let read: Vec<&str> = sentences(text).take(SENTENCES_READ).collect();
     let prompt = prompt.to_lowercase();
     for (i, sentence) in read.iter().enumerate() {
-        let lower = sentence.to_lowercase();
-        if let Some(option) = stance_line(&lower, scale) {
-            return Some(Found {
+        // A table row ("Aligned boundaries | Neutral"): each cell is read on its own.
+        for cell in sentence.split(" | ") {
+            let lower = cell.to_lowercase();
+            if let Some(option) = stance_line(&lower, scale) {
+                return Some(Found {
+                    option,
+                    evidence: sentence.to_string(),
+                });
+            }
+            if NONE.iter().any(|p| lower.contains(p)) {
+                return None;
+            }
+            let Some(mut reading) = reading(&lower) else {
+                continue;
+            };
+            let next_qualifies = read
+                .get(i + 1)
+                .map(|next| next.trim_start().to_lowercase())
+                .is_some_and(|next| QUALIFYING_OPENINGS.iter().any(|o| next.starts_with(o)));
+            let qualified = QUALIFIERS
+                .iter()
+                .any(|q| lower.contains(q) && !prompt.contains(q.trim()))
+                || lower.starts_with("if ")
+                || next_qualifies;
+            if qualified {
+                reading = match reading {
+                    Reading::For => Reading::Qualified,
+                    Reading::Against => Reading::PartlyAgainst,
+                    other => other,
+                };
+            }
+            return option_for(reading, scale).map(|option| Found {
                 option,
                 evidence: sentence.to_string(),
             });
         }
-        if NONE.iter().any(|p| lower.contains(p)) {
-            return None;
-        }
-        let Some(mut reading) = reading(&lower) else {
-            continue;
-        };
-        let next_qualifies = read
-            .get(i + 1)
-            .map(|next| next.trim_start().to_lowercase())
-            .is_some_and(|next| QUALIFYING_OPENINGS.iter().any(|o| next.starts_with(o)));
-        let qualified = QUALIFIERS
-            .iter()
-            .any(|q| lower.contains(q) && !prompt.contains(q.trim()))
-            || lower.starts_with("if ")
-            || next_qualifies;
-        if qualified {
-            reading = match reading {
-                Reading::For => Reading::Qualified,
-                Reading::Against => Reading::PartlyAgainst,
-                other => other,
-            };
-        }
-        return option_for(reading, scale).map(|option| Found {
-            option,
-            evidence: sentence.to_string(),
-        });
     }
     None
 }
@@ -313,6 +316,15 @@ mod tests {
             ("We oppose taking the NHS out of the regulations.", Some("oppose")),
             ("We are neutral on this.", Some("neutral")),
             ("Funding is decisive.", None),
+            ("Aligned boundaries | Neutral", Some("neutral")),
+            (
+                "External scrutiny | Support, provided inspection is not duplicated.",
+                Some("support-with-changes"),
+            ),
+            (
+                "Single local budgets | Support with changes | Only with pooled money",
+                Some("support-with-changes"),
+            ),
         ];
         for (text, expected) in cases {
             let found = infer(text, &support, "Embrace a wider purpose").map(|f| f.option);
