@@ -649,3 +649,284 @@ impl Placer<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::import::document::SourceFormat;
+
+    fn set() -> QuestionSet {
+        crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone()
+    }
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+            lead_in: None,
+            comments: Vec::new(),
+        }
+    }
+
+    fn paragraph(text: &str) -> Block {
+        block(BlockKind::Paragraph, text)
+    }
+
+    fn document(blocks: Vec<Block>) -> Document {
+        Document {
+            format: SourceFormat::Text,
+            title: None,
+            organisation: None,
+            notices: Vec::new(),
+            blocks,
+        }
+    }
+
+    /// Each passage as (item or "-", field, its first words).
+    fn placed(blocks: Vec<Block>) -> Vec<(String, &'static str, String)> {
+        place(&document(blocks), &set())
+            .into_iter()
+            .map(|p| {
+                (
+                    p.item.unwrap_or_else(|| "-".into()),
+                    p.field.label(),
+                    p.text.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+                )
+            })
+            .collect()
+    }
+
+    fn row(item: &str, field: &'static str, start: &str) -> (String, &'static str, String) {
+        (item.into(), field, start.into())
+    }
+
+    #[test]
+    fn headings_markers_and_what_follows_them() {
+        let found = placed(vec![
+            block(BlockKind::Heading { level: 1 }, "Our response"),
+            paragraph("We are a council in the north of England with many partners."),
+            block(BlockKind::Heading { level: 2 }, "Question 2"),
+            paragraph("We partly agree with option two."),
+            paragraph("More on why."),
+            block(BlockKind::Heading { level: 3 }, "Our reasons"),
+            paragraph("Reasons."),
+            block(BlockKind::Heading { level: 2 }, "Statutory ICSs"),
+            paragraph("We agree."),
+            block(BlockKind::Heading { level: 2 }, "Other matters"),
+            paragraph("Thanks to all."),
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                row("-", "answer", "Our response"),
+                row("-", "answer", "We are a"),
+                row("q2", "heading", "Question 2"),
+                row("q2", "answer", "We partly agree"),
+                row("q2", "answer", "More on why."),
+                row("q2", "answer", "Our reasons"),
+                row("q2", "answer", "Reasons."),
+                row("q1", "heading", "Statutory ICSs"),
+                row("q1", "answer", "We agree."),
+                row("-", "answer", "Other matters"),
+                row("-", "answer", "Thanks to all."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_marker_mid_paragraph_cuts_it_and_the_words_are_kept() {
+        let passages = place(
+            &document(vec![paragraph(
+                "Q1: We agree. Question 3: We also agree with permissive membership.",
+            )]),
+            &set(),
+        );
+        assert_eq!(passages.len(), 2);
+        assert_eq!(passages[0].item.as_deref(), Some("q1"));
+        assert_eq!(passages[1].item.as_deref(), Some("q3"));
+        assert_eq!(passages[1].offset, "Q1: We agree. ".len());
+        assert_eq!(
+            format!("{}{}", passages[0].text, passages[1].text),
+            "Q1: We agree. Question 3: We also agree with permissive membership."
+        );
+    }
+
+    #[test]
+    fn bare_numbers_follow_the_family_the_document_names() {
+        let numbered = |n: &str, text: &str| {
+            block(
+                BlockKind::ListItem {
+                    number: Some(n.into()),
+                    level: 0,
+                },
+                text,
+            )
+        };
+        let found = placed(vec![
+            paragraph("Our views on the eight elements of the model follow."),
+            numbered("1.", "Yes, a wider purpose is right."),
+            numbered("5.", "Budgets must be pooled."),
+            paragraph("And on the four questions:"),
+            numbered("2.", "We disagree with option two."),
+        ]);
+        assert_eq!(
+            found.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+            ["-", "e1", "e5", "-", "q2"]
+        );
+    }
+
+    #[test]
+    fn a_bold_lead_in_that_names_an_item_is_cut_off_as_its_heading() {
+        let mut led = paragraph("Permissive membership We strongly agree: local areas know best.");
+        led.lead_in = Some("Permissive membership".len());
+        let passages = place(&document(vec![led]), &set());
+        assert_eq!(passages.len(), 2);
+        assert_eq!(
+            (passages[0].item.as_deref(), passages[0].field),
+            (Some("q3"), PassageField::Heading)
+        );
+        assert_eq!(
+            (passages[1].item.as_deref(), passages[1].field),
+            (Some("q3"), PassageField::Answer)
+        );
+    }
+
+    #[test]
+    fn e_mail_quotes_signatures_and_headers_are_never_answers() {
+        let found = placed(vec![
+            block(BlockKind::Header, "From: Jo <jo@example.org>"),
+            paragraph("Question 1: we agree."),
+            block(BlockKind::Signature, "Kind regards, Jo"),
+            block(
+                BlockKind::Quoted,
+                "Question 2: Do you agree that option 2 offers a model that provides greater incentive?",
+            ),
+        ]);
+        assert_eq!(
+            found.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+            ["-", "q1", "-", "-"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_naming_another_item_goes_there_and_the_heading_keeps_the_rest() {
+        let found = placed(vec![
+            block(BlockKind::Heading { level: 2 }, "Statutory ICSs"),
+            paragraph("We agree."),
+            paragraph("With regard to option 2, a single body has merits."),
+            paragraph("Back to the footing: it needs support."),
+        ]);
+        assert_eq!(
+            found.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+            ["q1", "q1", "q2", "q1"]
+        );
+    }
+
+    #[test]
+    fn text_under_no_marker_is_placed_by_its_words_only_when_clear() {
+        let found = placed(vec![
+            paragraph(
+                "ICS footprints should follow the established boundaries of councils and combined authorities, so that footprints and boundaries align.",
+            ),
+            paragraph("We held three meetings in the autumn and spoke to many people about it."),
+        ]);
+        assert_eq!(found[0].0, "e6");
+        assert_eq!(found[1].0, "-");
+    }
+
+    /// Text made of words from the items, the markers and plain words, so that every rule
+    /// gets to cut and place it.
+    fn any_block() -> impl Strategy<Value = Block> {
+        let words = prop::sample::select(vec![
+            "Question 1:",
+            "Q3.",
+            "Element 5",
+            "3.",
+            "(2)",
+            "We agree.",
+            "we do not support",
+            "option 2",
+            "statutory footing",
+            "With regard to",
+            "footprints",
+            "boundaries",
+            "workforce planning",
+            "é",
+            "–",
+            "Executive summary",
+            "  ",
+            "However,",
+            "the",
+            "ICS",
+            "?",
+            "Partly agree.",
+        ]);
+        let text = prop::collection::vec(words, 1..12).prop_map(|w| w.join(" ").trim().to_string());
+        let kind = prop_oneof![
+            Just(BlockKind::Paragraph),
+            (1u8..4).prop_map(|level| BlockKind::Heading { level }),
+            prop::option::of(prop::sample::select(vec!["1.", "2)", "Question 4", "(a)"])).prop_map(|n| {
+                BlockKind::ListItem {
+                    number: n.map(str::to_string),
+                    level: 0,
+                }
+            }),
+            Just(BlockKind::TableRow),
+            Just(BlockKind::Footnote),
+            Just(BlockKind::Quoted),
+            Just(BlockKind::Signature),
+        ];
+        (kind, text, any::<prop::sample::Index>()).prop_filter_map(
+            "blocks are never empty",
+            |(kind, text, lead)| {
+                if text.is_empty() {
+                    return None;
+                }
+                let cut = lead.index(text.len());
+                let lead_in = (cut > 0 && text.is_char_boundary(cut)).then_some(cut);
+                Some(Block {
+                    kind,
+                    text,
+                    lead_in,
+                    comments: Vec::new(),
+                })
+            },
+        )
+    }
+
+    proptest! {
+        /// Nothing lost, nothing added: the passages, joined per paragraph and in order,
+        /// are the document's blocks; each follows on from the one before.
+        #[test]
+        fn passages_are_the_paragraphs_in_order(blocks in prop::collection::vec(any_block(), 0..25)) {
+            let document = document(blocks);
+            let passages = place(&document, &set());
+            let source = crate::model::Source {
+                file: "x".into(),
+                format: "text".into(),
+                digest: "sha256:0".into(),
+                imported: jiff::Timestamp::UNIX_EPOCH,
+                notices: Vec::new(),
+                passages: passages.clone(),
+                comments: Vec::new(),
+            };
+            let texts: Vec<String> = document.blocks.iter().map(|b| b.text.clone()).collect();
+            prop_assert_eq!(source.paragraphs(), texts);
+            let mut expected_offset = 0;
+            for (i, passage) in passages.iter().enumerate() {
+                if i > 0 && passage.paragraph != passages[i - 1].paragraph {
+                    expected_offset = 0;
+                }
+                prop_assert_eq!(passage.offset, expected_offset);
+                prop_assert!(!passage.text.is_empty());
+                prop_assert!(passage.confidence <= 100);
+                expected_offset += passage.text.len();
+            }
+        }
+    }
+}
