@@ -15,7 +15,7 @@ use crate::error::EXIT_BAD_INPUT;
 use crate::export::{self, Format};
 use crate::import::document::Document;
 use crate::import::{self, Imported, SourceFile};
-use crate::model::{QuestionSet, Response};
+use crate::model::QuestionSet;
 use crate::parse::MAX_FILE_BYTES;
 use crate::storage::{self, NewFileMode};
 use crate::text::visible_line;
@@ -128,7 +128,7 @@ fn targets(
                 )));
             }
             Some(out) => {
-                let path = paths::out_file(out, |dir| unique(dir, response, &targets))?;
+                let path = paths::out_file(out, |dir| export::default_path(dir, response, Format::Json))?;
                 refuse_overwrite(&path, force)?;
                 path
             }
@@ -137,27 +137,32 @@ fn targets(
                 message: format!("{}: cannot write: {e}", dirs.drafts().display()),
             })?,
         };
-        // Two members with one name, written in one go: the second gets a free name.
-        let path = if targets.contains(&path) {
-            storage::free_name(
-                path.parent().unwrap_or(Path::new(".")),
-                &path.file_name().unwrap_or_default().to_string_lossy(),
-            )
-        } else {
-            path
-        };
+        // Two members with one name, written in one go: the second gets a name of its own.
+        let path = untaken(path, &targets);
         targets.push(path);
     }
     Ok(targets)
 }
 
-fn unique(dir: &Path, response: &Response, taken: &[PathBuf]) -> PathBuf {
-    let path = export::default_path(dir, response, Format::Json);
-    if taken.contains(&path) {
-        storage::free_name(dir, &path.file_name().unwrap_or_default().to_string_lossy())
-    } else {
-        path
+/// `path`, or the first of `name-2.json`, `name-3.json`… beside it that is neither on
+/// disk nor already chosen for another document of this import.
+fn untaken(path: PathBuf, taken: &[PathBuf]) -> PathBuf {
+    if !taken.contains(&path) {
+        return path;
     }
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{extension}")))
+        .find(|candidate| !candidate.exists() && !taken.contains(candidate))
+        .expect("some number is free")
 }
 
 fn ends_in_separator(path: &Path) -> bool {

@@ -16,6 +16,7 @@ mod fhir;
 mod git;
 mod history;
 mod hostile;
+mod import;
 mod joint;
 mod layers;
 mod locks;
