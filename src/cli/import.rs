@@ -14,7 +14,7 @@ use crate::drafts;
 use crate::error::EXIT_BAD_INPUT;
 use crate::export::{self, Format};
 use crate::import::document::Document;
-use crate::import::{self, Imported, SourceFile};
+use crate::import::{self, Imported, SourceFile, member};
 use crate::model::QuestionSet;
 use crate::parse::MAX_FILE_BYTES;
 use crate::storage::{self, NewFileMode};
@@ -326,4 +326,47 @@ fn bad(message: String) -> Failure {
         code: EXIT_BAD_INPUT,
         message,
     }
+}
+
+/// `files` with each member's document among them replaced by the response imported
+/// from it, written into `into`; and a line per document for the user. The documents
+/// answer `set` if named, else the set the first consult response among the files answers.
+pub fn documents_among(
+    files: Vec<PathBuf>,
+    catalog: &Catalog,
+    set: Option<&QuestionSet>,
+    into: &Path,
+) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
+    if !files.iter().any(|f| member::is_document(f)) {
+        return Ok((files, Vec::new()));
+    }
+    let set = match set {
+        Some(set) => set.clone(),
+        None => files
+            .iter()
+            .filter(|f| !member::is_document(f))
+            .find_map(|f| {
+                let text = storage::read_text(f).ok()?;
+                let id = crate::parse::response(&text).ok()?.question_set.id;
+                catalog.find(&id).cloned()
+            })
+            .ok_or_else(|| {
+                bad(
+                    "members' documents do not say which question set they answer: name it with --questions"
+                        .into(),
+                )
+            })?,
+    };
+    let mut reports = Vec::new();
+    let mut responses = Vec::with_capacity(files.len());
+    for file in files {
+        if member::is_document(&file) {
+            let imported = member::import_member(&file, &set, into).map_err(bad)?;
+            reports.push(imported.report);
+            responses.push(imported.written);
+        } else {
+            responses.push(file);
+        }
+    }
+    Ok((responses, reports))
 }

@@ -359,3 +359,134 @@ fn a_hostile_document_shows_no_control_characters() {
         out.stdout
     );
 }
+
+const COMMISSION: &str = "tests/fixtures/health-devolution-commission.json";
+
+#[test]
+fn compare_imports_documents_on_the_way_and_marks_them() {
+    let sandbox = Sandbox::new();
+    set_up(&sandbox, "fenwick.md", REPLY);
+    let commission = crate::support::fixtures::copy_into(COMMISSION, sandbox.path());
+    let out = run(sandbox.consult(&[
+        "compare",
+        commission.to_str().unwrap(),
+        "fenwick.md",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("fenwick.md: imported as ")
+            && out
+                .stderr
+                .contains("3 position(s) inferred, 2 of 9 passage(s) not placed"),
+        "{}",
+        out.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let fenwick = json["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["organisation"] == "Fenwick Health Partnership")
+        .expect("the document's member is compared");
+    assert_eq!(fenwick["from_document"], true);
+    assert!(
+        fenwick["notes"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("from a document")
+    );
+    let imported = sandbox.data().join("imported");
+    assert_eq!(
+        files_in(&imported),
+        ["fenwick-health-partnership-integrating-care.json"]
+    );
+
+    // Comparing again reuses the same import rather than piling up copies.
+    let again = run(sandbox.consult(&[
+        "compare",
+        commission.to_str().unwrap(),
+        "fenwick.md",
+        "--format",
+        "md",
+    ]));
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("from a document"), "{}", again.stdout);
+    assert_eq!(files_in(&imported).len(), 1);
+}
+
+#[test]
+fn compare_refuses_documents_it_cannot_name_or_place_on_a_set() {
+    let sandbox = Sandbox::new();
+    set_up(&sandbox, "fenwick.md", REPLY);
+    set_up(&sandbox, "anon.txt", "Question 1: We agree.\n");
+    let out = run(sandbox.consult(&["compare", "fenwick.md", "--format", "json"]));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("name it with --questions"), "{}", out.stderr);
+
+    let out = run(sandbox.consult(&[
+        "compare",
+        "fenwick.md",
+        "anon.txt",
+        "--questions",
+        "integrating-care",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("anon.txt: the document does not say which organisation sent it"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn joint_new_takes_documents_as_members() {
+    let sandbox = Sandbox::new();
+    let members = sandbox.path().join("members");
+    fs::create_dir_all(&members).unwrap();
+    set_up(&sandbox, "members/fenwick.md", REPLY);
+    crate::support::fixtures::copy_into(COMMISSION, &members);
+    let out = run(sandbox.consult(&[
+        "joint",
+        "new",
+        "--org",
+        "Network",
+        "--dir",
+        "members",
+        "--out",
+        "members/joint.json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "members/fenwick.md: imported as members/fenwick-health-partnership-integrating-care.json"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("a joint response of 2 members"),
+        "{}",
+        out.stdout
+    );
+    let joint = response_at(&sandbox, "members/joint.json");
+    let names: Vec<&str> = joint
+        .joint
+        .as_ref()
+        .unwrap()
+        .members
+        .iter()
+        .map(|m| m.organisation.as_str())
+        .collect();
+    assert!(names.contains(&"Fenwick Health Partnership"), "{names:?}");
+    let out = run(sandbox.consult(&[
+        "validate",
+        "members/joint.json",
+        "members/fenwick-health-partnership-integrating-care.json",
+    ]));
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+}

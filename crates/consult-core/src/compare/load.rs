@@ -27,6 +27,9 @@ use crate::model::{ItemStatus, QuestionSet, Respondent, Response, ResponseStatus
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
 use crate::storage;
 
+/// The note on a member whose response was imported from its own document.
+pub const FROM_A_DOCUMENT: &str = "from a document: made by `consult import` from the member's own document; its placing and any inferred positions are the import's reading, to be checked";
+
 /// One organisation's text for one item, read when it is about to be shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemText {
@@ -307,6 +310,9 @@ impl Context<'_> {
                     short_digest(&known.digest)
                 ),
             );
+        }
+        if light.source.is_some() {
+            notes.push(FROM_A_DOCUMENT.to_string());
         }
         // Each item's key point, moved out of the answer it came from.
         let key_points = sources

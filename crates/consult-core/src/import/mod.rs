@@ -6,6 +6,7 @@
 pub mod document;
 pub mod edit;
 pub mod markers;
+pub mod member;
 pub mod place;
 pub mod ranking;
 pub mod read;
