@@ -16,6 +16,7 @@ mod fhir;
 mod git;
 mod history;
 mod hostile;
+mod import_read;
 mod joint;
 mod layers;
 mod locks;
