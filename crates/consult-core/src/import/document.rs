@@ -87,7 +87,9 @@ pub enum BlockKind {
     TableRow,
     /// A footnote or endnote's text, placed after the paragraph that cites it.
     Footnote,
-    /// A quoted earlier message in an e-mail ("> …", "On … wrote:" and what follows).
+    /// Quoted words, not the member's own: an earlier message in an e-mail ("> …",
+    /// "On … wrote:" and what follows), or a block quotation (HTML `<blockquote>`,
+    /// Markdown `>`, a Word or OpenDocument quotation style), often the question itself.
     Quoted,
     /// An e-mail's signature (after "-- " or a sign-off such as "Kind regards").
     Signature,

@@ -67,6 +67,9 @@ pub const LIMITS: Limits = Limits {
 /// What to do with a file no reader takes, said at the end of each refusal.
 const SAVE_AS: &str = "save it as Word (.docx) or text and import that";
 
+/// Paragraph style names (lower-cased) that mark a quotation in Word and OpenDocument.
+const QUOTATION_STYLES: [&str; 4] = ["quote", "intense quote", "quotations", "block text"];
+
 /// Reads `bytes`, named `name` (a file name, or "-" for standard input, which is
 /// recognised by its content alone).
 pub fn read(name: &str, bytes: &[u8]) -> Result<Document, ReadError> {

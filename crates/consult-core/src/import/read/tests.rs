@@ -147,6 +147,7 @@ const STYLES: &str = r#"<w:styles xmlns:w="x">
   <w:style w:type="paragraph" w:styleId="Outlined"><w:name w:val="Outlined"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>
   <w:style w:type="paragraph" w:styleId="Numbered"><w:name w:val="Numbered"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/></w:style>
   <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
 </w:styles>"#;
 
@@ -171,6 +172,7 @@ fn word_headings_come_from_style_names_and_outline_levels() {
         styled("Loop", &r("A style based on itself")),
         styled("Numbered", &r("Numbered by its style")),
         styled("Missing", &r("An unknown style")),
+        styled("Quote", &r("The question, quoted")),
     ]
     .concat();
     let document = word(
@@ -188,6 +190,7 @@ fn word_headings_come_from_style_names_and_outline_levels() {
             "p|A style based on itself",
             "li0 1.|Numbered by its style",
             "p|An unknown style",
+            "quoted|The question, quoted",
         ]
     );
 }
@@ -401,8 +404,13 @@ fn odt_lists_count_as_their_style_says_and_continue_when_asked() {
         <text:list-level-style-number text:level="2" style:num-format="1" style:num-suffix="." text:display-levels="2"/>
       </text:list-style>
       <text:list-style style:name="B"><text:list-level-style-bullet text:level="1"/></text:list-style>
-      <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>"#;
-    let body = r#"<text:h text:outline-level="2">Answers</text:h>
+      <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+      <style:style style:name="P9" style:family="paragraph" style:parent-style-name="Title"/>
+      <style:style style:name="Title" style:family="paragraph"/>
+      <style:style style:name="Quotations" style:family="paragraph"/>
+      <text:list-style style:name="H"><text:list-level-style-number text:level="1" style:num-format="A" style:num-prefix="Part "/></text:list-style>"#;
+    let body = r#"<text:p text:style-name="P9">A title</text:p><text:p text:style-name="Quotations">Quoted</text:p>
+      <text:h text:outline-level="2">Answers</text:h>
       <text:list text:style-name="L1">
         <text:list-item><text:p><text:span text:style-name="T1">Agree.</text:span> Because.</text:p>
           <text:list><text:list-item><text:p>nested</text:p></text:list-item><text:list-item><text:p>again</text:p></text:list-item></text:list>
@@ -412,11 +420,14 @@ fn odt_lists_count_as_their_style_says_and_continue_when_asked() {
       <text:p>between</text:p>
       <text:list text:style-name="L1" text:continue-numbering="true"><text:list-item><text:p>continued</text:p></text:list-item></text:list>
       <text:list text:style-name="L1"><text:list-item text:start-value="9"><text:p>restarted</text:p></text:list-item></text:list>
+      <text:list text:style-name="H"><text:list-item><text:h text:outline-level="3">numbered heading</text:h></text:list-item></text:list>
       <text:list text:style-name="B"><text:list-item><text:p>bullet<text:s text:c="3"/>spaced<text:tab/>tab<text:line-break/>break</text:p></text:list-item></text:list>"#;
     let document = odt(body, styles);
     assert_eq!(
         seen(&document),
         [
+            "h1|A title",
+            "quoted|Quoted",
             "h2|Answers",
             "li0 ii)|[Agree.] Because.",
             "li1 ii.1.|nested",
@@ -426,6 +437,7 @@ fn odt_lists_count_as_their_style_says_and_continue_when_asked() {
             "p|between",
             "li0 iv)|continued",
             "li0 ix)|restarted",
+            "h3|Part A numbered heading",
             "li0 •|bullet   spaced tab break",
         ]
     );
