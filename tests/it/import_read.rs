@@ -45,15 +45,11 @@ fn render(document: &Document) -> String {
 fn line(block: &Block) -> String {
     let kind = match &block.kind {
         BlockKind::Heading { level } => format!("heading {level}"),
-        BlockKind::Paragraph => "paragraph".into(),
         BlockKind::ListItem { number, level } => {
             format!("item {} (level {level})", number.as_deref().unwrap_or("•"))
         }
         BlockKind::TableRow => "row".into(),
-        BlockKind::Footnote => "footnote".into(),
-        BlockKind::Quoted => "quoted".into(),
-        BlockKind::Signature => "signature".into(),
-        BlockKind::Header => "header".into(),
+        other => other.name().into(),
     };
     match block.lead_in_text() {
         Some(lead) => format!("{kind} [{lead}] {}", block.text[lead.len()..].trim_start()),

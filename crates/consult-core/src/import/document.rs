@@ -97,6 +97,22 @@ pub enum BlockKind {
     Header,
 }
 
+impl BlockKind {
+    /// What the kind is called when a block is listed for a person.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem { .. } => "list item",
+            BlockKind::TableRow => "table row",
+            BlockKind::Footnote => "footnote",
+            BlockKind::Quoted => "quoted",
+            BlockKind::Signature => "signature",
+            BlockKind::Header => "header",
+        }
+    }
+}
+
 /// A reviewer's comment, with the words it is anchored to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {

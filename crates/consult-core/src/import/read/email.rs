@@ -96,7 +96,7 @@ pub fn read_message(bytes: &[u8]) -> Document {
         {
             document
                 .notices
-                .push(format!("decoded from {charset}, as the e-mail declares"));
+                .push(format!("decoded from {}, as the e-mail declares", clean(charset)));
         }
         match &part.body {
             PartType::Text(text) => {

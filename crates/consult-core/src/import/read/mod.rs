@@ -29,9 +29,11 @@ pub struct ReadError {
 }
 
 impl ReadError {
+    /// A message made safe: it may quote a part's name or an XML parser's words about
+    /// the file, which another organisation wrote.
     pub(crate) fn new(message: impl Into<String>) -> ReadError {
         ReadError {
-            message: message.into(),
+            message: super::document::clean(&message.into()),
         }
     }
 }

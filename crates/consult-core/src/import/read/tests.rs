@@ -58,15 +58,10 @@ fn seen(document: &Document) -> Vec<String> {
         .map(|b| {
             let kind = match &b.kind {
                 BlockKind::Heading { level } => format!("h{level}"),
-                BlockKind::Paragraph => "p".into(),
                 BlockKind::ListItem { number, level } => {
                     format!("li{level} {}", number.as_deref().unwrap_or("•"))
                 }
-                BlockKind::TableRow => "row".into(),
-                BlockKind::Footnote => "note".into(),
-                BlockKind::Quoted => "quoted".into(),
-                BlockKind::Signature => "sig".into(),
-                BlockKind::Header => "header".into(),
+                other => other.name().to_string(),
             };
             match b.lead_in_text() {
                 Some(lead) => format!("{kind}|[{lead}]{}", &b.text[lead.len()..]),
@@ -133,8 +128,8 @@ fn word_list_numbers_are_worked_out_from_the_numbering_part() {
             "li0 •|a bullet",
             "li0 I)|own level definition",
             "li0 3.|three: list 1 counts on",
-            "p|undefined list is plain",
-            "p|numId 0 is no list",
+            "paragraph|undefined list is plain",
+            "paragraph|numId 0 is no list",
         ]
     );
 }
@@ -186,10 +181,10 @@ fn word_headings_come_from_style_names_and_outline_levels() {
             "h2|A heading 2",
             "h3|Outline level from the base style",
             "h1|Own outline level",
-            "p|Level 9 is body text",
-            "p|A style based on itself",
+            "paragraph|Level 9 is body text",
+            "paragraph|A style based on itself",
             "li0 1.|Numbered by its style",
-            "p|An unknown style",
+            "paragraph|An unknown style",
             "quoted|The question, quoted",
         ]
     );
@@ -217,12 +212,12 @@ fn word_bold_run_opening_a_paragraph_is_its_lead_in() {
     assert_eq!(
         seen(&document),
         [
-            "p|[Statutory footing] We agree.",
-            "p|[By style.] Rest.",
-            "p|All bold, no lead-in",
-            "p|Plain then bold",
-            "p|Not bold text",
-            "p|[Two bold runs]: then words",
+            "paragraph|[Statutory footing] We agree.",
+            "paragraph|[By style.] Rest.",
+            "paragraph|All bold, no lead-in",
+            "paragraph|Plain then bold",
+            "paragraph|Not bold text",
+            "paragraph|[Two bold runs]: then words",
         ]
     );
 }
@@ -243,7 +238,7 @@ fn word_runs_show_tabs_breaks_symbols_and_field_results_only() {
         r(" link")
     ));
     let document = word(&body, &[]);
-    assert_eq!(seen(&document), ["p|a b c\u{fc}-7 2021 link"]);
+    assert_eq!(seen(&document), ["paragraph|a b c\u{fc}-7 2021 link"]);
 }
 
 #[test]
@@ -268,9 +263,9 @@ fn word_tracked_changes_read_as_accepted() {
     assert_eq!(
         seen(&document),
         [
-            "p|We do strongly agree.",
-            "p|Joined with the next.",
-            "p|Moved here"
+            "paragraph|We do strongly agree.",
+            "paragraph|Joined with the next.",
+            "paragraph|Moved here"
         ]
     );
     assert_eq!(document.notices, ["tracked changes read as accepted"]);
@@ -363,10 +358,10 @@ fn word_tables_notes_and_properties() {
     assert_eq!(
         seen(&document),
         [
-            "p|Cited.",
-            "note|A source.",
-            "note|An endnote.",
-            "row|Q1 | Agree strongly"
+            "paragraph|Cited.",
+            "footnote|A source.",
+            "footnote|An endnote.",
+            "table row|Q1 | Agree strongly"
         ]
     );
     assert_eq!(document.title.as_deref(), Some("Our reply"));
@@ -381,7 +376,7 @@ fn word_main_part_may_be_named_by_the_package_relationships() {
     let document = format!("<w:document {W}><w:body>{}</w:body></w:document>", p(&r("Hello")));
     let bytes = package(&[("_rels/.rels", rels), ("word/document2.xml", &document)]);
     let document = read("odd.docx", &bytes).unwrap();
-    assert_eq!(seen(&document), ["p|Hello"]);
+    assert_eq!(seen(&document), ["paragraph|Hello"]);
 }
 
 fn odt(body: &str, automatic: &str) -> Document {
@@ -433,8 +428,8 @@ fn odt_lists_count_as_their_style_says_and_continue_when_asked() {
             "li1 ii.1.|nested",
             "li1 ii.2.|again",
             "li0 iii)|second",
-            "p|same entry, next paragraph",
-            "p|between",
+            "paragraph|same entry, next paragraph",
+            "paragraph|between",
             "li0 iv)|continued",
             "li0 ix)|restarted",
             "h3|Part A numbered heading",
@@ -453,7 +448,11 @@ fn odt_tracked_changes_accepted_and_annotations_kept() {
     let document = odt(body, "");
     assert_eq!(
         seen(&document),
-        ["p|We support this fully.", "note|See page 4.", "row|A | B"]
+        [
+            "paragraph|We support this fully.",
+            "footnote|See page 4.",
+            "table row|A | B"
+        ]
     );
     let comment = &document.blocks[0].comments[0];
     assert_eq!((comment.author.as_str(), comment.text.as_str()), ("Jo", "Sure?"));
@@ -481,15 +480,15 @@ fn html_shows_what_a_browser_shows() {
         seen(&document),
         [
             "h2|Question\u{a0}1",
-            "p|[Agree.] Because it’s right. Next line.",
+            "paragraph|[Agree.] Because it’s right. Next line.",
             "li0 c.|third",
             "li0 d.|fourth",
             "li0 7.|seven",
             "li1 •|inner",
             "li0 8.|eight",
             "quoted|Quoted question",
-            "row|Item | View",
-            "p|Loose text",
+            "table row|Item | View",
+            "paragraph|Loose text",
         ]
     );
 }
@@ -505,16 +504,16 @@ fn markdown_is_read_as_rendered_words() {
         [
             "h1|Our reply",
             "h2|Question 2",
-            "p|[Partly agree.] We think so.",
+            "paragraph|[Partly agree.] We think so.",
             "li0 3.|three",
             "li0 4.|four",
             "li0 •|bullet",
             "li1 •|nested",
             "quoted|quoted call",
-            "row|a | b",
-            "row|1 | 2",
-            "p|See note.",
-            "note|The note.",
+            "table row|a | b",
+            "table row|1 | 2",
+            "paragraph|See note.",
+            "footnote|The note.",
         ]
     );
 }
@@ -526,12 +525,12 @@ fn plain_text_paragraphs_and_visible_numbers() {
     assert_eq!(
         seen(&document),
         [
-            "p|Our reply wrapped here.",
+            "paragraph|Our reply wrapped here.",
             "li0 Question 1:|We agree. It is right.",
             "li0 1.|first point",
             "li0 2)|second point",
             "li0 (3)|third",
-            "p|Question 4",
+            "paragraph|Question 4",
             "li0 •|a bullet",
         ]
     );
@@ -549,23 +548,23 @@ fn long_lines_are_paragraphs_of_their_own() {
 fn text_encodings_are_decoded_and_a_guess_is_said() {
     let utf8_bom = b"\xEF\xBB\xBFWe agree \xE2\x80\x93 fully.";
     let document = read("a.txt", utf8_bom).unwrap();
-    assert_eq!(seen(&document), ["p|We agree – fully."]);
+    assert_eq!(seen(&document), ["paragraph|We agree – fully."]);
     assert!(document.notices.is_empty());
 
     let utf16le: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain("Caf\u{e9} view".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
-    assert_eq!(seen(&read("b.txt", &utf16le).unwrap()), ["p|Café view"]);
+    assert_eq!(seen(&read("b.txt", &utf16le).unwrap()), ["paragraph|Café view"]);
     let utf16be: Vec<u8> = [0xFE, 0xFF]
         .into_iter()
         .chain("Caf\u{e9} view".encode_utf16().flat_map(u16::to_be_bytes))
         .collect();
-    assert_eq!(seen(&read("c.txt", &utf16be).unwrap()), ["p|Café view"]);
+    assert_eq!(seen(&read("c.txt", &utf16be).unwrap()), ["paragraph|Café view"]);
 
     let cp1252 = b"We \x93partly\x94 agree \x96 \xA310m, caf\xE9.";
     let document = read("-", cp1252).unwrap();
-    assert_eq!(seen(&document), ["p|We “partly” agree – £10m, café."]);
+    assert_eq!(seen(&document), ["paragraph|We “partly” agree – £10m, café."]);
     assert_eq!(document.notices, ["decoded from Windows-1252"]);
 }
 
@@ -603,17 +602,7 @@ fn format_is_recognised_by_content_before_the_name() {
 }
 
 fn kinds(document: &Document) -> Vec<&'static str> {
-    document
-        .blocks
-        .iter()
-        .map(|b: &Block| match b.kind {
-            BlockKind::Header => "header",
-            BlockKind::Quoted => "quoted",
-            BlockKind::Signature => "signature",
-            BlockKind::ListItem { .. } => "item",
-            _ => "paragraph",
-        })
-        .collect()
+    document.blocks.iter().map(|b: &Block| b.kind.name()).collect()
 }
 
 #[test]
@@ -627,12 +616,12 @@ fn pasted_email_keeps_headers_quotes_and_signature_apart() {
             "header|Sent: 6 January 2021",
             "header|To: Team",
             "header|Subject: Our views",
-            "p|Hello,",
+            "paragraph|Hello,",
             "quoted|Question 1: Do you agree?",
-            "p|Yes, we agree.",
+            "paragraph|Yes, we agree.",
             "quoted|Question 2: And this?",
-            "p|No.",
-            "sig|-- Jo Bloggs Policy Officer",
+            "paragraph|No.",
+            "signature|-- Jo Bloggs Policy Officer",
         ]
     );
     let organisation = document.organisation.unwrap();
@@ -675,7 +664,7 @@ fn saved_email_is_decoded_by_its_declared_charset_and_prefers_plain_text() {
             "header|Date: Tue, 05 Jan 2021 10:00:00 +0000",
             "header|To: team@example.org",
             "header|Subject: Réponse",
-            "p|We support ¶ the proposals.",
+            "paragraph|We support ¶ the proposals.",
         ]
     );
     assert_eq!(
@@ -687,7 +676,7 @@ fn saved_email_is_decoded_by_its_declared_charset_and_prefers_plain_text() {
     let document = read("-", html_only.as_bytes()).unwrap();
     assert_eq!(
         seen(&document),
-        ["header|From: A <a@x.org>", "h1|Reply", "p|[Agree.] Yes."]
+        ["header|From: A <a@x.org>", "h1|Reply", "paragraph|[Agree.] Yes."]
     );
 }
 
