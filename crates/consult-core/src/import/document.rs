@@ -87,12 +87,30 @@ pub enum BlockKind {
     TableRow,
     /// A footnote or endnote's text, placed after the paragraph that cites it.
     Footnote,
-    /// A quoted earlier message in an e-mail ("> …", "On … wrote:" and what follows).
+    /// Quoted words, not the member's own: an earlier message in an e-mail ("> …",
+    /// "On … wrote:" and what follows), or a block quotation (HTML `<blockquote>`,
+    /// Markdown `>`, a Word or OpenDocument quotation style), often the question itself.
     Quoted,
     /// An e-mail's signature (after "-- " or a sign-off such as "Kind regards").
     Signature,
     /// An e-mail header line kept for the record (From, Date, Subject).
     Header,
+}
+
+impl BlockKind {
+    /// What the kind is called when a block is listed for a person.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem { .. } => "list item",
+            BlockKind::TableRow => "table row",
+            BlockKind::Footnote => "footnote",
+            BlockKind::Quoted => "quoted",
+            BlockKind::Signature => "signature",
+            BlockKind::Header => "header",
+        }
+    }
 }
 
 /// A reviewer's comment, with the words it is anchored to.

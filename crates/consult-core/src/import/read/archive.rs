@@ -84,7 +84,8 @@ impl<'a> Archive<'a> {
     pub fn main_document_from_rels(&self) -> Option<String> {
         let rels = self.optional_text("_rels/.rels").ok()??;
         let root = super::xml::parse("_rels/.rels", &rels).ok()?;
-        root.children_named("Relationship")
+        root.child("Relationships")?
+            .children_named("Relationship")
             .find(|r| r.attr("Type").is_some_and(|t| t.ends_with("/officeDocument")))
             .and_then(|r| r.attr("Target"))
             .map(|target| target.trim_start_matches('/').to_string())

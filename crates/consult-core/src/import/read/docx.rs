@@ -164,6 +164,14 @@ impl<'d> Styles<'d> {
         })
     }
 
+    /// A quotation style: Word's "Quote" and "Intense Quote", LibreOffice's "Quotations".
+    fn quotation(&self, id: Option<&str>) -> bool {
+        self.chain(id).into_iter().any(|style| {
+            let name = val(style, &["w:name"]).unwrap_or_default().to_lowercase();
+            super::QUOTATION_STYLES.contains(&name.as_str())
+        })
+    }
+
     fn numbering(&self, id: Option<&str>) -> Option<(&'d str, u8)> {
         self.chain(id).into_iter().find_map(|style| {
             let num_id = val(style, &["w:pPr", "w:numPr", "w:numId"])?;
@@ -304,6 +312,7 @@ impl<'d> Walker<'d> {
         match (heading, number) {
             (Some(level), number) => (BlockKind::Heading { level }, number.and_then(|(shown, _)| shown)),
             (None, Some((shown, level))) => (BlockKind::ListItem { number: shown, level }, None),
+            (None, None) if self.styles.quotation(style) => (BlockKind::Quoted, None),
             (None, None) => (BlockKind::Paragraph, None),
         }
     }

@@ -27,6 +27,9 @@ struct Level {
     /// `None` for bullets and for lists that show no number.
     format: Option<NumberFormat>,
     text: String,
+    /// w:isLgl: the numbers of higher levels shown in this level's text are decimal
+    /// ("1.2" rather than "I.b"); otherwise each shows in its own level's format.
+    legal: bool,
 }
 
 impl<'d> Numbering<'d> {
@@ -76,10 +79,13 @@ impl<'d> Numbering<'d> {
             if !shown.contains(&placeholder) {
                 continue;
             }
-            let format = self
-                .level(num_id, at)
-                .and_then(|l| l.format)
-                .unwrap_or(NumberFormat::Decimal);
+            let format = match definition.legal {
+                true => NumberFormat::Decimal,
+                false => self
+                    .level(num_id, at)
+                    .and_then(|l| l.format)
+                    .unwrap_or(NumberFormat::Decimal),
+            };
             let count = count.unwrap_or_else(|| self.start(num_id, at));
             shown = shown.replace(&placeholder, &format.format(count));
         }
@@ -111,6 +117,9 @@ impl<'d> Numbering<'d> {
             start: value("w:start").and_then(|s| s.parse().ok()).unwrap_or(1),
             format,
             text: value("w:lvlText").unwrap_or_default().to_string(),
+            legal: lvl
+                .child("w:isLgl")
+                .is_some_and(|l| l.attr("w:val").is_none_or(|v| v != "0" && v != "false")),
         })
     }
 

@@ -96,7 +96,7 @@ pub fn read_message(bytes: &[u8]) -> Document {
         {
             document
                 .notices
-                .push(format!("decoded from {charset}, as the e-mail declares"));
+                .push(format!("decoded from {}, as the e-mail declares", clean(charset)));
         }
         match &part.body {
             PartType::Text(text) => {
@@ -274,9 +274,9 @@ fn signature_start(lines: &[&str], parts: &[Part]) -> Option<usize> {
         return Some(dashes);
     }
     (0..parts.len()).filter(own).rev().find(|&i| {
-        let after_short = lines[i + 1..parts.len()]
-            .iter()
-            .take_while(|l| !l.trim_start().starts_with('>'))
+        let after_short = (i + 1..parts.len())
+            .take_while(|&j| parts[j] == Part::Body)
+            .map(|j| lines[j])
             .filter(|l| !l.trim().is_empty())
             .all(|l| l.chars().count() <= 60);
         is_sign_off(lines[i]) && after_short

@@ -55,6 +55,20 @@ impl Line {
     }
 }
 
+/// A document's title from its headings: the first top-level heading, else a heading
+/// that opens the document.
+pub fn title_from_headings(blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading { level: 1 })
+        .or_else(|| {
+            blocks
+                .first()
+                .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        })
+        .map(|b| b.text.clone())
+}
+
 /// Comments' anchors while a document is walked: where each range starts (the index of
 /// the block being gathered) and the words inside it.
 #[derive(Default)]

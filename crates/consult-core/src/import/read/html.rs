@@ -12,12 +12,7 @@ use crate::import::document::{BlockKind, Document, SourceFormat, clean};
 
 pub fn read(html: &str) -> Document {
     let (blocks, title) = blocks(html);
-    let title = title.or_else(|| {
-        blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Heading { level: 1 })
-            .map(|b| b.text.clone())
-    });
+    let title = title.or_else(|| super::gather::title_from_headings(&blocks));
     Document {
         format: SourceFormat::Html,
         title,

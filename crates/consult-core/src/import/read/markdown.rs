@@ -59,10 +59,7 @@ pub fn read(text: &str) -> Document {
         }
     }
     let blocks = builder.finish();
-    let title = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Heading { level: 1 })
-        .map(|b| b.text.clone());
+    let title = super::gather::title_from_headings(&blocks);
     Document {
         format: SourceFormat::Markdown,
         title,

@@ -29,9 +29,11 @@ pub struct ReadError {
 }
 
 impl ReadError {
+    /// A message made safe: it may quote a part's name or an XML parser's words about
+    /// the file, which another organisation wrote.
     pub(crate) fn new(message: impl Into<String>) -> ReadError {
         ReadError {
-            message: message.into(),
+            message: super::document::clean(&message.into()),
         }
     }
 }
@@ -66,6 +68,9 @@ pub const LIMITS: Limits = Limits {
 
 /// What to do with a file no reader takes, said at the end of each refusal.
 const SAVE_AS: &str = "save it as Word (.docx) or text and import that";
+
+/// Paragraph style names (lower-cased) that mark a quotation in Word and OpenDocument.
+const QUOTATION_STYLES: [&str; 4] = ["quote", "intense quote", "quotations", "block text"];
 
 /// Reads `bytes`, named `name` (a file name, or "-" for standard input, which is
 /// recognised by its content alone).

@@ -110,6 +110,32 @@ impl<'d> Styles<'d> {
         Styles { bold, lists }
     }
 
+    /// A paragraph style's own name and those it inherits from (a loop is cut short).
+    fn chain<'s>(&'s self, name: Option<&'s str>) -> impl Iterator<Item = &'s str> + 's {
+        let mut next = name;
+        std::iter::from_fn(move || {
+            let this = next?;
+            next = self.bold.get(this).and_then(|(_, parent)| *parent);
+            Some(this)
+        })
+        .take(20)
+    }
+
+    /// The kind a paragraph style gives a text:p: "Title" is a heading; a quotation
+    /// style is quoted.
+    fn paragraph_kind(&self, name: Option<&str>) -> BlockKind {
+        for style in self.chain(name) {
+            let display = style.replace("_20_", " ").to_lowercase();
+            if display == "title" {
+                return BlockKind::Heading { level: 1 };
+            }
+            if super::QUOTATION_STYLES.contains(&display.as_str()) {
+                return BlockKind::Quoted;
+            }
+        }
+        BlockKind::Paragraph
+    }
+
     fn is_bold(&self, name: Option<&str>) -> Option<bool> {
         let mut next = name;
         for _ in 0..20 {
@@ -171,15 +197,11 @@ impl<'d> Walker<'d> {
     fn body(&mut self, parent: &'d Element) {
         for child in parent.elements() {
             match child.name.as_str() {
-                "text:p" => self.paragraph(child, BlockKind::Paragraph),
-                "text:h" => {
-                    let level = child
-                        .attr("text:outline-level")
-                        .and_then(|l| l.parse::<u8>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, 10);
-                    self.paragraph(child, BlockKind::Heading { level })
+                "text:p" => {
+                    let kind = self.styles.paragraph_kind(child.attr("text:style-name"));
+                    self.paragraph(child, kind, None)
                 }
+                "text:h" => self.paragraph(child, heading(child), None),
                 "text:list" => self.list(child, 0, None),
                 "table:table" => self.table(child),
                 "text:tracked-changes" => {
@@ -195,8 +217,12 @@ impl<'d> Walker<'d> {
         }
     }
 
-    fn paragraph(&mut self, p: &'d Element, kind: BlockKind) {
+    /// A paragraph or heading; `number` is a list number shown before a heading's words.
+    fn paragraph(&mut self, p: &'d Element, kind: BlockKind, number: Option<&str>) {
         let mut line = Line::default();
+        if let Some(number) = number {
+            line.push(&format!("{number} "), false);
+        }
         let bold = self.styles.is_bold(p.attr("text:style-name")).unwrap_or(false);
         let mut boxes = Vec::new();
         self.inline(p, &mut line, bold, &mut boxes);
@@ -310,7 +336,13 @@ impl<'d> Walker<'d> {
             let mut first = true;
             for child in item.elements() {
                 match child.name.as_str() {
-                    "text:p" | "text:h" => {
+                    // A numbered heading keeps its heading level, its number before its words.
+                    "text:h" => {
+                        let shown = if first { number.as_deref() } else { None };
+                        first = false;
+                        self.paragraph(child, heading(child), shown);
+                    }
+                    "text:p" => {
                         let kind = if first && !header {
                             BlockKind::ListItem {
                                 number: number.clone(),
@@ -320,7 +352,7 @@ impl<'d> Walker<'d> {
                             BlockKind::Paragraph
                         };
                         first = false;
-                        self.paragraph(child, kind);
+                        self.paragraph(child, kind, None);
                     }
                     "text:list" if level < 50 => self.list(child, level + 1, style),
                     _ => {}
@@ -391,6 +423,15 @@ impl<'d> Walker<'d> {
             }
         }
     }
+}
+
+fn heading(h: &Element) -> BlockKind {
+    let level = h
+        .attr("text:outline-level")
+        .and_then(|l| l.parse::<u8>().ok())
+        .unwrap_or(1)
+        .clamp(1, 10);
+    BlockKind::Heading { level }
 }
 
 /// The words of a note body or annotation paragraph: text, spaces and tabs, nothing

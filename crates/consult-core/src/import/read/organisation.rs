@@ -66,7 +66,24 @@ pub fn named_in(title: &str) -> Option<String> {
             return tidy(&title[..at]);
         }
     }
-    None
+    // "Northfield PCN response": a name before a closing "response", not "Our response".
+    let before = lower.strip_suffix(" response")?;
+    let first = before.split_whitespace().next()?;
+    let generic = [
+        "our",
+        "my",
+        "a",
+        "the",
+        "draft",
+        "final",
+        "consultation",
+        "joint",
+        "full",
+    ];
+    if generic.contains(&first) || !title.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    tidy(&title[..before.len()])
 }
 
 /// Without a leading "the" and trailing punctuation; a name must be a few words.
@@ -110,5 +127,7 @@ mod tests {
         );
         assert_eq!(name("Integrating care: our views"), None);
         assert_eq!(name("Our response"), None);
+        assert_eq!(name("Draft consultation response"), None);
+        assert_eq!(name("Northfield PCN response").as_deref(), Some("Northfield PCN"));
     }
 }

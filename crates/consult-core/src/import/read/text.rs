@@ -86,7 +86,7 @@ pub fn marker(line: &str) -> Option<(Option<String>, &str)> {
 
 /// "Q4", "Q 4:", "Question 2:", "Element 5." at the start.
 fn labelled(line: &str) -> Option<(&str, &str)> {
-    let lower = line.get(..line.len().min(10))?.to_ascii_lowercase();
+    let lower = line.chars().take(10).collect::<String>().to_ascii_lowercase();
     let label = ["question ", "element ", "q "]
         .into_iter()
         .chain(std::iter::once("q"))
@@ -101,7 +101,16 @@ fn labelled(line: &str) -> Option<(&str, &str)> {
         end += 1;
     }
     let rest = &line[end..];
-    (rest.is_empty() || rest.starts_with([' ', '\t'])).then(|| (&line[..end], rest))
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    // "Q1 - Agree", "Question 2 – Partly": the dash only separates.
+    let rest = rest.trim_start();
+    let rest = ["- ", "– ", "— ", ": "]
+        .iter()
+        .find_map(|dash| rest.strip_prefix(dash))
+        .unwrap_or(rest);
+    Some((&line[..end], rest))
 }
 
 /// "1.", "2)", "(3)", "(b)", "c)" at the start, followed by a space.
@@ -146,6 +155,11 @@ mod tests {
         );
         assert_eq!(number("Element 5"), Some((Some("Element 5".into()), "".into())));
         assert_eq!(number("- a point"), Some((None, "a point".into())));
+        assert_eq!(number("Q1 - Agree"), Some((Some("Q1".into()), "Agree".into())));
+        assert_eq!(
+            number("Question 3 – Partly"),
+            Some((Some("Question 3".into()), "Partly".into()))
+        );
         assert_eq!(number("2022. was a year"), None);
         assert_eq!(number("1.5 million"), None);
         assert_eq!(number("Quality matters"), None);
