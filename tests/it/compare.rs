@@ -1017,7 +1017,10 @@ fn no_file_to_compare_exits_2_with_every_reason() {
         ],
     );
     assert_eq!(none.code, 2);
-    assert!(none.stderr.contains("no responses (*.json) or members' documents in this folder"));
+    assert!(
+        none.stderr
+            .contains("no responses (*.json) or members' documents in this folder")
+    );
 
     let nothing = run(&sandbox, &["compare"]);
     assert_eq!(nothing.code, 2, "usage: {}", nothing.stderr);

@@ -42,6 +42,16 @@ pub const RANK_MIN_WORDS: usize = 6;
 /// The level given to a heading-like line of a plain text: below any real heading.
 const HEADING_IN_TEXT: u8 = 9;
 
+/// "Contact: …", or a short line giving an e-mail address or a telephone number.
+fn is_contact_line(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    lower.starts_with("contact")
+        || lower.starts_with("tel")
+        || (text.split_whitespace().count() <= 12 && (text.contains('@') || digits >= 9))
+}
+
 /// A line of at most eight words that does not end a sentence: "Section 3: Legislative
 /// proposals", "Our views".
 fn looks_like_heading(text: &str) -> bool {
@@ -300,6 +310,9 @@ impl Placer<'_> {
                 65,
             );
         }
+        if is_contact_line(text) {
+            return Decision::not_placed("contact details, not an answer", 80);
+        }
         if let Some(current) = &self.current {
             let label = &self.items[current.item].label;
             return Decision::on(
@@ -493,6 +506,23 @@ impl Placer<'_> {
         let text = text.trim().trim_end_matches([':', '.', '–', '-', '—']).trim();
         if text.is_empty() {
             return None;
+        }
+        // "Other comments", "Summary": a short heading whose words only one item's label has.
+        let heading_stems = super::similarity::stems(text);
+        if !heading_stems.is_empty() && heading_stems.len() <= 2 {
+            let labelled: Vec<usize> = (0..self.items.len())
+                .filter(|&i| {
+                    let label = super::similarity::stems(&self.items[i].label);
+                    heading_stems.iter().all(|s| label.contains(s))
+                })
+                .collect();
+            if let [item] = labelled.as_slice() {
+                return Some((
+                    *item,
+                    format!("its words are {}'s label", self.items[*item].label),
+                    80,
+                ));
+            }
         }
         let mut best: Option<(usize, String, u8, f32)> = None;
         let mut tied = false;

@@ -145,7 +145,34 @@ pub fn infer(text: &str, scale: &Scale, prompt: &str) -> Option<Found> {
 /// ("Yes.", "No", "Yes, on one condition.").
 fn stance_line(lower: &str, scale: &Scale) -> Option<String> {
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let bare = bare
+        .strip_prefix("strongly ")
+        .or_else(|| bare.strip_prefix("fully "))
+        .unwrap_or(bare);
     if let Some(option) = scale.options.iter().find(|o| o.label.to_lowercase() == bare) {
+        return Some(option.id.clone());
+    }
+    // A label opening the sentence: "Support with changes: …", "Neutral on budgets: …".
+    let mut labels: Vec<_> = scale.options.iter().collect();
+    labels.sort_by_key(|o| std::cmp::Reverse(o.label.len()));
+    let opening = labels.iter().find_map(|o| {
+        let rest = bare.strip_prefix(&o.label.to_lowercase())?;
+        (rest.starts_with([':', ',', ';', ' ', '–', '-']) && !rest.trim_start().starts_with("not"))
+            .then_some((o, rest))
+    });
+    if let Some((option, rest)) = opening {
+        // "Support, provided …": a condition straight after the label makes it partial.
+        const CONDITIONS: &[&str] = &[
+            ", provided",
+            ", subject to",
+            ", if ",
+            ", as long as",
+            ", on condition",
+            ", but ",
+        ];
+        if CONDITIONS.iter().any(|c| rest.starts_with(c)) && scale.option_index(&option.id) == Some(0) {
+            return option_for(Reading::Qualified, scale);
+        }
         return Some(option.id.clone());
     }
     let reading = match bare {
@@ -317,6 +344,16 @@ mod tests {
             ("We are neutral on this.", Some("neutral")),
             ("Funding is decisive.", None),
             ("Aligned boundaries | Neutral", Some("neutral")),
+            ("Strongly support: parity of esteem matters.", Some("support")),
+            (
+                "Neutral on single budgets: the evidence is mixed.",
+                Some("neutral"),
+            ),
+            (
+                "Support with changes: joint leadership, but shared.",
+                Some("support-with-changes"),
+            ),
+            ("Support aligned boundaries where practical.", Some("support")),
             (
                 "External scrutiny | Support, provided inspection is not duplicated.",
                 Some("support-with-changes"),
