@@ -17,6 +17,7 @@ mod git;
 mod history;
 mod hostile;
 mod import;
+mod import_figures;
 mod import_read;
 mod joint;
 mod layers;

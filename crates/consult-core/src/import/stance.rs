@@ -104,7 +104,12 @@ pub fn infer(text: &str, scale: &Scale, prompt: &str) -> Option<Found> {
         // A table row ("Aligned boundaries | Neutral"): each cell is read on its own.
         for cell in sentence.split(" | ") {
             let lower = cell.to_lowercase();
-            if let Some(option) = stance_line(&lower, scale) {
+            // "Single budgets: support, if …": a short topic, then the stance.
+            let after_topic = lower
+                .split_once(':')
+                .filter(|(topic, _)| topic.split_whitespace().count() <= 5)
+                .and_then(|(_, rest)| stance_line(rest.trim(), scale));
+            if let Some(option) = stance_line(&lower, scale).or(after_topic) {
                 return Some(Found {
                     option,
                     evidence: sentence.to_string(),
@@ -344,6 +349,11 @@ mod tests {
             ("We are neutral on this.", Some("neutral")),
             ("Funding is decisive.", None),
             ("Aligned boundaries | Neutral", Some("neutral")),
+            ("Workforce planning: strongly support.", Some("support")),
+            (
+                "Single budgets: support, if practice funding is protected.",
+                Some("support-with-changes"),
+            ),
             ("Strongly support: parity of esteem matters.", Some("support")),
             (
                 "Neutral on single budgets: the evidence is mixed.",
