@@ -5,6 +5,7 @@
 
 pub mod autosave;
 pub mod finish;
+pub mod placing;
 pub mod undo;
 pub mod versions;
 
@@ -14,6 +15,7 @@ use std::time::Instant;
 
 pub use autosave::{Autosave, Due, SaveState};
 pub use finish::StillToDo;
+pub use placing::{PlacingEdit, PlacingUndone};
 use undo::{Change, History, TextEdit};
 
 use crate::dirs::Dirs;
@@ -125,6 +127,8 @@ pub struct Session {
     /// A joint response's passages an edit dropped, by item: their members come back with
     /// their words (an undo redone, a passage cut and pasted back).
     dropped_passages: Vec<(String, Passage)>,
+    /// Undo of an imported response's placing: whole-response steps (see `placing`).
+    placing: placing::PlacingHistory,
 }
 
 /// "over the word limit by 12", for an item over `limit`.
@@ -153,6 +157,7 @@ impl Session {
             over_limits: Vec::new(),
             histories: HashMap::new(),
             dropped_passages: Vec::new(),
+            placing: placing::PlacingHistory::default(),
         };
         session.recount_limits();
         session
