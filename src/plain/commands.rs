@@ -44,6 +44,14 @@ pub enum Command {
         whole: bool,
         note: String,
     },
+    /// An imported response: its passages, the least sure first.
+    Passages,
+    /// An imported response: passage N (counted from 1) to an item, or `none`.
+    Place(usize, String),
+    /// An imported response: cut passage N in two.
+    Split(usize, SplitAt),
+    /// An imported response: passage N is not an answer; its words go to the item's notes.
+    NotAnswer(usize),
     Ready,
     /// Take back the item's newest change, or make again the one taken back last.
     Undo,
@@ -61,6 +69,15 @@ pub enum Command {
     Save,
     Help,
     Quit,
+}
+
+/// Where `split` cuts a passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitAt {
+    /// After this many words.
+    Words(usize),
+    /// Before these words.
+    Before(String),
 }
 
 /// What `position` was asked to do.
@@ -200,6 +217,30 @@ pub const WORDS: &[Word] = &[
         short: &[],
         usage: "signoff N agreed",
         help: "a joint response: member N agreed, objected or not-asked on this item (signoff N agreed all: the whole response), then any note",
+    },
+    Word {
+        name: "passages",
+        short: &[],
+        usage: "passages",
+        help: "an imported response: every passage of the member's document with its item, why it went there and how sure, those not placed and the least sure first",
+    },
+    Word {
+        name: "place",
+        short: &[],
+        usage: "place N ITEM",
+        help: "an imported response: move passage N to an item (its number or a few words), or place N none",
+    },
+    Word {
+        name: "split",
+        short: &[],
+        usage: "split N AT",
+        help: "an imported response: cut passage N in two after AT words, or before the words quoted, as in split 4 \"we also\"",
+    },
+    Word {
+        name: "notanswer",
+        short: &[],
+        usage: "notanswer N",
+        help: "an imported response: passage N is not an answer; its words go to the item's notes",
     },
     Word {
         name: "ready",
@@ -361,6 +402,12 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
                 Command::Minority(n, text.to_string())
             }
             "signoff" => sign_off(rest)?,
+            "passages" => Command::Passages,
+            "place" => place(rest)?,
+            "split" => split(rest)?,
+            "notanswer" => Command::NotAnswer(number(rest).ok_or_else(|| {
+                "notanswer needs a passage's number, as passages lists them: notanswer 3".to_string()
+            })?),
             "ready" => Command::Ready,
             "undo" => Command::Undo,
             "redo" => Command::Redo,
@@ -381,6 +428,34 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
 
 fn number(text: &str) -> Option<usize> {
     text.trim().parse().ok()
+}
+
+fn place(rest: &str) -> Result<Command, String> {
+    let usage = || "place needs a passage's number and an item: place 3 question 2 (or place 3 none)".to_string();
+    let (n, item) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    Ok(Command::Place(n, item.trim().to_string()))
+}
+
+fn split(rest: &str) -> Result<Command, String> {
+    let usage = || {
+        "split needs a passage's number and where: after a number of words (split 3 12) or before quoted words (split 3 \"we also\")"
+            .to_string()
+    };
+    let (n, at) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    let at = at.trim();
+    let quoted = ['"', '“', '”', '\''];
+    let at = if at.starts_with(quoted) {
+        let words = at.trim_matches(quoted).trim();
+        if words.is_empty() {
+            return Err(usage());
+        }
+        SplitAt::Before(words.to_string())
+    } else {
+        SplitAt::Words(number(at).filter(|n| *n > 0).ok_or_else(usage)?)
+    };
+    Ok(Command::Split(n, at))
 }
 
 fn adopt(rest: &str) -> Result<Command, String> {

@@ -12,6 +12,7 @@ pub mod commands;
 mod input;
 mod joint;
 mod open;
+mod placing;
 pub mod print;
 mod walk;
 
@@ -61,6 +62,7 @@ pub fn run(dirs: Dirs, start: Start) -> u8 {
         zone: jiff::tz::TimeZone::system(),
         exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
         last_adopted: None,
+        placing_last: false,
     };
     match plain.open(start) {
         Ok(open) => plain.walk(open),
@@ -97,6 +99,8 @@ struct Plain {
     exports_dir: PathBuf,
     /// On a joint response, the item and passage adopted last, for `credit`.
     last_adopted: Option<(String, usize)>,
+    /// The last change was to the placing: `undo` takes back placing changes.
+    placing_last: bool,
 }
 
 impl Plain {

@@ -52,6 +52,20 @@ pub fn find_item(set: &crate::model::QuestionSet, query: &str) -> Result<usize, 
 
 impl Plain {
     pub(super) fn command(&mut self, draft: &mut Session, command: Command) -> Result<(), Stop> {
+        // `undo` takes back placing changes while nothing else has changed since.
+        if !matches!(
+            command,
+            Command::Passages
+                | Command::Place(..)
+                | Command::Split(..)
+                | Command::NotAnswer(_)
+                | Command::Undo
+                | Command::Redo
+                | Command::Show
+                | Command::Help
+        ) {
+            self.placing_last = false;
+        }
         let count = draft.set.item_count();
         match command {
             Command::Next if draft.current + 1 >= count => self.say(format!(
@@ -79,6 +93,13 @@ impl Plain {
             | Command::Minority(..)
             | Command::SignOff { .. } => return self.joint(draft, command),
             Command::Ready => return self.toggle_ready(draft),
+            Command::Passages => self.passages(draft),
+            Command::Place(n, item) => return self.place(draft, n, &item),
+            Command::Split(n, at) => return self.split(draft, n, at),
+            Command::NotAnswer(n) => return self.not_answer(draft, n),
+            Command::Undo | Command::Redo if self.placing_last => {
+                return self.undo_placing(draft, command == Command::Redo);
+            }
             Command::Undo | Command::Redo => return self.undo(draft, command == Command::Redo),
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),

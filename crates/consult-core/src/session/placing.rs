@@ -71,6 +71,15 @@ impl Session {
         !self.passages().is_empty()
     }
 
+    /// The passages' indices in the order to check them: those not placed first, then the
+    /// placed ones from the least sure up, each group in document order.
+    pub fn passages_to_check(&self) -> Vec<usize> {
+        let passages = self.passages();
+        let mut order: Vec<usize> = (0..passages.len()).collect();
+        order.sort_by_key(|&i| (passages[i].is_placed(), passages[i].confidence, i));
+        order
+    }
+
     /// Moves passage `index` to item `to` (none: not placed); one undoable step.
     pub fn move_passage(
         &mut self,
@@ -210,6 +219,43 @@ impl Session {
     }
 }
 
+/// Where to split `text` so the second part starts at word `words + 1` (after `words`
+/// words): None when that is not inside it.
+pub fn after_words(text: &str, words: usize) -> Option<usize> {
+    if words == 0 {
+        return None;
+    }
+    let mut seen = 0;
+    let mut in_word = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if seen == words {
+                return Some(at);
+            }
+            seen += 1;
+            in_word = true;
+        }
+    }
+    None
+}
+
+/// Where to split `text` so the second part starts with `words` (matched ignoring case):
+/// None when they are not in it after its first word.
+pub fn before_words(text: &str, words: &str) -> Option<usize> {
+    let words = words.trim();
+    if words.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    // Lower-casing can change lengths; only where it did not can its offsets be used.
+    if lower.len() != text.len() {
+        return text.find(words).filter(|&at| at > 0);
+    }
+    lower.match_indices(&words.to_lowercase()).map(|(at, _)| at).find(|&at| at > 0 && !text[..at].trim().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -326,6 +372,29 @@ mod tests {
             PlacingUndone::Applied(PlacingEdit::Split { .. })
         ));
         assert_eq!(render(&session.response), original);
+    }
+
+    #[test]
+    fn split_points_by_words_counted_or_quoted() {
+        let text = "Option 2 is  the better model, for its clarity.";
+        assert_eq!(&text[after_words(text, 2).unwrap()..], "is  the better model, for its clarity.");
+        assert_eq!(after_words(text, 0), None);
+        assert_eq!(after_words(text, 9), None);
+        assert_eq!(&text[before_words(text, "FOR its").unwrap()..], "for its clarity.");
+        assert_eq!(before_words(text, "Option"), None, "not at the very start");
+        assert_eq!(before_words(text, "nowhere"), None);
+    }
+
+    #[test]
+    fn passages_not_placed_come_first_then_the_least_sure() {
+        let mut session = session();
+        let now = Instant::now();
+        session.move_passage(2, None, now).unwrap();
+        let order = session.passages_to_check();
+        assert_eq!(order[0], 2);
+        let passages = session.passages();
+        let sure: Vec<u8> = order[1..].iter().map(|&i| passages[i].confidence).collect();
+        assert!(sure.windows(2).all(|w| w[0] <= w[1]), "{sure:?}");
     }
 
     #[test]
