@@ -138,6 +138,17 @@ impl Draft {
         self.arrive();
     }
 
+    /// Something other than typing changed these items' texts (a passage moved, split or
+    /// marked not an answer): their editors read them again.
+    pub fn texts_replaced(&mut self, items: &[String]) {
+        for id in items {
+            if let Some(index) = self.session.set.item_index(id) {
+                self.editors.remove(&index);
+            }
+        }
+        self.ensure_editors();
+    }
+
     /// Fields in reading order for the current item.
     pub fn fields(&self) -> &'static [Focus] {
         match (self.has_scale(), self.notes_open) {

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use super::compare::CompareCommand;
 use super::draft::Focus;
+use super::placing::PlacingPart;
 use super::screen::{ComparePart, Focused, RespondentField};
 
 /// Something the user asked for, independent of which key asked.
@@ -61,6 +62,8 @@ pub enum Command {
     Choose(char),
     /// A key of the joint walk-through's members panel.
     Joint(super::joint::JointCommand),
+    /// A key of an imported response's placing view.
+    Placing(super::placing::PlacingCommand),
 }
 
 /// Where a binding applies. Several are active at once, most specific first.
@@ -108,6 +111,12 @@ pub enum Context {
     Confirm,
     /// A question with several answers, each on a letter key shown in the dialog.
     Choose,
+    /// An imported response's passages: where each went.
+    Placing,
+    /// Choosing the item to move a passage to.
+    PlacingMove,
+    /// Choosing where to split a passage.
+    PlacingSplit,
     Help,
 }
 
@@ -136,6 +145,9 @@ impl Context {
             Context::CompareNotes => "Comparing: files set aside",
             Context::Confirm => "Questions",
             Context::Choose => "Questions with several answers",
+            Context::Placing => "Checking an imported response's placing",
+            Context::PlacingMove => "Moving a passage: choosing its item",
+            Context::PlacingSplit => "Splitting a passage: choosing where",
             Context::Help => "Help",
         }
     }
@@ -200,6 +212,7 @@ const fn bind(
 }
 
 use super::joint::JointCommand as JC;
+use super::placing::PlacingCommand as PC;
 use Command as C;
 use CompareCommand as CC;
 use Context as X;
@@ -280,6 +293,25 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Members, &[ch('s')], C::Joint(JC::SignOff), "the selected member's sign-off on this item", Some("sign-off")),
     bind(X::Members, &[ch('S')], C::Joint(JC::SignOffAll), "the selected member's sign-off on the whole response", None),
     bind(X::Members, &[ch('u')], C::Joint(JC::TakeNew), "take the selected member's new version, when its file changed", None),
+    // An imported response's placing view.
+    bind(X::Walk, &[alt(KeyCode::Char('p')), key(KeyCode::F(10))], C::Placing(PC::Open), "an imported response: where each passage of the member's document went, to check it", None),
+    bind(X::Placing, &[key(KeyCode::Down), ch('j')], C::Down, "next passage (those not placed first, then the least sure)", None),
+    bind(X::Placing, &[key(KeyCode::Up), ch('k')], C::Up, "previous passage", None),
+    bind(X::Placing, &[ch('m')], C::Placing(PC::Move), "move the passage to another item (or to none)", Some("move")),
+    bind(X::Placing, &[ch('s')], C::Placing(PC::Split), "split the passage in two at a point you choose", Some("split")),
+    bind(X::Placing, &[ch('n')], C::Placing(PC::NotAnswer), "the passage is not an answer: its words go to the item's notes", Some("not answer")),
+    bind(X::Placing, &[ctrl('z'), ch('u')], C::Undo, "undo the last placing change", Some("undo")),
+    bind(X::Placing, &[ctrl('y')], C::Redo, "redo the placing change undone last", None),
+    bind(X::Placing, &[key(KeyCode::Enter)], C::Edit, "the walk-through, on the passage's item", Some("go to item")),
+    bind(X::Placing, &[key(KeyCode::Esc), ch('q')], C::Leave, "the walk-through (Alt-P or F10 there comes back)", Some("walk-through")),
+    bind(X::PlacingMove, &[key(KeyCode::Down), ch('j')], C::Down, "next item", None),
+    bind(X::PlacingMove, &[key(KeyCode::Up), ch('k')], C::Up, "previous item", None),
+    bind(X::PlacingMove, &[key(KeyCode::Enter)], C::Yes, "move the passage to the chosen item", Some("move here")),
+    bind(X::PlacingMove, &[key(KeyCode::Esc)], C::No, "leave it where it is", Some("cancel")),
+    bind(X::PlacingSplit, &[key(KeyCode::Right), ch('l')], C::Placing(PC::WordRight), "split point: a word on", Some("word on")),
+    bind(X::PlacingSplit, &[key(KeyCode::Left), ch('h')], C::Placing(PC::WordLeft), "split point: a word back", Some("word back")),
+    bind(X::PlacingSplit, &[key(KeyCode::Enter)], C::Yes, "split the passage here: the second part starts at the marked word", Some("split here")),
+    bind(X::PlacingSplit, &[key(KeyCode::Esc)], C::No, "leave it whole", Some("cancel")),
     bind(X::Text, &[key(KeyCode::Enter)], C::Yes, "done", Some("done")),
     bind(X::Text, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", None),
@@ -400,6 +432,9 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Respondent(_) => vec![Context::Form, Global],
         Focused::Review => vec![Context::Review, Global],
         Focused::Versions => vec![Context::Versions, Global],
+        Focused::Placing(PlacingPart::List) => vec![Context::Placing, Global],
+        Focused::Placing(PlacingPart::Move) => vec![Context::PlacingMove, Global],
+        Focused::Placing(PlacingPart::Split) => vec![Context::PlacingSplit, Global],
         Focused::Compare(ComparePart::Matrix) => vec![Context::Compare, Global],
         Focused::Compare(ComparePart::Detail) => vec![Context::CompareDetail, Global],
         Focused::Compare(ComparePart::Notes) => vec![Context::CompareNotes, Global],

@@ -7,6 +7,7 @@ pub mod draft;
 pub mod effect;
 pub mod joint;
 pub mod keymap;
+pub mod placing;
 pub mod prose;
 pub mod screen;
 pub mod update;
@@ -297,8 +298,13 @@ impl App {
             .file
             .as_ref()
             .and_then(|file| drafts::unsaved_work_of(&self.dirs, &file.id, &self.catalog));
+        // An imported response opens on its placing, to be checked first.
+        self.screen = if draft.is_imported() {
+            Screen::Placing(placing::PlacingView::new())
+        } else {
+            Screen::Walk
+        };
         self.draft = Some(draft);
-        self.screen = Screen::Walk;
         self.open_joint_panel();
         if let Some(candidate) = earlier {
             self.recovery.offered.retain(|c| c.source != candidate.source);
@@ -443,6 +449,7 @@ impl App {
             Screen::Respondent(form) => Focused::Respondent(form.focus),
             Screen::Review { .. } => Focused::Review,
             Screen::Versions { .. } => Focused::Versions,
+            Screen::Placing(view) => Focused::Placing(view.part()),
             Screen::Compare(view) => Focused::Compare(view.part()),
         }
     }

@@ -26,6 +26,7 @@ mod markdown;
 mod merge;
 mod one_behaviour;
 mod outline;
+mod placing;
 mod plain;
 mod safety;
 mod schemas;

@@ -24,6 +24,7 @@ mod conflicts;
 mod dialogs;
 mod home;
 mod joint;
+mod placing;
 mod recovering;
 mod typing;
 mod walk;
@@ -32,6 +33,7 @@ use conflicts::*;
 use dialogs::*;
 use home::*;
 use joint::*;
+use placing::*;
 use recovering::*;
 use typing::*;
 use walk::*;
@@ -172,6 +174,7 @@ fn run(app: &mut App, command: Command) -> Option<Effect> {
         Screen::Respondent(_) => respondent_command(app, command),
         Screen::Review { .. } => review_command(app, command),
         Screen::Versions { .. } => versions_command(app, command),
+        Screen::Placing(_) => placing_command(app, command),
         Screen::Compare(_) if command == Command::Joint(crate::app::joint::JointCommand::Start) => {
             let files: Vec<PathBuf> = app
                 .comparison()

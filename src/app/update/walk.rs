@@ -4,6 +4,10 @@ use super::*;
 
 pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
     let now = Instant::now();
+    if command == Command::Placing(crate::app::placing::PlacingCommand::Open) {
+        open_placing(app);
+        return None;
+    }
     let draft = app.draft.as_mut()?;
     match command {
         Command::NextItem | Command::PrevItem => {
