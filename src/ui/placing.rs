@@ -30,7 +30,7 @@ pub fn draw(app: &App, view: &PlacingView, theme: Theme, frame: &mut Frame, area
     let unplaced = passages.iter().filter(|p| !p.is_placed()).count();
     frame.render_widget(
         Line::raw(format!(
-            " {file}: {} passages, {unplaced} not placed. Those not placed first, then the least sure.",
+            " {file}: {} passages, {unplaced} not placed; least sure first",
             passages.len()
         )),
         intro,
@@ -48,7 +48,7 @@ pub fn draw(app: &App, view: &PlacingView, theme: Theme, frame: &mut Frame, area
     });
     let widths = [
         Constraint::Length(4),
-        Constraint::Length(22),
+        Constraint::Length(26),
         Constraint::Length(5),
         Constraint::Fill(1),
     ];
@@ -110,12 +110,13 @@ fn draw_passage(
     let text = &passage.text;
     let words = match mode {
         PlacingMode::Split { at } => Line::from(vec![
-            Span::raw(visible_line(&text[..at]).into_owned()),
+            Span::raw(lead_up(text, at)),
             Span::styled("│", theme.warning()),
             Span::styled(visible_line(&text[at..]).into_owned(), theme.selected()),
         ]),
         _ => Line::raw(visible_line(text).into_owned()),
     };
+    lines.push(Line::raw(""));
     lines.push(words);
     let title = match mode {
         PlacingMode::Split { .. } => format!(" Passage {}: split where │ is (← → a word) ", index + 1),
@@ -125,6 +126,21 @@ fn draw_passage(
         .wrap(Wrap { trim: false })
         .block(panel(title, matches!(mode, PlacingMode::Split { .. }), theme));
     frame.render_widget(paragraph, area);
+}
+
+/// The words before a split point: the last few, after `…`, when there are many, so the
+/// point stays in view however long the passage.
+fn lead_up(text: &str, at: usize) -> String {
+    const SHOWN: usize = 120;
+    if at <= SHOWN {
+        return visible_line(&text[..at]).into_owned();
+    }
+    let mut from = at - SHOWN;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let from = text[from..at].find(char::is_whitespace).map_or(from, |gap| from + gap + 1);
+    format!("…{}", visible_line(&text[from..at]))
 }
 
 fn draw_items(
