@@ -490,3 +490,57 @@ fn joint_new_takes_documents_as_members() {
     ]));
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
 }
+
+/// `exports/samples` holds a member's Word reply from the corpus and the response `consult
+/// import` makes of it (and that response's Markdown export), as the code makes them now.
+/// `CONSULT_BLESS=1 cargo test --test it import` rewrites them after a deliberate change.
+#[test]
+fn the_imported_sample_is_current() {
+    use consult::export::{self, Format};
+    let root = crate::support::fixtures::root();
+    let samples = root.join("exports/samples");
+    let original = format!("{}/westvale-numbered.docx", crate::support::corpus::CORPUS);
+    let bytes = fs::read(root.join(&original)).unwrap();
+    let document = consult::import::read::read("westvale-numbered.docx", &bytes).unwrap();
+    let set = crate::support::fixtures::built_in();
+    let organisation = document.organisation.clone().unwrap().name;
+    let source = consult::import::SourceFile {
+        name: "westvale-numbered.docx".into(),
+        digest: consult::model::sha256(&bytes),
+    };
+    let at = jiff::Timestamp::from_second(1_609_934_400).unwrap(); // 6 January 2021
+    let response = consult::import::import(&document, &set, source, &organisation, at).response;
+    let expected: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
+        (
+            samples.join("westvale-numbered.member-document.docx"),
+            bytes.clone(),
+        ),
+        (
+            export::default_path(&samples, &response, Format::Json),
+            export::json::render(&response).into_bytes(),
+        ),
+        (
+            export::default_path(&samples, &response, Format::Markdown),
+            export::render(Format::Markdown, &response, &set, &export::Options::default()),
+        ),
+    ];
+    let bless = std::env::var_os("CONSULT_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (path, wanted) in expected {
+        if bless {
+            fs::write(&path, &wanted).unwrap();
+        } else if fs::read(&path).unwrap_or_default() != wanted {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "these samples differ from what the import makes: {}; run `CONSULT_BLESS=1 cargo test --test it import`, read the diff and commit it",
+        stale.join(", ")
+    );
+    // The sample reads back as it was written, and validates.
+    let text = fs::read_to_string(export::default_path(&samples, &response, Format::Json)).unwrap();
+    let read = consult::parse::response(&text).unwrap();
+    assert_eq!(read, response);
+    assert!(consult::model::validate::response(&read, &set).is_empty());
+}

@@ -16,7 +16,9 @@
 use super::document::{Block, BlockKind, Document};
 use super::markers::{self, Family, Marker};
 use super::ranking::Ranking;
-use super::similarity::{covered, opening, quoted_share, words};
+use std::collections::HashSet;
+
+use super::similarity::{Pairs, Wording, covered, covered_by, quoted_share, stems, words};
 use crate::model::{Item, Passage, PassageField, QuestionSet};
 
 /// Share of an item's wording (word pairs) a passage must have to count as quoting it.
@@ -101,9 +103,34 @@ impl Decision {
     }
 }
 
+/// An item's words, cut once for every passage to be compared with.
+struct ItemWords {
+    prompt: Wording,
+    /// Stems of its short title and wording.
+    wording: HashSet<String>,
+    /// Stems of its guidance.
+    guidance: HashSet<String>,
+    label: Vec<String>,
+}
+
+impl ItemWords {
+    fn new(item: &Item) -> ItemWords {
+        let short_title = item.short_title.as_deref().unwrap_or("");
+        ItemWords {
+            prompt: Wording::new(&item.prompt),
+            wording: stems(&format!("{short_title} {}", item.prompt))
+                .into_iter()
+                .collect(),
+            guidance: stems(item.context.as_deref().unwrap_or("")).into_iter().collect(),
+            label: stems(&item.label),
+        }
+    }
+}
+
 struct Placer<'s> {
     set: &'s QuestionSet,
     items: Vec<&'s Item>,
+    words: Vec<ItemWords>,
     families: Vec<Family>,
     ranking: Ranking,
     current: Option<Current>,
@@ -119,6 +146,7 @@ pub fn place(document: &Document, set: &QuestionSet) -> Vec<Passage> {
     let mut placer = Placer {
         set,
         items: set.items().collect(),
+        words: set.items().map(ItemWords::new).collect(),
         families: markers::families(set),
         ranking: Ranking::new(set),
         current: None,
@@ -276,7 +304,7 @@ impl Placer<'_> {
         if let Some((item, share)) = self.quoted(text) {
             let label = &self.items[item].label;
             let repeats_only = share >= REPEAT_THRESHOLD
-                && words(text).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
+                && words(text).count() <= self.words[item].prompt.len() * 13 / 10 + 3;
             self.current = Some(Current {
                 item,
                 list: false,
@@ -364,13 +392,13 @@ impl Placer<'_> {
         let bare_rest = rest.trim().trim_end_matches(['.', ':', '?']);
         let only_names_it = bare_rest.is_empty()
             || bare_rest.eq_ignore_ascii_case(short_title)
-            || quoted_share(&self.items[item].prompt, rest)
+            || self.words[item].prompt.quoted_in(&Pairs::new(rest), usize::MAX)
                 >= if heading_level.is_some() {
                     QUOTE_THRESHOLD
                 } else {
                     REPEAT_THRESHOLD
                 }
-                && words(rest).count() <= words(&self.items[item].prompt).count() * 13 / 10 + 3;
+                && words(rest).count() <= self.words[item].prompt.len() * 13 / 10 + 3;
         self.current = Some(Current {
             item,
             // A list numbered 1, 2, 3 ends with the list; one labelled "Question 3" is a heading.
@@ -403,9 +431,10 @@ impl Placer<'_> {
         in_heading: bool,
     ) -> Option<(usize, String, u8)> {
         let candidates: Vec<usize> = self.families.iter().filter_map(|f| f.item(number)).collect();
+        let pairs = Pairs::new(rest);
         if let Some(&item) = candidates
             .iter()
-            .find(|&&i| quoted_share(&self.items[i].prompt, rest) >= QUOTE_THRESHOLD)
+            .find(|&&i| self.words[i].prompt.quoted_in(&pairs, usize::MAX) >= QUOTE_THRESHOLD)
         {
             let label = &self.items[item].label;
             return Some((
@@ -508,13 +537,10 @@ impl Placer<'_> {
             return None;
         }
         // "Other comments", "Summary": a short heading whose words only one item's label has.
-        let heading_stems = super::similarity::stems(text);
+        let heading_stems = stems(text);
         if !heading_stems.is_empty() && heading_stems.len() <= 2 {
             let labelled: Vec<usize> = (0..self.items.len())
-                .filter(|&i| {
-                    let label = super::similarity::stems(&self.items[i].label);
-                    heading_stems.iter().all(|s| label.contains(s))
-                })
+                .filter(|&i| heading_stems.iter().all(|s| self.words[i].label.contains(s)))
                 .collect();
             if let [item] = labelled.as_slice() {
                 return Some((
@@ -524,6 +550,7 @@ impl Placer<'_> {
                 ));
             }
         }
+        let pairs = Pairs::new(text);
         let mut best: Option<(usize, String, u8, f32)> = None;
         let mut tied = false;
         for (i, item) in self.items.iter().enumerate() {
@@ -532,13 +559,12 @@ impl Placer<'_> {
                     || covered(title, text, |_| false).0 >= 0.99 && covered(text, title, |_| false).0 >= 0.5)
             {
                 Some((format!("matches {}'s short title", item.label), 90, 2.0))
-            } else if quoted_share(&item.prompt, text) >= QUOTE_THRESHOLD {
+            } else if self.words[i].prompt.quoted_in(&pairs, usize::MAX) >= QUOTE_THRESHOLD {
                 Some((format!("quotes {}'s wording", item.label), 90, 1.5))
             } else {
-                let wording = format!("{} {}", item.short_title.as_deref().unwrap_or(""), item.prompt);
                 let common = |stem: &str| self.ranking.is_common(stem);
-                let (share, count) = covered(text, &wording, common);
-                let (guided, guided_count) = covered(text, item.context.as_deref().unwrap_or(""), common);
+                let (share, count) = covered_by(&heading_stems, &self.words[i].wording, common);
+                let (guided, guided_count) = covered_by(&heading_stems, &self.words[i].guidance, common);
                 if share >= HEADING_THRESHOLD && count >= HEADING_MIN_WORDS {
                     Some((format!("its words are in {}'s wording", item.label), 75, share))
                 } else if guided >= 0.75 && guided_count >= 3 {
@@ -572,13 +598,11 @@ impl Placer<'_> {
     /// Only a passage's opening counts: a long answer that mentions an item's words on
     /// its way is not quoting it.
     fn quoted(&self, text: &str) -> Option<(usize, f32)> {
-        self.items
+        let pairs = Pairs::new(text);
+        self.words
             .iter()
             .enumerate()
-            .map(|(i, item)| {
-                let length = words(&item.prompt).count();
-                (i, quoted_share(&item.prompt, opening(text, length * 3 / 2 + 5)))
-            })
+            .map(|(i, item)| (i, item.prompt.quoted_in(&pairs, item.prompt.len() * 3 / 2 + 5)))
             .filter(|(_, share)| *share >= QUOTE_THRESHOLD)
             .max_by(|a, b| a.1.total_cmp(&b.1))
     }
@@ -644,7 +668,7 @@ impl Placer<'_> {
 
     /// Text under no marker or heading: the item whose words it shares most, if clearly.
     fn ranked(&self, text: &str) -> Decision {
-        if super::similarity::stems(text).len() < RANK_MIN_WORDS {
+        if stems(text).len() < RANK_MIN_WORDS {
             return Decision::not_placed(
                 "under no marker or heading, and too short to place by its words",
                 60,

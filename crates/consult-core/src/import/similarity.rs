@@ -4,7 +4,7 @@
 //! common, so that the same words in another order do not count as a quote), and how
 //! much of a short heading an item's words cover.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Words that carry no subject: left out of every comparison.
 const STOP_WORDS: &[&str] = &[
@@ -52,33 +52,106 @@ pub fn stem(word: &str) -> String {
 /// consecutive word pairs (stop words included, so that the quote is of the wording and
 /// not only its subject) found in `text`. A wording of one word counts that word.
 pub fn quoted_share(wording: &str, text: &str) -> f32 {
-    let wording: Vec<String> = words(wording).map(|w| stem(&w)).collect();
-    let text: Vec<String> = words(text).map(|w| stem(&w)).collect();
-    if wording.len() < 2 {
-        return if wording.iter().all(|w| text.contains(w)) && !wording.is_empty() {
-            1.0
-        } else {
-            0.0
-        };
+    Wording::new(wording).quoted_in(&Pairs::new(text), usize::MAX)
+}
+
+/// A wording's words, stemmed once, to look for in many passages.
+#[derive(Debug, Clone)]
+pub struct Wording {
+    stems: Vec<String>,
+    pairs: Vec<u64>,
+}
+
+impl Wording {
+    pub fn new(text: &str) -> Wording {
+        let stems: Vec<String> = words(text).map(|w| stem(&w)).collect();
+        let pairs = stems.windows(2).map(|w| pair_key(&w[0], &w[1])).collect();
+        Wording { stems, pairs }
     }
-    let pairs: HashSet<(&str, &str)> = text.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
-    let found = wording
-        .windows(2)
-        .filter(|w| pairs.contains(&(w[0].as_str(), w[1].as_str())))
-        .count();
-    found as f32 / (wording.len() - 1) as f32
+
+    /// How many words it has.
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// The share of its word pairs found among the first `limit` words of a passage.
+    pub fn quoted_in(&self, text: &Pairs, limit: usize) -> f32 {
+        if self.stems.len() < 2 {
+            let found = !self.stems.is_empty() && self.stems.iter().all(|w| text.has_word(w, limit));
+            return if found { 1.0 } else { 0.0 };
+        }
+        let found = self
+            .pairs
+            .iter()
+            .filter(|&&pair| text.has_pair(pair, limit))
+            .count();
+        found as f32 / (self.stems.len() - 1) as f32
+    }
+}
+
+/// A passage's consecutive word pairs, each with where it first occurs.
+#[derive(Debug, Clone, Default)]
+pub struct Pairs {
+    first: HashMap<u64, usize>,
+    words: HashMap<String, usize>,
+}
+
+/// A word pair as one number, so that a passage's pairs are looked up without building
+/// strings (two different pairs share a number once in 2^64 tries).
+fn pair_key(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (a, b).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Pairs {
+    pub fn new(text: &str) -> Pairs {
+        let stems: Vec<String> = words(text).map(|w| stem(&w)).collect();
+        let mut first = HashMap::with_capacity(stems.len());
+        for (at, pair) in stems.windows(2).enumerate() {
+            first.entry(pair_key(&pair[0], &pair[1])).or_insert(at);
+        }
+        let mut words = HashMap::with_capacity(stems.len());
+        for (at, stem) in stems.into_iter().enumerate() {
+            words.entry(stem).or_insert(at);
+        }
+        Pairs { first, words }
+    }
+
+    /// Whether `a b` occurs within the first `limit` words.
+    fn has_pair(&self, pair: u64, limit: usize) -> bool {
+        self.first.get(&pair).is_some_and(|&at| at + 1 < limit)
+    }
+
+    fn has_word(&self, word: &str, limit: usize) -> bool {
+        self.words.get(word).is_some_and(|&at| at < limit)
+    }
 }
 
 /// How much of a short `heading` the words of `target` cover, from 0 to 1, and how many
 /// of the heading's words were found: the share of the heading's meaningful stems that
 /// `target` has. Stems `ignored` says are too common to tell anything are left out.
 pub fn covered(heading: &str, target: &str, ignored: impl Fn(&str) -> bool) -> (f32, usize) {
-    let heading: Vec<String> = stems(heading).into_iter().filter(|s| !ignored(s)).collect();
+    let target: HashSet<String> = stems(target).into_iter().collect();
+    covered_by(&stems(heading), &target, ignored)
+}
+
+/// [`covered`] with both sides already cut into stems.
+pub fn covered_by(
+    heading: &[String],
+    target: &HashSet<String>,
+    ignored: impl Fn(&str) -> bool,
+) -> (f32, usize) {
+    let heading: Vec<&String> = heading.iter().filter(|s| !ignored(s)).collect();
     if heading.is_empty() {
         return (0.0, 0);
     }
-    let target: HashSet<String> = stems(target).into_iter().collect();
-    let found = heading.iter().filter(|w| target.contains(*w)).count();
+    let found = heading.iter().filter(|w| target.contains(w.as_str())).count();
     (found as f32 / heading.len() as f32, found)
 }
 
