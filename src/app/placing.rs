@@ -24,9 +24,13 @@ pub enum PlacingMode {
     Browse,
     /// Choosing where to move the selected passage: `choice` indexes the set's items in
     /// reading order, and one past the last means "not placed".
-    Move { choice: usize },
+    Move {
+        choice: usize,
+    },
     /// Choosing where to split the selected passage: at byte `at` of its text.
-    Split { at: usize },
+    Split {
+        at: usize,
+    },
 }
 
 /// Which part of the placing view has the keys.

@@ -431,7 +431,8 @@ fn number(text: &str) -> Option<usize> {
 }
 
 fn place(rest: &str) -> Result<Command, String> {
-    let usage = || "place needs a passage's number and an item: place 3 question 2 (or place 3 none)".to_string();
+    let usage =
+        || "place needs a passage's number and an item: place 3 question 2 (or place 3 none)".to_string();
     let (n, item) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
     let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
     Ok(Command::Place(n, item.trim().to_string()))

@@ -59,7 +59,9 @@ impl Plain {
         };
         let Some(point) = point else {
             self.say(match at {
-                SplitAt::Words(n) => format!("Passage {number} does not go on after {n} words; passages lists it."),
+                SplitAt::Words(n) => {
+                    format!("Passage {number} does not go on after {n} words; passages lists it.")
+                }
                 SplitAt::Before(words) => format!(
                     "Passage {number} has no “{}” after its first word.",
                     visible_line(&words)
@@ -79,7 +81,10 @@ impl Plain {
     pub(super) fn undo_placing(&mut self, draft: &mut Session, redo: bool) -> Result<(), Stop> {
         match draft.undo_placing(redo, Instant::now()) {
             PlacingUndone::Nothing => {
-                self.say(format!("No placing change to {}.", if redo { "redo" } else { "undo" }));
+                self.say(format!(
+                    "No placing change to {}.",
+                    if redo { "redo" } else { "undo" }
+                ));
                 Ok(())
             }
             PlacingUndone::ChangedSince => {
@@ -139,18 +144,34 @@ fn passage_line(draft: &Session, index: usize) -> String {
 }
 
 fn item_name(draft: &Session, id: &str) -> String {
-    draft.set.item(id).map_or_else(|| visible_line(id).into_owned(), print::name)
+    draft
+        .set
+        .item(id)
+        .map_or_else(|| visible_line(id).into_owned(), print::name)
 }
 
 /// What a placing step did, in a line.
 fn said(draft: &Session, edit: &PlacingEdit) -> String {
-    let place = |item: &Option<String>| item.as_deref().map_or("not placed".to_string(), |id| item_name(draft, id));
+    let place = |item: &Option<String>| {
+        item.as_deref()
+            .map_or("not placed".to_string(), |id| item_name(draft, id))
+    };
     match edit {
         PlacingEdit::Moved { passage, from, to } => {
-            format!("Passage {} moved from {} to {}.", passage + 1, place(from), place(to))
+            format!(
+                "Passage {} moved from {} to {}.",
+                passage + 1,
+                place(from),
+                place(to)
+            )
         }
         PlacingEdit::Split { passage } => {
-            format!("Passage {} split in two: {} and {}.", passage + 1, passage + 1, passage + 2)
+            format!(
+                "Passage {} split in two: {} and {}.",
+                passage + 1,
+                passage + 1,
+                passage + 2
+            )
         }
         PlacingEdit::NotAnswer { passage, item } => format!(
             "Passage {} is not an answer: it is in the notes of {}.",
@@ -162,7 +183,7 @@ fn said(draft: &Session, edit: &PlacingEdit) -> String {
 
 fn capital(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }

@@ -26,7 +26,11 @@ pub fn draw(app: &App, view: &PlacingView, theme: Theme, frame: &mut Frame, area
         Constraint::Min(5),
     ])
     .areas(area);
-    let file = draft.response.source.as_ref().map_or(String::new(), |s| visible_line(&s.file).into_owned());
+    let file = draft
+        .response
+        .source
+        .as_ref()
+        .map_or(String::new(), |s| visible_line(&s.file).into_owned());
     let unplaced = passages.iter().filter(|p| !p.is_placed()).count();
     frame.render_widget(
         Line::raw(format!(
@@ -44,7 +48,11 @@ pub fn draw(app: &App, view: &PlacingView, theme: Theme, frame: &mut Frame, area
             format!("{}%", p.confidence),
             words,
         ]);
-        if p.is_placed() { row } else { row.style(theme.warning()) }
+        if p.is_placed() {
+            row
+        } else {
+            row.style(theme.warning())
+        }
     });
     let widths = [
         Constraint::Length(4),
@@ -100,7 +108,11 @@ fn draw_passage(
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Went to: ", theme.heading()),
-            Span::raw(format!("{}, {}% sure", place(draft, passage, true), passage.confidence)),
+            Span::raw(format!(
+                "{}, {}% sure",
+                place(draft, passage, true),
+                passage.confidence
+            )),
         ]),
         Line::from(vec![
             Span::styled("Why: ", theme.heading()),
@@ -122,9 +134,11 @@ fn draw_passage(
         PlacingMode::Split { .. } => format!(" Passage {}: split where │ is (← → a word) ", index + 1),
         _ => format!(" Passage {} ", index + 1),
     };
-    let paragraph = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel(title, matches!(mode, PlacingMode::Split { .. }), theme));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).block(panel(
+        title,
+        matches!(mode, PlacingMode::Split { .. }),
+        theme,
+    ));
     frame.render_widget(paragraph, area);
 }
 
@@ -139,7 +153,9 @@ fn lead_up(text: &str, at: usize) -> String {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let from = text[from..at].find(char::is_whitespace).map_or(from, |gap| from + gap + 1);
+    let from = text[from..at]
+        .find(char::is_whitespace)
+        .map_or(from, |gap| from + gap + 1);
     format!("…{}", visible_line(&text[from..at]))
 }
 
@@ -166,7 +182,11 @@ fn draw_items(
             ))
         })
         .collect();
-    items.push(ListItem::new(if passage.is_placed() { "not placed" } else { "(now) not placed" }));
+    items.push(ListItem::new(if passage.is_placed() {
+        "not placed"
+    } else {
+        "(now) not placed"
+    }));
     let list = List::new(items)
         .block(panel(format!(" Move passage {} to ", index + 1), true, theme))
         .highlight_style(theme.selected())

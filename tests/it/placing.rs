@@ -28,7 +28,14 @@ fn imported() -> Response {
         name: "eastmoor-headings.docx".into(),
         digest: "sha256:00".into(),
     };
-    consult::import::import(&document, &set, file, "Eastmoor Borough Council", jiff::Timestamp::UNIX_EPOCH).response
+    consult::import::import(
+        &document,
+        &set,
+        file,
+        "Eastmoor Borough Council",
+        jiff::Timestamp::UNIX_EPOCH,
+    )
+    .response
 }
 
 /// The app with the imported response as its one draft, opened.
@@ -85,10 +92,18 @@ fn an_imported_response_opens_on_its_placing_least_sure_first() {
     let h = opened();
     assert_eq!(h.app.screen.kind(), ScreenKind::Placing);
     let first = selected(&h);
-    assert!(response(&h).source.as_ref().unwrap().passages[first].item.is_none(), "not placed first");
+    assert!(
+        response(&h).source.as_ref().unwrap().passages[first]
+            .item
+            .is_none(),
+        "not placed first"
+    );
     let text = support::screen(&h, 120, 40);
     assert!(text.contains("not placed"), "{text}");
-    assert!(text.contains("m move"), "the footer comes from the key table: {text}");
+    assert!(
+        text.contains("m move"),
+        "the footer comes from the key table: {text}"
+    );
 }
 
 #[test]
@@ -127,16 +142,30 @@ fn m_moves_a_passage_to_the_item_chosen_and_ctrl_z_puts_both_answers_back_exactl
         h.key(KeyCode::Down);
     }
     h.key(KeyCode::Enter);
-    assert!(h.answer("q4").answer.contains("We accept that voluntary"), "{:?}", h.answer("q4"));
+    assert!(
+        h.answer("q4").answer.contains("We accept that voluntary"),
+        "{:?}",
+        h.answer("q4")
+    );
     assert!(!h.answer("q1").answer.contains("We accept that voluntary"));
     assert_eq!(
-        response(&h).source.as_ref().unwrap().passages[passage].item.as_deref(),
+        response(&h).source.as_ref().unwrap().passages[passage]
+            .item
+            .as_deref(),
         Some("q4")
     );
-    assert!(h.message().contains("moved from Question 1 to Question 4"), "{}", h.message());
+    assert!(
+        h.message().contains("moved from Question 1 to Question 4"),
+        "{}",
+        h.message()
+    );
     let moved = render(response(&h));
     h.ctrl('z');
-    assert_eq!(render(response(&h)), before, "one undo puts both answers and the record back");
+    assert_eq!(
+        render(response(&h)),
+        before,
+        "one undo puts both answers and the record back"
+    );
     assert!(h.message().starts_with("Taken back"), "{}", h.message());
     h.ctrl('y');
     assert_eq!(render(response(&h)), moved);
@@ -167,7 +196,11 @@ fn moving_can_be_cancelled_or_go_to_not_placed() {
     h.key(KeyCode::Char('k'));
     h.key(KeyCode::Char('j'));
     h.key(KeyCode::Enter);
-    assert!(response(&h).source.as_ref().unwrap().passages[passage].item.is_none());
+    assert!(
+        response(&h).source.as_ref().unwrap().passages[passage]
+            .item
+            .is_none()
+    );
     assert!(!h.answer("q1").answer.contains("We accept that voluntary"));
 }
 
@@ -189,7 +222,10 @@ fn s_splits_a_passage_at_the_point_moved_word_by_word() {
     let passages = &response(&h).source.as_ref().unwrap().passages;
     assert_eq!(passages.len(), count + 1);
     assert_eq!(passages[passage].text, "We accept ");
-    assert_eq!(format!("{}{}", passages[passage].text, passages[passage + 1].text), whole);
+    assert_eq!(
+        format!("{}{}", passages[passage].text, passages[passage + 1].text),
+        whole
+    );
     assert!(h.answer("q1").answer.contains("We accept\n\nthat voluntary"));
     h.ctrl('z');
     assert_eq!(response(&h).source.as_ref().unwrap().passages.len(), count);
@@ -207,9 +243,20 @@ fn n_marks_a_passage_not_an_answer_and_its_words_go_to_the_notes() {
     select(&mut h, "Eastmoor Health and Wellbeing Board, minutes");
     let passage = selected(&h);
     h.key(KeyCode::Char('n'));
-    assert!(h.answer("q1").notes.contains("Eastmoor Health and Wellbeing Board, minutes"));
-    assert!(!h.answer("q1").answer.contains("Eastmoor Health and Wellbeing Board, minutes"));
-    assert_eq!(response(&h).source.as_ref().unwrap().passages[passage].field, PassageField::Notes);
+    assert!(
+        h.answer("q1")
+            .notes
+            .contains("Eastmoor Health and Wellbeing Board, minutes")
+    );
+    assert!(
+        !h.answer("q1")
+            .answer
+            .contains("Eastmoor Health and Wellbeing Board, minutes")
+    );
+    assert_eq!(
+        response(&h).source.as_ref().unwrap().passages[passage].field,
+        PassageField::Notes
+    );
     assert!(h.message().contains("notes of Question 1"), "{}", h.message());
     // A passage not placed has no item to take notes.
     select(&mut h, "Eastmoor Borough Council: response");
@@ -279,7 +326,10 @@ fn snapshot(name: &str, make: impl Fn() -> Harness) {
     for (width, height) in SIZES {
         let h = make();
         let terminal = draw(&h, width, height);
-        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen_text(terminal.backend()));
+        insta::assert_snapshot!(
+            format!("{name}_{width}x{height}"),
+            screen_text(terminal.backend())
+        );
     }
 }
 
@@ -312,7 +362,9 @@ fn a_split_point_deep_in_a_long_passage_stays_in_view() {
     let lines: Vec<&str> = text.lines().collect();
     let start = lines.iter().position(|l| l.contains('…')).expect(&text);
     assert!(
-        lines[start..(start + 3).min(lines.len())].iter().any(|l| l.matches('│').count() == 3),
+        lines[start..(start + 3).min(lines.len())]
+            .iter()
+            .any(|l| l.matches('│').count() == 3),
         "{text}"
     );
 }
@@ -354,7 +406,11 @@ fn plain(sandbox: &Sandbox, file: &Path, script: &str) -> String {
         .write_stdin(script)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -368,9 +424,15 @@ fn plain_mode_lists_the_passages_least_sure_first() {
     let file = import_into(&sandbox);
     let said = plain(&sandbox, &file, "passages\nquit\n");
     let lines: Vec<&str> = said.lines().collect();
-    let at = lines.iter().position(|l| l.contains("passages, 2 not placed")).expect(&said);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("passages, 2 not placed"))
+        .expect(&said);
     assert!(lines[at + 1].starts_with("2. not placed;"), "{said}");
-    assert!(lines[at + 2].starts_with("1. not placed; a heading that names no item; 80% sure:"), "{said}");
+    assert!(
+        lines[at + 2].starts_with("1. not placed; a heading that names no item; 80% sure:"),
+        "{said}"
+    );
     assert!(
         said.contains("5. Question 1, Statutory ICSs; follows the marker for Question 1; 75% sure: “We accept that voluntary partnerships have reached the…”"),
         "{said}"
@@ -383,12 +445,29 @@ fn plain_mode_places_splits_and_marks_not_an_answer_and_undo_takes_each_back() {
     let file = import_into(&sandbox);
     let original = std::fs::read_to_string(&file).unwrap();
     let said = plain(&sandbox, &file, "place 5 question 4\nundo\nredo\nquit\n");
-    assert!(said.contains("Passage 5 moved from Question 1, Statutory ICSs to Question 4, Transferring commissioning."), "{said}");
+    assert!(
+        said.contains(
+            "Passage 5 moved from Question 1, Statutory ICSs to Question 4, Transferring commissioning."
+        ),
+        "{said}"
+    );
     assert!(said.contains("Taken back: Passage 5 moved"), "{said}");
     assert!(said.contains("Made again: Passage 5 moved"), "{said}");
     let response = saved(&file);
-    assert!(response.answer("q4").unwrap().answer.contains("We accept that voluntary"));
-    assert!(!response.answer("q1").unwrap().answer.contains("We accept that voluntary"));
+    assert!(
+        response
+            .answer("q4")
+            .unwrap()
+            .answer
+            .contains("We accept that voluntary")
+    );
+    assert!(
+        !response
+            .answer("q1")
+            .unwrap()
+            .answer
+            .contains("We accept that voluntary")
+    );
 
     let said = plain(&sandbox, &file, "place 5 q1\nundo\nquit\n");
     assert!(said.contains("Taken back"), "{said}");
@@ -397,20 +476,43 @@ fn plain_mode_places_splits_and_marks_not_an_answer_and_undo_takes_each_back() {
     // Moved back by hand, the answers read as they did, though the record says by hand.
     let back = saved(&file);
     let first: Response = serde_json::from_str(&original).unwrap();
-    assert_eq!(back.answer("q1").unwrap().answer, first.answer("q1").unwrap().answer);
+    assert_eq!(
+        back.answer("q1").unwrap().answer,
+        first.answer("q1").unwrap().answer
+    );
 
-    let said = plain(&sandbox, &file, "split 5 2\nsplit 8 \"must also\"\nnotanswer 6\nundo\nquit\n");
+    let said = plain(
+        &sandbox,
+        &file,
+        "split 5 2\nsplit 8 \"must also\"\nnotanswer 6\nundo\nquit\n",
+    );
     assert!(said.contains("Passage 5 split in two: 5 and 6."), "{said}");
-    assert!(said.contains("5. Question 1, Statutory ICSs; moved here by hand; 100% sure: “We accept”"), "{said}");
+    assert!(
+        said.contains("5. Question 1, Statutory ICSs; moved here by hand; 100% sure: “We accept”"),
+        "{said}"
+    );
     assert!(said.contains("Passage 8 split in two: 8 and 9."), "{said}");
-    assert!(said.contains("Passage 6 is not an answer: it is in the notes of Question 1, Statutory ICSs."), "{said}");
+    assert!(
+        said.contains("Passage 6 is not an answer: it is in the notes of Question 1, Statutory ICSs."),
+        "{said}"
+    );
     assert!(said.contains("Taken back: Passage 6 is not an answer"), "{said}");
     let response = saved(&file);
     let passages = &response.source.as_ref().unwrap().passages;
     assert_eq!(passages[4].text, "We accept ");
-    assert!(passages[7].text.starts_with("The legislation"), "{:?}", passages[7]);
+    assert!(
+        passages[7].text.starts_with("The legislation"),
+        "{:?}",
+        passages[7]
+    );
     assert!(passages[8].text.starts_with("must also"), "{:?}", passages[8]);
-    assert!(response.answer("q1").unwrap().answer.contains("The legislation\n\nmust also"));
+    assert!(
+        response
+            .answer("q1")
+            .unwrap()
+            .answer
+            .contains("The legislation\n\nmust also")
+    );
     assert_eq!(response.answer("q1").unwrap().notes, "");
 }
 
@@ -444,10 +546,15 @@ fn plain_mode_on_a_response_not_imported_has_no_passages() {
     let sandbox = Sandbox::new();
     let file = sandbox.path().join("draft.json");
     support::fixtures::copy_into(support::COMMISSION, sandbox.path());
-    let copied = sandbox.path().join(Path::new(support::COMMISSION).file_name().unwrap());
+    let copied = sandbox
+        .path()
+        .join(Path::new(support::COMMISSION).file_name().unwrap());
     std::fs::rename(copied, &file).unwrap();
     let said = plain(&sandbox, &file, "passages\nplace 1 q1\nquit\n");
-    assert!(said.contains("This response was not imported from a document"), "{said}");
+    assert!(
+        said.contains("This response was not imported from a document"),
+        "{said}"
+    );
     assert!(said.contains("There is no passage 1."), "{said}");
 }
 
@@ -483,6 +590,8 @@ fn import_a_word_reply_move_a_passage_in_the_placing_view_and_export() {
     )
     .unwrap();
     let heading = markdown.find("Further comments").expect(&markdown);
-    let moved = markdown.find("This response was agreed by the Council").expect(&markdown);
+    let moved = markdown
+        .find("This response was agreed by the Council")
+        .expect(&markdown);
     assert!(moved > heading, "under Further comments:\n{markdown}");
 }

@@ -17,7 +17,10 @@ use crate::text::visible_line;
 pub(super) fn open_placing(app: &mut App) {
     match app.draft.as_ref() {
         Some(draft) if draft.is_imported() => app.screen = Screen::Placing(PlacingView::new()),
-        Some(_) => info(app, "This response was not imported from a document: there is no placing to check"),
+        Some(_) => info(
+            app,
+            "This response was not imported from a document: there is no placing to check",
+        ),
         None => {}
     }
 }
@@ -42,7 +45,10 @@ pub(super) fn placing_command(app: &mut App, command: Command) -> Option<Effect>
         }
         (PlacingMode::Browse, Command::Placing(PlacingCommand::Move)) => {
             let items = draft.set.item_count();
-            let at = draft.passages()[passage].item.as_deref().and_then(|id| draft.set.item_index(id));
+            let at = draft.passages()[passage]
+                .item
+                .as_deref()
+                .and_then(|id| draft.set.item_index(id));
             view.mode = PlacingMode::Move {
                 choice: at.unwrap_or(items),
             };
@@ -52,7 +58,9 @@ pub(super) fn placing_command(app: &mut App, command: Command) -> Option<Effect>
             let text = &draft.passages()[passage].text;
             let at = word_after(text, 0);
             if at >= text.trim_end().len() {
-                Some(Err("This passage is one word: there is nowhere to split it".to_string()))
+                Some(Err(
+                    "This passage is one word: there is nowhere to split it".to_string()
+                ))
             } else {
                 view.mode = PlacingMode::Split { at };
                 None
@@ -90,7 +98,10 @@ pub(super) fn placing_command(app: &mut App, command: Command) -> Option<Effect>
             let to = draft.set.items().nth(choice).map(|item| item.id.clone());
             Some(draft_step(draft, |s| s.move_passage(passage, to.as_deref(), now)))
         }
-        (PlacingMode::Split { at }, Command::Placing(PlacingCommand::WordLeft | PlacingCommand::WordRight)) => {
+        (
+            PlacingMode::Split { at },
+            Command::Placing(PlacingCommand::WordLeft | PlacingCommand::WordRight),
+        ) => {
             let text = &draft.passages()[passage].text;
             let next = if command == Command::Placing(PlacingCommand::WordRight) {
                 word_after(text, at)
@@ -146,7 +157,10 @@ fn undone(draft: &mut Draft, redo: bool, now: Instant) -> Result<String, String>
             let items = Session::placing_items(&edit, draft.passages());
             draft.texts_replaced(&items);
             let said = said(draft, &edit);
-            Ok(format!("{}: {said}", if redo { "Made again" } else { "Taken back" }))
+            Ok(format!(
+                "{}: {said}",
+                if redo { "Made again" } else { "Taken back" }
+            ))
         }
     }
 }
@@ -161,15 +175,20 @@ fn placed(draft: &Draft, done: Result<PlacingEdit, EditError>) -> Result<String,
 /// What a placing step did, in the footer's words.
 fn said(draft: &Draft, edit: &PlacingEdit) -> String {
     let name = |id: &str| {
-        draft
-            .set
-            .item(id)
-            .map_or_else(|| visible_line(id).into_owned(), |item| visible_line(&item.label).into_owned())
+        draft.set.item(id).map_or_else(
+            || visible_line(id).into_owned(),
+            |item| visible_line(&item.label).into_owned(),
+        )
     };
     let place = |item: &Option<String>| item.as_deref().map_or("not placed".to_string(), name);
     match edit {
         PlacingEdit::Moved { passage, from, to } => {
-            format!("Passage {} moved from {} to {}", passage + 1, place(from), place(to))
+            format!(
+                "Passage {} moved from {} to {}",
+                passage + 1,
+                place(from),
+                place(to)
+            )
         }
         PlacingEdit::Split { passage } => format!(
             "Passage {} split in two: {} and {}",
@@ -178,7 +197,11 @@ fn said(draft: &Draft, edit: &PlacingEdit) -> String {
             passage + 2
         ),
         PlacingEdit::NotAnswer { passage, item } => {
-            format!("Passage {} is in the notes of {} now, not its answer", passage + 1, name(item))
+            format!(
+                "Passage {} is in the notes of {} now, not its answer",
+                passage + 1,
+                name(item)
+            )
         }
     }
 }

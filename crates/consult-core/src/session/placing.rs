@@ -253,7 +253,10 @@ pub fn before_words(text: &str, words: &str) -> Option<usize> {
     if lower.len() != text.len() {
         return text.find(words).filter(|&at| at > 0);
     }
-    lower.match_indices(&words.to_lowercase()).map(|(at, _)| at).find(|&at| at > 0 && !text[..at].trim().is_empty())
+    lower
+        .match_indices(&words.to_lowercase())
+        .map(|(at, _)| at)
+        .find(|&at| at > 0 && !text[..at].trim().is_empty())
 }
 
 #[cfg(test)]
@@ -377,10 +380,16 @@ mod tests {
     #[test]
     fn split_points_by_words_counted_or_quoted() {
         let text = "Option 2 is  the better model, for its clarity.";
-        assert_eq!(&text[after_words(text, 2).unwrap()..], "is  the better model, for its clarity.");
+        assert_eq!(
+            &text[after_words(text, 2).unwrap()..],
+            "is  the better model, for its clarity."
+        );
         assert_eq!(after_words(text, 0), None);
         assert_eq!(after_words(text, 9), None);
-        assert_eq!(&text[before_words(text, "FOR its").unwrap()..], "for its clarity.");
+        assert_eq!(
+            &text[before_words(text, "FOR its").unwrap()..],
+            "for its clarity."
+        );
         assert_eq!(before_words(text, "Option"), None, "not at the very start");
         assert_eq!(before_words(text, "nowhere"), None);
     }
