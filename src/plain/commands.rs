@@ -664,12 +664,42 @@ mod tests {
     }
 
     #[test]
+    fn placing_commands_take_a_passage_and_where() {
+        assert_eq!(ok("place 3 question 4"), Command::Place(3, "question 4".into()));
+        assert_eq!(ok("place 3 none"), Command::Place(3, "none".into()));
+        assert_eq!(ok("split 2 12"), Command::Split(2, SplitAt::Words(12)));
+        assert_eq!(
+            ok("split 2 “we also”"),
+            Command::Split(2, SplitAt::Before("we also".into()))
+        );
+        assert_eq!(
+            ok("split 2 'we'"),
+            Command::Split(2, SplitAt::Before("we".into()))
+        );
+        assert_eq!(ok("notanswer 7"), Command::NotAnswer(7));
+        assert_eq!(ok("passages"), Command::Passages);
+        for bad in [
+            "place",
+            "place 3",
+            "place 0 q1",
+            "split 2",
+            "split 2 0",
+            "split 2 \"\"",
+            "notanswer",
+            "notanswer two",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn every_word_in_the_table_parses_to_its_own_command() {
         for word in WORDS {
             let usage = word
                 .usage
                 .replace(" N", " 1")
                 .replace(" S", " 1")
+                .replace(" AT", " 2")
                 .replace("LEVEL", "full");
             assert!(parse(&usage).unwrap().is_some(), "{usage}");
             for short in word.short {
