@@ -252,7 +252,7 @@ pub const WORDS: &[Word] = &[
         name: "undo",
         short: &[],
         usage: "undo",
-        help: "take back this item's newest change: a text, a position, a ready mark or a key point",
+        help: "take back this item's newest change: a text, a position, a ready mark or a key point; straight after place, split or notanswer, that change",
     },
     Word {
         name: "redo",
