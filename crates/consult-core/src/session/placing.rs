@@ -265,36 +265,19 @@ mod tests {
 
     use super::*;
     use crate::export::json::render;
-    use crate::import::document::{Block, BlockKind, Document, SourceFormat};
     use crate::import::response::{SourceFile, import};
     use crate::session::TextField;
 
-    fn paragraph(text: &str) -> Block {
-        Block {
-            kind: BlockKind::Paragraph,
-            text: text.into(),
-            lead_in: None,
-            comments: Vec::new(),
-        }
-    }
-
-    /// Question 1 with two paragraphs, Question 2 with one.
+    /// Question 1 with two paragraphs, Question 2 with one, read as a text file is.
     fn session() -> Session {
         let set = crate::catalog::Catalog::built_in()
             .find("integrating-care")
             .unwrap()
             .clone();
-        let document = Document {
-            format: SourceFormat::Text,
-            title: None,
-            organisation: None,
-            notices: Vec::new(),
-            blocks: vec![
-                paragraph("Question 1: We agree with the statutory footing."),
-                paragraph("Option 2 is the better model, for its clarity."),
-                paragraph("Question 2: We partly agree."),
-            ],
-        };
+        let text = "Question 1: We agree with the statutory footing.\n\n\
+                    Option 2 is the better model, for its clarity.\n\n\
+                    Question 2: We partly agree.\n";
+        let document = crate::import::read::read("reply.txt", text.as_bytes()).unwrap();
         let file = SourceFile {
             name: "reply.txt".into(),
             digest: "sha256:00".into(),
