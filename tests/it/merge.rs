@@ -439,6 +439,22 @@ fn diff_of_one_file_is_its_text_a_sentence_a_line() {
 }
 
 #[test]
+fn diff_of_a_file_with_a_position_conflict_shows_both_sides_by_label() {
+    let sandbox = Sandbox::new();
+    let (_, _, _, merged) = both_changed();
+    let file = sandbox.write("merged.json", &merged);
+    let run = sandbox.run(&["diff", p(&file)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("  q2 position: ours Agree | theirs Disagree\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("ours agree"), "{}", run.stdout);
+}
+
+#[test]
 fn diff_of_responses_to_different_sets_or_a_broken_file_exits_2() {
     let sandbox = Sandbox::new();
     let broken = sandbox.path("broken.json");
