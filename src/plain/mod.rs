@@ -58,6 +58,7 @@ pub fn run(dirs: Dirs, start: Start) -> u8 {
         catalog,
         input: Input::start(),
         prompt: std::io::stdin().is_terminal(),
+        piped: !std::io::stdin().is_terminal(),
         zone: jiff::tz::TimeZone::system(),
         exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
         last_adopted: None,
@@ -93,6 +94,9 @@ struct Plain {
     input: Input,
     /// Whether to print a prompt before reading: only for a person at a terminal.
     prompt: bool,
+    /// Standard input is not a terminal (a script pipes commands in): an editor program
+    /// would take the rest of the script as its own input.
+    piped: bool,
     zone: jiff::tz::TimeZone,
     exports_dir: PathBuf,
     /// On a joint response, the item and passage adopted last, for `credit`.
