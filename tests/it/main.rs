@@ -13,6 +13,7 @@ mod drafts;
 mod e2e;
 mod exports;
 mod fhir;
+mod fuzz;
 mod git;
 mod history;
 mod hostile;
