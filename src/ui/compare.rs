@@ -15,8 +15,8 @@ use crate::app::compare::{
     CompareView, DETAIL_PAGE, Extent, Layout as Shown, Mode, Scroll, counts_columns, follow,
 };
 use crate::compare::{
-    Agreement, Comparison, INFERRED_LEGEND, Position, SAME_POSITION_DIFFERENT_POINTS, SetAside, Sort,
-    pair_words, shown_path,
+    Agreement, CONFLICT_LEGEND, CONFLICT_NOT_SETTLED, Comparison, INFERRED_LEGEND, Position,
+    SAME_POSITION_DIFFERENT_POINTS, SetAside, Sort, pair_words, shown_path,
 };
 use crate::text::{fit, flat, grouped, shorten, visible};
 
@@ -79,20 +79,19 @@ fn summary_cell(comparison: &Comparison, i: usize) -> String {
 /// A position as the screen shows it: symbol (with `*` when inferred) and label, and its style.
 fn position_cell(comparison: &Comparison, i: usize, o: usize, theme: Theme) -> (String, Style) {
     let stance = comparison.organisations[o].stances[i];
-    let Some(scale) = comparison.scale(i) else {
-        return (String::new(), Style::new());
-    };
     let inferred = if stance.inferred { INFERRED } else { "" };
-    match stance.position {
-        Position::Chosen(k) => match scale.options.get(usize::from(k)) {
+    match (stance.position, comparison.scale(i)) {
+        (Position::Unsettled, _) => (format!("! {CONFLICT_NOT_SETTLED}"), theme.warning()),
+        (_, None) => (String::new(), Style::new()),
+        (Position::Chosen(k), Some(scale)) => match scale.options.get(usize::from(k)) {
             Some(option) => (
                 format!("{}{inferred} {}", option.symbol, one_line(&option.label)),
                 option_style(theme, usize::from(k), scale.options.len()),
             ),
             None => ("?".to_string(), theme.warning()),
         },
-        Position::NotOnScale => (format!("?{inferred} not on scale"), theme.warning()),
-        Position::Unset => ("— no position".to_string(), theme.dim()),
+        (Position::NotOnScale, Some(_)) => (format!("?{inferred} not on scale"), theme.warning()),
+        (Position::Unset, Some(_)) => ("— no position".to_string(), theme.dim()),
     }
 }
 
@@ -563,6 +562,7 @@ fn item_line(
                 };
                 let stance = comparison.organisations[o].stances[i];
                 match scale {
+                    None if stance.position == Position::Unsettled => position_cell(comparison, i, o, theme),
                     None if stance.has_text => (
                         format!("✎ {} words", grouped(stance.words as usize)),
                         Style::new(),
@@ -651,6 +651,9 @@ fn draw_item(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
             INFERRED_LEGEND.trim_start_matches("(inferred): ")
         ));
     }
+    if comparison.summaries[view.item].unsettled > 0 {
+        legend.push(format!("! {CONFLICT_LEGEND}"));
+    }
     if !legend.is_empty() {
         lines.push(Line::styled(legend.join(" · "), theme.dim()));
     }
@@ -673,7 +676,7 @@ fn key_point_line(comparison: &Comparison, i: usize, o: usize, width: usize, the
         format!("{}: ", one_line(&comparison.column_name(o))),
         theme.heading(),
     )];
-    if comparison.scale(i).is_some() {
+    if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
         let (position, style) = position_cell(comparison, i, o, theme);
         spans.push(Span::styled(position, style));
         spans.push(Span::raw(" — "));
@@ -706,6 +709,7 @@ fn draw_detail(
     if let Some(filter) = detail.filter {
         let label = match comparison.option(detail.item, filter) {
             Some(option) => one_line(&option.label),
+            None if filter == Position::Unsettled => CONFLICT_NOT_SETTLED.to_string(),
             None => "no position".to_string(),
         };
         title.push_str(&format!("only {label}: "));
@@ -749,9 +753,9 @@ fn draw_detail(
             ),
             theme.heading(),
         )];
-        if scale.is_some() {
+        if scale.is_some() || stance.position == Position::Unsettled {
             let (mut position, style) = position_cell(comparison, detail.item, *o, theme);
-            if stance.inferred && stance.position != Position::Unset {
+            if stance.inferred && matches!(stance.position, Position::Chosen(_) | Position::NotOnScale) {
                 position.push_str(" (inferred)");
             }
             heading.push(Span::raw(" · "));

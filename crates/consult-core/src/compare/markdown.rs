@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, shown_path};
+use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, Quoted, Sort, legend, shown_path};
 use crate::export::markdown::{block, inline, quote};
 
 /// The Markdown document for `comparison`, quoting the answers in `quoted`.
@@ -128,6 +128,9 @@ fn write_table(out: &mut String, comparison: &Comparison, order: &[usize]) {
     if comparison.any_inferred() {
         let _ = writeln!(out, "{}\n", inline(INFERRED_LEGEND));
     }
+    if comparison.any_unsettled() {
+        let _ = writeln!(out, "{}\n", inline(CONFLICT_LEGEND));
+    }
 }
 
 fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
@@ -144,7 +147,7 @@ fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted
     for &o in order {
         let organisation = &comparison.organisations[o];
         let name = inline(&comparison.column_name(o));
-        if comparison.scale(i).is_some() {
+        if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
             let label = inline(&comparison.stance_words(i, o));
             let _ = writeln!(out, "#### {name}: {label}\n");
         } else {

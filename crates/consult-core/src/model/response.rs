@@ -400,6 +400,12 @@ impl Response {
         places
     }
 
+    /// Whether a merge left a conflict on `item` that nobody has settled: its values are
+    /// then the merged copies' common ancestor's, not a position the respondent took.
+    pub fn is_unsettled(&self, item: &str) -> bool {
+        self.conflicts.iter().any(|c| c.item.as_deref() == Some(item))
+    }
+
     /// How many of the set's items have a position or an answer.
     pub fn answered_count(&self, set: &QuestionSet) -> usize {
         set.items()
