@@ -12,6 +12,7 @@ use crate::dirs::Dirs;
 use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
 use crate::export;
 use crate::joint::provenance;
+use crate::merge::resolve::{self, Keep, Settlement};
 use crate::model::joint::{Field, JointItem};
 use crate::model::response::{PositionBasis, now};
 use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
@@ -522,6 +523,49 @@ impl Draft {
         ))
     }
 
+    /// Settles the response's conflict at `index` keeping `keep`, as one undoable change of
+    /// the current item: its editors and their history stay, and a settled text is one edit
+    /// of its field's editor. Err says why it cannot be settled; nothing changes then.
+    pub fn settle(&mut self, index: usize, keep: Keep, now: Instant) -> Result<(), String> {
+        let settlement = resolve::resolve(&mut self.response, index, keep)?;
+        let text = self.follow_settlement(&settlement, true);
+        self.editors_mut().history.change(Change::Settle {
+            settlement: Box::new(settlement),
+            text,
+        });
+        self.changed(now);
+        Ok(())
+    }
+
+    /// Brings the editors in line with a settlement just made, undone (`forward` false) or
+    /// redone. A settled text of the current item goes through its editor as one edit (or
+    /// that edit is taken back): returns that field. Another item's editors are made again.
+    fn follow_settlement(&mut self, settlement: &Settlement, forward: bool) -> Option<Focus> {
+        let field = match settlement.text_field()? {
+            "reasoning" => Focus::Reasoning,
+            "notes" => Focus::Notes,
+            _ => Focus::Answer,
+        };
+        let item = settlement.conflict.item.as_deref()?;
+        if item != self.item().id {
+            if let Some(index) = self.set.item_index(item) {
+                self.editors.remove(&index);
+            }
+            return None;
+        }
+        let editor = self.editors_mut().of_mut(field);
+        let stepped = match settlement.settled_text() {
+            Some(text) if forward => editor.set_text(text),
+            _ => false,
+        };
+        // The response already holds the text: the editor's own record of it is not needed.
+        editor.take_changes();
+        if self.response.joint.is_some() {
+            provenance::reconcile_all(&mut self.response);
+        }
+        stepped.then_some(field)
+    }
+
     /// Takes back the item's newest change (or makes again the one taken back last):
     /// text, position or ready mark, whichever came last. Returns whether anything changed.
     pub fn undo(&mut self, redo: bool, now: Instant) -> bool {
@@ -558,6 +602,35 @@ impl Draft {
             Change::Basis { before, after } => {
                 let basis = if redo { after } else { before };
                 self.edit_current(now, |a| a.position_basis = basis);
+            }
+            Change::Settle { settlement, text } => {
+                // It was settled on this very response, read from and written as JSON: taking
+                // it back (or making it again) cannot fail.
+                let _ = if redo {
+                    settlement.redo(&mut self.response)
+                } else {
+                    settlement.undo(&mut self.response)
+                };
+                match text {
+                    Some(field) => {
+                        self.set_focus(field);
+                        if let Some(editor) = self.focused_editor() {
+                            if redo {
+                                editor.redo()
+                            } else {
+                                editor.undo()
+                            };
+                            editor.take_changes();
+                        }
+                    }
+                    None => {
+                        self.follow_settlement(&settlement, false);
+                    }
+                }
+                if self.response.joint.is_some() {
+                    provenance::reconcile_all(&mut self.response);
+                }
+                self.changed(now);
             }
         }
         true

@@ -1,9 +1,11 @@
 //! Undo for one item: every change in the order it happened, text, position and ready
 //! marks alike. Text edits are kept by the editors' own histories; this records how many
 //! of their steps make one undo, so typing is taken back a word at a time, as editors
-//! group insertions, rather than a character at a time.
+//! group insertions, rather than a character at a time. Settling a merge conflict is one
+//! change too, among the others.
 
 use super::draft::Focus;
+use crate::merge::resolve::Settlement;
 use crate::model::ItemStatus;
 use crate::model::response::PositionBasis;
 
@@ -44,6 +46,12 @@ pub enum Change {
     Basis {
         before: PositionBasis,
         after: PositionBasis,
+    },
+    /// A merge conflict settled. When it was settled in the item's text, `text` is the field
+    /// whose editor took the settled text as one edit of its own.
+    Settle {
+        settlement: Box<Settlement>,
+        text: Option<Focus>,
     },
 }
 
@@ -92,6 +100,7 @@ impl History {
             Change::KeyPoint { before, after } => before == after,
             Change::Basis { before, after } => before == after,
             Change::Text { steps, .. } => *steps == 0,
+            Change::Settle { .. } => false,
         };
         if !nothing {
             self.redo.clear();
