@@ -11,6 +11,7 @@ use super::undo::{self, Change, TextEdit};
 use crate::dirs::Dirs;
 use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
 use crate::export;
+use crate::export::limits::{Recount, Recounted};
 use crate::joint::provenance;
 use crate::merge::resolve::{self, Keep, Settlement};
 use crate::model::joint::{Field, JointItem};
@@ -91,8 +92,9 @@ pub struct Draft {
     /// A change has just turned this final response back into a draft (to say so once).
     pub reopened: bool,
     /// Answers over a word or character limit, by item id and what it says ("over the
-    /// word limit by 12"), as last counted: on opening, at each save and on review, never
-    /// on a keystroke or a frame, since a form's count reads the whole answer.
+    /// word limit by 12"), as last counted: on opening, on review, and at each save by the
+    /// thread that writes the file (see [`SaveJob::recount`]); never on a keystroke or a
+    /// frame, since a form's count reads the whole answer.
     pub over_limits: Vec<(String, String)>,
     /// A joint response's passages an edit dropped, by item: their members come back with
     /// their words (an undo redone, a passage cut and pasted back).
@@ -146,16 +148,30 @@ impl Draft {
             .collect();
     }
 
-    /// Counts the current item's answer again: only it changes while typing, so a save need
-    /// not count every answer.
+    /// Counts the current item's answer again, here and now (the review, which lists them).
     pub fn recount_current_limits(&mut self) {
+        self.take_recount(&self.current_recount().count());
+    }
+
+    /// The current item's answer, to count against its limits: only it changes while typing,
+    /// so a save need not count every answer. A save counts it on the saving thread.
+    fn current_recount(&self) -> Recount {
         let item = self.item().clone();
-        self.over_limits.retain(|(id, _)| *id != item.id);
-        let text = self.response.answer(&item.id).map_or("", |a| a.answer.as_str());
-        let counts = crate::export::limits::counts(text);
-        let notes = crate::export::limits::limits(&item, counts)
-            .into_iter()
-            .filter_map(|limit| over_note(&item.id, limit));
+        let text = self
+            .response
+            .answer(&item.id)
+            .map_or_else(String::new, |a| a.answer.clone());
+        Recount { item, text }
+    }
+
+    /// Takes in what counting one answer found: its notes replace the item's old ones.
+    fn take_recount(&mut self, recounted: &Recounted) {
+        let item = &recounted.item;
+        self.over_limits.retain(|(id, _)| id != item);
+        let notes = recounted
+            .limits
+            .iter()
+            .filter_map(|&limit| over_note(item, limit));
         self.over_limits.extend(notes);
         let rank = |id: &str| self.set.item_index(id).unwrap_or(usize::MAX);
         let mut over = std::mem::take(&mut self.over_limits);
@@ -649,7 +665,7 @@ impl Draft {
         if self.is_dirty() {
             self.response.updated = now();
         }
-        self.recount_current_limits();
+        let recount = Some(self.current_recount());
         let generation = self.autosave.start_draft_save();
         let journal = self
             .journal()
@@ -664,6 +680,7 @@ impl Draft {
             },
             path: self.path.clone(),
             bytes: export::json::render(&self.response).into_bytes(),
+            recount,
         }
     }
 
@@ -679,6 +696,7 @@ impl Draft {
                     kind: SaveKind::Journal,
                     bytes: recovery::journal_bytes(&self.path, &self.response),
                     path,
+                    recount: None,
                 })
             }
             Due::Nothing => None,
@@ -692,6 +710,9 @@ impl Draft {
 
     pub fn finished_save(&mut self, outcome: &SaveOutcome, now: Instant) {
         self.autosave.finished(outcome, now);
+        if let Some(recounted) = &outcome.recounted {
+            self.take_recount(recounted);
+        }
     }
 
     /// Writes what is still unsaved, now, through the usual save path; once everything is

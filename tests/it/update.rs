@@ -767,6 +767,58 @@ fn an_answer_over_its_limit_is_flagged_in_the_header_and_the_review() {
 }
 
 #[test]
+fn a_save_counts_the_answer_against_its_limits_on_the_saving_thread_not_the_main_one() {
+    use consult::app::{Action, update};
+    use consult::export::limits::Limit;
+    use crossterm::event::{Event, KeyEvent, KeyModifiers};
+
+    let mut h = started();
+    h.paste(&"word ".repeat(301));
+    let save = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let action = consult::tui::event::to_action(&h.app, save).unwrap();
+    // The update step hands the save back to be run elsewhere, counting nothing itself.
+    let job = update(&mut h.app, action).expect("a save is due");
+    let draft = h.app.draft.as_ref().unwrap();
+    assert!(draft.over_limits.is_empty(), "{:?}", draft.over_limits);
+    let recount = job
+        .recount
+        .as_ref()
+        .expect("the save carries the answer to count");
+    assert_eq!(recount.item.id, "summary");
+    assert_eq!(recount.text, h.answer("summary").answer);
+
+    // The saving thread counts it while it writes, and the outcome brings the count back.
+    let outcome = consult::drafts::perform(&job);
+    let recounted = outcome.recounted.clone().unwrap();
+    let over = Limit {
+        unit: "words",
+        limit: 300,
+        count: 301,
+    };
+    assert_eq!(
+        (recounted.item.as_str(), recounted.limits.as_slice()),
+        ("summary", &[over][..])
+    );
+    update(&mut h.app, Action::Saved(outcome));
+    let draft = h.app.draft.as_ref().unwrap();
+    assert_eq!(
+        draft.over_limits,
+        [("summary".to_string(), "over the word limit by 1".to_string())]
+    );
+    let header = support::screen(&h, 80, 24).lines().next().unwrap().to_string();
+    assert!(header.contains("⚠ 1 answer over a limit"), "{header}");
+
+    // Back within the limit, the next save's count clears it.
+    for _ in 0.."word ".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.ctrl('s');
+    assert!(h.app.draft.as_ref().unwrap().over_limits.is_empty());
+    let header = support::screen(&h, 80, 24).lines().next().unwrap().to_string();
+    assert!(!header.contains("over a limit"), "{header}");
+}
+
+#[test]
 fn a_draft_that_answered_an_earlier_version_of_its_set_opens_and_says_so_plainly() {
     // Written before Question 3's guidance was corrected, so it carries the old digest.
     let old = "tests/fixtures/v1/health-devolution-commission.json";
