@@ -62,6 +62,7 @@ pub fn run(dirs: Dirs, start: Start) -> u8 {
         zone: jiff::tz::TimeZone::system(),
         exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
         last_adopted: None,
+        set_version_offer: None,
     };
     match plain.open(start) {
         Ok(open) => plain.walk(open),
@@ -101,6 +102,8 @@ struct Plain {
     exports_dir: PathBuf,
     /// On a joint response, the item and passage adopted last, for `credit`.
     last_adopted: Option<(String, usize)>,
+    /// The draft just opened answered an earlier version of its set: the offer to make.
+    set_version_offer: Option<drafts::set_version::Offer>,
 }
 
 impl Plain {

@@ -616,6 +616,52 @@ fn a_termination_signal_saves_what_was_typed_even_mid_answer() {
 }
 
 #[test]
+fn a_draft_on_an_earlier_version_of_its_set_is_offered_the_current_one_once() {
+    const EARLIER: &str = "tests/fixtures/v1/health-devolution-commission.json";
+    let home = Home::new();
+    let draft = home.draft_from(EARLIER);
+    let offered = "This draft answered an earlier version of \"Integrating care\".\nWhat changed since:\n  Question 3 (q3) guidance:\n    - Beyond that mandatory core";
+    let question = "Type update to bring the draft up to this version, keep to keep it on the earlier one (you will not be asked again), or later to decide next time.\n";
+
+    let later = home.run(&["edit", "draft.json"], "later\nquit\n");
+    assert_eq!(later.code, 0, "{}", later.stderr);
+    assert!(later.stdout.contains(offered), "{}", later.stdout);
+    assert!(later.stdout.contains(question), "{}", later.stdout);
+    assert!(
+        !later.stdout.contains("question_set.digest"),
+        "the offer says it: {}",
+        later.stdout
+    );
+    assert_eq!(std::fs::read(&draft).unwrap(), std::fs::read(EARLIER).unwrap());
+
+    let kept = home.run(&["edit", "draft.json"], "keep\nquit\n");
+    assert!(
+        kept.stdout.contains("Kept on the earlier version"),
+        "{}",
+        kept.stdout
+    );
+    let again = home.run(&["edit", "draft.json"], "quit\n");
+    assert!(!again.stdout.contains("earlier version"), "{}", again.stdout);
+    assert_eq!(std::fs::read(&draft).unwrap(), std::fs::read(EARLIER).unwrap());
+
+    let other = home.path().join("other.json");
+    std::fs::copy(EARLIER, &other).unwrap();
+    let updated = home.run(&["edit", "other.json"], "update\nquit\n");
+    assert!(
+        updated.stdout.contains("The draft now answers the set as it is"),
+        "{}",
+        updated.stdout
+    );
+    let now = consult::catalog::Catalog::built_in()
+        .find("integrating-care")
+        .unwrap()
+        .digest();
+    assert_eq!(response(&other).question_set.digest, now);
+    let again = home.run(&["edit", "other.json"], "quit\n");
+    assert!(!again.stdout.contains("earlier version"), "{}", again.stdout);
+}
+
+#[test]
 fn piped_answer_edit_is_refused_and_the_script_goes_on() {
     let home = Home::new();
     let draft = home.draft_from(COMMISSION);

@@ -818,24 +818,144 @@ fn a_save_counts_the_answer_against_its_limits_on_the_saving_thread_not_the_main
     assert!(!header.contains("over a limit"), "{header}");
 }
 
-#[test]
-fn a_draft_that_answered_an_earlier_version_of_its_set_opens_and_says_so_plainly() {
-    // Written before Question 3's guidance was corrected, so it carries the old digest.
-    let old = "tests/fixtures/v1/health-devolution-commission.json";
-    let mut h = Harness::with_drafts(&[old]);
+/// Written before Question 3's guidance was corrected, so it carries the old digest.
+const EARLIER_VERSION: &str = "tests/fixtures/v1/health-devolution-commission.json";
+
+/// A harness whose drafts folder holds [`EARLIER_VERSION`], opened; and its file.
+fn opened_earlier_version() -> (Harness, std::path::PathBuf) {
+    let mut h = Harness::with_drafts(&[EARLIER_VERSION]);
     h.open(0);
+    let path = h.draft_path();
+    (h, path)
+}
+
+/// The offer's dialog, if it is showing.
+fn set_version_offer(h: &Harness) -> Option<&consult::app::Choice> {
+    match &h.app.dialog {
+        Some(Dialog::Choose(choice)) if choice.title == "An earlier version of the question set" => {
+            Some(choice)
+        }
+        _ => None,
+    }
+}
+
+/// Leaves the draft and opens it again, as the next start of consult would.
+fn open_again(h: &mut Harness) {
+    h.app.dialog = None;
+    h.key(KeyCode::Esc);
+    h.app = h.reopened();
+    h.open(0);
+}
+
+#[test]
+fn a_draft_that_answered_an_earlier_version_is_offered_the_current_one_with_what_changed() {
+    let (h, path) = opened_earlier_version();
     assert_eq!(h.app.screen.kind(), ScreenKind::Walk, "{}", h.message());
+    let offer = set_version_offer(&h).expect("the offer is made");
     assert_eq!(
-        h.message(),
-        "This draft answered an earlier version of \"Integrating care\": its wording, guidance or \
-         scales have changed since. Check your positions and answers before you submit."
+        offer.lines[0],
+        "This draft answered an earlier version of \"Integrating care\"."
     );
-    let before = support::fixtures::response(old);
+    assert_eq!(offer.lines[2], "  Question 3 (q3) guidance:");
+    assert!(
+        offer.lines[3].starts_with("    - Beyond that mandatory core"),
+        "{:?}",
+        offer.lines
+    );
+    assert!(offer.lines[4].contains("housing providers"), "{:?}", offer.lines);
+    for (width, height) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("set_version_offer_{width}x{height}"),
+            support::screen(&h, width, height)
+        );
+    }
+    let before = support::fixtures::response(EARLIER_VERSION);
     let draft = h.app.draft.as_ref().unwrap();
     assert_eq!(
         draft.response.answers, before.answers,
         "every answer is there as it was"
     );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(EARLIER_VERSION).unwrap()
+    );
+}
+
+#[test]
+fn not_now_leaves_the_file_as_it_was_and_asks_again_next_time() {
+    let (mut h, path) = opened_earlier_version();
+    h.key(KeyCode::Esc);
+    assert!(set_version_offer(&h).is_none());
+    open_again(&mut h);
+    assert!(set_version_offer(&h).is_some(), "asked again");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(EARLIER_VERSION).unwrap(),
+        "byte for byte as it was"
+    );
+}
+
+#[test]
+fn keeping_the_earlier_version_leaves_the_file_alone_and_stops_the_notice() {
+    let (mut h, path) = opened_earlier_version();
+    h.type_text("k");
+    assert!(
+        h.message().starts_with("Kept on the earlier version"),
+        "{}",
+        h.message()
+    );
+    open_again(&mut h);
+    assert!(set_version_offer(&h).is_none(), "not asked again");
+    assert!(!h.message().contains("earlier version"), "{}", h.message());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(EARLIER_VERSION).unwrap()
+    );
+}
+
+#[test]
+fn bringing_it_up_to_date_records_the_new_digest_and_keeps_the_old_in_its_history() {
+    let (mut h, path) = opened_earlier_version();
+    let old = support::fixtures::response(EARLIER_VERSION).question_set.digest;
+    let current = consult::catalog::Catalog::built_in()
+        .find("integrating-care")
+        .unwrap()
+        .digest();
+    h.type_text("u");
+    assert!(
+        h.message().starts_with("The draft now answers"),
+        "{}",
+        h.message()
+    );
+    let saved = consult::parse::response(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(saved.question_set.digest, current);
+    assert_eq!(
+        saved.answers,
+        support::fixtures::response(EARLIER_VERSION).answers
+    );
+    let history = h
+        .app
+        .draft
+        .as_ref()
+        .unwrap()
+        .file
+        .as_ref()
+        .unwrap()
+        .history
+        .clone();
+    let digests: Vec<String> = (1..=history.count())
+        .map(|n| {
+            let bytes = history.read(n).unwrap();
+            consult::parse::response(std::str::from_utf8(&bytes).unwrap())
+                .unwrap()
+                .question_set
+                .digest
+        })
+        .collect();
+    assert!(digests.contains(&old), "{digests:?}");
+    open_again(&mut h);
+    assert!(set_version_offer(&h).is_none());
+    assert!(!h.message().contains("earlier version"), "{}", h.message());
 }
 
 /// A fresh start, then a response for `organisation` to the set `down` places down the

@@ -13,7 +13,7 @@ use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
     TextPurpose,
 };
-use crate::drafts::{self, SaveJob, SaveResult};
+use crate::drafts::{self, SaveJob, SaveResult, set_version};
 use crate::model::{QuestionSet, Response, ResponseStatus};
 use crate::text::{visible_line, word_count};
 use crate::{documents, export};
@@ -34,7 +34,7 @@ use recovering::*;
 use typing::*;
 use walk::*;
 
-pub use home::new_response_dialog;
+pub use home::{new_response_dialog, offer_set_version};
 pub use recovering::offer_next_recovery;
 
 /// Applies `action`. Returns a save for the caller to run in the background, if one is due.

@@ -237,8 +237,8 @@ fn answer_difference(set: &QuestionSet, was: &Answer, now: &Answer) -> Vec<Strin
     lines
 }
 
-/// The sentences removed (`-`) and added (`+`), in order.
-fn sentence_changes(old: &[&str], new: &[&str]) -> Vec<String> {
+/// The sentences removed (`-`) and added (`+`), in order, made visible.
+pub fn sentence_changes(old: &[&str], new: &[&str]) -> Vec<String> {
     let mut lines = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, old, new) {
         if let DiffOp::Equal { .. } = op {
