@@ -4,9 +4,9 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use consult::app::saving::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
 use consult::model::{ItemStatus, ResponseStatus};
+use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
 
@@ -211,7 +211,7 @@ fn quitting_saves_and_never_asks_to_discard() {
     let mut h = started();
     h.type_text("Last words");
     h.ctrl('q');
-    assert!(h.app.quit);
+    assert!(h.quit);
     assert!(h.app.dialog.is_none());
 }
 
@@ -742,7 +742,7 @@ fn a_key_copies_the_answer_as_a_web_form_takes_it() {
     h.paste("We *strongly* agree:\n\n- first point\n- second point");
     h.key(KeyCode::F(5));
     assert_eq!(
-        h.app.clipboard.as_deref(),
+        h.clipboard.as_deref(),
         Some("We strongly agree:\n\n- first point\n- second point"),
         "no formatting marks, lists as dashes"
     );
@@ -777,7 +777,9 @@ fn a_save_counts_the_answer_against_its_limits_on_the_saving_thread_not_the_main
     let save = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     let action = consult::tui::event::to_action(&h.app, save).unwrap();
     // The update step hands the save back to be run elsewhere, counting nothing itself.
-    let job = update(&mut h.app, action).expect("a save is due");
+    let Some(consult::app::Effect::Save(job)) = update(&mut h.app, action) else {
+        panic!("a save is due");
+    };
     let draft = h.app.draft.as_ref().unwrap();
     assert!(draft.over_limits.is_empty(), "{:?}", draft.over_limits);
     let recount = job

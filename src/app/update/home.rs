@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn home_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Home(list) = &mut app.screen else {
         return None;
     };
@@ -38,7 +38,7 @@ pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         Command::ShowTrash => show_trash(app, 0),
         Command::Compare(_) => crate::app::compare::start_from_home(app),
-        Command::Quit => app.quit = true,
+        Command::Quit => return Some(Effect::Quit),
         _ => {}
     }
     None
@@ -58,7 +58,7 @@ pub(super) fn name_or_unnamed(name: &str) -> &str {
     }
 }
 
-pub(super) fn trash_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn trash_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Trash(list) = &mut app.screen else {
         return None;
     };
@@ -140,13 +140,12 @@ pub fn offer_set_version(app: &mut App, offer: &set_version::Offer) {
 
 /// The user's answer to [`offer_set_version`]: a save that brings the draft up to date, or
 /// the choice to keep it as it is, remembered.
-pub(super) fn answer_set_version(app: &mut App, decision: Decision) -> Option<SaveJob> {
+pub(super) fn answer_set_version(app: &mut App, decision: Decision) -> Option<Effect> {
     let draft = app.draft.as_mut()?;
     let title = crate::text::main_title(&draft.set.title).to_string();
     if decision == Decision::BringUpToDate {
-        set_version::bring_up(&mut draft.response, &draft.set);
-        draft.changed(Instant::now());
-        let save = draft.save_if_dirty();
+        draft.bring_up_to_date(Instant::now());
+        let save = Effect::save(draft.save_if_dirty());
         info(
             app,
             format!(
@@ -155,16 +154,12 @@ pub(super) fn answer_set_version(app: &mut App, decision: Decision) -> Option<Sa
         );
         return save;
     }
-    let kept = draft
-        .file
-        .as_ref()
-        .map(|file| set_version::keep_earlier(&file.history, &draft.set));
-    match kept {
-        Some(Err(e)) => error(
+    match draft.keep_earlier_set() {
+        Err(e) => error(
             app,
             format!("Could not note that choice ({e}); you will be asked again"),
         ),
-        _ => info(
+        Ok(()) => info(
             app,
             format!(
                 "Kept on the earlier version of \"{title}\"; you will be asked again only if the set changes"

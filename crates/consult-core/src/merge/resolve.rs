@@ -38,9 +38,11 @@ impl Settlement {
         is_text(&self.conflict).then_some(self.conflict.field.as_str())
     }
 
-    /// The field's text after the settlement, for a text conflict.
-    pub fn settled_text(&self) -> Option<&str> {
-        self.text_field().and(self.after.as_str())
+    /// Whether a text conflict's settlement changed the text (keeping the side that matched
+    /// what the field held changes nothing there).
+    pub fn changed_text(&self) -> bool {
+        let text = |value: &Value| value.as_str().unwrap_or("").to_string();
+        self.text_field().is_some() && text(&self.before) != text(&self.after)
     }
 
     /// Takes the settlement back: the field holds what it held before, and the conflict is
