@@ -40,7 +40,7 @@ pub struct SaveJob {
     pub bytes: Vec<u8>,
     /// An answer to count against its limits while saving: reading a long answer as a form
     /// counts it takes long enough to be kept off the thread that draws.
-    pub recount: Option<Recount>,
+    pub recount: Option<Box<Recount>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +106,6 @@ pub fn perform(job: &SaveJob) -> SaveOutcome {
         generation: job.generation,
         journal: job.kind == SaveKind::Journal,
         result,
-        recounted: job.recount.as_ref().map(Recount::count),
+        recounted: job.recount.as_deref().map(Recount::count),
     }
 }

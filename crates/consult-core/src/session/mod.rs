@@ -648,7 +648,7 @@ impl Session {
         if self.is_dirty() {
             self.response.updated = now();
         }
-        let recount = Some(self.current_recount());
+        let recount = Some(Box::new(self.current_recount()));
         let generation = self.autosave.start_draft_save();
         let journal = self
             .journal()
