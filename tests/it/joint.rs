@@ -481,7 +481,16 @@ fn member_args(sandbox: &Sandbox) -> Vec<String> {
 /// `consult joint new` of the three samples, copied into the sandbox's `members/`, to
 /// `members/joint.json`: that path, and how the command ended.
 fn joint_new(sandbox: &Sandbox) -> (std::path::PathBuf, support::sandbox::Run) {
-    let files = member_args(sandbox);
+    joint_new_with(sandbox, &[])
+}
+
+/// [`joint_new`] with the fixtures in `more` as members too, copied beside the others.
+fn joint_new_with(sandbox: &Sandbox, more: &[&str]) -> (std::path::PathBuf, support::sandbox::Run) {
+    let mut files = member_args(sandbox);
+    for fixture in more {
+        let copy = support::fixtures::copy_into(fixture, &sandbox.path().join("members"));
+        files.push(copy.display().to_string());
+    }
     let out = sandbox.path().join("members/joint.json");
     let mut args = vec![
         "joint",
@@ -572,20 +581,7 @@ fn joint_new_status_and_provenance_from_the_command_line() {
 #[test]
 fn joint_new_names_a_member_with_merge_conflicts_not_settled() {
     let sandbox = Sandbox::new();
-    let mut files = member_args(&sandbox);
-    let merged = support::fixtures::copy_into(UNSETTLED, &sandbox.path().join("members"));
-    files.push(merged.display().to_string());
-    let out = sandbox.path().join("members/joint.json");
-    let mut args = vec![
-        "joint",
-        "new",
-        "--org",
-        SECRETARIAT,
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend(files.iter().map(String::as_str));
-    let made = run(sandbox.consult(&args));
+    let (_, made) = joint_new_with(&sandbox, &[UNSETTLED]);
     assert_eq!(made.code, 0, "{}", made.stderr);
     assert_eq!(
         made.stderr,
