@@ -275,18 +275,6 @@ pub const WORDS: &[Word] = &[
     },
 ];
 
-/// Export formats by the words that name them.
-const FORMATS: &[(&str, Format)] = &[
-    ("md", Format::Markdown),
-    ("markdown", Format::Markdown),
-    ("docx", Format::Docx),
-    ("word", Format::Docx),
-    ("text", Format::Text),
-    ("html", Format::Html),
-    ("fhir", Format::Fhir),
-    ("json", Format::Json),
-];
-
 /// The command word `word` names: its name, a short form, or the start of exactly one name.
 /// Err says why not, in one line.
 pub fn word(word: &str) -> Result<&'static Word, String> {
@@ -473,20 +461,19 @@ fn text(name: &str, rest: &str) -> Result<Text, String> {
 }
 
 fn export(rest: &str) -> Result<Command, String> {
-    let names: Vec<&str> = FORMATS.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = crate::export::FORMATS
+        .iter()
+        .flat_map(|f| std::iter::once(f.id).chain(f.aliases.iter().copied()))
+        .collect();
     let Some(first) = rest.split_whitespace().next() else {
         return Err(format!("export needs a format: {}", names.join(", ")));
     };
-    let format = FORMATS
-        .iter()
-        .find(|(name, _)| *name == first.to_lowercase())
-        .map(|(_, format)| *format)
-        .ok_or_else(|| {
-            format!(
-                "There is no export format “{first}”; the formats are {}",
-                names.join(", ")
-            )
-        })?;
+    let format = Format::named(first).ok_or_else(|| {
+        format!(
+            "There is no export format “{first}”; the formats are {}",
+            names.join(", ")
+        )
+    })?;
     let folder = rest[first.len()..].trim();
     Ok(Command::Export {
         format,
