@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use super::focus::Focus;
 use super::prose::Prose;
 use super::saving::{Autosave, Due, SaveState};
 use super::undo::{self, Change, TextEdit};
@@ -15,17 +16,6 @@ use crate::joint::provenance;
 use crate::model::joint::{Field, JointItem};
 use crate::model::response::{PositionBasis, now};
 use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
-
-/// Which part of the current item has focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The position picker (or, on a free-text item, nothing: browsing).
-    Position,
-    Answer,
-    Reasoning,
-    /// Notes for ourselves: never part of a submission.
-    Notes,
-}
 
 /// "over the word limit by 12", for an item over `limit`.
 fn over_note(item: &str, limit: crate::export::limits::Limit) -> Option<(String, String)> {

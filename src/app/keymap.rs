@@ -3,65 +3,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use super::compare::CompareCommand;
-use super::draft::Focus;
-use super::screen::{ComparePart, Focused, RespondentField};
-
-/// Something the user asked for, independent of which key asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Quit,
-    Save,
-    Export,
-    Help,
-    Respondent,
-    Review,
-    Versions,
-    GoTo,
-    /// Open or fold the item's notes for ourselves.
-    Notes,
-    /// Put the focused answer, as it pastes into a web form, on the clipboard.
-    Copy,
-    /// Settle the next merge conflict of this item (or of the response).
-    Resolve,
-    /// Set the item's key point, in one line.
-    KeyPoint,
-    /// The item's position: stated by the respondent, or inferred from its documents.
-    ToggleBasis,
-    NextItem,
-    PrevItem,
-    NextField,
-    PrevField,
-    Leave,
-    Edit,
-    MarkReady,
-    FoldContext,
-    PositionLeft,
-    PositionRight,
-    ClearPosition,
-    ChoosePosition(u8),
-    Undo,
-    Redo,
-    /// Edit the focused text in the user's own editor program.
-    ExternalEditor,
-    Up,
-    Down,
-    New,
-    Duplicate,
-    Delete,
-    ShowTrash,
-    Yes,
-    No,
-    ToggleFinal,
-    Toggle,
-    Home,
-    /// A key of the comparison screen.
-    Compare(CompareCommand),
-    /// A key of a multiple-choice question; the dialog says what each means.
-    Choose(char),
-    /// A key of the joint walk-through's members panel.
-    Joint(super::joint::JointCommand),
-}
+use super::command::{Command, CompareCommand, JointCommand};
+use super::compare::ComparePart;
+use super::focus::Focus;
+use super::screen::{Focused, RespondentField};
 
 /// Where a binding applies. Several are active at once, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,10 +144,10 @@ const fn bind(
     }
 }
 
-use super::joint::JointCommand as JC;
 use Command as C;
 use CompareCommand as CC;
 use Context as X;
+use JointCommand as JC;
 
 const ONE: &[Key] = &[ch('1')];
 

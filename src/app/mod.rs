@@ -2,8 +2,10 @@
 //! the `ui` module draws it without changing anything.
 
 pub mod action;
+pub mod command;
 pub mod compare;
 pub mod draft;
+pub mod focus;
 pub mod joint;
 pub mod keymap;
 pub mod prose;
@@ -17,10 +19,12 @@ use std::path::PathBuf;
 use ratatui_textarea::TextArea;
 
 pub use action::Action;
-pub use draft::{Draft, Focus};
+pub use compare::ComparePart;
+pub use draft::Draft;
+pub use focus::Focus;
 use keymap::Context;
 pub use saving::SaveState;
-pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
+pub use screen::{DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
 use crate::catalog::Catalog;

@@ -3,7 +3,7 @@
 //! of their steps make one undo, so typing is taken back a word at a time, as editors
 //! group insertions, rather than a character at a time.
 
-use super::draft::Focus;
+use super::focus::Focus;
 use crate::model::ItemStatus;
 use crate::model::response::PositionBasis;
 

@@ -92,7 +92,7 @@ pub enum Command {
     /// with one file, the response as text, for git's `textconv`.
     Diff(DiffArgs),
     /// Build one joint response from members' responses, with every passage traced to who said it.
-    Joint(joint::JointArgs),
+    Joint(JointArgs),
 }
 
 #[derive(Debug, Args)]
@@ -302,6 +302,77 @@ pub struct ManArgs {
     /// Write consult.1 and a page per command (consult-export.1…) into this folder instead.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+// `consult joint`'s arguments.
+#[derive(Debug, Args)]
+pub struct JointArgs {
+    #[command(subcommand)]
+    pub command: JointCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JointCommand {
+    /// Start a joint response from members' responses (each member's answers are copied in).
+    New(JointNewArgs),
+    /// Who has signed off what, and which members' files changed since they were taken.
+    Status(JointFileArgs),
+    /// Per item: each passage with its members, the consensus, minority statements, and
+    /// the members whose views appear nowhere in the joint text.
+    Provenance(ProvenanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JointNewArgs {
+    /// The members' response files (drafts or JSON exports).
+    #[arg(value_name = "FILE", required_unless_present = "dir")]
+    pub files: Vec<PathBuf>,
+    /// The organisation making the joint response (the secretariat's body).
+    #[arg(long, value_name = "NAME")]
+    pub org: String,
+    /// Also take every *.json response in this folder as a member.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Write the joint response here (default: a new draft in your drafts folder).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// The question set the members answer, if it is not built in or in your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct JointFileArgs {
+    /// The joint response file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The question set it answers, if it is not built in or in your questions folder.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProvenanceArgs {
+    #[command(flatten)]
+    pub joint: JointFileArgs,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ProvenanceFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProvenanceFormat {
+    #[value(name = "md")]
+    Markdown,
+    Csv,
 }
 
 #[derive(Debug, Args)]

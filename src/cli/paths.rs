@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Command, Failure};
+use super::{Command, Failure, JointCommand};
 use crate::drafts;
 use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
 
@@ -31,9 +31,9 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         }
         Command::Diff(args) => args.files.iter_mut().for_each(resolve),
         Command::Joint(args) => match &mut args.command {
-            super::joint::JointCommand::New(new) => new.files.iter_mut().for_each(resolve),
-            super::joint::JointCommand::Status(file) => resolve(&mut file.file),
-            super::joint::JointCommand::Provenance(p) => resolve(&mut p.joint.file),
+            JointCommand::New(new) => new.files.iter_mut().for_each(resolve),
+            JointCommand::Status(file) => resolve(&mut file.file),
+            JointCommand::Provenance(p) => resolve(&mut p.joint.file),
         },
         Command::Questions(_)
         | Command::New(_)

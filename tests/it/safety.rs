@@ -56,7 +56,7 @@ fn versions_listed(h: &Harness) -> usize {
 }
 
 fn choose(app: &mut App, key: char) {
-    let action = consult::app::Action::Command(consult::app::keymap::Command::Choose(key));
+    let action = consult::app::Action::Command(consult::app::command::Command::Choose(key));
     if let Some(job) = consult::app::update(app, action) {
         drafts::perform(&job);
     }
@@ -612,7 +612,7 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     // A save of " Later text." starts in the background...
     let job = consult::app::update(
         &mut h.app,
-        consult::app::Action::Command(consult::app::keymap::Command::Save),
+        consult::app::Action::Command(consult::app::command::Command::Save),
     )
     .expect("a save");
     // ...and meanwhile the user goes back to the version the draft was opened in.
@@ -636,7 +636,7 @@ fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
     let mut h = typed("Text being saved");
     let job = consult::app::update(
         &mut h.app,
-        consult::app::Action::Command(consult::app::keymap::Command::Save),
+        consult::app::Action::Command(consult::app::command::Command::Save),
     )
     .expect("a save");
     h.type_text(" and more");

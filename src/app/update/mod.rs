@@ -6,8 +6,9 @@ use std::time::Instant;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::draft::{Draft, Focus};
-use super::keymap::Command;
+use super::command::Command;
+use super::draft::Draft;
+use super::focus::Focus;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
 use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
@@ -173,7 +174,7 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Screen::Respondent(_) => respondent_command(app, command),
         Screen::Review { .. } => review_command(app, command),
         Screen::Versions { .. } => versions_command(app, command),
-        Screen::Compare(_) if command == Command::Joint(crate::app::joint::JointCommand::Start) => {
+        Screen::Compare(_) if command == Command::Joint(crate::app::command::JointCommand::Start) => {
             let files: Vec<PathBuf> = app
                 .comparison()
                 .and_then(|view| view.comparison.as_ref())
