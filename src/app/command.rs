@@ -1,6 +1,8 @@
 //! What the user can ask for, whichever key asked: the vocabulary the key table maps keys
 //! to and the update step acts on.
 
+use super::prose::Motion;
+
 /// Something the user asked for, independent of which key asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -55,6 +57,8 @@ pub enum Command {
     Choose(char),
     /// A key of the joint walk-through's members panel.
     Joint(JointCommand),
+    /// A key of the focused text editor: a change to its text, or a move of its cursor.
+    Editor(EditKey),
 }
 
 /// What the comparison keys ask for (the matrix, the drill-in and the notes).
@@ -108,4 +112,25 @@ pub enum JointCommand {
     TakeNew,
     /// From the comparison: a joint response of the compared files.
     Start,
+}
+
+/// What a key does in an editor of prose, for the update step to apply to the focused one.
+/// Typed characters are not here: they are text, not commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKey {
+    /// A line break: the paragraph splits at the cursor.
+    Newline,
+    /// The character before the cursor, or the selection.
+    DeleteBack,
+    /// The character after the cursor, or the selection.
+    DeleteForward,
+    DeleteWordBack,
+    DeleteWordForward,
+    /// From the cursor to the end of the paragraph.
+    DeleteToLineEnd,
+    /// From the start of the paragraph to the cursor.
+    DeleteToLineStart,
+    Move(Motion),
+    /// A move with Shift held: the selection grows or shrinks with it.
+    Select(Motion),
 }

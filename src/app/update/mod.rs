@@ -89,6 +89,12 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
             say_if_reopened(app);
             None
         }
+        // An editor's keys are typing too.
+        Action::Command(Command::Editor(key)) => {
+            edit_text(app, key);
+            say_if_reopened(app);
+            None
+        }
         Action::Command(command) => {
             app.message = None;
             let job = run(app, command);
