@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::command::{Command, CompareCommand, EditKey, JointCommand};
 use super::compare::ComparePart;
-use super::focus::Focus;
+use super::draft::Focus;
 use super::prose::Motion;
 use super::screen::{Focused, RespondentField};
 

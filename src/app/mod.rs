@@ -5,25 +5,23 @@ pub mod action;
 pub mod command;
 pub mod compare;
 pub mod draft;
-pub mod focus;
+pub mod effect;
 pub mod joint;
 pub mod keymap;
 pub mod prose;
-pub mod saving;
 pub mod screen;
-pub mod undo;
 pub mod update;
 
 use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
+pub use crate::session::SaveState;
 pub use action::Action;
 pub use compare::ComparePart;
-pub use draft::Draft;
-pub use focus::Focus;
+pub use draft::{Draft, Focus};
+pub use effect::Effect;
 use keymap::Context;
-pub use saving::SaveState;
 pub use screen::{DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
@@ -230,21 +228,35 @@ pub struct App {
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
-    pub quit: bool,
-    /// A text for the event loop to hand to the user's editor program (see [`Action::Edited`]).
-    pub external_edit: Option<String>,
-    /// A text for the event loop to put on the terminal's clipboard.
-    pub clipboard: Option<String>,
-    /// Back to the drafts list as soon as the save under way lands.
-    pub leave_when_saved: bool,
-    /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
-    pub recovery: Vec<drafts::Candidate>,
-    /// Recovery files that could not be read (kept, and mentioned on the home screen).
-    pub recovery_problems: Vec<String>,
+    pub recovery: Recovery,
+    pub look: Look,
+}
+
+/// Unsaved work from sessions that ended unexpectedly.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Still to be offered back, the one on offer first.
+    pub offered: Vec<drafts::Candidate>,
+    /// Recovery files that could not be read (kept, not deleted).
+    pub unreadable: Vec<String>,
+}
+
+/// How the screens show things, from the environment.
+#[derive(Debug, Clone)]
+pub struct Look {
     /// Colour is only a help: with `NO_COLOR` set, the screens use bold, reverse and symbols alone.
     pub color: bool,
     /// For showing "last saved" times.
     pub time_zone: jiff::tz::TimeZone,
+}
+
+impl Look {
+    pub fn from_environment() -> Look {
+        Look {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            time_zone: jiff::tz::TimeZone::system(),
+        }
+    }
 }
 
 impl App {
@@ -260,14 +272,8 @@ impl App {
             joint: None,
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
-            quit: false,
-            external_edit: None,
-            clipboard: None,
-            leave_when_saved: false,
-            recovery: Vec::new(),
-            recovery_problems: Vec::new(),
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            time_zone: jiff::tz::TimeZone::system(),
+            recovery: Recovery::default(),
+            look: Look::from_environment(),
         };
         app.refresh_drafts();
         app.find_unsaved_work();
@@ -282,7 +288,7 @@ impl App {
 
     /// Finds work from sessions that ended before saving, to offer back.
     fn find_unsaved_work(&mut self) {
-        (self.recovery, self.recovery_problems) = drafts::unsaved_work(&self.dirs, &self.catalog);
+        (self.recovery.offered, self.recovery.unreadable) = drafts::unsaved_work(&self.dirs, &self.catalog);
         update::offer_next_recovery(self);
     }
 
@@ -297,8 +303,8 @@ impl App {
         self.screen = Screen::Walk;
         self.open_joint_panel();
         if let Some(candidate) = earlier {
-            self.recovery.retain(|c| c.source != candidate.source);
-            self.recovery.insert(0, candidate);
+            self.recovery.offered.retain(|c| c.source != candidate.source);
+            self.recovery.offered.insert(0, candidate);
             update::offer_next_recovery(self);
         }
     }
@@ -312,11 +318,16 @@ impl App {
         set: crate::model::QuestionSet,
         response: crate::model::Response,
     ) -> Option<&mut Draft> {
-        let draft = self.draft.as_mut()?;
-        draft.replace_content(set, response);
+        self.draft.as_mut()?.replace_content(set, response);
+        self.content_replaced();
+        self.draft.as_mut()
+    }
+
+    /// The open draft's content was swapped: back to its walk-through, the members panel
+    /// read again.
+    pub fn content_replaced(&mut self) {
         self.screen = Screen::Walk;
         self.open_joint_panel();
-        self.draft.as_mut()
     }
 
     /// On a joint response, the members panel, with each member's file read as it is now

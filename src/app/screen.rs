@@ -3,7 +3,7 @@
 use ratatui_textarea::TextArea;
 
 use super::compare::{ComparePart, CompareView};
-use super::focus::Focus;
+use super::draft::Focus;
 use crate::drafts::DraftSummary;
 use crate::drafts::history::Version;
 

@@ -45,6 +45,9 @@ pub enum Command {
         note: String,
     },
     Ready,
+    /// Take back the item's newest change, or make again the one taken back last.
+    Undo,
+    Redo,
     Review,
     Final,
     Respondent,
@@ -205,6 +208,18 @@ pub const WORDS: &[Word] = &[
         help: "mark the item ready, or back to draft",
     },
     Word {
+        name: "undo",
+        short: &[],
+        usage: "undo",
+        help: "take back this item's newest change: a text, a position, a ready mark or a key point",
+    },
+    Word {
+        name: "redo",
+        short: &[],
+        usage: "redo",
+        help: "make again the change undo took back last",
+    },
+    Word {
         name: "review",
         short: &[],
         usage: "review",
@@ -347,6 +362,8 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             }
             "signoff" => sign_off(rest)?,
             "ready" => Command::Ready,
+            "undo" => Command::Undo,
+            "redo" => Command::Redo,
             "review" => Command::Review,
             "final" => Command::Final,
             "respondent" => Command::Respondent,
@@ -507,7 +524,7 @@ mod tests {
         );
         assert_eq!(
             parse("re").unwrap_err(),
-            "“re” could be reasoning, ready, review, respondent, restore; type more of the word"
+            "“re” could be reasoning, ready, redo, review, respondent, restore; type more of the word"
         );
     }
 

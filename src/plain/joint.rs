@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use super::commands::Command;
 use super::{Plain, Stop};
-use crate::app::Draft;
 use crate::joint::provenance::{self, units};
 use crate::joint::{consensus, sign_off};
 use crate::model::joint::{ConsensusOverride, Field, Joint};
+use crate::session::Session;
 use crate::text::visible_line;
 
 /// Member `n` (from 1) of `joint`, or the line to say instead.
@@ -37,7 +37,7 @@ fn sentences<'a>(joint: &'a Joint, m: usize, item: &str) -> Vec<(Field, &'a str)
 }
 
 impl Plain {
-    pub(super) fn joint(&mut self, draft: &mut Draft, command: Command) -> Result<(), Stop> {
+    pub(super) fn joint(&mut self, draft: &mut Session, command: Command) -> Result<(), Stop> {
         let Some(joint) = draft.response.joint.as_ref() else {
             self.say("This is not a joint response; start one with consult joint new --org NAME FILE...");
             return Ok(());
@@ -207,7 +207,7 @@ impl Plain {
 
     /// Each member on the current item: number, name, position, key point, and whether
     /// the joint text credits it; then the consensus.
-    fn members(&self, draft: &Draft) {
+    fn members(&self, draft: &Session) {
         let Some(joint) = draft.response.joint.as_ref() else {
             return;
         };

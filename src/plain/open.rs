@@ -5,11 +5,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::{Open, Plain, Start, Stop, print};
-use crate::app::Draft;
 use crate::catalog;
 use crate::drafts::{self, Candidate};
 use crate::error::{EXIT_FAILURE, located};
 use crate::model::{QuestionSet, Respondent};
+use crate::session::Session;
 
 /// The exit code for a failure to open or create a draft, after saying why on stderr.
 fn failed(message: impl std::fmt::Display, code: i32) -> u8 {
@@ -56,12 +56,12 @@ impl Plain {
     }
 
     /// Opens (and locks) the draft at `path`; problems that do not stop it are said.
-    fn open_file(&mut self, path: &Path, set: Option<&QuestionSet>) -> Result<Draft, String> {
+    fn open_file(&mut self, path: &Path, set: Option<&QuestionSet>) -> Result<Session, String> {
         let opened = drafts::open(&self.dirs, &self.catalog, path, set)?;
         for warning in &opened.warnings {
             self.say(located(path, warning));
         }
-        Ok(Draft::opened(opened))
+        Ok(Session::opened(opened))
     }
 
     /// The drafts, numbered, to open one or start a new one; none yet: a new one.
@@ -148,7 +148,7 @@ impl Plain {
         }
         let opened =
             drafts::create(&self.dirs, &set, &details.organisation).map_err(|e| failed(e, EXIT_FAILURE))?;
-        let mut draft = Draft::opened(opened);
+        let mut draft = Session::opened(opened);
         if draft.response.respondent != details {
             draft.response.respondent = details;
             draft.changed(Instant::now());
@@ -240,7 +240,7 @@ impl Plain {
     /// Unsaved work of this draft from a session that ended before saving it: recover it,
     /// keep it as a separate draft, or keep the draft as it is (the work is set aside,
     /// never deleted; so it is too when no choice is made).
-    fn offer_recovery(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn offer_recovery(&mut self, draft: &mut Session) -> Result<(), Stop> {
         let Some(id) = draft.file.as_ref().map(|f| f.id.clone()) else {
             return Ok(());
         };
@@ -286,14 +286,8 @@ impl Plain {
         }
     }
 
-    fn recover(&mut self, draft: &mut Draft, candidate: &Candidate) -> Result<(), Stop> {
-        let set = draft.set.clone();
-        draft.replace_content(set, candidate.recovered.clone());
-        draft.changed(Instant::now());
-        // A leftover temporary file has done its job; the draft's own recovery copy goes with the save.
-        if Some(&candidate.source) != draft.journal() {
-            drafts::discard_leftover(candidate);
-        }
+    fn recover(&mut self, draft: &mut Session, candidate: &Candidate) -> Result<(), Stop> {
+        draft.recover(candidate);
         self.say("Recovered into the draft.");
         self.save(draft)
     }

@@ -1109,7 +1109,7 @@ fn from_the_drafts_list_c_compares_the_drafts_and_esc_comes_back() {
     h.key(KeyCode::Esc);
     assert_eq!(h.app.screen.kind(), ScreenKind::Home);
     assert!(h.app.comparison().is_none());
-    assert!(!h.app.quit);
+    assert!(!h.quit);
 }
 
 #[test]
@@ -1124,7 +1124,7 @@ fn one_draft_alone_is_not_compared() {
 fn opened_from_the_command_line_esc_quits() {
     let mut h = comparing(samples());
     h.key(KeyCode::Esc);
-    assert!(h.app.quit);
+    assert!(h.quit);
 }
 
 #[test]

@@ -82,31 +82,8 @@ fn on_member(label: &str, name: &str) -> Harness {
     let mut h = joint_app();
     go_to(&mut h, label);
     h.key(KeyCode::F(9));
-    select(&mut h, name);
+    support::select_member(&mut h, name);
     h
-}
-
-/// Selects the member named `name` in the panel (which has focus).
-fn select(h: &mut Harness, name: &str) {
-    for _ in 0..3 {
-        h.key(KeyCode::Up);
-    }
-    for _ in 0..3 {
-        let screen = screen_text(render(h, 120, 40).backend());
-        let draft = h
-            .app
-            .draft
-            .as_ref()
-            .unwrap_or_else(|| panic!("no draft open: {screen}"));
-        let joint = draft.response.joint.as_ref().unwrap();
-        let panel = h.app.joint.as_ref().unwrap();
-        let selected = panel.selected(joint, &draft.item().id).unwrap();
-        if joint.members[selected].organisation == name {
-            return;
-        }
-        h.key(KeyCode::Down);
-    }
-    panic!("{name} is not listed");
 }
 
 #[test]
@@ -148,7 +125,7 @@ fn members_who_said_the_same_are_credited_together() {
     );
 
     // And by hand: + credits the selected member with the passage adopted last.
-    select(&mut h, "Health Devolution Commission");
+    support::select_member(&mut h, "Health Devolution Commission");
     char_key(&mut h, '+');
     assert_eq!(record(&h, "e6").passages[0].members.len(), 3);
 }
@@ -253,7 +230,7 @@ fn a_member_that_changed_its_mind_is_marked_and_its_new_version_can_be_taken() {
     h.open(0);
     go_to(&mut h, "Question 4");
     h.key(KeyCode::F(9));
-    select(&mut h, "Northshire Combined Authority");
+    support::select_member(&mut h, "Northshire Combined Authority");
     let text = screen_text(render(&h, 120, 40).backend());
     assert!(text.contains("changed: u takes it"), "{text}");
     char_key(&mut h, 'u');
@@ -273,7 +250,7 @@ fn the_joint_walk_through_is_drawn_at_both_sizes() {
             screen_text(render(&h, width, height).backend())
         );
         h.key(KeyCode::F(9));
-        select(&mut h, "Local Government Association");
+        support::select_member(&mut h, "Local Government Association");
         h.key(KeyCode::Right);
         insta::assert_snapshot!(
             format!("joint_walk_members_{width}x{height}"),
@@ -747,7 +724,7 @@ fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
     h.key(KeyCode::Esc);
     h.key(KeyCode::Home); // the cursor to the start of the joint answer
     h.key(KeyCode::F(9));
-    select(&mut h, "Health Devolution Commission");
+    support::select_member(&mut h, "Health Devolution Commission");
     h.key(KeyCode::Enter); // the Commission's first sentence, at the start
     h.key(KeyCode::Enter); // and its second, after the first
     let answer = h.answer("e6").answer;

@@ -22,6 +22,7 @@ mod layers;
 mod locks;
 mod markdown;
 mod merge;
+mod one_behaviour;
 mod outline;
 mod plain;
 mod safety;

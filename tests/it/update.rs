@@ -4,9 +4,9 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use consult::app::saving::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
 use consult::model::{ItemStatus, ResponseStatus};
+use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
 
@@ -211,7 +211,7 @@ fn quitting_saves_and_never_asks_to_discard() {
     let mut h = started();
     h.type_text("Last words");
     h.ctrl('q');
-    assert!(h.app.quit);
+    assert!(h.quit);
     assert!(h.app.dialog.is_none());
 }
 
@@ -742,7 +742,7 @@ fn a_key_copies_the_answer_as_a_web_form_takes_it() {
     h.paste("We *strongly* agree:\n\n- first point\n- second point");
     h.key(KeyCode::F(5));
     assert_eq!(
-        h.app.clipboard.as_deref(),
+        h.clipboard.as_deref(),
         Some("We strongly agree:\n\n- first point\n- second point"),
         "no formatting marks, lists as dashes"
     );

@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn home_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Home(list) = &mut app.screen else {
         return None;
     };
@@ -38,7 +38,7 @@ pub(super) fn home_command(app: &mut App, command: Command) -> Option<SaveJob> {
         }
         Command::ShowTrash => show_trash(app, 0),
         Command::Compare(_) => crate::app::compare::start_from_home(app),
-        Command::Quit => app.quit = true,
+        Command::Quit => return Some(Effect::Quit),
         _ => {}
     }
     None
@@ -58,7 +58,7 @@ pub(super) fn name_or_unnamed(name: &str) -> &str {
     }
 }
 
-pub(super) fn trash_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn trash_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Trash(list) = &mut app.screen else {
         return None;
     };

@@ -14,7 +14,7 @@ fn parts(app: &mut App) -> Option<(&mut Draft, &mut JointPanel)> {
     Some((draft, app.joint.as_mut()?))
 }
 
-pub(super) fn joint_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn joint_command(app: &mut App, command: Command) -> Option<Effect> {
     let now = Instant::now();
     let (draft, panel) = parts(app)?;
     let item = draft.item().id.clone();
@@ -293,7 +293,7 @@ pub(super) fn decided(app: &mut App, decision: Decision) {
 }
 
 /// The words typed into a text dialog, put where they belong.
-pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) -> Option<SaveJob> {
+pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) -> Option<Effect> {
     let now = Instant::now();
     if let TextPurpose::NewJoint { files } = purpose {
         return start_joint(app, &files, &text);
@@ -347,7 +347,7 @@ pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) ->
 }
 
 /// Starts a joint response from `organisation` of the compared files, and opens it.
-fn start_joint(app: &mut App, files: &[PathBuf], organisation: &str) -> Option<SaveJob> {
+fn start_joint(app: &mut App, files: &[PathBuf], organisation: &str) -> Option<Effect> {
     if organisation.trim().is_empty() {
         error(app, "Type the organisation making the joint response first");
         app.dialog = Some(text_dialog(

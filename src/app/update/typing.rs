@@ -3,7 +3,7 @@
 use super::*;
 use crate::app::command::EditKey;
 use crate::app::prose::Prose;
-use crate::app::undo::{self, TextEdit};
+use crate::session::undo::{self, TextEdit};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 /// The text field that unbound keys and pastes go to.

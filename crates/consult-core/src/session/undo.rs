@@ -3,7 +3,7 @@
 //! of their steps make one undo, so typing is taken back a word at a time, as editors
 //! group insertions, rather than a character at a time.
 
-use super::focus::Focus;
+use super::TextField;
 use crate::model::ItemStatus;
 use crate::model::response::PositionBasis;
 
@@ -25,7 +25,7 @@ pub enum TextEdit {
 pub enum Change {
     /// `steps` edits of a text field, undone and redone by that field's own history.
     Text {
-        field: Focus,
+        field: TextField,
         steps: usize,
         last: TextEdit,
     },
@@ -45,6 +45,13 @@ pub enum Change {
         before: PositionBasis,
         after: PositionBasis,
     },
+    /// A field's whole text replaced at once (plain mode's answers, an adopted passage
+    /// there): the session puts either side back itself.
+    Replace {
+        field: TextField,
+        before: String,
+        after: String,
+    },
 }
 
 /// The undo and redo stacks of one item.
@@ -58,7 +65,7 @@ impl History {
     /// Records an edit of `field`, joining the group typed just before it where an
     /// editor would: a word and the spaces after it are one undo, and so is a run of
     /// deletions; a new word, a paste or a change of field starts another.
-    pub fn text(&mut self, field: Focus, edit: TextEdit) {
+    pub fn text(&mut self, field: TextField, edit: TextEdit) {
         self.redo.clear();
         if let Some(Change::Text {
             field: f,
@@ -91,6 +98,7 @@ impl History {
             Change::Status { before, after } => before == after,
             Change::KeyPoint { before, after } => before == after,
             Change::Basis { before, after } => before == after,
+            Change::Replace { before, after, .. } => before == after,
             Change::Text { steps, .. } => *steps == 0,
         };
         if !nothing {
@@ -129,7 +137,7 @@ mod tests {
 
     fn typed(history: &mut History, text: &str) {
         for c in text.chars() {
-            history.text(Focus::Answer, edit_of(Some(c)));
+            history.text(TextField::Answer, edit_of(Some(c)));
         }
     }
 
@@ -155,10 +163,10 @@ mod tests {
         let mut history = History::default();
         typed(&mut history, "abc");
         for _ in 0..3 {
-            history.text(Focus::Answer, TextEdit::Delete);
+            history.text(TextField::Answer, TextEdit::Delete);
         }
-        history.text(Focus::Answer, TextEdit::Other);
-        history.text(Focus::Answer, TextEdit::Other);
+        history.text(TextField::Answer, TextEdit::Other);
+        history.text(TextField::Answer, TextEdit::Other);
         assert_eq!(steps(history.undo()), 1, "the second paste");
         assert_eq!(steps(history.undo()), 1, "the first paste");
         assert_eq!(steps(history.undo()), 3, "the deletions");
@@ -199,11 +207,11 @@ mod tests {
     fn another_field_starts_another_undo() {
         let mut history = History::default();
         typed(&mut history, "ab");
-        history.text(Focus::Reasoning, TextEdit::Word);
+        history.text(TextField::Reasoning, TextEdit::Word);
         assert!(matches!(
             history.undo(),
             Some(Change::Text {
-                field: Focus::Reasoning,
+                field: TextField::Reasoning,
                 steps: 1,
                 ..
             })
