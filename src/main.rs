@@ -8,7 +8,7 @@ use consult::catalog::{self, Catalog};
 use consult::cli::{self, Cli, Command, EditArgs};
 use consult::dirs::Dirs;
 use consult::drafts;
-use consult::error::{EXIT_BAD_INPUT, located};
+use consult::error::located;
 use consult::plain::{self, Start};
 
 fn main() -> ExitCode {
@@ -75,10 +75,9 @@ fn interface() -> Interface {
 fn screen_or(screen: &str, instead: &str) -> Result<(), cli::Failure> {
     match interface() {
         Interface::Screen => Ok(()),
-        Interface::NoTerminal(why) => Err(cli::Failure {
-            code: EXIT_BAD_INPUT,
-            message: format!("{screen} needs a terminal, but {why}; {instead}"),
-        }),
+        Interface::NoTerminal(why) => Err(cli::Failure::bad_input(format!(
+            "{screen} needs a terminal, but {why}; {instead}"
+        ))),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::drafts::Opened;
 use crate::model::QuestionSet;
 use crate::model::Response;
 use crate::model::joint::Field;
+use crate::session::joint::Adopted;
 use crate::session::undo::TextEdit;
 use crate::session::{Session, TextField, Undone};
 
@@ -272,16 +273,16 @@ impl Draft {
         }
     }
 
-    /// Adopts a member's `passage` into the current item's `field` at its cursor, credited
-    /// to `members`, as one undoable edit; returns the passage's index in the item's record.
+    /// Adopts `from`'s `passage` into the current item's `field` at its cursor, credited
+    /// to every member who said the same, as one undoable edit.
     pub fn adopt(
         &mut self,
         field: Field,
         passage: &str,
-        members: Vec<String>,
+        from: &str,
         paragraph: bool,
         now: Instant,
-    ) -> Option<usize> {
+    ) -> Option<Adopted> {
         self.set_focus(TextField::from(field).into());
         // At the cursor of the joint text it goes into (the end, unless the user moved it),
         // and the cursor after it, so passages adopted one after another keep their order.
@@ -291,7 +292,15 @@ impl Draft {
         if let Some(editor) = self.focused_editor() {
             editor.place_cursor(adoption.end);
         }
-        self.session.credit_adopted(field, &adoption, passage, members)
+        let credited = self.session.crediting(passage, from);
+        let count = credited.len();
+        let index = self.session.credit_adopted(field, &adoption, passage, credited)?;
+        Some(Adopted {
+            index,
+            field,
+            from: from.to_string(),
+            credited: count,
+        })
     }
 
     /// Takes back the item's newest change (or makes again the one taken back last):

@@ -4,12 +4,10 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::args::{JointArgs, JointCommand, JointFileArgs, JointNewArgs, ProvenanceArgs, ProvenanceFormat};
 use super::compare::gather;
-use super::merge::{name, usage};
-use super::{
-    Failure, JointArgs, JointCommand, JointFileArgs, JointNewArgs, ProvenanceArgs, ProvenanceFormat,
-    known_sets, paths, refuse_overwrite, write_file,
-};
+use super::paths;
+use super::shared::{Failure, known_sets, name, refuse_overwrite, write_file};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
@@ -31,10 +29,10 @@ pub fn run(args: JointArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
 
 fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
     if args.org.trim().is_empty() {
-        return Err(usage("--org: the organisation's name is empty".into()));
+        return Err(Failure::bad_input("--org: the organisation's name is empty"));
     }
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
-    let files = gather(&args.files, args.dir.as_deref()).map_err(usage)?;
+    let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
     let mut opened = Vec::new();
     for file in &files {
         opened.push(documents::open_response(file, &catalog, set.as_ref())?);
@@ -61,7 +59,7 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .map(|(file, opened)| (drafts::joint::member_file(file, joint_dir), opened.response))
         .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
-        .map_err(|e| usage(e.to_string()))?;
+        .map_err(|e| Failure::bad_input(e.to_string()))?;
     write_file(
         &path,
         export::json::render(&response).as_bytes(),
@@ -82,7 +80,7 @@ fn open_joint(args: &JointFileArgs, dirs: &Dirs) -> Result<(Catalog, QuestionSet
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let opened = documents::open_response(&args.file, &catalog, set.as_ref())?;
     if opened.response.joint.is_none() {
-        return Err(usage(format!(
+        return Err(Failure::bad_input(format!(
             "{} is not a joint response; start one with `consult joint new --org NAME FILE...`",
             name(&args.file)
         )));

@@ -16,8 +16,9 @@ use crate::app::compare::{
 };
 use crate::compare::{
     Agreement, Comparison, INFERRED_LEGEND, Position, SAME_POSITION_DIFFERENT_POINTS, SetAside, Sort,
-    pair_words, shown_path,
+    pair_words,
 };
+use crate::text::shown_path;
 use crate::text::{fit, flat, grouped, shorten, visible};
 
 /// Draws the comparison and says what of it is in view (see [`Shown`]).

@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Comparison, Position, Quoted, Sort, shown_path};
+use super::{Comparison, Position, Quoted, Sort};
+use crate::text::shown_path;
 use crate::text::{spreadsheet_safe, visible};
 
 pub const HEADER: [&str; 13] = [

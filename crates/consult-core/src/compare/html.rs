@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, pair_words, shown_path};
+use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, pair_words};
 use crate::export::html::{blocks, close, open, text};
+use crate::text::shown_path;
 
 /// The HTML page for `comparison`, quoting the answers in `quoted`.
 pub fn render(comparison: &Comparison, quoted: Quoted) -> String {

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
-use super::{Comparison, Position, Sort, shown_path};
+use super::{Comparison, Position, Sort};
 use crate::model::Scale;
+use crate::text::shown_path;
 use crate::text::visible;
 
 #[derive(Serialize)]

@@ -5,8 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, shown_path};
+use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend};
 use crate::export::markdown::{block, inline, quote};
+use crate::text::shown_path;
 
 /// The Markdown document for `comparison`, quoting the answers in `quoted`.
 pub fn render(comparison: &Comparison, quoted: Quoted) -> String {

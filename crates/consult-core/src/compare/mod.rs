@@ -15,6 +15,7 @@ pub mod markdown;
 use std::path::PathBuf;
 
 use crate::text::flat;
+use crate::text::shown_path;
 
 use crate::model::{Item, QuestionSet, ResponseStatus, Scale};
 
@@ -748,9 +749,4 @@ impl Quoted<'_> {
             None => Ok(&NONE),
         }
     }
-}
-
-/// A path as text that is safe to print: file names can hold control characters too.
-pub fn shown_path(path: &std::path::Path) -> String {
-    crate::text::visible(&path.display().to_string()).into_owned()
 }
