@@ -668,6 +668,18 @@ fn the_checks_catch_what_they_are_for() {
             vec!["src/app/draft.rs", "src/app/mod.rs"],
         ]
     );
+    // Groups, aliases and `super::super`.
+    let written: Vec<String> = rooted_paths(
+        "use crate::{a::{b as c, d}, e};\nsuper::super::f::g();",
+        &["crate", "super"],
+    )
+    .into_iter()
+    .map(|(path, _)| path.join("::"))
+    .collect();
+    assert_eq!(
+        written,
+        ["crate::a::b", "crate::a::d", "crate::e", "super::super::f::g"]
+    );
     // The layers.
     let edge = |from: &str, to: &str| Edge {
         from: from.into(),
