@@ -292,15 +292,7 @@ impl Draft {
         if let Some(editor) = self.focused_editor() {
             editor.place_cursor(adoption.end);
         }
-        let credited = self.session.crediting(passage, from);
-        let count = credited.len();
-        let index = self.session.credit_adopted(field, &adoption, passage, credited)?;
-        Some(Adopted {
-            index,
-            field,
-            from: from.to_string(),
-            credited: count,
-        })
+        self.session.credit_adoption(field, &adoption, passage, from)
     }
 
     /// Takes back the item's newest change (or makes again the one taken back last):
