@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use consult::catalog::Catalog;
-use consult::export::{self, Format, Options};
+use consult::export::{self, Options};
 use consult::model::Response;
 use criterion::{Criterion, criterion_group, criterion_main};
 
