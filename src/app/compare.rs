@@ -8,33 +8,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::Effect;
-use super::keymap::Command;
-use super::screen::ComparePart;
+use super::command::{Command, CompareCommand};
 use super::{App, Message, Screen};
 use crate::catalog::Catalog;
 use crate::compare::{self, Comparison, ItemText, Position, SetAside, Sort};
 use crate::dirs::Dirs;
 use crate::model::QuestionSet;
 
-/// What the comparison keys ask for (the matrix, the drill-in and the notes).
+/// Which part of the comparison has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompareCommand {
-    /// From the drafts list: compare the drafts answering the selected one's set.
-    Start,
-    Left,
-    Right,
-    OnlyDiffering,
-    NextSection,
-    SortByName,
-    SortByAgreement,
-    SwitchMode,
+pub enum ComparePart {
+    Matrix,
+    Detail,
     Notes,
-    PageDown,
-    PageUp,
-    NextOrganisations,
-    PrevOrganisations,
-    FilterPosition,
-    /// Who agrees with whom: open or close.
+    /// Who agrees with whom.
     Pairs,
 }
 

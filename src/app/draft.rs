@@ -14,6 +14,7 @@ use crate::merge::resolve::Keep;
 use crate::model::QuestionSet;
 use crate::model::Response;
 use crate::model::joint::Field;
+use crate::session::joint::Adopted;
 use crate::session::undo::TextEdit;
 use crate::session::{Session, TextField, Undone};
 
@@ -273,16 +274,16 @@ impl Draft {
         }
     }
 
-    /// Adopts a member's `passage` into the current item's `field` at its cursor, credited
-    /// to `members`, as one undoable edit; returns the passage's index in the item's record.
+    /// Adopts `from`'s `passage` into the current item's `field` at its cursor, credited
+    /// to every member who said the same, as one undoable edit.
     pub fn adopt(
         &mut self,
         field: Field,
         passage: &str,
-        members: Vec<String>,
+        from: &str,
         paragraph: bool,
         now: Instant,
-    ) -> Option<usize> {
+    ) -> Option<Adopted> {
         self.set_focus(TextField::from(field).into());
         // At the cursor of the joint text it goes into (the end, unless the user moved it),
         // and the cursor after it, so passages adopted one after another keep their order.
@@ -292,7 +293,7 @@ impl Draft {
         if let Some(editor) = self.focused_editor() {
             editor.place_cursor(adoption.end);
         }
-        self.session.credit_adopted(field, &adoption, passage, members)
+        self.session.credit_adoption(field, &adoption, passage, from)
     }
 
     /// Settles the response's conflict at `index` keeping `keep`, as one undoable change of

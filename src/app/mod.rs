@@ -2,6 +2,7 @@
 //! the `ui` module draws it without changing anything.
 
 pub mod action;
+pub mod command;
 pub mod compare;
 pub mod draft;
 pub mod effect;
@@ -17,10 +18,11 @@ use ratatui_textarea::TextArea;
 
 pub use crate::session::SaveState;
 pub use action::Action;
+pub use compare::ComparePart;
 pub use draft::{Draft, Focus};
 pub use effect::Effect;
 use keymap::Context;
-pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
+pub use screen::{DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
 use crate::catalog::Catalog;

@@ -6,10 +6,12 @@ use std::time::Instant;
 
 use super::commands::Command;
 use super::{Plain, Stop};
+use crate::drafts;
+use crate::joint::consensus;
 use crate::joint::provenance::{self, units};
-use crate::joint::{consensus, sign_off};
 use crate::model::joint::{ConsensusOverride, Field, Joint};
 use crate::session::Session;
+use crate::session::joint::Retaken;
 use crate::text::visible_line;
 
 /// Member `n` (from 1) of `joint`, or the line to say instead.
@@ -49,6 +51,7 @@ impl Plain {
             | Command::Adopt { member: n, .. }
             | Command::Credit(n)
             | Command::Minority(n, _)
+            | Command::Take(n)
             | Command::SignOff { member: n, .. } => Some(*n),
             _ => None,
         };
@@ -99,27 +102,16 @@ impl Plain {
                 };
                 let passage = passage.to_string();
                 let from = joint.members[m].organisation.clone();
-                let credited = provenance::crediting(joint, &item, &passage, &from);
                 let field = if reasoning {
                     Field::Reasoning
                 } else {
                     Field::Answer
                 };
-                let others = credited.len() - 1;
-                let index = draft.adopt(field, &passage, credited, false, Instant::now());
-                self.last_adopted = index.map(|i| (item.clone(), i));
-                match others {
-                    0 => format!(
-                        "Adopted into the {}, from {}.",
-                        field.label(),
-                        visible_line(&from)
-                    ),
-                    n => format!(
-                        "Adopted into the {}, from {} and {n} more who said the same.",
-                        field.label(),
-                        visible_line(&from)
-                    ),
-                }
+                let Some(adopted) = draft.adopt(field, &passage, &from, false, Instant::now()) else {
+                    return Ok(());
+                };
+                self.last_adopted = Some((item.clone(), adopted.index));
+                format!("{}.", adopted.describe())
             }
             Command::Credit(_) => {
                 let m = chosen.unwrap_or_default();
@@ -128,12 +120,9 @@ impl Plain {
                     self.say("Adopt a sentence on this item first; then credit N adds member N to it.");
                     return Ok(());
                 };
-                let joint = draft.response.joint.as_mut().expect("checked");
-                if !provenance::credit(joint.item_mut(&item), index, &name) {
-                    {
-                        self.say(format!("{} is already credited with it.", visible_line(&name)));
-                        return Ok(());
-                    }
+                if !draft.credit(index, &name, Instant::now()) {
+                    self.say(format!("{} is already credited with it.", visible_line(&name)));
+                    return Ok(());
                 }
                 format!("{} credited with the sentence adopted last.", visible_line(&name))
             }
@@ -155,10 +144,9 @@ impl Plain {
                 }
             }
             Command::Consensus(Some((level, reason))) => {
-                let joint = draft.response.joint.as_mut().expect("checked");
                 match level {
                     None => {
-                        joint.declare(&item, None);
+                        draft.declare_consensus(None, Instant::now());
                         "Consensus on this item is as counted again.".to_string()
                     }
                     Some(_) if reason.is_empty() => {
@@ -166,7 +154,7 @@ impl Plain {
                         return Ok(());
                     }
                     Some(level) => {
-                        joint.declare(&item, Some(ConsensusOverride { level, reason }));
+                        draft.declare_consensus(Some(ConsensusOverride { level, reason }), Instant::now());
                         format!("Consensus declared: {}.", level.label())
                     }
                 }
@@ -174,8 +162,7 @@ impl Plain {
             Command::Minority(_, text) => {
                 let m = chosen.unwrap_or_default();
                 let name = joint.members[m].organisation.clone();
-                let joint = draft.response.joint.as_mut().expect("checked");
-                if joint.set_minority(&item, &name, &text) {
+                if draft.set_minority(&name, &text, Instant::now()) {
                     format!("Minority statement of {} recorded.", visible_line(&name))
                 } else {
                     format!("No minority statement for {}.", visible_line(&name))
@@ -189,18 +176,34 @@ impl Plain {
             } => {
                 let m = chosen.unwrap_or_default();
                 let name = joint.members[m].organisation.clone();
-                let joint = draft.response.joint.as_mut().expect("checked");
-                let on = (!whole).then_some(item.as_str());
-                sign_off::record(joint, &name, on, state, &note, crate::model::response::now());
+                draft.sign_off(&name, whole, state, &note, Instant::now());
                 let what = if whole { "the whole response" } else { "this item" };
                 format!("{} {} on {what}.", visible_line(&name), state.label())
             }
+            Command::Take(_) => {
+                let m = chosen.unwrap_or_default();
+                let name = joint.members[m].organisation.clone();
+                let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set);
+                let Some(current) = now.into_iter().nth(m).flatten() else {
+                    self.say(format!("{}'s file cannot be read now.", visible_line(&name)));
+                    return Ok(());
+                };
+                match draft.take_member_version(&name, &current, Instant::now()) {
+                    Retaken::Taken => format!(
+                        "Took {}'s new version; the joint text is unchanged.",
+                        visible_line(&name)
+                    ),
+                    Retaken::Unchanged | Retaken::NoSuchMember => {
+                        self.say(format!(
+                            "{}'s file has not changed since it was taken.",
+                            visible_line(&name)
+                        ));
+                        return Ok(());
+                    }
+                }
+            }
             _ => return Ok(()),
         };
-        if let Some(joint) = draft.response.joint.as_mut() {
-            joint.tidy();
-        }
-        draft.edited(Instant::now());
         self.say(said);
         self.changed(draft)
     }

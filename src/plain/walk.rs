@@ -77,6 +77,7 @@ impl Plain {
             | Command::Credit(_)
             | Command::Consensus(_)
             | Command::Minority(..)
+            | Command::Take(_)
             | Command::SignOff { .. } => return self.joint(draft, command),
             Command::Ready => return self.toggle_ready(draft),
             Command::Undo | Command::Redo => return self.undo(draft, command == Command::Redo),

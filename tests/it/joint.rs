@@ -745,7 +745,7 @@ fn plain_mode_builds_the_joint_text_line_by_line() {
         "2. Local Government Association: Support (inferred). NHS boundaries should match the places councils serve.",
         "Consensus: full consensus (3 Support (1 inferred)).",
         "3. (answer) Common boundaries between ICSs and councils are essential if partners are to collaborate and integrate services effectively.",
-        "Adopted into the answer, from Local Government Association and 1 more who said the same.",
+        "Adopted into the answer, from Local Government Association and 1 other who said the same.",
         "Health Devolution Commission credited with the sentence adopted last.",
         "Counted: full consensus (3 Support (1 inferred)).",
         "Consensus declared: divergence.",

@@ -18,6 +18,7 @@ mod git;
 mod history;
 mod hostile;
 mod joint;
+mod keys;
 mod layers;
 mod locks;
 mod markdown;

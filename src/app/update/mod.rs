@@ -7,8 +7,8 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::Effect;
+use super::command::Command;
 use super::draft::{Draft, Focus};
-use super::keymap::Command;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
 use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
@@ -87,6 +87,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         // burst (such as a final response becoming a draft) can be read; a command clears it.
         Action::Key(key) => {
             type_key(app, key);
+            say_if_reopened(app);
+            None
+        }
+        // An editor's keys are typing too.
+        Action::Command(Command::Editor(key)) => {
+            edit_text(app, key);
             say_if_reopened(app);
             None
         }
@@ -172,7 +178,7 @@ fn run(app: &mut App, command: Command) -> Option<Effect> {
         Screen::Respondent(_) => respondent_command(app, command),
         Screen::Review { .. } => review_command(app, command),
         Screen::Versions { .. } => versions_command(app, command),
-        Screen::Compare(_) if command == Command::Joint(crate::app::joint::JointCommand::Start) => {
+        Screen::Compare(_) if command == Command::Joint(crate::app::command::JointCommand::Start) => {
             let files: Vec<PathBuf> = app
                 .comparison()
                 .and_then(|view| view.comparison.as_ref())

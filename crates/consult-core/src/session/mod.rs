@@ -5,6 +5,7 @@
 
 pub mod autosave;
 pub mod finish;
+pub mod joint;
 pub mod undo;
 pub mod versions;
 
@@ -598,7 +599,7 @@ impl Session {
     }
 
     /// Credits an adopted passage (now in the text at `adoption.start`) to `members`;
-    /// returns the passage's index in the item's record.
+    /// returns the passage's index in the item's record. See also [`Session::adopt`].
     pub fn credit_adopted(
         &mut self,
         field: Field,
@@ -617,22 +618,6 @@ impl Session {
             passage,
             members,
         ))
-    }
-
-    /// Adopts a member's `passage` at the end of the current item's `field` (or at `at`),
-    /// credited to `members`, as one undoable change: the whole operation for a front end
-    /// with no editor of its own. Returns the passage's index in the item's record.
-    pub fn adopt(
-        &mut self,
-        field: Field,
-        passage: &str,
-        members: Vec<String>,
-        paragraph: bool,
-        now: Instant,
-    ) -> Option<usize> {
-        let adoption = self.adoption(field, passage, None, paragraph)?;
-        self.replace_text(field.into(), &adoption.text, now);
-        self.credit_adopted(field, &adoption, passage, members)
     }
 
     pub fn save_state(&self) -> SaveState {
