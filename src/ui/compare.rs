@@ -36,8 +36,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Shown {
         shown.notes = draw_nothing_compared(&view.nothing_compared, &view.notes, theme, frame, area);
         return shown;
     };
-    let warnings = comparison.set_aside.len() + comparison.other_versions() + comparison.repeated.len();
-    let info_height = if warnings > 0 { 2 } else { 1 };
+    let info_height = if has_warnings(comparison) { 2 } else { 1 };
     let [info, main] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(3)]).areas(area);
     draw_info(view, comparison, theme, frame, info);
     if let Some(detail) = &view.detail {
@@ -293,7 +292,8 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     let set_aside = comparison.set_aside.len();
     let others = comparison.other_versions();
     let repeated = comparison.repeated.len();
-    if set_aside + others + repeated > 0 {
+    let unsettled = comparison.unsettled_organisations();
+    if has_warnings(comparison) {
         let mut parts = Vec::new();
         if set_aside > 0 {
             parts.push(format!("{} set aside", plural(set_aside, "file", "files")));
@@ -302,6 +302,13 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
             parts.push(format!(
                 "{} answered another version (marked †)",
                 plural(others, "response", "responses")
+            ));
+        }
+        if unsettled > 0 {
+            let has = if unsettled == 1 { "has" } else { "have" };
+            parts.push(format!(
+                "{} {has} merge conflicts not settled (marked !)",
+                plural(unsettled, "response", "responses")
             ));
         }
         for group in &comparison.repeated {
@@ -317,6 +324,16 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Whether the header has a line of warnings: files set aside, other versions, one
+/// organisation's several files, conflicts not settled.
+fn has_warnings(comparison: &Comparison) -> bool {
+    comparison.set_aside.len()
+        + comparison.other_versions()
+        + comparison.repeated.len()
+        + comparison.unsettled_organisations()
+        > 0
 }
 
 /// Column widths: the fixed item labels, the scrolled columns, the fixed summary.

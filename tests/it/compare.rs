@@ -1066,7 +1066,12 @@ fn items_with_a_merge_conflict_not_settled_are_marked_and_counted_apart_everywhe
 
     let h = comparing(paths(&[COMMISSION, UNSETTLED]));
     snapshot("compare_unsettled", &h);
-    assert!(screen(&h, 160, 48).contains("! conflict not settled"));
+    let text = screen(&h, 160, 48);
+    assert!(text.contains("! conflict not settled"), "{text}");
+    assert!(
+        text.contains("⚠ 1 response has merge conflicts not settled (marked !) · w shows why"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -695,6 +695,14 @@ impl Comparison {
         self.summaries.iter().any(|s| s.unsettled > 0)
     }
 
+    /// How many organisations have a merge conflict not settled on some item.
+    pub fn unsettled_organisations(&self) -> usize {
+        self.organisations
+            .iter()
+            .filter(|o| o.stances.iter().any(|s| s.position == Position::Unsettled))
+            .count()
+    }
+
     /// Whether organisation `o` has a merge conflict not settled on `item`.
     pub fn is_unsettled(&self, item: usize, o: usize) -> bool {
         self.organisations[o].stances[item].position == Position::Unsettled
