@@ -291,7 +291,6 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     ])];
     let set_aside = comparison.set_aside.len();
     let others = comparison.other_versions();
-    let repeated = comparison.repeated.len();
     let unsettled = comparison.unsettled_organisations();
     if has_warnings(comparison) {
         let mut parts = Vec::new();
