@@ -407,4 +407,3 @@ impl Response {
             .count()
     }
 }
-
