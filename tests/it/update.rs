@@ -5,6 +5,7 @@ use crate::support;
 use std::time::{Duration, Instant};
 
 use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
+use consult::catalog::Catalog;
 use consult::model::{ItemStatus, ResponseStatus};
 use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use crossterm::event::KeyCode;
@@ -446,6 +447,29 @@ fn marking_final_asks_about_answers_over_their_word_limit_too() {
     assert!(question.contains("13 items have no answer yet"), "{question}");
     assert!(
         question.contains("1 answer is over the word limit (Executive summary 301/300)"),
+        "{question}"
+    );
+}
+
+#[test]
+fn marking_final_asks_about_answers_over_a_character_limit_as_a_web_form_counts() {
+    let mut catalog = Catalog::built_in();
+    for section in &mut catalog.entries[0].set.sections {
+        for item in section.items.iter_mut().filter(|i| i.id == "summary") {
+            item.word_limit = None;
+            item.char_limit = Some(20);
+        }
+    }
+    let mut h = Harness::starting_in(tempfile::tempdir().unwrap(), catalog);
+    h.start_response("Cyngor Môn");
+    h.type_text("Twenty-one characters");
+    h.ctrl('g');
+    h.key(KeyCode::Char('f'));
+    let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("expected a question")
+    };
+    assert!(
+        question.contains("1 answer is over the character limit (Executive summary 21/20)"),
         "{question}"
     );
 }

@@ -412,23 +412,4 @@ impl Response {
             .filter(|i| self.answer(&i.id).is_some_and(Answer::is_answered))
             .count()
     }
-
-    /// Answers longer than their item's word limit, in reading order.
-    pub fn over_word_limits<'a>(&self, set: &'a QuestionSet) -> Vec<OverLimit<'a>> {
-        set.items()
-            .filter_map(|item| {
-                let limit = item.word_limit?;
-                let words = crate::text::word_count(&self.answer(&item.id)?.answer);
-                (words > limit as usize).then_some(OverLimit { item, words, limit })
-            })
-            .collect()
-    }
-}
-
-/// An answer over its item's word limit.
-#[derive(Debug, Clone, Copy)]
-pub struct OverLimit<'a> {
-    pub item: &'a crate::model::Item,
-    pub words: usize,
-    pub limit: u32,
 }
