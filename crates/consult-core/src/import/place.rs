@@ -719,37 +719,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::import::document::SourceFormat;
-
-    fn set() -> QuestionSet {
-        crate::catalog::Catalog::built_in()
-            .find("integrating-care")
-            .unwrap()
-            .clone()
-    }
-
-    fn block(kind: BlockKind, text: &str) -> Block {
-        Block {
-            kind,
-            text: text.into(),
-            lead_in: None,
-            comments: Vec::new(),
-        }
-    }
-
-    fn paragraph(text: &str) -> Block {
-        block(BlockKind::Paragraph, text)
-    }
-
-    fn document(blocks: Vec<Block>) -> Document {
-        Document {
-            format: SourceFormat::Text,
-            title: None,
-            organisation: None,
-            notices: Vec::new(),
-            blocks,
-        }
-    }
+    use crate::import::testing::{block, document, paragraph, set};
 
     /// Each passage as (item or "-", field, its first words).
     fn placed(blocks: Vec<Block>) -> Vec<(String, &'static str, String)> {
