@@ -2,7 +2,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::compare::CompareView;
+use super::compare::{ComparePart, CompareView};
 use super::draft::Focus;
 use super::placing::{PlacingPart, PlacingView};
 use crate::drafts::DraftSummary;
@@ -217,15 +217,6 @@ pub enum Focused {
     Compare(ComparePart),
     /// An imported response's placing: the list, choosing an item, or a split point.
     Placing(PlacingPart),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ComparePart {
-    Matrix,
-    Detail,
-    Notes,
-    /// Who agrees with whom.
-    Pairs,
 }
 
 impl Focused {

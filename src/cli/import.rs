@@ -5,9 +5,9 @@
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clap::Args;
-
-use super::{Failure, paths, refuse_overwrite, write_file};
+use super::args::ImportArgs;
+use super::paths;
+use super::shared::{Failure, refuse_overwrite, write_file};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::drafts;
@@ -19,31 +19,6 @@ use crate::model::QuestionSet;
 use crate::parse::MAX_FILE_BYTES;
 use crate::storage::{self, NewFileMode};
 use crate::text::visible_line;
-
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Members' documents: Word (.docx), OpenDocument (.odt), Markdown, text, HTML or
-    /// e-mail (.eml); `-` reads pasted text from standard input.
-    #[arg(value_name = "FILE", required = true)]
-    pub files: Vec<PathBuf>,
-    /// The question set they answer: a known id (see `consult questions`) or a file.
-    #[arg(long, value_name = "ID|FILE")]
-    pub questions: String,
-    /// The member's organisation (default: the one the document names: an e-mail's
-    /// sender, a title such as "Response of the X", the Word file's properties).
-    #[arg(long, value_name = "NAME")]
-    pub org: Option<String>,
-    /// Where to write: a file (one document), or a folder (one that exists, or ending in
-    /// `/`) for the default names (default: a new draft per document in your drafts folder).
-    #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
-    /// Overwrite an existing --out file.
-    #[arg(long, requires = "out")]
-    pub force: bool,
-    /// Write the response even when the document answers nothing in the set.
-    #[arg(long, requires = "out")]
-    pub allow_empty: bool,
-}
 
 /// One document read and placed, ready to write.
 struct Done {

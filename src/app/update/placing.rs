@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use super::{error, info};
-use crate::app::keymap::Command;
+use crate::app::command::Command;
 use crate::app::placing::{PlacingCommand, PlacingMode, PlacingView, word_after, word_before};
 use crate::app::screen::step;
 use crate::app::{App, Draft, Effect, Screen};

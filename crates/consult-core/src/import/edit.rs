@@ -258,39 +258,17 @@ fn refresh_paragraphs(response: &mut Response, item: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::document::{Block, BlockKind, Document, SourceFormat};
     use crate::import::response::{SourceFile, import};
-
-    fn set() -> QuestionSet {
-        crate::catalog::Catalog::built_in()
-            .find("integrating-care")
-            .unwrap()
-            .clone()
-    }
-
-    fn paragraph(text: &str) -> Block {
-        Block {
-            kind: BlockKind::Paragraph,
-            text: text.into(),
-            lead_in: None,
-            comments: Vec::new(),
-        }
-    }
+    use crate::import::testing::{document, paragraph, set};
 
     /// Question 1 with two paragraphs, Question 2 with one.
     fn imported() -> Response {
-        let document = Document {
-            format: SourceFormat::Text,
-            title: None,
-            organisation: None,
-            notices: Vec::new(),
-            blocks: vec![
-                paragraph("Question 1: We agree with the statutory footing."),
-                paragraph("Option 2 is the better model, for its clarity."),
-                paragraph("It must come with support for system leaders."),
-                paragraph("Question 2: We partly agree."),
-            ],
-        };
+        let document = document(vec![
+            paragraph("Question 1: We agree with the statutory footing."),
+            paragraph("Option 2 is the better model, for its clarity."),
+            paragraph("It must come with support for system leaders."),
+            paragraph("Question 2: We partly agree."),
+        ]);
         let file = SourceFile {
             name: "reply.txt".into(),
             digest: "sha256:00".into(),

@@ -230,13 +230,7 @@ pub fn inside(text: &str, families: &[Family]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn set() -> QuestionSet {
-        crate::catalog::Catalog::built_in()
-            .find("integrating-care")
-            .expect("a built-in set")
-            .clone()
-    }
+    use crate::import::testing::set;
 
     fn id(set: &QuestionSet, index: usize) -> String {
         set.items().nth(index).unwrap().id.clone()

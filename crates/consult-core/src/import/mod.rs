@@ -13,5 +13,7 @@ pub mod read;
 pub mod response;
 pub mod similarity;
 pub mod stance;
+#[cfg(test)]
+mod testing;
 
 pub use response::{Imported, SourceFile, Summary, import};

@@ -18,7 +18,7 @@ use super::markers::{self, Family, Marker};
 use super::ranking::Ranking;
 use std::collections::HashSet;
 
-use super::similarity::{Pairs, Wording, covered, covered_by, quoted_share, stems, words};
+use super::similarity::{Pairs, Wording, covered_by, quoted_share, stems, words};
 use crate::model::{Item, Passage, PassageField, QuestionSet};
 
 /// Share of an item's wording (word pairs) a passage must have to count as quoting it.
@@ -111,6 +111,8 @@ struct ItemWords {
     /// Stems of its guidance.
     guidance: HashSet<String>,
     label: Vec<String>,
+    /// Stems of its short title, in order and as a set (none without one).
+    title: Option<(Vec<String>, HashSet<String>)>,
 }
 
 impl ItemWords {
@@ -123,6 +125,11 @@ impl ItemWords {
                 .collect(),
             guidance: stems(item.context.as_deref().unwrap_or("")).into_iter().collect(),
             label: stems(&item.label),
+            title: item.short_title.as_deref().map(|t| {
+                let title = stems(t);
+                let set = title.iter().cloned().collect();
+                (title, set)
+            }),
         }
     }
 }
@@ -551,12 +558,15 @@ impl Placer<'_> {
             }
         }
         let pairs = Pairs::new(text);
+        let heading_set: HashSet<String> = heading_stems.iter().cloned().collect();
         let mut best: Option<(usize, String, u8, f32)> = None;
         let mut tied = false;
         for (i, item) in self.items.iter().enumerate() {
-            let found = if let Some(title) = &item.short_title
+            let found = if let (Some(title), Some((title_stems, title_set))) =
+                (&item.short_title, &self.words[i].title)
                 && (title.eq_ignore_ascii_case(text)
-                    || covered(title, text, |_| false).0 >= 0.99 && covered(text, title, |_| false).0 >= 0.5)
+                    || covered_by(title_stems, &heading_set, |_| false).0 >= 0.99
+                        && covered_by(&heading_stems, title_set, |_| false).0 >= 0.5)
             {
                 Some((format!("matches {}'s short title", item.label), 90, 2.0))
             } else if self.words[i].prompt.quoted_in(&pairs, usize::MAX) >= QUOTE_THRESHOLD {
@@ -709,37 +719,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::import::document::SourceFormat;
-
-    fn set() -> QuestionSet {
-        crate::catalog::Catalog::built_in()
-            .find("integrating-care")
-            .unwrap()
-            .clone()
-    }
-
-    fn block(kind: BlockKind, text: &str) -> Block {
-        Block {
-            kind,
-            text: text.into(),
-            lead_in: None,
-            comments: Vec::new(),
-        }
-    }
-
-    fn paragraph(text: &str) -> Block {
-        block(BlockKind::Paragraph, text)
-    }
-
-    fn document(blocks: Vec<Block>) -> Document {
-        Document {
-            format: SourceFormat::Text,
-            title: None,
-            organisation: None,
-            notices: Vec::new(),
-            blocks,
-        }
-    }
+    use crate::import::testing::{block, document, paragraph, set};
 
     /// Each passage as (item or "-", field, its first words).
     fn placed(blocks: Vec<Block>) -> Vec<(String, &'static str, String)> {

@@ -115,13 +115,7 @@ impl Ranking {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn set() -> QuestionSet {
-        crate::catalog::Catalog::built_in()
-            .find("integrating-care")
-            .expect("a built-in set")
-            .clone()
-    }
+    use crate::import::testing::set;
 
     #[test]
     fn a_passage_goes_to_the_item_whose_rare_words_it_shares() {

@@ -214,20 +214,3 @@ mod tests {
         assert_eq!(covered("", q4, |_| false), (0.0, 0));
     }
 }
-
-/// The start of `text`: its first `count` words, as the text has them.
-pub fn opening(text: &str, count: usize) -> &str {
-    let mut seen = 0;
-    let mut in_word = false;
-    for (at, c) in text.char_indices() {
-        let is_word = c.is_alphanumeric();
-        if is_word && !in_word {
-            if seen == count {
-                return &text[..at];
-            }
-            seen += 1;
-        }
-        in_word = is_word;
-    }
-    text
-}
