@@ -20,7 +20,7 @@ const EASTMOOR: &str = "tests/fixtures/import/eastmoor-headings.docx";
 
 /// Eastmoor's Word reply imported onto the built-in set, as `consult import` makes it
 /// (at a fixed time, so screens and files do not change from run to run).
-fn imported() -> Response {
+pub(crate) fn imported() -> Response {
     let set = support::fixtures::built_in();
     let bytes = std::fs::read(support::fixtures::root().join(EASTMOOR)).unwrap();
     let document = consult::import::read::read("eastmoor-headings.docx", &bytes).unwrap();
@@ -58,7 +58,7 @@ fn response(h: &Harness) -> &Response {
 }
 
 /// The passage (by index) the view has selected.
-fn selected(h: &Harness) -> usize {
+pub(crate) fn selected(h: &Harness) -> usize {
     let consult::app::Screen::Placing(view) = &h.app.screen else {
         panic!("not on the placing view");
     };
