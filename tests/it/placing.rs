@@ -40,10 +40,15 @@ pub(crate) fn imported() -> Response {
 
 /// The app with the imported response as its one draft, opened.
 fn opened() -> Harness {
+    opened_on(&imported())
+}
+
+/// The app with `response` as its one draft, opened.
+fn opened_on(response: &Response) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let drafts = dirs(dir.path()).drafts();
     std::fs::create_dir_all(&drafts).unwrap();
-    std::fs::write(drafts.join("eastmoor.json"), render(&imported())).unwrap();
+    std::fs::write(drafts.join("eastmoor.json"), render(response)).unwrap();
     let mut h = Harness::starting_in(dir, Catalog::built_in());
     h.open(0);
     h
@@ -318,6 +323,25 @@ fn the_help_lists_the_placing_keys() {
         h.key(KeyCode::Down);
     }
     panic!("the help never lists the placing keys");
+}
+
+#[test]
+fn control_characters_in_a_document_never_reach_the_terminal() {
+    let mut hostile = imported();
+    let source = hostile.source.as_mut().unwrap();
+    source.file = "evil\u{1b}[2J.docx".into();
+    let passage = &mut source.passages[1];
+    passage.text = "Agreed \u{1b}]0;owned\u{7} by the board \u{9b}31m today.".into();
+    passage.reason = "under no marker\u{1b}[5m".into();
+    let mut h = opened_on(&hostile);
+    for text in [support::screen(&h, 80, 24), support::screen(&h, 120, 40)] {
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(text.contains("Agreed"), "{text}");
+    }
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Right);
+    let text = support::screen(&h, 80, 24);
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
 }
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
