@@ -232,15 +232,15 @@ impl Builder {
 
     pub fn close_row(&mut self) {
         self.close_cell();
-        if let Some(cells) = self.row.take() {
-            if cells.iter().any(|c| !c.is_empty()) {
-                let kind = if self.quotes > 0 {
-                    BlockKind::Quoted
-                } else {
-                    BlockKind::TableRow
-                };
-                self.blocks.extend(Block::new(kind, &cells.join(" | ")));
-            }
+        if let Some(cells) = self.row.take()
+            && cells.iter().any(|c| !c.is_empty())
+        {
+            let kind = if self.quotes > 0 {
+                BlockKind::Quoted
+            } else {
+                BlockKind::TableRow
+            };
+            self.blocks.extend(Block::new(kind, &cells.join(" | ")));
         }
     }
 
