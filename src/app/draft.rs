@@ -10,9 +10,11 @@ use std::time::Instant;
 
 use super::prose::Prose;
 use crate::drafts::Opened;
+use crate::merge::resolve::Keep;
 use crate::model::QuestionSet;
 use crate::model::Response;
 use crate::model::joint::Field;
+use crate::session::joint::Adopted;
 use crate::session::undo::TextEdit;
 use crate::session::{Session, TextField, Undone};
 
@@ -272,16 +274,16 @@ impl Draft {
         }
     }
 
-    /// Adopts a member's `passage` into the current item's `field` at its cursor, credited
-    /// to `members`, as one undoable edit; returns the passage's index in the item's record.
+    /// Adopts `from`'s `passage` into the current item's `field` at its cursor, credited
+    /// to every member who said the same, as one undoable edit.
     pub fn adopt(
         &mut self,
         field: Field,
         passage: &str,
-        members: Vec<String>,
+        from: &str,
         paragraph: bool,
         now: Instant,
-    ) -> Option<usize> {
+    ) -> Option<Adopted> {
         self.set_focus(TextField::from(field).into());
         // At the cursor of the joint text it goes into (the end, unless the user moved it),
         // and the cursor after it, so passages adopted one after another keep their order.
@@ -291,7 +293,21 @@ impl Draft {
         if let Some(editor) = self.focused_editor() {
             editor.place_cursor(adoption.end);
         }
-        self.session.credit_adopted(field, &adoption, passage, members)
+        self.session.credit_adoption(field, &adoption, passage, from)
+    }
+
+    /// Settles the response's conflict at `index` keeping `keep`, as one undoable change of
+    /// the current item (see [`Session::settle`]): its editors and their history stay, and
+    /// a settled text is one edit of its field's editor. Err says why it cannot be settled.
+    pub fn settle(&mut self, index: usize, keep: Keep, now: Instant) -> Result<(), String> {
+        if let Some(field) = self.session.settle(index, keep, now)? {
+            let text = self.session.text(field).to_string();
+            let editor = self.editors_mut().of_mut(field.into());
+            editor.set_text(&text);
+            // The response holds the text already.
+            editor.take_changes();
+        }
+        Ok(())
     }
 
     /// Takes back the item's newest change (or makes again the one taken back last):
@@ -305,6 +321,21 @@ impl Draft {
                 let index = self.session.current;
                 self.editors.remove(&index);
                 self.ensure_editors();
+                true
+            }
+            Undone::Settled { text } => {
+                if let Some(field) = text {
+                    self.set_focus(field.into());
+                    if let Some(editor) = self.focused_editor() {
+                        if redo {
+                            editor.redo()
+                        } else {
+                            editor.undo()
+                        };
+                        // The session put the text back itself.
+                        editor.take_changes();
+                    }
+                }
                 true
             }
             Undone::Typed { field, steps } => {

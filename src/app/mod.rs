@@ -2,6 +2,7 @@
 //! the `ui` module draws it without changing anything.
 
 pub mod action;
+pub mod command;
 pub mod compare;
 pub mod draft;
 pub mod effect;
@@ -17,10 +18,11 @@ use ratatui_textarea::TextArea;
 
 pub use crate::session::SaveState;
 pub use action::Action;
+pub use compare::ComparePart;
 pub use draft::{Draft, Focus};
 pub use effect::Effect;
 use keymap::Context;
-pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
+pub use screen::{DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
 use crate::catalog::Catalog;
@@ -32,54 +34,35 @@ use crate::drafts;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportChoice {
     Both,
-    Markdown,
-    Word,
-    Text,
-    Html,
-    Fhir,
-    Json,
+    One(crate::export::Format),
 }
 
 impl ExportChoice {
     /// In the order Tab goes through them.
-    pub const ALL: [ExportChoice; 7] = [
-        ExportChoice::Both,
-        ExportChoice::Markdown,
-        ExportChoice::Word,
-        ExportChoice::Text,
-        ExportChoice::Html,
-        ExportChoice::Fhir,
-        ExportChoice::Json,
-    ];
+    pub fn all() -> impl Iterator<Item = ExportChoice> {
+        std::iter::once(ExportChoice::Both)
+            .chain(crate::export::FORMATS.iter().map(|f| ExportChoice::One(f.format)))
+    }
 
-    pub fn formats(self) -> &'static [crate::export::Format] {
+    pub fn formats(self) -> Vec<crate::export::Format> {
         use crate::export::Format;
         match self {
-            ExportChoice::Both => &[Format::Markdown, Format::Json],
-            ExportChoice::Markdown => &[Format::Markdown],
-            ExportChoice::Word => &[Format::Docx],
-            ExportChoice::Text => &[Format::Text],
-            ExportChoice::Html => &[Format::Html],
-            ExportChoice::Fhir => &[Format::Fhir],
-            ExportChoice::Json => &[Format::Json],
+            ExportChoice::Both => vec![Format::Markdown, Format::Json],
+            ExportChoice::One(format) => vec![format],
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             ExportChoice::Both => "Markdown + JSON",
-            ExportChoice::Markdown => "Markdown",
-            ExportChoice::Word => "Word",
-            ExportChoice::Text => "Text for web forms",
-            ExportChoice::Html => "HTML to print",
-            ExportChoice::Fhir => "FHIR",
-            ExportChoice::Json => "JSON",
+            ExportChoice::One(format) => format.info().label,
         }
     }
 
     pub fn next(self) -> Self {
-        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(at + 1) % Self::ALL.len()]
+        let all: Vec<ExportChoice> = Self::all().collect();
+        let at = all.iter().position(|c| *c == self).unwrap_or(0);
+        all[(at + 1) % all.len()]
     }
 }
 
@@ -195,6 +178,10 @@ pub enum Decision {
     NotNow,
     /// Changed on disk: merge the file's changes with what is on screen.
     MergeChanged,
+    /// A draft that answered an earlier version of its set: answer the set as it is now.
+    BringUpToDate,
+    /// A draft that answered an earlier version of its set: keep it so, and stop asking.
+    KeepEarlierVersion,
     /// A joint response's item: declare this consensus (`None`: back to the count).
     Consensus(Option<crate::model::joint::Consensus>),
     /// A member's sign-off on the item, or on the whole response.

@@ -63,12 +63,16 @@ fn app_file(mut h: Harness) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-/// `file` with the moment of its last save blanked: the one thing two runs cannot share.
+/// `file` with the moments of its last save and of taking a member's file blanked: the
+/// only things two runs cannot share.
 fn unstamped(file: &str) -> String {
     file.lines()
-        .map(|line| match line.trim_start().strip_prefix("\"updated\": ") {
-            Some(_) => "  \"updated\": \"…\",",
-            None => line,
+        .map(|line| {
+            let key = line.trim_start().split(':').next().unwrap_or("");
+            match key {
+                "\"updated\"" | "\"taken\"" => format!("{key}: …"),
+                _ => line.to_string(),
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -132,8 +136,8 @@ fn going_back_to_a_saved_version_alike() {
     assert_same(&app, &plain);
 }
 
-#[test]
-fn adopting_a_members_sentence_into_a_joint_response_alike() {
+/// A joint draft of the three sample members, whose files [`lay_out`] puts beside it.
+fn joint_of_samples() -> Response {
     let members: Vec<(String, Response)> = [COMMISSION, LOCAL_GOVERNMENT, NORTHSHIRE]
         .iter()
         .map(|f| {
@@ -142,7 +146,12 @@ fn adopting_a_members_sentence_into_a_joint_response_alike() {
         })
         .collect();
     let at = jiff::Timestamp::from_second(1_733_000_000).unwrap();
-    let draft = joint::start(&built_in(), "Devolution Network (sample)", &members, at).unwrap();
+    joint::start(&built_in(), "Devolution Network (sample)", &members, at).unwrap()
+}
+
+#[test]
+fn adopting_a_members_sentence_into_a_joint_response_alike() {
+    let draft = joint_of_samples();
     let mut h = app_on(&draft);
     h.ctrl('l');
     h.type_text("Question 1");
@@ -189,5 +198,51 @@ fn recovering_unsaved_work_into_the_draft_alike() {
     assert_eq!(done.code, 0, "{}\n{}", done.stdout, done.stderr);
     let plain = std::fs::read_to_string(path).unwrap();
     assert!(app.contains("Typed just before the crash."), "{app}");
+    assert_same(&app, &plain);
+}
+
+#[test]
+fn taking_a_members_new_version_alike() {
+    let draft = joint_of_samples();
+    // Northshire changes its answer after the joint response took it.
+    let changed = |home: &Path| {
+        let path = home.join("members/northshire-combined-authority.json");
+        let mut member = consult::parse::response(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        member.answers[0].answer.push_str(" A sentence added later.");
+        std::fs::write(path, export::json::render(&member)).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    lay_out(dir.path(), "draft.json", &draft);
+    changed(dir.path());
+    let mut h = Harness::starting_in(dir, consult::catalog::Catalog::built_in());
+    h.key(KeyCode::Esc);
+    h.open(0);
+    h.key(KeyCode::F(9));
+    support::select_member(&mut h, "Northshire Combined Authority");
+    h.key(KeyCode::Char('u'));
+    assert!(h.message().contains("Took Northshire"), "{}", h.message());
+    h.key(KeyCode::Esc);
+    let app = app_file(h);
+
+    let sandbox = Sandbox::new();
+    let path = lay_out(sandbox.path(), "draft.json", &draft);
+    changed(sandbox.path());
+    let mut command = sandbox.consult(&["edit", "--plain", path.to_str().unwrap()]);
+    command.write_stdin("take 3\ntake 3\nquit\n");
+    let done = run(command);
+    assert_eq!(done.code, 0, "{}\n{}", done.stdout, done.stderr);
+    assert!(
+        done.stdout
+            .contains("Took Northshire Combined Authority's new version"),
+        "{}",
+        done.stdout
+    );
+    assert!(
+        done.stdout.contains("has not changed since it was taken"),
+        "{}",
+        done.stdout
+    );
+    let plain = std::fs::read_to_string(path).unwrap();
+    assert!(app.contains("A sentence added later."), "{app}");
     assert_same(&app, &plain);
 }

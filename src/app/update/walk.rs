@@ -24,7 +24,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
             draft.toggle_ready(now);
         }
         Command::FoldContext => draft.context_folded = !draft.context_folded,
-        Command::Joint(crate::app::joint::JointCommand::Focus) => match app.joint.as_mut() {
+        Command::Joint(crate::app::command::JointCommand::Focus) => match app.joint.as_mut() {
             Some(panel) if draft.response.joint.is_some() => panel.focused = true,
             _ => info(
                 app,

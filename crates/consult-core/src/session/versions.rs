@@ -104,3 +104,45 @@ impl Session {
         }
     }
 }
+
+/// What merging a file changed elsewhere did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    /// Conflicts now kept in the response to settle.
+    pub conflicts: usize,
+    /// Whether a common version was found to merge against (without one, every
+    /// difference is a conflict).
+    pub three_way: bool,
+}
+
+impl Session {
+    /// Merges the file, changed elsewhere, with what the session holds: three-way against
+    /// the version consult last saved or read, when the draft's history still holds it.
+    /// What the two changed differently is kept as conflicts to settle. Err says why
+    /// nothing changed.
+    pub fn merge_changed(&mut self, catalog: &Catalog) -> Result<Merged, String> {
+        let (changed, on_disk) = drafts::reread(catalog, &self.path)
+            .map_err(|e| format!("the changed file cannot be read ({e})"))?;
+        if changed.set.id != self.set.id {
+            return Err("the changed file answers another question set: it cannot be merged".into());
+        }
+        let base = self.file.as_ref().and_then(|file| {
+            let last_seen = self.autosave.on_disk?;
+            (1..=file.history.count())
+                .filter_map(|n| file.history.read(n).ok())
+                .find(|bytes| drafts::digest(bytes) == last_seen)
+                .and_then(|bytes| crate::parse::response(std::str::from_utf8(&bytes).ok()?).ok())
+        });
+        let merged = crate::merge::merge(base.as_ref(), &self.response, &changed.response, &self.set);
+        let conflicts = merged.conflicts.len();
+        let set = self.set.clone();
+        self.replace_content(set, merged);
+        // What the file holds now is what was merged in: the next save may replace it.
+        self.autosave.settle(Some(on_disk));
+        self.changed(Instant::now());
+        Ok(Merged {
+            conflicts,
+            three_way: base.is_some(),
+        })
+    }
+}
