@@ -35,7 +35,8 @@ pub fn prepare(args: &CompareArgs, dirs: &Dirs) -> Result<Prepared, Failure> {
         .map(|q| catalog.resolve(q))
         .transpose()?;
     let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
-    let (files, imported) = super::import::documents_among(files, &catalog, set.as_ref(), &dirs.imported())?;
+    let (files, imported) =
+        super::import::documents_among(files, &catalog, set.as_ref(), &dirs.imported(), true)?;
     Ok(Prepared {
         files,
         catalog,

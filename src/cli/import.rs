@@ -306,11 +306,14 @@ fn bad(message: String) -> Failure {
 /// `files` with each member's document among them replaced by the response imported
 /// from it, written into `into`; and a line per document for the user. The documents
 /// answer `set` if named, else the set the first consult response among the files answers.
+/// A document that cannot be imported stops everything, unless `set_aside` (as a
+/// comparison sets aside any file it cannot compare): then it is left out, and said so.
 pub fn documents_among(
     files: Vec<PathBuf>,
     catalog: &Catalog,
     set: Option<&QuestionSet>,
     into: &Path,
+    set_aside: bool,
 ) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
     if !files.iter().any(|f| member::is_document(f)) {
         return Ok((files, Vec::new()));
@@ -336,9 +339,14 @@ pub fn documents_among(
     let mut responses = Vec::with_capacity(files.len());
     for file in files {
         if member::is_document(&file) {
-            let imported = member::import_member(&file, &set, into).map_err(bad)?;
-            reports.push(imported.report);
-            responses.push(imported.written);
+            match member::import_member(&file, &set, into) {
+                Ok(imported) => {
+                    reports.push(imported.report);
+                    responses.push(imported.written);
+                }
+                Err(why) if set_aside => reports.push(format!("{why}; set aside")),
+                Err(why) => return Err(bad(why)),
+            }
         } else {
             responses.push(file);
         }

@@ -50,7 +50,7 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         None => dirs.drafts(),
     };
-    let (files, imported) = super::import::documents_among(files, &catalog, set.as_ref(), &beside)?;
+    let (files, imported) = super::import::documents_among(files, &catalog, set.as_ref(), &beside, false)?;
     for line in &imported {
         let _ = writeln!(out, "{line}");
     }

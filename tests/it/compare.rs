@@ -1158,7 +1158,15 @@ fn a_folder_of_responses_compares_every_json_file_in_it() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stderr, "");
+    // A text file in the folder is taken for a member's document; naming no one, it is set aside.
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{}: the document does not say which organisation sent it; import it first with `consult import {} --questions integrating-care --org NAME` and name the response instead; set aside\n",
+            dir.path().join("notes.txt").display(),
+            dir.path().join("notes.txt").display()
+        )
+    );
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["compared"], 6);
     let q1 = &json["items"][1];

@@ -417,7 +417,7 @@ fn compare_imports_documents_on_the_way_and_marks_them() {
 }
 
 #[test]
-fn compare_refuses_documents_it_cannot_name_or_place_on_a_set() {
+fn compare_refuses_documents_it_cannot_place_and_sets_aside_those_naming_no_one() {
     let sandbox = Sandbox::new();
     set_up(&sandbox, "fenwick.md", REPLY);
     set_up(&sandbox, "anon.txt", "Question 1: We agree.\n");
@@ -434,6 +434,32 @@ fn compare_refuses_documents_it_cannot_name_or_place_on_a_set() {
         "--format",
         "json",
     ]));
+    // Set aside, as a comparison sets aside any file it cannot compare; the others compare.
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "anon.txt: the document does not say which organisation sent it; import it first with `consult import anon.txt --questions integrating-care --org NAME` and name the response instead; set aside"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn joint_new_refuses_a_document_that_names_no_one() {
+    let sandbox = Sandbox::new();
+    set_up(&sandbox, "anon.txt", "Question 1: We agree.\n");
+    crate::support::fixtures::copy_into(COMMISSION, sandbox.path());
+    let out = run(sandbox.consult(&[
+        "joint",
+        "new",
+        "--org",
+        "Network",
+        "health-devolution-commission.json",
+        "anon.txt",
+        "--out",
+        "joint.json",
+    ]));
     assert_eq!(out.code, 2);
     assert!(
         out.stderr
@@ -441,6 +467,7 @@ fn compare_refuses_documents_it_cannot_name_or_place_on_a_set() {
         "{}",
         out.stderr
     );
+    assert!(!sandbox.path().join("joint.json").exists());
 }
 
 #[test]
@@ -543,4 +570,40 @@ fn the_imported_sample_is_current() {
     let read = consult::parse::response(&text).unwrap();
     assert_eq!(read, response);
     assert!(consult::model::validate::response(&read, &set).is_empty());
+}
+
+#[test]
+fn validate_finds_passages_that_do_not_follow_one_another() {
+    let sandbox = Sandbox::new();
+    set_up(&sandbox, "fenwick.md", REPLY);
+    let out = run(sandbox.consult(&[
+        "import",
+        "fenwick.md",
+        "--questions",
+        "integrating-care",
+        "--out",
+        "f.json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut response = response_at(&sandbox, "f.json");
+    let source = response.source.as_mut().unwrap();
+    source.passages.swap(1, 2);
+    source.passages[4].item = Some("q99".into());
+    fs::write(
+        sandbox.path().join("f.json"),
+        consult::export::json::render(&response),
+    )
+    .unwrap();
+    let out = run(sandbox.consult(&["validate", "f.json"]));
+    assert_eq!(out.code, 2);
+    for expected in [
+        "source.passages[1].paragraph: passage starts at paragraph 2 byte 0, but the passage before it ends at paragraph 0",
+        "source.passages[4].item: item \"q99\" is not in question set \"integrating-care\"",
+    ] {
+        assert!(
+            out.stderr.contains(expected),
+            "{expected:?} not in:\n{}",
+            out.stderr
+        );
+    }
 }

@@ -280,6 +280,9 @@ impl<'d> Walker<'d> {
         let style = val(p, &["w:pPr", "w:pStyle"]).or(self.styles.default_paragraph);
         let bold = self.styles.bold(style).unwrap_or(false);
         self.inline(p, &mut line, bold, &mut boxes);
+        // A field's instructions end within their paragraph; one never separated (a
+        // damaged file) must not hide the rest of the document.
+        self.fields.retain(|result| *result);
         if p.path(&["w:pPr", "w:rPr", "w:del"]).is_some() {
             // The paragraph mark itself was deleted: accepted, this runs on.
             self.tracked = true;
@@ -437,9 +440,9 @@ impl<'d> Walker<'d> {
             let mut notes = Vec::new();
             let mut tcs = Vec::new();
             row.descendants("w:tc", &mut tcs);
+            let mut boxes = Vec::new();
             for cell in tcs {
                 let mut line = Line::default();
-                let mut boxes = Vec::new();
                 let mut paragraphs = Vec::new();
                 cell.descendants("w:p", &mut paragraphs);
                 for (i, p) in paragraphs.into_iter().enumerate() {
@@ -456,6 +459,9 @@ impl<'d> Walker<'d> {
                 line.push(&cells.join(" | "), false);
                 line.notes = notes;
                 self.push_line(line, BlockKind::TableRow, None);
+            }
+            for text_box in boxes {
+                self.body(text_box);
             }
         }
     }

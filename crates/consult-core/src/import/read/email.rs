@@ -7,7 +7,6 @@
 
 use mail_parser::{Address, MessageParser, MimeHeaders, PartType};
 
-use super::recognise::header_name;
 use crate::import::document::{Block, BlockKind, Document, Named, SourceFormat, clean};
 
 /// The header fields kept, as a mail program shows them; the rest (Received, DKIM,
@@ -15,6 +14,14 @@ use crate::import::document::{Block, BlockKind, Document, Named, SourceFormat, c
 const SHOWN: [&str; 6] = ["from", "sent", "date", "to", "cc", "subject"];
 
 const SENDER: &str = "the e-mail's sender";
+
+/// The field name of a header line `Name: value`.
+pub fn header_name(line: &str) -> Option<&str> {
+    let (name, _) = line.split_once(':')?;
+    let valid =
+        !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    valid.then_some(name)
+}
 
 /// Text copied out of a mail program: a From line with Sent/Date/To/Subject lines
 /// near it, an Outlook "Original Message" line, or "On … wrote:" with quoted lines.

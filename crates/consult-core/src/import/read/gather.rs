@@ -162,6 +162,9 @@ impl Builder {
         if let Some(cell) = &mut self.cell {
             cell.push_str(text);
         } else {
+            if !text.trim().is_empty() {
+                self.leave_row();
+            }
             self.line.push(text, self.emphasis > 0);
         }
     }
@@ -180,6 +183,7 @@ impl Builder {
 
     /// Opens a paragraph of `kind`, ending the one before.
     pub fn open(&mut self, kind: BlockKind) {
+        self.leave_row();
         self.flush();
         self.kind = Some(kind);
     }
@@ -219,7 +223,11 @@ impl Builder {
         self.row = Some(Vec::new());
     }
 
+    /// A cell; one outside any row (a stray `<td>`) opens a row for itself.
     pub fn open_cell(&mut self) {
+        if self.row.is_none() {
+            self.open_row();
+        }
         self.close_cell();
         self.cell = Some(String::new());
     }
@@ -230,17 +238,25 @@ impl Builder {
         }
     }
 
+    /// Words or a paragraph outside any cell end the row they follow (a row whose
+    /// table was never closed, or a stray cell's).
+    fn leave_row(&mut self) {
+        if self.cell.is_none() && self.row.is_some() {
+            self.close_row();
+        }
+    }
+
     pub fn close_row(&mut self) {
         self.close_cell();
-        if let Some(cells) = self.row.take() {
-            if cells.iter().any(|c| !c.is_empty()) {
-                let kind = if self.quotes > 0 {
-                    BlockKind::Quoted
-                } else {
-                    BlockKind::TableRow
-                };
-                self.blocks.extend(Block::new(kind, &cells.join(" | ")));
-            }
+        if let Some(cells) = self.row.take()
+            && cells.iter().any(|c| !c.is_empty())
+        {
+            let kind = if self.quotes > 0 {
+                BlockKind::Quoted
+            } else {
+                BlockKind::TableRow
+            };
+            self.blocks.extend(Block::new(kind, &cells.join(" | ")));
         }
     }
 

@@ -37,7 +37,9 @@ pub fn from_titles(document: &Document) -> Option<Named> {
 
 /// The organisation a title names, if it follows one of the usual patterns.
 pub fn named_in(title: &str) -> Option<String> {
-    let lower = title.to_lowercase();
+    // ASCII lower case keeps every byte where it was, so positions found in `lower`
+    // cut `title` at the same places.
+    let lower = title.to_ascii_lowercase();
     const BEFORE: [&str; 7] = [
         "response of ",
         "response by ",

@@ -4,6 +4,7 @@
 //! no name to go by.
 
 use super::archive::Archive;
+use super::email::header_name;
 use super::encoding::{self, Decoded};
 use super::{Limits, ReadError, SAVE_AS};
 
@@ -152,14 +153,6 @@ fn is_message(bytes: &[u8], named_eml: bool) -> bool {
     ];
     names.iter().any(|n| n == "from")
         && (named_eml || names.iter().any(|n| TRANSMITTED.contains(&n.as_str())))
-}
-
-/// The field name of a header line `Name: value`.
-pub(super) fn header_name(line: &str) -> Option<&str> {
-    let (name, _) = line.split_once(':')?;
-    let valid =
-        !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    valid.then_some(name)
 }
 
 fn text_shape(text: &str, extension: Option<&str>) -> TextShape {

@@ -681,7 +681,33 @@ fn saved_email_is_decoded_by_its_declared_charset_and_prefers_plain_text() {
 }
 
 #[test]
+fn damaged_markup_loses_no_words() {
+    let field = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>";
+    let body = [
+        p(&format!("{}{field}", r("Before."))),
+        p(&r("After the broken field.")),
+    ]
+    .concat();
+    assert_eq!(
+        seen(&word(&body, &[])),
+        ["paragraph|Before.", "paragraph|After the broken field."]
+    );
+    let html = "<html><body><td>stray cell</td><p>then text</p></body></html>";
+    assert_eq!(
+        seen(&read("-", html.as_bytes()).unwrap()),
+        ["table row|stray cell", "paragraph|then text"]
+    );
+}
+
+#[test]
 fn titles_name_the_organisation_when_properties_do_not() {
+    // Lower-casing "İ" changes its length in bytes: positions must still fit the title.
+    let document = read(
+        "-",
+        "# İstanbul Trust: response to the consultation\n\nWords.".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(document.organisation.unwrap().name, "İstanbul Trust");
     let document = read(
         "-",
         b"# Response of the Valeside Trust to Integrating care\n\nWords.",
