@@ -243,6 +243,21 @@ fn s_splits_a_passage_at_the_point_moved_word_by_word() {
 }
 
 #[test]
+fn a_passage_opening_with_spaces_splits_after_its_first_word() {
+    let mut response = imported();
+    let source = response.source.as_mut().unwrap();
+    source.passages[1].text = format!("   {}", source.passages[1].text);
+    let mut h = opened_on(&response);
+    select(&mut h, "   This response");
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    let passages = &response(&h).source.as_ref().unwrap().passages;
+    assert_eq!(passages[1].text, "   This ");
+    assert!(passages[2].text.starts_with("response was agreed"));
+}
+
+#[test]
 fn n_marks_a_passage_not_an_answer_and_its_words_go_to_the_notes() {
     let mut h = opened();
     select(&mut h, "Eastmoor Health and Wellbeing Board, minutes");

@@ -56,7 +56,7 @@ pub(super) fn placing_command(app: &mut App, command: Command) -> Option<Effect>
         }
         (PlacingMode::Browse, Command::Placing(PlacingCommand::Split)) => {
             let text = &draft.passages()[passage].text;
-            let at = word_after(text, 0);
+            let at = word_after(text, first_word(text));
             if at >= text.trim_end().len() {
                 Some(Err(
                     "This passage is one word: there is nowhere to split it".to_string()
@@ -109,7 +109,7 @@ pub(super) fn placing_command(app: &mut App, command: Command) -> Option<Effect>
                 word_before(text, at)
             };
             // The point stays between two words: never before the first or past the last.
-            if next > 0 && next < text.trim_end().len() {
+            if next > first_word(text) && next < text.trim_end().len() {
                 view.mode = PlacingMode::Split { at: next };
             }
             None
@@ -130,6 +130,11 @@ pub(super) fn placing_command(app: &mut App, command: Command) -> Option<Effect>
         None => {}
     }
     None
+}
+
+/// Where a passage's first word starts (a passage may open with spaces).
+fn first_word(text: &str) -> usize {
+    text.len() - text.trim_start().len()
 }
 
 /// Runs one placing step on the draft's session, and says what it did; the editors of
