@@ -244,10 +244,10 @@ fn s_splits_a_passage_at_the_point_moved_word_by_word() {
 
 #[test]
 fn a_passage_opening_with_spaces_splits_after_its_first_word() {
-    let mut response = imported();
-    let source = response.source.as_mut().unwrap();
+    let mut spaced = imported();
+    let source = spaced.source.as_mut().unwrap();
     source.passages[1].text = format!("   {}", source.passages[1].text);
-    let mut h = opened_on(&response);
+    let mut h = opened_on(&spaced);
     select(&mut h, "   This response");
     h.key(KeyCode::Char('s'));
     h.key(KeyCode::Left);
