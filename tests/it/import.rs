@@ -414,6 +414,33 @@ fn compare_imports_documents_on_the_way_and_marks_them() {
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(again.stdout.contains("from a document"), "{}", again.stdout);
     assert_eq!(files_in(&imported).len(), 1);
+
+    // The spreadsheet says which member's rows came from its own document.
+    let csv = run(sandbox.consult(&[
+        "compare",
+        commission.to_str().unwrap(),
+        "fenwick.md",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.stdout.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let column = consult::compare::csv::HEADER
+        .iter()
+        .position(|c| *c == "from_document")
+        .unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let expected = if row[0] == "Fenwick Health Partnership" {
+            "yes"
+        } else {
+            ""
+        };
+        assert_eq!(row[column], expected, "{row:?}");
+    }
 }
 
 #[test]

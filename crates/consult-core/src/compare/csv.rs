@@ -9,7 +9,9 @@ use super::{Comparison, Position, Quoted, Sort};
 use crate::text::shown_path;
 use crate::text::{spreadsheet_safe, visible};
 
-pub const HEADER: [&str; 13] = [
+/// The columns; `from_document` is `yes` for a member imported from its own document
+/// (Word, e-mail, text), whose positions were read from its words.
+pub const HEADER: [&str; 14] = [
     "organisation",
     "status",
     "updated",
@@ -23,6 +25,7 @@ pub const HEADER: [&str; 13] = [
     "answer_words",
     "file",
     "text_problem",
+    "from_document",
 ];
 
 pub const PAIRS_HEADER: [&str; 4] = [
@@ -51,6 +54,7 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
         let name = safe(&comparison.column_name(o)).into_owned();
         let file = safe(&shown_path(&organisation.file)).into_owned();
         let updated = organisation.updated.to_string();
+        let from_document = if organisation.from_document { "yes" } else { "" };
         for (i, stance) in organisation.stances.iter().enumerate() {
             let option = comparison.option(i, stance.position);
             let (position, label) = match stance.position {
@@ -85,6 +89,7 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
                 &words,
                 file.as_str(),
                 &problem,
+                from_document,
             ];
             writer.write_record(record)?;
         }
