@@ -8,33 +8,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::Effect;
-use super::keymap::Command;
-use super::screen::ComparePart;
+use super::command::{Command, CompareCommand};
 use super::{App, Message, Screen};
 use crate::catalog::Catalog;
 use crate::compare::{self, Comparison, ItemText, Position, SetAside, Sort};
 use crate::dirs::Dirs;
 use crate::model::QuestionSet;
 
-/// What the comparison keys ask for (the matrix, the drill-in and the notes).
+/// Which part of the comparison has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompareCommand {
-    /// From the drafts list: compare the drafts answering the selected one's set.
-    Start,
-    Left,
-    Right,
-    OnlyDiffering,
-    NextSection,
-    SortByName,
-    SortByAgreement,
-    SwitchMode,
+pub enum ComparePart {
+    Matrix,
+    Detail,
     Notes,
-    PageDown,
-    PageUp,
-    NextOrganisations,
-    PrevOrganisations,
-    FilterPosition,
-    /// Who agrees with whom: open or close.
+    /// Who agrees with whom.
     Pairs,
 }
 
@@ -618,13 +605,18 @@ fn detail_command(app: &mut App, command: Command) {
                 if options == 0 {
                     return info(app, "A free-text item has no positions to filter by", true);
                 }
-                // All → each option in turn → no position → all.
+                let unsettled = view
+                    .comparison
+                    .as_ref()
+                    .is_some_and(|c| c.summaries[detail.item].unsettled > 0);
+                // All → each option in turn → no position → conflict not settled (if any) → all.
                 detail.filter = match detail.filter {
                     None => Some(Position::Chosen(0)),
                     Some(Position::Chosen(k)) if usize::from(k) + 1 < options => {
                         Some(Position::Chosen(k + 1))
                     }
                     Some(Position::Chosen(_)) => Some(Position::Unset),
+                    Some(Position::Unset) if unsettled => Some(Position::Unsettled),
                     Some(_) => None,
                 };
                 detail.page = 0;

@@ -3,65 +3,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use super::compare::CompareCommand;
+use super::command::{Command, CompareCommand, EditKey, JointCommand};
+use super::compare::ComparePart;
 use super::draft::Focus;
-use super::screen::{ComparePart, Focused, RespondentField};
-
-/// Something the user asked for, independent of which key asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Quit,
-    Save,
-    Export,
-    Help,
-    Respondent,
-    Review,
-    Versions,
-    GoTo,
-    /// Open or fold the item's notes for ourselves.
-    Notes,
-    /// Put the focused answer, as it pastes into a web form, on the clipboard.
-    Copy,
-    /// Settle the next merge conflict of this item (or of the response).
-    Resolve,
-    /// Set the item's key point, in one line.
-    KeyPoint,
-    /// The item's position: stated by the respondent, or inferred from its documents.
-    ToggleBasis,
-    NextItem,
-    PrevItem,
-    NextField,
-    PrevField,
-    Leave,
-    Edit,
-    MarkReady,
-    FoldContext,
-    PositionLeft,
-    PositionRight,
-    ClearPosition,
-    ChoosePosition(u8),
-    Undo,
-    Redo,
-    /// Edit the focused text in the user's own editor program.
-    ExternalEditor,
-    Up,
-    Down,
-    New,
-    Duplicate,
-    Delete,
-    ShowTrash,
-    Yes,
-    No,
-    ToggleFinal,
-    Toggle,
-    Home,
-    /// A key of the comparison screen.
-    Compare(CompareCommand),
-    /// A key of a multiple-choice question; the dialog says what each means.
-    Choose(char),
-    /// A key of the joint walk-through's members panel.
-    Joint(super::joint::JointCommand),
-}
+use super::placing::PlacingPart;
+use super::prose::Motion;
+use super::screen::{Focused, RespondentField};
 
 /// Where a binding applies. Several are active at once, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +55,12 @@ pub enum Context {
     Confirm,
     /// A question with several answers, each on a letter key shown in the dialog.
     Choose,
+    /// An imported response's passages: where each went.
+    Placing,
+    /// Choosing the item to move a passage to.
+    PlacingMove,
+    /// Choosing where to split a passage.
+    PlacingSplit,
     Help,
 }
 
@@ -119,7 +72,7 @@ impl Context {
             Context::Trash => "Deleted drafts",
             Context::Walk => "Walk-through",
             Context::Browse => "Walk-through, choosing a position",
-            Context::Editor => "Typing an answer or reasoning",
+            Context::Editor => "Typing an answer, reasoning or notes (with Shift, a move selects)",
             Context::Form => "Respondent form",
             Context::Checkbox => "Respondent form, yes/no field",
             Context::NewResponse => "New response",
@@ -136,6 +89,9 @@ impl Context {
             Context::CompareNotes => "Comparing: files set aside",
             Context::Confirm => "Questions",
             Context::Choose => "Questions with several answers",
+            Context::Placing => "Checking an imported response's placing",
+            Context::PlacingMove => "Moving a passage: choosing its item",
+            Context::PlacingSplit => "Splitting a passage: choosing where",
             Context::Help => "Help",
         }
     }
@@ -172,6 +128,27 @@ const fn alt(code: KeyCode) -> Key {
     }
 }
 
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn ctrl_alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::CONTROL.union(KeyModifiers::ALT),
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::SHIFT,
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub context: Context,
@@ -199,10 +176,14 @@ const fn bind(
     }
 }
 
-use super::joint::JointCommand as JC;
+use super::placing::PlacingCommand as PC;
 use Command as C;
 use CompareCommand as CC;
 use Context as X;
+use EditKey as E;
+use JointCommand as JC;
+use KeyCode::{Backspace, Delete, Down, End, Enter, Home, Left, PageDown, PageUp, Right, Up};
+use Motion as M;
 
 const ONE: &[Key] = &[ch('1')];
 
@@ -249,6 +230,29 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Walk, &[ctrl('z'), ctrl('u')], C::Undo, "undo the item's last change: a word typed, a position, a ready mark", None),
     bind(X::Walk, &[ctrl('y')], C::Redo, "redo", None),
     bind(X::Editor, &[ctrl('x'), key(KeyCode::F(4))], C::ExternalEditor, "edit this text in your own editor ($VISUAL or $EDITOR)", None),
+    // The editor's own keys. Shift with any of them is the same key (a move then selects);
+    // Ctrl-N, Ctrl-P, Ctrl-F, Ctrl-E, PgDn and PgUp are taken above and by the walk-through.
+    bind(X::Editor, &[key(Enter), ctrl('m')], C::Editor(E::Newline), "a line break: a new paragraph", None),
+    bind(X::Editor, &[key(Backspace), ctrl('h')], C::Editor(E::DeleteBack), "delete the character before the cursor, or the selection", None),
+    bind(X::Editor, &[key(Delete), ctrl('d')], C::Editor(E::DeleteForward), "delete the character after the cursor, or the selection", None),
+    bind(X::Editor, &[ctrl('w'), alt(Backspace), alt(KeyCode::Char('h'))], C::Editor(E::DeleteWordBack), "delete the word before the cursor", None),
+    bind(X::Editor, &[alt(Delete), alt(KeyCode::Char('d'))], C::Editor(E::DeleteWordForward), "delete to the end of the word after the cursor", None),
+    bind(X::Editor, &[ctrl('k')], C::Editor(E::DeleteToLineEnd), "delete to the end of the paragraph (at its end, join the next)", None),
+    bind(X::Editor, &[ctrl('j')], C::Editor(E::DeleteToLineStart), "delete back to the start of the paragraph (at its start, join the one before)", None),
+    bind(X::Editor, &[key(Left), ctrl('b')], C::Editor(E::Move(M::Left)), "a character back", None),
+    bind(X::Editor, &[key(Right)], C::Editor(E::Move(M::Right)), "a character on", None),
+    bind(X::Editor, &[key(Up)], C::Editor(E::Move(M::Up)), "a line up on screen (wrapped lines too)", None),
+    bind(X::Editor, &[key(Down)], C::Editor(E::Move(M::Down)), "a line down on screen", None),
+    bind(X::Editor, &[alt(KeyCode::Char('v')), shift(PageUp)], C::Editor(E::Move(M::PageUp)), "a screenful up (PgUp alone is the previous item)", None),
+    bind(X::Editor, &[ctrl('v'), shift(PageDown)], C::Editor(E::Move(M::PageDown)), "a screenful down (PgDn alone is the next item)", None),
+    bind(X::Editor, &[ctrl_key(Left), alt(KeyCode::Char('b'))], C::Editor(E::Move(M::WordLeft)), "a word back", None),
+    bind(X::Editor, &[ctrl_key(Right), alt(KeyCode::Char('f'))], C::Editor(E::Move(M::WordRight)), "a word on", None),
+    bind(X::Editor, &[key(Home), ctrl('a'), ctrl_alt(Left), ctrl_alt(KeyCode::Char('b'))], C::Editor(E::Move(M::LineStart)), "to the start of the paragraph", None),
+    bind(X::Editor, &[key(End), ctrl_alt(Right), ctrl_alt(KeyCode::Char('f'))], C::Editor(E::Move(M::LineEnd)), "to the end of the paragraph", None),
+    bind(X::Editor, &[ctrl_key(Up), alt(KeyCode::Char('[')), alt(KeyCode::Char('p'))], C::Editor(E::Move(M::ParagraphUp)), "a paragraph back", None),
+    bind(X::Editor, &[ctrl_key(Down), alt(KeyCode::Char(']')), alt(KeyCode::Char('n'))], C::Editor(E::Move(M::ParagraphDown)), "a paragraph on", None),
+    bind(X::Editor, &[alt(KeyCode::Char('<')), ctrl_alt(Up), ctrl_alt(KeyCode::Char('p'))], C::Editor(E::Move(M::TextStart)), "to the start of the text", None),
+    bind(X::Editor, &[alt(KeyCode::Char('>')), ctrl_alt(Down), ctrl_alt(KeyCode::Char('n'))], C::Editor(E::Move(M::TextEnd)), "to the end of the text", None),
     // Browsing, with no text field focused. No letter is a command here: any printable
     // key that is not a digit starts the answer with itself.
     bind(X::Browse, &[key(KeyCode::Left)], C::PositionLeft, "position: previous option", None),
@@ -280,6 +284,25 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Members, &[ch('s')], C::Joint(JC::SignOff), "the selected member's sign-off on this item", Some("sign-off")),
     bind(X::Members, &[ch('S')], C::Joint(JC::SignOffAll), "the selected member's sign-off on the whole response", None),
     bind(X::Members, &[ch('u')], C::Joint(JC::TakeNew), "take the selected member's new version, when its file changed", None),
+    // An imported response's placing view.
+    bind(X::Walk, &[alt(KeyCode::Char('p')), key(KeyCode::F(10))], C::Placing(PC::Open), "an imported response: where each passage of the member's document went, to check it", None),
+    bind(X::Placing, &[key(KeyCode::Down), ch('j')], C::Down, "next passage (those not placed first, then the least sure)", None),
+    bind(X::Placing, &[key(KeyCode::Up), ch('k')], C::Up, "previous passage", None),
+    bind(X::Placing, &[ch('m')], C::Placing(PC::Move), "move the passage to another item (or to none)", Some("move")),
+    bind(X::Placing, &[ch('s')], C::Placing(PC::Split), "split the passage in two at a point you choose", Some("split")),
+    bind(X::Placing, &[ch('n')], C::Placing(PC::NotAnswer), "the passage is not an answer: its words go to the item's notes", Some("not answer")),
+    bind(X::Placing, &[ctrl('z'), ch('u')], C::Undo, "undo the last placing change", Some("undo")),
+    bind(X::Placing, &[ctrl('y')], C::Redo, "redo the placing change undone last", None),
+    bind(X::Placing, &[key(KeyCode::Enter)], C::Edit, "the walk-through, on the passage's item", Some("go to item")),
+    bind(X::Placing, &[key(KeyCode::Esc), ch('q')], C::Leave, "the walk-through (Alt-P or F10 there comes back)", Some("walk-through")),
+    bind(X::PlacingMove, &[key(KeyCode::Down), ch('j')], C::Down, "next item", None),
+    bind(X::PlacingMove, &[key(KeyCode::Up), ch('k')], C::Up, "previous item", None),
+    bind(X::PlacingMove, &[key(KeyCode::Enter)], C::Yes, "move the passage to the chosen item", Some("move here")),
+    bind(X::PlacingMove, &[key(KeyCode::Esc)], C::No, "leave it where it is", Some("cancel")),
+    bind(X::PlacingSplit, &[key(KeyCode::Right), ch('l')], C::Placing(PC::WordRight), "split point: a word on", Some("word on")),
+    bind(X::PlacingSplit, &[key(KeyCode::Left), ch('h')], C::Placing(PC::WordLeft), "split point: a word back", Some("word back")),
+    bind(X::PlacingSplit, &[key(KeyCode::Enter)], C::Yes, "split the passage here: the second part starts at the marked word", Some("split here")),
+    bind(X::PlacingSplit, &[key(KeyCode::Esc)], C::No, "leave it whole", Some("cancel")),
     bind(X::Text, &[key(KeyCode::Enter)], C::Yes, "done", Some("done")),
     bind(X::Text, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", None),
@@ -375,7 +398,6 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     key.code == code && key.modifiers == modifiers
 }
 
-/// The command `event` means in `contexts` (most specific first), if any.
 /// The binding tables that apply where keys go, most specific first.
 pub fn contexts(focused: Focused) -> Vec<Context> {
     use Context::Global;
@@ -400,6 +422,9 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::Respondent(_) => vec![Context::Form, Global],
         Focused::Review => vec![Context::Review, Global],
         Focused::Versions => vec![Context::Versions, Global],
+        Focused::Placing(PlacingPart::List) => vec![Context::Placing, Global],
+        Focused::Placing(PlacingPart::Move) => vec![Context::PlacingMove, Global],
+        Focused::Placing(PlacingPart::Split) => vec![Context::PlacingSplit, Global],
         Focused::Compare(ComparePart::Matrix) => vec![Context::Compare, Global],
         Focused::Compare(ComparePart::Detail) => vec![Context::CompareDetail, Global],
         Focused::Compare(ComparePart::Notes) => vec![Context::CompareNotes, Global],
@@ -407,6 +432,7 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
     }
 }
 
+/// The command `event` means in `contexts` (most specific first), if any.
 pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
     // Digits choose a scale option by number; one table row stands for all nine.
     if contexts.contains(&Context::Browse)
@@ -422,12 +448,28 @@ pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
     {
         return Some(Command::Choose(c.to_ascii_lowercase()));
     }
-    contexts.iter().find_map(|context| {
+    // An editor's key means the same with Shift (characters ignore it already), and a
+    // move with Shift selects.
+    let shifted = event.modifiers.contains(KeyModifiers::SHIFT);
+    let unshifted = (shifted && !matches!(event.code, KeyCode::Char(_))).then(|| KeyEvent {
+        modifiers: event.modifiers.difference(KeyModifiers::SHIFT),
+        ..*event
+    });
+    let command = contexts.iter().find_map(|context| {
         BINDINGS
             .iter()
             .filter(|b| b.context == *context)
-            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .find(|b| {
+                let edits = matches!(b.command, Command::Editor(_));
+                b.keys.iter().any(|k| {
+                    matches(k, event) || (edits && unshifted.as_ref().is_some_and(|event| matches(k, event)))
+                })
+            })
             .map(|b| b.command)
+    })?;
+    Some(match command {
+        Command::Editor(EditKey::Move(motion)) if shifted => Command::Editor(EditKey::Select(motion)),
+        command => command,
     })
 }
 
@@ -484,6 +526,9 @@ pub fn label(key: &Key) -> String {
     }
     if key.modifiers.contains(KeyModifiers::ALT) {
         prefix.push_str("Alt-");
+    }
+    if key.modifiers.contains(KeyModifiers::SHIFT) {
+        prefix.push_str("Shift-");
     }
     prefix + &name
 }

@@ -2,11 +2,13 @@
 //! the `ui` module draws it without changing anything.
 
 pub mod action;
+pub mod command;
 pub mod compare;
 pub mod draft;
 pub mod effect;
 pub mod joint;
 pub mod keymap;
+pub mod placing;
 pub mod prose;
 pub mod screen;
 pub mod update;
@@ -17,10 +19,11 @@ use ratatui_textarea::TextArea;
 
 pub use crate::session::SaveState;
 pub use action::Action;
+pub use compare::ComparePart;
 pub use draft::{Draft, Focus};
 pub use effect::Effect;
 use keymap::Context;
-pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
+pub use screen::{DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
 use crate::catalog::Catalog;
@@ -180,6 +183,10 @@ pub enum Decision {
     NotNow,
     /// Changed on disk: merge the file's changes with what is on screen.
     MergeChanged,
+    /// A draft that answered an earlier version of its set: answer the set as it is now.
+    BringUpToDate,
+    /// A draft that answered an earlier version of its set: keep it so, and stop asking.
+    KeepEarlierVersion,
     /// A joint response's item: declare this consensus (`None`: back to the count).
     Consensus(Option<crate::model::joint::Consensus>),
     /// A member's sign-off on the item, or on the whole response.
@@ -282,8 +289,13 @@ impl App {
             .file
             .as_ref()
             .and_then(|file| drafts::unsaved_work_of(&self.dirs, &file.id, &self.catalog));
+        // An imported response opens on its placing, to be checked first.
+        self.screen = if draft.is_imported() {
+            Screen::Placing(placing::PlacingView::new())
+        } else {
+            Screen::Walk
+        };
         self.draft = Some(draft);
-        self.screen = Screen::Walk;
         self.open_joint_panel(false);
         if let Some(candidate) = earlier {
             self.recovery.offered.retain(|c| c.source != candidate.source);
@@ -483,6 +495,7 @@ impl App {
             Screen::Respondent(form) => Focused::Respondent(form.focus),
             Screen::Review { .. } => Focused::Review,
             Screen::Versions { .. } => Focused::Versions,
+            Screen::Placing(view) => Focused::Placing(view.part()),
             Screen::Compare(view) => Focused::Compare(view.part()),
         }
     }

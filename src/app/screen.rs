@@ -2,8 +2,9 @@
 
 use ratatui_textarea::TextArea;
 
-use super::compare::CompareView;
+use super::compare::{ComparePart, CompareView};
 use super::draft::Focus;
+use super::placing::{PlacingPart, PlacingView};
 use crate::drafts::DraftSummary;
 use crate::drafts::history::Version;
 
@@ -23,6 +24,8 @@ pub enum Screen {
     Versions { versions: Vec<Version>, selected: usize },
     /// Several responses side by side.
     Compare(Box<CompareView>),
+    /// An imported response's passages: where each went, why and how sure.
+    Placing(PlacingView),
 }
 
 /// Which screen is on show, without its state: for saying so and comparing.
@@ -35,6 +38,7 @@ pub enum ScreenKind {
     Review,
     Versions,
     Compare,
+    Placing,
 }
 
 impl Screen {
@@ -47,6 +51,7 @@ impl Screen {
             Screen::Review { .. } => ScreenKind::Review,
             Screen::Versions { .. } => ScreenKind::Versions,
             Screen::Compare(_) => ScreenKind::Compare,
+            Screen::Placing(_) => ScreenKind::Placing,
         }
     }
 
@@ -210,15 +215,8 @@ pub enum Focused {
     Versions,
     /// The comparison's matrix, drill-in or notes.
     Compare(ComparePart),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ComparePart {
-    Matrix,
-    Detail,
-    Notes,
-    /// Who agrees with whom.
-    Pairs,
+    /// An imported response's placing: the list, choosing an item, or a split point.
+    Placing(PlacingPart),
 }
 
 impl Focused {

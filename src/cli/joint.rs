@@ -23,18 +23,39 @@ use crate::text::{saved_time, visible_line};
 
 pub fn run(args: JointArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     match args.command {
-        JointCommand::New(args) => new(args, dirs, out),
+        JointCommand::New(args) => new(args, dirs, out, err),
         JointCommand::Status(args) => status(args, dirs, out, err),
         JointCommand::Provenance(args) => provenance(args, dirs, out),
     }
 }
 
-fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     if args.org.trim().is_empty() {
         return Err(Failure::bad_input("--org: the organisation's name is empty"));
     }
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
+    // Members' documents become responses beside the joint response, which names them.
+    let beside = match &args.out {
+        Some(out)
+            if out.is_dir()
+                || out
+                    .as_os_str()
+                    .to_string_lossy()
+                    .ends_with(std::path::is_separator) =>
+        {
+            out.clone()
+        }
+        Some(out) => out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        None => dirs.drafts(),
+    };
+    let (files, imported) = super::import::documents_among(files, &catalog, set.as_ref(), &beside, false)?;
+    for line in &imported {
+        let _ = writeln!(out, "{line}");
+    }
     let mut opened = Vec::new();
     for file in &files {
         opened.push(documents::open_response(file, &catalog, set.as_ref())?);
@@ -65,6 +86,11 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
         .map_err(|e| Failure::bad_input(e.to_string()))?;
+    for (file, member) in &members {
+        if let Some(warning) = members::unsettled_warning(file, member, &set) {
+            let _ = writeln!(err, "warning: {warning}");
+        }
+    }
     let json = export::json::render(&response);
     crate::parse::writable(json.as_bytes())
         .map_err(|why| Failure::bad_input(format!("{}: {why}", name(&path))))?;

@@ -46,6 +46,14 @@ pub enum Command {
         whole: bool,
         note: String,
     },
+    /// An imported response: its passages, the least sure first.
+    Passages,
+    /// An imported response: passage N (counted from 1) to an item, or `none`.
+    Place(usize, String),
+    /// An imported response: cut passage N in two.
+    Split(usize, SplitAt),
+    /// An imported response: passage N is not an answer; its words go to the item's notes.
+    NotAnswer(usize),
     Ready,
     /// Take back the item's newest change, or make again the one taken back last.
     Undo,
@@ -63,6 +71,15 @@ pub enum Command {
     Save,
     Help,
     Quit,
+}
+
+/// Where `split` cuts a passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitAt {
+    /// After this many words.
+    Words(usize),
+    /// Before these words.
+    Before(String),
 }
 
 /// What `position` was asked to do.
@@ -204,6 +221,30 @@ pub const WORDS: &[Word] = &[
         help: "a joint response: member N agreed, objected or not-asked on this item (signoff N agreed all: the whole response), then any note",
     },
     Word {
+        name: "passages",
+        short: &[],
+        usage: "passages",
+        help: "an imported response: every passage of the member's document with its item, why it went there and how sure, those not placed and the least sure first",
+    },
+    Word {
+        name: "place",
+        short: &[],
+        usage: "place N ITEM",
+        help: "an imported response: move passage N to an item (its number or a few words), or place N none",
+    },
+    Word {
+        name: "split",
+        short: &[],
+        usage: "split N AT",
+        help: "an imported response: cut passage N in two after AT words, or before the words quoted, as in split 4 \"we also\"",
+    },
+    Word {
+        name: "notanswer",
+        short: &[],
+        usage: "notanswer N",
+        help: "an imported response: passage N is not an answer; its words go to the item's notes",
+    },
+    Word {
         name: "take",
         short: &[],
         usage: "take N",
@@ -219,7 +260,7 @@ pub const WORDS: &[Word] = &[
         name: "undo",
         short: &[],
         usage: "undo",
-        help: "take back this item's newest change: a text, a position, a ready mark or a key point",
+        help: "take back this item's newest change: a text, a position, a ready mark or a key point; straight after place, split or notanswer, that change",
     },
     Word {
         name: "redo",
@@ -358,6 +399,12 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             Command::Minority(n, text.to_string())
         }
         "signoff" => sign_off(rest)?,
+        "passages" => Command::Passages,
+        "place" => place(rest)?,
+        "split" => split(rest)?,
+        "notanswer" => Command::NotAnswer(number(rest).ok_or_else(|| {
+            "notanswer needs a passage's number, as passages lists them: notanswer 3".to_string()
+        })?),
         "take" => Command::Take(
             number(rest)
                 .ok_or_else(|| "take needs a member's number, as members lists them: take 2".to_string())?,
@@ -382,6 +429,35 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
 
 fn number(text: &str) -> Option<usize> {
     text.trim().parse().ok()
+}
+
+fn place(rest: &str) -> Result<Command, String> {
+    let usage =
+        || "place needs a passage's number and an item: place 3 question 2 (or place 3 none)".to_string();
+    let (n, item) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    Ok(Command::Place(n, item.trim().to_string()))
+}
+
+fn split(rest: &str) -> Result<Command, String> {
+    let usage = || {
+        "split needs a passage's number and where: after a number of words (split 3 12) or before quoted words (split 3 \"we also\")"
+            .to_string()
+    };
+    let (n, at) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    let at = at.trim();
+    let quoted = ['"', '“', '”', '\''];
+    let at = if at.starts_with(quoted) {
+        let words = at.trim_matches(quoted).trim();
+        if words.is_empty() {
+            return Err(usage());
+        }
+        SplitAt::Before(words.to_string())
+    } else {
+        SplitAt::Words(number(at).filter(|n| *n > 0).ok_or_else(usage)?)
+    };
+    Ok(Command::Split(n, at))
 }
 
 fn adopt(rest: &str) -> Result<Command, String> {
@@ -588,12 +664,42 @@ mod tests {
     }
 
     #[test]
+    fn placing_commands_take_a_passage_and_where() {
+        assert_eq!(ok("place 3 question 4"), Command::Place(3, "question 4".into()));
+        assert_eq!(ok("place 3 none"), Command::Place(3, "none".into()));
+        assert_eq!(ok("split 2 12"), Command::Split(2, SplitAt::Words(12)));
+        assert_eq!(
+            ok("split 2 “we also”"),
+            Command::Split(2, SplitAt::Before("we also".into()))
+        );
+        assert_eq!(
+            ok("split 2 'we'"),
+            Command::Split(2, SplitAt::Before("we".into()))
+        );
+        assert_eq!(ok("notanswer 7"), Command::NotAnswer(7));
+        assert_eq!(ok("passages"), Command::Passages);
+        for bad in [
+            "place",
+            "place 3",
+            "place 0 q1",
+            "split 2",
+            "split 2 0",
+            "split 2 \"\"",
+            "notanswer",
+            "notanswer two",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn every_word_in_the_table_parses_to_its_own_command() {
         for word in WORDS {
             let usage = word
                 .usage
                 .replace(" N", " 1")
                 .replace(" S", " 1")
+                .replace(" AT", " 2")
                 .replace("LEVEL", "full");
             assert!(parse(&usage).unwrap().is_some(), "{usage}");
             for short in word.short {

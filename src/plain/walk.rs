@@ -52,6 +52,20 @@ pub fn find_item(set: &crate::model::QuestionSet, query: &str) -> Result<usize, 
 
 impl Plain {
     pub(super) fn command(&mut self, draft: &mut Session, command: Command) -> Result<(), Stop> {
+        // `undo` takes back placing changes while nothing else has changed since.
+        if !matches!(
+            command,
+            Command::Passages
+                | Command::Place(..)
+                | Command::Split(..)
+                | Command::NotAnswer(_)
+                | Command::Undo
+                | Command::Redo
+                | Command::Show
+                | Command::Help
+        ) {
+            self.placing_last = false;
+        }
         let count = draft.set.item_count();
         match command {
             Command::Next if draft.current + 1 >= count => self.say(format!(
@@ -80,6 +94,13 @@ impl Plain {
             | Command::Take(_)
             | Command::SignOff { .. } => return self.joint(draft, command),
             Command::Ready => return self.toggle_ready(draft),
+            Command::Passages => self.passages(draft),
+            Command::Place(n, item) => return self.place(draft, n, &item),
+            Command::Split(n, at) => return self.split(draft, n, at),
+            Command::NotAnswer(n) => return self.not_answer(draft, n),
+            Command::Undo | Command::Redo if self.placing_last => {
+                return self.undo_placing(draft, command == Command::Redo);
+            }
             Command::Undo | Command::Redo => return self.undo(draft, command == Command::Redo),
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),
@@ -174,6 +195,14 @@ impl Plain {
                 return Ok(());
             }
             Text::Clear => (String::new(), None),
+            Text::Edit if self.piped => {
+                self.say(format!(
+                    "{} edit needs your editor, and your editor needs a terminal: these commands are piped in, so the editor would take the rest of them. Pipe the text instead: {}, its lines, then a line holding only a dot.",
+                    word(field),
+                    word(field)
+                ));
+                return Ok(());
+            }
             Text::Edit => match self.edit_in_editor(&old) {
                 Ok(text) => (text, None),
                 Err(e) => {

@@ -20,6 +20,9 @@ const ORDER: &[Context] = &[
     Context::Checkbox,
     Context::Review,
     Context::Versions,
+    Context::Placing,
+    Context::PlacingMove,
+    Context::PlacingSplit,
     Context::Compare,
     Context::CompareDetail,
     Context::CompareNotes,
@@ -48,7 +51,7 @@ pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             let keys: Vec<String> = binding.keys.iter().map(label).collect();
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" / ")), theme.key()),
+                Span::styled(format!("  {:<21} ", keys.join(" / ")), theme.key()),
                 Span::raw(binding.help),
             ]));
         }

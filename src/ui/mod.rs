@@ -5,6 +5,7 @@ mod dialog;
 mod help;
 mod home;
 mod joint;
+mod placing;
 mod prose;
 mod respondent;
 mod review;
@@ -73,6 +74,7 @@ pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
             versions::draw(app, versions, *selected, theme, frame, body)
         }
         Screen::Compare(_) => shown = compare::draw(app, theme, frame, body),
+        Screen::Placing(view) => placing::draw(app, view, theme, frame, body),
     }
     draw_footer(app, theme, frame, footer);
     if let Some(dialog) = &app.dialog {

@@ -724,6 +724,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                             } else {
                                 consult::model::PositionBasis::Stated
                             },
+                            source_paragraphs: Vec::new(),
                         },
                     ),
             )
@@ -795,6 +796,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                 answers: answers.into_iter().flatten().collect(),
                 conflicts: Vec::new(),
                 joint: None,
+                source: None,
             },
         )
 }

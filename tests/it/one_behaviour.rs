@@ -249,3 +249,46 @@ fn taking_a_members_new_version_alike() {
     assert!(app.contains("A sentence added later."), "{app}");
     assert_same(&app, &plain);
 }
+
+/// Selects passage `index` (from 0) on the placing view.
+fn select_passage(h: &mut Harness, index: usize) {
+    for _ in 0..40 {
+        h.key(KeyCode::Up);
+    }
+    while crate::placing::selected(h) != index {
+        h.key(KeyCode::Down);
+    }
+}
+
+#[test]
+fn checking_an_imported_responses_placing_alike() {
+    let draft = crate::placing::imported();
+    let mut h = app_on(&draft);
+    select_passage(&mut h, 4);
+    h.key(KeyCode::Char('m'));
+    let set = built_in();
+    for _ in set.item_index("q1").unwrap()..set.item_index("q4").unwrap() {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Enter);
+    select_passage(&mut h, 5);
+    h.key(KeyCode::Char('n'));
+    select_passage(&mut h, 6);
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Enter);
+    select_passage(&mut h, 1);
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Enter);
+    h.ctrl('z');
+    let plain = plain_on(
+        &draft,
+        "place 5 q4\nnotanswer 6\nsplit 7 3\nsplit 2 1\nundo\nquit\n",
+    );
+    assert!(
+        plain.contains("moved here by hand") && plain.contains("split by hand"),
+        "{plain}"
+    );
+    assert_same(&app_file(h), &plain);
+}

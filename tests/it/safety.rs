@@ -56,7 +56,7 @@ fn versions_listed(h: &Harness) -> usize {
 }
 
 fn choose(app: &mut App, key: char) {
-    let action = consult::app::Action::Command(consult::app::keymap::Command::Choose(key));
+    let action = consult::app::Action::Command(consult::app::command::Command::Choose(key));
     if let Some(consult::app::Effect::Save(job)) = consult::app::update(app, action) {
         drafts::perform(&job);
     }
@@ -616,7 +616,7 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     // A save of " Later text." starts in the background...
     let Some(consult::app::Effect::Save(job)) = consult::app::update(
         &mut h.app,
-        consult::app::Action::Command(consult::app::keymap::Command::Save),
+        consult::app::Action::Command(consult::app::command::Command::Save),
     ) else {
         panic!("a save")
     };
@@ -641,7 +641,7 @@ fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
     let mut h = typed("Text being saved");
     let Some(consult::app::Effect::Save(job)) = consult::app::update(
         &mut h.app,
-        consult::app::Action::Command(consult::app::keymap::Command::Save),
+        consult::app::Action::Command(consult::app::command::Command::Save),
     ) else {
         panic!("a save")
     };

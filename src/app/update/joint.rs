@@ -2,7 +2,8 @@
 //! consensus, minority statements, sign-off, and taking a member's new version.
 
 use super::*;
-use crate::app::joint::{JointCommand, JointPanel};
+use crate::app::command::JointCommand;
+use crate::app::joint::JointPanel;
 use crate::model::joint::{Consensus, ConsensusOverride, Field, SignOffState};
 use crate::session::joint::Retaken;
 

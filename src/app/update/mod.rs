@@ -7,14 +7,14 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::Effect;
+use super::command::Command;
 use super::draft::{Draft, Focus};
-use super::keymap::Command;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
 use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
     TextPurpose,
 };
-use crate::drafts::{self, SaveResult};
+use crate::drafts::{self, SaveResult, set_version};
 use crate::export;
 use crate::model::{Response, ResponseStatus};
 use crate::session::versions::{ReloadError, RestoreError};
@@ -24,6 +24,7 @@ mod conflicts;
 mod dialogs;
 mod home;
 mod joint;
+mod placing;
 mod recovering;
 mod typing;
 mod walk;
@@ -32,11 +33,12 @@ use conflicts::*;
 use dialogs::*;
 use home::*;
 use joint::*;
+use placing::*;
 use recovering::*;
 use typing::*;
 use walk::*;
 
-pub use home::new_response_dialog;
+pub use home::{new_response_dialog, offer_set_version};
 pub use recovering::offer_next_recovery;
 
 /// Applies `action`. Returns a save for the caller to run in the background, if one is due.
@@ -87,6 +89,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         // burst (such as a final response becoming a draft) can be read; a command clears it.
         Action::Key(key) => {
             type_key(app, key);
+            say_if_reopened(app);
+            None
+        }
+        // An editor's keys are typing too.
+        Action::Command(Command::Editor(key)) => {
+            edit_text(app, key);
             say_if_reopened(app);
             None
         }
@@ -172,7 +180,8 @@ fn run(app: &mut App, command: Command) -> Option<Effect> {
         Screen::Respondent(_) => respondent_command(app, command),
         Screen::Review { .. } => review_command(app, command),
         Screen::Versions { .. } => versions_command(app, command),
-        Screen::Compare(_) if command == Command::Joint(crate::app::joint::JointCommand::Start) => {
+        Screen::Placing(_) => placing_command(app, command),
+        Screen::Compare(_) if command == Command::Joint(crate::app::command::JointCommand::Start) => {
             let files: Vec<PathBuf> = app
                 .comparison()
                 .and_then(|view| view.comparison.as_ref())

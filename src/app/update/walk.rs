@@ -4,6 +4,10 @@ use super::*;
 
 pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
     let now = Instant::now();
+    if command == Command::Placing(crate::app::placing::PlacingCommand::Open) {
+        open_placing(app);
+        return None;
+    }
     let draft = app.draft.as_mut()?;
     match command {
         Command::NextItem | Command::PrevItem => {
@@ -24,7 +28,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
             draft.toggle_ready(now);
         }
         Command::FoldContext => draft.context_folded = !draft.context_folded,
-        Command::Joint(crate::app::joint::JointCommand::Focus) => match app.joint.as_mut() {
+        Command::Joint(crate::app::command::JointCommand::Focus) => match app.joint.as_mut() {
             Some(panel) if draft.response.joint.is_some() => panel.focused = true,
             _ => info(
                 app,

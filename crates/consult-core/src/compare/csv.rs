@@ -9,7 +9,9 @@ use super::{Comparison, Position, Quoted, Sort};
 use crate::text::shown_path;
 use crate::text::{spreadsheet_safe, visible};
 
-pub const HEADER: [&str; 13] = [
+/// The columns; `from_document` is `yes` for a member imported from its own document
+/// (Word, e-mail, text), whose positions were read from its words.
+pub const HEADER: [&str; 14] = [
     "organisation",
     "status",
     "updated",
@@ -23,6 +25,7 @@ pub const HEADER: [&str; 13] = [
     "answer_words",
     "file",
     "text_problem",
+    "from_document",
 ];
 
 pub const PAIRS_HEADER: [&str; 4] = [
@@ -34,6 +37,9 @@ pub const PAIRS_HEADER: [&str; 4] = [
 
 /// What the position column says for a position this version's scale does not have.
 pub const NOT_ON_SCALE: &str = "(not on this version's scale)";
+
+/// What the position columns say for an item whose merge conflict nobody has settled.
+pub const UNSETTLED: &str = "(conflict not settled)";
 
 /// Writes the CSV for `comparison`: organisations in name order, items in reading order,
 /// each answer from `quoted` (empty when it was not read).
@@ -48,6 +54,7 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
         let name = safe(&comparison.column_name(o)).into_owned();
         let file = safe(&shown_path(&organisation.file)).into_owned();
         let updated = organisation.updated.to_string();
+        let from_document = if organisation.from_document { "yes" } else { "" };
         for (i, stance) in organisation.stances.iter().enumerate() {
             let option = comparison.option(i, stance.position);
             let (position, label) = match stance.position {
@@ -55,10 +62,11 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
                     option.map_or(("", Cow::Borrowed("")), |o| (o.id.as_str(), safe(&o.label)))
                 }
                 Position::NotOnScale => (NOT_ON_SCALE, Cow::Borrowed(NOT_ON_SCALE)),
+                Position::Unsettled => (UNSETTLED, Cow::Borrowed(UNSETTLED)),
                 Position::Unset => ("", Cow::Borrowed("")),
             };
             let basis = match stance.position {
-                Position::Unset => "",
+                Position::Unset | Position::Unsettled => "",
                 _ if stance.inferred => "inferred",
                 _ => "stated",
             };
@@ -81,6 +89,7 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
                 &words,
                 file.as_str(),
                 &problem,
+                from_document,
             ];
             writer.write_record(record)?;
         }

@@ -17,15 +17,18 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{Deserializer, Visitor};
 
-use super::{Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
+use super::{CONFLICT_NOT_SETTLED, Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
 use crate::catalog::Catalog;
 use crate::documents;
 use crate::model::response::PositionBasis;
 use crate::model::response::RESPONSE_FORMAT;
 use crate::model::validate::{Location, Problem};
-use crate::model::{ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
+use crate::model::{Conflict, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
 use crate::storage;
+
+/// The note on a member whose response was imported from its own document.
+pub const FROM_A_DOCUMENT: &str = "from a document: made by `consult import` from the member's own document; its placing and any inferred positions are the import's reading, to be checked";
 
 /// One organisation's text for one item, read when it is about to be shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -286,7 +289,7 @@ impl Context<'_> {
         } else {
             Err(())
         };
-        let (stances, sources, mut notes) = match mapped {
+        let (mut stances, sources, mut notes) = match mapped {
             Ok(mapped) => mapped,
             Err(()) => match strict_problems(text, self.catalog, known.set) {
                 Some(reason) => return set_aside(file, reason),
@@ -297,6 +300,8 @@ impl Context<'_> {
                 },
             },
         };
+        mark_unsettled(&mut stances, &light.conflicts, known);
+        notes.extend(unsettled_note(&light.conflicts));
         if !same_version {
             notes.insert(
                 0,
@@ -307,6 +312,9 @@ impl Context<'_> {
                     short_digest(&known.digest)
                 ),
             );
+        }
+        if light.source.is_some() {
+            notes.push(FROM_A_DOCUMENT.to_string());
         }
         // Each item's key point, moved out of the answer it came from.
         let key_points = sources
@@ -324,6 +332,7 @@ impl Context<'_> {
                 // Checked above, or by the full parser when the light checks failed.
                 updated: light.updated.parse().unwrap_or_default(),
                 other_version: !same_version,
+                from_document: light.source.is_some(),
                 notes,
             },
         }
@@ -389,6 +398,30 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
         sources[i] = Some(a);
     }
     Ok((stances, sources, notes))
+}
+
+/// Items with a merge conflict nobody has settled: their values are the merged copies'
+/// ancestor's, so they are marked, not counted as the organisation's positions.
+fn mark_unsettled(stances: &mut [Stance], conflicts: &[Conflict], known: &Known) {
+    for item in conflicts.iter().filter_map(|c| c.item.as_deref()) {
+        if let Some(&i) = known.items.get(item) {
+            stances[i].position = Position::Unsettled;
+        }
+    }
+}
+
+/// The organisation's note about its conflicts not settled, if it has any.
+fn unsettled_note(conflicts: &[Conflict]) -> Option<String> {
+    let places: Vec<String> = conflicts.iter().map(Conflict::place).collect();
+    let count = match places.len() {
+        0 => return None,
+        1 => "1 merge conflict".to_string(),
+        n => format!("{n} merge conflicts"),
+    };
+    Some(format!(
+        "{count} not settled ({}): items with one are marked \"{CONFLICT_NOT_SETTLED}\" and counted apart from the positions stated; settle them with consult edit",
+        places.join(", ")
+    ))
 }
 
 /// What the full parser and validator find wrong with `text` as a response to `set`, if anything.
@@ -465,6 +498,12 @@ struct Light<'a, T> {
     _current_item: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     answers: Vec<LightAnswer<'a, T>>,
+    /// Rare and small: read whole.
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+    /// Only whether the response was imported from a member's document.
+    #[serde(default)]
+    source: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -497,6 +536,8 @@ struct LightAnswer<'a, T> {
     key_point: Option<Cow<'a, str>>,
     #[serde(default)]
     position_basis: PositionBasis,
+    #[serde(default, rename = "source_paragraphs")]
+    _source_paragraphs: Option<serde::de::IgnoredAny>,
 }
 
 impl<T> LightAnswer<'_, T> {
@@ -535,8 +576,11 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     _status: a.status,
                     key_point: a.key_point.map(Cow::Owned),
                     position_basis: a.position_basis,
+                    _source_paragraphs: None,
                 })
                 .collect(),
+            conflicts: r.conflicts,
+            source: r.source.map(|_| serde::de::IgnoredAny),
         }
     }
 }

@@ -12,6 +12,7 @@ mod library;
 mod lock;
 pub mod recovery;
 mod save;
+pub mod set_version;
 pub mod sync_copies;
 
 use std::path::{Path, PathBuf};

@@ -10,9 +10,10 @@ use super::question_set::QuestionSet;
 /// The newest response format this build reads and writes. Version 2 added each answer's
 /// `notes` and the respondent's `members`, `publication` and `confidentiality`; version 3
 /// the `conflicts` a merge leaves; version 4 each answer's `key_point` and `position_basis`,
-/// and a joint response's `joint` parts. A file is written as the oldest version that holds
+/// and a joint response's `joint` parts; version 5 an imported response's `source` and each
+/// answer's `source_paragraphs`. A file is written as the oldest version that holds
 /// what it uses, so older consults can still read it, or say they need upgrading.
-pub const RESPONSE_FORMAT: u32 = 4;
+pub const RESPONSE_FORMAT: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +47,10 @@ pub struct Response {
     /// sign-off (version 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joint: Option<super::joint::Joint>,
+    /// On a response imported from a member's document: the document, and where each of
+    /// its passages went (version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::source::Source>,
 }
 
 /// A field that two merged copies changed in different ways. Both values are kept here;
@@ -235,6 +240,10 @@ pub struct Answer {
         deserialize_with = "word"
     )]
     pub position_basis: PositionBasis,
+    /// On an imported response: the paragraphs of the source document this answer holds,
+    /// by their index there, so a reviewer can check it against the original (version 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_paragraphs: Vec<usize>,
 }
 
 /// How a position came to be recorded.
@@ -337,6 +346,7 @@ impl Response {
             answers: Vec::new(),
             conflicts: Vec::new(),
             joint: None,
+            source: None,
         }
     }
 
@@ -377,12 +387,15 @@ impl Response {
             || r.publication.is_some()
             || r.confidentiality.is_some()
             || self.answers.iter().any(|a| !a.notes.is_empty());
+        let uses_v5 = self.source.is_some() || self.answers.iter().any(|a| !a.source_paragraphs.is_empty());
         let uses_v4 = self.joint.is_some()
             || self
                 .answers
                 .iter()
                 .any(|a| a.key_point.is_some() || !a.position_basis.is_stated());
-        let needs = if uses_v4 {
+        let needs = if uses_v5 {
+            5
+        } else if uses_v4 {
             4
         } else if !self.conflicts.is_empty() {
             3
@@ -411,29 +424,16 @@ impl Response {
         places
     }
 
+    /// Whether a merge left a conflict on `item` that nobody has settled: its values are
+    /// then the merged copies' common ancestor's, not a position the respondent took.
+    pub fn is_unsettled(&self, item: &str) -> bool {
+        self.conflicts.iter().any(|c| c.item.as_deref() == Some(item))
+    }
+
     /// How many of the set's items have a position or an answer.
     pub fn answered_count(&self, set: &QuestionSet) -> usize {
         set.items()
             .filter(|i| self.answer(&i.id).is_some_and(Answer::is_answered))
             .count()
     }
-
-    /// Answers longer than their item's word limit, in reading order.
-    pub fn over_word_limits<'a>(&self, set: &'a QuestionSet) -> Vec<OverLimit<'a>> {
-        set.items()
-            .filter_map(|item| {
-                let limit = item.word_limit?;
-                let words = crate::text::word_count(&self.answer(&item.id)?.answer);
-                (words > limit as usize).then_some(OverLimit { item, words, limit })
-            })
-            .collect()
-    }
-}
-
-/// An answer over its item's word limit.
-#[derive(Debug, Clone, Copy)]
-pub struct OverLimit<'a> {
-    pub item: &'a crate::model::Item,
-    pub words: usize,
-    pub limit: u32,
 }

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use super::Session;
+use super::{Adoption, Session};
 use crate::joint::{members, provenance, sign_off};
 use crate::model::Response;
 use crate::model::joint::{ConsensusOverride, Field, SignOffState};
@@ -72,9 +72,21 @@ impl Session {
     ) -> Option<Adopted> {
         let adoption = self.adoption(field, passage, None, paragraph)?;
         self.replace_text(field.into(), &adoption.text, now);
+        self.credit_adoption(field, &adoption, passage, from)
+    }
+
+    /// Credits a passage of `from`'s just put in the text (at `adoption.start`) to `from`
+    /// and every member who said the same.
+    pub fn credit_adoption(
+        &mut self,
+        field: Field,
+        adoption: &Adoption,
+        passage: &str,
+        from: &str,
+    ) -> Option<Adopted> {
         let credited = self.crediting(passage, from);
         let count = credited.len();
-        let index = self.credit_adopted(field, &adoption, passage, credited)?;
+        let index = self.credit_adopted(field, adoption, passage, credited)?;
         Some(Adopted {
             index,
             field,
