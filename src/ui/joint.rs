@@ -32,9 +32,6 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
         title.push_str(" (declared)");
     }
     let counts = tally.describe(&draft.set, &item.id);
-    if !counts.is_empty() {
-        title.push_str(&format!(": {counts}"));
-    }
     if panel_state.filter != Filter::All {
         title.push_str(" · filtered");
     }
@@ -46,13 +43,18 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
     if !focused && area.height <= FOLDED_HEIGHT + 2 {
         let missing = provenance::not_represented(joint, &item.id).len();
         let line = format!(
-            " {} members · {} not in the text yet · F9 adopts",
-            joint.members.len(),
-            missing
+            " {} · {missing} not in the text yet · F9 adopts",
+            visible_line(&counts),
         );
         frame.render_widget(Line::styled(line, theme.dim()), inner);
         return;
     }
+    // The counts behind the level, in words, above the members.
+    let [counts_area, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Line::styled(format!(" {}", visible_line(&counts)), theme.dim()),
+        counts_area,
+    );
     let listed = panel_state.listed(joint, &item.id);
     let selected = panel_state.selected_of(&listed);
     let list_height = (listed.len() as u16).min(inner.height / 2).max(1);

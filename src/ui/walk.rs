@@ -34,7 +34,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u
         (Some(members), true) => {
             let [item, beside] = if item.width >= 110 {
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(item)
-            } else if members.focused {
+            } else if members.focused || item.height >= 30 {
+                // A tall screen has room for the members without asking for them.
                 Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(item)
             } else {
                 Layout::vertical([
@@ -312,7 +313,7 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
         })
         .collect();
     if chosen.is_none() {
-        pieces.push(Span::styled("(no answer yet)", theme.dim()));
+        pieces.push(Span::styled("(no position yet)", theme.dim()));
     }
     let width = usize::from(width);
     let mut lines = vec![Line::from(Span::styled(marker, marker_style))];

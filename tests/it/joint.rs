@@ -360,8 +360,8 @@ pub fn sample(set: &QuestionSet) -> Response {
         text: "We oppose a new scrutiny committee for ICSs.".into(),
     });
     e8.consensus = Some(consult::model::joint::ConsensusOverride {
-        level: Consensus::StrongSupport,
-        reason: "Two members want external scrutiny; Northshire opposes a new committee.".into(),
+        level: Consensus::Consensus,
+        reason: "All three want ICS bodies scrutinised; Northshire opposes only a new committee for it.".into(),
     });
     joint::sign_off::record(joint, lga, None, SignOffState::Agreed, "", at(1800));
     joint::sign_off::record(
@@ -529,7 +529,7 @@ fn joint_new_status_and_provenance_from_the_command_line() {
     assert_eq!(report.code, 0, "{}", report.stderr);
     assert!(
         report.stdout.contains(
-            "## Question 4\n\n*Members: strong support, significant opposition (2 Agree, 1 Partly disagree).*"
+            "## Question 4\n\n*Members: strong support, significant opposition (2 of 3 in favour: 2 agree; 1 against: 1 partly disagrees).*"
         ),
         "{}",
         report.stdout
@@ -714,11 +714,11 @@ fn plain_mode_builds_the_joint_text_line_by_line() {
     for line in [
         "1. Health Devolution Commission: Support",
         "2. Local Government Association: Support (inferred). NHS boundaries should match the places councils serve.",
-        "Consensus: full consensus (3 Support (1 inferred)).",
+        "Consensus: full consensus (3 of 3 in favour: 3 support (1 inferred)).",
         "3. (answer) Common boundaries between ICSs and councils are essential if partners are to collaborate and integrate services effectively.",
         "Adopted into the answer, from Local Government Association and 1 more who said the same.",
         "Health Devolution Commission credited with the sentence adopted last.",
-        "Counted: full consensus (3 Support (1 inferred)).",
+        "Counted: full consensus (3 of 3 in favour: 3 support (1 inferred)).",
         "Consensus declared: divergence.",
         "Minority statement of Northshire Combined Authority recorded.",
         "Northshire Combined Authority objected on the whole response.",
@@ -766,4 +766,20 @@ fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
         ["We support t", "ICS footprin", "Common bound"],
         "{answer}"
     );
+}
+
+#[test]
+fn the_sample_counts_every_member_by_side_in_the_attributed_export() {
+    let set = built_in();
+    let response = sample(&set);
+    let text = export::markdown::render(&response, &set, export::Options::default());
+    for line in [
+        "Members: full consensus (3 of 3 in favour: 2 partly agree, 1 agrees).",
+        "Members: divergence (2 of 3 in favour: 2 support (1 inferred); 1 took no position).",
+        "Members: too few positions (1 of 3 in favour: 1 supports; 2 took no position).",
+        "Members: consensus, as the secretariat judges it; counted, strong support, significant opposition (2 of 3 in favour: 1 supports, 1 supports with changes (1 inferred); 1 against: 1 opposes).",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+    assert!(!text.contains("Members: full consensus (1 of 3"), "{text}");
 }
