@@ -783,3 +783,44 @@ fn the_sample_counts_every_member_by_side_in_the_attributed_export() {
     }
     assert!(!text.contains("Members: full consensus (1 of 3"), "{text}");
 }
+
+#[test]
+fn adopted_passages_keep_their_bold_and_emphasis_in_every_attributed_format() {
+    let set = built_in();
+    let mut response = sample(&set);
+    response.answer_mut(&set, "q3").answer = "**Yes, on one condition.** We want *real* money.".into();
+    let passage = |text: &str, member: &str| consult::model::joint::Passage {
+        field: Field::Answer,
+        text: text.into(),
+        members: vec![member.into()],
+        edited: false,
+    };
+    response.joint.as_mut().unwrap().item_mut("q3").passages = vec![
+        passage("**Yes, on one condition.**", "Local Government Association"),
+        passage("We want *real* money.", "Health Devolution Commission"),
+    ];
+    let md = export::markdown::render(&response, &set, export::Options::default());
+    assert!(
+        md.contains("**Yes, on one condition.**[^") && md.contains("We want *real* money.[^"),
+        "{md}"
+    );
+    assert!(!md.contains("\\*"), "no escaped asterisks: {md}");
+    let html = export::render(Format::Html, &response, &set, &export::Options::default());
+    let html = String::from_utf8(html).unwrap();
+    assert!(html.contains("<strong>Yes, on one condition.</strong><sup"), "{html}");
+    assert!(html.contains("<em>real</em>"), "{html}");
+    assert!(!html.contains("**"), "{html}");
+    let word = export::docx::render(&response, &set, export::Options::default());
+    let paragraphs = docx::paragraphs(&word);
+    let runs: Vec<_> = paragraphs.iter().flat_map(|p| p.runs.clone()).collect();
+    assert!(runs.contains(&("Yes, on one condition.".into(), true, false)), "{runs:?}");
+    assert!(runs.contains(&("real".into(), false, true)), "{runs:?}");
+    assert!(!runs.iter().any(|r| r.0.contains("**")), "{runs:?}");
+    // The provenance report quotes the plain words.
+    let report = export::provenance::markdown(&response, &set).unwrap();
+    assert!(
+        report.contains("answer from Local Government Association: Yes, on one condition.\n"),
+        "{report}"
+    );
+    assert!(report.contains("answer from Health Devolution Commission: We want real money."), "{report}");
+}
