@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+mod package;
 pub mod parts;
 pub mod paste;
 pub mod provenance;
