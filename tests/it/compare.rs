@@ -1211,3 +1211,40 @@ fn the_screen_warns_of_two_files_from_one_organisation_and_dates_their_columns()
         "{notes}"
     );
 }
+
+/// Two first sentences always differ: a row is marked only where a key point written by hand
+/// differs from another.
+#[test]
+fn only_a_key_point_written_by_hand_makes_a_shared_position_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = response(LOCAL_GOVERNMENT);
+    let files: Vec<PathBuf> = ["North", "South"]
+        .iter()
+        .map(|name| {
+            let mut copy = base.clone();
+            copy.respondent.organisation = format!("{name} Council");
+            for answer in &mut copy.answers {
+                // No key points by hand: each answer's first sentence stands for it, and differs.
+                answer.key_point = None;
+                answer.answer = format!("{name} has its own first sentence. {}", answer.answer);
+            }
+            if *name == "South"
+                && let Some(q3) = copy.answers.iter_mut().find(|a| a.item == "q3")
+            {
+                q3.key_point = Some("Let each system choose its members.".into());
+            }
+            let path = dir.path().join(format!("{name}.json"));
+            fs::write(&path, consult::export::json::render(&copy)).unwrap();
+            path
+        })
+        .collect();
+    let comparison = load(files);
+    let summary = |id: &str| comparison.summary_text(item_index(&comparison, id));
+    assert_eq!(summary("q1"), "✓ 2 partly agree");
+    assert_eq!(summary("q4"), "✓ 2 agree");
+    assert_eq!(summary("q3"), "✓ 2 agree · same position, different key points");
+    let marked = (0..comparison.set.items().count())
+        .filter(|&i| comparison.summaries[i].points_differ)
+        .count();
+    assert_eq!(marked, 1);
+}

@@ -385,6 +385,7 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
             has_text: answer.answer.count.has_text(),
             words: answer.answer.count.words(),
             inferred: answer.position_basis == PositionBasis::Inferred,
+            own_point: answer.key_point.as_deref().is_some_and(|p| !p.trim().is_empty()),
         };
         sources[i] = Some(a);
     }
