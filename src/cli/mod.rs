@@ -428,7 +428,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         }) => questions_export(args, dirs, out),
         Command::Questions(QuestionsArgs {
             command: Some(QuestionsCommand::Import(args)),
-        }) => questions_import(args, dirs, out),
+        }) => questions_import(args, dirs, out, err),
         Command::New(args) => new(args, dirs, out),
         Command::Validate(args) => validate(args, dirs, out, err),
         Command::Export(args) => export(args, dirs, out, err),
@@ -502,9 +502,18 @@ fn questions_export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write)
     Ok(())
 }
 
-fn questions_import(args: QuestionsImportArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+fn questions_import(
+    args: QuestionsImportArgs,
+    dirs: &Dirs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let text = storage::read_text(&args.outline)?;
-    let set = crate::outline::read(&text).map_err(|problems| FileError::bad(&args.outline, problems))?;
+    let (set, warnings) = crate::outline::read_with_warnings(&text)
+        .map_err(|problems| FileError::bad(&args.outline, problems))?;
+    for warning in &warnings {
+        let _ = writeln!(err, "consult: {}", located(&args.outline, warning));
+    }
     let path = match args.out {
         Some(path) => path,
         None => {
