@@ -48,6 +48,9 @@ pub enum Command {
     Review,
     Final,
     Respondent,
+    /// How the members' views were gathered: said when nothing follows, set to what
+    /// follows, or cleared (`clear`).
+    Gathered(String),
     Export {
         format: Format,
         /// Another folder than the usual exports folder.
@@ -223,6 +226,12 @@ pub const WORDS: &[Word] = &[
         help: "who is responding: organisation, contact name, role, email, on behalf or not",
     },
     Word {
+        name: "gathered",
+        short: &[],
+        usage: "gathered TEXT",
+        help: "how the members' views were gathered (meetings, a survey, written replies), for the respondent's details; gathered alone says it, gathered clear removes it",
+    },
+    Word {
         name: "export",
         short: &["e"],
         usage: "export md",
@@ -350,6 +359,7 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             "review" => Command::Review,
             "final" => Command::Final,
             "respondent" => Command::Respondent,
+            "gathered" => Command::Gathered(rest.trim().to_string()),
             "export" => export(rest)?,
             "versions" => Command::Versions,
             "restore" => Command::Restore(number(rest).ok_or_else(|| {

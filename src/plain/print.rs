@@ -233,6 +233,10 @@ pub fn respondent(r: &Respondent) -> Vec<String> {
         format!("Role: {}.", or_none(&r.role)),
         format!("Email: {}.", or_none(r.email.as_deref().unwrap_or(""))),
         format!("On behalf of the organisation: {}.", yes_no(r.on_behalf)),
+        format!(
+            "How the members' views were gathered: {}.",
+            or_none(r.views_gathered.as_deref().unwrap_or(""))
+        ),
     ]
 }
 

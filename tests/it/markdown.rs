@@ -194,6 +194,7 @@ fn expected_shape(response: &Response, set: &QuestionSet, skip_empty: bool) -> S
     });
     for (name, value) in [
         ("Responding", Some(capacity.as_str())),
+        ("How members' views were gathered", r.views_gathered.as_deref()),
         ("May be published", publication),
         ("Confidentiality", r.confidentiality.as_deref()),
     ] {
@@ -761,6 +762,8 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                     email,
                     on_behalf,
                     members,
+                    // The same hostile text in the other free-text detail.
+                    views_gathered: confidentiality.clone(),
                     publication,
                     confidentiality,
                 }

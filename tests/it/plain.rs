@@ -827,3 +827,32 @@ fn keypoint_inferred_and_stated_set_what_comparisons_show() {
         run.stdout
     );
 }
+
+#[test]
+fn gathered_records_how_the_members_views_were_gathered() {
+    let home = Home::new();
+    let draft = home.draft_from(COMMISSION);
+    let run = home.run(
+        &["edit", "draft.json"],
+        "gathered\ngathered Two member meetings and a survey\nrespondent\n\n\n\n\n\n\nquit\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "How the members' views were gathered is not recorded: gathered TEXT records it.\n\
+             Recorded how the members' views were gathered.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("How the members' views were gathered: Two member meetings and a survey."),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        response(&draft).respondent.views_gathered.as_deref(),
+        Some("Two member meetings and a survey")
+    );
+}

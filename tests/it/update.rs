@@ -694,6 +694,7 @@ fn the_respondent_form_asks_what_consultations_ask() {
         h.key(KeyCode::Tab); // to "Members it represents"
     }
     h.type_text("312");
+    h.key(KeyCode::Tab); // past how the members' views were gathered
     h.key(KeyCode::Tab);
     h.key(KeyCode::Char(' ')); // published: yes
     h.key(KeyCode::Char(' ')); // yes, anonymised
@@ -714,6 +715,58 @@ fn the_respondent_form_asks_what_consultations_ask() {
         saved.contains("\"format_version\": 2"),
         "a file using them says it needs a newer consult than 1"
     );
+}
+
+#[test]
+fn the_respondent_form_records_how_members_views_were_gathered_and_every_export_says_it() {
+    let mut h = started();
+    h.ctrl('o');
+    for _ in 0..6 {
+        h.key(KeyCode::Tab); // to "How members' views were gathered"
+    }
+    h.type_text("Two member meetings and a survey of 40 councils");
+    h.key(KeyCode::Esc);
+    let response = h.app.draft.as_ref().unwrap().response.clone();
+    assert_eq!(
+        response.respondent.views_gathered.as_deref(),
+        Some("Two member meetings and a survey of 40 councils")
+    );
+    let set = h.app.draft.as_ref().unwrap().set.clone();
+    for format in [
+        consult::export::Format::Markdown,
+        consult::export::Format::Html,
+        consult::export::Format::Text,
+        consult::export::Format::Json,
+        consult::export::Format::Fhir,
+    ] {
+        let bytes = consult::export::render(format, &response, &set, &consult::export::Options::default());
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains("Two member meetings and a survey of 40 councils"),
+            "{}: {text}",
+            format.name()
+        );
+    }
+    let docx = consult::export::render(
+        consult::export::Format::Docx,
+        &response,
+        &set,
+        &consult::export::Options::default(),
+    );
+    assert!(
+        crate::support::docx::paragraphs(&docx)
+            .iter()
+            .any(|p| p.text() == "How members' views were gathered: Two member meetings and a survey of 40 councils"),
+        "Word"
+    );
+    let markdown = String::from_utf8(consult::export::render(
+        consult::export::Format::Markdown,
+        &response,
+        &set,
+        &consult::export::Options::default(),
+    ))
+    .unwrap();
+    assert!(markdown.contains("- **How members' views were gathered:** Two member meetings"), "{markdown}");
 }
 
 #[test]

@@ -141,6 +141,7 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
             field(&r.role),
             field(r.email.as_deref().unwrap_or("")),
             field(&r.members.map_or_else(String::new, |n| n.to_string())),
+            field(r.views_gathered.as_deref().unwrap_or("")),
             field(r.confidentiality.as_deref().unwrap_or("")),
         ],
     }
@@ -190,6 +191,8 @@ pub(super) fn sync_respondent(app: &mut App) {
     r.email = (!email.trim().is_empty()).then_some(email);
     // Not a number yet (being typed, or a slip): no count, and the form says so.
     r.members = form.text(RespondentField::Members).trim().parse().ok();
+    let gathered = form.text(RespondentField::ViewsGathered);
+    r.views_gathered = (!gathered.trim().is_empty()).then_some(gathered);
     let confidentiality = form.text(RespondentField::Confidentiality);
     r.confidentiality = (!confidentiality.trim().is_empty()).then_some(confidentiality);
     draft.edited(Instant::now());

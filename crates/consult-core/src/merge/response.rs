@@ -107,6 +107,7 @@ impl Merger {
             email: field!(email, Clone::clone),
             on_behalf: field!(on_behalf, |b: &bool| Some(b.to_string())),
             members: field!(members, |m: &Option<u64>| m.map(|m| m.to_string())),
+            views_gathered: field!(views_gathered, Clone::clone),
             publication: field!(publication, |p: &Option<_>| p.as_ref().and_then(word)),
             confidentiality: field!(confidentiality, Clone::clone),
         }

@@ -114,6 +114,10 @@ pub struct Respondent {
     /// How many members the organisation represents, when responding on its behalf (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<u64>,
+    /// How the members' views were gathered (meetings, a survey, written replies), in the
+    /// respondent's words, as response forms for representative bodies ask (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views_gathered: Option<String>,
     /// Whether the response may be published (version 2).
     #[serde(
         default,
@@ -368,6 +372,7 @@ impl Response {
             || r.confidentiality.is_some()
             || self.answers.iter().any(|a| !a.notes.is_empty());
         let uses_v4 = self.joint.is_some()
+            || r.views_gathered.is_some()
             || self
                 .answers
                 .iter()
