@@ -456,6 +456,19 @@ impl Draft {
         after
     }
 
+    /// Marks the current item "not answering", or takes the mark off; undoable. Returns
+    /// whether it is marked now.
+    pub fn toggle_not_answering(&mut self, now: Instant) -> bool {
+        let before = self
+            .response
+            .answer(&self.item().id)
+            .is_some_and(|a| a.not_answering);
+        let after = !before;
+        self.editors_mut().history.change(Change::NotAnswering { before, after });
+        self.edit_current(now, |a| a.not_answering = after);
+        after
+    }
+
     /// Records that the focused text field took one edit of kind `edit` (already made
     /// in the editor), and copies the text into the response.
     pub fn text_edited(&mut self, edit: TextEdit, now: Instant) {
@@ -558,6 +571,10 @@ impl Draft {
             Change::Basis { before, after } => {
                 let basis = if redo { after } else { before };
                 self.edit_current(now, |a| a.position_basis = basis);
+            }
+            Change::NotAnswering { before, after } => {
+                let not_answering = if redo { after } else { before };
+                self.edit_current(now, |a| a.not_answering = not_answering);
             }
         }
         true

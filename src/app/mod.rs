@@ -81,6 +81,16 @@ impl ExportChoice {
         let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
         Self::ALL[(at + 1) % Self::ALL.len()]
     }
+
+    pub fn previous(self) -> Self {
+        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(at + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+
+    /// The choice a label names, as [`ExportChoice::label`] gives it.
+    pub fn from_label(label: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.label() == label)
+    }
 }
 
 /// Exports about to be written: each file with its format, the folder as the user typed it,
@@ -90,6 +100,10 @@ pub struct ExportPlan {
     pub files: Vec<(crate::export::Format, PathBuf)>,
     pub folder: String,
     pub reasoning: bool,
+    pub answered_only: bool,
+    pub attribution: bool,
+    /// What was chosen, remembered for this draft's next export.
+    pub choice: ExportChoice,
 }
 
 /// Something that waits for a yes.
@@ -115,6 +129,10 @@ pub enum Dialog {
         folder: TextArea<'static>,
         /// Whether each answer's reasoning goes out with it (Ctrl-R leaves it out).
         reasoning: bool,
+        /// Answered items only, none marked "not answering" (Ctrl-A).
+        answered_only: bool,
+        /// On a joint response: footnotes naming members (Ctrl-N leaves them out).
+        attribution: bool,
     },
     /// Going to an item: what is typed finds items (see [`crate::model::QuestionSet::find`]),
     /// and `selected` is the chosen one among those found.

@@ -45,6 +45,10 @@ pub enum Change {
         before: PositionBasis,
         after: PositionBasis,
     },
+    NotAnswering {
+        before: bool,
+        after: bool,
+    },
 }
 
 /// The undo and redo stacks of one item.
@@ -91,6 +95,7 @@ impl History {
             Change::Status { before, after } => before == after,
             Change::KeyPoint { before, after } => before == after,
             Change::Basis { before, after } => before == after,
+            Change::NotAnswering { before, after } => before == after,
             Change::Text { steps, .. } => *steps == 0,
         };
         if !nothing {

@@ -244,6 +244,9 @@ pub struct ExportArgs {
     /// Leave out items with neither a position nor an answer (not JSON).
     #[arg(long)]
     pub skip_empty: bool,
+    /// The submission as sent: answered items only, never those marked "not answering" (not JSON).
+    #[arg(long)]
+    pub answered_only: bool,
     /// Leave each answer's reasoning out of the submission (not JSON).
     #[arg(long)]
     pub no_reasoning: bool,
@@ -695,6 +698,7 @@ fn export(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     refuse_overwrite(&path, args.force)?;
     let options = export::Options {
         skip_empty: args.skip_empty,
+        answered_only: args.answered_only,
         reasoning: !args.no_reasoning,
         attribution: !args.no_attribution,
     };

@@ -44,6 +44,8 @@ pub enum Command {
         whole: bool,
         note: String,
     },
+    /// We are not answering this item (again: we are).
+    Pass,
     Ready,
     Review,
     Final,
@@ -202,6 +204,12 @@ pub const WORDS: &[Word] = &[
         help: "a joint response: member N agreed, objected or not-asked on this item (signoff N agreed all: the whole response), then any note",
     },
     Word {
+        name: "pass",
+        short: &[],
+        usage: "pass",
+        help: "we are not answering this item: it is no longer to do, and an export of answered items leaves it out; pass again takes the mark off",
+    },
+    Word {
         name: "ready",
         short: &[],
         usage: "ready",
@@ -355,6 +363,7 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
                 Command::Minority(n, text.to_string())
             }
             "signoff" => sign_off(rest)?,
+            "pass" => Command::Pass,
             "ready" => Command::Ready,
             "review" => Command::Review,
             "final" => Command::Final,

@@ -168,7 +168,7 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
 
 fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
     if !answer.is_answered() {
-        return "no answer yet".into();
+        return if answer.not_answering { "not answering" } else { "no answer yet" }.into();
     }
     let mut parts = Vec::new();
     if let Some(scale) = set.scale_of(item) {
@@ -193,7 +193,7 @@ fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
 pub fn still_to_do(set: &QuestionSet, response: &Response) -> Vec<String> {
     let open: Vec<String> = set
         .items()
-        .filter(|i| !response.answer(&i.id).is_some_and(Answer::is_answered))
+        .filter(|i| response.unanswered(set).iter().any(|u| u.id == i.id))
         .map(|i| one(&i.label))
         .collect();
     let mut lines = Vec::new();

@@ -92,6 +92,14 @@ impl Plain {
             Command::Final => return self.toggle_final(draft),
             Command::Respondent => return self.respondent(draft),
             Command::Gathered(text) => return self.views_gathered(draft, &text),
+            Command::Pass => {
+                self.say(if draft.toggle_not_answering(Instant::now()) {
+                    "Marked: we are not answering this item. pass again takes the mark off."
+                } else {
+                    "We are answering this item again."
+                });
+                return self.changed(draft);
+            }
             Command::Export { format, folder } => return self.export(draft, format, folder),
             Command::Versions => {
                 let versions = self.versions(draft);

@@ -20,16 +20,23 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             choice,
             folder,
             reasoning,
+            answered_only,
+            attribution,
         } => {
-            let popup = centered(area, 76, 13);
+            let joint = app.draft.as_ref().is_some_and(|d| d.response.joint.is_some());
+            let popup = centered(area, 76, if joint { 15 } else { 14 });
             frame.render_widget(Clear, popup);
             let block = panel(" Export ", true, theme);
             let inner = block.inner(popup);
             frame.render_widget(block, popup);
             let [formats, field, files] =
-                Layout::vertical([Constraint::Length(4), Constraint::Length(3), Constraint::Min(1)])
+                Layout::vertical([
+                    Constraint::Length(if joint { 6 } else { 5 }),
+                    Constraint::Length(3),
+                    Constraint::Min(1),
+                ])
                     .areas(inner);
-            let mut spans = vec![Span::styled("Format (Tab): ", theme.heading())];
+            let mut spans = vec![Span::styled("Format (Tab, Shift-Tab): ", theme.heading())];
             spans.extend(ExportChoice::ALL.iter().map(|c| {
                 let on = choice == c;
                 Span::styled(
@@ -42,7 +49,19 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             } else {
                 "[ ] reasoning left out of the submission (Ctrl-R puts it back)"
             };
-            let lines = vec![Line::from(spans), Line::raw(reasoning)];
+            let answered = if *answered_only {
+                "[x] answered items only, as sent (Ctrl-A: every item)"
+            } else {
+                "[ ] every item, unanswered ones too (Ctrl-A: answered items only)"
+            };
+            let mut lines = vec![Line::from(spans), Line::raw(reasoning), Line::raw(answered)];
+            if joint {
+                lines.push(Line::raw(if *attribution {
+                    "[x] footnotes name the members each passage came from (Ctrl-N: words alone)"
+                } else {
+                    "[ ] the words alone, no footnotes naming members (Ctrl-N: name them)"
+                }));
+            }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), formats);
             let mut editor = folder.clone();
             editor.set_block(panel(" Folder ", true, theme));

@@ -725,6 +725,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                             } else {
                                 consult::model::PositionBasis::Stated
                             },
+                            not_answering: false,
                         },
                     ),
             )

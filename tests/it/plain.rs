@@ -856,3 +856,19 @@ fn gathered_records_how_the_members_views_were_gathered() {
         Some("Two member meetings and a survey")
     );
 }
+
+#[test]
+fn pass_marks_an_item_not_answered_on_purpose_and_the_review_says_so() {
+    let home = Home::new();
+    let draft = home.draft_from(COMMISSION);
+    let run = home.run(&["edit", "draft.json"], "go element 7\nanswer clear\nposition 0\npass\nreview\nquit\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Marked: we are not answering this item. pass again takes the mark off."),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Element 7, Workforce planning: not answering."), "{}", run.stdout);
+    assert!(!run.stdout.contains("have no answer yet"), "{}", run.stdout);
+    assert!(response(&draft).answer("e7").unwrap().not_answering);
+}

@@ -5,10 +5,10 @@ use crate::support;
 use std::time::{Duration, Instant};
 
 use consult::app::saving::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
-use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
+use consult::app::{Dialog, ExportChoice, Focus, SaveState, Screen, ScreenKind};
 use consult::model::{ItemStatus, ResponseStatus};
 use crossterm::event::KeyCode;
-use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
+use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, screen};
 
 fn focus(h: &Harness) -> Focus {
     h.app.draft.as_ref().unwrap().focus()
@@ -662,7 +662,8 @@ fn the_export_dialog_writes_every_format_and_can_leave_reasoning_out() {
         .app
         .exports_dir
         .join("health-devolution-commission-integrating-care");
-    for (tabs, extension) in [(2, "docx"), (3, "txt"), (4, "html"), (5, "fhir.json")] {
+    // The dialog reopens on the format chosen last, so each is one Tab on from the one before.
+    for (tabs, extension) in [(2, "docx"), (1, "txt"), (1, "html"), (1, "fhir.json")] {
         h.ctrl('e');
         for _ in 0..tabs {
             h.key(KeyCode::Tab);
@@ -678,7 +679,10 @@ fn the_export_dialog_writes_every_format_and_can_leave_reasoning_out() {
     assert!(!reasoning.is_empty());
     let first_words: String = reasoning.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     h.ctrl('e');
-    h.key(KeyCode::Tab); // Markdown alone
+    h.key(KeyCode::Up); // back from FHIR: HTML, text, Word, Markdown
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up); // Markdown alone
     h.ctrl('r'); // reasoning left out
     h.key(KeyCode::Enter);
     let markdown = std::fs::read_to_string(stem.with_extension("md")).unwrap();
@@ -1234,4 +1238,92 @@ fn the_cursor_is_where_the_next_letter_goes_even_deep_in_a_long_answer() {
     assert_eq!(cells(&screen, y, x - 4..x + 8), "Our Councils");
     assert!(h.answer("summary").answer.starts_with("Our Councils bring"));
     assert!(h.answer("summary").answer.ends_with("東京 Zebra"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The submission as sent: items not answered on purpose, and the export dialog.
+
+#[test]
+fn an_item_marked_not_answering_is_not_to_do_and_answered_only_leaves_it_out() {
+    let mut h = started();
+    h.type_text("Our summary.");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::PageDown); // Question 1
+    h.key(KeyCode::F(12));
+    assert!(h.answer("q1").not_answering, "F12 marks it");
+    assert!(h.message().contains("not answering this item"), "{}", h.message());
+    let draft = h.app.draft.as_ref().unwrap();
+    let open = draft.response.unanswered(&draft.set).len();
+    assert_eq!(open, draft.set.item_count() - 2, "neither the summary nor question 1 is to do");
+    h.ctrl('z');
+    assert!(!h.answer("q1").not_answering, "undone");
+    h.ctrl('y');
+    assert!(h.answer("q1").not_answering, "redone");
+    // The review says so, and does not count it as unanswered.
+    h.ctrl('g');
+    let review = screen(&h, 120, 40);
+    assert!(review.contains("not answering"), "{review}");
+    h.key(KeyCode::Esc);
+    // Exporting answered items only: the summary alone.
+    h.ctrl('e');
+    h.key(KeyCode::Tab); // Markdown alone
+    h.ctrl('a');
+    let dialog = screen(&h, 120, 40);
+    assert!(dialog.contains("[x] answered items only"), "{dialog}");
+    h.key(KeyCode::Enter);
+    let markdown = std::fs::read_to_string(h.app.exports_dir.join("cyngor-mon-integrating-care.md")).unwrap();
+    assert!(markdown.contains("Our summary."));
+    assert!(!markdown.contains("Question 1"), "{markdown}");
+    assert!(!markdown.contains("Not answered"), "{markdown}");
+}
+
+#[test]
+fn the_export_dialog_goes_back_and_remembers_the_format_and_the_full_folder() {
+    let mut h = started();
+    h.ctrl('e');
+    let chosen = |h: &Harness| match &h.app.dialog {
+        Some(Dialog::Export { choice, .. }) => *choice,
+        _ => panic!("no export dialog"),
+    };
+    assert_eq!(chosen(&h), ExportChoice::Both);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Down);
+    assert_eq!(chosen(&h), ExportChoice::Word);
+    h.shift_tab();
+    assert_eq!(chosen(&h), ExportChoice::Markdown);
+    h.key(KeyCode::Up);
+    assert_eq!(chosen(&h), ExportChoice::Both);
+    h.key(KeyCode::Up);
+    assert_eq!(chosen(&h), ExportChoice::Json, "round the list");
+    h.shift_tab();
+    assert_eq!(chosen(&h), ExportChoice::Fhir);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    assert_eq!(chosen(&h), ExportChoice::Word);
+    h.key(KeyCode::Enter);
+    assert!(h.message().starts_with("Exported to"), "{}", h.message());
+    // The next export of this draft proposes Word again, and the folder as a full path.
+    h.ctrl('e');
+    assert_eq!(chosen(&h), ExportChoice::Word);
+    let Some(Dialog::Export { folder, .. }) = &h.app.dialog else {
+        panic!()
+    };
+    let folder = folder.lines().concat();
+    assert!(std::path::Path::new(&folder).is_absolute(), "{folder}");
+    assert!(std::path::Path::new(&folder).join("cyngor-mon-integrating-care.docx").exists());
+}
+
+#[test]
+fn enter_with_no_organisation_keeps_the_consultation_chosen() {
+    let mut h = Harness::fresh();
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    assert!(h.message().contains("organisation's name first"), "{}", h.message());
+    assert!(
+        matches!(h.app.dialog, Some(Dialog::NewResponse { set: 1, .. })),
+        "{:?}",
+        h.app.dialog.as_ref().map(|_| "a dialog")
+    );
 }

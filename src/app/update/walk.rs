@@ -32,6 +32,14 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::Notes => draft.toggle_notes(),
         Command::Resolve => offer_conflict(app),
         Command::KeyPoint => key_point_dialog(app),
+        Command::NotAnswering => {
+            let text = if draft.toggle_not_answering(now) {
+                "Marked: we are not answering this item. It is no longer to do; exporting answered items only leaves it out (F12: we are)"
+            } else {
+                "We are answering this item again (F12: not answering)"
+            };
+            info(app, text);
+        }
         Command::ToggleBasis => {
             if !draft.has_scale() {
                 info(
@@ -236,7 +244,7 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob>
 /// What stands between the response and final, as one sentence: items with no answer
 /// yet, and answers over their word limit. None when nothing does.
 fn still_to_do(draft: &Draft) -> Option<String> {
-    let open = draft.set.item_count() - draft.response.answered_count(&draft.set);
+    let open = draft.response.unanswered(&draft.set).len();
     let over = draft.response.over_word_limits(&draft.set);
     let mut parts = Vec::new();
     match open {

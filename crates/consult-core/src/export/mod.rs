@@ -64,6 +64,9 @@ impl Format {
 pub struct Options {
     /// Leave out items with neither a position nor an answer.
     pub skip_empty: bool,
+    /// The submission as sent: only items answered, never those marked "not answering"
+    /// (with neither a position nor an answer, those are left out either way here).
+    pub answered_only: bool,
     /// Include each answer's reasoning (as consult always has).
     pub reasoning: bool,
     /// On a joint response: footnotes naming the members each passage came from, and each
@@ -75,6 +78,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             skip_empty: false,
+            answered_only: false,
             reasoning: true,
             attribution: true,
         }

@@ -166,6 +166,16 @@ impl Merger {
                 PositionBasis::Stated,
                 word,
             ),
+            not_answering: self.value(
+                (item, "not_answering"),
+                (
+                    base.map(|b| &b.not_answering),
+                    &ours.not_answering,
+                    &theirs.not_answering,
+                ),
+                false,
+                |b: &bool| Some(b.to_string()),
+            ),
         }
     }
 }

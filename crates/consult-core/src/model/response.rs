@@ -239,6 +239,10 @@ pub struct Answer {
         deserialize_with = "word"
     )]
     pub position_basis: PositionBasis,
+    /// The respondent chose not to answer this item: it is no longer to do, and a
+    /// submission of answered items only leaves it out (version 4).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_answering: bool,
 }
 
 /// How a position came to be recorded.
@@ -376,7 +380,7 @@ impl Response {
             || self
                 .answers
                 .iter()
-                .any(|a| a.key_point.is_some() || !a.position_basis.is_stated());
+                .any(|a| a.key_point.is_some() || !a.position_basis.is_stated() || a.not_answering);
         let needs = if uses_v4 {
             4
         } else if !self.conflicts.is_empty() {
@@ -410,6 +414,16 @@ impl Response {
         set.items()
             .filter(|i| self.answer(&i.id).is_some_and(Answer::is_answered))
             .count()
+    }
+
+    /// Items still to answer, in reading order: neither answered nor marked "not answering".
+    pub fn unanswered<'a>(&self, set: &'a QuestionSet) -> Vec<&'a super::Item> {
+        set.items()
+            .filter(|i| {
+                self.answer(&i.id)
+                    .is_none_or(|a| !a.is_answered() && !a.not_answering)
+            })
+            .collect()
     }
 
     /// Answers longer than their item's word limit, in reading order.
