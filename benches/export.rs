@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use consult::catalog::Catalog;
-use consult::export::{self, Format, Options};
+use consult::export::{self, Options};
 use consult::model::Response;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -43,14 +43,7 @@ fn bench(c: &mut Criterion) {
     let options = Options::default();
     let mut group = c.benchmark_group("export, 14 items of 20,000 words");
     group.sample_size(20);
-    for format in [
-        Format::Markdown,
-        Format::Json,
-        Format::Text,
-        Format::Html,
-        Format::Docx,
-        Format::Fhir,
-    ] {
+    for format in export::FORMATS.iter().map(|f| f.format) {
         group.bench_function(format.name(), |b| {
             b.iter(|| export::render(format, black_box(&response), &set, &options))
         });

@@ -13,7 +13,7 @@
 
 pub use consult_core::{
     catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, outline,
-    parse, schema, sentences, storage, text,
+    parse, schema, sentences, session, storage, text,
 };
 
 pub mod app;

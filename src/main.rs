@@ -8,7 +8,7 @@ use consult::catalog::{self, Catalog};
 use consult::cli::{self, Cli, Command, EditArgs};
 use consult::dirs::Dirs;
 use consult::drafts;
-use consult::error::{EXIT_BAD_INPUT, located};
+use consult::error::located;
 use consult::plain::{self, Start};
 
 fn main() -> ExitCode {
@@ -75,10 +75,9 @@ fn interface() -> Interface {
 fn screen_or(screen: &str, instead: &str) -> Result<(), cli::Failure> {
     match interface() {
         Interface::Screen => Ok(()),
-        Interface::NoTerminal(why) => Err(cli::Failure {
-            code: EXIT_BAD_INPUT,
-            message: format!("{screen} needs a terminal, but {why}; {instead}"),
-        }),
+        Interface::NoTerminal(why) => Err(cli::Failure::bad_input(format!(
+            "{screen} needs a terminal, but {why}; {instead}"
+        ))),
     }
 }
 
@@ -134,17 +133,22 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
                 Ok(set) => set,
                 Err(e) => return fail(e.into()),
             };
-            let opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
+            let mut opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
                 Ok(opened) => opened,
                 Err(message) => {
                     eprintln!("consult: {message}");
                     return ExitCode::from(consult::error::EXIT_FAILURE as u8);
                 }
             };
+            let offer = drafts::set_version::on_opening(&mut opened, &catalog);
             for warning in &opened.warnings {
                 eprintln!("{}", located(&args.file, warning));
             }
-            App::editing(dirs, catalog, Draft::opened(opened))
+            let mut app = App::editing(dirs, catalog, Draft::opened(opened));
+            if let Some(offer) = offer {
+                consult::app::update::offer_set_version(&mut app, &offer);
+            }
+            app
         }
     };
     run_app(app)

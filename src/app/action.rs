@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
-use super::keymap::Command;
+use super::command::Command;
 use crate::drafts::SaveOutcome;
 
 #[derive(Debug, Clone)]

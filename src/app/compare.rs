@@ -7,33 +7,21 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::keymap::Command;
-use super::screen::ComparePart;
+use super::Effect;
+use super::command::{Command, CompareCommand};
 use super::{App, Message, Screen};
 use crate::catalog::Catalog;
 use crate::compare::{self, Comparison, ItemText, Position, SetAside, Sort};
 use crate::dirs::Dirs;
 use crate::model::QuestionSet;
 
-/// What the comparison keys ask for (the matrix, the drill-in and the notes).
+/// Which part of the comparison has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompareCommand {
-    /// From the drafts list: compare the drafts answering the selected one's set.
-    Start,
-    Left,
-    Right,
-    OnlyDiffering,
-    NextSection,
-    SortByName,
-    SortByAgreement,
-    SwitchMode,
+pub enum ComparePart {
+    Matrix,
+    Detail,
     Notes,
-    PageDown,
-    PageUp,
-    NextOrganisations,
-    PrevOrganisations,
-    FilterPosition,
-    /// Who agrees with whom: open or close.
+    /// Who agrees with whom.
     Pairs,
 }
 
@@ -432,56 +420,54 @@ fn info(app: &mut App, text: &str, error: bool) {
 }
 
 /// Applies a command on the comparison screen.
-pub fn command(app: &mut App, command: Command) {
-    let Some(view) = app.comparison_mut() else {
-        return;
-    };
+pub fn command(app: &mut App, command: Command) -> Option<Effect> {
+    let view = app.comparison_mut()?;
     if view.loading.is_some() || view.comparison.is_none() {
         // Only leaving (and scrolling the reasons, when nothing could be compared) makes sense.
         match command {
-            Command::Leave => leave(app),
+            Command::Leave => return leave(app),
             _ => view.notes.command(command),
         }
-        return;
+        return None;
     }
     if view.notes_open {
         match command {
             Command::Leave | Command::Compare(CompareCommand::Notes) => view.notes_open = false,
             _ => view.notes.command(command),
         }
-        return;
+        return None;
     }
     if view.pairs_open {
         match command {
             Command::Leave | Command::Compare(CompareCommand::Pairs) => view.pairs_open = false,
             _ => view.pairs.command(command),
         }
-        return;
+        return None;
     }
     if view.detail.is_some() {
         detail_command(app, command);
-        return;
+        return None;
     }
-    matrix_command(app, command);
+    matrix_command(app, command)
 }
 
-fn leave(app: &mut App) {
+/// Back to the drafts list, or, for a comparison consult was started on, the end.
+fn leave(app: &mut App) -> Option<Effect> {
     let from_home = app.comparison().is_some_and(|v| v.from_home);
     if from_home {
         app.refresh_drafts();
+        None
     } else {
-        app.quit = true;
+        Some(Effect::Quit)
     }
 }
 
-fn matrix_command(app: &mut App, command: Command) {
-    let Some(view) = app.comparison_mut() else {
-        return;
-    };
+fn matrix_command(app: &mut App, command: Command) -> Option<Effect> {
+    let view = app.comparison_mut()?;
     let visible = view.visible_items();
     let at = visible.iter().position(|&i| i == view.item);
     let Some(comparison) = &view.comparison else {
-        return;
+        return None;
     };
     match command {
         Command::Down => {
@@ -498,7 +484,7 @@ fn matrix_command(app: &mut App, command: Command) {
             let item = view.item;
             view.open_detail(item, None);
         }
-        Command::Leave => leave(app),
+        Command::Leave => return leave(app),
         Command::Compare(c) => match c {
             CompareCommand::Left => view.column = view.column.saturating_sub(1),
             CompareCommand::Right => {
@@ -530,11 +516,12 @@ fn matrix_command(app: &mut App, command: Command) {
             }
             CompareCommand::SortByAgreement => {
                 if view.mode == Mode::Counts {
-                    return info(
+                    info(
                         app,
                         "Sorting by agreement needs a column per organisation: press m first",
                         true,
                     );
+                    return None;
                 }
                 if let Some(&chosen) = view.order.get(view.column) {
                     view.sort = Sort::AgreementWith(chosen);
@@ -568,6 +555,7 @@ fn matrix_command(app: &mut App, command: Command) {
         },
         _ => {}
     }
+    None
 }
 
 fn detail_command(app: &mut App, command: Command) {
@@ -617,13 +605,18 @@ fn detail_command(app: &mut App, command: Command) {
                 if options == 0 {
                     return info(app, "A free-text item has no positions to filter by", true);
                 }
-                // All → each option in turn → no position → all.
+                let unsettled = view
+                    .comparison
+                    .as_ref()
+                    .is_some_and(|c| c.summaries[detail.item].unsettled > 0);
+                // All → each option in turn → no position → conflict not settled (if any) → all.
                 detail.filter = match detail.filter {
                     None => Some(Position::Chosen(0)),
                     Some(Position::Chosen(k)) if usize::from(k) + 1 < options => {
                         Some(Position::Chosen(k + 1))
                     }
                     Some(Position::Chosen(_)) => Some(Position::Unset),
+                    Some(Position::Unset) if unsettled => Some(Position::Unsettled),
                     Some(_) => None,
                 };
                 detail.page = 0;

@@ -1,20 +1,22 @@
-//! An open response: the document, where the user is in it, its editors, and
-//! whether what is on screen is on disk yet.
+//! An open response on screen: the drafting [`Session`] (document, file, autosave, undo,
+//! every operation) and the app's view of it: which field has focus, what is folded,
+//! and the prose editors of the items visited. A `Draft` reads as its session, so
+//! `draft.response` is the session's.
 
 use std::collections::HashMap;
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use super::prose::Prose;
-use super::saving::{Autosave, Due, SaveState};
-use super::undo::{self, Change, TextEdit};
-use crate::dirs::Dirs;
-use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
-use crate::export;
-use crate::joint::provenance;
-use crate::model::joint::{Field, JointItem};
-use crate::model::response::{PositionBasis, now};
-use crate::model::{Item, ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::drafts::Opened;
+use crate::merge::resolve::Keep;
+use crate::model::QuestionSet;
+use crate::model::Response;
+use crate::model::joint::Field;
+use crate::session::joint::Adopted;
+use crate::session::undo::TextEdit;
+use crate::session::{Session, TextField, Undone};
 
 /// Which part of the current item has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,30 +29,34 @@ pub enum Focus {
     Notes,
 }
 
-/// "over the word limit by 12", for an item over `limit`.
-fn over_note(item: &str, limit: crate::export::limits::Limit) -> Option<(String, String)> {
-    let by = limit.over()?;
-    let unit = limit.unit.trim_end_matches('s');
-    Some((item.to_string(), format!("over the {unit} limit by {by}")))
+impl Focus {
+    /// The text this focus edits; none for the position picker.
+    pub fn text(self) -> Option<TextField> {
+        match self {
+            Focus::Position => None,
+            Focus::Answer => Some(TextField::Answer),
+            Focus::Reasoning => Some(TextField::Reasoning),
+            Focus::Notes => Some(TextField::Notes),
+        }
+    }
 }
 
-/// The response's copy of `field`'s text.
-fn field_text(answer: &mut crate::model::Answer, field: Focus) -> &mut String {
-    match field {
-        Focus::Reasoning => &mut answer.reasoning,
-        Focus::Notes => &mut answer.notes,
-        Focus::Answer | Focus::Position => &mut answer.answer,
+impl From<TextField> for Focus {
+    fn from(field: TextField) -> Focus {
+        match field {
+            TextField::Answer => Focus::Answer,
+            TextField::Reasoning => Focus::Reasoning,
+            TextField::Notes => Focus::Notes,
+        }
     }
 }
 
 /// The editors of one item, each counting its own words as it changes. Kept per item so
-/// undo history survives moving around.
+/// their own undo steps survive moving around.
 pub struct Editors {
     pub answer: Prose,
     pub reasoning: Prose,
     pub notes: Prose,
-    /// Every change to this item, in order, for undo.
-    pub history: undo::History,
 }
 
 impl Editors {
@@ -73,124 +79,65 @@ impl Editors {
 }
 
 pub struct Draft {
-    pub path: PathBuf,
-    pub set: QuestionSet,
-    pub response: Response,
-    /// Index of the current item in reading order.
-    pub current: usize,
+    pub session: Session,
     focus: Focus,
     pub context_folded: bool,
     /// The notes field is folded away unless asked for: it is for ourselves.
     pub notes_open: bool,
     editors: HashMap<usize, Editors>,
-    pub autosave: Autosave,
-    /// The file held open: its lock, recovery copy and history. None for a draft that is
-    /// only being looked at in tests.
-    pub file: Option<Handle>,
-    /// A change has just turned this final response back into a draft (to say so once).
-    pub reopened: bool,
-    /// Answers over a word or character limit, by item id and what it says ("over the
-    /// word limit by 12"), as last counted: on opening, at each save and on review, never
-    /// on a keystroke or a frame, since a form's count reads the whole answer.
-    pub over_limits: Vec<(String, String)>,
-    /// A joint response's passages an edit dropped, by item: their members come back with
-    /// their words (an undo redone, a passage cut and pasted back).
-    dropped_passages: Vec<(String, crate::model::joint::Passage)>,
+    /// Back to the drafts list as soon as the save under way lands.
+    pub leave_when_saved: bool,
+}
+
+impl Deref for Draft {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl DerefMut for Draft {
+    fn deref_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
 }
 
 impl Draft {
-    pub fn new(path: PathBuf, set: QuestionSet, mut response: Response) -> Draft {
-        provenance::reconcile_all(&mut response);
-        let current = response
-            .current_item
-            .as_deref()
-            .and_then(|id| set.item_index(id))
-            .unwrap_or(0);
-        let mut draft = Draft {
-            path,
-            set,
-            response,
-            current,
-            focus: Focus::Position,
-            context_folded: false,
-            notes_open: false,
-            editors: HashMap::new(),
-            autosave: Autosave::default(),
-            file: None,
-            reopened: false,
-            over_limits: Vec::new(),
-            dropped_passages: Vec::new(),
-        };
-        draft.arrive();
-        draft.recount_limits();
-        draft
-    }
-
-    /// Swaps the content for `response` to `set`, keeping the file, its lock, history,
-    /// recovery copy and autosave count (so a save of the old content still under way can
-    /// never pass for a save of the new) and the place in the walk-through.
-    pub fn replace_content(&mut self, set: QuestionSet, response: Response) {
-        let mut fresh = Draft::new(self.path.clone(), set, response);
-        fresh.file = self.file.take();
-        fresh.autosave = std::mem::take(&mut self.autosave);
-        fresh.go_to(self.current);
-        *self = fresh;
-    }
-
-    /// Counts again which answers are over their limits (see [`Draft::over_limits`]).
-    pub fn recount_limits(&mut self) {
-        self.over_limits = crate::export::limits::over(&self.response, &self.set)
-            .into_iter()
-            .filter_map(|(_, item, limit)| over_note(&item.id, limit))
-            .collect();
-    }
-
-    /// Counts the current item's answer again: only it changes while typing, so a save need
-    /// not count every answer.
-    pub fn recount_current_limits(&mut self) {
-        let item = self.item().clone();
-        self.over_limits.retain(|(id, _)| *id != item.id);
-        let text = self.response.answer(&item.id).map_or("", |a| a.answer.as_str());
-        let counts = crate::export::limits::counts(text);
-        let notes = crate::export::limits::limits(&item, counts)
-            .into_iter()
-            .filter_map(|limit| over_note(&item.id, limit));
-        self.over_limits.extend(notes);
-        let rank = |id: &str| self.set.item_index(id).unwrap_or(usize::MAX);
-        let mut over = std::mem::take(&mut self.over_limits);
-        over.sort_by_key(|(id, _)| rank(id));
-        self.over_limits = over;
-    }
-
-    /// How many answers are over a limit, as last counted.
-    pub fn answers_over_limits(&self) -> usize {
-        let mut items: Vec<&str> = self.over_limits.iter().map(|(id, _)| id.as_str()).collect();
-        items.dedup();
-        items.len()
+    pub fn new(path: PathBuf, set: QuestionSet, response: Response) -> Draft {
+        Draft::on(Session::new(path, set, response))
     }
 
     /// A draft on a file just opened or created, holding it until the draft is dropped.
     pub fn opened(opened: Opened) -> Draft {
-        let mut draft = Draft::new(opened.path, opened.set, opened.response);
-        draft.autosave.on_disk = Some(opened.on_disk);
-        draft.file = Some(opened.handle);
+        Draft::on(Session::opened(opened))
+    }
+
+    fn on(session: Session) -> Draft {
+        let mut draft = Draft {
+            session,
+            focus: Focus::Position,
+            context_folded: false,
+            notes_open: false,
+            editors: HashMap::new(),
+            leave_when_saved: false,
+        };
+        draft.arrive();
         draft
     }
 
-    /// Where the recovery copy goes, when the draft is on a file.
-    pub fn journal(&self) -> Option<&PathBuf> {
-        self.file.as_ref().map(|f| &f.journal)
+    /// Swaps the content (see [`Session::replace_content`]); the editors start again on it.
+    pub fn replace_content(&mut self, set: QuestionSet, response: Response) {
+        self.session.replace_content(set, response);
+        self.editors.clear();
+        self.arrive();
     }
 
-    pub fn item(&self) -> &Item {
-        self.set
-            .items()
-            .nth(self.current)
-            .expect("current is always a valid index")
-    }
-
-    pub fn has_scale(&self) -> bool {
-        self.item().scale.is_some()
+    /// The session's content was swapped by one of its own operations (a version put
+    /// back, a reload, a recovery): the editors start again on it.
+    pub fn content_replaced(&mut self) {
+        self.editors.clear();
+        self.arrive();
     }
 
     /// Fields in reading order for the current item.
@@ -238,38 +185,36 @@ impl Draft {
     }
 
     fn ensure_editors(&mut self) {
-        let index = self.current;
+        let index = self.session.current;
         if self.editors.contains_key(&index) {
             return;
         }
-        let item = self.item().clone();
-        let answer = self.response.answer(&item.id);
-        let text = |f: fn(&crate::model::Answer) -> &str| answer.map_or("", f);
-        let answer_prompt = if item.scale.is_some() {
+        let answer_prompt = if self.has_scale() {
             "Your answer…"
         } else {
             "Type here…"
         };
-        self.editors.insert(
-            index,
-            Editors {
-                answer: Prose::new(text(|a| &a.answer), answer_prompt),
-                reasoning: Prose::new(text(|a| &a.reasoning), "Why you hold this position…"),
-                notes: Prose::new(text(|a| &a.notes), "For ourselves: never sent with the response…"),
-                history: undo::History::default(),
-            },
-        );
+        let text = |field| self.session.text(field);
+        let editors = Editors {
+            answer: Prose::new(text(TextField::Answer), answer_prompt),
+            reasoning: Prose::new(text(TextField::Reasoning), "Why you hold this position…"),
+            notes: Prose::new(
+                text(TextField::Notes),
+                "For ourselves: never sent with the response…",
+            ),
+        };
+        self.editors.insert(index, editors);
     }
 
     pub fn editors(&self) -> &Editors {
         self.editors
-            .get(&self.current)
+            .get(&self.session.current)
             .expect("editors exist for the current item")
     }
 
     pub fn editors_mut(&mut self) -> &mut Editors {
         self.ensure_editors();
-        self.editors.get_mut(&self.current).expect("just made")
+        self.editors.get_mut(&self.session.current).expect("just made")
     }
 
     /// The focused editor, if a text field has focus.
@@ -279,8 +224,7 @@ impl Draft {
     }
 
     pub fn go_to(&mut self, index: usize) {
-        let last = self.set.item_count().saturating_sub(1);
-        self.current = index.min(last);
+        self.session.go_to(index);
         self.arrive();
     }
 
@@ -298,185 +242,27 @@ impl Draft {
     /// Makes the response's copy of the focused editor's text follow what changed in it:
     /// only the changed part is copied, so a key costs the same at any length.
     pub fn sync_editor(&mut self, now: Instant) {
-        let field = self.focus;
-        if field == Focus::Position {
-            return;
-        }
-        let changes = self.editors_mut().of_mut(field).take_changes();
+        let focus = self.focus;
+        let Some(field) = focus.text() else { return };
+        let changes = self.editors_mut().of_mut(focus).take_changes();
         if changes.is_empty() {
             return;
         }
-        let mut fitted = true;
-        self.edit_current(now, |answer| {
-            fitted = changes.iter().all(|c| c.apply(field_text(answer, field)));
-        });
+        let editor = &self.editors[&self.session.current];
         // The copy was made from the editor, so every change fits; were one ever not to, take the whole text.
-        if !fitted {
-            let whole = self.editors().of(field).text();
-            let id = self.item().id.clone();
-            *field_text(self.response.answer_mut(&self.set, &id), field) = whole;
-        }
-    }
-
-    /// Changes the current item's answer and records the change.
-    pub fn edit_current(&mut self, now: Instant, change: impl FnOnce(&mut crate::model::Answer)) {
-        let id = self.item().id.clone();
-        // A joint response's passages follow every change of its text, whatever made it.
-        let texts = |a: &crate::model::Answer| (a.answer.clone(), a.reasoning.clone());
-        let before = self
-            .response
-            .joint
-            .is_some()
-            .then(|| self.response.answer(&id).map(texts).unwrap_or_default());
-        let answer = self.response.answer_mut(&self.set, &id);
-        change(answer);
-        if let Some((answer_before, reasoning_before)) = before {
-            let (answer_now, reasoning_now) = texts(answer);
-            if let Some(joint) = self.response.joint.as_mut() {
-                let record = joint.item_mut(&id);
-                for (field, before, now) in [
-                    (Field::Answer, &answer_before, &answer_now),
-                    (Field::Reasoning, &reasoning_before, &reasoning_now),
-                ] {
-                    let dropped = provenance::follow_edit(record, field, before, now);
-                    self.dropped_passages
-                        .extend(dropped.into_iter().map(|p| (id.clone(), p)));
-                    let mut candidates: Vec<_> = self
-                        .dropped_passages
-                        .extract_if(.., |(item, _)| *item == id)
-                        .map(|(_, p)| p)
-                        .collect();
-                    provenance::restore(record, field, now, &mut candidates);
-                    self.dropped_passages
-                        .extend(candidates.into_iter().map(|p| (id.clone(), p)));
-                }
-                joint.tidy();
-            }
-        }
-        let answer = self.response.answer_mut(&self.set, &id);
-        if answer.status == ItemStatus::NotStarted {
-            answer.status = ItemStatus::Draft;
-        }
-        self.response.current_item = Some(id);
-        self.edited(now);
-    }
-
-    /// Records a change the user made to the response's content. A final response goes
-    /// back to draft, so an export made of the final version cannot go stale unnoticed;
-    /// `reopened` says so once.
-    pub fn edited(&mut self, now: Instant) {
-        if self.response.status == ResponseStatus::Final {
-            self.response.status = ResponseStatus::Draft;
-            self.reopened = true;
-        }
-        self.changed(now);
-    }
-
-    /// Records that the response changed, for autosave.
-    pub fn changed(&mut self, now: Instant) {
-        self.autosave.changed(now);
-    }
-
-    /// When autosave next has something to write: the event loop sleeps until then.
-    pub fn next_autosave(&self) -> Option<Instant> {
-        self.autosave.next_due(self.journal().is_some())
-    }
-
-    /// The chosen option's index on the current item's scale.
-    pub fn position_index(&self) -> Option<usize> {
-        let item = self.item();
-        let scale = self.set.scale_of(item)?;
-        let chosen = self.response.answer(&item.id)?.position.as_deref()?;
-        scale.option_index(chosen)
-    }
-
-    pub fn set_position(&mut self, index: Option<usize>, now: Instant) {
-        let item = self.item().clone();
-        let Some(scale) = self.set.scale_of(&item) else {
-            return;
-        };
-        let option = index.and_then(|i| scale.options.get(i)).map(|o| o.id.clone());
-        if index.is_some() && option.is_none() {
-            return; // a number past the end of the scale
-        }
-        let before = self.response.answer(&item.id).and_then(|a| a.position.clone());
-        self.editors_mut().history.change(Change::Position {
-            before,
-            after: option.clone(),
-        });
-        self.edit_current(now, |answer| answer.position = option);
-    }
-
-    /// Marks the current item ready, or back to draft; undoable.
-    pub fn toggle_ready(&mut self, now: Instant) {
-        let before = self
-            .response
-            .answer(&self.item().id)
-            .map_or(ItemStatus::NotStarted, |a| a.status);
-        let after = if before == ItemStatus::Ready {
-            ItemStatus::Draft
-        } else {
-            ItemStatus::Ready
-        };
-        self.editors_mut()
-            .history
-            .change(Change::Status { before, after });
-        self.edit_current(now, |a| a.status = after);
-    }
-
-    /// Sets the current item's key point (`None`: its answer's first sentence); undoable.
-    pub fn set_key_point(&mut self, point: Option<String>, now: Instant) {
-        let before = self
-            .response
-            .answer(&self.item().id)
-            .and_then(|a| a.key_point.clone());
-        if before == point {
-            return;
-        }
-        self.editors_mut().history.change(Change::KeyPoint {
-            before,
-            after: point.clone(),
-        });
-        self.edit_current(now, |a| a.key_point = point);
-    }
-
-    /// Turns the current item's position from stated to inferred or back; undoable.
-    /// Returns what it is now.
-    pub fn toggle_basis(&mut self, now: Instant) -> PositionBasis {
-        let before = self
-            .response
-            .answer(&self.item().id)
-            .map_or(PositionBasis::Stated, |a| a.position_basis);
-        let after = match before {
-            PositionBasis::Stated => PositionBasis::Inferred,
-            PositionBasis::Inferred => PositionBasis::Stated,
-        };
-        self.editors_mut().history.change(Change::Basis { before, after });
-        self.edit_current(now, |a| a.position_basis = after);
-        after
-    }
-
-    /// Marks the current item "not answering", or takes the mark off; undoable. Returns
-    /// whether it is marked now.
-    pub fn toggle_not_answering(&mut self, now: Instant) -> bool {
-        let before = self
-            .response
-            .answer(&self.item().id)
-            .is_some_and(|a| a.not_answering);
-        let after = !before;
-        self.editors_mut().history.change(Change::NotAnswering { before, after });
-        self.edit_current(now, |a| a.not_answering = after);
-        after
+        self.session.apply_text(
+            field,
+            now,
+            |text| changes.iter().all(|c| c.apply(text)),
+            || editor.of(focus).text(),
+        );
     }
 
     /// Records that the focused text field took one edit of kind `edit` (already made
     /// in the editor), and copies the text into the response.
     pub fn text_edited(&mut self, edit: TextEdit, now: Instant) {
-        let field = self.focus;
-        if field == Focus::Position {
-            return;
-        }
-        self.editors_mut().history.text(field, edit);
+        let Some(field) = self.focus.text() else { return };
+        self.session.typed(field, edit);
         self.sync_editor(now);
     }
 
@@ -488,63 +274,72 @@ impl Draft {
         }
     }
 
-    /// Adopts a member's `passage` into the current item's `field` at its cursor, credited
-    /// to `members`, as one undoable edit; returns the passage's index in the item's record.
+    /// Adopts `from`'s `passage` into the current item's `field` at its cursor, credited
+    /// to every member who said the same, as one undoable edit.
     pub fn adopt(
         &mut self,
         field: Field,
         passage: &str,
-        members: Vec<String>,
+        from: &str,
         paragraph: bool,
         now: Instant,
-    ) -> Option<usize> {
-        let id = self.item().id.clone();
-        let record = self
-            .response
-            .joint
-            .as_ref()?
-            .item(&id)
-            .cloned()
-            .unwrap_or_else(|| JointItem::new(&id));
-        self.set_focus(match field {
-            Field::Answer => Focus::Answer,
-            Field::Reasoning => Focus::Reasoning,
-        });
-        let old = self.response.answer(&id).map_or(String::new(), |a| match field {
-            Field::Answer => a.answer.clone(),
-            Field::Reasoning => a.reasoning.clone(),
-        });
+    ) -> Option<Adopted> {
+        self.set_focus(TextField::from(field).into());
         // At the cursor of the joint text it goes into (the end, unless the user moved it),
         // and the cursor after it, so passages adopted one after another keep their order.
-        let at = self
-            .focused_editor()
-            .map_or(old.len(), |editor| editor.cursor_offset());
-        let (new, start) = provenance::insertion(&record, field, &old, at, passage, paragraph);
-        self.replace_text(&new, now);
+        let at = self.focused_editor().map(|editor| editor.cursor_offset());
+        let adoption = self.session.adoption(field, passage, at, paragraph)?;
+        self.replace_text(&adoption.text, now);
         if let Some(editor) = self.focused_editor() {
-            editor.place_cursor(start + passage.trim().len());
+            editor.place_cursor(adoption.end);
         }
-        let joint = self.response.joint.as_mut()?;
-        Some(provenance::record_passage(
-            joint.item_mut(&id),
-            field,
-            &new,
-            start,
-            passage,
-            members,
-        ))
+        self.session.credit_adoption(field, &adoption, passage, from)
+    }
+
+    /// Settles the response's conflict at `index` keeping `keep`, as one undoable change of
+    /// the current item (see [`Session::settle`]): its editors and their history stay, and
+    /// a settled text is one edit of its field's editor. Err says why it cannot be settled.
+    pub fn settle(&mut self, index: usize, keep: Keep, now: Instant) -> Result<(), String> {
+        if let Some(field) = self.session.settle(index, keep, now)? {
+            let text = self.session.text(field).to_string();
+            let editor = self.editors_mut().of_mut(field.into());
+            editor.set_text(&text);
+            // The response holds the text already.
+            editor.take_changes();
+        }
+        Ok(())
     }
 
     /// Takes back the item's newest change (or makes again the one taken back last):
     /// text, position or ready mark, whichever came last. Returns whether anything changed.
     pub fn undo(&mut self, redo: bool, now: Instant) -> bool {
-        let history = &mut self.editors_mut().history;
-        let Some(change) = (if redo { history.redo() } else { history.undo() }) else {
-            return false;
-        };
-        match change {
-            Change::Text { field, steps, .. } => {
-                self.set_focus(field);
+        match self.session.undo(redo, now) {
+            Undone::Nothing => false,
+            Undone::Applied { text: None } => true,
+            Undone::Applied { text: Some(_) } => {
+                // A whole text the session put back itself: the editors read it again.
+                let index = self.session.current;
+                self.editors.remove(&index);
+                self.ensure_editors();
+                true
+            }
+            Undone::Settled { text } => {
+                if let Some(field) = text {
+                    self.set_focus(field.into());
+                    if let Some(editor) = self.focused_editor() {
+                        if redo {
+                            editor.redo()
+                        } else {
+                            editor.undo()
+                        };
+                        // The session put the text back itself.
+                        editor.take_changes();
+                    }
+                }
+                true
+            }
+            Undone::Typed { field, steps } => {
+                self.set_focus(field.into());
                 if let Some(editor) = self.focused_editor() {
                     for _ in 0..steps {
                         if redo {
@@ -555,108 +350,8 @@ impl Draft {
                     }
                 }
                 self.sync_editor(now);
-            }
-            Change::Position { before, after } => {
-                let position = if redo { after } else { before };
-                self.edit_current(now, |a| a.position = position);
-            }
-            Change::Status { before, after } => {
-                let status = if redo { after } else { before };
-                self.edit_current(now, |a| a.status = status);
-            }
-            Change::KeyPoint { before, after } => {
-                let point = if redo { after } else { before };
-                self.edit_current(now, |a| a.key_point = point);
-            }
-            Change::Basis { before, after } => {
-                let basis = if redo { after } else { before };
-                self.edit_current(now, |a| a.position_basis = basis);
-            }
-            Change::NotAnswering { before, after } => {
-                let not_answering = if redo { after } else { before };
-                self.edit_current(now, |a| a.not_answering = not_answering);
+                true
             }
         }
-        true
-    }
-
-    pub fn save_state(&self) -> SaveState {
-        self.autosave.state()
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.autosave.is_dirty()
-    }
-
-    /// A save of the draft file as it is now, stamped with the time of the change.
-    pub fn save_job(&mut self) -> SaveJob {
-        if self.is_dirty() {
-            self.response.updated = now();
-        }
-        self.recount_current_limits();
-        let generation = self.autosave.start_draft_save();
-        let journal = self
-            .journal()
-            .cloned()
-            .filter(|_| self.autosave.journal_covered());
-        SaveJob {
-            generation,
-            kind: SaveKind::Draft {
-                expected: self.autosave.on_disk,
-                journal,
-                history: self.file.as_ref().map(|f| f.history.clone()),
-            },
-            path: self.path.clone(),
-            bytes: export::json::render(&self.response).into_bytes(),
-        }
-    }
-
-    /// The write that is due at `now`, if any: the draft once typing pauses, else a recovery copy.
-    pub fn autosave_due(&mut self, now: Instant) -> Option<SaveJob> {
-        match self.autosave.due(now) {
-            Due::Draft => Some(self.save_job()),
-            Due::Journal => {
-                let path = self.journal()?.clone();
-                let generation = self.autosave.start_journal(now);
-                Some(SaveJob {
-                    generation,
-                    kind: SaveKind::Journal,
-                    bytes: recovery::journal_bytes(&self.path, &self.response),
-                    path,
-                })
-            }
-            Due::Nothing => None,
-        }
-    }
-
-    /// A save now, if anything is unsaved and no save is under way.
-    pub fn save_if_dirty(&mut self) -> Option<SaveJob> {
-        self.autosave.can_save().then(|| self.save_job())
-    }
-
-    pub fn finished_save(&mut self, outcome: &SaveOutcome, now: Instant) {
-        self.autosave.finished(outcome, now);
-    }
-
-    /// Writes what is still unsaved, now, through the usual save path; once everything is
-    /// in the file, lets go of the recovery copy and keeps how the draft was left as a
-    /// version. Leaving the draft and quitting both end here. Err says why work is still
-    /// unsaved (a failed write, or a change made elsewhere that the user must settle).
-    pub fn save_and_close(&mut self, dirs: &Dirs) -> Result<(), String> {
-        if self.is_dirty() && !self.autosave.conflict {
-            let job = self.save_job();
-            let outcome = drafts::perform(&job);
-            self.finished_save(&outcome, Instant::now());
-            if let SaveResult::Failed(e) = outcome.result {
-                return Err(format!("could not save {}: {e}", self.path.display()));
-            }
-        }
-        if self.is_dirty() {
-            return Err(format!("{} was changed elsewhere", self.path.display()));
-        }
-        if let Some(file) = &self.file {
-            drafts::closed(dirs, file, &self.path);
-        }
-        Ok(())
     }
 }

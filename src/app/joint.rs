@@ -9,37 +9,6 @@ use crate::joint::provenance::units;
 use crate::model::Response;
 use crate::model::joint::{Field, Joint};
 
-/// A key of the members panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JointCommand {
-    /// Into the panel from the joint text, or back.
-    Focus,
-    /// Put the selected passage into the joint text.
-    Adopt,
-    /// Credit the selected member with the passage adopted last: it said the same.
-    Credit,
-    NextUnit,
-    PrevUnit,
-    /// The member's answer or its reasoning.
-    SwitchField,
-    /// Sentences or whole paragraphs.
-    Paragraphs,
-    /// Only the members that took one position (cycles).
-    Filter,
-    /// Record the selected member's minority statement on the item.
-    Minority,
-    /// Declare the item's consensus, overriding the count.
-    Consensus,
-    /// The selected member's sign-off on the item.
-    SignOff,
-    /// The selected member's sign-off on the whole response.
-    SignOffAll,
-    /// Take the selected member's response as its file is now.
-    TakeNew,
-    /// From the comparison: a joint response of the compared files.
-    Start,
-}
-
 /// Which members the panel lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Filter {
@@ -181,6 +150,15 @@ impl JointPanel {
             None => options[0].clone(),
         };
         self.unit = 0;
+    }
+
+    /// Whether the file of the member at `index` holds a merge conflict on `item` that
+    /// nobody has settled.
+    pub fn member_unsettled(&self, index: usize, item: &str) -> bool {
+        self.now
+            .get(index)
+            .and_then(Option::as_ref)
+            .is_some_and(|now| now.is_unsettled(item))
     }
 
     /// What the member at `index` changed on `item` since it was taken, if its file says so.

@@ -3,71 +3,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use super::compare::CompareCommand;
+use super::command::{Command, CompareCommand, EditKey, JointCommand};
+use super::compare::ComparePart;
 use super::draft::Focus;
-use super::screen::{ComparePart, Focused, RespondentField};
-
-/// Something the user asked for, independent of which key asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Quit,
-    Save,
-    Export,
-    Help,
-    Respondent,
-    Review,
-    Versions,
-    GoTo,
-    /// Open or fold the item's notes for ourselves.
-    Notes,
-    /// Put the focused answer, as it pastes into a web form, on the clipboard.
-    Copy,
-    /// Settle the next merge conflict of this item (or of the response).
-    Resolve,
-    /// Set the item's key point, in one line.
-    KeyPoint,
-    /// The item's position: stated by the respondent, or inferred from its documents.
-    ToggleBasis,
-    /// Mark the item "we are not answering this", or take the mark off.
-    NotAnswering,
-    /// In the export dialog: answered items only, or every item.
-    AnsweredOnly,
-    /// In the export dialog of a joint response: footnotes naming members, or the words alone.
-    Attribution,
-    NextItem,
-    PrevItem,
-    NextField,
-    PrevField,
-    Leave,
-    Edit,
-    MarkReady,
-    FoldContext,
-    PositionLeft,
-    PositionRight,
-    ClearPosition,
-    ChoosePosition(u8),
-    Undo,
-    Redo,
-    /// Edit the focused text in the user's own editor program.
-    ExternalEditor,
-    Up,
-    Down,
-    New,
-    Duplicate,
-    Delete,
-    ShowTrash,
-    Yes,
-    No,
-    ToggleFinal,
-    Toggle,
-    Home,
-    /// A key of the comparison screen.
-    Compare(CompareCommand),
-    /// A key of a multiple-choice question; the dialog says what each means.
-    Choose(char),
-    /// A key of the joint walk-through's members panel.
-    Joint(super::joint::JointCommand),
-}
+use super::prose::Motion;
+use super::screen::{Focused, RespondentField};
 
 /// Where a binding applies. Several are active at once, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +65,7 @@ impl Context {
             Context::Trash => "Deleted drafts",
             Context::Walk => "Walk-through",
             Context::Browse => "Walk-through, choosing a position",
-            Context::Editor => "Typing an answer or reasoning",
+            Context::Editor => "Typing an answer, reasoning or notes (with Shift, a move selects)",
             Context::Form => "Respondent form",
             Context::Checkbox => "Respondent form, yes/no field",
             Context::NewResponse => "New response",
@@ -178,6 +118,27 @@ const fn alt(code: KeyCode) -> Key {
     }
 }
 
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn ctrl_alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::CONTROL.union(KeyModifiers::ALT),
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::SHIFT,
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub context: Context,
@@ -205,10 +166,13 @@ const fn bind(
     }
 }
 
-use super::joint::JointCommand as JC;
 use Command as C;
 use CompareCommand as CC;
 use Context as X;
+use EditKey as E;
+use JointCommand as JC;
+use KeyCode::{Backspace, Delete, Down, End, Enter, Home, Left, PageDown, PageUp, Right, Up};
+use Motion as M;
 
 const ONE: &[Key] = &[ch('1')];
 
@@ -255,6 +219,29 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Walk, &[ctrl('z'), ctrl('u')], C::Undo, "undo the item's last change: a word typed, a position, a ready mark", None),
     bind(X::Walk, &[ctrl('y')], C::Redo, "redo", None),
     bind(X::Editor, &[ctrl('x'), key(KeyCode::F(4))], C::ExternalEditor, "edit this text in your own editor ($VISUAL or $EDITOR)", None),
+    // The editor's own keys. Shift with any of them is the same key (a move then selects);
+    // Ctrl-N, Ctrl-P, Ctrl-F, Ctrl-E, PgDn and PgUp are taken above and by the walk-through.
+    bind(X::Editor, &[key(Enter), ctrl('m')], C::Editor(E::Newline), "a line break: a new paragraph", None),
+    bind(X::Editor, &[key(Backspace), ctrl('h')], C::Editor(E::DeleteBack), "delete the character before the cursor, or the selection", None),
+    bind(X::Editor, &[key(Delete), ctrl('d')], C::Editor(E::DeleteForward), "delete the character after the cursor, or the selection", None),
+    bind(X::Editor, &[ctrl('w'), alt(Backspace), alt(KeyCode::Char('h'))], C::Editor(E::DeleteWordBack), "delete the word before the cursor", None),
+    bind(X::Editor, &[alt(Delete), alt(KeyCode::Char('d'))], C::Editor(E::DeleteWordForward), "delete to the end of the word after the cursor", None),
+    bind(X::Editor, &[ctrl('k')], C::Editor(E::DeleteToLineEnd), "delete to the end of the paragraph (at its end, join the next)", None),
+    bind(X::Editor, &[ctrl('j')], C::Editor(E::DeleteToLineStart), "delete back to the start of the paragraph (at its start, join the one before)", None),
+    bind(X::Editor, &[key(Left), ctrl('b')], C::Editor(E::Move(M::Left)), "a character back", None),
+    bind(X::Editor, &[key(Right)], C::Editor(E::Move(M::Right)), "a character on", None),
+    bind(X::Editor, &[key(Up)], C::Editor(E::Move(M::Up)), "a line up on screen (wrapped lines too)", None),
+    bind(X::Editor, &[key(Down)], C::Editor(E::Move(M::Down)), "a line down on screen", None),
+    bind(X::Editor, &[alt(KeyCode::Char('v')), shift(PageUp)], C::Editor(E::Move(M::PageUp)), "a screenful up (PgUp alone is the previous item)", None),
+    bind(X::Editor, &[ctrl('v'), shift(PageDown)], C::Editor(E::Move(M::PageDown)), "a screenful down (PgDn alone is the next item)", None),
+    bind(X::Editor, &[ctrl_key(Left), alt(KeyCode::Char('b'))], C::Editor(E::Move(M::WordLeft)), "a word back", None),
+    bind(X::Editor, &[ctrl_key(Right), alt(KeyCode::Char('f'))], C::Editor(E::Move(M::WordRight)), "a word on", None),
+    bind(X::Editor, &[key(Home), ctrl('a'), ctrl_alt(Left), ctrl_alt(KeyCode::Char('b'))], C::Editor(E::Move(M::LineStart)), "to the start of the paragraph", None),
+    bind(X::Editor, &[key(End), ctrl_alt(Right), ctrl_alt(KeyCode::Char('f'))], C::Editor(E::Move(M::LineEnd)), "to the end of the paragraph", None),
+    bind(X::Editor, &[ctrl_key(Up), alt(KeyCode::Char('[')), alt(KeyCode::Char('p'))], C::Editor(E::Move(M::ParagraphUp)), "a paragraph back", None),
+    bind(X::Editor, &[ctrl_key(Down), alt(KeyCode::Char(']')), alt(KeyCode::Char('n'))], C::Editor(E::Move(M::ParagraphDown)), "a paragraph on", None),
+    bind(X::Editor, &[alt(KeyCode::Char('<')), ctrl_alt(Up), ctrl_alt(KeyCode::Char('p'))], C::Editor(E::Move(M::TextStart)), "to the start of the text", None),
+    bind(X::Editor, &[alt(KeyCode::Char('>')), ctrl_alt(Down), ctrl_alt(KeyCode::Char('n'))], C::Editor(E::Move(M::TextEnd)), "to the end of the text", None),
     // Browsing, with no text field focused. No letter is a command here: any printable
     // key that is not a digit starts the answer with itself.
     bind(X::Browse, &[key(KeyCode::Left)], C::PositionLeft, "position: previous option", None),
@@ -385,7 +372,6 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     key.code == code && key.modifiers == modifiers
 }
 
-/// The command `event` means in `contexts` (most specific first), if any.
 /// The binding tables that apply where keys go, most specific first.
 pub fn contexts(focused: Focused) -> Vec<Context> {
     use Context::Global;
@@ -417,6 +403,7 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
     }
 }
 
+/// The command `event` means in `contexts` (most specific first), if any.
 pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
     // Digits choose a scale option by number; one table row stands for all nine.
     if contexts.contains(&Context::Browse)
@@ -432,12 +419,28 @@ pub fn command_for(contexts: &[Context], event: &KeyEvent) -> Option<Command> {
     {
         return Some(Command::Choose(c.to_ascii_lowercase()));
     }
-    contexts.iter().find_map(|context| {
+    // An editor's key means the same with Shift (characters ignore it already), and a
+    // move with Shift selects.
+    let shifted = event.modifiers.contains(KeyModifiers::SHIFT);
+    let unshifted = (shifted && !matches!(event.code, KeyCode::Char(_))).then(|| KeyEvent {
+        modifiers: event.modifiers.difference(KeyModifiers::SHIFT),
+        ..*event
+    });
+    let command = contexts.iter().find_map(|context| {
         BINDINGS
             .iter()
             .filter(|b| b.context == *context)
-            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .find(|b| {
+                let edits = matches!(b.command, Command::Editor(_));
+                b.keys.iter().any(|k| {
+                    matches(k, event) || (edits && unshifted.as_ref().is_some_and(|event| matches(k, event)))
+                })
+            })
             .map(|b| b.command)
+    })?;
+    Some(match command {
+        Command::Editor(EditKey::Move(motion)) if shifted => Command::Editor(EditKey::Select(motion)),
+        command => command,
     })
 }
 
@@ -494,6 +497,9 @@ pub fn label(key: &Key) -> String {
     }
     if key.modifiers.contains(KeyModifiers::ALT) {
         prefix.push_str("Alt-");
+    }
+    if key.modifiers.contains(KeyModifiers::SHIFT) {
+        prefix.push_str("Shift-");
     }
     prefix + &name
 }

@@ -2,25 +2,27 @@
 //! the `ui` module draws it without changing anything.
 
 pub mod action;
+pub mod command;
 pub mod compare;
 pub mod draft;
+pub mod effect;
 pub mod joint;
 pub mod keymap;
 pub mod prose;
-pub mod saving;
 pub mod screen;
-pub mod undo;
 pub mod update;
 
 use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
+pub use crate::session::SaveState;
 pub use action::Action;
+pub use compare::ComparePart;
 pub use draft::{Draft, Focus};
+pub use effect::Effect;
 use keymap::Context;
-pub use saving::SaveState;
-pub use screen::{ComparePart, DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
+pub use screen::{DraftList, Focused, RespondentField, RespondentForm, Screen, ScreenKind};
 pub use update::update;
 
 use crate::catalog::Catalog;
@@ -32,64 +34,49 @@ use crate::drafts;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportChoice {
     Both,
-    Markdown,
-    Word,
-    Text,
-    Html,
-    Fhir,
-    Json,
+    One(crate::export::Format),
 }
 
 impl ExportChoice {
     /// In the order Tab goes through them.
-    pub const ALL: [ExportChoice; 7] = [
-        ExportChoice::Both,
-        ExportChoice::Markdown,
-        ExportChoice::Word,
-        ExportChoice::Text,
-        ExportChoice::Html,
-        ExportChoice::Fhir,
-        ExportChoice::Json,
-    ];
+    pub fn all() -> impl Iterator<Item = ExportChoice> {
+        std::iter::once(ExportChoice::Both)
+            .chain(crate::export::FORMATS.iter().map(|f| ExportChoice::One(f.format)))
+    }
 
-    pub fn formats(self) -> &'static [crate::export::Format] {
+    pub fn formats(self) -> Vec<crate::export::Format> {
         use crate::export::Format;
         match self {
-            ExportChoice::Both => &[Format::Markdown, Format::Json],
-            ExportChoice::Markdown => &[Format::Markdown],
-            ExportChoice::Word => &[Format::Docx],
-            ExportChoice::Text => &[Format::Text],
-            ExportChoice::Html => &[Format::Html],
-            ExportChoice::Fhir => &[Format::Fhir],
-            ExportChoice::Json => &[Format::Json],
+            ExportChoice::Both => vec![Format::Markdown, Format::Json],
+            ExportChoice::One(format) => vec![format],
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             ExportChoice::Both => "Markdown + JSON",
-            ExportChoice::Markdown => "Markdown",
-            ExportChoice::Word => "Word",
-            ExportChoice::Text => "Text for web forms",
-            ExportChoice::Html => "HTML to print",
-            ExportChoice::Fhir => "FHIR",
-            ExportChoice::Json => "JSON",
+            ExportChoice::One(format) => format.info().label,
         }
     }
 
     pub fn next(self) -> Self {
-        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(at + 1) % Self::ALL.len()]
+        self.step(1)
     }
 
     pub fn previous(self) -> Self {
-        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(at + Self::ALL.len() - 1) % Self::ALL.len()]
+        self.step(-1)
+    }
+
+    /// `by` places on round the list.
+    fn step(self, by: isize) -> Self {
+        let all: Vec<ExportChoice> = Self::all().collect();
+        let at = all.iter().position(|c| *c == self).unwrap_or(0) as isize;
+        all[(at + by).rem_euclid(all.len() as isize) as usize]
     }
 
     /// The choice a label names, as [`ExportChoice::label`] gives it.
     pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.label() == label)
+        Self::all().find(|c| c.label() == label)
     }
 }
 
@@ -213,6 +200,10 @@ pub enum Decision {
     NotNow,
     /// Changed on disk: merge the file's changes with what is on screen.
     MergeChanged,
+    /// A draft that answered an earlier version of its set: answer the set as it is now.
+    BringUpToDate,
+    /// A draft that answered an earlier version of its set: keep it so, and stop asking.
+    KeepEarlierVersion,
     /// A joint response's item: declare this consensus (`None`: back to the count).
     Consensus(Option<crate::model::joint::Consensus>),
     /// A member's sign-off on the item, or on the whole response.
@@ -244,21 +235,35 @@ pub struct App {
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
-    pub quit: bool,
-    /// A text for the event loop to hand to the user's editor program (see [`Action::Edited`]).
-    pub external_edit: Option<String>,
-    /// A text for the event loop to put on the terminal's clipboard.
-    pub clipboard: Option<String>,
-    /// Back to the drafts list as soon as the save under way lands.
-    pub leave_when_saved: bool,
-    /// Unsaved work from sessions that ended unexpectedly, still to be offered back.
-    pub recovery: Vec<drafts::Candidate>,
-    /// Recovery files that could not be read (kept, and mentioned on the home screen).
-    pub recovery_problems: Vec<String>,
+    pub recovery: Recovery,
+    pub look: Look,
+}
+
+/// Unsaved work from sessions that ended unexpectedly.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Still to be offered back, the one on offer first.
+    pub offered: Vec<drafts::Candidate>,
+    /// Recovery files that could not be read (kept, not deleted).
+    pub unreadable: Vec<String>,
+}
+
+/// How the screens show things, from the environment.
+#[derive(Debug, Clone)]
+pub struct Look {
     /// Colour is only a help: with `NO_COLOR` set, the screens use bold, reverse and symbols alone.
     pub color: bool,
     /// For showing "last saved" times.
     pub time_zone: jiff::tz::TimeZone,
+}
+
+impl Look {
+    pub fn from_environment() -> Look {
+        Look {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            time_zone: jiff::tz::TimeZone::system(),
+        }
+    }
 }
 
 impl App {
@@ -274,14 +279,8 @@ impl App {
             joint: None,
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
-            quit: false,
-            external_edit: None,
-            clipboard: None,
-            leave_when_saved: false,
-            recovery: Vec::new(),
-            recovery_problems: Vec::new(),
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            time_zone: jiff::tz::TimeZone::system(),
+            recovery: Recovery::default(),
+            look: Look::from_environment(),
         };
         app.refresh_drafts();
         app.find_unsaved_work();
@@ -296,7 +295,7 @@ impl App {
 
     /// Finds work from sessions that ended before saving, to offer back.
     fn find_unsaved_work(&mut self) {
-        (self.recovery, self.recovery_problems) = drafts::unsaved_work(&self.dirs, &self.catalog);
+        (self.recovery.offered, self.recovery.unreadable) = drafts::unsaved_work(&self.dirs, &self.catalog);
         update::offer_next_recovery(self);
     }
 
@@ -311,8 +310,8 @@ impl App {
         self.screen = Screen::Walk;
         self.open_joint_panel();
         if let Some(candidate) = earlier {
-            self.recovery.retain(|c| c.source != candidate.source);
-            self.recovery.insert(0, candidate);
+            self.recovery.offered.retain(|c| c.source != candidate.source);
+            self.recovery.offered.insert(0, candidate);
             update::offer_next_recovery(self);
         }
     }
@@ -326,11 +325,16 @@ impl App {
         set: crate::model::QuestionSet,
         response: crate::model::Response,
     ) -> Option<&mut Draft> {
-        let draft = self.draft.as_mut()?;
-        draft.replace_content(set, response);
+        self.draft.as_mut()?.replace_content(set, response);
+        self.content_replaced();
+        self.draft.as_mut()
+    }
+
+    /// The open draft's content was swapped: back to its walk-through, the members panel
+    /// read again.
+    pub fn content_replaced(&mut self) {
         self.screen = Screen::Walk;
         self.open_joint_panel();
-        self.draft.as_mut()
     }
 
     /// On a joint response, the members panel, with each member's file read as it is now

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -18,6 +17,33 @@ use crate::text::{recount_words, visible_line, word_count};
 pub struct Pos {
     pub row: usize,
     pub col: usize,
+}
+
+/// Where a movement key takes the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    /// A character back (a whole glyph, with its combining marks).
+    Left,
+    Right,
+    /// A line up on screen (wrapped lines too), keeping to the column.
+    Up,
+    Down,
+    /// A screenful up, keeping to the column.
+    PageUp,
+    PageDown,
+    /// To the start of the word before.
+    WordLeft,
+    /// To the start of the next word.
+    WordRight,
+    /// To the start of the paragraph.
+    LineStart,
+    LineEnd,
+    /// To the start of the paragraph after the blank line before.
+    ParagraphUp,
+    /// To the start of the next paragraph after a blank line.
+    ParagraphDown,
+    TextStart,
+    TextEnd,
 }
 
 /// One change to the whole text, in bytes, for a copy kept elsewhere to follow.
@@ -706,107 +732,104 @@ impl Prose {
         self.follow();
     }
 
-    /// Takes a key: editing and moving about as text fields do (see the help). Returns
-    /// whether the text changed.
-    pub fn input(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    /// Types `c` at the cursor, over the selection if there is one; a carriage return is a
+    /// line break. Returns whether the text changed, as the other edits do.
+    pub fn type_char(&mut self, c: char) -> bool {
+        match c {
+            '\r' | '\n' => self.newline(),
+            c => self.insert_str(c.encode_utf8(&mut [0; 4])),
+        }
+    }
+
+    /// Splits the paragraph at the cursor.
+    pub fn newline(&mut self) -> bool {
+        self.insert_str("\n")
+    }
+
+    /// Deletes the character before the cursor (or the selection).
+    pub fn delete_back(&mut self) -> bool {
         let at = self.cursor;
-        let line_end = Pos {
-            row: at.row,
-            col: self.paragraphs[at.row].len(),
+        self.delete(self.back(at), at)
+    }
+
+    /// Deletes the character after the cursor (or the selection).
+    pub fn delete_forward(&mut self) -> bool {
+        let at = self.cursor;
+        self.delete(at, self.forward(at))
+    }
+
+    /// Deletes the word before the cursor (or, at a paragraph's start, the line break).
+    pub fn delete_word_back(&mut self) -> bool {
+        let at = self.cursor;
+        let start = match word_start_backward(&self.paragraphs[at.row], at.col) {
+            Some(col) => Pos { row: at.row, col },
+            None if at.col > 0 => Pos { row: at.row, col: 0 },
+            None => self.back(at),
         };
+        self.delete(start, at)
+    }
+
+    /// Deletes to the end of the word at or after the cursor (or, at a paragraph's end,
+    /// the line break).
+    pub fn delete_word_forward(&mut self) -> bool {
+        let at = self.cursor;
+        let line_end = self.line_end();
+        let end = match word_forward_from(&self.paragraphs[at.row], at.col, true) {
+            Some(col) => Pos { row: at.row, col },
+            None if at.col < line_end.col => line_end,
+            None => self.forward(at),
+        };
+        self.delete(at, end)
+    }
+
+    /// Deletes to the end of the paragraph; at its end, joins the next one.
+    pub fn delete_to_line_end(&mut self) -> bool {
+        let (at, line_end) = (self.cursor, self.line_end());
+        if at.col < line_end.col {
+            self.delete(at, line_end)
+        } else {
+            self.delete(at, self.forward(at))
+        }
+    }
+
+    /// Deletes back to the start of the paragraph; at its start, joins the one before.
+    pub fn delete_to_line_start(&mut self) -> bool {
+        let at = self.cursor;
+        if at.col > 0 {
+            self.delete(Pos { row: at.row, col: 0 }, at)
+        } else {
+            self.delete(self.back(at), at)
+        }
+    }
+
+    /// Moves the cursor by `motion`; with `select`, the selection follows it.
+    pub fn move_cursor(&mut self, motion: Motion, select: bool) {
+        let at = self.cursor;
         let page = self.height.saturating_sub(1).max(1) as isize;
-        use KeyCode::{Backspace, Char, Delete, Down, End, Enter, Home, Left, PageDown, PageUp, Right, Up};
-        match (key.code, ctrl, alt) {
-            (Enter, ..) | (Char('m'), true, false) | (Char('\n' | '\r'), false, false) => {
-                self.insert_str("\n")
-            }
-            (Char(c), false, false) => self.insert_str(c.encode_utf8(&mut [0; 4])),
-            (Backspace, false, false) | (Char('h'), true, false) => self.delete(self.back(at), at),
-            (Delete, false, false) | (Char('d'), true, false) => self.delete(at, self.forward(at)),
-            (Char('k'), true, false) if at.col < line_end.col => self.delete(at, line_end),
-            (Char('k'), true, false) => self.delete(at, self.forward(at)),
-            (Char('j'), true, false) if at.col > 0 => self.delete(Pos { row: at.row, col: 0 }, at),
-            (Char('j'), true, false) => self.delete(self.back(at), at),
-            (Char('w'), true, false) | (Char('h') | Backspace, false, true) => {
-                let start = match word_start_backward(&self.paragraphs[at.row], at.col) {
-                    Some(col) => Pos { row: at.row, col },
-                    None if at.col > 0 => Pos { row: at.row, col: 0 },
-                    None => self.back(at),
-                };
-                self.delete(start, at)
-            }
-            (Delete | Char('d'), false, true) => {
-                let end = match word_forward_from(&self.paragraphs[at.row], at.col, true) {
-                    Some(col) => Pos { row: at.row, col },
-                    None if at.col < line_end.col => line_end,
-                    None => self.forward(at),
-                };
-                self.delete(at, end)
-            }
-            (Down, false, false) | (Char('n'), true, false) => {
-                let to = self.vertical(1);
-                self.go(to, shift, true);
-                false
-            }
-            (Up, false, false) | (Char('p'), true, false) => {
-                let to = self.vertical(-1);
-                self.go(to, shift, true);
-                false
-            }
-            (PageDown, ..) | (Char('v'), true, false) => {
-                let to = self.vertical(page);
-                self.go(to, shift, true);
-                false
-            }
-            (PageUp, ..) | (Char('v'), false, true) => {
-                let to = self.vertical(-page);
-                self.go(to, shift, true);
-                false
-            }
-            (Right, false, false) | (Char('f'), true, false) => {
-                self.go(self.forward(at), shift, false);
-                false
-            }
-            (Left, false, false) | (Char('b'), true, false) => {
-                self.go(self.back(at), shift, false);
-                false
-            }
-            (Home, ..) | (Char('a'), true, false) | (Left | Char('b'), true, true) => {
-                self.go(Pos { row: at.row, col: 0 }, shift, false);
-                false
-            }
-            (End, ..) | (Char('e'), true, false) | (Right | Char('f'), true, true) => {
-                self.go(line_end, shift, false);
-                false
-            }
-            (Char('<'), false, true) | (Up | Char('p'), true, true) => {
-                self.go(Pos::default(), shift, false);
-                false
-            }
-            (Char('>'), false, true) | (Down | Char('n'), true, true) => {
-                self.go(self.end(), shift, false);
-                false
-            }
-            (Char('f'), false, true) | (Right, true, false) => {
-                self.go(self.word_forward(at), shift, false);
-                false
-            }
-            (Char('b'), false, true) | (Left, true, false) => {
-                self.go(self.word_back(at), shift, false);
-                false
-            }
-            (Char(']' | 'n'), false, true) | (Down, true, false) => {
-                self.go(self.paragraph_forward(at), shift, false);
-                false
-            }
-            (Char('[' | 'p'), false, true) | (Up, true, false) => {
-                self.go(self.paragraph_back(at), shift, false);
-                false
-            }
-            _ => false,
+        let (to, vertical) = match motion {
+            Motion::Left => (self.back(at), false),
+            Motion::Right => (self.forward(at), false),
+            Motion::Up => (self.vertical(-1), true),
+            Motion::Down => (self.vertical(1), true),
+            Motion::PageUp => (self.vertical(-page), true),
+            Motion::PageDown => (self.vertical(page), true),
+            Motion::WordLeft => (self.word_back(at), false),
+            Motion::WordRight => (self.word_forward(at), false),
+            Motion::LineStart => (Pos { row: at.row, col: 0 }, false),
+            Motion::LineEnd => (self.line_end(), false),
+            Motion::ParagraphUp => (self.paragraph_back(at), false),
+            Motion::ParagraphDown => (self.paragraph_forward(at), false),
+            Motion::TextStart => (Pos::default(), false),
+            Motion::TextEnd => (self.end(), false),
+        };
+        self.go(to, select, vertical);
+    }
+
+    /// The end of the cursor's paragraph.
+    fn line_end(&self) -> Pos {
+        Pos {
+            row: self.cursor.row,
+            col: self.paragraphs[self.cursor.row].len(),
         }
     }
 
@@ -936,21 +959,9 @@ impl Prose {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn with(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
     fn typed(prose: &mut Prose, text: &str) {
         for c in text.chars() {
-            prose.input(key(if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            }));
+            prose.type_char(c);
         }
     }
 
@@ -980,42 +991,47 @@ mod tests {
     }
 
     #[test]
-    fn editing_keys_change_the_text_as_expected() {
+    fn the_edits_change_the_text_as_expected() {
         let mut p = Prose::new("one two", "");
         typed(&mut p, " three");
         assert_eq!(p.text(), "one two three");
-        p.input(with(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        p.delete_word_back();
         assert_eq!(p.text(), "one two ");
-        p.input(key(KeyCode::Backspace));
+        p.delete_back();
         assert_eq!(p.text(), "one two");
-        p.input(key(KeyCode::Home));
-        p.input(with(KeyCode::Delete, KeyModifiers::ALT));
+        p.move_cursor(Motion::LineStart, false);
+        p.delete_word_forward();
         assert_eq!(p.text(), " two");
-        p.input(key(KeyCode::Delete));
+        p.delete_forward();
         typed(&mut p, "\n");
         assert_eq!(p.text(), "\ntwo");
-        p.input(with(KeyCode::Char('k'), KeyModifiers::CONTROL));
+        p.delete_to_line_end();
         assert_eq!(p.text(), "\n");
         assert_eq!(p.words(), 0);
+        typed(&mut p, "a\rb");
+        assert_eq!(p.text(), "\na\nb", "a carriage return typed is a line break");
+        p.delete_to_line_start();
+        p.delete_to_line_start();
+        assert_eq!(p.text(), "\na");
     }
 
     #[test]
     fn a_glyph_with_combining_marks_is_stepped_over_and_deleted_whole() {
         let mut p = Prose::new("ae\u{301}", "");
-        p.input(key(KeyCode::Backspace));
+        p.delete_back();
         assert_eq!(p.text(), "a");
         let mut p = Prose::new("東e\u{301}", "");
-        p.input(key(KeyCode::Left));
-        p.input(key(KeyCode::Left));
+        p.move_cursor(Motion::Left, false);
+        p.move_cursor(Motion::Left, false);
         assert_eq!(p.cursor().col, 0);
     }
 
     #[test]
     fn shift_selects_and_typing_replaces_the_selection() {
         let mut p = Prose::new("one two", "");
-        p.input(with(KeyCode::Left, KeyModifiers::SHIFT));
-        p.input(with(KeyCode::Left, KeyModifiers::SHIFT));
-        p.input(with(KeyCode::Left, KeyModifiers::SHIFT));
+        p.move_cursor(Motion::Left, true);
+        p.move_cursor(Motion::Left, true);
+        p.move_cursor(Motion::Left, true);
         typed(&mut p, "2");
         assert_eq!(p.text(), "one 2");
         assert!(p.undo());
@@ -1026,14 +1042,14 @@ mod tests {
     fn up_and_down_move_by_screen_line_keeping_the_column() {
         let mut p = Prose::new("the cat sat on the mat\nend", "");
         p.laid_out(8, 5);
-        p.input(with(KeyCode::Char('<'), KeyModifiers::ALT));
-        p.input(key(KeyCode::Right));
-        p.input(key(KeyCode::Down));
+        p.move_cursor(Motion::TextStart, false);
+        p.move_cursor(Motion::Right, false);
+        p.move_cursor(Motion::Down, false);
         assert_eq!(p.cursor(), Pos { row: 0, col: 9 }, "the a of sat");
-        p.input(key(KeyCode::Down));
-        p.input(key(KeyCode::Down));
+        p.move_cursor(Motion::Down, false);
+        p.move_cursor(Motion::Down, false);
         assert_eq!(p.cursor(), Pos { row: 1, col: 1 });
-        p.input(key(KeyCode::Up));
+        p.move_cursor(Motion::Up, false);
         assert_eq!(p.cursor(), Pos { row: 0, col: 16 }, "the h of the");
     }
 
@@ -1048,7 +1064,7 @@ mod tests {
         let view = p.view(20, 10, true);
         assert_eq!(view.rows.first().unwrap().0, 40);
         assert_eq!(view.cursor, Some((7, 9)));
-        p.input(with(KeyCode::Char('<'), KeyModifiers::ALT));
+        p.move_cursor(Motion::TextStart, false);
         let view = p.view(20, 10, true);
         assert_eq!(view.rows.first().unwrap().0, 0);
         assert_eq!(view.cursor, Some((0, 0)));
@@ -1060,8 +1076,8 @@ mod tests {
         let mut p = Prose::new("a\nb", "");
         let mut copy = p.text();
         typed(&mut p, "c\nd");
-        p.input(key(KeyCode::Up));
-        p.input(key(KeyCode::Backspace));
+        p.move_cursor(Motion::Up, false);
+        p.delete_back();
         p.undo();
         p.redo();
         for change in p.take_changes() {
@@ -1073,50 +1089,68 @@ mod tests {
     /// What a user can do to a text, as a step of a property test.
     #[derive(Debug, Clone)]
     enum Op {
-        Key(KeyCode, KeyModifiers),
+        Type(char),
+        Newline,
+        DeleteBack,
+        DeleteForward,
+        /// A word or a line's worth deleted: 0 to 3 for the four ways.
+        Cut(u8),
+        Move(Motion, bool),
         Paste(String),
         Undo,
         Redo,
         Width(u16),
     }
 
+    const MOTIONS: [Motion; 14] = [
+        Motion::Left,
+        Motion::Right,
+        Motion::Up,
+        Motion::Down,
+        Motion::PageUp,
+        Motion::PageDown,
+        Motion::WordLeft,
+        Motion::WordRight,
+        Motion::LineStart,
+        Motion::LineEnd,
+        Motion::ParagraphUp,
+        Motion::ParagraphDown,
+        Motion::TextStart,
+        Motion::TextEnd,
+    ];
+
     fn op() -> impl proptest::strategy::Strategy<Value = Op> {
         use proptest::prelude::*;
-        let codes = prop_oneof![
-            "[a é東\u{301}]".prop_map(|s: String| KeyCode::Char(s.chars().next().unwrap())),
-            Just(KeyCode::Enter),
-            Just(KeyCode::Backspace),
-            Just(KeyCode::Delete),
-            Just(KeyCode::Left),
-            Just(KeyCode::Right),
-            Just(KeyCode::Up),
-            Just(KeyCode::Down),
-            Just(KeyCode::Home),
-            Just(KeyCode::End),
-            Just(KeyCode::PageUp),
-            Just(KeyCode::PageDown),
-            Just(KeyCode::Char('w')),
-            Just(KeyCode::Char('k')),
-            Just(KeyCode::Char('j')),
-            Just(KeyCode::Char('d')),
-            Just(KeyCode::Char('<')),
-            Just(KeyCode::Char('>')),
-            Just(KeyCode::Char(']')),
-            Just(KeyCode::Char('[')),
-        ];
-        let modifiers = prop_oneof![
-            3 => Just(KeyModifiers::NONE),
-            1 => Just(KeyModifiers::CONTROL),
-            1 => Just(KeyModifiers::ALT),
-            1 => Just(KeyModifiers::SHIFT),
-        ];
         prop_oneof![
-            8 => (codes, modifiers).prop_map(|(c, m)| Op::Key(c, m)),
+            4 => "[a é東\u{301}]".prop_map(|s: String| Op::Type(s.chars().next().unwrap())),
+            1 => Just(Op::Newline),
+            1 => Just(Op::DeleteBack),
+            1 => Just(Op::DeleteForward),
+            1 => (0u8..4).prop_map(Op::Cut),
+            4 => (0..MOTIONS.len(), any::<bool>()).prop_map(|(m, select)| Op::Move(MOTIONS[m], select)),
             1 => "[ab \n東]{0,8}".prop_map(Op::Paste),
             1 => Just(Op::Undo),
             1 => Just(Op::Redo),
             1 => (1u16..12).prop_map(Op::Width),
         ]
+    }
+
+    fn apply(p: &mut Prose, op: &Op) {
+        match op {
+            Op::Type(c) => _ = p.type_char(*c),
+            Op::Newline => _ = p.newline(),
+            Op::DeleteBack => _ = p.delete_back(),
+            Op::DeleteForward => _ = p.delete_forward(),
+            Op::Cut(0) => _ = p.delete_word_back(),
+            Op::Cut(1) => _ = p.delete_word_forward(),
+            Op::Cut(2) => _ = p.delete_to_line_end(),
+            Op::Cut(_) => _ = p.delete_to_line_start(),
+            Op::Move(motion, select) => p.move_cursor(*motion, *select),
+            Op::Paste(text) => _ = p.insert_str(text),
+            Op::Undo => _ = p.undo(),
+            Op::Redo => _ = p.redo(),
+            Op::Width(w) => p.laid_out(*w, 4),
+        }
     }
 
     /// The reference model: the text as one String and the cursor as a byte offset in it.
@@ -1132,22 +1166,16 @@ mod tests {
         op: &Op,
     ) -> Option<(usize, usize, String)> {
         let (from, to) = selection.unwrap_or((cursor, cursor));
-        let plain = |m: &KeyModifiers| m.difference(KeyModifiers::SHIFT).is_empty();
         match op {
             Op::Paste(text) if !(text.is_empty() && from == to) => Some((from, to, text.clone())),
-            Op::Key(KeyCode::Char(c), m) if plain(m) => Some((from, to, c.to_string())),
-            Op::Key(KeyCode::Enter, m) if plain(m) => Some((from, to, "\n".into())),
-            Op::Key(KeyCode::Backspace, m) if m.is_empty() && selection.is_some() => {
-                Some((from, to, String::new()))
-            }
-            Op::Key(KeyCode::Backspace, m) if m.is_empty() && cursor > 0 => {
+            Op::Type(c) => Some((from, to, c.to_string())),
+            Op::Newline => Some((from, to, "\n".into())),
+            Op::DeleteBack | Op::DeleteForward if selection.is_some() => Some((from, to, String::new())),
+            Op::DeleteBack if cursor > 0 => {
                 let (at, _) = before[..cursor].grapheme_indices(true).next_back()?;
                 Some((at, cursor, String::new()))
             }
-            Op::Key(KeyCode::Delete, m) if m.is_empty() && selection.is_some() => {
-                Some((from, to, String::new()))
-            }
-            Op::Key(KeyCode::Delete, m) if m.is_empty() && cursor < before.len() => {
+            Op::DeleteForward if cursor < before.len() => {
                 let glyph = before[cursor..].graphemes(true).next()?;
                 Some((cursor, cursor + glyph.len(), String::new()))
             }
@@ -1171,13 +1199,7 @@ mod tests {
                 let cursor = offset(&before, p.cursor());
                 let selection = p.selection().map(|(a, b)| (offset(&before, a), offset(&before, b)));
                 let expected = expected(&before, cursor, selection, &op);
-                match &op {
-                    Op::Key(code, modifiers) => { p.input(KeyEvent::new(*code, *modifiers)); }
-                    Op::Paste(text) => { p.insert_str(text); }
-                    Op::Undo => { p.undo(); }
-                    Op::Redo => { p.redo(); }
-                    Op::Width(w) => p.laid_out(*w, 4),
-                }
+                apply(&mut p, &op);
                 // Typing over a selection with the same text changes nothing: nothing to undo.
                 let expected = expected.filter(|(from, to, text)| before[*from..*to] != **text);
                 match (&op, expected) {
@@ -1192,7 +1214,7 @@ mod tests {
                         redone.clear();
                         model.replace_range(from..to, &text);
                     }
-                    // Other keys (word and line deletion, moving) are checked by the copy, the count and undo.
+                    // Other edits (word and line deletion, moving) are checked by the copy, the count and undo.
                     (_, None) => if p.text() != model {
                         undone.push(std::mem::replace(&mut model, p.text()));
                         redone.clear();

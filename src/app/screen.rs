@@ -2,7 +2,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::compare::CompareView;
+use super::compare::{ComparePart, CompareView};
 use super::draft::Focus;
 use crate::drafts::DraftSummary;
 use crate::drafts::history::Version;
@@ -215,15 +215,6 @@ pub enum Focused {
     Versions,
     /// The comparison's matrix, drill-in or notes.
     Compare(ComparePart),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ComparePart {
-    Matrix,
-    Detail,
-    Notes,
-    /// Who agrees with whom.
-    Pairs,
 }
 
 impl Focused {

@@ -10,11 +10,11 @@ use rayon::prelude::*;
 
 use super::{CompareArgs, Failure};
 use crate::catalog::Catalog;
-use crate::compare::{Comparison, Format, ItemText, Quoted, SetAside, load, load_texts, shown_path, write};
+use crate::compare::{Comparison, Format, ItemText, Quoted, SetAside, load, load_texts, write};
 use crate::dirs::Dirs;
-use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
 use crate::model::QuestionSet;
 use crate::storage::{self, NewFileMode};
+use crate::text::shown_path;
 use crate::text::visible;
 
 /// What a comparison starts from: the files, the known sets and the set named, if any.
@@ -32,10 +32,7 @@ pub fn prepare(args: &CompareArgs, dirs: &Dirs) -> Result<Prepared, Failure> {
         .as_deref()
         .map(|q| catalog.resolve(q))
         .transpose()?;
-    let files = gather(&args.files, args.dir.as_deref()).map_err(|message| Failure {
-        code: EXIT_BAD_INPUT,
-        message,
-    })?;
+    let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
     Ok(Prepared { files, catalog, set })
 }
 
@@ -78,24 +75,20 @@ pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, Str
 /// document, with every file set aside (and every version note) reported on `err`.
 pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let Some(mut format) = args.format.map(Format::from) else {
-        return Err(Failure {
-            code: EXIT_FAILURE,
-            message: "`compare` without --format opens the full-screen app and is run by main, not here"
-                .into(),
-        });
+        return Err(Failure::failed(
+            "`compare` without --format opens the full-screen app and is run by main, not here",
+        ));
     };
     if args.with_notes && !format.quotes_answers() {
-        return Err(Failure {
-            code: EXIT_BAD_INPUT,
-            message: "--with-notes: only the Markdown and HTML briefings quote answers and notes".into(),
-        });
+        return Err(Failure::bad_input(
+            "--with-notes: only the Markdown and HTML briefings quote answers and notes",
+        ));
     }
     if args.pairs {
         if format != Format::Csv {
-            return Err(Failure {
-                code: EXIT_BAD_INPUT,
-                message: "--pairs is for --format csv: the other formats hold the pairs already".into(),
-            });
+            return Err(Failure::bad_input(
+                "--pairs is for --format csv: the other formats hold the pairs already",
+            ));
         }
         format = Format::PairsCsv;
     }
@@ -116,10 +109,9 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         Ok(comparison) => comparison,
         Err(set_aside) => {
             report_set_aside(err, &set_aside);
-            return Err(Failure {
-                code: EXIT_BAD_INPUT,
-                message: format!("none of the {file_count} file(s) could be compared"),
-            });
+            return Err(Failure::bad_input(format!(
+                "none of the {file_count} file(s) could be compared"
+            )));
         }
     };
     report(err, &comparison);
@@ -145,10 +137,7 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
             let mut out = BufWriter::new(out);
             write(format, &comparison, quoted, &mut out)
                 .and_then(|()| out.flush())
-                .map_err(|e| Failure {
-                    code: EXIT_FAILURE,
-                    message: format!("cannot write the comparison: {e}"),
-                })?;
+                .map_err(|e| Failure::failed(format!("cannot write the comparison: {e}")))?;
         }
     }
     Ok(())
@@ -220,10 +209,7 @@ fn write_document(
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
-    let failure = |message: String| Failure {
-        code: EXIT_FAILURE,
-        message,
-    };
+    let failure = |message: String| Failure::failed(message);
     if path.exists() && !force {
         return Err(failure(format!(
             "{} already exists; pass --force to overwrite it",

@@ -7,7 +7,6 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use super::{Cli, CompletionsArgs, Failure, ManArgs};
-use crate::error::EXIT_FAILURE;
 
 pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let mut command = Cli::command();
@@ -44,8 +43,8 @@ pub fn man(args: ManArgs, out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 fn failure(path: &Path, error: &std::io::Error) -> Failure {
-    Failure {
-        code: EXIT_FAILURE,
-        message: format!("{}: cannot write the manual page: {error}", path.display()),
-    }
+    Failure::failed(format!(
+        "{}: cannot write the manual page: {error}",
+        path.display()
+    ))
 }

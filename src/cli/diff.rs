@@ -2,11 +2,10 @@
 
 use std::io::Write;
 
-use super::merge::name;
-use super::{DiffArgs, Failure, known_sets};
+use super::args::DiffArgs;
+use super::shared::{Failure, known_sets, name};
 use crate::dirs::Dirs;
 use crate::documents;
-use crate::error::EXIT_BAD_INPUT;
 use crate::merge::diff;
 use crate::text::visible_line;
 
@@ -20,25 +19,21 @@ pub fn run(args: DiffArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         [one] => diff::render(&one.response, &one.set),
         [a, b] => {
             if a.set.id != b.set.id {
-                return Err(Failure {
-                    code: EXIT_BAD_INPUT,
-                    message: format!(
-                        "{} answers question set {:?} and {} answers {:?}: only responses to one set can be compared item by item",
-                        name(&args.files[0]),
-                        visible_line(&a.set.id),
-                        name(&args.files[1]),
-                        visible_line(&b.set.id)
-                    ),
-                });
+                return Err(Failure::bad_input(format!(
+                    "{} answers question set {:?} and {} answers {:?}: only responses to one set can be compared item by item",
+                    name(&args.files[0]),
+                    visible_line(&a.set.id),
+                    name(&args.files[1]),
+                    visible_line(&b.set.id)
+                )));
             }
             let names = (name(&args.files[0]), name(&args.files[1]));
             diff::difference(&a.response, &b.response, &a.set, (&names.0, &names.1))
         }
         _ => {
-            return Err(Failure {
-                code: EXIT_BAD_INPUT,
-                message: "diff takes one file (to show as text) or two (to compare)".into(),
-            });
+            return Err(Failure::bad_input(
+                "diff takes one file (to show as text) or two (to compare)",
+            ));
         }
     };
     let _ = out.write_all(text.as_bytes());

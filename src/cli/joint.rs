@@ -2,13 +2,12 @@
 //! off, and write where each passage came from.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::{Args, Subcommand, ValueEnum};
-
+use super::args::{JointArgs, JointCommand, JointFileArgs, JointNewArgs, ProvenanceArgs, ProvenanceFormat};
 use super::compare::gather;
-use super::merge::{name, usage};
-use super::{Failure, known_sets, paths, refuse_overwrite, write_file};
+use super::paths;
+use super::shared::{Failure, known_sets, name, refuse_overwrite, write_file};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
@@ -20,90 +19,20 @@ use crate::model::{QuestionSet, Response};
 use crate::storage::NewFileMode;
 use crate::text::{saved_time, visible_line};
 
-#[derive(Debug, Args)]
-pub struct JointArgs {
-    #[command(subcommand)]
-    pub command: JointCommand,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum JointCommand {
-    /// Start a joint response from members' responses (each member's answers are copied in).
-    New(JointNewArgs),
-    /// Who has signed off what, and which members' files changed since they were taken.
-    Status(JointFileArgs),
-    /// Per item: each passage with its members, the consensus, minority statements, and
-    /// the members whose views appear nowhere in the joint text.
-    Provenance(ProvenanceArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct JointNewArgs {
-    /// The members' response files (drafts or JSON exports).
-    #[arg(value_name = "FILE", required_unless_present = "dir")]
-    pub files: Vec<PathBuf>,
-    /// The organisation making the joint response (the secretariat's body).
-    #[arg(long, value_name = "NAME")]
-    pub org: String,
-    /// Also take every *.json response in this folder as a member.
-    #[arg(long, value_name = "DIR")]
-    pub dir: Option<PathBuf>,
-    /// Write the joint response here (default: a new draft in your drafts folder).
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Overwrite the --out file if it exists.
-    #[arg(long, requires = "out")]
-    pub force: bool,
-    /// The question set the members answer, if it is not built in or in your questions folder.
-    #[arg(long, value_name = "FILE")]
-    pub questions: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct JointFileArgs {
-    /// The joint response file.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// The question set it answers, if it is not built in or in your questions folder.
-    #[arg(long, value_name = "FILE")]
-    pub questions: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ProvenanceArgs {
-    #[command(flatten)]
-    pub joint: JointFileArgs,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: ProvenanceFormat,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Overwrite the --out file if it exists.
-    #[arg(long, requires = "out")]
-    pub force: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProvenanceFormat {
-    #[value(name = "md")]
-    Markdown,
-    Csv,
-}
-
 pub fn run(args: JointArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     match args.command {
-        JointCommand::New(args) => new(args, dirs, out),
+        JointCommand::New(args) => new(args, dirs, out, err),
         JointCommand::Status(args) => status(args, dirs, out, err),
         JointCommand::Provenance(args) => provenance(args, dirs, out),
     }
 }
 
-fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     if args.org.trim().is_empty() {
-        return Err(usage("--org: the organisation's name is empty".into()));
+        return Err(Failure::bad_input("--org: the organisation's name is empty"));
     }
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
-    let files = gather(&args.files, args.dir.as_deref()).map_err(usage)?;
+    let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
     let mut opened = Vec::new();
     for file in &files {
         opened.push(documents::open_response(file, &catalog, set.as_ref())?);
@@ -130,7 +59,12 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .map(|(file, opened)| (drafts::joint::member_file(file, joint_dir), opened.response))
         .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
-        .map_err(|e| usage(e.to_string()))?;
+        .map_err(|e| Failure::bad_input(e.to_string()))?;
+    for (file, member) in &members {
+        if let Some(warning) = members::unsettled_warning(file, member, &set) {
+            let _ = writeln!(err, "warning: {warning}");
+        }
+    }
     write_file(
         &path,
         export::json::render(&response).as_bytes(),
@@ -151,7 +85,7 @@ fn open_joint(args: &JointFileArgs, dirs: &Dirs) -> Result<(Catalog, QuestionSet
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let opened = documents::open_response(&args.file, &catalog, set.as_ref())?;
     if opened.response.joint.is_none() {
-        return Err(usage(format!(
+        return Err(Failure::bad_input(format!(
             "{} is not a joint response; start one with `consult joint new --org NAME FILE...`",
             name(&args.file)
         )));

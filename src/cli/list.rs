@@ -10,7 +10,6 @@ use super::{Failure, ListArgs, ListFormat};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::drafts::{self, DraftSummary};
-use crate::error::EXIT_BAD_INPUT;
 use crate::model::ResponseStatus;
 use crate::text::{fit, saved_time, visible_line};
 
@@ -29,14 +28,11 @@ pub fn run(args: ListArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write
     for problem in &problems {
         let _ = writeln!(err, "{problem}");
     }
-    Err(Failure {
-        code: EXIT_BAD_INPUT,
-        message: format!(
-            "{} file(s) in {} could not be read as drafts",
-            problems.len(),
-            dirs.drafts().display()
-        ),
-    })
+    Err(Failure::bad_input(format!(
+        "{} file(s) in {} could not be read as drafts",
+        problems.len(),
+        dirs.drafts().display()
+    )))
 }
 
 /// The name other commands accept for the draft (`consult export NAME`).

@@ -6,31 +6,19 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{Failure, MergeArgs, known_sets, refuse_overwrite, write_file};
+use super::args::MergeArgs;
+use super::shared::{Failure, known_sets, name, refuse_overwrite, write_file};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents::{self, Opened};
 use crate::drafts::{DraftId, History};
-use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE, FileError};
+use crate::error::FileError;
 use crate::export;
 use crate::merge::{self, Refusal, Side};
 use crate::model::validate;
 use crate::model::{QuestionSet, Response};
 use crate::storage::{self, NewFileMode};
 use crate::text::{saved_time, visible_line};
-
-/// A path as it may be shown on a terminal.
-pub(super) fn name(path: &Path) -> String {
-    visible_line(&path.display().to_string()).into_owned()
-}
-
-/// A refusal of bad input: exit 2 with `message`.
-pub(super) fn usage(message: String) -> Failure {
-    Failure {
-        code: EXIT_BAD_INPUT,
-        message,
-    }
-}
 
 /// The copies to merge, and where their common ancestor came from.
 struct Copies {
@@ -45,10 +33,10 @@ pub fn run(args: MergeArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     let (base_path, ours_path, theirs_path) = match (args.git, args.files.as_slice()) {
         (false, [ours, theirs]) => (args.base.clone(), ours, theirs),
         (true, [base, ours, theirs]) => (Some(base.clone()), ours, theirs),
-        (false, _) => return Err(usage("merge takes two copies: OURS THEIRS".into())),
+        (false, _) => return Err(Failure::bad_input("merge takes two copies: OURS THEIRS")),
         (true, _) => {
-            return Err(usage(
-                "merge --git takes the three files git passes: %O %A %B".into(),
+            return Err(Failure::bad_input(
+                "merge --git takes the three files git passes: %O %A %B",
             ));
         }
     };
@@ -81,10 +69,9 @@ pub fn run(args: MergeArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
     let problems = validate::response(&merged, &copies.ours.set);
     if problems.iter().any(validate::Problem::is_error) {
         let bad = FileError::bad(Path::new("merged response"), problems);
-        return Err(Failure {
-            code: EXIT_FAILURE,
-            message: format!("the merge came out invalid, which is a bug in consult; nothing written\n{bad}"),
-        });
+        return Err(Failure::failed(format!(
+            "the merge came out invalid, which is a bug in consult; nothing written\n{bad}"
+        )));
     }
     let bytes = export::json::render(&merged);
 
@@ -127,14 +114,11 @@ pub fn run(args: MergeArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Writ
         .iter()
         .map(|c| visible_line(&c.place()).into_owned())
         .collect();
-    Err(Failure {
-        code: EXIT_FAILURE,
-        message: format!(
-            "{} conflict(s), both sides kept in the merged file: {}; the response cannot be exported until they are resolved",
-            merged.conflicts.len(),
-            places.join(", ")
-        ),
-    })
+    Err(Failure::failed(format!(
+        "{} conflict(s), both sides kept in the merged file: {}; the response cannot be exported until they are resolved",
+        merged.conflicts.len(),
+        places.join(", ")
+    )))
 }
 
 /// The refusals of [`merge::refusal`], said with the files' names.
@@ -164,21 +148,21 @@ fn check(copies: &Copies, paths: [Option<&Path>; 3], force: bool) -> Result<(), 
     let organisation = |r: &Response| visible_line(&r.respondent.organisation).into_owned();
     match refusal {
         None => Ok(()),
-        Some(Refusal::DifferentSets(a, b)) => Err(usage(format!(
+        Some(Refusal::DifferentSets(a, b)) => Err(Failure::bad_input(format!(
             "{} answers question set {:?} and {} answers {:?}: only copies of one response can be merged",
             file(a),
             set_of(a),
             file(b),
             set_of(b)
         ))),
-        Some(Refusal::DifferentOrganisations) => Err(usage(format!(
+        Some(Refusal::DifferentOrganisations) => Err(Failure::bad_input(format!(
             "{} is {:?}'s response and {} is {:?}'s: pass --force to merge copies from different organisations",
             file(Side::Ours),
             organisation(&copies.ours.response),
             file(Side::Theirs),
             organisation(&copies.theirs.response)
         ))),
-        Some(Refusal::Unresolved(side)) => Err(usage(format!(
+        Some(Refusal::Unresolved(side)) => Err(Failure::bad_input(format!(
             "{} still has conflicts from an earlier merge: resolve them first",
             file(side)
         ))),
@@ -189,7 +173,7 @@ fn check(copies: &Copies, paths: [Option<&Path>; 3], force: bool) -> Result<(), 
 fn refuse_inputs(out: &Path, inputs: &[Option<&Path>]) -> Result<(), Failure> {
     let id = DraftId::of(out);
     if inputs.iter().flatten().any(|input| DraftId::of(input).is(&id)) {
-        return Err(usage(format!(
+        return Err(Failure::bad_input(format!(
             "--out {} is one of the copies being merged, which are never changed: name a new file",
             name(out)
         )));

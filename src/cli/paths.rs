@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use super::{Command, Failure};
 use crate::drafts;
-use crate::error::{EXIT_BAD_INPUT, EXIT_FAILURE};
 
 /// `command` with each response file that is not in the current folder, but is the name
 /// of a draft in `drafts_dir`, replaced by that draft. Every command that takes a response
@@ -31,9 +30,9 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         }
         Command::Diff(args) => args.files.iter_mut().for_each(resolve),
         Command::Joint(args) => match &mut args.command {
-            super::joint::JointCommand::New(new) => new.files.iter_mut().for_each(resolve),
-            super::joint::JointCommand::Status(file) => resolve(&mut file.file),
-            super::joint::JointCommand::Provenance(p) => resolve(&mut p.joint.file),
+            super::args::JointCommand::New(new) => new.files.iter_mut().for_each(resolve),
+            super::args::JointCommand::Status(file) => resolve(&mut file.file),
+            super::args::JointCommand::Provenance(p) => resolve(&mut p.joint.file),
         },
         Command::Questions(_)
         | Command::New(_)
@@ -47,14 +46,11 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
 
 /// `consult edit FILE` of a file that is not there (nor a draft of that name): how to start one.
 pub fn missing_response(path: &Path) -> Failure {
-    let file = crate::text::visible_line(&path.display().to_string()).into_owned();
-    Failure {
-        code: EXIT_BAD_INPUT,
-        message: format!(
-            "{file}: no such file, nor a draft of that name (`consult list` shows your drafts); \
+    let file = crate::text::shown_path(path);
+    Failure::bad_input(format!(
+        "{file}: no such file, nor a draft of that name (`consult list` shows your drafts); \
              start it with `consult new --questions ID --org NAME --out {file}`"
-        ),
-    }
+    ))
 }
 
 /// The file `--out PATH` names. PATH is a folder when it exists as one or ends in a path
@@ -69,9 +65,7 @@ pub fn out_file(out: &Path, default_in: impl FnOnce(&Path) -> PathBuf) -> Result
     if !trailing_separator && !out.is_dir() {
         return Ok(out.to_path_buf());
     }
-    std::fs::create_dir_all(out).map_err(|e| Failure {
-        code: EXIT_FAILURE,
-        message: format!("{}: cannot make the folder: {e}", out.display()),
-    })?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| Failure::failed(format!("{}: cannot make the folder: {e}", out.display())))?;
     Ok(default_in(out))
 }

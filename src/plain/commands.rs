@@ -37,6 +37,8 @@ pub enum Command {
     Consensus(Option<(Option<crate::model::joint::Consensus>, String)>),
     /// A joint response: member N's minority statement on the item (empty: none).
     Minority(usize, String),
+    /// A joint response: take member N's file as it is now, in place of the copy taken.
+    Take(usize),
     /// A joint response: member N's sign-off on the item, or the whole response.
     SignOff {
         member: usize,
@@ -47,6 +49,9 @@ pub enum Command {
     /// We are not answering this item (again: we are).
     Pass,
     Ready,
+    /// Take back the item's newest change, or make again the one taken back last.
+    Undo,
+    Redo,
     Review,
     Final,
     Respondent,
@@ -204,6 +209,12 @@ pub const WORDS: &[Word] = &[
         help: "a joint response: member N agreed, objected or not-asked on this item (signoff N agreed all: the whole response), then any note",
     },
     Word {
+        name: "take",
+        short: &[],
+        usage: "take N",
+        help: "a joint response: take member N's file as it is now, when it changed since it was taken; the joint text stays as it is",
+    },
+    Word {
         name: "pass",
         short: &[],
         usage: "pass",
@@ -214,6 +225,18 @@ pub const WORDS: &[Word] = &[
         short: &[],
         usage: "ready",
         help: "mark the item ready, or back to draft",
+    },
+    Word {
+        name: "undo",
+        short: &[],
+        usage: "undo",
+        help: "take back this item's newest change: a text, a position, a ready mark or a key point",
+    },
+    Word {
+        name: "redo",
+        short: &[],
+        usage: "redo",
+        help: "make again the change undo took back last",
     },
     Word {
         name: "review",
@@ -277,18 +300,6 @@ pub const WORDS: &[Word] = &[
     },
 ];
 
-/// Export formats by the words that name them.
-const FORMATS: &[(&str, Format)] = &[
-    ("md", Format::Markdown),
-    ("markdown", Format::Markdown),
-    ("docx", Format::Docx),
-    ("word", Format::Docx),
-    ("text", Format::Text),
-    ("html", Format::Html),
-    ("fhir", Format::Fhir),
-    ("json", Format::Json),
-];
-
 /// The command word `word` names: its name, a short form, or the start of exactly one name.
 /// Err says why not, in one line.
 pub fn word(word: &str) -> Result<&'static Word, String> {
@@ -322,62 +333,69 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
     };
     let rest = line[first.len()..].trim();
     let found = word(first)?;
-    let command =
-        match found.name {
-            "next" => Command::Next,
-            "back" => Command::Back,
-            "go" if rest.is_empty() => {
-                return Err(
-                    "go needs an item: its number (go 3) or a few words of its label (go question 2)".into(),
-                );
-            }
-            "go" => Command::Go(rest.to_string()),
-            "show" => Command::Show,
-            "position" => Command::Position(pick(rest)?),
-            "answer" => Command::Answer(text(found.name, rest)?),
-            "reasoning" => Command::Reasoning(text(found.name, rest)?),
-            "notes" => Command::Notes(text(found.name, rest)?),
-            "keypoint" => Command::KeyPoint(rest.to_string()),
-            "inferred" => Command::Basis(crate::model::response::PositionBasis::Inferred),
-            "stated" => Command::Basis(crate::model::response::PositionBasis::Stated),
-            "members" => Command::Members,
-            "member" => Command::Member(
-                number(rest)
-                    .ok_or_else(|| "member needs a number, as members lists them: member 2".to_string())?,
-            ),
-            "adopt" => adopt(rest)?,
-            "credit" => Command::Credit(number(rest).ok_or_else(|| {
+    let command = match found.name {
+        "next" => Command::Next,
+        "back" => Command::Back,
+        "go" if rest.is_empty() => {
+            return Err(
+                "go needs an item: its number (go 3) or a few words of its label (go question 2)".into(),
+            );
+        }
+        "go" => Command::Go(rest.to_string()),
+        "show" => Command::Show,
+        "position" => Command::Position(pick(rest)?),
+        "answer" => Command::Answer(text(found.name, rest)?),
+        "reasoning" => Command::Reasoning(text(found.name, rest)?),
+        "notes" => Command::Notes(text(found.name, rest)?),
+        "keypoint" => Command::KeyPoint(rest.to_string()),
+        "inferred" => Command::Basis(crate::model::response::PositionBasis::Inferred),
+        "stated" => Command::Basis(crate::model::response::PositionBasis::Stated),
+        "members" => Command::Members,
+        "member" => Command::Member(
+            number(rest)
+                .ok_or_else(|| "member needs a number, as members lists them: member 2".to_string())?,
+        ),
+        "adopt" => adopt(rest)?,
+        "credit" => {
+            Command::Credit(number(rest).ok_or_else(|| {
                 "credit needs a member's number, as members lists them: credit 2".to_string()
-            })?),
-            "consensus" => consensus(rest)?,
-            "minority" => {
-                let (n, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-                let n = number(n).ok_or_else(|| {
-                    "minority needs a member's number, then the statement: minority 2 TEXT".to_string()
-                })?;
-                let text = if text.trim().eq_ignore_ascii_case("clear") {
-                    ""
-                } else {
-                    text.trim()
-                };
-                Command::Minority(n, text.to_string())
-            }
-            "signoff" => sign_off(rest)?,
-            "pass" => Command::Pass,
-            "ready" => Command::Ready,
-            "review" => Command::Review,
-            "final" => Command::Final,
-            "respondent" => Command::Respondent,
-            "gathered" => Command::Gathered(rest.trim().to_string()),
-            "export" => export(rest)?,
-            "versions" => Command::Versions,
-            "restore" => Command::Restore(number(rest).ok_or_else(|| {
-                "restore needs a version number, as versions lists them: restore 2".to_string()
-            })?),
-            "save" => Command::Save,
-            "help" => Command::Help,
-            _ => Command::Quit,
-        };
+            })?)
+        }
+        "consensus" => consensus(rest)?,
+        "minority" => {
+            let (n, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let n = number(n).ok_or_else(|| {
+                "minority needs a member's number, then the statement: minority 2 TEXT".to_string()
+            })?;
+            let text = if text.trim().eq_ignore_ascii_case("clear") {
+                ""
+            } else {
+                text.trim()
+            };
+            Command::Minority(n, text.to_string())
+        }
+        "signoff" => sign_off(rest)?,
+        "take" => Command::Take(
+            number(rest)
+                .ok_or_else(|| "take needs a member's number, as members lists them: take 2".to_string())?,
+        ),
+        "pass" => Command::Pass,
+        "ready" => Command::Ready,
+        "undo" => Command::Undo,
+        "redo" => Command::Redo,
+        "review" => Command::Review,
+        "final" => Command::Final,
+        "respondent" => Command::Respondent,
+        "gathered" => Command::Gathered(rest.trim().to_string()),
+        "export" => export(rest)?,
+        "versions" => Command::Versions,
+        "restore" => Command::Restore(number(rest).ok_or_else(|| {
+            "restore needs a version number, as versions lists them: restore 2".to_string()
+        })?),
+        "save" => Command::Save,
+        "help" => Command::Help,
+        _ => Command::Quit,
+    };
     Ok(Some(command))
 }
 
@@ -475,20 +493,19 @@ fn text(name: &str, rest: &str) -> Result<Text, String> {
 }
 
 fn export(rest: &str) -> Result<Command, String> {
-    let names: Vec<&str> = FORMATS.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = crate::export::FORMATS
+        .iter()
+        .flat_map(|f| std::iter::once(f.id).chain(f.aliases.iter().copied()))
+        .collect();
     let Some(first) = rest.split_whitespace().next() else {
         return Err(format!("export needs a format: {}", names.join(", ")));
     };
-    let format = FORMATS
-        .iter()
-        .find(|(name, _)| *name == first.to_lowercase())
-        .map(|(_, format)| *format)
-        .ok_or_else(|| {
-            format!(
-                "There is no export format “{first}”; the formats are {}",
-                names.join(", ")
-            )
-        })?;
+    let format = Format::named(first).ok_or_else(|| {
+        format!(
+            "There is no export format “{first}”; the formats are {}",
+            names.join(", ")
+        )
+    })?;
     let folder = rest[first.len()..].trim();
     Ok(Command::Export {
         format,
@@ -526,7 +543,7 @@ mod tests {
         );
         assert_eq!(
             parse("re").unwrap_err(),
-            "“re” could be reasoning, ready, review, respondent, restore; type more of the word"
+            "“re” could be reasoning, ready, redo, review, respondent, restore; type more of the word"
         );
     }
 

@@ -3,9 +3,9 @@
 //! alternate screen; every line is printed once, and text from files is shown as
 //! visible pictures of any control character in it.
 //!
-//! A front end like [`crate::tui`], on the same [`Draft`] and the same save path: drafts
+//! A front end like [`crate::tui`], on the same [`Session`] and the same save path: drafts
 //! are opened and created through [`crate::drafts`] (lock, history, recovery offered
-//! back), and every change is saved at once with [`Draft::save_job`] and
+//! back), and every change is saved at once with [`Session::save_now`] and
 //! [`drafts::perform`]. The end of input and the termination signals save and close.
 
 pub mod commands;
@@ -17,12 +17,12 @@ mod walk;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::Instant;
 
-use crate::app::Draft;
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::drafts::{self, SaveResult};
+use crate::session::Session;
+use crate::session::versions::ReloadError;
 use crate::text::visible;
 use input::{Heard, Input};
 
@@ -58,9 +58,11 @@ pub fn run(dirs: Dirs, start: Start) -> u8 {
         catalog,
         input: Input::start(),
         prompt: std::io::stdin().is_terminal(),
+        piped: !std::io::stdin().is_terminal(),
         zone: jiff::tz::TimeZone::system(),
         exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
         last_adopted: None,
+        set_version_offer: None,
     };
     match plain.open(start) {
         Ok(open) => plain.walk(open),
@@ -78,7 +80,7 @@ enum Stop {
 
 /// A draft open in the dialogue, and how it is shown.
 struct Open {
-    draft: Draft,
+    draft: Session,
     /// The draft's path as the user gave it (or where a new one was made).
     shown: String,
     /// Just started.
@@ -93,10 +95,15 @@ struct Plain {
     input: Input,
     /// Whether to print a prompt before reading: only for a person at a terminal.
     prompt: bool,
+    /// Standard input is not a terminal (a script pipes commands in): an editor program
+    /// would take the rest of the script as its own input.
+    piped: bool,
     zone: jiff::tz::TimeZone,
     exports_dir: PathBuf,
     /// On a joint response, the item and passage adopted last, for `credit`.
     last_adopted: Option<(String, usize)>,
+    /// The draft just opened answered an earlier version of its set: the offer to make.
+    set_version_offer: Option<drafts::set_version::Offer>,
 }
 
 impl Plain {
@@ -204,22 +211,16 @@ impl Plain {
     /// Writes the draft if it changed, through the same save as the full-screen app.
     /// A failed write keeps the work in the recovery copy and is tried again at the next
     /// change; a file changed by another program is never overwritten unasked.
-    fn save(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn save(&mut self, draft: &mut Session) -> Result<(), Stop> {
         if draft.autosave.conflict {
             self.say(
                 "Not saved: the draft file was changed by another program; type save to decide what to do.",
             );
             return Ok(());
         }
-        if !draft.is_dirty() {
-            return Ok(());
-        }
-        let job = draft.save_job();
-        let outcome = drafts::perform(&job);
-        draft.finished_save(&outcome, Instant::now());
-        match outcome.result {
-            SaveResult::Saved(_) => Ok(()),
-            SaveResult::Failed(e) => {
+        match draft.save_now() {
+            Ok(()) | Err(SaveResult::Saved(_)) => Ok(()),
+            Err(SaveResult::Failed(e)) => {
                 self.say(format!("Could not save {}: {e}.", draft.path.display()));
                 self.say(format!(
                     "{}.",
@@ -228,13 +229,13 @@ impl Plain {
                 self.say("The next change tries to save again; so does save.");
                 Ok(())
             }
-            SaveResult::Conflict => self.settle_conflict(draft),
+            Err(SaveResult::Conflict) => self.settle_conflict(draft),
         }
     }
 
     /// The draft file was changed elsewhere: overwrite it, load it (keeping ours as a
     /// separate draft), or decide later (nothing is saved meanwhile).
-    fn settle_conflict(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn settle_conflict(&mut self, draft: &mut Session) -> Result<(), Stop> {
         self.say(format!(
             "Another program changed {} since consult last saved it. Nothing was overwritten.",
             draft.path.display()
@@ -245,8 +246,7 @@ impl Plain {
             )?;
             match answer.trim().to_lowercase().as_str() {
                 "overwrite" => {
-                    draft.autosave.conflict = false;
-                    draft.autosave.on_disk = None;
+                    draft.overwrite_changed();
                     return self.save(draft);
                 }
                 "reload" => {
@@ -263,22 +263,17 @@ impl Plain {
     }
 
     /// Loads the draft file as changed elsewhere, after keeping what we had as a separate draft.
-    fn reload(&mut self, draft: &mut Draft) {
-        let mine = match drafts::keep_copy(&self.dirs.drafts(), &draft.path, "mine", &draft.response) {
-            Ok(mine) => mine,
-            Err(e) => return self.say(format!("Could not keep your version ({e}); nothing changed.")),
-        };
-        match drafts::reread(&self.catalog, &draft.path) {
-            Ok((opened, on_disk)) => {
-                draft.replace_content(opened.set, opened.response);
-                draft.autosave.settle(Some(on_disk));
-                self.say(format!(
-                    "Loaded the changed file; your version is kept as {}.",
-                    mine.display()
-                ));
+    fn reload(&mut self, draft: &mut Session) {
+        match draft.reload_changed(&self.dirs, &self.catalog) {
+            Ok(mine) => self.say(format!(
+                "Loaded the changed file; your version is kept as {}.",
+                mine.display()
+            )),
+            Err(ReloadError::NotKept(e)) => {
+                self.say(format!("Could not keep your version ({e}); nothing changed."))
             }
-            Err(e) => self.say(format!(
-                "The changed file cannot be read ({e}); your version is kept as {}.",
+            Err(ReloadError::Unreadable { error, mine }) => self.say(format!(
+                "The changed file cannot be read ({error}); your version is kept as {}.",
                 mine.display()
             )),
         }

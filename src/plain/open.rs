@@ -5,11 +5,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::{Open, Plain, Start, Stop, print};
-use crate::app::Draft;
 use crate::catalog;
-use crate::drafts::{self, Candidate};
+use crate::drafts::{self, Candidate, set_version};
 use crate::error::{EXIT_FAILURE, located};
 use crate::model::{QuestionSet, Respondent};
+use crate::session::Session;
 
 /// The exit code for a failure to open or create a draft, after saying why on stderr.
 fn failed(message: impl std::fmt::Display, code: i32) -> u8 {
@@ -52,16 +52,20 @@ impl Plain {
         if open.stop.is_none() {
             open.stop = self.offer_recovery(&mut open.draft).err();
         }
+        if open.stop.is_none() {
+            open.stop = self.offer_set_version(&mut open.draft).err();
+        }
         Ok(open)
     }
 
     /// Opens (and locks) the draft at `path`; problems that do not stop it are said.
-    fn open_file(&mut self, path: &Path, set: Option<&QuestionSet>) -> Result<Draft, String> {
-        let opened = drafts::open(&self.dirs, &self.catalog, path, set)?;
+    fn open_file(&mut self, path: &Path, set: Option<&QuestionSet>) -> Result<Session, String> {
+        let mut opened = drafts::open(&self.dirs, &self.catalog, path, set)?;
+        self.set_version_offer = set_version::on_opening(&mut opened, &self.catalog);
         for warning in &opened.warnings {
             self.say(located(path, warning));
         }
-        Ok(Draft::opened(opened))
+        Ok(Session::opened(opened))
     }
 
     /// The drafts, numbered, to open one or start a new one; none yet: a new one.
@@ -148,7 +152,7 @@ impl Plain {
         }
         let opened =
             drafts::create(&self.dirs, &set, &details.organisation).map_err(|e| failed(e, EXIT_FAILURE))?;
-        let mut draft = Draft::opened(opened);
+        let mut draft = Session::opened(opened);
         if draft.response.respondent != details {
             draft.response.respondent = details;
             draft.changed(Instant::now());
@@ -240,7 +244,7 @@ impl Plain {
     /// Unsaved work of this draft from a session that ended before saving it: recover it,
     /// keep it as a separate draft, or keep the draft as it is (the work is set aside,
     /// never deleted; so it is too when no choice is made).
-    fn offer_recovery(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn offer_recovery(&mut self, draft: &mut Session) -> Result<(), Stop> {
         let Some(id) = draft.file.as_ref().map(|f| f.id.clone()) else {
             return Ok(());
         };
@@ -286,14 +290,40 @@ impl Plain {
         }
     }
 
-    fn recover(&mut self, draft: &mut Draft, candidate: &Candidate) -> Result<(), Stop> {
-        let set = draft.set.clone();
-        draft.replace_content(set, candidate.recovered.clone());
-        draft.changed(Instant::now());
-        // A leftover temporary file has done its job; the draft's own recovery copy goes with the save.
-        if Some(&candidate.source) != draft.journal() {
-            drafts::discard_leftover(candidate);
+    /// Asks, once, whether to bring a draft that answered an earlier version of its set up
+    /// to the version it is now (see [`set_version`]); `later` asks again next time.
+    fn offer_set_version(&mut self, draft: &mut Session) -> Result<(), Stop> {
+        let Some(offer) = self.set_version_offer.take() else {
+            return Ok(());
+        };
+        self.say_all(offer.describe());
+        let mut question = "Type update to bring the draft up to this version, keep to keep it on the earlier one (you will not be asked again), or later to decide next time.";
+        loop {
+            match self.question(question)?.trim().to_lowercase().as_str() {
+                "update" => {
+                    draft.bring_up_to_date(Instant::now());
+                    self.say("The draft now answers the set as it is; as it was, it is among its versions.");
+                    return self.save(draft);
+                }
+                "keep" => {
+                    match draft.keep_earlier_set() {
+                        Err(e) => self.say(format!(
+                            "Could not note that choice ({e}); you will be asked again."
+                        )),
+                        Ok(()) => self.say(
+                            "Kept on the earlier version; you will be asked again only if the set changes.",
+                        ),
+                    }
+                    return Ok(());
+                }
+                "later" => return Ok(()),
+                _ => question = "Please type update, keep or later.",
+            }
         }
+    }
+
+    fn recover(&mut self, draft: &mut Session, candidate: &Candidate) -> Result<(), Stop> {
+        draft.recover(candidate);
         self.say("Recovered into the draft.");
         self.save(draft)
     }

@@ -11,6 +11,7 @@ use crate::catalog::{Catalog, Origin};
 use crate::drafts::history::Version;
 use crate::drafts::{Candidate, DraftSummary};
 use crate::model::{Answer, Item, QuestionSet, Respondent, Response, Scale};
+use crate::session::StillToDo;
 use crate::text::{saved_time, shorten, visible_line, word_count};
 
 /// A one-line field as one line.
@@ -157,7 +158,7 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
             at_a_glance(set, item, &answer)
         ));
     }
-    let to_do = still_to_do(set, response);
+    let to_do = still_to_do(set, &StillToDo::of(set, response));
     if to_do.is_empty() {
         lines.push("Every item is answered and within its word limit.".into());
     }
@@ -188,26 +189,23 @@ fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
     parts.join(", ")
 }
 
-/// What stands between the response and final: items with no answer, answers over their
-/// word limit. Empty when nothing does.
-pub fn still_to_do(set: &QuestionSet, response: &Response) -> Vec<String> {
-    let open: Vec<String> = set
-        .items()
-        .filter(|i| response.unanswered(set).iter().any(|u| u.id == i.id))
-        .map(|i| one(&i.label))
-        .collect();
+/// What stands between the response and final, a line each. Empty when nothing does.
+pub fn still_to_do(set: &QuestionSet, to_do: &StillToDo) -> Vec<String> {
+    let label = |id: &str| set.item(id).map_or_else(|| one(id), |i| one(&i.label));
+    let open: Vec<String> = to_do.unanswered.iter().map(|id| label(id)).collect();
     let mut lines = Vec::new();
     match open.len() {
         0 => {}
         1 => lines.push(format!("1 item has no answer yet: {}.", open[0])),
         n => lines.push(format!("{n} items have no answer yet: {}.", open.join(", "))),
     }
-    for over in response.over_word_limits(set) {
+    for over in &to_do.over {
+        let unit = over.limit.unit.trim_end_matches('s');
         lines.push(format!(
-            "{} is over its word limit: {} of {}.",
-            one(&over.item.label),
-            over.words,
-            over.limit
+            "{} is over its {unit} limit: {} of {}.",
+            label(&over.item),
+            over.limit.count,
+            over.limit.limit
         ));
     }
     lines
@@ -335,14 +333,8 @@ pub fn recovered(candidate: &Candidate, set: &QuestionSet) -> Vec<String> {
         "Work was recovered that is not in the draft file:".to_string(),
     ];
     for difference in &candidate.differences {
-        let what = match difference.what.split_once(" · ") {
-            Some((id, field)) => {
-                let label = set.item(id).map_or(id, |i| i.label.as_str());
-                format!("{} · {field}", one(label))
-            }
-            None => difference.what.clone(),
-        };
-        if difference.what.ends_with("answer") || difference.what.ends_with("reasoning") {
+        let what = difference.describe(Some(set));
+        if difference.is_prose() {
             lines.push(format!(
                 "{what}: {} recovered, {} in the file.",
                 words(word_count(&difference.recovered)),

@@ -6,35 +6,26 @@ use std::time::Instant;
 
 use super::commands::{Command, Pick, Text};
 use super::{Plain, Stop, print};
-use crate::app::Draft;
 use crate::drafts;
 use crate::export::{self, Format};
 use crate::model::{ItemStatus, ResponseStatus};
+use crate::session::versions::RestoreError;
+use crate::session::{Session, TextField, Undone};
 
-/// Which text of an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Answer,
-    Reasoning,
-    /// Notes for ourselves, never in a submission.
-    Notes,
+/// How a text is named in what plain mode says: "Answer", "answer".
+fn title(field: TextField) -> &'static str {
+    match field {
+        TextField::Answer => "Answer",
+        TextField::Reasoning => "Reasoning",
+        TextField::Notes => "Notes",
+    }
 }
 
-impl Field {
-    fn title(self) -> &'static str {
-        match self {
-            Field::Answer => "Answer",
-            Field::Reasoning => "Reasoning",
-            Field::Notes => "Notes",
-        }
-    }
-
-    fn word(self) -> &'static str {
-        match self {
-            Field::Answer => "answer",
-            Field::Reasoning => "reasoning",
-            Field::Notes => "notes",
-        }
+fn word(field: TextField) -> &'static str {
+    match field {
+        TextField::Answer => "answer",
+        TextField::Reasoning => "reasoning",
+        TextField::Notes => "notes",
     }
 }
 
@@ -60,7 +51,7 @@ pub fn find_item(set: &crate::model::QuestionSet, query: &str) -> Result<usize, 
 }
 
 impl Plain {
-    pub(super) fn command(&mut self, draft: &mut Draft, command: Command) -> Result<(), Stop> {
+    pub(super) fn command(&mut self, draft: &mut Session, command: Command) -> Result<(), Stop> {
         let count = draft.set.item_count();
         match command {
             Command::Next if draft.current + 1 >= count => self.say(format!(
@@ -75,9 +66,9 @@ impl Plain {
             },
             Command::Show => self.say_all(print::item(&draft.set, &draft.response, draft.current, true)),
             Command::Position(pick) => return self.position(draft, pick),
-            Command::Answer(how) => return self.write_text(draft, Field::Answer, how),
-            Command::Reasoning(how) => return self.write_text(draft, Field::Reasoning, how),
-            Command::Notes(how) => return self.write_text(draft, Field::Notes, how),
+            Command::Answer(how) => return self.write_text(draft, TextField::Answer, how),
+            Command::Reasoning(how) => return self.write_text(draft, TextField::Reasoning, how),
+            Command::Notes(how) => return self.write_text(draft, TextField::Notes, how),
             Command::KeyPoint(text) => return self.key_point(draft, &text),
             Command::Basis(basis) => return self.basis(draft, basis),
             Command::Members
@@ -86,8 +77,10 @@ impl Plain {
             | Command::Credit(_)
             | Command::Consensus(_)
             | Command::Minority(..)
+            | Command::Take(_)
             | Command::SignOff { .. } => return self.joint(draft, command),
             Command::Ready => return self.toggle_ready(draft),
+            Command::Undo | Command::Redo => return self.undo(draft, command == Command::Redo),
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),
             Command::Respondent => return self.respondent(draft),
@@ -102,7 +95,7 @@ impl Plain {
             }
             Command::Export { format, folder } => return self.export(draft, format, folder),
             Command::Versions => {
-                let versions = self.versions(draft);
+                let versions = draft.versions();
                 self.say_all(print::versions(&versions, &self.zone));
             }
             Command::Restore(number) => return self.restore(draft, number),
@@ -119,20 +112,20 @@ impl Plain {
         Ok(())
     }
 
-    fn arrive(&mut self, draft: &mut Draft, index: usize) {
+    fn arrive(&mut self, draft: &mut Session, index: usize) {
         draft.go_to(index);
         self.say_all(print::item(&draft.set, &draft.response, draft.current, false));
     }
 
     /// After a change: says so once if it made a final response a draft again, and saves.
-    pub(super) fn changed(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    pub(super) fn changed(&mut self, draft: &mut Session) -> Result<(), Stop> {
         if std::mem::take(&mut draft.reopened) {
             self.say("The response is a draft again after this change; final marks it final.");
         }
         self.save(draft)
     }
 
-    fn position(&mut self, draft: &mut Draft, pick: Pick) -> Result<(), Stop> {
+    fn position(&mut self, draft: &mut Session, pick: Pick) -> Result<(), Stop> {
         let item = draft.item().clone();
         let Some(scale) = draft.set.scale_of(&item).cloned() else {
             self.say(format!(
@@ -173,30 +166,31 @@ impl Plain {
         self.changed(draft)
     }
 
-    fn write_text(&mut self, draft: &mut Draft, field: Field, how: Text) -> Result<(), Stop> {
+    fn write_text(&mut self, draft: &mut Session, field: TextField, how: Text) -> Result<(), Stop> {
         let item = draft.item().clone();
-        if field == Field::Reasoning && item.scale.is_none() {
+        if field == TextField::Reasoning && item.scale.is_none() {
             self.say(format!(
                 "{} takes no position, so no reasoning: answer writes it.",
                 print::name(&item)
             ));
             return Ok(());
         }
-        let old = draft
-            .response
-            .answer(&item.id)
-            .map_or_else(String::new, |a| match field {
-                Field::Answer => a.answer.clone(),
-                Field::Reasoning => a.reasoning.clone(),
-                Field::Notes => a.notes.clone(),
-            });
-        let limit = item.word_limit.filter(|_| field == Field::Answer);
+        let old = draft.text(field).to_string();
+        let limit = item.word_limit.filter(|_| field == TextField::Answer);
         let (text, stop) = match how {
             Text::Clear if old.is_empty() => {
-                self.say(format!("The {} is empty already.", field.word()));
+                self.say(format!("The {} is empty already.", word(field)));
                 return Ok(());
             }
             Text::Clear => (String::new(), None),
+            Text::Edit if self.piped => {
+                self.say(format!(
+                    "{} edit needs your editor, and your editor needs a terminal: these commands are piped in, so the editor would take the rest of them. Pipe the text instead: {}, its lines, then a line holding only a dot.",
+                    word(field),
+                    word(field)
+                ));
+                return Ok(());
+            }
             Text::Edit => match self.edit_in_editor(&old) {
                 Ok(text) => (text, None),
                 Err(e) => {
@@ -208,7 +202,7 @@ impl Plain {
                 let (lines, stop) = self.type_lines(field, &old);
                 if lines.is_empty() {
                     if stop.is_none() {
-                        self.say(format!("Nothing typed; the {} is as it was.", field.word()));
+                        self.say(format!("Nothing typed; the {} is as it was.", word(field)));
                     }
                     return stop.map_or(Ok(()), Err);
                 }
@@ -219,16 +213,12 @@ impl Plain {
             }
         };
         if text == old {
-            self.say(format!("The {} is unchanged.", field.word()));
+            self.say(format!("The {} is unchanged.", word(field)));
         } else {
-            draft.edit_current(Instant::now(), |answer| match field {
-                Field::Answer => answer.answer = text.clone(),
-                Field::Reasoning => answer.reasoning = text.clone(),
-                Field::Notes => answer.notes = text.clone(),
-            });
+            draft.replace_text(field, &text, Instant::now());
             match how {
-                Text::Clear => self.say(format!("{} cleared.", field.title())),
-                _ => self.say_all(print::text_set(field.title(), &text, limit)),
+                Text::Clear => self.say(format!("{} cleared.", title(field))),
+                _ => self.say_all(print::text_set(title(field), &text, limit)),
             }
             self.changed(draft)?;
         }
@@ -244,15 +234,15 @@ impl Plain {
     }
 
     /// Lines typed until one holding only a dot, and why they stopped early, if they did.
-    fn type_lines(&mut self, field: Field, old: &str) -> (Vec<String>, Option<Stop>) {
+    fn type_lines(&mut self, field: TextField, old: &str) -> (Vec<String>, Option<Stop>) {
         self.say(format!(
             "Type the {}; a line holding only a dot ends it.",
-            field.word()
+            word(field)
         ));
         if !old.trim().is_empty() {
             self.say(format!(
                 "What you type replaces the {} there is now; a dot alone at once keeps it.",
-                field.word()
+                word(field)
             ));
         }
         let mut lines = Vec::new();
@@ -266,7 +256,7 @@ impl Plain {
     }
 
     /// How the members' views were gathered, in the respondent's details.
-    fn views_gathered(&mut self, draft: &mut Draft, text: &str) -> Result<(), Stop> {
+    fn views_gathered(&mut self, draft: &mut Session, text: &str) -> Result<(), Stop> {
         if text.is_empty() {
             let said = match &draft.response.respondent.views_gathered {
                 Some(how) => format!("How the members' views were gathered: {}.", crate::text::visible_line(how)),
@@ -286,7 +276,7 @@ impl Plain {
         self.changed(draft)
     }
 
-    fn key_point(&mut self, draft: &mut Draft, text: &str) -> Result<(), Stop> {
+    fn key_point(&mut self, draft: &mut Session, text: &str) -> Result<(), Stop> {
         let answer = draft
             .response
             .answer(&draft.item().id)
@@ -316,18 +306,16 @@ impl Plain {
         self.changed(draft)
     }
 
-    fn basis(&mut self, draft: &mut Draft, basis: crate::model::response::PositionBasis) -> Result<(), Stop> {
+    fn basis(
+        &mut self,
+        draft: &mut Session,
+        basis: crate::model::response::PositionBasis,
+    ) -> Result<(), Stop> {
         if !draft.has_scale() {
             self.say("This item is free text and takes no position.");
             return Ok(());
         }
-        let now = draft
-            .response
-            .answer(&draft.item().id)
-            .map_or(Default::default(), |a| a.position_basis);
-        if now != basis {
-            draft.toggle_basis(Instant::now());
-        }
+        let changed = draft.set_basis(basis, Instant::now());
         self.say(match basis {
             crate::model::response::PositionBasis::Inferred => {
                 "The position is marked inferred: read from the respondent's documents, to be confirmed."
@@ -336,38 +324,44 @@ impl Plain {
                 "The position is marked stated by the respondent."
             }
         });
-        if now == basis {
+        if !changed {
             return Ok(());
         }
         self.changed(draft)
     }
 
-    fn toggle_ready(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn toggle_ready(&mut self, draft: &mut Session) -> Result<(), Stop> {
         let item = draft.item().clone();
-        let ready = draft
-            .response
-            .answer(&item.id)
-            .is_some_and(|a| a.status == ItemStatus::Ready);
-        draft.edit_current(Instant::now(), |a| {
-            a.status = if ready {
-                ItemStatus::Draft
-            } else {
-                ItemStatus::Ready
-            }
-        });
-        let now = if ready { "back to draft" } else { "marked ready" };
+        let now = match draft.toggle_ready(Instant::now()) {
+            ItemStatus::Ready => "marked ready",
+            _ => "back to draft",
+        };
         self.say(format!("{} is {now}.", crate::text::visible_line(&item.label)));
         self.changed(draft)
     }
 
-    fn toggle_final(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn undo(&mut self, draft: &mut Session, redo: bool) -> Result<(), Stop> {
+        let item = draft.item().clone();
+        if draft.undo(redo, Instant::now()) == Undone::Nothing {
+            let what = if redo { "redo" } else { "undo" };
+            self.say(format!(
+                "Nothing to {what} on {}.",
+                crate::text::visible_line(&item.label)
+            ));
+            return Ok(());
+        }
+        self.say(if redo { "Made again:" } else { "Taken back:" });
+        self.say_all(print::item(&draft.set, &draft.response, draft.current, false));
+        self.changed(draft)
+    }
+
+    fn toggle_final(&mut self, draft: &mut Session) -> Result<(), Stop> {
         if draft.response.status == ResponseStatus::Final {
-            draft.response.status = ResponseStatus::Draft;
-            draft.changed(Instant::now());
+            draft.set_status(ResponseStatus::Draft, Instant::now());
             self.say("The response is a draft again.");
             return self.save(draft);
         }
-        let to_do = print::still_to_do(&draft.set, &draft.response);
+        let to_do = print::still_to_do(&draft.set, &draft.still_to_do());
         if !to_do.is_empty() {
             self.say_all(to_do);
             if !self.yes_no("Mark the response final anyway? yes or no")? {
@@ -375,13 +369,12 @@ impl Plain {
                 return Ok(());
             }
         }
-        draft.response.status = ResponseStatus::Final;
-        draft.changed(Instant::now());
+        draft.set_status(ResponseStatus::Final, Instant::now());
         self.say("The response is marked final.");
         self.save(draft)
     }
 
-    fn respondent(&mut self, draft: &mut Draft) -> Result<(), Stop> {
+    fn respondent(&mut self, draft: &mut Session) -> Result<(), Stop> {
         self.say("Who is responding:");
         self.say_all(print::respondent(&draft.response.respondent));
         self.say("Type each detail anew, or an empty line to keep it; a single - clears it.");
@@ -398,7 +391,7 @@ impl Plain {
         asked
     }
 
-    fn export(&mut self, draft: &mut Draft, format: Format, folder: Option<String>) -> Result<(), Stop> {
+    fn export(&mut self, draft: &mut Session, format: Format, folder: Option<String>) -> Result<(), Stop> {
         let folder = folder.map_or_else(|| self.exports_dir.clone(), PathBuf::from);
         let path = export::default_path(&folder, &draft.response, format);
         if path.exists() {
@@ -421,18 +414,9 @@ impl Plain {
         Ok(())
     }
 
-    fn versions(&self, draft: &Draft) -> Vec<drafts::history::Version> {
-        let set = &draft.set;
-        draft
-            .file
-            .as_ref()
-            .map(|f| f.history.list_with(|id| (id == set.id).then_some(set)))
-            .unwrap_or_default()
-    }
-
     /// Puts saved version `number` back, after keeping what the draft holds now as a version.
-    fn restore(&mut self, draft: &mut Draft, number: usize) -> Result<(), Stop> {
-        let versions = self.versions(draft);
+    fn restore(&mut self, draft: &mut Session, number: usize) -> Result<(), Stop> {
+        let versions = draft.versions();
         let Some(version) = number.checked_sub(1).and_then(|i| versions.get(i)) else {
             self.say(match versions.len() {
                 0 => format!("There is no version {number}: there are no saved versions yet."),
@@ -450,30 +434,20 @@ impl Plain {
             self.say("Nothing changed.");
             return Ok(());
         }
-        let Some(history) = draft.file.as_ref().map(|f| f.history.clone()) else {
-            return Ok(());
-        };
-        let read = history.read(number).map_err(|e| e.to_string()).and_then(|bytes| {
-            let text = String::from_utf8(bytes).map_err(|_| "that version is not text".to_string())?;
-            crate::documents::response_from_text(&text, &self.catalog, Some(&draft.set))
-                .map_err(|p| p.first().map_or_else(String::new, |p| p.message.clone()))
-        });
-        let opened = match read {
-            Ok(opened) => opened,
-            Err(e) => {
+        match draft.restore_version(&self.catalog, number) {
+            Ok(()) => {}
+            Err(RestoreError::NoSuchVersion { .. }) => return Ok(()),
+            Err(RestoreError::Unreadable(e)) => {
                 self.say(format!("Could not read version {number}: {e}."));
                 return Ok(());
             }
-        };
-        let now = export::json::render(&draft.response);
-        if let Err(e) = history.record_now(now.as_bytes(), jiff::Timestamp::now()) {
-            self.say(format!(
-                "Could not keep what you have now ({e}); nothing changed."
-            ));
-            return Ok(());
+            Err(RestoreError::NotKept(e)) => {
+                self.say(format!(
+                    "Could not keep what you have now ({e}); nothing changed."
+                ));
+                return Ok(());
+            }
         }
-        draft.replace_content(opened.set, opened.response);
-        draft.changed(Instant::now());
         self.say(format!(
             "Back to version {number}; what you had is kept as version 1."
         ));

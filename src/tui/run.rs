@@ -11,7 +11,7 @@ use super::input::Input;
 use super::saver::Saver;
 use super::signals::Signals;
 use super::{event::to_action, terminal};
-use crate::app::{Action, App, update};
+use crate::app::{Action, App, Effect, update};
 use crate::drafts;
 use crate::ui;
 
@@ -71,6 +71,7 @@ fn event_loop(
     input: &Input,
 ) -> io::Result<()> {
     let mut redraw = true;
+    let mut quit = false;
     loop {
         if redraw {
             let mut shown = Default::default();
@@ -80,7 +81,7 @@ fn event_loop(
         }
         // After the frame, so what was typed is on screen before any save is prepared.
         redraw = catch_up(app, saver);
-        if app.quit || signals.received() {
+        if quit || signals.received() {
             return Ok(());
         }
         if redraw {
@@ -98,27 +99,15 @@ fn event_loop(
                         Wake::Input(event) => {
                             // Any terminal event may change the screen: a key, a resize, focus.
                             redraw = true;
-                            if let Some(action) = to_action(app, event?)
-                                && let Some(job) = update(app, action)
-                            {
-                                saver.send(job);
-                            }
-                            if let Some(text) = app.clipboard.take() {
-                                // Through the terminal itself (OSC 52), so it works over SSH too.
-                                let _ = crossterm::execute!(
-                                    io::stdout(),
-                                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-                                );
-                            }
-                            if let Some(text) = app.external_edit.take() {
-                                let edited = hand_over(app, tui, input, &text);
-                                update(app, Action::Edited(edited));
+                            if let Some(action) = to_action(app, event?) {
+                                let effect = update(app, action);
+                                quit |= carry_out(app, effect, tui, saver, input);
                             }
                         }
                         Wake::Saved => {} // taken in by catch_up
                         Wake::Signal => return Ok(()),
                     }
-                    if app.quit {
+                    if quit {
                         return Ok(());
                     }
                 }
@@ -128,6 +117,35 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
+}
+
+/// Does what the update step asked; what it gives back goes through the update step
+/// too. Returns whether the program is to end.
+fn carry_out(
+    app: &mut App,
+    mut next: Option<Effect>,
+    tui: &mut terminal::Tui,
+    saver: &Saver,
+    input: &Input,
+) -> bool {
+    while let Some(effect) = next.take() {
+        match effect {
+            Effect::Save(job) => saver.send(job),
+            Effect::Clipboard(text) => {
+                // Through the terminal itself (OSC 52), so it works over SSH too.
+                let _ = crossterm::execute!(
+                    io::stdout(),
+                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                );
+            }
+            Effect::Edit(text) => {
+                let edited = hand_over(app, tui, input, &text);
+                next = update(app, Action::Edited(edited));
+            }
+            Effect::Quit => return true,
+        }
+    }
+    false
 }
 
 /// Lets the user's editor program have the terminal for `text`, then takes it back.
@@ -155,7 +173,7 @@ fn catch_up(app: &mut App, saver: &Saver) -> bool {
     for outcome in saver.finished() {
         update(app, Action::Saved(outcome));
     }
-    if let Some(job) = update(app, Action::Tick(Instant::now())) {
+    if let Some(Effect::Save(job)) = update(app, Action::Tick(Instant::now())) {
         saver.send(job);
     }
     before != seen(app)

@@ -37,8 +37,8 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                 ])
                     .areas(inner);
             let mut spans = vec![Span::styled("Format (Tab, Shift-Tab): ", theme.heading())];
-            spans.extend(ExportChoice::ALL.iter().map(|c| {
-                let on = choice == c;
+            spans.extend(ExportChoice::all().map(|c| {
+                let on = *choice == c;
                 Span::styled(
                     format!("{} {}  ", if on { "(•)" } else { "( )" }, c.label()),
                     if on { theme.selected() } else { Style::new() },

@@ -48,7 +48,7 @@ pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             let keys: Vec<String> = binding.keys.iter().map(label).collect();
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" / ")), theme.key()),
+                Span::styled(format!("  {:<21} ", keys.join(" / ")), theme.key()),
                 Span::raw(binding.help),
             ]));
         }

@@ -102,7 +102,7 @@ fn row<'a>(app: &App, d: &'a DraftSummary, alike: bool) -> Row<'a> {
         let name = crate::text::tail(&visible_line(&name.to_string_lossy()), 12);
         organisation = format!("{organisation} · {name}");
     }
-    let saved = saved_time(d.updated, &app.time_zone);
+    let saved = saved_time(d.updated, &app.look.time_zone);
     Row::new([
         Cell::from(organisation),
         Cell::from(visible(main_title(&d.consultation)).into_owned()),

@@ -36,7 +36,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
 pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
     let area = frame.area();
     let mut shown = Shown::default();
-    let theme = Theme { color: app.color };
+    let theme = Theme {
+        color: app.look.color,
+    };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
             "Window too small ({}×{}). consult needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make the window larger. Your draft is safe.",

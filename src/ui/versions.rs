@@ -19,7 +19,7 @@ pub fn draw(app: &App, versions: &[Version], selected: usize, theme: Theme, fram
     };
     frame.render_widget(Line::raw(text), intro);
     let rows = versions.iter().map(|v| {
-        let saved = saved_time(v.saved, &app.time_zone);
+        let saved = saved_time(v.saved, &app.look.time_zone);
         Row::new([v.number.to_string(), saved, v.summary.to_string()])
     });
     let widths = [Constraint::Length(4), Constraint::Length(20), Constraint::Fill(1)];

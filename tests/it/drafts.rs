@@ -5,10 +5,10 @@ use crate::support;
 
 use std::time::Instant;
 
-use consult::app::saving::JOURNAL_EVERY;
 use consult::app::{App, Dialog, Draft, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts;
+use consult::session::autosave::JOURNAL_EVERY;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use support::{Harness, LOCAL_GOVERNMENT};
 
@@ -33,7 +33,8 @@ fn editing_one_file_does_not_ask_about_another_drafts_work() {
     let dirs = left.app.dirs.clone();
     let opened = drafts::open(&dirs, &Catalog::built_in(), &net, None).unwrap();
     let app = App::editing(dirs, Catalog::built_in(), Draft::opened(opened));
-    let mut h = Harness { dir: left.dir, app };
+    let mut h = left;
+    h.app = app;
     assert!(h.app.dialog.is_none(), "nothing asked about another draft");
     assert_eq!(h.app.screen.kind(), ScreenKind::Walk);
     h.type_text("x");

@@ -31,18 +31,23 @@ fn members() -> Vec<(String, Response)> {
 
 /// An app on a joint draft of the three samples, whose member files sit beside it.
 fn joint_app() -> Harness {
+    joint_app_of(&MEMBERS)
+}
+
+/// An app on a joint draft of the responses in `fixtures`, whose member files sit beside it.
+fn joint_app_of(fixtures: &[&str]) -> Harness {
     let mut h = Harness::fresh();
     let drafts = h.drafts_dir();
     std::fs::create_dir_all(&drafts).unwrap();
     let beside = h.dir.path().join("members");
     std::fs::create_dir_all(&beside).unwrap();
-    for fixture in MEMBERS {
+    for fixture in fixtures {
         support::fixtures::copy_into(fixture, &beside);
     }
-    let members: Vec<(String, Response)> = MEMBERS
+    let members: Vec<(String, Response)> = fixtures
         .iter()
         .map(|f| {
-            let name = f.trim_start_matches("tests/fixtures/");
+            let name = std::path::Path::new(f).file_name().unwrap().to_str().unwrap();
             (format!("../../members/{name}"), response(f))
         })
         .collect();
@@ -82,31 +87,8 @@ fn on_member(label: &str, name: &str) -> Harness {
     let mut h = joint_app();
     go_to(&mut h, label);
     h.key(KeyCode::F(9));
-    select(&mut h, name);
+    support::select_member(&mut h, name);
     h
-}
-
-/// Selects the member named `name` in the panel (which has focus).
-fn select(h: &mut Harness, name: &str) {
-    for _ in 0..3 {
-        h.key(KeyCode::Up);
-    }
-    for _ in 0..3 {
-        let screen = screen_text(render(h, 120, 40).backend());
-        let draft = h
-            .app
-            .draft
-            .as_ref()
-            .unwrap_or_else(|| panic!("no draft open: {screen}"));
-        let joint = draft.response.joint.as_ref().unwrap();
-        let panel = h.app.joint.as_ref().unwrap();
-        let selected = panel.selected(joint, &draft.item().id).unwrap();
-        if joint.members[selected].organisation == name {
-            return;
-        }
-        h.key(KeyCode::Down);
-    }
-    panic!("{name} is not listed");
 }
 
 #[test]
@@ -148,7 +130,7 @@ fn members_who_said_the_same_are_credited_together() {
     );
 
     // And by hand: + credits the selected member with the passage adopted last.
-    select(&mut h, "Health Devolution Commission");
+    support::select_member(&mut h, "Health Devolution Commission");
     char_key(&mut h, '+');
     assert_eq!(record(&h, "e6").passages[0].members.len(), 3);
 }
@@ -253,7 +235,7 @@ fn a_member_that_changed_its_mind_is_marked_and_its_new_version_can_be_taken() {
     h.open(0);
     go_to(&mut h, "Question 4");
     h.key(KeyCode::F(9));
-    select(&mut h, "Northshire Combined Authority");
+    support::select_member(&mut h, "Northshire Combined Authority");
     let text = screen_text(render(&h, 120, 40).backend());
     assert!(text.contains("changed: u takes it"), "{text}");
     char_key(&mut h, 'u');
@@ -261,6 +243,32 @@ fn a_member_that_changed_its_mind_is_marked_and_its_new_version_can_be_taken() {
     let draft = h.app.draft.as_ref().unwrap();
     let tally = joint::consensus::tally(draft.response.joint.as_ref().unwrap(), &draft.set, "q4");
     assert_eq!(tally.computed, Consensus::Full, "{tally:?}");
+}
+
+/// A member's response that a merge left with conflicts nobody has settled (see tests/it/compare.rs).
+const UNSETTLED: &str = "tests/fixtures/compare/merged-unsettled.json";
+
+#[test]
+fn a_member_with_merge_conflicts_not_settled_is_marked_in_the_panel() {
+    let mut h = joint_app_of(&[COMMISSION, UNSETTLED]);
+    go_to(&mut h, "Question 1");
+    h.key(KeyCode::F(9));
+    support::select_member(&mut h, "Merged Borough Council");
+    let text = screen_text(render(&h, 120, 40).backend());
+    let line = text
+        .lines()
+        .find(|l| l.contains("Merged Borough Council"))
+        .unwrap();
+    assert!(line.contains("conflict not settled"), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Health Devolution Commiss"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!line.contains("conflict not settled"), "{text}");
+    // Where its file has no conflict, it is not marked.
+    go_to(&mut h, "Question 2");
+    let text = screen_text(render(&h, 120, 40).backend());
+    assert!(!text.contains("conflict not settled"), "{text}");
 }
 
 #[test]
@@ -273,7 +281,7 @@ fn the_joint_walk_through_is_drawn_at_both_sizes() {
             screen_text(render(&h, width, height).backend())
         );
         h.key(KeyCode::F(9));
-        select(&mut h, "Local Government Association");
+        support::select_member(&mut h, "Local Government Association");
         h.key(KeyCode::Right);
         insta::assert_snapshot!(
             format!("joint_walk_members_{width}x{height}"),
@@ -473,7 +481,16 @@ fn member_args(sandbox: &Sandbox) -> Vec<String> {
 /// `consult joint new` of the three samples, copied into the sandbox's `members/`, to
 /// `members/joint.json`: that path, and how the command ended.
 fn joint_new(sandbox: &Sandbox) -> (std::path::PathBuf, support::sandbox::Run) {
-    let files = member_args(sandbox);
+    joint_new_with(sandbox, &[])
+}
+
+/// [`joint_new`] with the fixtures in `more` as members too, copied beside the others.
+fn joint_new_with(sandbox: &Sandbox, more: &[&str]) -> (std::path::PathBuf, support::sandbox::Run) {
+    let mut files = member_args(sandbox);
+    for fixture in more {
+        let copy = support::fixtures::copy_into(fixture, &sandbox.path().join("members"));
+        files.push(copy.display().to_string());
+    }
     let out = sandbox.path().join("members/joint.json");
     let mut args = vec![
         "joint",
@@ -559,6 +576,18 @@ fn joint_new_status_and_provenance_from_the_command_line() {
         let md = std::fs::read_to_string(&target).unwrap();
         assert_eq!(md.contains("*Members:"), extra.is_empty(), "{md}");
     }
+}
+
+#[test]
+fn joint_new_names_a_member_with_merge_conflicts_not_settled() {
+    let sandbox = Sandbox::new();
+    let (_, made) = joint_new_with(&sandbox, &[UNSETTLED]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert_eq!(
+        made.stderr,
+        "warning: Merged Borough Council (merged-unsettled.json) has 3 merge conflicts not settled, in Question 1 (q1), Further comments (comments), respondent: what it holds there is what both merged copies started from, not a position it took; settle them with `consult edit merged-unsettled.json`, then take its new version (u in the members panel)\n"
+    );
+    assert!(made.stdout.contains("a joint response of 4 members"));
 }
 
 #[test]
@@ -716,7 +745,7 @@ fn plain_mode_builds_the_joint_text_line_by_line() {
         "2. Local Government Association: Support (inferred). NHS boundaries should match the places councils serve.",
         "Consensus: full consensus (3 of 3 in favour: 3 support (1 inferred)).",
         "3. (answer) Common boundaries between ICSs and councils are essential if partners are to collaborate and integrate services effectively.",
-        "Adopted into the answer, from Local Government Association and 1 more who said the same.",
+        "Adopted into the answer, from Local Government Association and 1 other who said the same.",
         "Health Devolution Commission credited with the sentence adopted last.",
         "Counted: full consensus (3 of 3 in favour: 3 support (1 inferred)).",
         "Consensus declared: divergence.",
@@ -747,7 +776,7 @@ fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
     h.key(KeyCode::Esc);
     h.key(KeyCode::Home); // the cursor to the start of the joint answer
     h.key(KeyCode::F(9));
-    select(&mut h, "Health Devolution Commission");
+    support::select_member(&mut h, "Health Devolution Commission");
     h.key(KeyCode::Enter); // the Commission's first sentence, at the start
     h.key(KeyCode::Enter); // and its second, after the first
     let answer = h.answer("e6").answer;

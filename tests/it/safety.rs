@@ -7,11 +7,11 @@ use crate::support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use consult::app::saving::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::app::{App, Dialog, SaveState, Screen, ScreenKind};
 use consult::catalog::Catalog;
 use consult::drafts::recovery;
 use consult::drafts::{self, DraftId, LockError};
+use consult::session::autosave::{JOURNAL_EVERY, RETRY_AFTER, SAVE_AFTER_IDLE};
 use consult::storage::{self, NewFileMode};
 use crossterm::event::KeyCode;
 use support::{COMMISSION, Harness, dirs};
@@ -56,8 +56,8 @@ fn versions_listed(h: &Harness) -> usize {
 }
 
 fn choose(app: &mut App, key: char) {
-    let action = consult::app::Action::Command(consult::app::keymap::Command::Choose(key));
-    if let Some(job) = consult::app::update(app, action) {
+    let action = consult::app::Action::Command(consult::app::command::Command::Choose(key));
+    if let Some(consult::app::Effect::Save(job)) = consult::app::update(app, action) {
         drafts::perform(&job);
     }
 }
@@ -84,7 +84,11 @@ fn work_killed_before_its_save_is_offered_back_exactly() {
         "the typed text is shown: {offered}"
     );
     assert_eq!(
-        app.recovery[0].recovered.answer("summary").unwrap().answer,
+        app.recovery.offered[0]
+            .recovered
+            .answer("summary")
+            .unwrap()
+            .answer,
         typed_text
     );
 
@@ -172,7 +176,7 @@ fn a_recovery_file_cut_short_at_any_byte_never_breaks_start_up_and_is_kept() {
         // with only the newline gone it still reads, and is offered.
         if end > 0 {
             assert_eq!(
-                app.recovery_problems.len() + app.recovery.len(),
+                app.recovery.unreadable.len() + app.recovery.offered.len(),
                 1,
                 "cut at {end}"
             );
@@ -192,9 +196,9 @@ fn a_complete_temporary_file_left_by_a_killed_save_is_offered() {
     ));
     std::fs::write(&temporary, &text).unwrap();
     h.app = restart(&mut h);
-    assert_eq!(h.app.recovery.len(), 1);
+    assert_eq!(h.app.recovery.offered.len(), 1);
     assert!(
-        h.app.recovery[0]
+        h.app.recovery.offered[0]
             .differences
             .iter()
             .any(|d| d.recovered.contains("recovered."))
@@ -610,11 +614,12 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
     h.open(0);
     h.type_text(" Later text.");
     // A save of " Later text." starts in the background...
-    let job = consult::app::update(
+    let Some(consult::app::Effect::Save(job)) = consult::app::update(
         &mut h.app,
-        consult::app::Action::Command(consult::app::keymap::Command::Save),
-    )
-    .expect("a save");
+        consult::app::Action::Command(consult::app::command::Command::Save),
+    ) else {
+        panic!("a save")
+    };
     // ...and meanwhile the user goes back to the version the draft was opened in.
     h.ctrl('t');
     h.key(KeyCode::Enter);
@@ -634,11 +639,12 @@ fn going_back_to_a_version_while_a_save_is_under_way_still_saves_the_version() {
 #[test]
 fn leaving_for_the_drafts_list_waits_for_a_save_under_way() {
     let mut h = typed("Text being saved");
-    let job = consult::app::update(
+    let Some(consult::app::Effect::Save(job)) = consult::app::update(
         &mut h.app,
-        consult::app::Action::Command(consult::app::keymap::Command::Save),
-    )
-    .expect("a save");
+        consult::app::Action::Command(consult::app::command::Command::Save),
+    ) else {
+        panic!("a save")
+    };
     h.type_text(" and more");
     h.key(KeyCode::Esc);
     h.key(KeyCode::Esc);

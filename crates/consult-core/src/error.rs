@@ -61,7 +61,7 @@ pub fn located(path: &Path, problem: &Problem) -> String {
         Severity::Warning => "warning",
     };
     // A file name can hold control characters too: never send them to the terminal.
-    let file = crate::text::visible_line(&path.display().to_string()).into_owned();
+    let file = crate::text::shown_path(path);
     match &problem.location {
         Location::Text { line, column } => format!("{file}:{line}:{column}: {severity}: {}", problem.message),
         Location::Path(json_path) => format!("{file}: {severity} at {json_path}: {}", problem.message),

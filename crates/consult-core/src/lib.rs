@@ -25,5 +25,6 @@ pub mod outline;
 pub mod parse;
 pub mod schema;
 pub mod sentences;
+pub mod session;
 pub mod storage;
 pub mod text;

@@ -228,6 +228,12 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// A path as it may be shown on a terminal or in a message: its control characters as
+/// pictures, on one line.
+pub fn shown_path(path: &std::path::Path) -> String {
+    visible_line(&path.display().to_string()).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,15 +72,10 @@ pub(super) fn settle_conflict(app: &mut App, decision: Decision) {
         "notes" => Focus::Notes,
         _ => Focus::Answer,
     };
-    let mut response = draft.response.clone();
-    if let Err(e) = resolve::resolve(&mut response, index, keep) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    if let Err(e) = draft.settle(index, keep, Instant::now()) {
         return error(app, format!("Could not settle it: {e}"));
     }
-    let set = draft.set.clone();
-    let Some(draft) = app.replace_content(set, response) else {
-        return;
-    };
-    draft.changed(Instant::now());
     let left = draft.response.conflicts.len();
     if decision == Decision::KeepBothAndEdit {
         if field == Focus::Notes {
@@ -104,51 +99,35 @@ pub(super) fn settle_conflict(app: &mut App, decision: Decision) {
     }
 }
 
-/// The file, changed elsewhere, merged with what is on screen: three-way against the
-/// version consult last saved or read, when the draft's history still holds it.
+/// The file, changed elsewhere, merged with what is on screen (see [`Session::merge_changed`]).
+///
+/// [`Session::merge_changed`]: crate::session::Session::merge_changed
 pub(super) fn merge_changed(app: &mut App) {
-    let Some(draft) = app.draft.as_ref() else { return };
-    let (changed, on_disk) = match drafts::reread(&app.catalog, &draft.path) {
-        Ok(read) => read,
-        Err(e) => {
-            return error(
-                app,
-                format!("The changed file cannot be read ({e}); nothing changed"),
-            );
-        }
+    let Some(draft) = app.draft.as_mut() else { return };
+    let merged = match draft.session.merge_changed(&app.catalog) {
+        Ok(merged) => merged,
+        Err(e) => return error(app, format!("{}; nothing changed", capitalised(&e))),
     };
-    if changed.set.id != draft.set.id {
-        return error(
-            app,
-            "The changed file answers another question set: it cannot be merged; nothing changed",
-        );
-    }
-    let base = draft.file.as_ref().and_then(|file| {
-        let last_seen = draft.autosave.on_disk?;
-        (1..=file.history.count())
-            .filter_map(|n| file.history.read(n).ok())
-            .find(|bytes| drafts::digest(bytes) == last_seen)
-            .and_then(|bytes| crate::parse::response(std::str::from_utf8(&bytes).ok()?).ok())
-    });
-    let merged = crate::merge::merge(base.as_ref(), &draft.response, &changed.response, &draft.set);
-    let conflicts = merged.conflicts.len();
-    let set = draft.set.clone();
-    let Some(draft) = app.replace_content(set, merged) else {
-        return;
-    };
-    // What the file holds now is what was merged in: the next save may replace it.
-    draft.autosave.settle(Some(on_disk));
-    draft.changed(Instant::now());
-    let how = if base.is_some() {
+    draft.content_replaced();
+    app.content_replaced();
+    let how = if merged.three_way {
         ""
     } else {
         " (with no common version to go by, every difference is a conflict)"
     };
-    match conflicts {
+    match merged.conflicts {
         0 => info(app, "Merged the changed file with yours; nothing conflicted"),
         n => info(
             app,
             format!("Merged; {n} merge conflicts to settle, marked ! in the outline (F6){how}"),
         ),
     }
+}
+
+/// `text` with its first letter a capital, to open a message.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }

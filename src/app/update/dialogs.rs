@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> {
     // Choices inside a dialog change it where it is: taken and rebuilt, a dialog could come
     // back with something reset.
     if changed_in_place(app, command) {
@@ -102,7 +102,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
         (Dialog::CompareExport { .. }, Command::No) => {}
         (dialog, Command::Quit) => {
             app.dialog = Some(dialog);
-            app.quit = true;
+            return Some(Effect::Quit);
         }
         (dialog, Command::Save) => {
             app.dialog = Some(dialog);
@@ -114,7 +114,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<SaveJob>
 }
 
 /// Goes to the `selected` item of those `query` finds; with none found, says so and keeps asking.
-fn go_to_found(app: &mut App, query: &str, selected: usize, field: TextArea<'static>) -> Option<SaveJob> {
+fn go_to_found(app: &mut App, query: &str, selected: usize, field: TextArea<'static>) -> Option<Effect> {
     let draft = app.draft.as_mut()?;
     let Some(&index) = draft.set.find(query).get(selected) else {
         app.dialog = Some(Dialog::GoTo {
@@ -127,7 +127,7 @@ fn go_to_found(app: &mut App, query: &str, selected: usize, field: TextArea<'sta
         );
         return None;
     };
-    let job = draft.save_if_dirty();
+    let job = Effect::save(draft.save_if_dirty());
     draft.go_to(index);
     job
 }
@@ -166,7 +166,7 @@ fn changed_in_place(app: &mut App, command: Command) -> bool {
     true
 }
 
-pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<SaveJob> {
+pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<Effect> {
     match pending {
         Pending::DeleteDraft(path) => {
             match drafts::delete(&path, &app.dirs.trash()) {

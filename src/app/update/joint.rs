@@ -2,9 +2,10 @@
 //! consensus, minority statements, sign-off, and taking a member's new version.
 
 use super::*;
-use crate::app::joint::{JointCommand, JointPanel};
-use crate::joint::{members, provenance, sign_off};
+use crate::app::command::JointCommand;
+use crate::app::joint::JointPanel;
 use crate::model::joint::{Consensus, ConsensusOverride, Field, SignOffState};
+use crate::session::joint::Retaken;
 
 /// The open draft's item id and the panel, when the draft is a joint response.
 fn parts(app: &mut App) -> Option<(&mut Draft, &mut JointPanel)> {
@@ -13,7 +14,7 @@ fn parts(app: &mut App) -> Option<(&mut Draft, &mut JointPanel)> {
     Some((draft, app.joint.as_mut()?))
 }
 
-pub(super) fn joint_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn joint_command(app: &mut App, command: Command) -> Option<Effect> {
     let now = Instant::now();
     let (draft, panel) = parts(app)?;
     let item = draft.item().id.clone();
@@ -103,35 +104,14 @@ fn adopt(app: &mut App, item: &str, now: Instant) {
         );
     };
     let passage = text[unit].to_string();
-    let credited = provenance::crediting(joint, item, &passage, &member);
-    let together = credited.len();
     let field = target(draft);
-    let index = draft.adopt(field, &passage, credited, panel.paragraphs, now);
-    panel.last_adopted = index.map(|i| (item.to_string(), i));
+    let Some(adopted) = draft.adopt(field, &passage, &member, panel.paragraphs, now) else {
+        return;
+    };
+    panel.last_adopted = Some((item.to_string(), adopted.index));
     // The next sentence is the likely next choice.
     panel.unit += 1;
-    let into = field.label();
-    match together {
-        1 => info(
-            app,
-            format!("Adopted into the {into}, from {}", visible_line(&member)),
-        ),
-        2 => info(
-            app,
-            format!(
-                "Adopted into the {into}, from {} and 1 other who said the same",
-                visible_line(&member)
-            ),
-        ),
-        n => info(
-            app,
-            format!(
-                "Adopted into the {into}, from {} and {} others who said the same",
-                visible_line(&member),
-                n - 1
-            ),
-        ),
-    }
+    info(app, adopted.describe());
 }
 
 fn credit(app: &mut App, item: &str, now: Instant) {
@@ -146,11 +126,7 @@ fn credit(app: &mut App, item: &str, now: Instant) {
             "Adopt a passage first; then + credits the selected member with it too",
         );
     };
-    let Some(joint) = draft.response.joint.as_mut() else {
-        return;
-    };
-    if provenance::credit(joint.item_mut(item), index, &member) {
-        draft.edited(now);
+    if draft.credit(index, &member, now) {
         info(
             app,
             format!("{} credited with the last passage adopted", visible_line(&member)),
@@ -170,10 +146,12 @@ fn take_new(app: &mut App, item: &str, now: Instant) {
     let (Some(draft), Some(panel)) = (app.draft.as_mut(), app.joint.as_mut()) else {
         return;
     };
-    let Some(joint) = draft.response.joint.as_mut() else {
-        return;
-    };
-    let Some(index) = joint.members.iter().position(|m| m.organisation == member) else {
+    let Some(index) = draft
+        .response
+        .joint
+        .as_ref()
+        .and_then(|joint| joint.members.iter().position(|m| m.organisation == member))
+    else {
         return;
     };
     let Some(current) = panel.now.get(index).cloned().flatten() else {
@@ -182,26 +160,27 @@ fn take_new(app: &mut App, item: &str, now: Instant) {
             format!("{}'s file cannot be read now", visible_line(&member)),
         );
     };
-    if !members::has_changed(&joint.members[index], &current) {
-        return info(
+    match draft.take_member_version(&member, &current, now) {
+        Retaken::Unchanged => info(
             app,
             format!(
                 "{}'s file has not changed since it was taken",
                 visible_line(&member)
             ),
-        );
-    }
-    members::retake(joint, &member, &current, crate::model::response::now());
-    // Taken as it is now, the member has changed nothing since.
-    panel.changes[index].clear();
-    draft.edited(now);
-    info(
-        app,
-        format!(
-            "Took {}'s new version; the joint text is unchanged",
-            visible_line(&member)
         ),
-    );
+        Retaken::Taken => {
+            // Taken as it is now, the member has changed nothing since.
+            panel.changes[index].clear();
+            info(
+                app,
+                format!(
+                    "Took {}'s new version; the joint text is unchanged",
+                    visible_line(&member)
+                ),
+            );
+        }
+        Retaken::NoSuchMember => {}
+    }
 }
 
 fn consensus_choice() -> Dialog {
@@ -254,11 +233,8 @@ pub(super) fn decided(app: &mut App, decision: Decision) {
         .unwrap_or_default();
     match decision {
         Decision::Consensus(None) => {
-            if let Some(draft) = app.draft.as_mut()
-                && let Some(joint) = draft.response.joint.as_mut()
-            {
-                joint.declare(&item, None);
-                draft.edited(Instant::now());
+            if let Some(draft) = app.draft.as_mut() {
+                draft.declare_consensus(None, Instant::now());
                 info(app, "Consensus on this item is as counted again");
             }
         }
@@ -292,18 +268,16 @@ pub(super) fn decided(app: &mut App, decision: Decision) {
 }
 
 /// The words typed into a text dialog, put where they belong.
-pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) -> Option<SaveJob> {
+pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) -> Option<Effect> {
     let now = Instant::now();
     if let TextPurpose::NewJoint { files } = purpose {
         return start_joint(app, &files, &text);
     }
     let draft = app.draft.as_mut()?;
-    let item = draft.item().id.clone();
-    let joint = draft.response.joint.as_mut()?;
     let text = text.trim().to_string();
     let said = match purpose {
         TextPurpose::Minority { member } => {
-            if joint.set_minority(&item, &member, &text) {
+            if draft.set_minority(&member, &text, now) {
                 format!("Minority statement of {} recorded", visible_line(&member))
             } else {
                 format!("No minority statement for {}", visible_line(&member))
@@ -318,18 +292,11 @@ pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) ->
                 ));
                 return None;
             }
-            joint.declare(&item, Some(ConsensusOverride { level, reason: text }));
+            draft.declare_consensus(Some(ConsensusOverride { level, reason: text }), now);
             format!("Consensus declared: {}", level.label())
         }
         TextPurpose::SignOff { member, item, state } => {
-            sign_off::record(
-                joint,
-                &member,
-                item.as_deref(),
-                state,
-                &text,
-                crate::model::response::now(),
-            );
+            draft.sign_off(&member, item.is_none(), state, &text, now);
             let on = if item.is_some() {
                 "this item"
             } else {
@@ -339,14 +306,12 @@ pub(super) fn text_entered(app: &mut App, purpose: TextPurpose, text: String) ->
         }
         TextPurpose::NewJoint { .. } | TextPurpose::KeyPoint => return None, // handled before
     };
-    joint.tidy();
-    draft.edited(now);
     info(app, said);
     None
 }
 
 /// Starts a joint response from `organisation` of the compared files, and opens it.
-fn start_joint(app: &mut App, files: &[PathBuf], organisation: &str) -> Option<SaveJob> {
+fn start_joint(app: &mut App, files: &[PathBuf], organisation: &str) -> Option<Effect> {
     if organisation.trim().is_empty() {
         error(app, "Type the organisation making the joint response first");
         app.dialog = Some(text_dialog(

@@ -6,17 +6,19 @@ use std::time::Instant;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
+use super::Effect;
+use super::command::Command;
 use super::draft::{Draft, Focus};
-use super::keymap::Command;
 use super::screen::{DraftList, RespondentField, RespondentForm, step};
 use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
     TextPurpose,
 };
-use crate::drafts::{self, SaveJob, SaveResult};
-use crate::model::{QuestionSet, Response, ResponseStatus};
+use crate::drafts::{self, SaveResult, set_version};
+use crate::export;
+use crate::model::{Response, ResponseStatus};
+use crate::session::versions::{ReloadError, RestoreError};
 use crate::text::{visible_line, word_count};
-use crate::{documents, export};
 
 mod conflicts;
 mod dialogs;
@@ -34,15 +36,15 @@ use recovering::*;
 use typing::*;
 use walk::*;
 
-pub use home::new_response_dialog;
+pub use home::{new_response_dialog, offer_set_version};
 pub use recovering::offer_next_recovery;
 
 /// Applies `action`. Returns a save for the caller to run in the background, if one is due.
-pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Tick(now) => {
             crate::app::compare::tick(app);
-            app.draft.as_mut()?.autosave_due(now)
+            Effect::save(app.draft.as_mut()?.autosave_due(now))
         }
         Action::Saved(outcome) => {
             let draft = app.draft.as_mut()?;
@@ -51,8 +53,8 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
             if first_conflict && app.dialog.is_none() {
                 app.dialog = Some(conflict_dialog(draft));
             }
-            if app.leave_when_saved && !draft.autosave.is_saving() {
-                app.leave_when_saved = false;
+            if draft.leave_when_saved && !draft.autosave.is_saving() {
+                draft.leave_when_saved = false;
                 return go_home(app);
             }
             None
@@ -85,6 +87,12 @@ pub fn update(app: &mut App, action: Action) -> Option<SaveJob> {
         // burst (such as a final response becoming a draft) can be read; a command clears it.
         Action::Key(key) => {
             type_key(app, key);
+            say_if_reopened(app);
+            None
+        }
+        // An editor's keys are typing too.
+        Action::Command(Command::Editor(key)) => {
+            edit_text(app, key);
             say_if_reopened(app);
             None
         }
@@ -126,7 +134,7 @@ pub(super) fn error(app: &mut App, text: impl Into<String>) {
     });
 }
 
-fn run(app: &mut App, command: Command) -> Option<SaveJob> {
+fn run(app: &mut App, command: Command) -> Option<Effect> {
     if app.help.is_some() {
         help_command(app, command);
         return None;
@@ -135,10 +143,7 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         return dialog_command(app, command);
     }
     match command {
-        Command::Quit => {
-            app.quit = true;
-            return None;
-        }
+        Command::Quit => return Some(Effect::Quit),
         Command::Help => {
             app.help = Some(0);
             return None;
@@ -173,7 +178,7 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
         Screen::Respondent(_) => respondent_command(app, command),
         Screen::Review { .. } => review_command(app, command),
         Screen::Versions { .. } => versions_command(app, command),
-        Screen::Compare(_) if command == Command::Joint(crate::app::joint::JointCommand::Start) => {
+        Screen::Compare(_) if command == Command::Joint(crate::app::command::JointCommand::Start) => {
             let files: Vec<PathBuf> = app
                 .comparison()
                 .and_then(|view| view.comparison.as_ref())
@@ -190,10 +195,7 @@ fn run(app: &mut App, command: Command) -> Option<SaveJob> {
             }
             None
         }
-        Screen::Compare(_) => {
-            crate::app::compare::command(app, command);
-            None
-        }
+        Screen::Compare(_) => crate::app::compare::command(app, command),
     }
 }
 
@@ -207,7 +209,7 @@ fn help_command(app: &mut App, command: Command) {
     };
 }
 
-pub(super) fn save_now(app: &mut App) -> Option<SaveJob> {
+pub(super) fn save_now(app: &mut App) -> Option<Effect> {
     let Some(draft) = app.draft.as_mut() else {
         info(app, "Nothing open to save");
         return None;
@@ -217,7 +219,7 @@ pub(super) fn save_now(app: &mut App) -> Option<SaveJob> {
         app.dialog = Some(dialog);
         return None;
     }
-    let job = draft.save_if_dirty();
+    let job = Effect::save(draft.save_if_dirty());
     if job.is_none() && !draft.is_dirty() {
         let text = format!("Saved: {}", draft.path.display());
         info(app, text);
@@ -225,7 +227,7 @@ pub(super) fn save_now(app: &mut App) -> Option<SaveJob> {
     job
 }
 
-pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
+pub(super) fn go_home(app: &mut App) -> Option<Effect> {
     // The draft stays open until everything on screen is in its file.
     if let Some(draft) = app.draft.as_mut() {
         if draft.autosave.conflict {
@@ -234,7 +236,7 @@ pub(super) fn go_home(app: &mut App) -> Option<SaveJob> {
         }
         if draft.autosave.is_saving() {
             // A background save is under way: leave once it lands, never racing it.
-            app.leave_when_saved = true;
+            draft.leave_when_saved = true;
             info(app, "Saving…");
             return None;
         }

@@ -37,15 +37,16 @@ pub(super) fn conflict_dialog(draft: &Draft) -> Dialog {
 pub fn offer_next_recovery(app: &mut App) {
     let Some(next) = app
         .recovery
+        .offered
         .iter()
         .position(|candidate| app.draft.is_none() || is_open(app, candidate))
     else {
         return;
     };
     // The one on offer is first: the decision is taken on it.
-    let candidate = app.recovery.remove(next);
-    app.recovery.insert(0, candidate);
-    let candidate = &app.recovery[0];
+    let candidate = app.recovery.offered.remove(next);
+    app.recovery.offered.insert(0, candidate);
+    let candidate = &app.recovery.offered[0];
     let name = candidate
         .draft
         .file_name()
@@ -61,8 +62,8 @@ pub fn offer_next_recovery(app: &mut App) {
         },
     ];
     for difference in candidate.differences.iter().take(8) {
-        let what = describe(set, &difference.what);
-        if difference.what.ends_with("answer") || difference.what.ends_with("reasoning") {
+        let what = difference.describe(set);
+        if difference.is_prose() {
             lines.push(format!(
                 "• {what}: {} words recovered ({} in the file), ending:",
                 word_count(&difference.recovered),
@@ -101,16 +102,7 @@ pub fn offer_next_recovery(app: &mut App) {
     }));
 }
 
-/// "q1 · answer" as "Question 1 · answer".
-pub(super) fn describe(set: Option<&QuestionSet>, what: &str) -> String {
-    let Some((item, field)) = what.split_once(" · ") else {
-        return what.to_string();
-    };
-    let label = set.and_then(|s| s.item(item)).map_or(item, |i| i.label.as_str());
-    format!("{label} · {field}")
-}
-
-pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob> {
+pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<Effect> {
     let Some(decision) = choice
         .options
         .iter()
@@ -123,20 +115,20 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
     match decision {
         Decision::Overwrite => {
             let draft = app.draft.as_mut()?;
-            draft.autosave.conflict = false;
-            draft.autosave.on_disk = None;
-            return draft.save_if_dirty();
+            draft.overwrite_changed();
+            return Effect::save(draft.save_if_dirty());
         }
         Decision::Reload => reload_changed_draft(app),
         Decision::KeepOurs | Decision::KeepTheirs | Decision::KeepBoth | Decision::KeepBothAndEdit => {
             settle_conflict(app, decision);
         }
         Decision::NotNow => {}
+        Decision::BringUpToDate | Decision::KeepEarlierVersion => return answer_set_version(app, decision),
         Decision::Consensus(_) | Decision::SignOff { .. } => decided(app, decision),
         Decision::MergeChanged => merge_changed(app),
-        Decision::Later if app.recovery.is_empty() => {}
+        Decision::Later if app.recovery.offered.is_empty() => {}
         Decision::Later => {
-            let candidate = app.recovery.remove(0);
+            let candidate = app.recovery.offered.remove(0);
             if is_open(app, &candidate) {
                 // This session's recovery copy would overwrite it: keep it safe elsewhere.
                 resolve_recovery(app, &candidate, Decision::Later);
@@ -144,7 +136,7 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
             offer_next_recovery(app);
         }
         Decision::Recover | Decision::RecoverAsCopy | Decision::KeepFile => {
-            let candidate = app.recovery.remove(0);
+            let candidate = app.recovery.offered.remove(0);
             resolve_recovery(app, &candidate, decision);
             app.refresh_drafts();
             offer_next_recovery(app);
@@ -155,9 +147,7 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<SaveJob
 
 /// Whether `candidate` is unsaved work of the draft that is open right now.
 pub(super) fn is_open(app: &App, candidate: &drafts::Candidate) -> bool {
-    app.draft
-        .as_ref()
-        .is_some_and(|d| drafts::DraftId::of(&d.path).is(&drafts::DraftId::of(&candidate.draft)))
+    app.draft.as_ref().is_some_and(|d| d.owns(candidate))
 }
 
 pub(super) fn resolve_recovery(app: &mut App, candidate: &drafts::Candidate, decision: Decision) {
@@ -190,37 +180,20 @@ pub(super) fn resolve_recovery(app: &mut App, candidate: &drafts::Candidate, dec
 
 /// Puts recovered work on screen in the open draft; autosave then writes it.
 pub(super) fn recover_into_open_draft(app: &mut App, candidate: &drafts::Candidate) {
-    let Some(set) = app.draft.as_ref().map(|d| d.set.clone()) else {
-        return;
-    };
-    if let Some(draft) = app.replace_content(set, candidate.recovered.clone()) {
-        draft.changed(Instant::now());
-        // A leftover temporary file has done its job; a recovery copy is this draft's own.
-        if Some(&candidate.source) != draft.journal() {
-            drafts::discard_leftover(candidate);
-        }
-    }
+    let Some(draft) = app.draft.as_mut() else { return };
+    draft.session.recover(candidate);
+    draft.content_replaced();
+    app.content_replaced();
     info(app, "Recovered; it is saved in a moment");
 }
 
 /// Loads the draft file as changed elsewhere, after saving what was on screen as a separate draft.
 pub(super) fn reload_changed_draft(app: &mut App) {
     let Some(draft) = app.draft.as_mut() else { return };
-    let mine = match drafts::keep_copy(&app.dirs.drafts(), &draft.path, "mine", &draft.response) {
-        Ok(mine) => mine,
-        Err(e) => {
-            return error(
-                app,
-                format!("Could not keep what is on screen ({e}); nothing changed"),
-            );
-        }
-    };
-    let path = draft.path.clone();
-    match drafts::reread(&app.catalog, &path) {
-        Ok((opened, on_disk)) => {
-            if let Some(draft) = app.replace_content(opened.set, opened.response) {
-                draft.autosave.settle(Some(on_disk));
-            }
+    match draft.session.reload_changed(&app.dirs, &app.catalog) {
+        Ok(mine) => {
+            draft.content_replaced();
+            app.content_replaced();
             info(
                 app,
                 format!(
@@ -229,14 +202,16 @@ pub(super) fn reload_changed_draft(app: &mut App) {
                 ),
             );
         }
-        Err(e) => {
-            error(
-                app,
-                format!(
-                    "The changed file cannot be read ({e}); what you had is kept as {}",
-                    mine.display()
-                ),
-            );
-        }
+        Err(ReloadError::NotKept(e)) => error(
+            app,
+            format!("Could not keep what is on screen ({e}); nothing changed"),
+        ),
+        Err(ReloadError::Unreadable { error: e, mine }) => error(
+            app,
+            format!(
+                "The changed file cannot be read ({e}); what you had is kept as {}",
+                mine.display()
+            ),
+        ),
     }
 }

@@ -1,8 +1,9 @@
 //! Text input: keys and pastes into whichever text field has focus.
 
 use super::*;
+use crate::app::command::EditKey;
 use crate::app::prose::Prose;
-use crate::app::undo::{self, TextEdit};
+use crate::session::undo::{self, TextEdit};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 /// The text field that unbound keys and pastes go to.
@@ -50,33 +51,59 @@ fn start_answer_if_choosing(app: &mut App) {
     }
 }
 
+/// A key no binding took: a character typed (Shift is part of it), or a key a one-line
+/// field handles itself.
 pub(super) fn type_key(app: &mut App, key: KeyEvent) {
+    let typed = match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    };
     // On the position picker, a printable key that is not a command starts the answer.
-    let printable = matches!(key.code, crossterm::event::KeyCode::Char(_))
-        && !key
-            .modifiers
-            .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT);
-    if printable {
+    if typed.is_some() {
         start_answer_if_choosing(app);
     }
-    let edit = match key.code {
-        _ if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            TextEdit::Other
-        }
-        KeyCode::Char(c) => undo::edit_of(Some(c)),
-        KeyCode::Enter | KeyCode::Tab => TextEdit::Space,
-        KeyCode::Backspace | KeyCode::Delete => TextEdit::Delete,
-        _ => TextEdit::Other,
-    };
     let changed = match focused_field(app) {
-        Some(Field::Prose(editor)) => editor.input(key),
+        Some(Field::Prose(editor)) => typed.is_some_and(|c| editor.type_char(c)),
         // One-line fields never take a newline.
         Some(Field::Line(_)) if key.code == KeyCode::Enter => false,
         Some(Field::Line(field)) => field.input(ratatui_textarea::Input::from(key)),
         None => false,
+    };
+    if changed {
+        after_text_change(app, undo::edit_of(typed));
+    }
+}
+
+/// An editor's key from the key table, applied to the focused editor of prose.
+pub(super) fn edit_text(app: &mut App, key: EditKey) {
+    let Some(Field::Prose(editor)) = focused_field(app) else {
+        return;
+    };
+    let changed = match key {
+        EditKey::Newline => editor.newline(),
+        EditKey::DeleteBack => editor.delete_back(),
+        EditKey::DeleteForward => editor.delete_forward(),
+        EditKey::DeleteWordBack => editor.delete_word_back(),
+        EditKey::DeleteWordForward => editor.delete_word_forward(),
+        EditKey::DeleteToLineEnd => editor.delete_to_line_end(),
+        EditKey::DeleteToLineStart => editor.delete_to_line_start(),
+        EditKey::Move(motion) | EditKey::Select(motion) => {
+            editor.move_cursor(motion, matches!(key, EditKey::Select(_)));
+            false
+        }
+    };
+    // For undo, a line break is typed like a space, and deleting a character joins the
+    // deletions around it; the rest are an undo each.
+    let edit = match key {
+        EditKey::Newline => TextEdit::Space,
+        EditKey::DeleteBack | EditKey::DeleteForward => TextEdit::Delete,
+        _ => TextEdit::Other,
     };
     if changed {
         after_text_change(app, edit);

@@ -2,12 +2,12 @@
 
 use super::*;
 
-pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
     let now = Instant::now();
     let draft = app.draft.as_mut()?;
     match command {
         Command::NextItem | Command::PrevItem => {
-            let job = draft.save_if_dirty();
+            let job = Effect::save(draft.save_if_dirty());
             let next = if command == Command::NextItem {
                 draft.current + 1
             } else {
@@ -20,9 +20,11 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
         Command::PrevField => draft.cycle_field(false),
         Command::Leave => draft.set_focus(Focus::Position),
         Command::Edit => draft.set_focus(Focus::Answer),
-        Command::MarkReady => draft.toggle_ready(now),
+        Command::MarkReady => {
+            draft.toggle_ready(now);
+        }
         Command::FoldContext => draft.context_folded = !draft.context_folded,
-        Command::Joint(crate::app::joint::JointCommand::Focus) => match app.joint.as_mut() {
+        Command::Joint(crate::app::command::JointCommand::Focus) => match app.joint.as_mut() {
             Some(panel) if draft.response.joint.is_some() => panel.focused = true,
             _ => info(
                 app,
@@ -79,7 +81,6 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             } else {
                 format!("; {}", over.join(", "))
             };
-            app.clipboard = Some(plain);
             info(
                 app,
                 format!(
@@ -87,6 +88,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
                     counts.chars, counts.words
                 ),
             );
+            return Some(Effect::Clipboard(plain));
         }
         Command::GoTo => {
             let mut query = TextArea::default();
@@ -103,13 +105,17 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             };
             draft.set_position(Some(next), now);
         }
-        Command::ChoosePosition(n) => draft.set_position(Some(usize::from(n) - 1), now),
-        Command::ClearPosition => draft.set_position(None, now),
+        Command::ChoosePosition(n) => {
+            draft.set_position(Some(usize::from(n) - 1), now);
+        }
+        Command::ClearPosition => {
+            draft.set_position(None, now);
+        }
         Command::Undo | Command::Redo => {
             draft.undo(command == Command::Redo, now);
         }
         Command::ExternalEditor if draft.typing() => {
-            app.external_edit = draft.focused_editor().map(|e| e.text());
+            return draft.focused_editor().map(|e| Effect::Edit(e.text()));
         }
         Command::Review => {
             draft.recount_current_limits();
@@ -118,12 +124,7 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<SaveJob> {
             };
         }
         Command::Versions => {
-            let set = draft.set.clone();
-            let versions = draft
-                .file
-                .as_ref()
-                .map(|f| f.history.list_with(|id| (id == set.id).then_some(&set)))
-                .unwrap_or_default();
+            let versions = draft.versions();
             app.screen = Screen::Versions {
                 versions,
                 selected: 0,
@@ -155,7 +156,7 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
     }
 }
 
-pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn respondent_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Respondent(form) = &mut app.screen else {
         return None;
     };
@@ -206,7 +207,7 @@ pub(super) fn sync_respondent(app: &mut App) {
     draft.edited(Instant::now());
 }
 
-pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn review_command(app: &mut App, command: Command) -> Option<Effect> {
     let (Screen::Review { selected }, Some(draft)) = (&mut app.screen, app.draft.as_mut()) else {
         return None;
     };
@@ -214,7 +215,7 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob>
     match command {
         Command::Down | Command::Up => *selected = step(*selected, command == Command::Down, last + 1),
         Command::Edit => {
-            let job = draft.save_if_dirty();
+            let job = Effect::save(draft.save_if_dirty());
             let at = *selected;
             draft.go_to(at);
             app.screen = Screen::Walk;
@@ -242,33 +243,38 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<SaveJob>
 }
 
 /// What stands between the response and final, as one sentence: items with no answer
-/// yet, and answers over their word limit. None when nothing does.
+/// yet, and answers over a limit. None when nothing does.
 fn still_to_do(draft: &Draft) -> Option<String> {
-    let open = draft.response.unanswered(&draft.set).len();
-    let over = draft.response.over_word_limits(&draft.set);
+    let to_do = draft.still_to_do();
     let mut parts = Vec::new();
-    match open {
+    match to_do.unanswered.len() {
         0 => {}
         1 => parts.push("1 item has no answer yet".to_string()),
         n => parts.push(format!("{n} items have no answer yet")),
     }
-    if !over.is_empty() {
-        let which: Vec<String> = over
+    if !to_do.over.is_empty() {
+        let label = |id: &str| draft.set.item(id).map_or(id, |i| i.label.as_str()).to_string();
+        let which: Vec<String> = to_do
+            .over
             .iter()
-            .map(|o| format!("{} {}/{}", o.item.label, o.words, o.limit))
+            .map(|o| format!("{} {}/{}", label(&o.item), o.limit.count, o.limit.limit))
             .collect();
-        let answers = if over.len() == 1 {
-            "1 answer is"
-        } else {
-            "answers are"
+        let (count, answers) = match to_do.answers_over() {
+            1 => (String::new(), "1 answer is"),
+            n => (format!("{n} "), "answers are"),
         };
-        let count = if over.len() == 1 {
-            String::new()
-        } else {
-            format!("{} ", over.len())
+        let limit = match to_do
+            .over
+            .iter()
+            .map(|o| o.limit.unit)
+            .reduce(|a, b| if a == b { a } else { "" })
+        {
+            Some("words") => "the word limit",
+            Some("characters") => "the character limit",
+            _ => "their limits",
         };
         parts.push(format!(
-            "{count}{answers} over the word limit ({})",
+            "{count}{answers} over {limit} ({})",
             crate::text::visible_line(&which.join(", "))
         ));
     }
@@ -280,8 +286,7 @@ fn still_to_do(draft: &Draft) -> Option<String> {
 
 pub(super) fn set_status(app: &mut App, status: ResponseStatus) {
     if let Some(draft) = app.draft.as_mut() {
-        draft.response.status = status;
-        draft.changed(Instant::now());
+        draft.set_status(status, Instant::now());
         let text = if status == ResponseStatus::Final {
             "Marked final"
         } else {
@@ -291,7 +296,7 @@ pub(super) fn set_status(app: &mut App, status: ResponseStatus) {
     }
 }
 
-pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJob> {
+pub(super) fn versions_command(app: &mut App, command: Command) -> Option<Effect> {
     let Screen::Versions { versions, selected } = &mut app.screen else {
         return None;
     };
@@ -299,7 +304,7 @@ pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJo
         Command::Down | Command::Up => *selected = step(*selected, command == Command::Down, versions.len()),
         Command::Edit => {
             if let Some(version) = versions.get(*selected) {
-                let saved = crate::text::saved_time(version.saved, &app.time_zone);
+                let saved = crate::text::saved_time(version.saved, &app.look.time_zone);
                 app.dialog = Some(Dialog::Confirm {
                     question: format!(
                         "Go back to version {} ({saved}, {})? What is on screen now is kept as a version first.",
@@ -319,30 +324,20 @@ pub(super) fn versions_command(app: &mut App, command: Command) -> Option<SaveJo
 /// keeping what was on screen as a version of its own.
 pub(super) fn restore_version(app: &mut App, number: usize) {
     let Some(draft) = app.draft.as_mut() else { return };
-    let Some(history) = draft.file.as_ref().map(|f| f.history.clone()) else {
-        return;
-    };
-    let result = history.read(number).map_err(|e| e.to_string()).and_then(|bytes| {
-        let text = String::from_utf8(bytes).map_err(|_| "that version is not text".to_string())?;
-        documents::response_from_text(&text, &app.catalog, Some(&draft.set))
-            .map_err(|p| p.first().map_or_else(String::new, |p| p.message.clone()))
-    });
-    let opened = match result {
-        Ok(opened) => opened,
-        Err(e) => return error(app, format!("Could not read version {number}: {e}")),
-    };
-    let current = export::json::render(&draft.response);
-    if let Err(e) = history.record_now(current.as_bytes(), jiff::Timestamp::now()) {
-        return error(
+    match draft.session.restore_version(&app.catalog, number) {
+        Ok(()) => {
+            draft.content_replaced();
+            app.content_replaced();
+            info(
+                app,
+                format!("Back to version {number}; what you had is kept as version 1 (Ctrl-T)"),
+            );
+        }
+        Err(RestoreError::NoSuchVersion { .. }) => {}
+        Err(RestoreError::Unreadable(e)) => error(app, format!("Could not read version {number}: {e}")),
+        Err(RestoreError::NotKept(e)) => error(
             app,
             format!("Could not keep what is on screen ({e}); nothing changed"),
-        );
+        ),
     }
-    if let Some(draft) = app.replace_content(opened.set, opened.response) {
-        draft.changed(Instant::now());
-    }
-    info(
-        app,
-        format!("Back to version {number}; what you had is kept as version 1 (Ctrl-T)"),
-    );
 }

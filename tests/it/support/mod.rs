@@ -15,7 +15,7 @@ pub mod wait;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use consult::app::{Action, App, update};
+use consult::app::{Action, App, Effect, update};
 use consult::catalog::Catalog;
 use consult::dirs::Dirs;
 use consult::drafts::perform;
@@ -50,6 +50,11 @@ pub fn folders_env(home: &Path) -> [(&'static str, PathBuf); 2] {
 pub struct Harness {
     pub dir: TempDir,
     pub app: App,
+    /// What the update step asked of the event loop other than saves, as the loop would
+    /// have had it done: ending the program, a clipboard copy, the editor program.
+    pub quit: bool,
+    pub clipboard: Option<String>,
+    pub external_edit: Option<String>,
 }
 
 impl Harness {
@@ -71,7 +76,13 @@ impl Harness {
     /// The app as it starts over consult's folders in `dir` (see [`dirs`]), knowing `catalog`.
     pub fn starting_in(dir: TempDir, catalog: Catalog) -> Harness {
         let app = set_up(App::new(dirs(dir.path()), catalog), dir.path());
-        Harness { dir, app }
+        Harness {
+            dir,
+            app,
+            quit: false,
+            clipboard: None,
+            external_edit: None,
+        }
     }
 
     /// A fresh start, then a new response for `organisation`: on its first item, the
@@ -121,10 +132,17 @@ impl Harness {
         }
     }
 
+    /// Applies `action` and does what the update step asks, as the event loop would:
+    /// saves are written at once and their outcomes taken in.
     pub fn act(&mut self, action: Action) {
-        if let Some(job) = update(&mut self.app, action) {
-            let outcome = perform(&job);
-            update(&mut self.app, Action::Saved(outcome));
+        let mut next = update(&mut self.app, action);
+        while let Some(effect) = next.take() {
+            match effect {
+                Effect::Save(job) => next = update(&mut self.app, Action::Saved(perform(&job))),
+                Effect::Quit => self.quit = true,
+                Effect::Clipboard(text) => self.clipboard = Some(text),
+                Effect::Edit(text) => self.external_edit = Some(text),
+            }
         }
     }
 
@@ -209,8 +227,8 @@ pub fn screen(h: &Harness, width: u16, height: u16) -> String {
 /// Sets `app` up as every test app is: exports in `home/exports`, times in UTC, no colour.
 fn set_up(mut app: App, home: &Path) -> App {
     app.exports_dir = home.join("exports");
-    app.time_zone = jiff::tz::TimeZone::UTC;
-    app.color = false;
+    app.look.time_zone = jiff::tz::TimeZone::UTC;
+    app.look.color = false;
     app
 }
 
@@ -232,4 +250,27 @@ pub fn screen_text(backend: &ratatui::backend::TestBackend) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Selects the member named `name` in the panel (which has focus).
+pub fn select_member(h: &mut Harness, name: &str) {
+    for _ in 0..3 {
+        h.key(KeyCode::Up);
+    }
+    for _ in 0..3 {
+        let screen = screen_text(render(h, 120, 40).backend());
+        let draft = h
+            .app
+            .draft
+            .as_ref()
+            .unwrap_or_else(|| panic!("no draft open: {screen}"));
+        let joint = draft.response.joint.as_ref().unwrap();
+        let panel = h.app.joint.as_ref().unwrap();
+        let selected = panel.selected(joint, &draft.item().id).unwrap();
+        if joint.members[selected].organisation == name {
+            return;
+        }
+        h.key(KeyCode::Down);
+    }
+    panic!("{name} is not listed");
 }

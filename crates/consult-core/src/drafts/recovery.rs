@@ -66,10 +66,32 @@ pub fn forget(dirs: &Dirs, id: &DraftId) {
 /// One piece of a response that differs between the draft file and the recovered state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// What differs, e.g. "Question 1 · answer".
-    pub what: String,
+    /// The item whose answer differs, by id; none for the respondent and the status.
+    pub item: Option<String>,
+    /// Which part differs: "answer", "position", "organisation", …
+    pub part: &'static str,
     pub on_disk: String,
     pub recovered: String,
+}
+
+impl Difference {
+    /// Whether the part is prose (an answer or reasoning), told by its words, not quoted.
+    pub fn is_prose(&self) -> bool {
+        matches!(self.part, "answer" | "reasoning")
+    }
+
+    /// "Question 1 · answer", naming the item by its label in `set` where it has one.
+    pub fn describe(&self, set: Option<&crate::model::QuestionSet>) -> String {
+        match &self.item {
+            Some(id) => {
+                let label = set
+                    .and_then(|s| s.item(id))
+                    .map_or(id.as_str(), |i| i.label.as_str());
+                format!("{} · {}", crate::text::visible_line(label), self.part)
+            }
+            None => self.part.to_string(),
+        }
+    }
 }
 
 /// Unsaved work found at start-up.
@@ -217,31 +239,35 @@ pub fn differences(on_disk: Option<&Response>, recovered: &Response) -> Vec<Diff
         ..recovered.clone()
     };
     let disk = on_disk.unwrap_or(&empty);
-    let mut push = |what: String, a: &str, b: &str| {
+    let mut push = |item: Option<&str>, part: &'static str, a: &str, b: &str| {
         if a != b {
             out.push(Difference {
-                what,
+                item: item.map(str::to_string),
+                part,
                 on_disk: a.to_string(),
                 recovered: b.to_string(),
             });
         }
     };
     let (r, d) = (&recovered.respondent, &disk.respondent);
-    push("organisation".into(), &d.organisation, &r.organisation);
-    push("contact name".into(), &d.contact_name, &r.contact_name);
-    push("role".into(), &d.role, &r.role);
+    push(None, "organisation", &d.organisation, &r.organisation);
+    push(None, "contact name", &d.contact_name, &r.contact_name);
+    push(None, "role", &d.role, &r.role);
     push(
-        "email".into(),
+        None,
+        "email",
         d.email.as_deref().unwrap_or(""),
         r.email.as_deref().unwrap_or(""),
     );
     push(
-        "on behalf".into(),
+        None,
+        "on behalf",
         &d.on_behalf.to_string(),
         &r.on_behalf.to_string(),
     );
     push(
-        "response status".into(),
+        None,
+        "response status",
         disk.status.label(),
         recovered.status.label(),
     );
@@ -257,14 +283,15 @@ pub fn differences(on_disk: Option<&Response>, recovered: &Response) -> Vec<Diff
             recovered.answer(item).cloned().unwrap_or_default(),
         );
         push(
-            format!("{item} · position"),
+            Some(item),
+            "position",
             a.position.as_deref().unwrap_or("none"),
             b.position.as_deref().unwrap_or("none"),
         );
-        push(format!("{item} · answer"), &a.answer, &b.answer);
-        push(format!("{item} · reasoning"), &a.reasoning, &b.reasoning);
+        push(Some(item), "answer", &a.answer, &b.answer);
+        push(Some(item), "reasoning", &a.reasoning, &b.reasoning);
         if a.item == b.item {
-            push(format!("{item} · status"), a.status.label(), b.status.label());
+            push(Some(item), "status", a.status.label(), b.status.label());
         }
     }
     out

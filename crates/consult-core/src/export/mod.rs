@@ -35,27 +35,104 @@ pub enum Format {
     Fhir,
 }
 
+/// What each front end knows of a format, in one place: the command line's `--format`
+/// values and their help, plain mode's `export` words, the app's export dialog.
+pub struct FormatInfo {
+    pub format: Format,
+    /// Its word on the command line and in plain mode.
+    pub id: &'static str,
+    /// Other words that name it.
+    pub aliases: &'static [&'static str],
+    /// What a sentence calls it: "Exported Word to …".
+    pub name: &'static str,
+    /// Its name in the app's export dialog.
+    pub label: &'static str,
+    /// What it is, for `--help`.
+    pub help: &'static str,
+    pub extension: &'static str,
+}
+
+/// Every format, in the order the export dialog and `--help` list them.
+pub const FORMATS: &[FormatInfo] = &[
+    FormatInfo {
+        format: Format::Markdown,
+        id: "md",
+        aliases: &["markdown"],
+        name: "Markdown",
+        label: "Markdown",
+        help: "The submission as Markdown",
+        extension: "md",
+    },
+    FormatInfo {
+        format: Format::Docx,
+        id: "docx",
+        aliases: &["word"],
+        name: "Word",
+        label: "Word",
+        help: "A Word document, with Word's own headings, lists and document properties",
+        extension: "docx",
+    },
+    FormatInfo {
+        format: Format::Text,
+        id: "text",
+        aliases: &[],
+        name: "paste-ready text",
+        label: "Text for web forms",
+        help: "Paste-ready plain text for online forms, with character and word counts per item",
+        extension: "txt",
+    },
+    FormatInfo {
+        format: Format::Html,
+        id: "html",
+        aliases: &[],
+        name: "HTML",
+        label: "HTML to print",
+        help: "One self-contained HTML page, to read or print (A4, a page per section)",
+        extension: "html",
+    },
+    FormatInfo {
+        format: Format::Fhir,
+        id: "fhir",
+        aliases: &[],
+        name: "FHIR",
+        label: "FHIR",
+        help: "An HL7 FHIR R4 QuestionnaireResponse (JSON)",
+        extension: "fhir.json",
+    },
+    FormatInfo {
+        format: Format::Json,
+        id: "json",
+        aliases: &[],
+        name: "JSON",
+        label: "JSON",
+        help: "The response document itself, for other tools",
+        extension: "json",
+    },
+];
+
 impl Format {
+    pub fn info(self) -> &'static FormatInfo {
+        FORMATS
+            .iter()
+            .find(|f| f.format == self)
+            .expect("every format is in FORMATS")
+    }
+
+    /// The format a word names (its id or an alias, in any case).
+    pub fn named(word: &str) -> Option<Format> {
+        let word = word.to_lowercase();
+        FORMATS
+            .iter()
+            .find(|f| f.id == word || f.aliases.contains(&word.as_str()))
+            .map(|f| f.format)
+    }
+
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Text => "txt",
-            Format::Html => "html",
-            Format::Docx => "docx",
-            Format::Fhir => "fhir.json",
-        }
+        self.info().extension
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "Markdown",
-            Format::Json => "JSON",
-            Format::Text => "paste-ready text",
-            Format::Html => "HTML",
-            Format::Docx => "Word",
-            Format::Fhir => "FHIR",
-        }
+        self.info().name
     }
 }
 
@@ -143,4 +220,38 @@ pub fn default_path(dir: &Path, response: &Response, format: Format) -> PathBuf 
         format.extension()
     );
     dir.join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_is_listed_once_and_every_word_names_one_format() {
+        for format in [
+            Format::Markdown,
+            Format::Json,
+            Format::Text,
+            Format::Html,
+            Format::Docx,
+            Format::Fhir,
+        ] {
+            assert_eq!(
+                FORMATS.iter().filter(|f| f.format == format).count(),
+                1,
+                "{format:?}"
+            );
+            assert_eq!(Format::named(format.info().id), Some(format));
+        }
+        let mut words: Vec<&str> = FORMATS
+            .iter()
+            .flat_map(|f| std::iter::once(f.id).chain(f.aliases.iter().copied()))
+            .collect();
+        let count = words.len();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), count, "a word names two formats");
+        assert_eq!(Format::named("WORD"), Some(Format::Docx));
+        assert_eq!(Format::named("pdf"), None);
+    }
 }

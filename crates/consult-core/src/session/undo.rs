@@ -1,9 +1,11 @@
 //! Undo for one item: every change in the order it happened, text, position and ready
 //! marks alike. Text edits are kept by the editors' own histories; this records how many
 //! of their steps make one undo, so typing is taken back a word at a time, as editors
-//! group insertions, rather than a character at a time.
+//! group insertions, rather than a character at a time. Settling a merge conflict is one
+//! change too, among the others.
 
-use super::draft::Focus;
+use super::TextField;
+use crate::merge::resolve::Settlement;
 use crate::model::ItemStatus;
 use crate::model::response::PositionBasis;
 
@@ -25,7 +27,7 @@ pub enum TextEdit {
 pub enum Change {
     /// `steps` edits of a text field, undone and redone by that field's own history.
     Text {
-        field: Focus,
+        field: TextField,
         steps: usize,
         last: TextEdit,
     },
@@ -49,6 +51,20 @@ pub enum Change {
         before: bool,
         after: bool,
     },
+    /// A field's whole text replaced at once (plain mode's answers, an adopted passage
+    /// there): the session puts either side back itself.
+    Replace {
+        field: TextField,
+        before: String,
+        after: String,
+    },
+    /// A merge conflict settled: the session puts the field and the conflict back itself.
+    /// `text` names the current item's text it changed, which an editor of that text took
+    /// as one edit of its own.
+    Settle {
+        settlement: Box<Settlement>,
+        text: Option<TextField>,
+    },
 }
 
 /// The undo and redo stacks of one item.
@@ -62,7 +78,7 @@ impl History {
     /// Records an edit of `field`, joining the group typed just before it where an
     /// editor would: a word and the spaces after it are one undo, and so is a run of
     /// deletions; a new word, a paste or a change of field starts another.
-    pub fn text(&mut self, field: Focus, edit: TextEdit) {
+    pub fn text(&mut self, field: TextField, edit: TextEdit) {
         self.redo.clear();
         if let Some(Change::Text {
             field: f,
@@ -96,7 +112,9 @@ impl History {
             Change::KeyPoint { before, after } => before == after,
             Change::Basis { before, after } => before == after,
             Change::NotAnswering { before, after } => before == after,
+            Change::Replace { before, after, .. } => before == after,
             Change::Text { steps, .. } => *steps == 0,
+            Change::Settle { .. } => false,
         };
         if !nothing {
             self.redo.clear();
@@ -134,7 +152,7 @@ mod tests {
 
     fn typed(history: &mut History, text: &str) {
         for c in text.chars() {
-            history.text(Focus::Answer, edit_of(Some(c)));
+            history.text(TextField::Answer, edit_of(Some(c)));
         }
     }
 
@@ -160,10 +178,10 @@ mod tests {
         let mut history = History::default();
         typed(&mut history, "abc");
         for _ in 0..3 {
-            history.text(Focus::Answer, TextEdit::Delete);
+            history.text(TextField::Answer, TextEdit::Delete);
         }
-        history.text(Focus::Answer, TextEdit::Other);
-        history.text(Focus::Answer, TextEdit::Other);
+        history.text(TextField::Answer, TextEdit::Other);
+        history.text(TextField::Answer, TextEdit::Other);
         assert_eq!(steps(history.undo()), 1, "the second paste");
         assert_eq!(steps(history.undo()), 1, "the first paste");
         assert_eq!(steps(history.undo()), 3, "the deletions");
@@ -204,11 +222,11 @@ mod tests {
     fn another_field_starts_another_undo() {
         let mut history = History::default();
         typed(&mut history, "ab");
-        history.text(Focus::Reasoning, TextEdit::Word);
+        history.text(TextField::Reasoning, TextEdit::Word);
         assert!(matches!(
             history.undo(),
             Some(Change::Text {
-                field: Focus::Reasoning,
+                field: TextField::Reasoning,
                 steps: 1,
                 ..
             })

@@ -1,0 +1,148 @@
+//! Putting other content into an open session: a saved version, the file as changed
+//! elsewhere, work recovered after a crash. Each keeps what the user had first, so
+//! nothing on screen is ever lost by choosing another content.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::Session;
+use crate::catalog::Catalog;
+use crate::dirs::Dirs;
+use crate::drafts::{self, Candidate, history::Version};
+use crate::export;
+
+/// Why a saved version could not be put back; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    /// No version has that number (there are `count`).
+    NoSuchVersion { count: usize },
+    /// The version could not be read or is not a response.
+    Unreadable(String),
+    /// What the session held could not be kept as a version first.
+    NotKept(String),
+}
+
+/// The file changed elsewhere could not be loaded; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReloadError {
+    /// What the session held could not be kept as a separate draft.
+    NotKept(String),
+    /// The changed file cannot be read; what the session held is kept at `mine`.
+    Unreadable { error: String, mine: PathBuf },
+}
+
+impl Session {
+    /// The saved versions of the draft, newest first (numbered from 1).
+    pub fn versions(&self) -> Vec<Version> {
+        let set = &self.set;
+        self.file
+            .as_ref()
+            .map(|f| f.history.list_with(|id| (id == set.id).then_some(set)))
+            .unwrap_or_default()
+    }
+
+    /// Puts saved version `number` back, after keeping what the session holds now as a
+    /// version of its own (then version 1). Autosave writes it to the file.
+    pub fn restore_version(&mut self, catalog: &Catalog, number: usize) -> Result<(), RestoreError> {
+        let count = self.versions().len();
+        let history = match &self.file {
+            Some(file) if (1..=count).contains(&number) => file.history.clone(),
+            _ => return Err(RestoreError::NoSuchVersion { count }),
+        };
+        let opened = history
+            .read(number)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let text = String::from_utf8(bytes).map_err(|_| "that version is not text".to_string())?;
+                crate::documents::response_from_text(&text, catalog, Some(&self.set))
+                    .map_err(|p| p.first().map_or_else(String::new, |p| p.message.clone()))
+            })
+            .map_err(RestoreError::Unreadable)?;
+        let current = export::json::render(&self.response);
+        history
+            .record_now(current.as_bytes(), jiff::Timestamp::now())
+            .map_err(|e| RestoreError::NotKept(e.to_string()))?;
+        self.replace_content(opened.set, opened.response);
+        self.changed(Instant::now());
+        Ok(())
+    }
+
+    /// Writes what the session holds over a file changed elsewhere, when the user says so.
+    pub fn overwrite_changed(&mut self) {
+        self.autosave.conflict = false;
+        self.autosave.on_disk = None;
+    }
+
+    /// Loads the file as changed elsewhere, after keeping what the session held as a
+    /// separate draft in `dirs`' drafts folder, whose path it returns.
+    pub fn reload_changed(&mut self, dirs: &Dirs, catalog: &Catalog) -> Result<PathBuf, ReloadError> {
+        let mine = drafts::keep_copy(&dirs.drafts(), &self.path, "mine", &self.response)
+            .map_err(|e| ReloadError::NotKept(e.to_string()))?;
+        match drafts::reread(catalog, &self.path) {
+            Ok((opened, on_disk)) => {
+                self.replace_content(opened.set, opened.response);
+                self.autosave.settle(Some(on_disk));
+                Ok(mine)
+            }
+            Err(error) => Err(ReloadError::Unreadable { error, mine }),
+        }
+    }
+
+    /// Whether `candidate` is unsaved work of this session's draft.
+    pub fn owns(&self, candidate: &Candidate) -> bool {
+        drafts::DraftId::of(&self.path).is(&drafts::DraftId::of(&candidate.draft))
+    }
+
+    /// Puts recovered work into the session; autosave then writes it to the file.
+    pub fn recover(&mut self, candidate: &Candidate) {
+        let set = self.set.clone();
+        self.replace_content(set, candidate.recovered.clone());
+        self.changed(Instant::now());
+        // A leftover temporary file has done its job; a recovery copy is this draft's own.
+        if Some(&candidate.source) != self.journal() {
+            drafts::discard_leftover(candidate);
+        }
+    }
+}
+
+/// What merging a file changed elsewhere did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    /// Conflicts now kept in the response to settle.
+    pub conflicts: usize,
+    /// Whether a common version was found to merge against (without one, every
+    /// difference is a conflict).
+    pub three_way: bool,
+}
+
+impl Session {
+    /// Merges the file, changed elsewhere, with what the session holds: three-way against
+    /// the version consult last saved or read, when the draft's history still holds it.
+    /// What the two changed differently is kept as conflicts to settle. Err says why
+    /// nothing changed.
+    pub fn merge_changed(&mut self, catalog: &Catalog) -> Result<Merged, String> {
+        let (changed, on_disk) = drafts::reread(catalog, &self.path)
+            .map_err(|e| format!("the changed file cannot be read ({e})"))?;
+        if changed.set.id != self.set.id {
+            return Err("the changed file answers another question set: it cannot be merged".into());
+        }
+        let base = self.file.as_ref().and_then(|file| {
+            let last_seen = self.autosave.on_disk?;
+            (1..=file.history.count())
+                .filter_map(|n| file.history.read(n).ok())
+                .find(|bytes| drafts::digest(bytes) == last_seen)
+                .and_then(|bytes| crate::parse::response(std::str::from_utf8(&bytes).ok()?).ok())
+        });
+        let merged = crate::merge::merge(base.as_ref(), &self.response, &changed.response, &self.set);
+        let conflicts = merged.conflicts.len();
+        let set = self.set.clone();
+        self.replace_content(set, merged);
+        // What the file holds now is what was merged in: the next save may replace it.
+        self.autosave.settle(Some(on_disk));
+        self.changed(Instant::now());
+        Ok(Merged {
+            conflicts,
+            three_way: base.is_some(),
+        })
+    }
+}
