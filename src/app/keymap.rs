@@ -185,6 +185,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Help, &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('?'), ch('q')], C::Leave, "close help", Some("close")),
     bind(X::Help, &[key(KeyCode::Down), ch('j')], C::Down, "scroll down", None),
     bind(X::Help, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
+    bind(X::Help, &[key(KeyCode::PageDown), ch(' ')], C::NextItem, "scroll a page down", None),
+    bind(X::Help, &[key(KeyCode::PageUp)], C::PrevItem, "scroll a page up", None),
     // Drafts.
     bind(X::Home, &[key(KeyCode::Enter)], C::Edit, "open the selected draft", Some("open")),
     bind(X::Home, &[ch('n')], C::New, "start a new response", Some("new")),

@@ -255,7 +255,7 @@ fn context_lines(item: &Item, width: u16, height: u16, theme: Theme) -> Vec<Line
 }
 
 /// Greedy word wrap by display width.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap_words(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let mut lines = Vec::new();
     let mut line = String::new();

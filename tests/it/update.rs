@@ -1525,3 +1525,21 @@ fn enter_with_no_organisation_keeps_the_consultation_chosen() {
         h.app.dialog.as_ref().map(|_| "a dialog")
     );
 }
+
+#[test]
+fn page_down_scrolls_the_help_and_wrapped_lines_keep_under_their_text() {
+    let mut h = started();
+    h.key(KeyCode::F(1));
+    assert_eq!(h.app.help, Some(0));
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.app.help, Some(18));
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.app.help, Some(0));
+    // The F12 line is too long for 80 columns: what wraps starts under the text, not at the edge.
+    h.key(KeyCode::PageDown);
+    let text = screen(&h, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("F12")).expect(&text);
+    let next = lines[at + 1];
+    assert!(next.starts_with(&format!("│{}", " ".repeat(24))), "{next:?}\n{text}");
+}

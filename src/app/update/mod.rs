@@ -199,11 +199,16 @@ fn run(app: &mut App, command: Command) -> Option<Effect> {
     }
 }
 
+/// Lines PgDn and PgUp move the help by: most of a 24-line screen.
+const HELP_PAGE: u16 = 18;
+
 fn help_command(app: &mut App, command: Command) {
     let offset = app.help.unwrap_or(0);
     app.help = match command {
         Command::Down => Some(offset.saturating_add(1)),
         Command::Up => Some(offset.saturating_sub(1)),
+        Command::NextItem => Some(offset.saturating_add(HELP_PAGE)),
+        Command::PrevItem => Some(offset.saturating_sub(HELP_PAGE)),
         Command::Leave | Command::Help => None,
         _ => Some(offset),
     };
