@@ -278,7 +278,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Members, &[ch('u')], C::Joint(JC::TakeNew), "take the selected member's new version, when its file changed", None),
     bind(X::Text, &[key(KeyCode::Enter)], C::Yes, "done", Some("done")),
     bind(X::Text, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
-    bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", None),
+    bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", Some("joint")),
     bind(X::Walk, &[ctrl('f')], C::FoldContext, "show or hide the item's context", Some("context")),
     bind(X::Browse, &[key(KeyCode::Esc)], C::Home, "back to the drafts", None),
     // Forms.

@@ -853,3 +853,23 @@ fn adopted_passages_keep_their_bold_and_emphasis_in_every_attributed_format() {
     );
     assert!(report.contains("answer from Health Devolution Commission: We want real money."), "{report}");
 }
+
+#[test]
+fn on_another_item_the_members_panel_starts_again_at_its_first_member_and_sentence() {
+    let mut h = on_member("Question 1", "Northshire Combined Authority");
+    h.key(KeyCode::Right);
+    let panel = h.app.joint.as_ref().unwrap();
+    assert!(panel.member > 0 || panel.unit > 0);
+    h.key(KeyCode::F(9)); // back to the joint text
+    go_to(&mut h, "Question 2");
+    let panel = h.app.joint.as_ref().unwrap();
+    assert_eq!((panel.member, panel.unit), (0, 0));
+    // One Enter in the panel now adopts the first member's first sentence of this item.
+    h.key(KeyCode::F(9));
+    h.key(KeyCode::Enter);
+    let passages = record(&h, "q2").passages;
+    let first = h.app.draft.as_ref().unwrap().response.joint.as_ref().unwrap().members[0]
+        .organisation
+        .clone();
+    assert_eq!(passages[0].members[0], first);
+}

@@ -1543,3 +1543,12 @@ fn page_down_scrolls_the_help_and_wrapped_lines_keep_under_their_text() {
     let next = lines[at + 1];
     assert!(next.starts_with(&format!("│{}", " ".repeat(24))), "{next:?}\n{text}");
 }
+
+#[test]
+fn a_pasted_paragraph_leaves_its_line_end_behind() {
+    let mut h = started();
+    h.paste("We agree with the proposal.\r\n");
+    assert_eq!(h.answer("summary").answer, "We agree with the proposal.");
+    h.paste("\n\nAnd a second paragraph.\n");
+    assert_eq!(h.answer("summary").answer, "We agree with the proposal.\n\nAnd a second paragraph.");
+}

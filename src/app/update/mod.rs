@@ -98,8 +98,18 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Command(command) => {
             app.message = None;
+            let item = app.draft.as_ref().map(|d| d.session.current);
             let job = run(app, command);
             say_if_reopened(app);
+            // Another item: the members panel starts again on its first member and
+            // sentence, so one Enter cannot adopt a passage chosen on the item before.
+            if app.draft.as_ref().map(|d| d.session.current) != item
+                && let Some(panel) = app.joint.as_mut()
+            {
+                panel.member = 0;
+                panel.unit = 0;
+                panel.field = crate::model::joint::Field::Answer;
+            }
             job
         }
     }
