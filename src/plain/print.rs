@@ -163,7 +163,14 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
         lines.push("Every item is answered and within its word limit.".into());
     }
     lines.extend(to_do);
-    lines.push("go and a number goes to an item; final marks the response final.".into());
+    lines.push(
+        if response.status == crate::model::ResponseStatus::Final {
+            "go and a number goes to an item; final makes the response a draft again."
+        } else {
+            "go and a number goes to an item; final marks the response final."
+        }
+        .into(),
+    );
     lines
 }
 
@@ -174,7 +181,8 @@ fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
     let mut parts = Vec::new();
     if let Some(scale) = set.scale_of(item) {
         let option = answer.position.as_deref().and_then(|id| scale.option(id));
-        parts.push(option.map_or_else(|| "no position".into(), |o| one(&o.label)));
+        let inferred = if answer.is_inferred() { " (inferred)" } else { "" };
+        parts.push(option.map_or_else(|| "no position".into(), |o| format!("{}{inferred}", one(&o.label))));
     }
     let count = word_count(&answer.answer);
     parts.push(match (count, item.word_limit) {

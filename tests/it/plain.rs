@@ -954,3 +954,19 @@ fn pass_marks_an_item_not_answered_on_purpose_and_the_review_says_so() {
     assert!(!run.stdout.contains("have no answer yet"), "{}", run.stdout);
     assert!(response(&draft).answer("e7").unwrap().not_answering);
 }
+
+#[test]
+fn the_review_of_a_final_response_offers_a_draft_and_marks_inferred_positions() {
+    let home = Home::new();
+    home.draft_from(LOCAL_GOVERNMENT);
+    let run = home.run(&["edit", "draft.json"], "review\nquit\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("the response is final."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("final makes the response a draft again."),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("final marks the response final."), "{}", run.stdout);
+    assert!(run.stdout.contains("Element 1, A wider purpose: Support (inferred),"), "{}", run.stdout);
+}
