@@ -1552,3 +1552,17 @@ fn a_pasted_paragraph_leaves_its_line_end_behind() {
     h.paste("\n\nAnd a second paragraph.\n");
     assert_eq!(h.answer("summary").answer, "We agree with the proposal.\n\nAnd a second paragraph.");
 }
+
+#[test]
+fn on_a_ready_item_the_footer_says_ctrl_r_takes_it_back_to_draft() {
+    let mut h = started();
+    h.type_text("Our answer.");
+    h.key(KeyCode::Esc);
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("Ctrl-R ready"), "{text}");
+    h.ctrl('r');
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("Ctrl-R back to draft"), "{text}");
+    h.ctrl('r');
+    assert!(screen(&h, 120, 40).contains("Ctrl-R ready"));
+}
