@@ -105,6 +105,12 @@ fn member_line(
     if credited {
         marks.push("in text");
     }
+    let dissents = joint
+        .item(&item.id)
+        .is_some_and(|r| r.minority.iter().any(|s| s.member == member.organisation));
+    if dissents {
+        marks.push("minority statement");
+    }
     if panel_state.change(m, &item.id).is_some() {
         marks.push("changed: u takes it");
     }

@@ -189,11 +189,19 @@ fn the_secretariat_can_override_the_consensus_with_a_reason() {
 fn sign_off_and_minority_statements_are_recorded_per_member() {
     let mut h = on_member("Element 8", "Northshire Combined Authority");
     char_key(&mut h, 'm');
-    // Proposed from the member's key point; Enter keeps it.
+    // An empty field: the member's dissent is typed, not its key point to clear first.
+    let Some(consult::app::Dialog::Text { field, .. }) = &h.app.dialog else {
+        panic!("the minority statement's field")
+    };
+    assert_eq!(field.lines().concat(), "");
+    h.type_text("We oppose a new scrutiny committee for ICSs.");
     h.key(KeyCode::Enter);
     let minority = record(&h, "e8").minority;
     assert_eq!(minority[0].member, "Northshire Combined Authority");
     assert_eq!(minority[0].text, "We oppose a new scrutiny committee for ICSs.");
+    // The member's row says it has one.
+    let text = screen_text(render(&h, 120, 40).backend());
+    assert!(text.contains("minority statement"), "{text}");
     char_key(&mut h, 's');
     char_key(&mut h, 'o');
     h.type_text("keep council scrutiny");
