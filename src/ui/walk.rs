@@ -97,15 +97,28 @@ fn draw_outline(
         inner = rest;
     }
     let width = usize::from(inner.width);
+    // Something typed narrows the outline to the items it finds (and their sections).
+    let narrowed = found
+        .as_ref()
+        .filter(|_| going_to.is_some_and(|(query, _)| !query.lines().concat().trim().is_empty()));
     let mut lines = Vec::new();
     let mut current_line = 0;
     let mut index = 0;
     for section in &draft.set.sections {
+        let first = index;
+        index += section.items.len();
+        let shown = |i: usize| narrowed.is_none_or(|f| f.contains(&i));
+        if !(first..index).any(shown) {
+            continue;
+        }
         lines.push(Line::styled(
             truncate(&visible_line(&section.title), width).into_owned(),
             theme.heading(),
         ));
-        for item in &section.items {
+        for (index, item) in (first..).zip(&section.items) {
+            if !shown(index) {
+                continue;
+            }
             let answer = draft.response.answer(&item.id);
             let status = answer.map_or(ItemStatus::NotStarted, |a| a.status);
             let symbol =
@@ -135,7 +148,6 @@ fn draw_outline(
                 Style::new()
             };
             lines.push(Line::styled(text, style));
-            index += 1;
         }
     }
     // Keep the current item in view.
