@@ -176,13 +176,21 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
 
 fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
     if !answer.is_answered() {
-        return if answer.not_answering { "not answering" } else { "no answer yet" }.into();
+        return if answer.not_answering {
+            "not answering"
+        } else {
+            "no answer yet"
+        }
+        .into();
     }
     let mut parts = Vec::new();
     if let Some(scale) = set.scale_of(item) {
         let option = answer.position.as_deref().and_then(|id| scale.option(id));
         let inferred = if answer.is_inferred() { " (inferred)" } else { "" };
-        parts.push(option.map_or_else(|| "no position".into(), |o| format!("{}{inferred}", one(&o.label))));
+        parts.push(option.map_or_else(
+            || "no position".into(),
+            |o| format!("{}{inferred}", one(&o.label)),
+        ));
     }
     let count = word_count(&answer.answer);
     parts.push(match (count, item.word_limit) {

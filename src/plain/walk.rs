@@ -259,8 +259,13 @@ impl Plain {
     fn views_gathered(&mut self, draft: &mut Session, text: &str) -> Result<(), Stop> {
         if text.is_empty() {
             let said = match &draft.response.respondent.views_gathered {
-                Some(how) => format!("How the members' views were gathered: {}.", crate::text::visible_line(how)),
-                None => "How the members' views were gathered is not recorded: gathered TEXT records it.".into(),
+                Some(how) => format!(
+                    "How the members' views were gathered: {}.",
+                    crate::text::visible_line(how)
+                ),
+                None => {
+                    "How the members' views were gathered is not recorded: gathered TEXT records it.".into()
+                }
             };
             self.say(said);
             return Ok(());

@@ -29,13 +29,12 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             let block = panel(" Export ", true, theme);
             let inner = block.inner(popup);
             frame.render_widget(block, popup);
-            let [formats, field, files] =
-                Layout::vertical([
-                    Constraint::Length(if joint { 6 } else { 5 }),
-                    Constraint::Length(3),
-                    Constraint::Min(1),
-                ])
-                    .areas(inner);
+            let [formats, field, files] = Layout::vertical([
+                Constraint::Length(if joint { 6 } else { 5 }),
+                Constraint::Length(3),
+                Constraint::Min(1),
+            ])
+            .areas(inner);
             let mut spans = vec![Span::styled("Format (Tab, Shift-Tab): ", theme.heading())];
             spans.extend(ExportChoice::all().map(|c| {
                 let on = *choice == c;

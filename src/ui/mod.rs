@@ -163,7 +163,11 @@ fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if text == "help" {
             continue;
         }
-        let text = if text == "ready" && ready { "back to draft" } else { text };
+        let text = if text == "ready" && ready {
+            "back to draft"
+        } else {
+            text
+        };
         let separator = if used > 1 { " · " } else { "" };
         let width = separator.chars().count() + key.chars().count() + 1 + text.chars().count();
         if used + width >= usize::from(hints_area.width) {

@@ -873,9 +873,10 @@ fn usage_errors_exit_2() {
 #[test]
 fn answered_only_leaves_out_the_items_not_answered_on_purpose() {
     let sandbox = Sandbox::new();
-    let mut response: Response =
-        consult::parse::response(&fs::read_to_string(root().join("tests/fixtures/local-government.json")).unwrap())
-            .unwrap();
+    let mut response: Response = consult::parse::response(
+        &fs::read_to_string(root().join("tests/fixtures/local-government.json")).unwrap(),
+    )
+    .unwrap();
     for answer in response.answers.iter_mut().filter(|a| a.item.starts_with('e')) {
         answer.position = None;
         answer.answer.clear();
@@ -886,12 +887,26 @@ fn answered_only_leaves_out_the_items_not_answered_on_purpose() {
     let file = sandbox.path().join("lga.json");
     fs::write(&file, export::json::render(&response)).unwrap();
     let html = sandbox.path().join("sent.html");
-    let args = ["export", p(&file), "--format", "html", "--answered-only", "--out", p(&html)];
+    let args = [
+        "export",
+        p(&file),
+        "--format",
+        "html",
+        "--answered-only",
+        "--out",
+        p(&html),
+    ];
     let done = run(sandbox.consult(&args));
     assert_eq!(done.code, 0, "{}", done.stderr);
     let sent = fs::read_to_string(&html).unwrap();
-    assert!(sent.contains("Question 1") && !sent.contains("Element 1"), "{sent}");
-    assert!(!sent.contains("Not answered") && !sent.contains("No position"), "{sent}");
+    assert!(
+        sent.contains("Question 1") && !sent.contains("Element 1"),
+        "{sent}"
+    );
+    assert!(
+        !sent.contains("Not answered") && !sent.contains("No position"),
+        "{sent}"
+    );
     let all = sandbox.path().join("all.md");
     let done = run(sandbox.consult(&["export", p(&file), "--format", "md", "--out", p(&all)]));
     assert_eq!(done.code, 0, "{}", done.stderr);

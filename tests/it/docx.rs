@@ -174,10 +174,19 @@ fn the_document_is_in_british_english_with_a_header_a_footer_and_page_numbers() 
     assert!(footer.contains("8 January 2021 · Page "), "{footer}");
     assert!(footer.contains("<w:instrText>PAGE</w:instrText>"), "{footer}");
     assert!(footer.contains("<w:instrText>NUMPAGES</w:instrText>"), "{footer}");
-    assert!(footer.contains("<w:t xml:space=\"preserve\"> of </w:t>"), "{footer}");
+    assert!(
+        footer.contains("<w:t xml:space=\"preserve\"> of </w:t>"),
+        "{footer}"
+    );
     let document = part(&docx, "word/document.xml");
-    assert!(document.contains("<w:headerReference w:type=\"default\""), "the section uses the header");
-    assert!(document.contains("<w:footerReference w:type=\"default\""), "and the footer");
+    assert!(
+        document.contains("<w:headerReference w:type=\"default\""),
+        "the section uses the header"
+    );
+    assert!(
+        document.contains("<w:footerReference w:type=\"default\""),
+        "and the footer"
+    );
 }
 
 #[test]
@@ -194,11 +203,22 @@ fn the_positions_table_fits_its_columns_to_their_content_and_repeats_its_header_
     let [item, wording, position] = [widths[0], widths[1], widths[2]];
     assert!(wording > 2 * item && wording > 2 * position, "{widths:?}");
     assert!(item >= 1300, "\"Question 1\" fits on one line: {widths:?}");
-    assert_eq!(widths.iter().sum::<usize>(), 11906 - 2 * 1134, "the width of the text");
+    assert_eq!(
+        widths.iter().sum::<usize>(),
+        11906 - 2 * 1134,
+        "the width of the text"
+    );
     let table = &document[document.find("<w:tbl>").unwrap()..];
     let first_row = &table[table.find("<w:tr>").unwrap()..table.find("</w:tr>").unwrap()];
-    assert!(first_row.contains("<w:tblHeader />") && first_row.contains(">Item<"), "{first_row}");
-    assert_eq!(document.matches("<w:tblHeader />").count(), 1, "only the header row repeats");
+    assert!(
+        first_row.contains("<w:tblHeader />") && first_row.contains(">Item<"),
+        "{first_row}"
+    );
+    assert_eq!(
+        document.matches("<w:tblHeader />").count(),
+        1,
+        "only the header row repeats"
+    );
 }
 
 #[test]
@@ -212,7 +232,10 @@ fn a_footnote_opens_with_its_number_and_a_space_as_words_own_do() {
     for note in notes {
         let opening = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr><w:footnoteRef /></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
         assert!(note.contains(opening), "{note}");
-        assert!(note.find(opening).unwrap() < note.find("From ").unwrap(), "{note}");
+        assert!(
+            note.find(opening).unwrap() < note.find("From ").unwrap(),
+            "{note}"
+        );
     }
     let styles = part(&docx, "word/styles.xml");
     let reference = &styles[styles.find("w:styleId=\"FootnoteReference\"").unwrap()..];
@@ -225,8 +248,16 @@ fn a_footnote_opens_with_its_number_and_a_space_as_words_own_do() {
 /// What pandoc 2.17 (Debian 12) writes for the checked-in Markdown samples, in bytes:
 /// `pandoc -f markdown -t docx exports/samples/NAME.md -o NAME.docx`.
 const PANDOC_SIZES: [(&str, &str, u64); 2] = [
-    ("local-government.json", "local-government-association-integrating-care", 15_641),
-    ("health-devolution-commission.json", "health-devolution-commission-integrating-care", 16_526),
+    (
+        "local-government.json",
+        "local-government-association-integrating-care",
+        15_641,
+    ),
+    (
+        "health-devolution-commission.json",
+        "health-devolution-commission-integrating-care",
+        16_526,
+    ),
 ];
 
 #[test]
@@ -236,7 +267,12 @@ fn every_part_is_deflated_and_the_file_is_within_half_again_what_pandoc_writes()
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
         for i in 0..archive.len() {
             let entry = archive.by_index(i).unwrap();
-            assert_eq!(entry.compression(), zip::CompressionMethod::Deflated, "{}", entry.name());
+            assert_eq!(
+                entry.compression(),
+                zip::CompressionMethod::Deflated,
+                "{}",
+                entry.name()
+            );
         }
         let markdown = crate::support::fixtures::root().join(format!("exports/samples/{sample}.md"));
         let pandoc = pandoc_size(&markdown).unwrap_or_else(|why| {
@@ -273,7 +309,9 @@ fn pandoc_size(markdown: &std::path::Path) -> Result<u64, String> {
 fn printed_through_libreoffice_every_page_is_numbered() {
     let tools = ["soffice", "pdfinfo", "pdftotext"];
     if let Some(missing) = tools.iter().find(|t| which(t).is_none()) {
-        println!("skipped: {missing} is not installed (.ci/run installs libreoffice-writer-nogui and poppler-utils)");
+        println!(
+            "skipped: {missing} is not installed (.ci/run installs libreoffice-writer-nogui and poppler-utils)"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -296,7 +334,11 @@ fn printed_through_libreoffice_every_page_is_numbered() {
         .map(|n| n.trim().parse().unwrap())
         .unwrap();
     assert!((3..=12).contains(&pages), "{pages} pages");
-    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     // pdftotext ends each page with a form feed.
     let printed: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
@@ -304,9 +346,17 @@ fn printed_through_libreoffice_every_page_is_numbered() {
     for (n, page) in printed.iter().enumerate() {
         let number = format!("8 January 2021 · Page {} of {pages}", n + 1);
         assert!(page.contains(&number), "page {}: {page}", n + 1);
-        assert!(page.contains("Local Government Association — response to"), "page {}", n + 1);
+        assert!(
+            page.contains("Local Government Association — response to"),
+            "page {}",
+            n + 1
+        );
     }
-    assert!(printed[1].contains("Item") && printed[1].contains("Position"), "{}", printed[1]);
+    assert!(
+        printed[1].contains("Item") && printed[1].contains("Position"),
+        "{}",
+        printed[1]
+    );
 }
 
 fn which(tool: &str) -> Option<std::path::PathBuf> {

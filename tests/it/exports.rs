@@ -675,11 +675,22 @@ fn the_html_prints_unanswered_items_compact_and_numbers_its_pages() {
         answer.not_answering = true;
     }
     let html = text_of(Format::Html, &response, &set, Options::default());
-    assert_eq!(html.matches("<article class=\"item unanswered\">").count(), 8, "{html}");
+    assert_eq!(
+        html.matches("<article class=\"item unanswered\">").count(),
+        8,
+        "{html}"
+    );
     assert!(html.contains("<article class=\"item\">"));
     assert!(html.contains("@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages);"));
-    assert!(html.contains(".item.unanswered { break-inside: avoid") || html.contains(".item.unanswered, ") || html.contains(", .item.unanswered { break-inside: avoid"));
-    assert!(html.contains("h3 + blockquote { break-before: avoid"), "no page ends with a lone heading");
+    assert!(
+        html.contains(".item.unanswered { break-inside: avoid")
+            || html.contains(".item.unanswered, ")
+            || html.contains(", .item.unanswered { break-inside: avoid")
+    );
+    assert!(
+        html.contains("h3 + blockquote { break-before: avoid"),
+        "no page ends with a lone heading"
+    );
     let sent = text_of(
         Format::Html,
         &response,
@@ -689,5 +700,8 @@ fn the_html_prints_unanswered_items_compact_and_numbers_its_pages() {
             ..Options::default()
         },
     );
-    assert!(!sent.contains("unanswered\">") && !sent.contains("Element 1"), "{sent}");
+    assert!(
+        !sent.contains("unanswered\">") && !sent.contains("Element 1"),
+        "{sent}"
+    );
 }

@@ -377,7 +377,8 @@ pub fn sample(set: &QuestionSet) -> Response {
     });
     e8.consensus = Some(consult::model::joint::ConsensusOverride {
         level: Consensus::Consensus,
-        reason: "All three want ICS bodies scrutinised; Northshire opposes only a new committee for it.".into(),
+        reason: "All three want ICS bodies scrutinised; Northshire opposes only a new committee for it."
+            .into(),
     });
     joint::sign_off::record(joint, lga, None, SignOffState::Agreed, "", at(1800));
     joint::sign_off::record(
@@ -844,13 +845,19 @@ fn adopted_passages_keep_their_bold_and_emphasis_in_every_attributed_format() {
     assert!(!md.contains("\\*"), "no escaped asterisks: {md}");
     let html = export::render(Format::Html, &response, &set, &export::Options::default());
     let html = String::from_utf8(html).unwrap();
-    assert!(html.contains("<strong>Yes, on one condition.</strong><sup"), "{html}");
+    assert!(
+        html.contains("<strong>Yes, on one condition.</strong><sup"),
+        "{html}"
+    );
     assert!(html.contains("<em>real</em>"), "{html}");
     assert!(!html.contains("**"), "{html}");
     let word = export::docx::render(&response, &set, export::Options::default());
     let paragraphs = docx::paragraphs(&word);
     let runs: Vec<_> = paragraphs.iter().flat_map(|p| p.runs.clone()).collect();
-    assert!(runs.contains(&("Yes, on one condition.".into(), true, false)), "{runs:?}");
+    assert!(
+        runs.contains(&("Yes, on one condition.".into(), true, false)),
+        "{runs:?}"
+    );
     assert!(runs.contains(&("real".into(), false, true)), "{runs:?}");
     assert!(!runs.iter().any(|r| r.0.contains("**")), "{runs:?}");
     // The provenance report quotes the plain words.
@@ -859,7 +866,10 @@ fn adopted_passages_keep_their_bold_and_emphasis_in_every_attributed_format() {
         report.contains("answer from Local Government Association: Yes, on one condition.\n"),
         "{report}"
     );
-    assert!(report.contains("answer from Health Devolution Commission: We want real money."), "{report}");
+    assert!(
+        report.contains("answer from Health Devolution Commission: We want real money."),
+        "{report}"
+    );
 }
 
 #[test]
@@ -876,7 +886,16 @@ fn on_another_item_the_members_panel_starts_again_at_its_first_member_and_senten
     h.key(KeyCode::F(9));
     h.key(KeyCode::Enter);
     let passages = record(&h, "q2").passages;
-    let first = h.app.draft.as_ref().unwrap().response.joint.as_ref().unwrap().members[0]
+    let first = h
+        .app
+        .draft
+        .as_ref()
+        .unwrap()
+        .response
+        .joint
+        .as_ref()
+        .unwrap()
+        .members[0]
         .organisation
         .clone();
     assert_eq!(passages[0].members[0], first);

@@ -517,6 +517,9 @@ fn an_outline_with_an_introduction_and_no_publisher_or_source_imports_with_warni
         set.description.as_deref(),
         Some("The county council wants views on three changes to rural buses.")
     );
-    assert_eq!((set.publisher.as_str(), set.source.as_str()), ("not stated", "not stated"));
+    assert_eq!(
+        (set.publisher.as_str(), set.source.as_str()),
+        ("not stated", "not stated")
+    );
     assert_eq!(outline::read(&outline::write(&set)).unwrap(), set);
 }

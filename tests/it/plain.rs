@@ -943,14 +943,23 @@ fn gathered_records_how_the_members_views_were_gathered() {
 fn pass_marks_an_item_not_answered_on_purpose_and_the_review_says_so() {
     let home = Home::new();
     let draft = home.draft_from(COMMISSION);
-    let run = home.run(&["edit", "draft.json"], "go element 7\nanswer clear\nposition 0\npass\nreview\nquit\n");
+    let run = home.run(
+        &["edit", "draft.json"],
+        "go element 7\nanswer clear\nposition 0\npass\nreview\nquit\n",
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("Marked: we are not answering this item. pass again takes the mark off."),
+        run.stdout
+            .contains("Marked: we are not answering this item. pass again takes the mark off."),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("Element 7, Workforce planning: not answering."), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Element 7, Workforce planning: not answering."),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("have no answer yet"), "{}", run.stdout);
     assert!(response(&draft).answer("e7").unwrap().not_answering);
 }
@@ -967,6 +976,15 @@ fn the_review_of_a_final_response_offers_a_draft_and_marks_inferred_positions() 
         "{}",
         run.stdout
     );
-    assert!(!run.stdout.contains("final marks the response final."), "{}", run.stdout);
-    assert!(run.stdout.contains("Element 1, A wider purpose: Support (inferred),"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("final marks the response final."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Element 1, A wider purpose: Support (inferred),"),
+        "{}",
+        run.stdout
+    );
 }

@@ -782,9 +782,8 @@ fn the_respondent_form_records_how_members_views_were_gathered_and_every_export_
         &consult::export::Options::default(),
     );
     assert!(
-        crate::support::docx::paragraphs(&docx)
-            .iter()
-            .any(|p| p.text() == "How members' views were gathered: Two member meetings and a survey of 40 councils"),
+        crate::support::docx::paragraphs(&docx).iter().any(|p| p.text()
+            == "How members' views were gathered: Two member meetings and a survey of 40 councils"),
         "Word"
     );
     let markdown = String::from_utf8(consult::export::render(
@@ -794,7 +793,10 @@ fn the_respondent_form_records_how_members_views_were_gathered_and_every_export_
         &consult::export::Options::default(),
     ))
     .unwrap();
-    assert!(markdown.contains("- **How members' views were gathered:** Two member meetings"), "{markdown}");
+    assert!(
+        markdown.contains("- **How members' views were gathered:** Two member meetings"),
+        "{markdown}"
+    );
 }
 
 #[test]
@@ -1452,7 +1454,11 @@ fn an_item_marked_not_answering_is_not_to_do_and_answered_only_leaves_it_out() {
     assert!(h.message().contains("not answering this item"), "{}", h.message());
     let draft = h.app.draft.as_ref().unwrap();
     let open = draft.still_to_do().unanswered.len();
-    assert_eq!(open, draft.set.item_count() - 2, "neither the summary nor question 1 is to do");
+    assert_eq!(
+        open,
+        draft.set.item_count() - 2,
+        "neither the summary nor question 1 is to do"
+    );
     h.ctrl('z');
     assert!(!h.answer("q1").not_answering, "undone");
     h.ctrl('y');
@@ -1492,7 +1498,11 @@ fn the_export_dialog_goes_back_and_remembers_the_format_and_the_full_folder() {
     h.key(KeyCode::Up);
     assert_eq!(chosen(&h), ExportChoice::Both);
     h.key(KeyCode::Up);
-    assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Json), "round the list");
+    assert_eq!(
+        chosen(&h),
+        ExportChoice::One(consult::export::Format::Json),
+        "round the list"
+    );
     h.shift_tab();
     assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Fhir));
     h.key(KeyCode::Down);
@@ -1510,7 +1520,11 @@ fn the_export_dialog_goes_back_and_remembers_the_format_and_the_full_folder() {
     };
     let folder = folder.lines().concat();
     assert!(std::path::Path::new(&folder).is_absolute(), "{folder}");
-    assert!(std::path::Path::new(&folder).join("cyngor-mon-integrating-care.docx").exists());
+    assert!(
+        std::path::Path::new(&folder)
+            .join("cyngor-mon-integrating-care.docx")
+            .exists()
+    );
 }
 
 #[test]
@@ -1518,7 +1532,11 @@ fn enter_with_no_organisation_keeps_the_consultation_chosen() {
     let mut h = Harness::fresh();
     h.key(KeyCode::Down);
     h.key(KeyCode::Enter);
-    assert!(h.message().contains("organisation's name first"), "{}", h.message());
+    assert!(
+        h.message().contains("organisation's name first"),
+        "{}",
+        h.message()
+    );
     assert!(
         matches!(h.app.dialog, Some(Dialog::NewResponse { set: 1, .. })),
         "{:?}",
@@ -1541,7 +1559,10 @@ fn page_down_scrolls_the_help_and_wrapped_lines_keep_under_their_text() {
     let lines: Vec<&str> = text.lines().collect();
     let at = lines.iter().position(|l| l.contains("F12")).expect(&text);
     let next = lines[at + 1];
-    assert!(next.starts_with(&format!("│{}", " ".repeat(24))), "{next:?}\n{text}");
+    assert!(
+        next.starts_with(&format!("│{}", " ".repeat(24))),
+        "{next:?}\n{text}"
+    );
 }
 
 #[test]
@@ -1550,7 +1571,10 @@ fn a_pasted_paragraph_leaves_its_line_end_behind() {
     h.paste("We agree with the proposal.\r\n");
     assert_eq!(h.answer("summary").answer, "We agree with the proposal.");
     h.paste("\n\nAnd a second paragraph.\n");
-    assert_eq!(h.answer("summary").answer, "We agree with the proposal.\n\nAnd a second paragraph.");
+    assert_eq!(
+        h.answer("summary").answer,
+        "We agree with the proposal.\n\nAnd a second paragraph."
+    );
 }
 
 #[test]

@@ -198,7 +198,11 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<Effect> {
 /// The export dialog, proposing the folder and format this draft was last exported with,
 /// else the default folder and Markdown + JSON.
 pub(super) fn export_dialog(app: &App) -> Dialog {
-    let id = app.draft.as_ref().and_then(|d| d.file.as_ref()).map(|file| &file.id);
+    let id = app
+        .draft
+        .as_ref()
+        .and_then(|d| d.file.as_ref())
+        .map(|file| &file.id);
     let last = id.and_then(|id| drafts::last_export_folder(&app.dirs, id));
     let choice = id
         .and_then(|id| drafts::last_export_format(&app.dirs, id))

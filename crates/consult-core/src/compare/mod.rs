@@ -421,9 +421,9 @@ impl Comparison {
             }
         }
         summary.points_differ = points.iter().any(|seen| {
-            seen.iter().filter(|(_, own)| *own).any(|(mine, _)| {
-                seen.iter().any(|(other, _)| !same_point(mine, other))
-            })
+            seen.iter()
+                .filter(|(_, own)| *own)
+                .any(|(mine, _)| seen.iter().any(|(other, _)| !same_point(mine, other)))
         });
         summary.agreement = if options == 0 {
             Agreement::FreeText

@@ -227,7 +227,11 @@ fn remember(path: &Path, line: &str) {
     if let Some(parent) = path.parent()
         && std::fs::create_dir_all(parent).is_ok()
     {
-        let _ = storage::write_atomic(path, format!("{line}\n").as_bytes(), storage::NewFileMode::Private);
+        let _ = storage::write_atomic(
+            path,
+            format!("{line}\n").as_bytes(),
+            storage::NewFileMode::Private,
+        );
     }
 }
 

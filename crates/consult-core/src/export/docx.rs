@@ -5,10 +5,10 @@
 //! bold and italic. The document's title and author (the organisation) are its properties.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level,
-    LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId,
-    PageMargin, PageNum, Paragraph, ParagraphChild, Run, SpecialIndentType, Start, Style, StyleType,
-    Table, TableCell, TableLayoutType, TableRow, VertAlignType, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin,
+    PageNum, Paragraph, ParagraphChild, Run, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, VertAlignType, WidthType,
 };
 
 use super::Options;
@@ -42,7 +42,8 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u
     }
     if !submission.positions.is_empty() {
         doc.styled("Heading1", "Positions at a glance");
-        doc.body.push(Part::Table(Box::new(positions_table(&submission.positions))));
+        doc.body
+            .push(Part::Table(Box::new(positions_table(&submission.positions))));
     }
     for part in &submission.sections {
         doc.styled("Heading1", &part.section.title);
@@ -72,7 +73,12 @@ fn positions_table(positions: &[Row]) -> Table {
         2400,
     );
     let position = fitted(
-        longest(&mut positions.iter().map(|r| r.position.unwrap_or("No position")).chain(["Position"])),
+        longest(
+            &mut positions
+                .iter()
+                .map(|r| r.position.unwrap_or("No position"))
+                .chain(["Position"]),
+        ),
         1100,
         2600,
     );

@@ -25,7 +25,12 @@ pub fn finish(mut xml: XMLDocx) -> Vec<u8> {
     // Last among the default run properties, where Word's schema puts the language.
     let language = format!("<w:lang w:val=\"{LANGUAGE}\" />");
     insert_at_first(&mut xml.styles, "</w:rPr></w:rPrDefault>", 0, &language);
-    insert_at_first(&mut xml.document, HEADER_ROW_OPENING, HEADER_ROW_OPENING.len(), "<w:tblHeader />");
+    insert_at_first(
+        &mut xml.document,
+        HEADER_ROW_OPENING,
+        HEADER_ROW_OPENING.len(),
+        "<w:tblHeader />",
+    );
     let footnotes = footnote_marks(&String::from_utf8_lossy(&xml.footnotes));
     let mut parts: Vec<(String, &[u8])> = vec![
         ("[Content_Types].xml".into(), &xml.content_type),
@@ -106,6 +111,8 @@ mod tests {
                    <w:footnote w:id=\"2\"><w:p><w:pPr><w:rPr /></w:pPr><w:r><w:t>From B.</w:t></w:r></w:p></w:footnote></w:footnotes>";
         let marked = footnote_marks(xml);
         assert_eq!(marked.matches("<w:footnoteRef />").count(), 2, "{marked}");
-        assert!(marked.contains("<w:footnoteRef /></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:r><w:t>From A."));
+        assert!(marked.contains(
+            "<w:footnoteRef /></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:r><w:t>From A."
+        ));
     }
 }

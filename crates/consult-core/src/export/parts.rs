@@ -246,7 +246,10 @@ pub fn respondent(r: &Respondent) -> Vec<(&'static str, String)> {
         (true, Some(n)) => format!("on behalf of the organisation, which represents {n} members"),
     };
     field("Responding", &capacity);
-    field("How members' views were gathered", r.views_gathered.as_deref().unwrap_or(""));
+    field(
+        "How members' views were gathered",
+        r.views_gathered.as_deref().unwrap_or(""),
+    );
     field("May be published", r.publication.map_or("", Publication::label));
     field("Confidentiality", r.confidentiality.as_deref().unwrap_or(""));
     fields

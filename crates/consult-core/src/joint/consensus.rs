@@ -246,15 +246,35 @@ mod tests {
         use crate::model::joint::Consensus::{Consensus, Divergence, Full, None, StrongSupport};
         // (in favour, against, neither, members) → level, and why.
         let table = [
-            ((3, 0, 0, 3), Full, "two partly agree and one agrees: one side, all of them"),
+            (
+                (3, 0, 0, 3),
+                Full,
+                "two partly agree and one agrees: one side, all of them",
+            ),
             ((0, 4, 0, 4), Full, "everyone against is a consensus too"),
-            ((1, 0, 0, 3), None, "one supports and two are silent: too few positions"),
-            ((1, 0, 0, 2), Divergence, "half took a position: enough, but no majority"),
+            (
+                (1, 0, 0, 3),
+                None,
+                "one supports and two are silent: too few positions",
+            ),
+            (
+                (1, 0, 0, 2),
+                Divergence,
+                "half took a position: enough, but no majority",
+            ),
             ((0, 0, 0, 0), None, "no members"),
             ((0, 0, 0, 4), None, "nobody took a position"),
-            ((2, 0, 0, 3), Divergence, "two support, one silent: not three in four of all"),
+            (
+                (2, 0, 0, 3),
+                Divergence,
+                "two support, one silent: not three in four of all",
+            ),
             ((3, 0, 0, 4), Consensus, "three in four of all, none against"),
-            ((3, 0, 1, 4), Consensus, "a neutral member does not stop a consensus"),
+            (
+                (3, 0, 1, 4),
+                Consensus,
+                "a neutral member does not stop a consensus",
+            ),
             ((2, 0, 1, 3), Divergence, "a neutral member is not in favour"),
             ((4, 0, 0, 5), Consensus, "four of five, one silent"),
             ((3, 1, 0, 4), StrongSupport, "three in four but one against"),
@@ -279,10 +299,20 @@ mod tests {
     #[test]
     fn sides_split_at_the_neutral_option_or_the_middle() {
         let agreement = scale(&["agree", "partly-agree", "neither", "partly-disagree", "disagree"]);
-        let sides: Vec<Side> = agreement.options.iter().map(|o| side(&agreement, &o.id)).collect();
+        let sides: Vec<Side> = agreement
+            .options
+            .iter()
+            .map(|o| side(&agreement, &o.id))
+            .collect();
         assert_eq!(
             sides,
-            [Side::Favour, Side::Favour, Side::Neither, Side::Against, Side::Against]
+            [
+                Side::Favour,
+                Side::Favour,
+                Side::Neither,
+                Side::Against,
+                Side::Against
+            ]
         );
         let support = scale(&["support", "support-with-changes", "neutral", "oppose"]);
         assert_eq!(side(&support, "support-with-changes"), Side::Favour);

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::{NOT_STATED, heading, item_start, key, option, standard_scales, tag_to_scale_id, trailing_annotation};
+use super::{
+    NOT_STATED, heading, item_start, key, option, standard_scales, tag_to_scale_id, trailing_annotation,
+};
 use crate::model::validate::{self, Location, Problem};
 use crate::model::{Item, QuestionSet, Scale, ScaleOption, Section};
 use crate::text::slug;
