@@ -117,15 +117,26 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             frame.render_widget(paragraph, popup);
         }
         Dialog::Text {
-            title, hint, field, ..
+            purpose,
+            title,
+            hint,
+            field,
         } => {
+            // A minority statement runs to a few sentences: it wraps in a taller field
+            // rather than scrolling sideways on one line.
+            let statement = matches!(purpose, crate::app::TextPurpose::Minority { .. });
+            let field_height = if statement { 6 } else { 3 };
             let hint_height = u16::from(!hint.is_empty());
-            let popup = centered(area, 76, 3 + hint_height);
+            let popup = centered(area, 76, field_height + hint_height);
             frame.render_widget(Clear, popup);
             let [hint_area, field_area] =
-                Layout::vertical([Constraint::Length(hint_height), Constraint::Length(3)]).areas(popup);
+                Layout::vertical([Constraint::Length(hint_height), Constraint::Length(field_height)])
+                    .areas(popup);
             frame.render_widget(Line::styled(format!(" {hint}"), theme.dim()), hint_area);
             let mut editor = field.clone();
+            if statement {
+                editor.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+            }
             editor.set_block(panel(format!(" {} ", visible_line(title)), true, theme));
             editor.set_cursor_line_style(Style::new());
             frame.render_widget(&editor, field_area);

@@ -900,3 +900,16 @@ fn on_another_item_the_members_panel_starts_again_at_its_first_member_and_senten
         .clone();
     assert_eq!(passages[0].members[0], first);
 }
+
+#[test]
+fn a_long_minority_statement_wraps_in_its_field_rather_than_scrolling_sideways() {
+    let mut h = on_member("Element 8", "Northshire Combined Authority");
+    char_key(&mut h, 'm');
+    h.type_text("We oppose a new scrutiny committee for ICSs. Council health scrutiny already does this work, and a second body would only duplicate it.");
+    let text = screen_text(render(&h, 80, 24).backend());
+    assert!(
+        text.contains("We oppose a new scrutiny committee"),
+        "the start stays in view:\n{text}"
+    );
+    assert!(text.contains("only duplicate it."), "and the end:\n{text}");
+}
