@@ -72,6 +72,13 @@ pub enum Command {
     Diff(DiffArgs),
     /// Build one joint response from members' responses, with every passage traced to who said it.
     Joint(JointArgs),
+    /// Make responses from members' own documents: Word, OpenDocument, Markdown, text, HTML or e-mail.
+    ///
+    /// Every paragraph is placed on an item (by the document's markers, quoted question
+    /// wording, headings, or the words it shares with an item) or kept as "not placed",
+    /// each with its reason; positions are read from the words and marked inferred.
+    /// Exit 2, with nothing written, if any document cannot be read or answers nothing.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -422,4 +429,29 @@ pub enum ProvenanceFormat {
     #[value(name = "md")]
     Markdown,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Members' documents: Word (.docx), OpenDocument (.odt), Markdown, text, HTML or
+    /// e-mail (.eml); `-` reads pasted text from standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The question set they answer: a known id (see `consult questions`) or a file.
+    #[arg(long, value_name = "ID|FILE")]
+    pub questions: String,
+    /// The member's organisation (default: the one the document names: an e-mail's
+    /// sender, a title such as "Response of the X", the Word file's properties).
+    #[arg(long, value_name = "NAME")]
+    pub org: Option<String>,
+    /// Where to write: a file (one document), or a folder (one that exists, or ending in
+    /// `/`) for the default names (default: a new draft per document in your drafts folder).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing --out file.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Write the response even when the document answers nothing in the set.
+    #[arg(long, requires = "out")]
+    pub allow_empty: bool,
 }

@@ -22,6 +22,8 @@ pub struct Prepared {
     pub files: Vec<PathBuf>,
     pub catalog: Catalog,
     pub set: Option<QuestionSet>,
+    /// A line per member's document imported on the way.
+    pub imported: Vec<String>,
 }
 
 /// The files named and found under `--dir`, and the set named with `--questions`.
@@ -33,10 +35,18 @@ pub fn prepare(args: &CompareArgs, dirs: &Dirs) -> Result<Prepared, Failure> {
         .map(|q| catalog.resolve(q))
         .transpose()?;
     let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
-    Ok(Prepared { files, catalog, set })
+    let (files, imported) =
+        super::import::documents_among(files, &catalog, set.as_ref(), &dirs.imported(), true)?;
+    Ok(Prepared {
+        files,
+        catalog,
+        set,
+        imported,
+    })
 }
 
-/// `files`, then every `*.json` file in `dir` in name order; each path once.
+/// `files`, then every response (`*.json`) and member's document (Word, OpenDocument,
+/// Markdown, text, HTML, e-mail) in `dir` in name order; each path once.
 pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, String> {
     let mut all = files.to_vec();
     if let Some(dir) = dir {
@@ -46,7 +56,12 @@ pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, Str
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter(|p| {
+                p.extension().is_some_and(|x| {
+                    let x = x.to_string_lossy().to_lowercase();
+                    x == "json" || crate::import::member::DOCUMENT_EXTENSIONS.contains(&x.as_str())
+                })
+            })
             // Hidden files are editors' and tools' own, not responses.
             .filter(|p| {
                 !p.file_name()
@@ -55,7 +70,10 @@ pub fn gather(files: &[PathBuf], dir: Option<&Path>) -> Result<Vec<PathBuf>, Str
             .collect();
         found.sort();
         if found.is_empty() && files.is_empty() {
-            return Err(format!("{}: no *.json files in this folder", shown_path(dir)));
+            return Err(format!(
+                "{}: no responses (*.json) or members' documents in this folder",
+                shown_path(dir)
+            ));
         }
         all.extend(found);
     }
@@ -93,6 +111,9 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         format = Format::PairsCsv;
     }
     let prepared = prepare(&args, dirs)?;
+    for line in &prepared.imported {
+        let _ = writeln!(err, "{line}");
+    }
     let file_count = prepared.files.len();
     let bar = progress_bar(file_count as u64);
     // Only the CSV reports word counts; counting them is a quarter of the work.

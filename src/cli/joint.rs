@@ -2,7 +2,7 @@
 //! off, and write where each passage came from.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::args::{JointArgs, JointCommand, JointFileArgs, JointNewArgs, ProvenanceArgs, ProvenanceFormat};
 use super::compare::gather;
@@ -33,6 +33,27 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write
     }
     let (catalog, set) = known_sets(dirs, args.questions.as_deref())?;
     let files = gather(&args.files, args.dir.as_deref()).map_err(Failure::bad_input)?;
+    // Members' documents become responses beside the joint response, which names them.
+    let beside = match &args.out {
+        Some(out)
+            if out.is_dir()
+                || out
+                    .as_os_str()
+                    .to_string_lossy()
+                    .ends_with(std::path::is_separator) =>
+        {
+            out.clone()
+        }
+        Some(out) => out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        None => dirs.drafts(),
+    };
+    let (files, imported) = super::import::documents_among(files, &catalog, set.as_ref(), &beside, false)?;
+    for line in &imported {
+        let _ = writeln!(out, "{line}");
+    }
     let mut opened = Vec::new();
     for file in &files {
         opened.push(documents::open_response(file, &catalog, set.as_ref())?);

@@ -7,6 +7,7 @@ pub mod compare;
 mod completions;
 pub mod diff;
 mod export;
+pub mod import;
 pub mod joint;
 mod list;
 pub mod merge;
@@ -51,5 +52,6 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Merge(args) => merge::run(args, dirs, out, err),
         Command::Diff(args) => diff::run(args, dirs, out),
         Command::Joint(args) => joint::run(args, dirs, out, err),
+        Command::Import(args) => import::run(args, dirs, out, err),
     }
 }

@@ -39,6 +39,7 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         | Command::List(_)
         | Command::Completions(_)
         | Command::Man(_)
+        | Command::Import(_)
         | Command::Merge(_) => {}
     }
     command

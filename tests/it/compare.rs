@@ -1138,7 +1138,10 @@ fn no_file_to_compare_exits_2_with_every_reason() {
         ],
     );
     assert_eq!(none.code, 2);
-    assert!(none.stderr.contains("no *.json files in this folder"));
+    assert!(
+        none.stderr
+            .contains("no responses (*.json) or members' documents in this folder")
+    );
 
     let nothing = run(&sandbox, &["compare"]);
     assert_eq!(nothing.code, 2, "usage: {}", nothing.stderr);
@@ -1162,7 +1165,15 @@ fn a_folder_of_responses_compares_every_json_file_in_it() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stderr, "");
+    // A text file in the folder is taken for a member's document; naming no one, it is set aside.
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{}: the document does not say which organisation sent it; import it first with `consult import {} --questions integrating-care --org NAME` and name the response instead; set aside\n",
+            dir.path().join("notes.txt").display(),
+            dir.path().join("notes.txt").display()
+        )
+    );
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["compared"], 6);
     let q1 = &json["items"][1];
@@ -1349,8 +1360,17 @@ fn only_a_key_point_written_by_hand_makes_a_shared_position_differ() {
         {
             q3.key_point = Some("Let each system choose its members.".into());
         }
+        // A response that marks an item "not answering" compares like any other.
+        if name == "North"
+            && let Some(e7) = copy.answers.iter_mut().find(|a| a.item == "e7")
+        {
+            e7.not_answering = true;
+        }
+        copy.format_version = copy.format_to_write();
     });
     let comparison = load(files);
+    assert_eq!(comparison.organisations.len(), 2, "neither set aside");
+    assert!(comparison.set_aside.is_empty(), "{:?}", comparison.set_aside);
     let summary = |id: &str| comparison.summary_text(item_index(&comparison, id));
     assert_eq!(summary("q1"), "✓ 2 partly agree");
     assert_eq!(summary("q4"), "✓ 2 agree");

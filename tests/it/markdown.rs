@@ -725,6 +725,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                             } else {
                                 consult::model::PositionBasis::Stated
                             },
+                            source_paragraphs: Vec::new(),
                             not_answering: false,
                         },
                     ),
@@ -799,6 +800,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                 answers: answers.into_iter().flatten().collect(),
                 conflicts: Vec::new(),
                 joint: None,
+                source: None,
             },
         )
 }

@@ -67,6 +67,12 @@ impl Dirs {
         self.data.join("history")
     }
 
+    /// Responses made from members' documents named in a comparison, kept so that the
+    /// comparison can read them and the user can correct their placing.
+    pub fn imported(&self) -> PathBuf {
+        self.data.join("imported")
+    }
+
     /// The user's own question sets.
     pub fn question_sets(&self) -> PathBuf {
         self.config.join("questions")

@@ -51,6 +51,9 @@ struct OrganisationOut<'a> {
     updated: String,
     /// The response answered another version of the question set.
     other_version: bool,
+    /// The response was imported from the member's own document (`consult import`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    from_document: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
 }
@@ -178,6 +181,7 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
                 status: organisation.status.label(),
                 updated: organisation.updated.to_string(),
                 other_version: organisation.other_version,
+                from_document: organisation.from_document,
                 notes: organisation
                     .notes
                     .iter()

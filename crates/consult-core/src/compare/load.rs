@@ -27,6 +27,9 @@ use crate::model::{Conflict, ItemStatus, QuestionSet, Respondent, Response, Resp
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
 use crate::storage;
 
+/// The note on a member whose response was imported from its own document.
+pub const FROM_A_DOCUMENT: &str = "from a document: made by `consult import` from the member's own document; its placing and any inferred positions are the import's reading, to be checked";
+
 /// One organisation's text for one item, read when it is about to be shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemText {
@@ -310,6 +313,9 @@ impl Context<'_> {
                 ),
             );
         }
+        if light.source.is_some() {
+            notes.push(FROM_A_DOCUMENT.to_string());
+        }
         // Each item's key point, moved out of the answer it came from.
         let key_points = sources
             .into_iter()
@@ -326,6 +332,7 @@ impl Context<'_> {
                 // Checked above, or by the full parser when the light checks failed.
                 updated: light.updated.parse().unwrap_or_default(),
                 other_version: !same_version,
+                from_document: light.source.is_some(),
                 notes,
             },
         }
@@ -495,6 +502,9 @@ struct Light<'a, T> {
     /// Rare and small: read whole.
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    /// Only whether the response was imported from a member's document.
+    #[serde(default)]
+    source: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -527,6 +537,10 @@ struct LightAnswer<'a, T> {
     key_point: Option<Cow<'a, str>>,
     #[serde(default)]
     position_basis: PositionBasis,
+    #[serde(default, rename = "source_paragraphs")]
+    _source_paragraphs: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "not_answering")]
+    _not_answering: Option<serde::de::IgnoredAny>,
 }
 
 impl<T> LightAnswer<'_, T> {
@@ -565,9 +579,12 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     _status: a.status,
                     key_point: a.key_point.map(Cow::Owned),
                     position_basis: a.position_basis,
+                    _source_paragraphs: None,
+                    _not_answering: None,
                 })
                 .collect(),
             conflicts: r.conflicts,
+            source: r.source.map(|_| serde::de::IgnoredAny),
         }
     }
 }

@@ -104,6 +104,9 @@ pub struct Organisation {
     pub updated: jiff::Timestamp,
     /// The response answered another version of the set (its digest differs).
     pub other_version: bool,
+    /// The response was imported from the member's own document (`consult import`): its
+    /// placing and any inferred positions are the import's reading, to be checked.
+    pub from_document: bool,
     /// What was left out or marked, for a reader to check (untrusted text inside).
     pub notes: Vec<String>,
 }

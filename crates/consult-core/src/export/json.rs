@@ -21,6 +21,8 @@ struct Written<'a> {
     conflicts: &'a [Conflict],
     #[serde(skip_serializing_if = "Option::is_none")]
     joint: &'a Option<crate::model::Joint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: &'a Option<crate::model::Source>,
 }
 
 /// Loading a file this wrote and rendering it again gives the same bytes.
@@ -37,6 +39,7 @@ pub fn render(response: &Response) -> String {
         answers,
         conflicts,
         joint,
+        source,
     } = response;
     let written = Written {
         format_version: response.format_to_write(),
@@ -49,6 +52,7 @@ pub fn render(response: &Response) -> String {
         answers,
         conflicts,
         joint,
+        source,
     };
     let mut text = serde_json::to_string_pretty(&written).expect("a response always serialises");
     text.push('\n');

@@ -176,6 +176,12 @@ impl Merger {
                 false,
                 |b: &bool| Some(b.to_string()),
             ),
+            // Which source paragraphs an answer holds follows its placing, not its text.
+            source_paragraphs: if ours.source_paragraphs.is_empty() {
+                theirs.source_paragraphs.clone()
+            } else {
+                ours.source_paragraphs.clone()
+            },
         }
     }
 }
@@ -271,6 +277,8 @@ pub fn merge(base: Option<&Response>, ours: &Response, theirs: &Response, set: &
             ours.joint.as_ref(),
             theirs.joint.as_ref(),
         ),
+        // The record of an import does not change after it: either copy's serves.
+        source: ours.source.clone().or_else(|| theirs.source.clone()),
     };
     merged.format_version = merged.format_to_write();
     merged

@@ -3,9 +3,11 @@
 pub mod joint;
 pub mod question_set;
 pub mod response;
+pub mod source;
 pub mod validate;
 
 pub use joint::Joint;
+pub use source::{Passage, PassageField, Source, SourceComment};
 
 /// `sha256:` and the hex SHA-256 of `bytes`: how consult names a version of a document.
 pub fn sha256(bytes: &[u8]) -> String {

@@ -10,9 +10,10 @@ use super::question_set::QuestionSet;
 /// The newest response format this build reads and writes. Version 2 added each answer's
 /// `notes` and the respondent's `members`, `publication` and `confidentiality`; version 3
 /// the `conflicts` a merge leaves; version 4 each answer's `key_point` and `position_basis`,
-/// and a joint response's `joint` parts. A file is written as the oldest version that holds
+/// and a joint response's `joint` parts; version 5 an imported response's `source` and each
+/// answer's `source_paragraphs`. A file is written as the oldest version that holds
 /// what it uses, so older consults can still read it, or say they need upgrading.
-pub const RESPONSE_FORMAT: u32 = 4;
+pub const RESPONSE_FORMAT: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +47,10 @@ pub struct Response {
     /// sign-off (version 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joint: Option<super::joint::Joint>,
+    /// On a response imported from a member's document: the document, and where each of
+    /// its passages went (version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::source::Source>,
 }
 
 /// A field that two merged copies changed in different ways. Both values are kept here;
@@ -115,7 +120,7 @@ pub struct Respondent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<u64>,
     /// How the members' views were gathered (meetings, a survey, written replies), in the
-    /// respondent's words, as response forms for representative bodies ask (version 4).
+    /// respondent's words, as response forms for representative bodies ask (version 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub views_gathered: Option<String>,
     /// Whether the response may be published (version 2).
@@ -239,8 +244,12 @@ pub struct Answer {
         deserialize_with = "word"
     )]
     pub position_basis: PositionBasis,
+    /// On an imported response: the paragraphs of the source document this answer holds,
+    /// by their index there, so a reviewer can check it against the original (version 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_paragraphs: Vec<usize>,
     /// The respondent chose not to answer this item: it is no longer to do, and a
-    /// submission of answered items only leaves it out (version 4).
+    /// submission of answered items only leaves it out (version 5).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_answering: bool,
 }
@@ -345,6 +354,7 @@ impl Response {
             answers: Vec::new(),
             conflicts: Vec::new(),
             joint: None,
+            source: None,
         }
     }
 
@@ -375,13 +385,20 @@ impl Response {
             || r.publication.is_some()
             || r.confidentiality.is_some()
             || self.answers.iter().any(|a| !a.notes.is_empty());
-        let uses_v4 = self.joint.is_some()
+        let uses_v5 = self.source.is_some()
             || r.views_gathered.is_some()
             || self
                 .answers
                 .iter()
-                .any(|a| a.key_point.is_some() || !a.position_basis.is_stated() || a.not_answering);
-        let needs = if uses_v4 {
+                .any(|a| !a.source_paragraphs.is_empty() || a.not_answering);
+        let uses_v4 = self.joint.is_some()
+            || self
+                .answers
+                .iter()
+                .any(|a| a.key_point.is_some() || !a.position_basis.is_stated());
+        let needs = if uses_v5 {
+            5
+        } else if uses_v4 {
             4
         } else if !self.conflicts.is_empty() {
             3

@@ -334,7 +334,52 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
     if let Some(joint) = &response.joint {
         check_joint(joint, response.format_version, set, &mut problems);
     }
+    if let Some(source) = &response.source {
+        check_source(source, response.format_version, set, &mut problems);
+    }
     problems
+}
+
+/// An imported response's passages must be on the set's items and, in order, make up the
+/// document's paragraphs: each paragraph's passages follow on from one another.
+fn check_source(source: &super::Source, format_version: u32, set: &QuestionSet, problems: &mut Vec<Problem>) {
+    if format_version < 5 {
+        problems.push(Problem::at(
+            "source",
+            "an imported response's source is new in response format version 5: set \"format_version\" to 5, so that older consults know they cannot read this file",
+        ));
+    }
+    let mut next = (0, 0);
+    for (p, passage) in source.passages.iter().enumerate() {
+        let path = format!("source.passages[{p}]");
+        if let Some(item) = &passage.item
+            && set.item(item).is_none()
+        {
+            problems.push(Problem::at(
+                format!("{path}.item"),
+                format!("item {item:?} is not in question set {:?}", set.id),
+            ));
+        }
+        let (paragraph, offset) = next;
+        let follows = (passage.paragraph == paragraph && passage.offset == offset)
+            || (p > 0 && passage.paragraph == paragraph + 1 && passage.offset == 0);
+        if !follows {
+            problems.push(Problem::at(
+                format!("{path}.paragraph"),
+                format!(
+                    "passage starts at paragraph {} byte {}, but the passage before it ends at paragraph {paragraph} byte {offset}: passages must follow one another",
+                    passage.paragraph, passage.offset
+                ),
+            ));
+        }
+        if passage.confidence > 100 {
+            problems.push(Problem::at(
+                format!("{path}.confidence"),
+                "confidence is from 0 to 100",
+            ));
+        }
+        next = (passage.paragraph, passage.offset + passage.text.len());
+    }
 }
 
 /// A joint response's records must name its members and the set's items, and need format 4.
