@@ -439,7 +439,7 @@ fn a_draft_is_found_by_its_listed_name_with_or_without_json() {
     assert!(
         run.stdout.contains(
             "Local Government Association,final,2021-01-08T11:20:00Z,q1,Question 1,partly-agree,Partly agree,stated,"
-        ) && run.stdout.contains(&format!(",118,{},\n", lga.display())),
+        ) && run.stdout.contains(&format!(",118,{},,\n", lga.display())),
         "{}",
         run.stdout
     );

@@ -60,7 +60,14 @@ pub struct ItemPart<'a> {
 
 /// What the submission of `response` to `set` contains.
 pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Options) -> Submission<'a> {
-    let shown = |item: &Item| !options.skip_empty || is_answered(response, item);
+    let shown = |item: &Item| {
+        let not_answering = response.answer(&item.id).is_some_and(|a| a.not_answering);
+        if options.answered_only {
+            is_answered(response, item) && !not_answering
+        } else {
+            !options.skip_empty || is_answered(response, item)
+        }
+    };
     let mut notes = Notes::default();
     let organisation = organisation_name(response);
     let positions = set
@@ -124,6 +131,9 @@ fn item_part<'a>(
     let missing = match (item.scale.is_some(), position) {
         (true, Some(_)) if !has_text => Some("No written answer."),
         (true, None) if has_text => Some("No position given."),
+        (_, None) if !has_text && response.answer(&item.id).is_some_and(|a| a.not_answering) => {
+            Some("We are not answering this item.")
+        }
         (_, None) if !has_text => Some("Not answered."),
         _ => None,
     };
@@ -236,6 +246,10 @@ pub fn respondent(r: &Respondent) -> Vec<(&'static str, String)> {
         (true, Some(n)) => format!("on behalf of the organisation, which represents {n} members"),
     };
     field("Responding", &capacity);
+    field(
+        "How members' views were gathered",
+        r.views_gathered.as_deref().unwrap_or(""),
+    );
     field("May be published", r.publication.map_or("", Publication::label));
     field("Confidentiality", r.confidentiality.as_deref().unwrap_or(""));
     fields
