@@ -24,6 +24,12 @@ pub enum Command {
     KeyPoint,
     /// The item's position: stated by the respondent, or inferred from its documents.
     ToggleBasis,
+    /// Mark the item "we are not answering this", or take the mark off.
+    NotAnswering,
+    /// In the export dialog: answered items only, or every item.
+    AnsweredOnly,
+    /// In the export dialog of a joint response: footnotes naming members, or the words alone.
+    Attribution,
     NextItem,
     PrevItem,
     NextField,

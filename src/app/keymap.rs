@@ -196,6 +196,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Help, &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('?'), ch('q')], C::Leave, "close help", Some("close")),
     bind(X::Help, &[key(KeyCode::Down), ch('j')], C::Down, "scroll down", None),
     bind(X::Help, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
+    bind(X::Help, &[key(KeyCode::PageDown), ch(' ')], C::NextItem, "scroll a page down", None),
+    bind(X::Help, &[key(KeyCode::PageUp)], C::PrevItem, "scroll a page up", None),
     // Drafts.
     bind(X::Home, &[key(KeyCode::Enter)], C::Edit, "open the selected draft", Some("open")),
     bind(X::Home, &[ch('n')], C::New, "start a new response", Some("new")),
@@ -265,6 +267,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Walk, &[key(KeyCode::F(5))], C::Copy, "copy the answer as plain text for a web form (through the terminal: OSC 52; some terminals need it enabled)", Some("copy")),
     bind(X::Walk, &[key(KeyCode::F(6))], C::Resolve, "settle a merge conflict here: keep ours, theirs or both, or edit", Some("conflict")),
     bind(X::Walk, &[key(KeyCode::F(7))], C::KeyPoint, "the item's key point in one line, for comparisons (empty: the answer's first sentence)", Some("key point")),
+    bind(X::Walk, &[key(KeyCode::F(12))], C::NotAnswering, "we are not answering this item (again: we are); it is no longer to do, and an export of answered items leaves it out", None),
     bind(X::Walk, &[key(KeyCode::F(8))], C::ToggleBasis, "the position: stated by the respondent, or inferred from its documents", None),
     bind(X::Walk, &[key(KeyCode::F(3))], C::Notes, "notes for ourselves on this item (never sent): open or fold away", Some("notes")),
     bind(X::Walk, &[key(KeyCode::F(9))], C::Joint(JC::Focus), "a joint response: the members' texts, to adopt their passages", None),
@@ -305,7 +308,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::PlacingSplit, &[key(KeyCode::Esc)], C::No, "leave it whole", Some("cancel")),
     bind(X::Text, &[key(KeyCode::Enter)], C::Yes, "done", Some("done")),
     bind(X::Text, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
-    bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", None),
+    bind(X::Compare, &[ch('J')], C::Joint(JC::Start), "start a joint response of these files", Some("joint")),
     bind(X::Walk, &[ctrl('f')], C::FoldContext, "show or hide the item's context", Some("context")),
     bind(X::Browse, &[key(KeyCode::Esc)], C::Home, "back to the drafts", None),
     // Forms.
@@ -328,8 +331,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Review, &[ch('f')], C::ToggleFinal, "mark the response final (or back to draft)", Some("mark final")),
     bind(X::Review, &[key(KeyCode::Esc), ch('q')], C::Leave, "back to the walk-through", Some("back")),
     // Export.
-    bind(X::Export, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown + JSON, Markdown, Word, text for web forms, HTML to print, FHIR, JSON", Some("format")),
+    bind(X::Export, &[key(KeyCode::Tab), key(KeyCode::Down)], C::Toggle, "next format: Markdown + JSON, Markdown, Word, text for web forms, HTML to print, FHIR, JSON", Some("format")),
+    bind(X::Export, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PrevField, "previous format", None),
     bind(X::Export, &[ctrl('r')], C::MarkReady, "reasoning in the submission, or left out", Some("reasoning")),
+    bind(X::Export, &[ctrl('a')], C::AnsweredOnly, "answered items only (the submission as sent), or every item", Some("answered only")),
+    bind(X::Export, &[ctrl('n')], C::Attribution, "a joint response: footnotes naming members, or the words alone", None),
     bind(X::Export, &[key(KeyCode::Enter)], C::Yes, "export", Some("export")),
     bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     bind(X::CompareExport, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown briefing, HTML to print, JSON, CSV, CSV of pairs", Some("format")),

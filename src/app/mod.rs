@@ -61,9 +61,23 @@ impl ExportChoice {
     }
 
     pub fn next(self) -> Self {
+        self.step(1)
+    }
+
+    pub fn previous(self) -> Self {
+        self.step(-1)
+    }
+
+    /// `by` places on round the list.
+    fn step(self, by: isize) -> Self {
         let all: Vec<ExportChoice> = Self::all().collect();
-        let at = all.iter().position(|c| *c == self).unwrap_or(0);
-        all[(at + 1) % all.len()]
+        let at = all.iter().position(|c| *c == self).unwrap_or(0) as isize;
+        all[(at + by).rem_euclid(all.len() as isize) as usize]
+    }
+
+    /// The choice a label names, as [`ExportChoice::label`] gives it.
+    pub fn from_label(label: &str) -> Option<Self> {
+        Self::all().find(|c| c.label() == label)
     }
 }
 
@@ -74,6 +88,10 @@ pub struct ExportPlan {
     pub files: Vec<(crate::export::Format, PathBuf)>,
     pub folder: String,
     pub reasoning: bool,
+    pub answered_only: bool,
+    pub attribution: bool,
+    /// What was chosen, remembered for this draft's next export.
+    pub choice: ExportChoice,
 }
 
 /// Something that waits for a yes.
@@ -103,6 +121,10 @@ pub enum Dialog {
         folder: TextArea<'static>,
         /// Whether each answer's reasoning goes out with it (Ctrl-R leaves it out).
         reasoning: bool,
+        /// Answered items only, none marked "not answering" (Ctrl-A).
+        answered_only: bool,
+        /// On a joint response: footnotes naming members (Ctrl-N leaves them out).
+        attribution: bool,
     },
     /// Going to an item: what is typed finds items (see [`crate::model::QuestionSet::find`]),
     /// and `selected` is the chosen one among those found.

@@ -110,6 +110,8 @@ pub enum RespondentField {
     OnBehalf,
     /// How many members the organisation represents.
     Members,
+    /// How the members' views were gathered, in the respondent's words.
+    ViewsGathered,
     /// May the response be published: not said, yes, yes anonymised, no.
     Publication,
     /// A request to keep parts confidential, in the respondent's words.
@@ -117,13 +119,14 @@ pub enum RespondentField {
 }
 
 impl RespondentField {
-    pub const ALL: [RespondentField; 8] = [
+    pub const ALL: [RespondentField; 9] = [
         RespondentField::Organisation,
         RespondentField::ContactName,
         RespondentField::Role,
         RespondentField::Email,
         RespondentField::OnBehalf,
         RespondentField::Members,
+        RespondentField::ViewsGathered,
         RespondentField::Publication,
         RespondentField::Confidentiality,
     ];
@@ -136,6 +139,7 @@ impl RespondentField {
             RespondentField::Email => "Email",
             RespondentField::OnBehalf => "On behalf of the organisation",
             RespondentField::Members => "Members it represents",
+            RespondentField::ViewsGathered => "How the views were gathered",
             RespondentField::Publication => "May it be published",
             RespondentField::Confidentiality => "Confidentiality request",
         }
@@ -149,7 +153,8 @@ impl RespondentField {
             RespondentField::Role => Some(2),
             RespondentField::Email => Some(3),
             RespondentField::Members => Some(4),
-            RespondentField::Confidentiality => Some(5),
+            RespondentField::ViewsGathered => Some(5),
+            RespondentField::Confidentiality => Some(6),
             RespondentField::OnBehalf | RespondentField::Publication => None,
         }
     }
@@ -169,7 +174,7 @@ impl RespondentField {
 pub struct RespondentForm {
     pub focus: RespondentField,
     /// The text fields, in [`RespondentField::text_index`] order.
-    pub fields: [TextArea<'static>; 6],
+    pub fields: [TextArea<'static>; 7],
 }
 
 impl RespondentForm {

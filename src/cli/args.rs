@@ -233,6 +233,9 @@ pub struct ExportArgs {
     /// Leave out items with neither a position nor an answer (not JSON).
     #[arg(long)]
     pub skip_empty: bool,
+    /// The submission as sent: answered items only, never those marked "not answering" (not JSON).
+    #[arg(long)]
+    pub answered_only: bool,
     /// Leave each answer's reasoning out of the submission (not JSON).
     #[arg(long)]
     pub no_reasoning: bool,

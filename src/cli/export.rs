@@ -44,6 +44,7 @@ pub fn run(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
     let target = out_target(&path, args.force)?;
     let options = export::Options {
         skip_empty: args.skip_empty,
+        answered_only: args.answered_only,
         reasoning: !args.no_reasoning,
         attribution: !args.no_attribution,
     };

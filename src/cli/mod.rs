@@ -39,7 +39,7 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         }) => questions::export(args, dirs, out),
         Command::Questions(QuestionsArgs {
             command: Some(QuestionsCommand::Import(args)),
-        }) => questions::import(args, dirs, out),
+        }) => questions::import(args, dirs, out, err),
         Command::New(args) => new::run(args, dirs, out),
         Command::Validate(args) => validate::run(args, dirs, out, err),
         Command::Export(args) => export::run(args, dirs, out, err),

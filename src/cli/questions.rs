@@ -70,9 +70,18 @@ pub fn export(args: QuestionsExportArgs, dirs: &Dirs, out: &mut dyn Write) -> Re
     Ok(())
 }
 
-pub fn import(args: QuestionsImportArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn import(
+    args: QuestionsImportArgs,
+    dirs: &Dirs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let text = storage::read_text(&args.outline)?;
-    let set = crate::outline::read(&text).map_err(|problems| FileError::bad(&args.outline, problems))?;
+    let (set, warnings) = crate::outline::read_with_warnings(&text)
+        .map_err(|problems| FileError::bad(&args.outline, problems))?;
+    for warning in &warnings {
+        let _ = writeln!(err, "consult: {}", crate::error::located(&args.outline, warning));
+    }
     let path = match args.out {
         Some(path) => super::paths::expand(&path),
         None => {

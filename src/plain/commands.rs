@@ -54,6 +54,8 @@ pub enum Command {
     Split(usize, SplitAt),
     /// An imported response: passage N is not an answer; its words go to the item's notes.
     NotAnswer(usize),
+    /// We are not answering this item (again: we are).
+    Pass,
     Ready,
     /// Take back the item's newest change, or make again the one taken back last.
     Undo,
@@ -61,6 +63,9 @@ pub enum Command {
     Review,
     Final,
     Respondent,
+    /// How the members' views were gathered: said when nothing follows, set to what
+    /// follows, or cleared (`clear`).
+    Gathered(String),
     Export {
         format: Format,
         /// Another folder than the usual exports folder.
@@ -251,6 +256,12 @@ pub const WORDS: &[Word] = &[
         help: "a joint response: take member N's file as it is now, when it changed since it was taken; the joint text stays as it is",
     },
     Word {
+        name: "pass",
+        short: &[],
+        usage: "pass",
+        help: "we are not answering this item: it is no longer to do, and an export of answered items leaves it out; pass again takes the mark off",
+    },
+    Word {
         name: "ready",
         short: &[],
         usage: "ready",
@@ -285,6 +296,12 @@ pub const WORDS: &[Word] = &[
         short: &[],
         usage: "respondent",
         help: "who is responding: organisation, contact name, role, email, on behalf or not",
+    },
+    Word {
+        name: "gathered",
+        short: &[],
+        usage: "gathered TEXT",
+        help: "how the members' views were gathered (meetings, a survey, written replies), for the respondent's details; gathered alone says it, gathered clear removes it",
     },
     Word {
         name: "export",
@@ -409,12 +426,14 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             number(rest)
                 .ok_or_else(|| "take needs a member's number, as members lists them: take 2".to_string())?,
         ),
+        "pass" => Command::Pass,
         "ready" => Command::Ready,
         "undo" => Command::Undo,
         "redo" => Command::Redo,
         "review" => Command::Review,
         "final" => Command::Final,
         "respondent" => Command::Respondent,
+        "gathered" => Command::Gathered(rest.trim().to_string()),
         "export" => export(rest)?,
         "versions" => Command::Versions,
         "restore" => Command::Restore(number(rest).ok_or_else(|| {

@@ -163,18 +163,34 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
         lines.push("Every item is answered and within its word limit.".into());
     }
     lines.extend(to_do);
-    lines.push("go and a number goes to an item; final marks the response final.".into());
+    lines.push(
+        if response.status == crate::model::ResponseStatus::Final {
+            "go and a number goes to an item; final makes the response a draft again."
+        } else {
+            "go and a number goes to an item; final marks the response final."
+        }
+        .into(),
+    );
     lines
 }
 
 fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
     if !answer.is_answered() {
-        return "no answer yet".into();
+        return if answer.not_answering {
+            "not answering"
+        } else {
+            "no answer yet"
+        }
+        .into();
     }
     let mut parts = Vec::new();
     if let Some(scale) = set.scale_of(item) {
         let option = answer.position.as_deref().and_then(|id| scale.option(id));
-        parts.push(option.map_or_else(|| "no position".into(), |o| one(&o.label)));
+        let inferred = if answer.is_inferred() { " (inferred)" } else { "" };
+        parts.push(option.map_or_else(
+            || "no position".into(),
+            |o| format!("{}{inferred}", one(&o.label)),
+        ));
     }
     let count = word_count(&answer.answer);
     parts.push(match (count, item.word_limit) {
@@ -231,6 +247,10 @@ pub fn respondent(r: &Respondent) -> Vec<String> {
         format!("Role: {}.", or_none(&r.role)),
         format!("Email: {}.", or_none(r.email.as_deref().unwrap_or(""))),
         format!("On behalf of the organisation: {}.", yes_no(r.on_behalf)),
+        format!(
+            "How the members' views were gathered: {}.",
+            or_none(r.views_gathered.as_deref().unwrap_or(""))
+        ),
     ]
 }
 

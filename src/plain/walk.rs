@@ -105,6 +105,15 @@ impl Plain {
             Command::Review => self.say_all(print::review(&draft.set, &draft.response)),
             Command::Final => return self.toggle_final(draft),
             Command::Respondent => return self.respondent(draft),
+            Command::Gathered(text) => return self.views_gathered(draft, &text),
+            Command::Pass => {
+                self.say(if draft.toggle_not_answering(Instant::now()) {
+                    "Marked: we are not answering this item. pass again takes the mark off."
+                } else {
+                    "We are answering this item again."
+                });
+                return self.changed(draft);
+            }
             Command::Export { format, folder } => return self.export(draft, format, folder),
             Command::Versions => {
                 let versions = draft.versions();
@@ -265,6 +274,32 @@ impl Plain {
                 Err(stop) => return (lines, Some(stop)),
             }
         }
+    }
+
+    /// How the members' views were gathered, in the respondent's details.
+    fn views_gathered(&mut self, draft: &mut Session, text: &str) -> Result<(), Stop> {
+        if text.is_empty() {
+            let said = match &draft.response.respondent.views_gathered {
+                Some(how) => format!(
+                    "How the members' views were gathered: {}.",
+                    crate::text::visible_line(how)
+                ),
+                None => {
+                    "How the members' views were gathered is not recorded: gathered TEXT records it.".into()
+                }
+            };
+            self.say(said);
+            return Ok(());
+        }
+        let how = (!text.eq_ignore_ascii_case("clear")).then(|| crate::text::flat(text));
+        self.say(if how.is_some() {
+            "Recorded how the members' views were gathered."
+        } else {
+            "How the members' views were gathered is removed."
+        });
+        draft.response.respondent.views_gathered = how;
+        draft.edited(Instant::now());
+        self.changed(draft)
     }
 
     fn key_point(&mut self, draft: &mut Session, text: &str) -> Result<(), Stop> {

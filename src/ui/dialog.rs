@@ -20,16 +20,23 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             choice,
             folder,
             reasoning,
+            answered_only,
+            attribution,
         } => {
-            let popup = centered(area, 76, 14);
+            let joint = app.draft.as_ref().is_some_and(|d| d.response.joint.is_some());
+            // One more line than the files: who can read them.
+            let popup = centered(area, 76, if joint { 16 } else { 15 });
             frame.render_widget(Clear, popup);
             let block = panel(" Export ", true, theme);
             let inner = block.inner(popup);
             frame.render_widget(block, popup);
-            let [formats, field, files] =
-                Layout::vertical([Constraint::Length(4), Constraint::Length(3), Constraint::Min(1)])
-                    .areas(inner);
-            let mut spans = vec![Span::styled("Format (Tab): ", theme.heading())];
+            let [formats, field, files] = Layout::vertical([
+                Constraint::Length(if joint { 6 } else { 5 }),
+                Constraint::Length(3),
+                Constraint::Min(1),
+            ])
+            .areas(inner);
+            let mut spans = vec![Span::styled("Format (Tab, Shift-Tab): ", theme.heading())];
             spans.extend(ExportChoice::all().map(|c| {
                 let on = *choice == c;
                 Span::styled(
@@ -42,7 +49,19 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             } else {
                 "[ ] reasoning left out of the submission (Ctrl-R puts it back)"
             };
-            let lines = vec![Line::from(spans), Line::raw(reasoning)];
+            let answered = if *answered_only {
+                "[x] answered items only, as sent (Ctrl-A: every item)"
+            } else {
+                "[ ] every item, unanswered ones too (Ctrl-A: answered items only)"
+            };
+            let mut lines = vec![Line::from(spans), Line::raw(reasoning), Line::raw(answered)];
+            if joint {
+                lines.push(Line::raw(if *attribution {
+                    "[x] footnotes name the members each passage came from (Ctrl-N: words alone)"
+                } else {
+                    "[ ] the words alone, no footnotes naming members (Ctrl-N: name them)"
+                }));
+            }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), formats);
             let mut editor = folder.clone();
             editor.set_block(panel(" Folder ", true, theme));
@@ -102,15 +121,26 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             frame.render_widget(paragraph, popup);
         }
         Dialog::Text {
-            title, hint, field, ..
+            purpose,
+            title,
+            hint,
+            field,
         } => {
+            // A minority statement runs to a few sentences: it wraps in a taller field
+            // rather than scrolling sideways on one line.
+            let statement = matches!(purpose, crate::app::TextPurpose::Minority { .. });
+            let field_height = if statement { 6 } else { 3 };
             let hint_height = u16::from(!hint.is_empty());
-            let popup = centered(area, 76, 3 + hint_height);
+            let popup = centered(area, 76, field_height + hint_height);
             frame.render_widget(Clear, popup);
             let [hint_area, field_area] =
-                Layout::vertical([Constraint::Length(hint_height), Constraint::Length(3)]).areas(popup);
+                Layout::vertical([Constraint::Length(hint_height), Constraint::Length(field_height)])
+                    .areas(popup);
             frame.render_widget(Line::styled(format!(" {hint}"), theme.dim()), hint_area);
             let mut editor = field.clone();
+            if statement {
+                editor.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+            }
             editor.set_block(panel(format!(" {} ", visible_line(title)), true, theme));
             editor.set_cursor_line_style(Style::new());
             frame.render_widget(&editor, field_area);

@@ -35,9 +35,14 @@ const ORDER: &[Context] = &[
     Context::Choose,
 ];
 
+/// The width of the key column: two spaces, the keys, a space.
+const KEY_COLUMN: u16 = 24;
+
 pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
     let popup = area;
     frame.render_widget(Clear, popup);
+    // Inside the border, after the key column.
+    let text_width = usize::from(popup.width.saturating_sub(2 + KEY_COLUMN)).max(10);
     let mut lines = vec![
         Line::from(vec![
             Span::raw("Screen reader or script? "),
@@ -50,10 +55,15 @@ pub fn draw(theme: Theme, offset: u16, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(context.title(), theme.heading()));
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             let keys: Vec<String> = binding.keys.iter().map(label).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<21} ", keys.join(" / ")), theme.key()),
-                Span::raw(binding.help),
-            ]));
+            // What a key does, wrapped under itself: lines that go on start at its column.
+            let said = super::walk::wrap_words(binding.help, text_width);
+            for (i, line) in said.into_iter().enumerate() {
+                let key = if i == 0 { keys.join(" / ") } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {key:<21} "), theme.key()),
+                    Span::raw(line),
+                ]));
+            }
         }
         lines.push(Line::raw(""));
     }

@@ -32,9 +32,6 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
         title.push_str(" (declared)");
     }
     let counts = tally.describe(&draft.set, &item.id);
-    if !counts.is_empty() {
-        title.push_str(&format!(": {counts}"));
-    }
     if panel_state.filter != Filter::All {
         title.push_str(" · filtered");
     }
@@ -46,13 +43,18 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
     if !focused && area.height <= FOLDED_HEIGHT + 2 {
         let missing = provenance::not_represented(joint, &item.id).len();
         let line = format!(
-            " {} members · {} not in the text yet · F9 adopts",
-            joint.members.len(),
-            missing
+            " {} · {missing} not in the text yet · F9 adopts",
+            visible_line(&counts),
         );
         frame.render_widget(Line::styled(line, theme.dim()), inner);
         return;
     }
+    // The counts behind the level, in words, above the members.
+    let [counts_area, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Line::styled(format!(" {}", visible_line(&counts)), theme.dim()),
+        counts_area,
+    );
     let listed = panel_state.listed(joint, &item.id);
     let selected = panel_state.selected_of(&listed);
     let list_height = (listed.len() as u16).min(inner.height / 2).max(1);
@@ -102,6 +104,12 @@ fn member_line(
     let mut marks = Vec::new();
     if credited {
         marks.push("in text");
+    }
+    let dissents = joint
+        .item(&item.id)
+        .is_some_and(|r| r.minority.iter().any(|s| s.member == member.organisation));
+    if dissents {
+        marks.push("minority statement");
     }
     if panel_state.change(m, &item.id).is_some() {
         marks.push("changed: u takes it");

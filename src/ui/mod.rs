@@ -155,10 +155,21 @@ fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Hints that do not fit are left out whole rather than cut mid-word.
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
+    // On an item already ready, Ctrl-R takes it back to draft: the hint says so.
+    let ready = app.draft.as_ref().is_some_and(|d| {
+        d.response
+            .answer(&d.item().id)
+            .is_some_and(|a| a.status == crate::model::ItemStatus::Ready)
+    });
     for (key, text) in keymap::footer(&app.contexts()) {
         if text == "help" {
             continue;
         }
+        let text = if text == "ready" && ready {
+            "back to draft"
+        } else {
+            text
+        };
         let separator = if used > 1 { " · " } else { "" };
         let width = separator.chars().count() + key.chars().count() + 1 + text.chars().count();
         if used + width >= usize::from(hints_area.width) {

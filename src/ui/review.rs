@@ -40,7 +40,9 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             {
                 notes.push("! merge conflict: F6 on the item settles it".to_string());
             }
-            if !answer.is_some_and(|a| a.is_answered()) {
+            if answer.is_some_and(|a| a.not_answering && !a.is_answered()) {
+                notes.push("not answering".to_string());
+            } else if !answer.is_some_and(|a| a.is_answered()) {
                 open += 1;
                 notes.push("no answer yet".to_string());
             }

@@ -34,7 +34,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u
         (Some(members), true) => {
             let [item, beside] = if item.width >= 110 {
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(item)
-            } else if members.focused {
+            } else if members.focused || item.height >= 30 {
+                // A tall screen has room for the members without asking for them.
                 Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(item)
             } else {
                 Layout::vertical([
@@ -96,15 +97,28 @@ fn draw_outline(
         inner = rest;
     }
     let width = usize::from(inner.width);
+    // Something typed narrows the outline to the items it finds (and their sections).
+    let narrowed = found
+        .as_ref()
+        .filter(|_| going_to.is_some_and(|(query, _)| !query.lines().concat().trim().is_empty()));
     let mut lines = Vec::new();
     let mut current_line = 0;
     let mut index = 0;
     for section in &draft.set.sections {
+        let first = index;
+        index += section.items.len();
+        let shown = |i: usize| narrowed.is_none_or(|f| f.contains(&i));
+        if !(first..index).any(shown) {
+            continue;
+        }
         lines.push(Line::styled(
             truncate(&visible_line(&section.title), width).into_owned(),
             theme.heading(),
         ));
-        for item in &section.items {
+        for (index, item) in (first..).zip(&section.items) {
+            if !shown(index) {
+                continue;
+            }
             let answer = draft.response.answer(&item.id);
             let status = answer.map_or(ItemStatus::NotStarted, |a| a.status);
             let symbol =
@@ -134,7 +148,6 @@ fn draw_outline(
                 Style::new()
             };
             lines.push(Line::styled(text, style));
-            index += 1;
         }
     }
     // Keep the current item in view.
@@ -254,7 +267,7 @@ fn context_lines(item: &Item, width: u16, height: u16, theme: Theme) -> Vec<Line
 }
 
 /// Greedy word wrap by display width.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap_words(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -312,7 +325,7 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
         })
         .collect();
     if chosen.is_none() {
-        pieces.push(Span::styled("(no answer yet)", theme.dim()));
+        pieces.push(Span::styled("(no position yet)", theme.dim()));
     }
     let width = usize::from(width);
     let mut lines = vec![Line::from(Span::styled(marker, marker_style))];

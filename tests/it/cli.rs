@@ -867,3 +867,49 @@ fn usage_errors_exit_2() {
         assert_eq!(out.stdout, "");
     }
 }
+
+/// The local-government response, which never addressed the Commission's eight elements:
+/// marked "not answering", they are no part of the submission as sent.
+#[test]
+fn answered_only_leaves_out_the_items_not_answered_on_purpose() {
+    let sandbox = Sandbox::new();
+    let mut response: Response = consult::parse::response(
+        &fs::read_to_string(root().join("tests/fixtures/local-government.json")).unwrap(),
+    )
+    .unwrap();
+    for answer in response.answers.iter_mut().filter(|a| a.item.starts_with('e')) {
+        answer.position = None;
+        answer.answer.clear();
+        answer.reasoning.clear();
+        answer.not_answering = true;
+    }
+    response.format_version = response.format_to_write();
+    let file = sandbox.path().join("lga.json");
+    fs::write(&file, export::json::render(&response)).unwrap();
+    let html = sandbox.path().join("sent.html");
+    let args = [
+        "export",
+        p(&file),
+        "--format",
+        "html",
+        "--answered-only",
+        "--out",
+        p(&html),
+    ];
+    let done = run(sandbox.consult(&args));
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let sent = fs::read_to_string(&html).unwrap();
+    assert!(
+        sent.contains("Question 1") && !sent.contains("Element 1"),
+        "{sent}"
+    );
+    assert!(
+        !sent.contains("Not answered") && !sent.contains("No position"),
+        "{sent}"
+    );
+    let all = sandbox.path().join("all.md");
+    let done = run(sandbox.consult(&["export", p(&file), "--format", "md", "--out", p(&all)]));
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let all = fs::read_to_string(&all).unwrap();
+    assert_eq!(all.matches("We are not answering this item.").count(), 8, "{all}");
+}

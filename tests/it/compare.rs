@@ -213,35 +213,42 @@ fn an_answer_without_a_key_point_stands_for_itself_by_its_first_sentence_cut_to_
 #[test]
 fn shared_positions_with_the_same_key_point_are_plain_agreement() {
     let dir = tempfile::tempdir().unwrap();
-    let base = response(LOCAL_GOVERNMENT);
-    let files: Vec<PathBuf> = ["North", "South"]
-        .iter()
-        .map(|name| {
-            let mut copy = base.clone();
-            copy.respondent.organisation = format!("{name} Council");
-            if *name == "South"
-                && let Some(q3) = copy.answers.iter_mut().find(|a| a.item == "q3")
-            {
-                // Case, spacing and the closing stop do not make a different point.
-                q3.key_point = q3
-                    .key_point
-                    .as_ref()
-                    .map(|p| format!("  {}  ", p.to_uppercase().trim_end_matches('.')));
-            }
-            if *name == "South"
-                && let Some(q4) = copy.answers.iter_mut().find(|a| a.item == "q4")
-            {
-                q4.key_point = Some("Another reason entirely.".into());
-            }
-            let path = dir.path().join(format!("{name}.json"));
-            fs::write(&path, consult::export::json::render(&copy)).unwrap();
-            path
-        })
-        .collect();
+    let files = two_councils(&dir, |name, copy| {
+        if name != "South" {
+            return;
+        }
+        if let Some(q3) = copy.answers.iter_mut().find(|a| a.item == "q3") {
+            // Case, spacing and the closing stop do not make a different point.
+            q3.key_point = q3
+                .key_point
+                .as_ref()
+                .map(|p| format!("  {}  ", p.to_uppercase().trim_end_matches('.')));
+        }
+        if let Some(q4) = copy.answers.iter_mut().find(|a| a.item == "q4") {
+            q4.key_point = Some("Another reason entirely.".into());
+        }
+    });
     let comparison = load(files);
     let summary = |id: &str| comparison.summary_text(item_index(&comparison, id));
     assert_eq!(summary("q3"), "✓ 2 agree");
     assert_eq!(summary("q4"), "✓ 2 agree · same position, different key points");
+}
+
+/// The local government sample as North and South Councils' responses in `dir`, each
+/// changed by `change` (given the name) first.
+fn two_councils(dir: &TempDir, change: impl Fn(&str, &mut consult::model::Response)) -> Vec<PathBuf> {
+    let base = response(LOCAL_GOVERNMENT);
+    ["North", "South"]
+        .iter()
+        .map(|name| {
+            let mut copy = base.clone();
+            copy.respondent.organisation = format!("{name} Council");
+            change(name, &mut copy);
+            let path = dir.path().join(format!("{name}.json"));
+            fs::write(&path, consult::export::json::render(&copy)).unwrap();
+            path
+        })
+        .collect()
 }
 
 /// The local government sample again in `dir`, as a draft updated on 1 February 2021.
@@ -1335,4 +1342,41 @@ fn the_screen_warns_of_two_files_from_one_organisation_and_dates_their_columns()
         notes.contains("⚠ 2 files are from Local Government Association: "),
         "{notes}"
     );
+}
+
+/// Two first sentences always differ: a row is marked only where a key point written by hand
+/// differs from another.
+#[test]
+fn only_a_key_point_written_by_hand_makes_a_shared_position_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = two_councils(&dir, |name, copy| {
+        for answer in &mut copy.answers {
+            // No key points by hand: each answer's first sentence stands for it, and differs.
+            answer.key_point = None;
+            answer.answer = format!("{name} has its own first sentence. {}", answer.answer);
+        }
+        if name == "South"
+            && let Some(q3) = copy.answers.iter_mut().find(|a| a.item == "q3")
+        {
+            q3.key_point = Some("Let each system choose its members.".into());
+        }
+        // A response that marks an item "not answering" compares like any other.
+        if name == "North"
+            && let Some(e7) = copy.answers.iter_mut().find(|a| a.item == "e7")
+        {
+            e7.not_answering = true;
+        }
+        copy.format_version = copy.format_to_write();
+    });
+    let comparison = load(files);
+    assert_eq!(comparison.organisations.len(), 2, "neither set aside");
+    assert!(comparison.set_aside.is_empty(), "{:?}", comparison.set_aside);
+    let summary = |id: &str| comparison.summary_text(item_index(&comparison, id));
+    assert_eq!(summary("q1"), "✓ 2 partly agree");
+    assert_eq!(summary("q4"), "✓ 2 agree");
+    assert_eq!(summary("q3"), "✓ 2 agree · same position, different key points");
+    let marked = (0..comparison.set.items().count())
+        .filter(|&i| comparison.summaries[i].points_differ)
+        .count();
+    assert_eq!(marked, 1);
 }

@@ -405,6 +405,7 @@ fn tags(html: &str) -> Vec<String> {
         "ul",
         "ol",
         "li",
+        "article",
         "em",
         "strong",
         "br",
@@ -708,4 +709,48 @@ fn every_export_shows_hostile_text_as_text_never_as_structure() {
             assert!(seen.contains(&word), "{format:?} lost {word:?}");
         }
     }
+}
+
+/// Printing the HTML: items with nothing written are compact and kept with their heading,
+/// the pages are numbered where the browser supports it, and with answered items only the
+/// items not answered are not there at all.
+#[test]
+fn the_html_prints_unanswered_items_compact_and_numbers_its_pages() {
+    let set = built_in();
+    let mut response = fixture("local-government.json");
+    for answer in response.answers.iter_mut().filter(|a| a.item.starts_with('e')) {
+        answer.position = None;
+        answer.answer.clear();
+        answer.not_answering = true;
+    }
+    let html = text_of(Format::Html, &response, &set, Options::default());
+    assert_eq!(
+        html.matches("<article class=\"item unanswered\">").count(),
+        8,
+        "{html}"
+    );
+    assert!(html.contains("<article class=\"item\">"));
+    assert!(html.contains("@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages);"));
+    assert!(
+        html.contains(".item.unanswered { break-inside: avoid")
+            || html.contains(".item.unanswered, ")
+            || html.contains(", .item.unanswered { break-inside: avoid")
+    );
+    assert!(
+        html.contains("h3 + blockquote { break-before: avoid"),
+        "no page ends with a lone heading"
+    );
+    let sent = text_of(
+        Format::Html,
+        &response,
+        &set,
+        Options {
+            answered_only: true,
+            ..Options::default()
+        },
+    );
+    assert!(
+        !sent.contains("unanswered\">") && !sent.contains("Element 1"),
+        "{sent}"
+    );
 }

@@ -44,7 +44,6 @@ fn joint_app_of(fixtures: &[&str]) -> Harness {
     for fixture in fixtures {
         support::fixtures::copy_into(fixture, &beside);
     }
-    // Outside the drafts folder, named in full, as consult names them.
     let members: Vec<(String, Response)> = fixtures
         .iter()
         .map(|f| {
@@ -200,11 +199,19 @@ fn the_secretariat_can_override_the_consensus_with_a_reason() {
 fn sign_off_and_minority_statements_are_recorded_per_member() {
     let mut h = on_member("Element 8", "Northshire Combined Authority");
     char_key(&mut h, 'm');
-    // Proposed from the member's key point; Enter keeps it.
+    // An empty field: the member's dissent is typed, not its key point to clear first.
+    let Some(consult::app::Dialog::Text { field, .. }) = &h.app.dialog else {
+        panic!("the minority statement's field")
+    };
+    assert_eq!(field.lines().concat(), "");
+    h.type_text("We oppose a new scrutiny committee for ICSs.");
     h.key(KeyCode::Enter);
     let minority = record(&h, "e8").minority;
     assert_eq!(minority[0].member, "Northshire Combined Authority");
     assert_eq!(minority[0].text, "We oppose a new scrutiny committee for ICSs.");
+    // The member's row says it has one.
+    let text = screen_text(render(&h, 120, 40).backend());
+    assert!(text.contains("minority statement"), "{text}");
     char_key(&mut h, 's');
     char_key(&mut h, 'o');
     h.type_text("keep council scrutiny");
@@ -379,8 +386,9 @@ pub fn sample(set: &QuestionSet) -> Response {
         text: "We oppose a new scrutiny committee for ICSs.".into(),
     });
     e8.consensus = Some(consult::model::joint::ConsensusOverride {
-        level: Consensus::StrongSupport,
-        reason: "Two members want external scrutiny; Northshire opposes a new committee.".into(),
+        level: Consensus::Consensus,
+        reason: "All three want ICS bodies scrutinised; Northshire opposes only a new committee for it."
+            .into(),
     });
     joint::sign_off::record(joint, lga, None, SignOffState::Agreed, "", at(1800));
     joint::sign_off::record(
@@ -557,7 +565,7 @@ fn joint_new_status_and_provenance_from_the_command_line() {
     assert_eq!(report.code, 0, "{}", report.stderr);
     assert!(
         report.stdout.contains(
-            "## Question 4\n\n*Members: strong support, significant opposition (2 Agree, 1 Partly disagree).*"
+            "## Question 4\n\n*Members: strong support, significant opposition (2 of 3 in favour: 2 agree; 1 against: 1 partly disagrees).*"
         ),
         "{}",
         report.stdout
@@ -754,11 +762,11 @@ fn plain_mode_builds_the_joint_text_line_by_line() {
     for line in [
         "1. Health Devolution Commission: Support",
         "2. Local Government Association: Support (inferred). NHS boundaries should match the places councils serve.",
-        "Consensus: full consensus (3 Support (1 inferred)).",
+        "Consensus: full consensus (3 of 3 in favour: 3 support (1 inferred)).",
         "3. (answer) Common boundaries between ICSs and councils are essential if partners are to collaborate and integrate services effectively.",
         "Adopted into the answer, from Local Government Association and 1 other who said the same.",
         "Health Devolution Commission credited with the sentence adopted last.",
-        "Counted: full consensus (3 Support (1 inferred)).",
+        "Counted: full consensus (3 of 3 in favour: 3 support (1 inferred)).",
         "Consensus declared: divergence.",
         "Minority statement of Northshire Combined Authority recorded.",
         "Northshire Combined Authority objected on the whole response.",
@@ -806,6 +814,114 @@ fn a_passage_is_adopted_where_the_cursor_is_and_the_next_follows_it() {
         ["We support t", "ICS footprin", "Common bound"],
         "{answer}"
     );
+}
+
+#[test]
+fn the_sample_counts_every_member_by_side_in_the_attributed_export() {
+    let set = built_in();
+    let response = sample(&set);
+    let text = export::markdown::render(&response, &set, export::Options::default());
+    for line in [
+        "Members: full consensus (3 of 3 in favour: 2 partly agree, 1 agrees).",
+        "Members: divergence (2 of 3 in favour: 2 support (1 inferred); 1 took no position).",
+        "Members: too few positions (1 of 3 in favour: 1 supports; 2 took no position).",
+        "Members: consensus, as the secretariat judges it; counted, strong support, significant opposition (2 of 3 in favour: 1 supports, 1 supports with changes (1 inferred); 1 against: 1 opposes).",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+    assert!(!text.contains("Members: full consensus (1 of 3"), "{text}");
+}
+
+#[test]
+fn adopted_passages_keep_their_bold_and_emphasis_in_every_attributed_format() {
+    let set = built_in();
+    let mut response = sample(&set);
+    response.answer_mut(&set, "q3").answer = "**Yes, on one condition.** We want *real* money.".into();
+    let passage = |text: &str, member: &str| consult::model::joint::Passage {
+        field: Field::Answer,
+        text: text.into(),
+        members: vec![member.into()],
+        edited: false,
+    };
+    response.joint.as_mut().unwrap().item_mut("q3").passages = vec![
+        passage("**Yes, on one condition.**", "Local Government Association"),
+        passage("We want *real* money.", "Health Devolution Commission"),
+    ];
+    let md = export::markdown::render(&response, &set, export::Options::default());
+    assert!(
+        md.contains("**Yes, on one condition.**[^") && md.contains("We want *real* money.[^"),
+        "{md}"
+    );
+    assert!(!md.contains("\\*"), "no escaped asterisks: {md}");
+    let html = export::render(Format::Html, &response, &set, &export::Options::default());
+    let html = String::from_utf8(html).unwrap();
+    assert!(
+        html.contains("<strong>Yes, on one condition.</strong><sup"),
+        "{html}"
+    );
+    assert!(html.contains("<em>real</em>"), "{html}");
+    assert!(!html.contains("**"), "{html}");
+    let word = export::docx::render(&response, &set, export::Options::default());
+    let paragraphs = docx::paragraphs(&word);
+    let runs: Vec<_> = paragraphs.iter().flat_map(|p| p.runs.clone()).collect();
+    assert!(
+        runs.contains(&("Yes, on one condition.".into(), true, false)),
+        "{runs:?}"
+    );
+    assert!(runs.contains(&("real".into(), false, true)), "{runs:?}");
+    assert!(!runs.iter().any(|r| r.0.contains("**")), "{runs:?}");
+    // The provenance report quotes the plain words.
+    let report = export::provenance::markdown(&response, &set).unwrap();
+    assert!(
+        report.contains("answer from Local Government Association: Yes, on one condition.\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("answer from Health Devolution Commission: We want real money."),
+        "{report}"
+    );
+}
+
+#[test]
+fn on_another_item_the_members_panel_starts_again_at_its_first_member_and_sentence() {
+    let mut h = on_member("Question 1", "Northshire Combined Authority");
+    h.key(KeyCode::Right);
+    let panel = h.app.joint.as_ref().unwrap();
+    assert!(panel.member > 0 || panel.unit > 0);
+    h.key(KeyCode::F(9)); // back to the joint text
+    go_to(&mut h, "Question 2");
+    let panel = h.app.joint.as_ref().unwrap();
+    assert_eq!((panel.member, panel.unit), (0, 0));
+    // One Enter in the panel now adopts the first member's first sentence of this item.
+    h.key(KeyCode::F(9));
+    h.key(KeyCode::Enter);
+    let passages = record(&h, "q2").passages;
+    let first = h
+        .app
+        .draft
+        .as_ref()
+        .unwrap()
+        .response
+        .joint
+        .as_ref()
+        .unwrap()
+        .members[0]
+        .organisation
+        .clone();
+    assert_eq!(passages[0].members[0], first);
+}
+
+#[test]
+fn a_long_minority_statement_wraps_in_its_field_rather_than_scrolling_sideways() {
+    let mut h = on_member("Element 8", "Northshire Combined Authority");
+    char_key(&mut h, 'm');
+    h.type_text("We oppose a new scrutiny committee for ICSs. Council health scrutiny already does this work, and a second body would only duplicate it.");
+    let text = screen_text(render(&h, 80, 24).backend());
+    assert!(
+        text.contains("We oppose a new scrutiny committee"),
+        "the start stays in view:\n{text}"
+    );
+    assert!(text.contains("only duplicate it."), "and the end:\n{text}");
 }
 
 /// Names the joint draft's first member's file `file`, as a joint draft from someone else might.

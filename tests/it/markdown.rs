@@ -194,6 +194,7 @@ fn expected_shape(response: &Response, set: &QuestionSet, skip_empty: bool) -> S
     });
     for (name, value) in [
         ("Responding", Some(capacity.as_str())),
+        ("How members' views were gathered", r.views_gathered.as_deref()),
         ("May be published", publication),
         ("Confidentiality", r.confidentiality.as_deref()),
     ] {
@@ -725,6 +726,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                                 consult::model::PositionBasis::Stated
                             },
                             source_paragraphs: Vec::new(),
+                            not_answering: false,
                         },
                     ),
             )
@@ -762,6 +764,8 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                     email,
                     on_behalf,
                     members,
+                    // The same hostile text in the other free-text detail.
+                    views_gathered: confidentiality.clone(),
                     publication,
                     confidentiality,
                 }

@@ -514,3 +514,37 @@ proptest! {
         }
     }
 }
+
+/// An outline as a person writes it: an introduction under the title, no `Publisher:` and no
+/// `Source:`. It imports, with a warning for each thing left unsaid, and reads back the same.
+#[test]
+fn an_outline_with_an_introduction_and_no_publisher_or_source_imports_with_warnings() {
+    let sandbox = Sandbox::new();
+    let outline = sandbox.path().join("buses.md");
+    fs::write(
+        &outline,
+        "# Rural buses\n\nThe county council wants views on three changes to rural buses.\n\n## Questions\n\n1. Should buses run on Sundays? [agree]\n",
+    )
+    .unwrap();
+    let out = sandbox.path().join("buses.json");
+    let result = run(sandbox.consult_in(
+        sandbox.path(),
+        &["questions", "import", "buses.md", "--out", out.to_str().unwrap()],
+    ));
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        "consult: buses.md:1:1: warning: the outline does not say who publishes the consultation, so the set says \"not stated\": add a line such as `Publisher: Example Council` under the title\n\
+         consult: buses.md:1:1: warning: the outline does not say where its wording comes from, so the set says \"not stated\": add a line such as `Source: Example Council's consultation paper, section 3` under the title\n"
+    );
+    let set: QuestionSet = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(
+        set.description.as_deref(),
+        Some("The county council wants views on three changes to rural buses.")
+    );
+    assert_eq!(
+        (set.publisher.as_str(), set.source.as_str()),
+        ("not stated", "not stated")
+    );
+    assert_eq!(outline::read(&outline::write(&set)).unwrap(), set);
+}

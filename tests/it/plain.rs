@@ -909,3 +909,82 @@ fn keypoint_inferred_and_stated_set_what_comparisons_show() {
         run.stdout
     );
 }
+
+#[test]
+fn gathered_records_how_the_members_views_were_gathered() {
+    let home = Home::new();
+    let draft = home.draft_from(COMMISSION);
+    let run = home.run(
+        &["edit", "draft.json"],
+        "gathered\ngathered Two member meetings and a survey\nrespondent\n\n\n\n\n\n\nquit\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "How the members' views were gathered is not recorded: gathered TEXT records it.\n\
+             Recorded how the members' views were gathered.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("How the members' views were gathered: Two member meetings and a survey."),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        response(&draft).respondent.views_gathered.as_deref(),
+        Some("Two member meetings and a survey")
+    );
+}
+
+#[test]
+fn pass_marks_an_item_not_answered_on_purpose_and_the_review_says_so() {
+    let home = Home::new();
+    let draft = home.draft_from(COMMISSION);
+    let run = home.run(
+        &["edit", "draft.json"],
+        "go element 7\nanswer clear\nposition 0\npass\nreview\nquit\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Marked: we are not answering this item. pass again takes the mark off."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Element 7, Workforce planning: not answering."),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("have no answer yet"), "{}", run.stdout);
+    assert!(response(&draft).answer("e7").unwrap().not_answering);
+}
+
+#[test]
+fn the_review_of_a_final_response_offers_a_draft_and_marks_inferred_positions() {
+    let home = Home::new();
+    home.draft_from(LOCAL_GOVERNMENT);
+    let run = home.run(&["edit", "draft.json"], "review\nquit\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("the response is final."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("final makes the response a draft again."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("final marks the response final."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Element 1, A wider purpose: Support (inferred),"),
+        "{}",
+        run.stdout
+    );
+}

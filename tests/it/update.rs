@@ -4,12 +4,12 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
+use consult::app::{Dialog, ExportChoice, Focus, SaveState, Screen, ScreenKind};
 use consult::catalog::Catalog;
 use consult::model::{ItemStatus, ResponseStatus};
 use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use crossterm::event::KeyCode;
-use support::{COMMISSION, Harness, LOCAL_GOVERNMENT};
+use support::{COMMISSION, Harness, LOCAL_GOVERNMENT, screen};
 
 fn focus(h: &Harness) -> Focus {
     h.app.draft.as_ref().unwrap().focus()
@@ -686,7 +686,8 @@ fn the_export_dialog_writes_every_format_and_can_leave_reasoning_out() {
         .app
         .exports_dir
         .join("health-devolution-commission-integrating-care");
-    for (tabs, extension) in [(2, "docx"), (3, "txt"), (4, "html"), (5, "fhir.json")] {
+    // The dialog reopens on the format chosen last, so each is one Tab on from the one before.
+    for (tabs, extension) in [(2, "docx"), (1, "txt"), (1, "html"), (1, "fhir.json")] {
         h.ctrl('e');
         for _ in 0..tabs {
             h.key(KeyCode::Tab);
@@ -702,7 +703,10 @@ fn the_export_dialog_writes_every_format_and_can_leave_reasoning_out() {
     assert!(!reasoning.is_empty());
     let first_words: String = reasoning.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     h.ctrl('e');
-    h.key(KeyCode::Tab); // Markdown alone
+    h.key(KeyCode::Up); // back from FHIR: HTML, text, Word, Markdown
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up); // Markdown alone
     h.ctrl('r'); // reasoning left out
     h.key(KeyCode::Enter);
     let markdown = std::fs::read_to_string(stem.with_extension("md")).unwrap();
@@ -718,6 +722,7 @@ fn the_respondent_form_asks_what_consultations_ask() {
         h.key(KeyCode::Tab); // to "Members it represents"
     }
     h.type_text("312");
+    h.key(KeyCode::Tab); // past how the members' views were gathered
     h.key(KeyCode::Tab);
     h.key(KeyCode::Char(' ')); // published: yes
     h.key(KeyCode::Char(' ')); // yes, anonymised
@@ -737,6 +742,60 @@ fn the_respondent_form_asks_what_consultations_ask() {
     assert!(
         saved.contains("\"format_version\": 2"),
         "a file using them says it needs a newer consult than 1"
+    );
+}
+
+#[test]
+fn the_respondent_form_records_how_members_views_were_gathered_and_every_export_says_it() {
+    let mut h = started();
+    h.ctrl('o');
+    for _ in 0..6 {
+        h.key(KeyCode::Tab); // to "How members' views were gathered"
+    }
+    h.type_text("Two member meetings and a survey of 40 councils");
+    h.key(KeyCode::Esc);
+    let response = h.app.draft.as_ref().unwrap().response.clone();
+    assert_eq!(
+        response.respondent.views_gathered.as_deref(),
+        Some("Two member meetings and a survey of 40 councils")
+    );
+    let set = h.app.draft.as_ref().unwrap().set.clone();
+    for format in [
+        consult::export::Format::Markdown,
+        consult::export::Format::Html,
+        consult::export::Format::Text,
+        consult::export::Format::Json,
+        consult::export::Format::Fhir,
+    ] {
+        let bytes = consult::export::render(format, &response, &set, &consult::export::Options::default());
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains("Two member meetings and a survey of 40 councils"),
+            "{}: {text}",
+            format.name()
+        );
+    }
+    let docx = consult::export::render(
+        consult::export::Format::Docx,
+        &response,
+        &set,
+        &consult::export::Options::default(),
+    );
+    assert!(
+        crate::support::docx::paragraphs(&docx).iter().any(|p| p.text()
+            == "How members' views were gathered: Two member meetings and a survey of 40 councils"),
+        "Word"
+    );
+    let markdown = String::from_utf8(consult::export::render(
+        consult::export::Format::Markdown,
+        &response,
+        &set,
+        &consult::export::Options::default(),
+    ))
+    .unwrap();
+    assert!(
+        markdown.contains("- **How members' views were gathered:** Two member meetings"),
+        "{markdown}"
     );
 }
 
@@ -1379,4 +1438,155 @@ fn the_cursor_is_where_the_next_letter_goes_even_deep_in_a_long_answer() {
     assert_eq!(cells(&screen, y, x - 4..x + 8), "Our Councils");
     assert!(h.answer("summary").answer.starts_with("Our Councils bring"));
     assert!(h.answer("summary").answer.ends_with("東京 Zebra"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The submission as sent: items not answered on purpose, and the export dialog.
+
+#[test]
+fn an_item_marked_not_answering_is_not_to_do_and_answered_only_leaves_it_out() {
+    let mut h = started();
+    h.type_text("Our summary.");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::PageDown); // Question 1
+    h.key(KeyCode::F(12));
+    assert!(h.answer("q1").not_answering, "F12 marks it");
+    assert!(h.message().contains("not answering this item"), "{}", h.message());
+    let draft = h.app.draft.as_ref().unwrap();
+    let open = draft.still_to_do().unanswered.len();
+    assert_eq!(
+        open,
+        draft.set.item_count() - 2,
+        "neither the summary nor question 1 is to do"
+    );
+    h.ctrl('z');
+    assert!(!h.answer("q1").not_answering, "undone");
+    h.ctrl('y');
+    assert!(h.answer("q1").not_answering, "redone");
+    // The review says so, and does not count it as unanswered.
+    h.ctrl('g');
+    let review = screen(&h, 120, 40);
+    assert!(review.contains("not answering"), "{review}");
+    h.key(KeyCode::Esc);
+    // Exporting answered items only: the summary alone.
+    h.ctrl('e');
+    h.key(KeyCode::Tab); // Markdown alone
+    h.ctrl('a');
+    let dialog = screen(&h, 120, 40);
+    assert!(dialog.contains("[x] answered items only"), "{dialog}");
+    h.key(KeyCode::Enter);
+    let markdown = std::fs::read_to_string(h.app.exports_dir.join("cyngor-mon-integrating-care.md")).unwrap();
+    assert!(markdown.contains("Our summary."));
+    assert!(!markdown.contains("Question 1"), "{markdown}");
+    assert!(!markdown.contains("Not answered"), "{markdown}");
+}
+
+#[test]
+fn the_export_dialog_goes_back_and_remembers_the_format_and_the_full_folder() {
+    let mut h = started();
+    h.ctrl('e');
+    let chosen = |h: &Harness| match &h.app.dialog {
+        Some(Dialog::Export { choice, .. }) => *choice,
+        _ => panic!("no export dialog"),
+    };
+    assert_eq!(chosen(&h), ExportChoice::Both);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Down);
+    assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Docx));
+    h.shift_tab();
+    assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Markdown));
+    h.key(KeyCode::Up);
+    assert_eq!(chosen(&h), ExportChoice::Both);
+    h.key(KeyCode::Up);
+    assert_eq!(
+        chosen(&h),
+        ExportChoice::One(consult::export::Format::Json),
+        "round the list"
+    );
+    h.shift_tab();
+    assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Fhir));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Docx));
+    h.key(KeyCode::Enter);
+    assert!(h.message().starts_with("Exported to"), "{}", h.message());
+    // The next export of this draft proposes Word again, and the folder as a full path.
+    h.ctrl('e');
+    assert_eq!(chosen(&h), ExportChoice::One(consult::export::Format::Docx));
+    let Some(Dialog::Export { folder, .. }) = &h.app.dialog else {
+        panic!()
+    };
+    let folder = folder.lines().concat();
+    assert!(std::path::Path::new(&folder).is_absolute(), "{folder}");
+    assert!(
+        std::path::Path::new(&folder)
+            .join("cyngor-mon-integrating-care.docx")
+            .exists()
+    );
+}
+
+#[test]
+fn enter_with_no_organisation_keeps_the_consultation_chosen() {
+    let mut h = Harness::fresh();
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    assert!(
+        h.message().contains("organisation's name first"),
+        "{}",
+        h.message()
+    );
+    assert!(
+        matches!(h.app.dialog, Some(Dialog::NewResponse { set: 1, .. })),
+        "{:?}",
+        h.app.dialog.as_ref().map(|_| "a dialog")
+    );
+}
+
+#[test]
+fn page_down_scrolls_the_help_and_wrapped_lines_keep_under_their_text() {
+    let mut h = started();
+    h.key(KeyCode::F(1));
+    assert_eq!(h.app.help, Some(0));
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.app.help, Some(18));
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.app.help, Some(0));
+    // The F12 line is too long for 80 columns: what wraps starts under the text, not at the edge.
+    h.key(KeyCode::PageDown);
+    let text = screen(&h, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("F12")).expect(&text);
+    let next = lines[at + 1];
+    assert!(
+        next.starts_with(&format!("│{}", " ".repeat(24))),
+        "{next:?}\n{text}"
+    );
+}
+
+#[test]
+fn a_pasted_paragraph_leaves_its_line_end_behind() {
+    let mut h = started();
+    h.paste("We agree with the proposal.\r\n");
+    assert_eq!(h.answer("summary").answer, "We agree with the proposal.");
+    h.paste("\n\nAnd a second paragraph.\n");
+    assert_eq!(
+        h.answer("summary").answer,
+        "We agree with the proposal.\n\nAnd a second paragraph."
+    );
+}
+
+#[test]
+fn on_a_ready_item_the_footer_says_ctrl_r_takes_it_back_to_draft() {
+    let mut h = started();
+    h.type_text("Our answer.");
+    h.key(KeyCode::Esc);
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("Ctrl-R ready"), "{text}");
+    h.ctrl('r');
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("Ctrl-R back to draft"), "{text}");
+    h.ctrl('r');
+    assert!(screen(&h, 120, 40).contains("Ctrl-R ready"));
 }

@@ -3,28 +3,18 @@
 use super::*;
 
 pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> {
+    // Choices inside a dialog change it where it is: taken and rebuilt, a dialog could come
+    // back with something reset.
+    if changed_in_place(app, command) {
+        return None;
+    }
     let dialog = app.dialog.take()?;
     match (dialog, command) {
         (Dialog::Choose(choice), Command::Choose(key)) => return decide(app, choice, key),
         (Dialog::Confirm { pending, .. }, Command::Yes) => return confirmed(app, pending),
         (Dialog::Confirm { .. }, _) => {}
-        (Dialog::NewResponse { organisation, .. }, Command::Yes)
-            if organisation.lines().concat().trim().is_empty() =>
-        {
-            error(app, "Type the organisation's name first");
-            app.dialog = Some(Dialog::NewResponse { set: 0, organisation });
-        }
         (Dialog::NewResponse { set, organisation }, Command::Yes) => {
             start_response(app, set, organisation.lines().concat());
-        }
-        (Dialog::NewResponse { set, organisation }, Command::Down | Command::Up) => {
-            let last = app.catalog.entries.len().saturating_sub(1);
-            let set = if command == Command::Down {
-                (set + 1).min(last)
-            } else {
-                set.saturating_sub(1)
-            };
-            app.dialog = Some(Dialog::NewResponse { set, organisation });
         }
         (Dialog::NewResponse { .. }, Command::No) => {}
         (
@@ -32,34 +22,8 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> 
                 choice,
                 folder,
                 reasoning,
-            },
-            Command::Toggle,
-        ) => {
-            app.dialog = Some(Dialog::Export {
-                choice: choice.next(),
-                folder,
-                reasoning,
-            });
-        }
-        (
-            Dialog::Export {
-                choice,
-                folder,
-                reasoning,
-            },
-            Command::MarkReady,
-        ) => {
-            app.dialog = Some(Dialog::Export {
-                choice,
-                folder,
-                reasoning: !reasoning,
-            });
-        }
-        (
-            Dialog::Export {
-                choice,
-                folder,
-                reasoning,
+                answered_only,
+                attribution,
             },
             Command::Yes,
         ) => {
@@ -68,6 +32,9 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> 
                 files: app.export_paths(choice, &typed),
                 folder: typed,
                 reasoning,
+                answered_only,
+                attribution,
+                choice,
             };
             let existing: Vec<PathBuf> = plan
                 .files
@@ -165,6 +132,40 @@ fn go_to_found(app: &mut App, query: &str, selected: usize, field: TextArea<'sta
     job
 }
 
+/// A choice made inside the open dialog, changing it where it is; false when `command`
+/// is not one of those.
+fn changed_in_place(app: &mut App, command: Command) -> bool {
+    let joint = app.draft.as_ref().is_some_and(|d| d.response.joint.is_some());
+    let catalog_last = app.catalog.entries.len().saturating_sub(1);
+    let mut message = None;
+    match (app.dialog.as_mut(), command) {
+        (Some(Dialog::NewResponse { organisation, .. }), Command::Yes)
+            if organisation.lines().concat().trim().is_empty() =>
+        {
+            message = Some("Type the organisation's name first");
+        }
+        (Some(Dialog::NewResponse { set, .. }), Command::Down) => *set = (*set + 1).min(catalog_last),
+        (Some(Dialog::NewResponse { set, .. }), Command::Up) => *set = set.saturating_sub(1),
+        (Some(Dialog::Export { choice, .. }), Command::Toggle) => *choice = choice.next(),
+        (Some(Dialog::Export { choice, .. }), Command::PrevField) => *choice = choice.previous(),
+        (Some(Dialog::Export { reasoning, .. }), Command::MarkReady) => *reasoning = !*reasoning,
+        (Some(Dialog::Export { answered_only, .. }), Command::AnsweredOnly) => {
+            *answered_only = !*answered_only
+        }
+        (Some(Dialog::Export { attribution, .. }), Command::Attribution) if joint => {
+            *attribution = !*attribution
+        }
+        (Some(Dialog::Export { .. }), Command::Attribution) => {
+            message = Some("Only a joint response has members to name");
+        }
+        _ => return false,
+    }
+    if let Some(message) = message {
+        error(app, message);
+    }
+    true
+}
+
 pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<Effect> {
     match pending {
         Pending::DeleteDraft(path) => {
@@ -202,19 +203,27 @@ pub(super) fn confirmed(app: &mut App, pending: Pending) -> Option<Effect> {
     }
 }
 
-/// The export dialog, proposing the folder this draft was last exported to, else the default.
+/// The export dialog, proposing the folder and format this draft was last exported with,
+/// else the default folder and Markdown + JSON.
 pub(super) fn export_dialog(app: &App) -> Dialog {
-    let last = app
+    let id = app
         .draft
         .as_ref()
         .and_then(|d| d.file.as_ref())
-        .and_then(|file| drafts::last_export_folder(&app.dirs, &file.id));
+        .map(|file| &file.id);
+    let last = id.and_then(|id| drafts::last_export_folder(&app.dirs, id));
+    let choice = id
+        .and_then(|id| drafts::last_export_format(&app.dirs, id))
+        .and_then(|label| ExportChoice::from_label(&label))
+        .unwrap_or(ExportChoice::Both);
     let shown = last.unwrap_or_else(|| app.exports_dir.display().to_string());
     let mut folder = TextArea::new(vec![shown]);
     folder.move_cursor(ratatui_textarea::CursorMove::End);
     Dialog::Export {
-        choice: ExportChoice::Both,
+        choice,
         reasoning: true,
+        answered_only: false,
+        attribution: true,
         folder,
     }
 }
@@ -223,6 +232,8 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
     let Some(draft) = &app.draft else { return };
     let options = export::Options {
         reasoning: plan.reasoning,
+        answered_only: plan.answered_only,
+        attribution: plan.attribution,
         ..export::Options::default()
     };
     let mut written = Vec::new();
@@ -238,11 +249,13 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }
     }
-    if let Some(file) = draft.file.as_ref()
-        && !plan.folder.trim().is_empty()
-    {
-        // Remembered as typed (`~/submissions`), for the next export of this draft.
-        drafts::remember_export_folder(&app.dirs, &file.id, plan.folder.trim());
+    if let Some(file) = draft.file.as_ref() {
+        // Remembered as a full path, so an export from another working folder lands in
+        // the same place; and the format, to be proposed again.
+        if let Some(folder) = written.first().and_then(|p| p.parent()) {
+            drafts::remember_export_folder(&app.dirs, &file.id, &folder.display().to_string());
+        }
+        drafts::remember_export_format(&app.dirs, &file.id, plan.choice.label());
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));

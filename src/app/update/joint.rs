@@ -44,16 +44,12 @@ pub(super) fn joint_command(app: &mut App, command: Command) -> Option<Effect> {
         Command::Joint(JointCommand::Minority) => {
             let member = selected_member(app, &item)?;
             let joint = app.draft.as_ref()?.response.joint.as_ref()?;
+            // The statement as recorded, or an empty field: a member's dissent is in its
+            // own words, typed, never its key point to be cleared first.
             let current = joint
                 .item(&item)
                 .and_then(|r| r.minority.iter().find(|m| m.member == member))
                 .map(|m| m.text.clone())
-                .or_else(|| {
-                    joint
-                        .member(&member)?
-                        .answer(&item)
-                        .map(|a| a.key_point().to_string())
-                })
                 .unwrap_or_default();
             app.dialog = Some(text_dialog(
                 TextPurpose::Minority {

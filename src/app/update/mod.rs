@@ -100,8 +100,18 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Command(command) => {
             app.message = None;
+            let item = app.draft.as_ref().map(|d| d.session.current);
             let job = run(app, command);
             say_if_reopened(app);
+            // Another item: the members panel starts again on its first member and
+            // sentence, so one Enter cannot adopt a passage chosen on the item before.
+            if app.draft.as_ref().map(|d| d.session.current) != item
+                && let Some(panel) = app.joint.as_mut()
+            {
+                panel.member = 0;
+                panel.unit = 0;
+                panel.field = crate::model::joint::Field::Answer;
+            }
             job
         }
     }
@@ -202,11 +212,16 @@ fn run(app: &mut App, command: Command) -> Option<Effect> {
     }
 }
 
+/// Lines PgDn and PgUp move the help by: most of a 24-line screen.
+const HELP_PAGE: u16 = 18;
+
 fn help_command(app: &mut App, command: Command) {
     let offset = app.help.unwrap_or(0);
     app.help = match command {
         Command::Down => Some(offset.saturating_add(1)),
         Command::Up => Some(offset.saturating_sub(1)),
+        Command::NextItem => Some(offset.saturating_add(HELP_PAGE)),
+        Command::PrevItem => Some(offset.saturating_sub(HELP_PAGE)),
         Command::Leave | Command::Help => None,
         _ => Some(offset),
     };

@@ -114,8 +114,11 @@ pub(super) fn paste(app: &mut App, text: &str) {
     // Pasting while browsing an item means "this is my answer".
     start_answer_if_choosing(app);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Copying a paragraph takes its line end with it: pasted, that would leave an empty
+    // line after the answer.
+    let text = text.strip_suffix('\n').unwrap_or(&text);
     let changed = match focused_field(app) {
-        Some(Field::Prose(editor)) => editor.insert_str(&text),
+        Some(Field::Prose(editor)) => editor.insert_str(text),
         Some(Field::Line(field)) => field.insert_str(text.replace('\n', " ")),
         None => false,
     };

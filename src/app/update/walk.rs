@@ -38,6 +38,14 @@ pub(super) fn walk_command(app: &mut App, command: Command) -> Option<Effect> {
         Command::Notes => draft.toggle_notes(),
         Command::Resolve => offer_conflict(app),
         Command::KeyPoint => key_point_dialog(app),
+        Command::NotAnswering => {
+            let text = if draft.toggle_not_answering(now) {
+                "Marked: we are not answering this item. It is no longer to do; exporting answered items only leaves it out (F12: we are)"
+            } else {
+                "We are answering this item again (F12: not answering)"
+            };
+            info(app, text);
+        }
         Command::ToggleBasis => {
             if !draft.has_scale() {
                 info(
@@ -146,6 +154,7 @@ pub(super) fn respondent_form(response: &Response) -> RespondentForm {
             field(&r.role),
             field(r.email.as_deref().unwrap_or("")),
             field(&r.members.map_or_else(String::new, |n| n.to_string())),
+            field(r.views_gathered.as_deref().unwrap_or("")),
             field(r.confidentiality.as_deref().unwrap_or("")),
         ],
     }
@@ -195,6 +204,8 @@ pub(super) fn sync_respondent(app: &mut App) {
     r.email = (!email.trim().is_empty()).then_some(email);
     // Not a number yet (being typed, or a slip): no count, and the form says so.
     r.members = form.text(RespondentField::Members).trim().parse().ok();
+    let gathered = form.text(RespondentField::ViewsGathered);
+    r.views_gathered = (!gathered.trim().is_empty()).then_some(gathered);
     let confidentiality = form.text(RespondentField::Confidentiality);
     r.confidentiality = (!confidentiality.trim().is_empty()).then_some(confidentiality);
     draft.edited(Instant::now());

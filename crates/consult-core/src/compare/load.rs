@@ -394,6 +394,7 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
             has_text: answer.answer.count.has_text(),
             words: answer.answer.count.words(),
             inferred: answer.position_basis == PositionBasis::Inferred,
+            own_point: answer.key_point.as_deref().is_some_and(|p| !p.trim().is_empty()),
         };
         sources[i] = Some(a);
     }
@@ -538,6 +539,8 @@ struct LightAnswer<'a, T> {
     position_basis: PositionBasis,
     #[serde(default, rename = "source_paragraphs")]
     _source_paragraphs: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "not_answering")]
+    _not_answering: Option<serde::de::IgnoredAny>,
 }
 
 impl<T> LightAnswer<'_, T> {
@@ -577,6 +580,7 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     key_point: a.key_point.map(Cow::Owned),
                     position_basis: a.position_basis,
                     _source_paragraphs: None,
+                    _not_answering: None,
                 })
                 .collect(),
             conflicts: r.conflicts,

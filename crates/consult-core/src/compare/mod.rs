@@ -65,6 +65,8 @@ pub struct Stance {
     pub words: u32,
     /// The position was read from the organisation's documents, not stated by it.
     pub inferred: bool,
+    /// The answer's key point was written by hand, not its first sentence standing in.
+    pub own_point: bool,
 }
 
 impl Stance {
@@ -73,6 +75,7 @@ impl Stance {
         has_text: false,
         words: 0,
         inferred: false,
+        own_point: false,
     };
 
     /// Whether anything was recorded: a position or some answer text.
@@ -393,8 +396,10 @@ impl Comparison {
             inferred: 0,
             unsettled: 0,
         };
-        // Per option, the first key point seen among those who chose it.
-        let mut first_point: Vec<Option<&str>> = vec![None; options];
+        // Per option, the key points of those who chose it, each with whether it was written
+        // by hand: two first sentences always differ, so only a hand-written point that
+        // differs from another says anything.
+        let mut points: Vec<Vec<(&str, bool)>> = vec![Vec::new(); options];
         for organisation in &self.organisations {
             let stance = organisation.stances[index];
             if stance.is_answered() {
@@ -409,15 +414,8 @@ impl Comparison {
                         summary.inferred += 1;
                     }
                     let point = organisation.key_point(index);
-                    if let (Some(first), false) = (first_point.get_mut(usize::from(k)), point.is_empty()) {
-                        match first {
-                            None => *first = Some(point),
-                            // Once they differ, no need to look further.
-                            Some(seen) if !summary.points_differ => {
-                                summary.points_differ = !same_point(seen, point)
-                            }
-                            Some(_) => {}
-                        }
+                    if let (Some(seen), false) = (points.get_mut(usize::from(k)), point.is_empty()) {
+                        seen.push((point, stance.own_point));
                     }
                 }
                 Position::NotOnScale => summary.not_on_scale += 1,
@@ -425,6 +423,11 @@ impl Comparison {
                 Position::Unsettled => summary.unsettled += 1,
             }
         }
+        summary.points_differ = points.iter().any(|seen| {
+            seen.iter()
+                .filter(|(_, own)| *own)
+                .any(|(mine, _)| seen.iter().any(|(other, _)| !same_point(mine, other)))
+        });
         summary.agreement = if options == 0 {
             Agreement::FreeText
         } else {

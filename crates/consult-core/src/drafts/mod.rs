@@ -227,26 +227,49 @@ pub fn export_comparison(
     )
 }
 
-/// The folder the draft `id` was last exported to, as the user typed it.
+/// The folder the draft `id` was last exported to, as a full path (older versions kept it as typed).
 pub fn last_export_folder(dirs: &Dirs, id: &DraftId) -> Option<String> {
-    let text = std::fs::read_to_string(export_folder_file(dirs, id)).ok()?;
-    let folder = text.trim_end_matches('\n');
-    (!folder.is_empty()).then(|| folder.to_string())
+    recall(&export_folder_file(dirs, id))
 }
 
 /// Remembers the folder the draft `id` was exported to; forgetting it is no loss, so
 /// a failure to write is not reported.
 pub fn remember_export_folder(dirs: &Dirs, id: &DraftId, folder: &str) {
-    let path = export_folder_file(dirs, id);
+    remember(&export_folder_file(dirs, id), folder);
+}
+
+/// One line kept for a draft in the data folder; `None` when there is none.
+fn recall(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let line = text.trim_end_matches('\n');
+    (!line.is_empty()).then(|| line.to_string())
+}
+
+/// Keeps `line` at `path`, quietly: what is remembered is a convenience.
+fn remember(path: &Path, line: &str) {
     if let Some(parent) = path.parent()
         && std::fs::create_dir_all(parent).is_ok()
     {
         let _ = storage::write_atomic(
-            &path,
-            format!("{folder}\n").as_bytes(),
+            path,
+            format!("{line}\n").as_bytes(),
             storage::NewFileMode::Private,
         );
     }
+}
+
+/// The export format last chosen for the draft `id`, as the app names it.
+pub fn last_export_format(dirs: &Dirs, id: &DraftId) -> Option<String> {
+    recall(&export_format_file(dirs, id))
+}
+
+/// Remembers the export format chosen for the draft `id`.
+pub fn remember_export_format(dirs: &Dirs, id: &DraftId, format: &str) {
+    remember(&export_format_file(dirs, id), format);
+}
+
+fn export_format_file(dirs: &Dirs, id: &DraftId) -> PathBuf {
+    dirs.data.join("export-formats").join(format!("{}.txt", id.key()))
 }
 
 fn export_folder_file(dirs: &Dirs, id: &DraftId) -> PathBuf {

@@ -5,15 +5,17 @@
 //! bold and italic. The document's title and author (the organisation) are its properties.
 
 use docx_rs::{
-    AbstractNumbering, BreakType, Docx, Footnote, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
-    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run,
-    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin,
+    PageNum, Paragraph, ParagraphChild, Run, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, VertAlignType, WidthType,
 };
 
 use super::Options;
 use super::attribution;
 use super::html::escape;
-use super::parts::{self, ItemPart};
+use super::package;
+use super::parts::{self, ItemPart, Row};
 use super::rich::{self, Block, List, one_line};
 use crate::model::{QuestionSet, Response};
 
@@ -40,23 +42,8 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u
     }
     if !submission.positions.is_empty() {
         doc.styled("Heading1", "Positions at a glance");
-        let cell = |text: &str, bold: bool| {
-            let run = if bold { run(text).bold() } else { run(text) };
-            TableCell::new().add_paragraph(Paragraph::new().add_run(run))
-        };
-        let mut rows = vec![TableRow::new(vec![
-            cell("Item", true),
-            cell("Wording", true),
-            cell("Position", true),
-        ])];
-        for row in &submission.positions {
-            rows.push(TableRow::new(vec![
-                cell(&row.item.label, false),
-                cell(&row.item.prompt, false),
-                cell(row.position.unwrap_or("No position"), false),
-            ]));
-        }
-        doc.body.push(Part::Table(Box::new(Table::new(rows))));
+        doc.body
+            .push(Part::Table(Box::new(positions_table(&submission.positions))));
     }
     for part in &submission.sections {
         doc.styled("Heading1", &part.section.title);
@@ -68,6 +55,84 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u
         }
     }
     doc.finish(&submission.title, submission.organisation, response)
+}
+
+/// The width of the text on an A4 page with the margins below, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
+
+/// Item, wording and position, each column as wide as its content needs (the item's label
+/// and the position are short; the wording takes the rest), the header row repeating at the
+/// top of each page the table runs onto.
+fn positions_table(positions: &[Row]) -> Table {
+    // About 130 twips a character at 11 point, with the cell's margins.
+    let fitted = |longest: usize, least: usize, most: usize| (longest * 130 + 300).clamp(least, most);
+    let longest = |texts: &mut dyn Iterator<Item = &str>| texts.map(|t| t.chars().count()).max().unwrap_or(0);
+    let item = fitted(
+        longest(&mut positions.iter().map(|r| r.item.label.as_str()).chain(["Item"])),
+        1000,
+        2400,
+    );
+    let position = fitted(
+        longest(
+            &mut positions
+                .iter()
+                .map(|r| r.position.unwrap_or("No position"))
+                .chain(["Position"]),
+        ),
+        1100,
+        2600,
+    );
+    let widths = [item, TEXT_WIDTH - item - position, position];
+    let cell = |text: &str, bold: bool, width: usize| {
+        let run = if bold { run(text).bold() } else { run(text) };
+        TableCell::new()
+            .width(width, WidthType::Dxa)
+            .add_paragraph(Paragraph::new().add_run(run))
+    };
+    let row = |texts: [&str; 3], bold: bool| {
+        TableRow::new(
+            texts
+                .iter()
+                .zip(widths)
+                .map(|(text, width)| cell(text, bold, width))
+                .collect(),
+        )
+    };
+    // `cant_split` marks the header row; the package adds Word's "repeat as header row" to it.
+    let mut rows = vec![row(["Item", "Wording", "Position"], true).cant_split()];
+    for position in positions {
+        rows.push(row(
+            [
+                &position.item.label,
+                &position.item.prompt,
+                position.position.unwrap_or("No position"),
+            ],
+            false,
+        ));
+    }
+    Table::new(rows)
+        .set_grid(widths.to_vec())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+/// The header names who responds to what; the footer, the response's date and the page.
+fn header_and_footer(organisation: &str, response: &Response) -> (Header, Footer) {
+    let header = Header::new().add_paragraph(Paragraph::new().style("Header").add_run(run(&format!(
+        "{organisation} — response to {}",
+        response.question_set.title
+    ))));
+    let date = response.updated.strftime("%-d %B %Y").to_string();
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .style("Footer")
+            // Our own words, their spaces kept (`run` trims a line of untrusted text).
+            .add_run(Run::new().add_text(format!("{date} · Page ")))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" of "))
+            .add_num_pages(NumPages::new()),
+    );
+    (header, footer)
 }
 
 fn write_item(doc: &mut Writer, part: &ItemPart, lone_free_text: bool) {
@@ -192,6 +257,15 @@ impl Writer {
             .default_size(22)
             .default_line_spacing(LineSpacing::new().after(120))
             .add_style(heading("Title", "Title", 36, None))
+            .add_style(footnote_reference())
+            .add_style(small("Header", "header"))
+            .add_style(small("Footer", "footer"))
+            .add_style(
+                Style::new("FootnoteText", StyleType::Paragraph)
+                    .name("footnote text")
+                    .based_on("Normal")
+                    .size(18),
+            )
             .add_style(heading("Heading1", "heading 1", 30, Some(0)))
             .add_style(heading("Heading2", "heading 2", 26, Some(1)))
             .add_style(heading("Heading3", "heading 3", 22, Some(2)))
@@ -219,11 +293,11 @@ impl Writer {
                 Part::Table(table) => docx.add_table(*table),
             };
         }
+        let (header, footer) = header_and_footer(author, response);
+        docx = docx.header(header).footer(footer);
         let mut xml = docx.build();
         xml.doc_props.core = core_properties(title, author, response).into_bytes();
-        let mut file = std::io::Cursor::new(Vec::new());
-        xml.pack(&mut file).expect("packing into memory cannot fail");
-        file.into_inner()
+        package::finish(xml)
     }
 }
 
@@ -253,7 +327,7 @@ fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line], notes: &[String]) 
                     let said = notes.get(n - 1).map_or("", String::as_str);
                     let footnote = Footnote {
                         id: n,
-                        content: vec![Paragraph::new().add_run(run(said))],
+                        content: vec![Paragraph::new().style("FootnoteText").add_run(run(said))],
                     };
                     let reference = Run::new().add_footnote_reference(footnote);
                     children.push(ParagraphChild::Run(Box::new(reference)));
@@ -264,15 +338,33 @@ fn lines_into(mut paragraph: Paragraph, lines: &[rich::Line], notes: &[String]) 
     paragraph
 }
 
-/// A heading style Word knows by its name, at `outline` level in the navigation pane.
+/// The header's and footer's style: small, centred.
+fn small(id: &str, name: &str) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .size(18)
+        .align(AlignmentType::Center)
+}
+
+/// The style of a footnote's number, in the text and in the note: superscript, as Word's own.
+fn footnote_reference() -> Style {
+    let mut style = Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
+    style.run_property = style.run_property.vert_align(VertAlignType::SuperScript);
+    style
+}
+
+/// A heading style Word knows by its name, at `outline` level in the navigation pane, kept
+/// on the page of the paragraph after it so no page ends with a lone heading.
 fn heading(id: &str, name: &str, half_points: usize, outline: Option<usize>) -> Style {
-    let style = Style::new(id, StyleType::Paragraph)
+    let mut style = Style::new(id, StyleType::Paragraph)
         .name(name)
         .based_on("Normal")
         .next("Normal")
         .bold()
         .size(half_points)
         .line_spacing(LineSpacing::new().before(240).after(80));
+    style.paragraph_property = style.paragraph_property.keep_next(true);
     match outline {
         Some(level) => style.outline_lvl(level),
         None => style,

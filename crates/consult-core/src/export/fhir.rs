@@ -189,7 +189,7 @@ const fn detail(name: &'static str, question: &'static str, kind: &'static str) 
     }
 }
 
-const DETAILS: [Detail; 8] = [
+const DETAILS: [Detail; 9] = [
     detail("organisation", "Organisation", "string"),
     detail("contact", "Contact", "string"),
     detail("role", "Role", "string"),
@@ -202,6 +202,7 @@ const DETAILS: [Detail; 8] = [
         ..detail("capacity", "Responding", "choice")
     },
     detail("members", "Members the organisation represents", "integer"),
+    detail("views-gathered", "How the members' views were gathered", "text"),
     Detail {
         codes: &[("yes", "Yes"), ("anonymised", "Yes, anonymised"), ("no", "No")],
         ..detail("publication", "May the response be published?", "choice")
@@ -239,6 +240,7 @@ fn respondent_details(r: &Respondent) -> Vec<ResponseItem> {
             .filter(|_| r.on_behalf)
             .and_then(|n| i32::try_from(n).ok())
             .map(Value::Integer),
+        r.views_gathered.as_deref().and_then(text),
         r.publication.map(|p| {
             choice(
                 "publication",

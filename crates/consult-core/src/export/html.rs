@@ -26,12 +26,16 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 dt { font-weight: bold; }
 dd { margin: 0; }
 .missing, .source { color: #444; }
-@page { size: A4; margin: 20mm 18mm; }
+@page { size: A4; margin: 20mm 18mm 22mm; @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages); font: 9pt Georgia, serif; color: #444; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   section.part { break-before: page; page-break-before: always; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  blockquote, tr, li { break-inside: avoid; page-break-inside: avoid; }
+  h3 + blockquote { break-before: avoid; page-break-before: avoid; }
+  blockquote, tr, li, p.position, .item.unanswered { break-inside: avoid; page-break-inside: avoid; }
+  .item.unanswered h3 { font-size: 1em; margin: .8em 0 .2em; }
+  .item.unanswered blockquote { font-size: .9em; margin: .2em 0; }
+  .item.unanswered p { margin: .2em 0; }
 }
 ";
 
@@ -93,6 +97,18 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Strin
 }
 
 fn write_item(out: &mut String, part: &ItemPart, lone_free_text: bool) {
+    // An item with nothing written prints compact, and never split from its heading.
+    let class = if part.answer.trim().is_empty() {
+        "item unanswered"
+    } else {
+        "item"
+    };
+    let _ = writeln!(out, "<article class=\"{class}\">");
+    write_item_body(out, part, lone_free_text);
+    out.push_str("</article>\n");
+}
+
+fn write_item_body(out: &mut String, part: &ItemPart, lone_free_text: bool) {
     if !lone_free_text {
         let _ = writeln!(out, "<h3>{}</h3>", text(&part.item.label));
         let _ = writeln!(out, "<blockquote>\n{}</blockquote>", blocks(&part.item.prompt));

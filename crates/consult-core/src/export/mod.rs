@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+mod package;
 pub mod parts;
 pub mod paste;
 pub mod provenance;
@@ -140,6 +141,9 @@ impl Format {
 pub struct Options {
     /// Leave out items with neither a position nor an answer.
     pub skip_empty: bool,
+    /// The submission as sent: only items answered, never those marked "not answering"
+    /// (with neither a position nor an answer, those are left out either way here).
+    pub answered_only: bool,
     /// Include each answer's reasoning (as consult always has).
     pub reasoning: bool,
     /// On a joint response: footnotes naming the members each passage came from, and each
@@ -151,6 +155,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             skip_empty: false,
+            answered_only: false,
             reasoning: true,
             attribution: true,
         }

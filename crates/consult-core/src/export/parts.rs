@@ -63,7 +63,14 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
     // Looked up once per item: built once, so a set of any size costs in step with its items.
     let answers = response.answers_by_item();
     let answer = |item: &Item| answers.get(item.id.as_str()).copied();
-    let shown = |item: &Item| !options.skip_empty || answer(item).is_some_and(Answer::is_answered);
+    let shown = |item: &Item| {
+        let answered = answer(item).is_some_and(Answer::is_answered);
+        if options.answered_only {
+            answered && !answer(item).is_some_and(|a| a.not_answering)
+        } else {
+            !options.skip_empty || answered
+        }
+    };
     let mut notes = Notes::default();
     let organisation = organisation_name(response);
     let positions = set
@@ -127,6 +134,9 @@ fn item_part<'a>(
     let missing = match (item.scale.is_some(), position) {
         (true, Some(_)) if !has_text => Some("No written answer."),
         (true, None) if has_text => Some("No position given."),
+        (_, None) if !has_text && answer.is_some_and(|a| a.not_answering) => {
+            Some("We are not answering this item.")
+        }
         (_, None) if !has_text => Some("Not answered."),
         _ => None,
     };
@@ -239,6 +249,10 @@ pub fn respondent(r: &Respondent) -> Vec<(&'static str, String)> {
         (true, Some(n)) => format!("on behalf of the organisation, which represents {n} members"),
     };
     field("Responding", &capacity);
+    field(
+        "How members' views were gathered",
+        r.views_gathered.as_deref().unwrap_or(""),
+    );
     field("May be published", r.publication.map_or("", Publication::label));
     field("Confidentiality", r.confidentiality.as_deref().unwrap_or(""));
     fields

@@ -47,7 +47,9 @@ fn rows<'a>(
             (Field::Reasoning, &answer.reasoning),
         ] {
             for (range, owner) in owners(text, passages, field) {
-                let words = text[range].trim();
+                // Plain words: the report quotes what was said, not how it was set.
+                let words = crate::export::rich::plain(text[range].trim());
+                let words = words.trim();
                 if words.is_empty() {
                     continue;
                 }

@@ -319,7 +319,7 @@ fn can_open(chars: &[char], at: usize, run: usize) -> bool {
     if after.is_whitespace() || before.is_some_and(char::is_alphanumeric) {
         return false;
     }
-    after.is_alphanumeric() || before.is_none_or(|b| b.is_whitespace() || b.is_ascii_punctuation())
+    after.is_alphanumeric() || before.is_none_or(|b| b.is_whitespace() || is_punctuation(b))
 }
 
 /// Closes at the end of a word: the mirror of [`can_open`].
@@ -331,7 +331,13 @@ fn can_close(chars: &[char], at: usize, run: usize) -> bool {
     if before.is_whitespace() || after.is_some_and(char::is_alphanumeric) {
         return false;
     }
-    before.is_alphanumeric() || after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation())
+    before.is_alphanumeric() || after.is_none_or(|a| a.is_whitespace() || is_punctuation(a))
+}
+
+/// Punctuation, or a footnote mark of an attributed export: a passage that is wholly bold
+/// ends with its closing asterisks right before the mark, and must still close.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation() || super::attribution::number(c).is_some()
 }
 
 /// The text of `line` without its formatting.

@@ -36,6 +36,7 @@ fn respondent_fields(r: &Respondent) -> Vec<(&'static str, String)> {
             "members",
             r.members.map_or_else(|| "—".to_string(), |m| m.to_string()),
         ),
+        ("views gathered", or_none(&r.views_gathered)),
         (
             "publication",
             r.publication.map_or("—", |p| p.label()).to_string(),

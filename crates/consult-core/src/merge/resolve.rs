@@ -131,7 +131,7 @@ pub fn resolve(response: &mut Response, index: usize, keep: Keep) -> Result<Sett
 fn typed(field: &str, value: Option<String>) -> Value {
     match (field, value) {
         (_, None) => Value::Null,
-        ("respondent.on_behalf", Some(v)) => Value::Bool(v == "true"),
+        ("respondent.on_behalf" | "not_answering", Some(v)) => Value::Bool(v == "true"),
         ("respondent.members", Some(v)) => v.parse::<u64>().map_or(Value::Null, Value::from),
         (_, Some(v)) => Value::String(v),
     }

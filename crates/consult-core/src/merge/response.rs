@@ -107,6 +107,7 @@ impl Merger {
             email: field!(email, Clone::clone),
             on_behalf: field!(on_behalf, |b: &bool| Some(b.to_string())),
             members: field!(members, |m: &Option<u64>| m.map(|m| m.to_string())),
+            views_gathered: field!(views_gathered, Clone::clone),
             publication: field!(publication, |p: &Option<_>| p.as_ref().and_then(word)),
             confidentiality: field!(confidentiality, Clone::clone),
         }
@@ -164,6 +165,16 @@ impl Merger {
                 ),
                 PositionBasis::Stated,
                 word,
+            ),
+            not_answering: self.value(
+                (item, "not_answering"),
+                (
+                    base.map(|b| &b.not_answering),
+                    &ours.not_answering,
+                    &theirs.not_answering,
+                ),
+                false,
+                |b: &bool| Some(b.to_string()),
             ),
             // Which source paragraphs an answer holds follows its placing, not its text.
             source_paragraphs: if ours.source_paragraphs.is_empty() {

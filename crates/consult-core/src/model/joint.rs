@@ -120,15 +120,15 @@ pub struct Passage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Consensus {
-    /// Every member that took a position took the same one.
+    /// Every member took a position, all on one side.
     Full,
-    /// At least three in four took the same position.
+    /// At least three in four of all members on one side, none on the other.
     Consensus,
-    /// A majority took the same position, with some opposition.
+    /// A majority of all members on one side, some on the other.
     StrongSupport,
-    /// No position has a majority.
+    /// Anything else.
     Divergence,
-    /// No member took a position.
+    /// Fewer than half the members took a position.
     None,
 }
 
@@ -147,7 +147,7 @@ impl Consensus {
             Consensus::Consensus => "consensus",
             Consensus::StrongSupport => "strong support, significant opposition",
             Consensus::Divergence => "divergence",
-            Consensus::None => "no positions",
+            Consensus::None => "too few positions",
         }
     }
 

@@ -16,7 +16,10 @@ pub struct QuestionSet {
     pub id: String,
     /// The consultation's title, as published.
     pub title: String,
-    /// Who runs the consultation.
+    /// What the consultation is about, in the publisher's words: the introduction under its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Who runs the consultation ("not stated" when an outline did not say).
     pub publisher: String,
     /// Where the quoted wording comes from.
     pub source: String,

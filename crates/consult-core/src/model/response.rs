@@ -119,6 +119,10 @@ pub struct Respondent {
     /// How many members the organisation represents, when responding on its behalf (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<u64>,
+    /// How the members' views were gathered (meetings, a survey, written replies), in the
+    /// respondent's words, as response forms for representative bodies ask (version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views_gathered: Option<String>,
     /// Whether the response may be published (version 2).
     #[serde(
         default,
@@ -244,6 +248,10 @@ pub struct Answer {
     /// by their index there, so a reviewer can check it against the original (version 5).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source_paragraphs: Vec<usize>,
+    /// The respondent chose not to answer this item: it is no longer to do, and a
+    /// submission of answered items only leaves it out (version 5).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_answering: bool,
 }
 
 /// How a position came to be recorded.
@@ -387,7 +395,12 @@ impl Response {
             || r.publication.is_some()
             || r.confidentiality.is_some()
             || self.answers.iter().any(|a| !a.notes.is_empty());
-        let uses_v5 = self.source.is_some() || self.answers.iter().any(|a| !a.source_paragraphs.is_empty());
+        let uses_v5 = self.source.is_some()
+            || r.views_gathered.is_some()
+            || self
+                .answers
+                .iter()
+                .any(|a| !a.source_paragraphs.is_empty() || a.not_answering);
         let uses_v4 = self.joint.is_some()
             || self
                 .answers

@@ -482,9 +482,12 @@ fn kind_of(conflict: &Conflict) -> Option<Kind> {
         (true, "status") => Kind::Word(ITEM_STATUSES),
         (true, "key_point") => Kind::Optional,
         (true, "position_basis") => Kind::Word(&["stated", "inferred"]),
+        (true, "not_answering") => Kind::Word(&["true", "false"]),
         (false, "status") => Kind::Word(&["draft", "final"]),
         (false, "respondent.organisation" | "respondent.contact_name" | "respondent.role") => Kind::Text,
-        (false, "respondent.email" | "respondent.confidentiality") => Kind::Optional,
+        (false, "respondent.email" | "respondent.confidentiality" | "respondent.views_gathered") => {
+            Kind::Optional
+        }
         (false, "respondent.on_behalf") => Kind::Word(&["true", "false"]),
         (false, "respondent.members") => Kind::Count,
         (false, "respondent.publication") => Kind::OptionalWord(&["yes", "anonymised", "no"]),
@@ -519,9 +522,9 @@ fn check_conflicts(response: &Response, set: &QuestionSet, problems: &mut Vec<Pr
         };
         let Some(kind) = kind_of(conflict) else {
             let fields = if item.is_some() {
-                "position, answer, reasoning, notes, status, key_point, position_basis"
+                "position, answer, reasoning, notes, status, key_point, position_basis, not_answering"
             } else {
-                "status, respondent.organisation, respondent.contact_name, respondent.role, respondent.email, respondent.on_behalf, respondent.members, respondent.publication, respondent.confidentiality"
+                "status, respondent.organisation, respondent.contact_name, respondent.role, respondent.email, respondent.on_behalf, respondent.members, respondent.views_gathered, respondent.publication, respondent.confidentiality"
             };
             problems.push(Problem::at(
                 format!("{path}.field"),

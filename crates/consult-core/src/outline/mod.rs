@@ -21,7 +21,10 @@
 mod read;
 mod write;
 
-pub use read::read;
+pub use read::{read, read_with_warnings};
+
+/// What a set says of its publisher or source when its outline did not say.
+pub const NOT_STATED: &str = "not stated";
 pub use write::write;
 
 use crate::model::{Scale, ScaleOption};

@@ -2,13 +2,21 @@
 
 use std::collections::HashMap;
 
-use super::{heading, item_start, key, option, standard_scales, tag_to_scale_id, trailing_annotation};
+use super::{
+    NOT_STATED, heading, item_start, key, option, standard_scales, tag_to_scale_id, trailing_annotation,
+};
 use crate::model::validate::{self, Location, Problem};
 use crate::model::{Item, QuestionSet, Scale, ScaleOption, Section};
 use crate::text::slug;
 
 /// The question set `text` outlines, or every problem found, each at its line and column.
 pub fn read(text: &str) -> Result<QuestionSet, Vec<Problem>> {
+    read_with_warnings(text).map(|(set, _)| set)
+}
+
+/// The question set `text` outlines with what it leaves unsaid (a warning each, at its line
+/// and column), or the structural problems that stop it being read.
+pub fn read_with_warnings(text: &str) -> Result<(QuestionSet, Vec<Problem>), Vec<Problem>> {
     let mut reader = Reader::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (n, line) in text.split('\n').enumerate() {
@@ -61,6 +69,7 @@ enum Target {
     Nothing,
     Key(&'static str),
     SectionSource,
+    Description,
     Intro,
     Prompt,
     Context,
@@ -87,6 +96,8 @@ struct SectionDraft {
 #[derive(Debug, Default)]
 struct Reader {
     title: Option<(usize, String, Option<String>)>,
+    /// The introduction between the title and the first section.
+    description: Paragraphs,
     keys: HashMap<&'static str, (usize, Paragraphs)>,
     /// Scales the outline defines, then the standard ones its tags use.
     scales: Vec<Scale>,
@@ -302,12 +313,11 @@ impl Reader {
                     value.start(text)
                 }
             }
+            // An introduction under the title: the set's description.
+            (None, Target::Description) if follows => self.description.add(text),
             (None, _) => {
-                return Err(at(
-                    n,
-                    column,
-                    "only `Publisher:`, `Source:`, `Closing date:` and `Scale:` lines go between the title and the first section; an introduction goes under a section's heading",
-                ));
+                self.description.start(text);
+                self.target = Target::Description;
             }
             (Some(section), Target::SectionSource) if goes_on => {
                 if follows {
@@ -437,7 +447,7 @@ impl Reader {
         ))
     }
 
-    fn finish(mut self) -> Result<QuestionSet, Vec<Problem>> {
+    fn finish(mut self) -> Result<(QuestionSet, Vec<Problem>), Vec<Problem>> {
         self.finish_item().map_err(|p| vec![p])?;
         let Some((title_line, title, id)) = self.title.take() else {
             return Err(vec![at(
@@ -451,27 +461,32 @@ impl Reader {
                 .remove(name)
                 .map(|(line, p)| (line, p.text().unwrap_or_default()))
         };
-        let required = |found: Option<(usize, String)>, name: &str, example: &str| {
-            found.map(|(_, v)| v).ok_or_else(|| {
-                vec![at(
-                    title_line,
-                    1,
+        // Unsaid, they are "not stated" in the set, and the reader is told how to say them.
+        let mut warnings = Vec::new();
+        let mut stated = |found: Option<(usize, String)>, name: &str, example: &str| {
+            found.map(|(_, v)| v).unwrap_or_else(|| {
+                warnings.push(Problem::warning(
+                    Location::Text {
+                        line: title_line,
+                        column: 1,
+                    },
                     format!(
-                        "the outline does not say {name}: add a line such as `{example}` under the title"
+                        "the outline does not say {name}, so the set says \"{NOT_STATED}\": add a line such as `{example}` under the title"
                     ),
-                )]
+                ));
+                NOT_STATED.to_string()
             })
         };
-        let publisher = required(
+        let publisher = stated(
             value("Publisher"),
             "who publishes the consultation",
             "Publisher: Example Council",
-        )?;
-        let source = required(
+        );
+        let source = stated(
             value("Source"),
             "where its wording comes from",
             "Source: Example Council's consultation paper, section 3",
-        )?;
+        );
         let closing = value("Closing date");
         let format = value("Format version");
         if let Some((line, _)) = &closing {
@@ -535,6 +550,7 @@ impl Reader {
             format_version,
             id: id.unwrap_or_else(|| slug(&title)),
             title,
+            description: self.description.text(),
             publisher,
             source,
             closing_date: closing.map(|(_, date)| date),
@@ -543,7 +559,7 @@ impl Reader {
         };
         let problems = validate::question_set(&set);
         if problems.is_empty() {
-            return Ok(set);
+            return Ok((set, warnings));
         }
         Err(problems
             .into_iter()

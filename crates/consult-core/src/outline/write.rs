@@ -1,7 +1,7 @@
 //! Writing a question set as an outline that reads back into the same set: defaults are left
 //! unsaid, and wording that would read as syntax is escaped.
 
-use super::{is_syntax, standard_scales, trailing_annotation};
+use super::{NOT_STATED, is_syntax, standard_scales, trailing_annotation};
 use crate::model::{Item, QuestionSet, Scale};
 use crate::text::slug;
 
@@ -12,9 +12,17 @@ const INDENT: &str = "   ";
 pub fn write(set: &QuestionSet) -> String {
     let mut out = String::new();
     let id = (set.id != slug(&set.title)).then_some(set.id.as_str());
-    out.push_str(&format!("# {}\n\n", with_attributes(&set.title, id, &[])));
-    key(&mut out, "Publisher", &set.publisher);
-    key(&mut out, "Source", &set.source);
+    out.push_str(&format!("# {}\n", with_attributes(&set.title, id, &[])));
+    if let Some(description) = &set.description {
+        write_paragraphs(&mut out, description);
+    }
+    out.push('\n');
+    // Said only when stated: an outline without them reads back as "not stated".
+    for (name, value) in [("Publisher", &set.publisher), ("Source", &set.source)] {
+        if value != NOT_STATED {
+            key(&mut out, name, value);
+        }
+    }
     if let Some(date) = &set.closing_date {
         key(&mut out, "Closing date", date);
     }
@@ -34,19 +42,24 @@ pub fn write(set: &QuestionSet) -> String {
             key(&mut out, "Source", source);
         }
         if let Some(intro) = &section.intro {
-            for paragraph in intro.split("\n\n") {
-                out.push('\n');
-                for line in lines(paragraph) {
-                    let escape = if is_syntax(&line) { "\\" } else { "" };
-                    out.push_str(&format!("{escape}{line}\n"));
-                }
-            }
+            write_paragraphs(&mut out, intro);
         }
         for (i, item) in section.items.iter().enumerate() {
             write_item(&mut out, set, &implied, item, i + 1);
         }
     }
     out
+}
+
+/// Paragraphs of text, each after a blank line, any line that would read as syntax escaped.
+fn write_paragraphs(out: &mut String, text: &str) {
+    for paragraph in text.split("\n\n") {
+        out.push('\n');
+        for line in lines(paragraph) {
+            let escape = if is_syntax(&line) { "\\" } else { "" };
+            out.push_str(&format!("{escape}{line}\n"));
+        }
+    }
 }
 
 /// A paragraph's lines as written: each line break kept by a `\` at the end of the line before.

@@ -3,7 +3,7 @@
 //! ask before marking final while anything does, and say the same things.
 
 use crate::export::limits::{self, Limit};
-use crate::model::{Answer, QuestionSet, Response};
+use crate::model::{QuestionSet, Response};
 
 /// An answer over one of its limits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,12 @@ impl StillToDo {
     pub fn of(set: &QuestionSet, response: &Response) -> StillToDo {
         let unanswered = set
             .items()
-            .filter(|i| !response.answer(&i.id).is_some_and(Answer::is_answered))
+            // An item marked "not answering" is settled, not to do.
+            .filter(|i| {
+                response
+                    .answer(&i.id)
+                    .is_none_or(|a| !a.is_answered() && !a.not_answering)
+            })
             .map(|i| i.id.clone())
             .collect();
         let over = limits::over(response, set)

@@ -434,6 +434,16 @@ impl Session {
         after
     }
 
+    /// Marks the current item "not answering", or takes the mark off; undoable. Returns
+    /// whether it is marked now.
+    pub fn toggle_not_answering(&mut self, now: Instant) -> bool {
+        let before = self.answer().is_some_and(|a| a.not_answering);
+        let after = !before;
+        self.history().change(Change::NotAnswering { before, after });
+        self.edit_current(now, |a| a.not_answering = after);
+        after
+    }
+
     /// Replaces the current item's `field` text with `text` as one undoable change.
     /// Returns whether it changed.
     pub fn replace_text(&mut self, field: TextField, text: &str, now: Instant) -> bool {
@@ -498,6 +508,10 @@ impl Session {
             Change::Basis { before, after } => {
                 let basis = if redo { after } else { before };
                 self.edit_current(now, |a| a.position_basis = basis);
+            }
+            Change::NotAnswering { before, after } => {
+                let not_answering = if redo { after } else { before };
+                self.edit_current(now, |a| a.not_answering = not_answering);
             }
             Change::Replace { field, before, after } => {
                 let text = if redo { after } else { before };

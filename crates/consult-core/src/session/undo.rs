@@ -47,6 +47,10 @@ pub enum Change {
         before: PositionBasis,
         after: PositionBasis,
     },
+    NotAnswering {
+        before: bool,
+        after: bool,
+    },
     /// A field's whole text replaced at once (plain mode's answers, an adopted passage
     /// there): the session puts either side back itself.
     Replace {
@@ -107,6 +111,7 @@ impl History {
             Change::Status { before, after } => before == after,
             Change::KeyPoint { before, after } => before == after,
             Change::Basis { before, after } => before == after,
+            Change::NotAnswering { before, after } => before == after,
             Change::Replace { before, after, .. } => before == after,
             Change::Text { steps, .. } => *steps == 0,
             Change::Settle { .. } => false,
