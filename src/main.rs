@@ -133,17 +133,22 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
                 Ok(set) => set,
                 Err(e) => return fail(e.into()),
             };
-            let opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
+            let mut opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
                 Ok(opened) => opened,
                 Err(message) => {
                     eprintln!("consult: {message}");
                     return ExitCode::from(consult::error::EXIT_FAILURE as u8);
                 }
             };
+            let offer = drafts::set_version::on_opening(&mut opened, &catalog);
             for warning in &opened.warnings {
                 eprintln!("{}", located(&args.file, warning));
             }
-            App::editing(dirs, catalog, Draft::opened(opened))
+            let mut app = App::editing(dirs, catalog, Draft::opened(opened));
+            if let Some(offer) = offer {
+                consult::app::update::offer_set_version(&mut app, &offer);
+            }
+            app
         }
     };
     run_app(app)

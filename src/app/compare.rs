@@ -605,13 +605,18 @@ fn detail_command(app: &mut App, command: Command) {
                 if options == 0 {
                     return info(app, "A free-text item has no positions to filter by", true);
                 }
-                // All → each option in turn → no position → all.
+                let unsettled = view
+                    .comparison
+                    .as_ref()
+                    .is_some_and(|c| c.summaries[detail.item].unsettled > 0);
+                // All → each option in turn → no position → conflict not settled (if any) → all.
                 detail.filter = match detail.filter {
                     None => Some(Position::Chosen(0)),
                     Some(Position::Chosen(k)) if usize::from(k) + 1 < options => {
                         Some(Position::Chosen(k + 1))
                     }
                     Some(Position::Chosen(_)) => Some(Position::Unset),
+                    Some(Position::Unset) if unsettled => Some(Position::Unsettled),
                     Some(_) => None,
                 };
                 detail.page = 0;

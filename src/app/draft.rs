@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use super::prose::Prose;
 use crate::drafts::Opened;
+use crate::merge::resolve::Keep;
 use crate::model::QuestionSet;
 use crate::model::Response;
 use crate::model::joint::Field;
@@ -295,6 +296,20 @@ impl Draft {
         self.session.credit_adoption(field, &adoption, passage, from)
     }
 
+    /// Settles the response's conflict at `index` keeping `keep`, as one undoable change of
+    /// the current item (see [`Session::settle`]): its editors and their history stay, and
+    /// a settled text is one edit of its field's editor. Err says why it cannot be settled.
+    pub fn settle(&mut self, index: usize, keep: Keep, now: Instant) -> Result<(), String> {
+        if let Some(field) = self.session.settle(index, keep, now)? {
+            let text = self.session.text(field).to_string();
+            let editor = self.editors_mut().of_mut(field.into());
+            editor.set_text(&text);
+            // The response holds the text already.
+            editor.take_changes();
+        }
+        Ok(())
+    }
+
     /// Takes back the item's newest change (or makes again the one taken back last):
     /// text, position or ready mark, whichever came last. Returns whether anything changed.
     pub fn undo(&mut self, redo: bool, now: Instant) -> bool {
@@ -306,6 +321,21 @@ impl Draft {
                 let index = self.session.current;
                 self.editors.remove(&index);
                 self.ensure_editors();
+                true
+            }
+            Undone::Settled { text } => {
+                if let Some(field) = text {
+                    self.set_focus(field.into());
+                    if let Some(editor) = self.focused_editor() {
+                        if redo {
+                            editor.redo()
+                        } else {
+                            editor.undo()
+                        };
+                        // The session put the text back itself.
+                        editor.take_changes();
+                    }
+                }
                 true
             }
             Undone::Typed { field, steps } => {

@@ -152,6 +152,15 @@ impl JointPanel {
         self.unit = 0;
     }
 
+    /// Whether the file of the member at `index` holds a merge conflict on `item` that
+    /// nobody has settled.
+    pub fn member_unsettled(&self, index: usize, item: &str) -> bool {
+        self.now
+            .get(index)
+            .and_then(Option::as_ref)
+            .is_some_and(|now| now.is_unsettled(item))
+    }
+
     /// What the member at `index` changed on `item` since it was taken, if its file says so.
     pub fn change(&self, index: usize, item: &str) -> Option<&members::Change> {
         self.changes.get(index)?.iter().find(|c| c.item == item)

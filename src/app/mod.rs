@@ -178,6 +178,10 @@ pub enum Decision {
     NotNow,
     /// Changed on disk: merge the file's changes with what is on screen.
     MergeChanged,
+    /// A draft that answered an earlier version of its set: answer the set as it is now.
+    BringUpToDate,
+    /// A draft that answered an earlier version of its set: keep it so, and stop asking.
+    KeepEarlierVersion,
     /// A joint response's item: declare this consensus (`None`: back to the count).
     Consensus(Option<crate::model::joint::Consensus>),
     /// A member's sign-off on the item, or on the whole response.

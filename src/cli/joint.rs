@@ -21,13 +21,13 @@ use crate::text::{saved_time, visible_line};
 
 pub fn run(args: JointArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     match args.command {
-        JointCommand::New(args) => new(args, dirs, out),
+        JointCommand::New(args) => new(args, dirs, out, err),
         JointCommand::Status(args) => status(args, dirs, out, err),
         JointCommand::Provenance(args) => provenance(args, dirs, out),
     }
 }
 
-fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failure> {
+fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     if args.org.trim().is_empty() {
         return Err(Failure::bad_input("--org: the organisation's name is empty"));
     }
@@ -60,6 +60,11 @@ fn new(args: JointNewArgs, dirs: &Dirs, out: &mut dyn Write) -> Result<(), Failu
         .collect();
     let response = joint::start(&set, args.org.trim(), &members, crate::model::response::now())
         .map_err(|e| Failure::bad_input(e.to_string()))?;
+    for (file, member) in &members {
+        if let Some(warning) = members::unsettled_warning(file, member, &set) {
+            let _ = writeln!(err, "warning: {warning}");
+        }
+    }
     write_file(
         &path,
         export::json::render(&response).as_bytes(),

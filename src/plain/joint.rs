@@ -44,7 +44,6 @@ impl Plain {
             self.say("This is not a joint response; start one with consult joint new --org NAME FILE...");
             return Ok(());
         };
-        let item = draft.item().id.clone();
         // The member a command names, checked once: a number out of range is said here.
         let named = match &command {
             Command::Member(n)
@@ -55,165 +54,164 @@ impl Plain {
             | Command::SignOff { member: n, .. } => Some(*n),
             _ => None,
         };
-        let chosen = match named.map(|n| member(joint, n)) {
+        let (m, name) = match named.map(|n| member(joint, n)) {
             Some(Err(why)) => {
                 self.say(why);
                 return Ok(());
             }
-            Some(Ok(m)) => Some(m),
-            None => None,
+            Some(Ok(m)) => (m, joint.members[m].organisation.clone()),
+            None => (0, String::new()),
         };
-        let said = match command {
-            Command::Members => {
-                self.members(draft);
-                return Ok(());
-            }
-            Command::Member(_) => {
-                let m = chosen.unwrap_or_default();
-                let lines = sentences(joint, m, &item);
-                let name = visible_line(&joint.members[m].organisation);
-                if lines.is_empty() {
-                    {
-                        self.say(format!("{name} wrote nothing on this item."));
-                        return Ok(());
-                    }
-                }
-                self.say(format!("{name}, a sentence a line:"));
-                for (i, (field, text)) in lines.iter().enumerate() {
-                    self.say(format!("{}. ({}) {}", i + 1, field.label(), visible_line(text)));
-                }
-                return Ok(());
-            }
+        let now = Instant::now();
+        // Each arm says what it did when it changed the response, or has said why not.
+        let changed = match command {
+            Command::Members => self.members(draft),
+            Command::Member(_) => self.member_text(draft, m),
             Command::Adopt {
                 member: n,
                 sentence,
                 reasoning,
-            } => {
-                let m = chosen.unwrap_or_default();
-                let lines = sentences(joint, m, &item);
-                let Some((_, passage)) = sentence.checked_sub(1).and_then(|i| lines.get(i)) else {
-                    {
-                        self.say(format!(
-                            "Member {n} has {} sentences here; member {n} lists them.",
-                            lines.len()
-                        ));
-                        return Ok(());
-                    }
-                };
-                let passage = passage.to_string();
-                let from = joint.members[m].organisation.clone();
-                let field = if reasoning {
-                    Field::Reasoning
-                } else {
-                    Field::Answer
-                };
-                let Some(adopted) = draft.adopt(field, &passage, &from, false, Instant::now()) else {
-                    return Ok(());
-                };
-                self.last_adopted = Some((item.clone(), adopted.index));
-                format!("{}.", adopted.describe())
+            } => self.adopt(draft, m, n, sentence, reasoning),
+            Command::Credit(_) => self.credit(draft, &name),
+            Command::Consensus(None) => self.counted(draft),
+            Command::Consensus(Some((None, _))) => {
+                draft.declare_consensus(None, now);
+                Some("Consensus on this item is as counted again.".to_string())
             }
-            Command::Credit(_) => {
-                let m = chosen.unwrap_or_default();
-                let name = joint.members[m].organisation.clone();
-                let Some((_, index)) = self.last_adopted.clone().filter(|(at, _)| *at == item) else {
-                    self.say("Adopt a sentence on this item first; then credit N adds member N to it.");
-                    return Ok(());
-                };
-                if !draft.credit(index, &name, Instant::now()) {
-                    self.say(format!("{} is already credited with it.", visible_line(&name)));
-                    return Ok(());
-                }
-                format!("{} credited with the sentence adopted last.", visible_line(&name))
+            Command::Consensus(Some((Some(_), reason))) if reason.is_empty() => {
+                self.say("Give the reason after the level: consensus full all members agreed at the meeting");
+                None
             }
-            Command::Consensus(None) => {
-                let tally = consensus::tally(joint, &draft.set, &item);
-                let declared = joint.item(&item).and_then(|r| r.consensus.as_ref());
-                let counts = tally.describe(&draft.set, &item);
-                let mut line = format!("Counted: {} ({counts}).", tally.computed.label());
-                if let Some(d) = declared {
-                    line.push_str(&format!(
-                        " Declared: {}, because {}",
-                        d.level.label(),
-                        visible_line(&d.reason)
-                    ));
-                }
-                {
-                    self.say(line);
-                    return Ok(());
-                }
+            Command::Consensus(Some((Some(level), reason))) => {
+                draft.declare_consensus(Some(ConsensusOverride { level, reason }), now);
+                Some(format!("Consensus declared: {}.", level.label()))
             }
-            Command::Consensus(Some((level, reason))) => {
-                match level {
-                    None => {
-                        draft.declare_consensus(None, Instant::now());
-                        "Consensus on this item is as counted again.".to_string()
-                    }
-                    Some(_) if reason.is_empty() => {
-                        self.say("Give the reason after the level: consensus full all members agreed at the meeting");
-                        return Ok(());
-                    }
-                    Some(level) => {
-                        draft.declare_consensus(Some(ConsensusOverride { level, reason }), Instant::now());
-                        format!("Consensus declared: {}.", level.label())
-                    }
-                }
-            }
-            Command::Minority(_, text) => {
-                let m = chosen.unwrap_or_default();
-                let name = joint.members[m].organisation.clone();
-                if draft.set_minority(&name, &text, Instant::now()) {
-                    format!("Minority statement of {} recorded.", visible_line(&name))
-                } else {
-                    format!("No minority statement for {}.", visible_line(&name))
-                }
-            }
+            Command::Minority(_, text) => Some(if draft.set_minority(&name, &text, now) {
+                format!("Minority statement of {} recorded.", visible_line(&name))
+            } else {
+                format!("No minority statement for {}.", visible_line(&name))
+            }),
             Command::SignOff {
-                member: _,
-                state,
-                whole,
-                note,
+                state, whole, note, ..
             } => {
-                let m = chosen.unwrap_or_default();
-                let name = joint.members[m].organisation.clone();
-                draft.sign_off(&name, whole, state, &note, Instant::now());
+                draft.sign_off(&name, whole, state, &note, now);
                 let what = if whole { "the whole response" } else { "this item" };
-                format!("{} {} on {what}.", visible_line(&name), state.label())
+                Some(format!("{} {} on {what}.", visible_line(&name), state.label()))
             }
-            Command::Take(_) => {
-                let m = chosen.unwrap_or_default();
-                let name = joint.members[m].organisation.clone();
-                let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set);
-                let Some(current) = now.into_iter().nth(m).flatten() else {
-                    self.say(format!("{}'s file cannot be read now.", visible_line(&name)));
-                    return Ok(());
-                };
-                match draft.take_member_version(&name, &current, Instant::now()) {
-                    Retaken::Taken => format!(
-                        "Took {}'s new version; the joint text is unchanged.",
-                        visible_line(&name)
-                    ),
-                    Retaken::Unchanged | Retaken::NoSuchMember => {
-                        self.say(format!(
-                            "{}'s file has not changed since it was taken.",
-                            visible_line(&name)
-                        ));
-                        return Ok(());
-                    }
-                }
-            }
-            _ => return Ok(()),
+            Command::Take(_) => self.take(draft, m, &name),
+            _ => None,
         };
+        let Some(said) = changed else { return Ok(()) };
         self.say(said);
         self.changed(draft)
     }
 
-    /// Each member on the current item: number, name, position, key point, and whether
-    /// the joint text credits it; then the consensus.
-    fn members(&self, draft: &Session) {
-        let Some(joint) = draft.response.joint.as_ref() else {
-            return;
+    /// Member `m`'s sentences on the item, numbered for `adopt`.
+    fn member_text(&self, draft: &Session, m: usize) -> Option<String> {
+        let joint = draft.response.joint.as_ref()?;
+        let lines = sentences(joint, m, &draft.item().id);
+        let name = visible_line(&joint.members[m].organisation);
+        if lines.is_empty() {
+            self.say(format!("{name} wrote nothing on this item."));
+            return None;
+        }
+        self.say(format!("{name}, a sentence a line:"));
+        for (i, (field, text)) in lines.iter().enumerate() {
+            self.say(format!("{}. ({}) {}", i + 1, field.label(), visible_line(text)));
+        }
+        None
+    }
+
+    /// Sentence `sentence` of member `m` (numbered `n` to the user) into the joint text.
+    fn adopt(
+        &mut self,
+        draft: &mut Session,
+        m: usize,
+        n: usize,
+        sentence: usize,
+        reasoning: bool,
+    ) -> Option<String> {
+        let joint = draft.response.joint.as_ref()?;
+        let item = draft.item().id.clone();
+        let lines = sentences(joint, m, &item);
+        let Some((_, passage)) = sentence.checked_sub(1).and_then(|i| lines.get(i)) else {
+            self.say(format!(
+                "Member {n} has {} sentences here; member {n} lists them.",
+                lines.len()
+            ));
+            return None;
         };
+        let passage = passage.to_string();
+        let from = joint.members[m].organisation.clone();
+        let field = if reasoning {
+            Field::Reasoning
+        } else {
+            Field::Answer
+        };
+        let adopted = draft.adopt(field, &passage, &from, false, Instant::now())?;
+        self.last_adopted = Some((item, adopted.index));
+        Some(format!("{}.", adopted.describe()))
+    }
+
+    fn credit(&mut self, draft: &mut Session, name: &str) -> Option<String> {
+        let item = &draft.item().id;
+        let Some((_, index)) = self.last_adopted.clone().filter(|(at, _)| at == item) else {
+            self.say("Adopt a sentence on this item first; then credit N adds member N to it.");
+            return None;
+        };
+        if !draft.credit(index, name, Instant::now()) {
+            self.say(format!("{} is already credited with it.", visible_line(name)));
+            return None;
+        }
+        Some(format!(
+            "{} credited with the sentence adopted last.",
+            visible_line(name)
+        ))
+    }
+
+    /// The consensus as counted, and as declared if it is.
+    fn counted(&self, draft: &Session) -> Option<String> {
+        let joint = draft.response.joint.as_ref()?;
+        let item = &draft.item().id;
+        let tally = consensus::tally(joint, &draft.set, item);
+        let counts = tally.describe(&draft.set, item);
+        let mut line = format!("Counted: {} ({counts}).", tally.computed.label());
+        if let Some(d) = joint.item(item).and_then(|r| r.consensus.as_ref()) {
+            line.push_str(&format!(
+                " Declared: {}, because {}",
+                d.level.label(),
+                visible_line(&d.reason)
+            ));
+        }
+        self.say(line);
+        None
+    }
+
+    /// Member `m`'s file as it is now, in place of the copy taken.
+    fn take(&self, draft: &mut Session, m: usize, name: &str) -> Option<String> {
+        let joint = draft.response.joint.as_ref()?;
+        let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set);
+        let Some(current) = now.into_iter().nth(m).flatten() else {
+            self.say(format!("{}'s file cannot be read now.", visible_line(name)));
+            return None;
+        };
+        if draft.take_member_version(name, &current, Instant::now()) == Retaken::Taken {
+            return Some(format!(
+                "Took {}'s new version; the joint text is unchanged.",
+                visible_line(name)
+            ));
+        }
+        self.say(format!(
+            "{}'s file has not changed since it was taken.",
+            visible_line(name)
+        ));
+        None
+    }
+
+    /// Each member on the current item: number, name, position, key point, and whether
+    /// the joint text credits it; then the consensus. Changes nothing.
+    fn members(&self, draft: &Session) -> Option<String> {
+        let joint = draft.response.joint.as_ref()?;
         let item = draft.item();
         let scale = draft.set.scale_of(item);
         for (i, member) in joint.members.iter().enumerate() {
@@ -251,5 +249,6 @@ impl Plain {
                 tally.describe(&draft.set, &item.id)
             ));
         }
+        None
     }
 }

@@ -58,9 +58,11 @@ pub fn run(dirs: Dirs, start: Start) -> u8 {
         catalog,
         input: Input::start(),
         prompt: std::io::stdin().is_terminal(),
+        piped: !std::io::stdin().is_terminal(),
         zone: jiff::tz::TimeZone::system(),
         exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
         last_adopted: None,
+        set_version_offer: None,
     };
     match plain.open(start) {
         Ok(open) => plain.walk(open),
@@ -93,10 +95,15 @@ struct Plain {
     input: Input,
     /// Whether to print a prompt before reading: only for a person at a terminal.
     prompt: bool,
+    /// Standard input is not a terminal (a script pipes commands in): an editor program
+    /// would take the rest of the script as its own input.
+    piped: bool,
     zone: jiff::tz::TimeZone,
     exports_dir: PathBuf,
     /// On a joint response, the item and passage adopted last, for `credit`.
     last_adopted: Option<(String, usize)>,
+    /// The draft just opened answered an earlier version of its set: the offer to make.
+    set_version_offer: Option<drafts::set_version::Offer>,
 }
 
 impl Plain {

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::{Open, Plain, Start, Stop, print};
 use crate::catalog;
-use crate::drafts::{self, Candidate};
+use crate::drafts::{self, Candidate, set_version};
 use crate::error::{EXIT_FAILURE, located};
 use crate::model::{QuestionSet, Respondent};
 use crate::session::Session;
@@ -52,12 +52,16 @@ impl Plain {
         if open.stop.is_none() {
             open.stop = self.offer_recovery(&mut open.draft).err();
         }
+        if open.stop.is_none() {
+            open.stop = self.offer_set_version(&mut open.draft).err();
+        }
         Ok(open)
     }
 
     /// Opens (and locks) the draft at `path`; problems that do not stop it are said.
     fn open_file(&mut self, path: &Path, set: Option<&QuestionSet>) -> Result<Session, String> {
-        let opened = drafts::open(&self.dirs, &self.catalog, path, set)?;
+        let mut opened = drafts::open(&self.dirs, &self.catalog, path, set)?;
+        self.set_version_offer = set_version::on_opening(&mut opened, &self.catalog);
         for warning in &opened.warnings {
             self.say(located(path, warning));
         }
@@ -282,6 +286,38 @@ impl Plain {
                     return Ok(());
                 }
                 _ => question = "Please type recover, copy or keep.",
+            }
+        }
+    }
+
+    /// Asks, once, whether to bring a draft that answered an earlier version of its set up
+    /// to the version it is now (see [`set_version`]); `later` asks again next time.
+    fn offer_set_version(&mut self, draft: &mut Session) -> Result<(), Stop> {
+        let Some(offer) = self.set_version_offer.take() else {
+            return Ok(());
+        };
+        self.say_all(offer.describe());
+        let mut question = "Type update to bring the draft up to this version, keep to keep it on the earlier one (you will not be asked again), or later to decide next time.";
+        loop {
+            match self.question(question)?.trim().to_lowercase().as_str() {
+                "update" => {
+                    draft.bring_up_to_date(Instant::now());
+                    self.say("The draft now answers the set as it is; as it was, it is among its versions.");
+                    return self.save(draft);
+                }
+                "keep" => {
+                    match draft.keep_earlier_set() {
+                        Err(e) => self.say(format!(
+                            "Could not note that choice ({e}); you will be asked again."
+                        )),
+                        Ok(()) => self.say(
+                            "Kept on the earlier version; you will be asked again only if the set changes.",
+                        ),
+                    }
+                    return Ok(());
+                }
+                "later" => return Ok(()),
+                _ => question = "Please type update, keep or later.",
             }
         }
     }

@@ -174,6 +174,14 @@ impl Plain {
                 return Ok(());
             }
             Text::Clear => (String::new(), None),
+            Text::Edit if self.piped => {
+                self.say(format!(
+                    "{} edit needs your editor, and your editor needs a terminal: these commands are piped in, so the editor would take the rest of them. Pipe the text instead: {}, its lines, then a line holding only a dot.",
+                    word(field),
+                    word(field)
+                ));
+                return Ok(());
+            }
             Text::Edit => match self.edit_in_editor(&old) {
                 Ok(text) => (text, None),
                 Err(e) => {

@@ -15,8 +15,8 @@ use crate::app::compare::{
     CompareView, DETAIL_PAGE, Extent, Layout as Shown, Mode, Scroll, counts_columns, follow,
 };
 use crate::compare::{
-    Agreement, Comparison, INFERRED_LEGEND, Position, SAME_POSITION_DIFFERENT_POINTS, SetAside, Sort,
-    pair_words,
+    Agreement, CONFLICT_LEGEND, CONFLICT_NOT_SETTLED, Comparison, INFERRED_LEGEND, Position,
+    SAME_POSITION_DIFFERENT_POINTS, SetAside, Sort, pair_words,
 };
 use crate::text::shown_path;
 use crate::text::{fit, flat, grouped, shorten, visible};
@@ -36,8 +36,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Shown {
         shown.notes = draw_nothing_compared(&view.nothing_compared, &view.notes, theme, frame, area);
         return shown;
     };
-    let warnings = comparison.set_aside.len() + comparison.other_versions() + comparison.repeated.len();
-    let info_height = if warnings > 0 { 2 } else { 1 };
+    let info_height = if has_warnings(comparison) { 2 } else { 1 };
     let [info, main] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(3)]).areas(area);
     draw_info(view, comparison, theme, frame, info);
     if let Some(detail) = &view.detail {
@@ -80,20 +79,19 @@ fn summary_cell(comparison: &Comparison, i: usize) -> String {
 /// A position as the screen shows it: symbol (with `*` when inferred) and label, and its style.
 fn position_cell(comparison: &Comparison, i: usize, o: usize, theme: Theme) -> (String, Style) {
     let stance = comparison.organisations[o].stances[i];
-    let Some(scale) = comparison.scale(i) else {
-        return (String::new(), Style::new());
-    };
     let inferred = if stance.inferred { INFERRED } else { "" };
-    match stance.position {
-        Position::Chosen(k) => match scale.options.get(usize::from(k)) {
+    match (stance.position, comparison.scale(i)) {
+        (Position::Unsettled, _) => (format!("! {CONFLICT_NOT_SETTLED}"), theme.warning()),
+        (_, None) => (String::new(), Style::new()),
+        (Position::Chosen(k), Some(scale)) => match scale.options.get(usize::from(k)) {
             Some(option) => (
                 format!("{}{inferred} {}", option.symbol, one_line(&option.label)),
                 option_style(theme, usize::from(k), scale.options.len()),
             ),
             None => ("?".to_string(), theme.warning()),
         },
-        Position::NotOnScale => (format!("?{inferred} not on scale"), theme.warning()),
-        Position::Unset => ("— no position".to_string(), theme.dim()),
+        (Position::NotOnScale, Some(_)) => (format!("?{inferred} not on scale"), theme.warning()),
+        (Position::Unset, Some(_)) => ("— no position".to_string(), theme.dim()),
     }
 }
 
@@ -293,8 +291,8 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
     ])];
     let set_aside = comparison.set_aside.len();
     let others = comparison.other_versions();
-    let repeated = comparison.repeated.len();
-    if set_aside + others + repeated > 0 {
+    let unsettled = comparison.unsettled_organisations();
+    if has_warnings(comparison) {
         let mut parts = Vec::new();
         if set_aside > 0 {
             parts.push(format!("{} set aside", plural(set_aside, "file", "files")));
@@ -303,6 +301,13 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
             parts.push(format!(
                 "{} answered another version (marked †)",
                 plural(others, "response", "responses")
+            ));
+        }
+        if unsettled > 0 {
+            let has = if unsettled == 1 { "has" } else { "have" };
+            parts.push(format!(
+                "{} {has} merge conflicts not settled (marked !)",
+                plural(unsettled, "response", "responses")
             ));
         }
         for group in &comparison.repeated {
@@ -318,6 +323,16 @@ fn draw_info(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Whether the header has a line of warnings: files set aside, other versions, one
+/// organisation's several files, conflicts not settled.
+fn has_warnings(comparison: &Comparison) -> bool {
+    comparison.set_aside.len()
+        + comparison.other_versions()
+        + comparison.repeated.len()
+        + comparison.unsettled_organisations()
+        > 0
 }
 
 /// Column widths: the fixed item labels, the scrolled columns, the fixed summary.
@@ -564,6 +579,7 @@ fn item_line(
                 };
                 let stance = comparison.organisations[o].stances[i];
                 match scale {
+                    None if stance.position == Position::Unsettled => position_cell(comparison, i, o, theme),
                     None if stance.has_text => (
                         format!("✎ {} words", grouped(stance.words as usize)),
                         Style::new(),
@@ -652,6 +668,9 @@ fn draw_item(view: &CompareView, comparison: &Comparison, theme: Theme, frame: &
             INFERRED_LEGEND.trim_start_matches("(inferred): ")
         ));
     }
+    if comparison.summaries[view.item].unsettled > 0 {
+        legend.push(format!("! {CONFLICT_LEGEND}"));
+    }
     if !legend.is_empty() {
         lines.push(Line::styled(legend.join(" · "), theme.dim()));
     }
@@ -674,7 +693,7 @@ fn key_point_line(comparison: &Comparison, i: usize, o: usize, width: usize, the
         format!("{}: ", one_line(&comparison.column_name(o))),
         theme.heading(),
     )];
-    if comparison.scale(i).is_some() {
+    if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
         let (position, style) = position_cell(comparison, i, o, theme);
         spans.push(Span::styled(position, style));
         spans.push(Span::raw(" — "));
@@ -707,6 +726,7 @@ fn draw_detail(
     if let Some(filter) = detail.filter {
         let label = match comparison.option(detail.item, filter) {
             Some(option) => one_line(&option.label),
+            None if filter == Position::Unsettled => CONFLICT_NOT_SETTLED.to_string(),
             None => "no position".to_string(),
         };
         title.push_str(&format!("only {label}: "));
@@ -750,9 +770,9 @@ fn draw_detail(
             ),
             theme.heading(),
         )];
-        if scale.is_some() {
+        if scale.is_some() || stance.position == Position::Unsettled {
             let (mut position, style) = position_cell(comparison, detail.item, *o, theme);
-            if stance.inferred && stance.position != Position::Unset {
+            if stance.inferred && matches!(stance.position, Position::Chosen(_) | Position::NotOnScale) {
                 position.push_str(" (inferred)");
             }
             heading.push(Span::raw(" · "));

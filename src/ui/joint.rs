@@ -106,6 +106,9 @@ fn member_line(
     if panel_state.change(m, &item.id).is_some() {
         marks.push("changed: u takes it");
     }
+    if panel_state.member_unsettled(m, &item.id) {
+        marks.push(crate::compare::CONFLICT_NOT_SETTLED);
+    }
     marks.push(
         match sign_off::state(joint, &member.organisation, Some(&item.id)) {
             SignOffState::Agreed => "agreed",

@@ -24,6 +24,10 @@ const HOSTILE: &str = "tests/fixtures/compare/hostile.json";
 const OLDER: &str = "tests/fixtures/compare/older-version.json";
 const CORRUPT: &str = "tests/fixtures/compare/corrupt.json";
 const UNKNOWN_SET: &str = "tests/fixtures/compare/unknown-set.json";
+/// The Local Government Association's sample as a merge left it, renamed: conflicts not
+/// settled on q1's position (its file holds the ancestor's "partly agree"), on the free-text
+/// comments' answer, and on the respondent's role.
+const UNSETTLED: &str = "tests/fixtures/compare/merged-unsettled.json";
 
 fn samples() -> Vec<PathBuf> {
     vec![PathBuf::from(COMMISSION), PathBuf::from(LOCAL_GOVERNMENT)]
@@ -958,6 +962,116 @@ fn a_response_to_another_version_compares_what_still_fits_and_marks_the_rest() {
     assert!(text.contains("Older Version Council†"));
     assert!(text.contains("? not on scale"));
     assert!(text.contains("1 response answered another version (marked †)"));
+}
+
+#[test]
+fn items_with_a_merge_conflict_not_settled_are_marked_and_counted_apart_everywhere() {
+    let comparison = load(paths(&[COMMISSION, UNSETTLED]));
+    let merged = comparison
+        .organisations
+        .iter()
+        .find(|o| o.name == "Merged Borough Council")
+        .unwrap();
+    let (q1, comments) = (item_index(&comparison, "q1"), item_index(&comparison, "comments"));
+    assert_eq!(merged.stances[q1].position, Position::Unsettled);
+    assert_eq!(merged.stances[comments].position, Position::Unsettled);
+    // The ancestor's "partly agree" is not counted beside the Commission's.
+    assert_eq!(comparison.summaries[q1].counts.iter().sum::<usize>(), 1);
+    assert_eq!(comparison.summaries[q1].unsettled, 1);
+    assert_eq!(comparison.summaries[q1].agreement, Agreement::Gaps);
+    assert_eq!(
+        comparison.summary_text(q1),
+        "? 1 partly agree · 1 conflict not settled"
+    );
+    assert_eq!(
+        comparison.summary_text(comments),
+        "2 answered · 1 conflict not settled"
+    );
+    assert!(
+        merged.notes.iter().any(|n| n
+            .starts_with("3 merge conflicts not settled (q1 position, comments answer, respondent.role)")),
+        "{:?}",
+        merged.notes
+    );
+    // Items without a conflict are compared as usual.
+    let q2 = item_index(&comparison, "q2");
+    assert!(matches!(merged.stances[q2].position, Position::Chosen(_)));
+
+    let sandbox = Sandbox::new();
+    let markdown = run(&sandbox, &["compare", COMMISSION, UNSETTLED, "--format", "md"]);
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stderr
+            .contains("merged-unsettled.json: warning: 3 merge conflicts not settled")
+    );
+    for expected in [
+        "| Question 1 | Partly agree | Conflict not settled | ? 1 partly agree · 1 conflict not settled |",
+        "#### Merged Borough Council: Conflict not settled",
+        "**Answers:** 2 answered · 1 conflict not settled",
+        compare::CONFLICT_LEGEND,
+    ] {
+        assert!(
+            markdown.stdout.contains(expected),
+            "{expected}\n{}",
+            markdown.stdout
+        );
+    }
+    assert!(
+        !markdown
+            .stdout
+            .contains("#### Merged Borough Council: Partly agree")
+    );
+
+    let html = run(&sandbox, &["compare", COMMISSION, UNSETTLED, "--format", "html"]);
+    assert!(
+        html.stdout
+            .contains("<h4>Merged Borough Council: Conflict not settled</h4>")
+    );
+    assert!(html.stdout.contains("<td>Conflict not settled</td>"));
+
+    let json = run(&sandbox, &["compare", COMMISSION, UNSETTLED, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let item = |id: &str| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("q1")["counts"]["partly-agree"], 1);
+    assert_eq!(item("q1")["conflict_not_settled"], 1);
+    assert_eq!(item("comments")["conflict_not_settled"], 1);
+    assert!(
+        item("q2").get("conflict_not_settled").is_none(),
+        "left out when none"
+    );
+    let position = &item("q1")["positions"][1];
+    assert_eq!(position["organisation"], "Merged Borough Council");
+    assert_eq!(position["position"], serde_json::Value::Null);
+    assert_eq!(position["conflict_not_settled"], true);
+
+    let csv = run(&sandbox, &["compare", COMMISSION, UNSETTLED, "--format", "csv"]);
+    let records = csv_records(&csv.stdout);
+    let row = records
+        .iter()
+        .find(|r| r[0] == "Merged Borough Council" && r[3] == "q1")
+        .unwrap();
+    assert_eq!(
+        (row[5].as_str(), row[6].as_str(), row[7].as_str()),
+        (compare::csv::UNSETTLED, compare::csv::UNSETTLED, "")
+    );
+
+    let h = comparing(paths(&[COMMISSION, UNSETTLED]));
+    snapshot("compare_unsettled", &h);
+    let text = screen(&h, 160, 48);
+    assert!(text.contains("! conflict not settled"), "{text}");
+    assert!(
+        text.contains("⚠ 1 response has merge conflicts not settled (marked !) · w shows why"),
+        "{text}"
+    );
 }
 
 #[test]

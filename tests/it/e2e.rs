@@ -268,3 +268,28 @@ fn a_joint_response_is_built_from_the_comparison_and_exported_with_and_without_a
     assert!(as_sent.contains("We support this element.\n"), "{as_sent}");
     assert!(!as_sent.contains("[^1]"));
 }
+
+#[test]
+fn consult_edit_of_a_draft_on_an_earlier_set_version_offers_the_current_one_and_keeps_the_answer() {
+    let home = tempfile::tempdir().unwrap();
+    let earlier = "tests/fixtures/v1/local-government.json";
+    let file = copy_into(earlier, home.path());
+    let mut app = Session::edit(home.path(), &file);
+    app.wait_for("An earlier version of the question set");
+    app.wait_for("Question 3 (q3) guidance:");
+    app.send("k");
+    app.wait_for("Kept on the earlier version");
+    app.send(CTRL_Q);
+    assert!(app.wait_exit());
+    assert_eq!(std::fs::read(&file).unwrap(), std::fs::read(earlier).unwrap());
+
+    let mut again = Session::edit(home.path(), &file);
+    again.wait_for("Local Government Association");
+    assert!(
+        !again.contents().contains("earlier version"),
+        "{}",
+        again.contents()
+    );
+    again.send(CTRL_Q);
+    assert!(again.wait_exit());
+}

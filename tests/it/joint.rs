@@ -31,18 +31,23 @@ fn members() -> Vec<(String, Response)> {
 
 /// An app on a joint draft of the three samples, whose member files sit beside it.
 fn joint_app() -> Harness {
+    joint_app_of(&MEMBERS)
+}
+
+/// An app on a joint draft of the responses in `fixtures`, whose member files sit beside it.
+fn joint_app_of(fixtures: &[&str]) -> Harness {
     let mut h = Harness::fresh();
     let drafts = h.drafts_dir();
     std::fs::create_dir_all(&drafts).unwrap();
     let beside = h.dir.path().join("members");
     std::fs::create_dir_all(&beside).unwrap();
-    for fixture in MEMBERS {
+    for fixture in fixtures {
         support::fixtures::copy_into(fixture, &beside);
     }
-    let members: Vec<(String, Response)> = MEMBERS
+    let members: Vec<(String, Response)> = fixtures
         .iter()
         .map(|f| {
-            let name = f.trim_start_matches("tests/fixtures/");
+            let name = std::path::Path::new(f).file_name().unwrap().to_str().unwrap();
             (format!("../../members/{name}"), response(f))
         })
         .collect();
@@ -238,6 +243,32 @@ fn a_member_that_changed_its_mind_is_marked_and_its_new_version_can_be_taken() {
     let draft = h.app.draft.as_ref().unwrap();
     let tally = joint::consensus::tally(draft.response.joint.as_ref().unwrap(), &draft.set, "q4");
     assert_eq!(tally.computed, Consensus::Full, "{tally:?}");
+}
+
+/// A member's response that a merge left with conflicts nobody has settled (see tests/it/compare.rs).
+const UNSETTLED: &str = "tests/fixtures/compare/merged-unsettled.json";
+
+#[test]
+fn a_member_with_merge_conflicts_not_settled_is_marked_in_the_panel() {
+    let mut h = joint_app_of(&[COMMISSION, UNSETTLED]);
+    go_to(&mut h, "Question 1");
+    h.key(KeyCode::F(9));
+    support::select_member(&mut h, "Merged Borough Council");
+    let text = screen_text(render(&h, 120, 40).backend());
+    let line = text
+        .lines()
+        .find(|l| l.contains("Merged Borough Council"))
+        .unwrap();
+    assert!(line.contains("conflict not settled"), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Health Devolution Commiss"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!line.contains("conflict not settled"), "{text}");
+    // Where its file has no conflict, it is not marked.
+    go_to(&mut h, "Question 2");
+    let text = screen_text(render(&h, 120, 40).backend());
+    assert!(!text.contains("conflict not settled"), "{text}");
 }
 
 #[test]
@@ -450,7 +481,16 @@ fn member_args(sandbox: &Sandbox) -> Vec<String> {
 /// `consult joint new` of the three samples, copied into the sandbox's `members/`, to
 /// `members/joint.json`: that path, and how the command ended.
 fn joint_new(sandbox: &Sandbox) -> (std::path::PathBuf, support::sandbox::Run) {
-    let files = member_args(sandbox);
+    joint_new_with(sandbox, &[])
+}
+
+/// [`joint_new`] with the fixtures in `more` as members too, copied beside the others.
+fn joint_new_with(sandbox: &Sandbox, more: &[&str]) -> (std::path::PathBuf, support::sandbox::Run) {
+    let mut files = member_args(sandbox);
+    for fixture in more {
+        let copy = support::fixtures::copy_into(fixture, &sandbox.path().join("members"));
+        files.push(copy.display().to_string());
+    }
     let out = sandbox.path().join("members/joint.json");
     let mut args = vec![
         "joint",
@@ -536,6 +576,18 @@ fn joint_new_status_and_provenance_from_the_command_line() {
         let md = std::fs::read_to_string(&target).unwrap();
         assert_eq!(md.contains("*Members:"), extra.is_empty(), "{md}");
     }
+}
+
+#[test]
+fn joint_new_names_a_member_with_merge_conflicts_not_settled() {
+    let sandbox = Sandbox::new();
+    let (_, made) = joint_new_with(&sandbox, &[UNSETTLED]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert_eq!(
+        made.stderr,
+        "warning: Merged Borough Council (merged-unsettled.json) has 3 merge conflicts not settled, in Question 1 (q1), Further comments (comments), respondent: what it holds there is what both merged copies started from, not a position it took; settle them with `consult edit merged-unsettled.json`, then take its new version (u in the members panel)\n"
+    );
+    assert!(made.stdout.contains("a joint response of 4 members"));
 }
 
 #[test]

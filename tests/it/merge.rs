@@ -251,6 +251,67 @@ fn the_app_opens_a_merged_file_with_conflicts_keeps_them_when_saving_and_refuses
 }
 
 #[test]
+fn settling_a_conflict_in_the_app_is_one_undo_and_earlier_history_survives_it() {
+    let sandbox = Sandbox::new();
+    let (base, ours, _, merged) = both_changed();
+    let file = sandbox.write("merged.json", &merged);
+    let mut h = Harness::with_drafts(&[p(&file)]);
+    h.open(0);
+    assert_eq!(h.item(), "q1");
+    let ancestor = base.answer("q1").unwrap().answer.clone();
+    h.key(KeyCode::Enter);
+    h.type_text(" More.");
+    let typed = format!("{ancestor} More.");
+    assert_eq!(h.answer("q1").answer, typed);
+
+    h.key(KeyCode::F(6));
+    h.type_text("o");
+    let settled = format!("{} More.", ours.answer("q1").unwrap().answer);
+    assert_eq!(h.answer("q1").answer, settled);
+    let conflicts = |h: &Harness| h.app.draft.as_ref().unwrap().response.conflicts.len();
+    assert_eq!(conflicts(&h), 1, "q2's is left");
+
+    // The settlement is one undo, and the typing before it is still there to undo.
+    h.ctrl('z');
+    assert_eq!(h.answer("q1").answer, typed);
+    assert_eq!(conflicts(&h), 2, "the conflict is back");
+    // " More." is two undos, as an editor groups typing: the word, then the space.
+    h.ctrl('z');
+    h.ctrl('z');
+    assert_eq!(h.answer("q1").answer, ancestor);
+    for _ in 0..3 {
+        h.ctrl('y');
+    }
+    assert_eq!(h.answer("q1").answer, settled);
+    assert_eq!(conflicts(&h), 1);
+    // The editor shows what the response holds, and typing goes on from there.
+    h.type_text(" Then.");
+    assert_eq!(h.answer("q1").answer, format!("{settled} Then."));
+    h.ctrl('z');
+    h.ctrl('z');
+    assert_eq!(h.answer("q1").answer, settled);
+
+    // A position kept from their side is one undo as well.
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.item(), "q2");
+    let before = h.answer("q2").position.clone();
+    h.key(KeyCode::F(6));
+    h.type_text("t");
+    assert_eq!(h.answer("q2").position.as_deref(), Some("disagree"));
+    assert_eq!(conflicts(&h), 0);
+    h.ctrl('z');
+    assert_eq!(h.answer("q2").position, before);
+    assert_eq!(conflicts(&h), 1);
+    h.ctrl('y');
+    assert_eq!(conflicts(&h), 0);
+    h.ctrl('s');
+    let saved = load(&h.drafts_dir().join("merged.json"));
+    assert!(saved.conflicts.is_empty());
+    assert_eq!(saved.answer("q1").unwrap().answer, settled);
+    assert_eq!(saved.answer("q2").unwrap().position.as_deref(), Some("disagree"));
+}
+
+#[test]
 fn without_a_base_the_ancestor_is_found_in_the_copies_saved_versions() {
     let sandbox = Sandbox::new();
     let [base, ours, theirs] = clean_copies(&sandbox);
@@ -436,6 +497,22 @@ fn diff_of_one_file_is_its_text_a_sentence_a_line() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with("Integrating care: next steps"));
     assert!(run.stdout.contains("\n## Question 1 (q1)\nposition: Partly agree\nstatus: ready\nanswer:\n  **Yes, on one condition.**\n  Putting ICS bodies"));
+}
+
+#[test]
+fn diff_of_a_file_with_a_position_conflict_shows_both_sides_by_label() {
+    let sandbox = Sandbox::new();
+    let (_, _, _, merged) = both_changed();
+    let file = sandbox.write("merged.json", &merged);
+    let run = sandbox.run(&["diff", p(&file)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("  q2 position: ours Agree | theirs Disagree\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("ours agree"), "{}", run.stdout);
 }
 
 #[test]

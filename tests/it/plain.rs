@@ -615,37 +615,78 @@ fn a_termination_signal_saves_what_was_typed_even_mid_answer() {
     }
 }
 
-#[cfg(unix)]
 #[test]
-fn an_answer_can_be_written_in_the_users_editor_where_ctrl_c_is_the_editors() {
+fn a_draft_on_an_earlier_version_of_its_set_is_offered_the_current_one_once() {
+    const EARLIER: &str = "tests/fixtures/v1/health-devolution-commission.json";
+    let home = Home::new();
+    let draft = home.draft_from(EARLIER);
+    let offered = "This draft answered an earlier version of \"Integrating care\".\nWhat changed since:\n  Question 3 (q3) guidance:\n    - Beyond that mandatory core";
+    let question = "Type update to bring the draft up to this version, keep to keep it on the earlier one (you will not be asked again), or later to decide next time.\n";
+
+    let later = home.run(&["edit", "draft.json"], "later\nquit\n");
+    assert_eq!(later.code, 0, "{}", later.stderr);
+    assert!(later.stdout.contains(offered), "{}", later.stdout);
+    assert!(later.stdout.contains(question), "{}", later.stdout);
+    assert!(
+        !later.stdout.contains("question_set.digest"),
+        "the offer says it: {}",
+        later.stdout
+    );
+    assert_eq!(std::fs::read(&draft).unwrap(), std::fs::read(EARLIER).unwrap());
+
+    let kept = home.run(&["edit", "draft.json"], "keep\nquit\n");
+    assert!(
+        kept.stdout.contains("Kept on the earlier version"),
+        "{}",
+        kept.stdout
+    );
+    let again = home.run(&["edit", "draft.json"], "quit\n");
+    assert!(!again.stdout.contains("earlier version"), "{}", again.stdout);
+    assert_eq!(std::fs::read(&draft).unwrap(), std::fs::read(EARLIER).unwrap());
+
+    let other = home.path().join("other.json");
+    std::fs::copy(EARLIER, &other).unwrap();
+    let updated = home.run(&["edit", "other.json"], "update\nquit\n");
+    assert!(
+        updated.stdout.contains("The draft now answers the set as it is"),
+        "{}",
+        updated.stdout
+    );
+    let now = consult::catalog::Catalog::built_in()
+        .find("integrating-care")
+        .unwrap()
+        .digest();
+    assert_eq!(response(&other).question_set.digest, now);
+    let again = home.run(&["edit", "other.json"], "quit\n");
+    assert!(!again.stdout.contains("earlier version"), "{}", again.stdout);
+}
+
+#[test]
+fn piped_answer_edit_is_refused_and_the_script_goes_on() {
     let home = Home::new();
     let draft = home.draft_from(COMMISSION);
-    let editor = home.path().join("editor.sh");
-    // Ctrl-C in the editor reaches consult too; it was meant for the editor.
-    let script = "#!/bin/sh\nkill -INT $PPID\nsleep 0.3\nprintf 'Added in the editor.\\n' >> \"$1\"\n";
-    std::fs::write(&editor, script).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut command = home.command(&["edit", "draft.json"]);
-    command.env("EDITOR", &editor);
-    let before = response(&draft).answer("summary").unwrap().answer.clone();
-    let run = home.run_with(command, "go 1\nanswer edit\nnext\nquit\n");
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let after = response(&draft).answer("summary").unwrap().answer.clone();
-    assert_eq!(after, format!("{before}Added in the editor."));
-    assert!(run.stdout.contains("Answer set:"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("Item 2 of 14"),
-        "the dialogue went on: {}",
-        run.stdout
+    // An editor that would swallow the rest of the script, were it started.
+    command.env("EDITOR", "cat");
+    let run = home.run_with(
+        command,
+        "go 2\nanswer edit\nreasoning edit\nanswer\nPiped instead.\n.\nquit\n",
     );
-    assert!(!run.stdout.contains("SIGINT"), "{}", run.stdout);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .contains("The response is a draft again after this change; final marks it final.\n"),
+        run.stdout.contains(
+            "answer edit needs your editor, and your editor needs a terminal: these commands are piped in, so the editor would take the rest of them. Pipe the text instead: answer, its lines, then a line holding only a dot.\n"
+        ),
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout.contains("reasoning edit needs your editor"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Opening your editor"), "{}", run.stdout);
+    assert_eq!(response(&draft).answer("q1").unwrap().answer, "Piped instead.");
 }
 
 mod in_a_terminal {
@@ -731,6 +772,47 @@ mod in_a_terminal {
         )
         .unwrap();
         assert!(markdown.contains("First line of the answer."), "{markdown}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_answer_can_be_written_in_the_users_editor_where_ctrl_c_is_the_editors() {
+        let home = Home::new();
+        let draft = home.draft_from(COMMISSION);
+        let editor = home.path().join("editor.sh");
+        // Ctrl-C in the editor reaches consult too; it was meant for the editor.
+        let script = "#!/bin/sh\nkill -INT $PPID\nsleep 0.3\nprintf 'Added in the editor.\\n' >> \"$1\"\n";
+        std::fs::write(&editor, script).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let before = response(&draft).answer("summary").unwrap().answer.clone();
+        let editor = editor.to_str().unwrap();
+        let mut app = Session::start_with(
+            home.path(),
+            &["edit", "draft.json"],
+            &[
+                ("ACCESSIBLE", "1"),
+                ("TZ", "UTC"),
+                ("VISUAL", editor),
+                ("EDITOR", editor),
+            ],
+        );
+        said(&app, "Type help for the commands.");
+        line(&mut app, "go 1");
+        said(&app, "Item 1 of 14");
+        line(&mut app, "answer edit");
+        said(&app, "Answer set:");
+        said(
+            &app,
+            "The response is a draft again after this change; final marks it final.",
+        );
+        line(&mut app, "next");
+        said(&app, "Item 2 of 14");
+        line(&mut app, "quit");
+        assert!(app.wait_exit());
+        let after = response(&draft).answer("summary").unwrap().answer.clone();
+        assert_eq!(after, format!("{before}Added in the editor."));
+        assert!(!String::from_utf8_lossy(&app.output()).contains("SIGINT"));
     }
 
     #[test]

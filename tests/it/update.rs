@@ -5,6 +5,7 @@ use crate::support;
 use std::time::{Duration, Instant};
 
 use consult::app::{Dialog, Focus, SaveState, Screen, ScreenKind};
+use consult::catalog::Catalog;
 use consult::model::{ItemStatus, ResponseStatus};
 use consult::session::autosave::{SAVE_AFTER_IDLE, SAVE_AT_LEAST_EVERY};
 use crossterm::event::KeyCode;
@@ -451,6 +452,29 @@ fn marking_final_asks_about_answers_over_their_word_limit_too() {
 }
 
 #[test]
+fn marking_final_asks_about_answers_over_a_character_limit_as_a_web_form_counts() {
+    let mut catalog = Catalog::built_in();
+    for section in &mut catalog.entries[0].set.sections {
+        for item in section.items.iter_mut().filter(|i| i.id == "summary") {
+            item.word_limit = None;
+            item.char_limit = Some(20);
+        }
+    }
+    let mut h = Harness::starting_in(tempfile::tempdir().unwrap(), catalog);
+    h.start_response("Cyngor Môn");
+    h.type_text("Twenty-one characters");
+    h.ctrl('g');
+    h.key(KeyCode::Char('f'));
+    let Some(Dialog::Confirm { question, .. }) = &h.app.dialog else {
+        panic!("expected a question")
+    };
+    assert!(
+        question.contains("1 answer is over the character limit (Executive summary 21/20)"),
+        "{question}"
+    );
+}
+
+#[test]
 fn editing_a_final_response_says_so_once_and_makes_it_a_draft_again() {
     let mut h = started();
     h.type_text("Our view.");
@@ -767,23 +791,197 @@ fn an_answer_over_its_limit_is_flagged_in_the_header_and_the_review() {
 }
 
 #[test]
-fn a_draft_that_answered_an_earlier_version_of_its_set_opens_and_says_so_plainly() {
-    // Written before Question 3's guidance was corrected, so it carries the old digest.
-    let old = "tests/fixtures/v1/health-devolution-commission.json";
-    let mut h = Harness::with_drafts(&[old]);
-    h.open(0);
-    assert_eq!(h.app.screen.kind(), ScreenKind::Walk, "{}", h.message());
+fn a_save_counts_the_answer_against_its_limits_on_the_saving_thread_not_the_main_one() {
+    use consult::app::{Action, update};
+    use consult::export::limits::Limit;
+    use crossterm::event::{Event, KeyEvent, KeyModifiers};
+
+    let mut h = started();
+    h.paste(&"word ".repeat(301));
+    let save = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let action = consult::tui::event::to_action(&h.app, save).unwrap();
+    // The update step hands the save back to be run elsewhere, counting nothing itself.
+    let Some(consult::app::Effect::Save(job)) = update(&mut h.app, action) else {
+        panic!("a save is due");
+    };
+    let draft = h.app.draft.as_ref().unwrap();
+    assert!(draft.over_limits.is_empty(), "{:?}", draft.over_limits);
+    let recount = job
+        .recount
+        .as_ref()
+        .expect("the save carries the answer to count");
+    assert_eq!(recount.item.id, "summary");
+    assert_eq!(recount.text, h.answer("summary").answer);
+
+    // The saving thread counts it while it writes, and the outcome brings the count back.
+    let outcome = consult::drafts::perform(&job);
+    let recounted = outcome.recounted.clone().unwrap();
+    let over = Limit {
+        unit: "words",
+        limit: 300,
+        count: 301,
+    };
     assert_eq!(
-        h.message(),
-        "This draft answered an earlier version of \"Integrating care\": its wording, guidance or \
-         scales have changed since. Check your positions and answers before you submit."
+        (recounted.item.as_str(), recounted.limits.as_slice()),
+        ("summary", &[over][..])
     );
-    let before = support::fixtures::response(old);
+    update(&mut h.app, Action::Saved(outcome));
+    let draft = h.app.draft.as_ref().unwrap();
+    assert_eq!(
+        draft.over_limits,
+        [("summary".to_string(), "over the word limit by 1".to_string())]
+    );
+    let header = support::screen(&h, 80, 24).lines().next().unwrap().to_string();
+    assert!(header.contains("⚠ 1 answer over a limit"), "{header}");
+
+    // Back within the limit, the next save's count clears it.
+    for _ in 0.."word ".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.ctrl('s');
+    assert!(h.app.draft.as_ref().unwrap().over_limits.is_empty());
+    let header = support::screen(&h, 80, 24).lines().next().unwrap().to_string();
+    assert!(!header.contains("over a limit"), "{header}");
+}
+
+/// Written before Question 3's guidance was corrected, so it carries the old digest.
+const EARLIER_VERSION: &str = "tests/fixtures/v1/health-devolution-commission.json";
+
+/// A harness whose drafts folder holds [`EARLIER_VERSION`], opened; and its file.
+fn opened_earlier_version() -> (Harness, std::path::PathBuf) {
+    let mut h = Harness::with_drafts(&[EARLIER_VERSION]);
+    h.open(0);
+    let path = h.draft_path();
+    (h, path)
+}
+
+/// The offer's dialog, if it is showing.
+fn set_version_offer(h: &Harness) -> Option<&consult::app::Choice> {
+    match &h.app.dialog {
+        Some(Dialog::Choose(choice)) if choice.title == "An earlier version of the question set" => {
+            Some(choice)
+        }
+        _ => None,
+    }
+}
+
+/// Leaves the draft and opens it again, as the next start of consult would.
+fn open_again(h: &mut Harness) {
+    h.app.dialog = None;
+    h.key(KeyCode::Esc);
+    h.app = h.reopened();
+    h.open(0);
+}
+
+#[test]
+fn a_draft_that_answered_an_earlier_version_is_offered_the_current_one_with_what_changed() {
+    let (h, path) = opened_earlier_version();
+    assert_eq!(h.app.screen.kind(), ScreenKind::Walk, "{}", h.message());
+    let offer = set_version_offer(&h).expect("the offer is made");
+    assert_eq!(
+        offer.lines[0],
+        "This draft answered an earlier version of \"Integrating care\"."
+    );
+    assert_eq!(offer.lines[2], "  Question 3 (q3) guidance:");
+    assert!(
+        offer.lines[3].starts_with("    - Beyond that mandatory core"),
+        "{:?}",
+        offer.lines
+    );
+    assert!(offer.lines[4].contains("housing providers"), "{:?}", offer.lines);
+    for (width, height) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("set_version_offer_{width}x{height}"),
+            support::screen(&h, width, height)
+        );
+    }
+    let before = support::fixtures::response(EARLIER_VERSION);
     let draft = h.app.draft.as_ref().unwrap();
     assert_eq!(
         draft.response.answers, before.answers,
         "every answer is there as it was"
     );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(EARLIER_VERSION).unwrap()
+    );
+}
+
+#[test]
+fn not_now_leaves_the_file_as_it_was_and_asks_again_next_time() {
+    let (mut h, path) = opened_earlier_version();
+    h.key(KeyCode::Esc);
+    assert!(set_version_offer(&h).is_none());
+    open_again(&mut h);
+    assert!(set_version_offer(&h).is_some(), "asked again");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(EARLIER_VERSION).unwrap(),
+        "byte for byte as it was"
+    );
+}
+
+#[test]
+fn keeping_the_earlier_version_leaves_the_file_alone_and_stops_the_notice() {
+    let (mut h, path) = opened_earlier_version();
+    h.type_text("k");
+    assert!(
+        h.message().starts_with("Kept on the earlier version"),
+        "{}",
+        h.message()
+    );
+    open_again(&mut h);
+    assert!(set_version_offer(&h).is_none(), "not asked again");
+    assert!(!h.message().contains("earlier version"), "{}", h.message());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(EARLIER_VERSION).unwrap()
+    );
+}
+
+#[test]
+fn bringing_it_up_to_date_records_the_new_digest_and_keeps_the_old_in_its_history() {
+    let (mut h, path) = opened_earlier_version();
+    let old = support::fixtures::response(EARLIER_VERSION).question_set.digest;
+    let current = consult::catalog::Catalog::built_in()
+        .find("integrating-care")
+        .unwrap()
+        .digest();
+    h.type_text("u");
+    assert!(
+        h.message().starts_with("The draft now answers"),
+        "{}",
+        h.message()
+    );
+    let saved = consult::parse::response(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(saved.question_set.digest, current);
+    assert_eq!(
+        saved.answers,
+        support::fixtures::response(EARLIER_VERSION).answers
+    );
+    let history = h
+        .app
+        .draft
+        .as_ref()
+        .unwrap()
+        .file
+        .as_ref()
+        .unwrap()
+        .history
+        .clone();
+    let digests: Vec<String> = (1..=history.count())
+        .map(|n| {
+            let bytes = history.read(n).unwrap();
+            consult::parse::response(std::str::from_utf8(&bytes).unwrap())
+                .unwrap()
+                .question_set
+                .digest
+        })
+        .collect();
+    assert!(digests.contains(&old), "{digests:?}");
+    open_again(&mut h);
+    assert!(set_version_offer(&h).is_none());
+    assert!(!h.message().contains("earlier version"), "{}", h.message());
 }
 
 /// A fresh start, then a response for `organisation` to the set `down` places down the

@@ -24,6 +24,13 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Earlier published versions of the built-in sets, so that a draft answering one can be
+/// shown what changed since. Named by set id and the start of the version's digest.
+const EARLIER: &[(&str, &str)] = &[(
+    "questions/earlier/integrating-care-034cb32ec22b.json",
+    include_str!("../../../questions/earlier/integrating-care-034cb32ec22b.json"),
+)];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     BuiltIn,
@@ -94,6 +101,20 @@ impl Catalog {
             set,
             origin: Origin::User(path),
         });
+    }
+
+    /// The earlier version of set `id` whose digest is `digest`, when consult knows it.
+    pub fn earlier(&self, id: &str, digest: &str) -> Option<QuestionSet> {
+        let hex = digest.strip_prefix("sha256:")?;
+        EARLIER
+            .iter()
+            .filter(|(name, _)| {
+                name.strip_suffix(".json")
+                    .and_then(|n| n.rsplit_once('-'))
+                    .is_some_and(|(_, start)| !start.is_empty() && hex.starts_with(start))
+            })
+            .filter_map(|(_, text)| parse::question_set(text).ok())
+            .find(|set| set.id == id && set.digest() == digest)
     }
 
     pub fn find(&self, id: &str) -> Option<&QuestionSet> {

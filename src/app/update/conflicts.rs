@@ -72,15 +72,10 @@ pub(super) fn settle_conflict(app: &mut App, decision: Decision) {
         "notes" => Focus::Notes,
         _ => Focus::Answer,
     };
-    let mut response = draft.response.clone();
-    if let Err(e) = resolve::resolve(&mut response, index, keep) {
+    let Some(draft) = app.draft.as_mut() else { return };
+    if let Err(e) = draft.settle(index, keep, Instant::now()) {
         return error(app, format!("Could not settle it: {e}"));
     }
-    let set = draft.set.clone();
-    let Some(draft) = app.replace_content(set, response) else {
-        return;
-    };
-    draft.changed(Instant::now());
     let left = draft.response.conflicts.len();
     if decision == Decision::KeepBothAndEdit {
         if field == Focus::Notes {

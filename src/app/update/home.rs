@@ -90,23 +90,83 @@ pub(super) fn trash_command(app: &mut App, command: Command) -> Option<Effect> {
 
 pub(super) fn open_draft(app: &mut App, path: PathBuf) {
     match drafts::open(&app.dirs, &app.catalog, &path, None) {
-        Ok(opened) => {
-            if opened.response.question_set.digest != opened.set.digest() {
-                // Digests mean nothing on screen; what changed, and what to do, does.
-                error(
-                    app,
-                    format!(
-                        "This draft answered an earlier version of \"{}\": its wording, guidance or scales have changed since. Check your positions and answers before you submit.",
-                        crate::text::main_title(&opened.set.title)
-                    ),
-                );
-            } else if let Some(w) = opened.warnings.first() {
+        Ok(mut opened) => {
+            let offer = set_version::on_opening(&mut opened, &app.catalog);
+            if let Some(w) = opened.warnings.first() {
                 error(app, w.message.clone());
             }
             app.attach(Draft::opened(opened));
+            if let Some(offer) = offer {
+                offer_set_version(app, &offer);
+            }
         }
         Err(e) => error(app, e),
     }
+}
+
+/// The most lines of changed wording the offer shows: its choices must stay on a small screen.
+const OFFER_LINES: usize = 12;
+
+/// Asks whether to bring the open draft, which answered an earlier version of its set, up
+/// to the version it is now, showing what changed. Behind another question (unsaved work
+/// offered back) it only says so, and asks on the next opening.
+pub fn offer_set_version(app: &mut App, offer: &set_version::Offer) {
+    let mut lines = offer.describe();
+    if app.dialog.is_some() {
+        return error(
+            app,
+            format!("{} Check your positions and answers before you submit.", lines[0]),
+        );
+    }
+    if lines.len() > OFFER_LINES {
+        let more = lines.len() - OFFER_LINES;
+        lines.truncate(OFFER_LINES);
+        lines.push(format!("… and {more} more lines of changes"));
+    }
+    app.dialog = Some(Dialog::Choose(Choice {
+        title: "An earlier version of the question set".into(),
+        lines,
+        options: vec![
+            ('u', "bring the draft up to this version", Decision::BringUpToDate),
+            (
+                'k',
+                "keep it on the earlier version, and do not ask again",
+                Decision::KeepEarlierVersion,
+            ),
+            ('\u{1b}', "decide next time it opens", Decision::NotNow),
+        ],
+    }));
+}
+
+/// The user's answer to [`offer_set_version`]: a save that brings the draft up to date, or
+/// the choice to keep it as it is, remembered.
+pub(super) fn answer_set_version(app: &mut App, decision: Decision) -> Option<Effect> {
+    let draft = app.draft.as_mut()?;
+    let title = crate::text::main_title(&draft.set.title).to_string();
+    if decision == Decision::BringUpToDate {
+        draft.bring_up_to_date(Instant::now());
+        let save = Effect::save(draft.save_if_dirty());
+        info(
+            app,
+            format!(
+                "The draft now answers \"{title}\" as it is; as it was, it is among its versions (Ctrl-T)"
+            ),
+        );
+        return save;
+    }
+    match draft.keep_earlier_set() {
+        Err(e) => error(
+            app,
+            format!("Could not note that choice ({e}); you will be asked again"),
+        ),
+        Ok(()) => info(
+            app,
+            format!(
+                "Kept on the earlier version of \"{title}\"; you will be asked again only if the set changes"
+            ),
+        ),
+    }
+    None
 }
 
 pub(super) fn duplicate(app: &mut App, source: &std::path::Path) {

@@ -14,7 +14,7 @@ use super::{
     Action, App, Choice, Decision, Dialog, ExportChoice, ExportPlan, Focused, Message, Pending, Screen,
     TextPurpose,
 };
-use crate::drafts::{self, SaveResult};
+use crate::drafts::{self, SaveResult, set_version};
 use crate::export;
 use crate::model::{Response, ResponseStatus};
 use crate::session::versions::{ReloadError, RestoreError};
@@ -36,7 +36,7 @@ use recovering::*;
 use typing::*;
 use walk::*;
 
-pub use home::new_response_dialog;
+pub use home::{new_response_dialog, offer_set_version};
 pub use recovering::offer_next_recovery;
 
 /// Applies `action`. Returns a save for the caller to run in the background, if one is due.

@@ -123,6 +123,7 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<Effect>
             settle_conflict(app, decision);
         }
         Decision::NotNow => {}
+        Decision::BringUpToDate | Decision::KeepEarlierVersion => return answer_set_version(app, decision),
         Decision::Consensus(_) | Decision::SignOff { .. } => decided(app, decision),
         Decision::MergeChanged => merge_changed(app),
         Decision::Later if app.recovery.offered.is_empty() => {}

@@ -4,6 +4,7 @@
 //! binary on the command line ([`sandbox`]) and in a terminal ([`pty`]), the files it writes
 //! ([`files`]), the repository's fixtures ([`fixtures`]), and waiting for events ([`wait`]).
 
+pub mod corpus;
 pub mod docx;
 pub mod files;
 pub mod fixtures;

@@ -35,6 +35,9 @@ pub const PAIRS_HEADER: [&str; 4] = [
 /// What the position column says for a position this version's scale does not have.
 pub const NOT_ON_SCALE: &str = "(not on this version's scale)";
 
+/// What the position columns say for an item whose merge conflict nobody has settled.
+pub const UNSETTLED: &str = "(conflict not settled)";
+
 /// Writes the CSV for `comparison`: organisations in name order, items in reading order,
 /// each answer from `quoted` (empty when it was not read).
 pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io::Result<()> {
@@ -55,10 +58,11 @@ pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io
                     option.map_or(("", Cow::Borrowed("")), |o| (o.id.as_str(), safe(&o.label)))
                 }
                 Position::NotOnScale => (NOT_ON_SCALE, Cow::Borrowed(NOT_ON_SCALE)),
+                Position::Unsettled => (UNSETTLED, Cow::Borrowed(UNSETTLED)),
                 Position::Unset => ("", Cow::Borrowed("")),
             };
             let basis = match stance.position {
-                Position::Unset => "",
+                Position::Unset | Position::Unsettled => "",
                 _ if stance.inferred => "inferred",
                 _ => "stated",
             };

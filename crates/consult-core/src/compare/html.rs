@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend, pair_words};
+use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, Quoted, Sort, legend, pair_words};
 use crate::export::html::{blocks, close, open, text};
 use crate::text::shown_path;
 
@@ -108,6 +108,9 @@ fn write_matrix(out: &mut String, comparison: &Comparison, order: &[usize]) {
     if comparison.any_inferred() {
         let _ = writeln!(out, "<p>{}</p>", text(INFERRED_LEGEND));
     }
+    if comparison.any_unsettled() {
+        let _ = writeln!(out, "<p>{}</p>", text(CONFLICT_LEGEND));
+    }
     out.push_str("</section>\n");
 }
 
@@ -147,7 +150,7 @@ fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted
     for &o in order {
         let organisation = &comparison.organisations[o];
         let name = text(&comparison.column_name(o));
-        if comparison.scale(i).is_some() {
+        if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
             let position = comparison.stance_words(i, o);
             let _ = writeln!(out, "<h4>{name}: {}</h4>", text(&position));
         } else {

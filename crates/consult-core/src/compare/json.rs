@@ -77,6 +77,9 @@ struct ItemOut<'a> {
     no_position: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     not_on_scale: Option<usize>,
+    /// Organisations with a merge conflict on the item not settled, counted apart.
+    #[serde(skip_serializing_if = "is_zero")]
+    conflict_not_settled: usize,
     /// Organisations that share a position do not share their key point.
     #[serde(skip_serializing_if = "Option::is_none")]
     key_points_differ: Option<bool>,
@@ -108,7 +111,8 @@ impl Serialize for Positions<'_> {
                     _ => None,
                 },
                 not_on_scale: position == Position::NotOnScale,
-                inferred: stance.inferred && position != Position::Unset,
+                conflict_not_settled: position == Position::Unsettled,
+                inferred: stance.inferred && matches!(position, Position::Chosen(_) | Position::NotOnScale),
                 key_point: visible(organisation.key_point(self.item)),
             })?;
         }
@@ -124,6 +128,10 @@ struct PositionOut<'a> {
     /// The position is not an option of this version of the scale (another version's response).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     not_on_scale: bool,
+    /// A merge conflict on the item is not settled: `position` is null, as the file's
+    /// value there is not one the organisation took.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    conflict_not_settled: bool,
     /// The position was read from the organisation's documents, not stated by it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     inferred: bool,
@@ -211,6 +219,7 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
                 }),
                 no_position: scale.map(|_| summary.no_position),
                 not_on_scale: scale.map(|_| summary.not_on_scale),
+                conflict_not_settled: summary.unsettled,
                 key_points_differ: scale.map(|_| summary.points_differ),
                 positions,
             }
@@ -249,4 +258,8 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
     out.write_all(b"\n")
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

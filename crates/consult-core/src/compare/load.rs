@@ -17,13 +17,13 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{Deserializer, Visitor};
 
-use super::{Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
+use super::{CONFLICT_NOT_SETTLED, Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
 use crate::catalog::Catalog;
 use crate::documents;
 use crate::model::response::PositionBasis;
 use crate::model::response::RESPONSE_FORMAT;
 use crate::model::validate::{Location, Problem};
-use crate::model::{ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
+use crate::model::{Conflict, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
 use crate::storage;
 
@@ -286,7 +286,7 @@ impl Context<'_> {
         } else {
             Err(())
         };
-        let (stances, sources, mut notes) = match mapped {
+        let (mut stances, sources, mut notes) = match mapped {
             Ok(mapped) => mapped,
             Err(()) => match strict_problems(text, self.catalog, known.set) {
                 Some(reason) => return set_aside(file, reason),
@@ -297,6 +297,8 @@ impl Context<'_> {
                 },
             },
         };
+        mark_unsettled(&mut stances, &light.conflicts, known);
+        notes.extend(unsettled_note(&light.conflicts));
         if !same_version {
             notes.insert(
                 0,
@@ -391,6 +393,30 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
     Ok((stances, sources, notes))
 }
 
+/// Items with a merge conflict nobody has settled: their values are the merged copies'
+/// ancestor's, so they are marked, not counted as the organisation's positions.
+fn mark_unsettled(stances: &mut [Stance], conflicts: &[Conflict], known: &Known) {
+    for item in conflicts.iter().filter_map(|c| c.item.as_deref()) {
+        if let Some(&i) = known.items.get(item) {
+            stances[i].position = Position::Unsettled;
+        }
+    }
+}
+
+/// The organisation's note about its conflicts not settled, if it has any.
+fn unsettled_note(conflicts: &[Conflict]) -> Option<String> {
+    let places: Vec<String> = conflicts.iter().map(Conflict::place).collect();
+    let count = match places.len() {
+        0 => return None,
+        1 => "1 merge conflict".to_string(),
+        n => format!("{n} merge conflicts"),
+    };
+    Some(format!(
+        "{count} not settled ({}): items with one are marked \"{CONFLICT_NOT_SETTLED}\" and counted apart from the positions stated; settle them with consult edit",
+        places.join(", ")
+    ))
+}
+
 /// What the full parser and validator find wrong with `text` as a response to `set`, if anything.
 fn strict_problems(text: &str, catalog: &Catalog, set: &QuestionSet) -> Option<String> {
     match documents::response_from_text(text, catalog, Some(set)) {
@@ -465,6 +491,9 @@ struct Light<'a, T> {
     _current_item: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     answers: Vec<LightAnswer<'a, T>>,
+    /// Rare and small: read whole.
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 #[derive(Deserialize)]
@@ -537,6 +566,7 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     position_basis: a.position_basis,
                 })
                 .collect(),
+            conflicts: r.conflicts,
         }
     }
 }

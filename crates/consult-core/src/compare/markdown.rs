@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Comparison, INFERRED_LEGEND, Quoted, Sort, legend};
+use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, Quoted, Sort, legend};
 use crate::export::markdown::{block, inline, quote};
 use crate::text::shown_path;
 
@@ -129,6 +129,9 @@ fn write_table(out: &mut String, comparison: &Comparison, order: &[usize]) {
     if comparison.any_inferred() {
         let _ = writeln!(out, "{}\n", inline(INFERRED_LEGEND));
     }
+    if comparison.any_unsettled() {
+        let _ = writeln!(out, "{}\n", inline(CONFLICT_LEGEND));
+    }
 }
 
 fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
@@ -145,7 +148,7 @@ fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted
     for &o in order {
         let organisation = &comparison.organisations[o];
         let name = inline(&comparison.column_name(o));
-        if comparison.scale(i).is_some() {
+        if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
             let label = inline(&comparison.stance_words(i, o));
             let _ = writeln!(out, "#### {name}: {label}\n");
         } else {

@@ -49,6 +49,9 @@ pub enum Position {
     Chosen(u8),
     /// A response to another version of the set chose an option this version does not have.
     NotOnScale,
+    /// A merge left a conflict on the item that nobody has settled: what the file holds
+    /// there is the merged copies' common ancestor, not a position the organisation took.
+    Unsettled,
 }
 
 /// One organisation on one item: its position and how long its answer is.
@@ -208,6 +211,9 @@ pub struct ItemSummary {
     pub points_differ: bool,
     /// Organisations whose position on the item was inferred rather than stated.
     pub inferred: usize,
+    /// Organisations with a merge conflict on the item not settled: counted apart from
+    /// the positions stated.
+    pub unsettled: usize,
 }
 
 /// How often two organisations took the same position (see [`Comparison::pairs`]).
@@ -382,6 +388,7 @@ impl Comparison {
             agreement: Agreement::FreeText,
             points_differ: false,
             inferred: 0,
+            unsettled: 0,
         };
         // Per option, the first key point seen among those who chose it.
         let mut first_point: Vec<Option<&str>> = vec![None; options];
@@ -412,6 +419,7 @@ impl Comparison {
                 }
                 Position::NotOnScale => summary.not_on_scale += 1,
                 Position::Unset => summary.no_position += 1,
+                Position::Unsettled => summary.unsettled += 1,
             }
         }
         summary.agreement = if options == 0 {
@@ -419,7 +427,7 @@ impl Comparison {
         } else {
             match summary.counts.iter().filter(|&&n| n > 0).count() {
                 0 => Agreement::NoPositions,
-                1 if summary.no_position + summary.not_on_scale == 0 => Agreement::Same,
+                1 if summary.no_position + summary.not_on_scale + summary.unsettled == 0 => Agreement::Same,
                 1 => Agreement::Gaps,
                 _ => Agreement::Split,
             }
@@ -436,12 +444,18 @@ impl Comparison {
     /// (`None`: not said, as the screen's narrow column marks it otherwise).
     pub fn summary_with(&self, index: usize, points: Option<&str>) -> String {
         let summary = &self.summaries[index];
+        let unsettled =
+            (summary.unsettled > 0).then(|| format!("{} {CONFLICT_NOT_SETTLED}", summary.unsettled));
         let Some(scale) = self.scale(index) else {
             let total = self.organisations.len();
-            return if summary.answered == total {
+            let answered = if summary.answered == total {
                 format!("{total} answered")
             } else {
                 format!("{} of {total} answered", summary.answered)
+            };
+            return match unsettled {
+                Some(unsettled) => format!("{answered} · {unsettled}"),
+                None => answered,
             };
         };
         let mut parts: Vec<String> = scale
@@ -457,6 +471,7 @@ impl Comparison {
         if summary.no_position > 0 {
             parts.push(format!("{} no position", summary.no_position));
         }
+        parts.extend(unsettled);
         if let Some(points) = points.filter(|_| summary.points_differ) {
             parts.push(points.to_string());
         }
@@ -662,7 +677,7 @@ impl Comparison {
     pub fn stance_words(&self, item: usize, o: usize) -> String {
         let stance = self.organisations[o].stances[item];
         let words = self.position_words(item, stance.position);
-        if stance.inferred && stance.position != Position::Unset {
+        if stance.inferred && matches!(stance.position, Position::Chosen(_) | Position::NotOnScale) {
             format!("{words} {INFERRED_MARK}")
         } else {
             words.to_string()
@@ -674,6 +689,25 @@ impl Comparison {
         self.summaries.iter().any(|s| s.inferred > 0)
     }
 
+    /// Whether any organisation has a merge conflict not settled on any item: then a
+    /// legend says what [`CONFLICT_NOT_SETTLED`] means.
+    pub fn any_unsettled(&self) -> bool {
+        self.summaries.iter().any(|s| s.unsettled > 0)
+    }
+
+    /// How many organisations have a merge conflict not settled on some item.
+    pub fn unsettled_organisations(&self) -> usize {
+        self.organisations
+            .iter()
+            .filter(|o| o.stances.iter().any(|s| s.position == Position::Unsettled))
+            .count()
+    }
+
+    /// Whether organisation `o` has a merge conflict not settled on `item`.
+    pub fn is_unsettled(&self, item: usize, o: usize) -> bool {
+        self.organisations[o].stances[item].position == Position::Unsettled
+    }
+
     /// A position in words, as a document says it: symbols are for the screen.
     pub fn position_words(&self, item: usize, position: Position) -> &str {
         match position {
@@ -682,12 +716,19 @@ impl Comparison {
                 .map_or("No position", |o| o.label.as_str()),
             Position::NotOnScale => "Not on this version's scale",
             Position::Unset => "No position",
+            Position::Unsettled => "Conflict not settled",
         }
     }
 }
 
 /// The summary's words for a shared position held for different key points.
 pub const SAME_POSITION_DIFFERENT_POINTS: &str = "same position, different key points";
+
+/// What every view and format says of an item whose merge conflict nobody has settled.
+pub const CONFLICT_NOT_SETTLED: &str = "conflict not settled";
+
+/// What [`CONFLICT_NOT_SETTLED`] means, for a legend.
+pub const CONFLICT_LEGEND: &str = "conflict not settled: a merge of two copies of the response left the item undecided; until someone settles it (consult edit) the file holds what both copies started from, so it is counted apart from the positions stated";
 
 /// After a position that the organisation did not state itself.
 pub const INFERRED_MARK: &str = "(inferred)";

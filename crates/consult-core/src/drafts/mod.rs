@@ -11,6 +11,7 @@ mod library;
 mod lock;
 pub mod recovery;
 mod save;
+pub mod set_version;
 
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use sha2::{Digest as _, Sha256};
 
 use super::history::{self, History};
+use crate::export::limits::{Recount, Recounted};
 use crate::storage::{NewFileMode, write_atomic};
 
 /// SHA-256 of a file's content: how consult tells a real change on disk from a `touch`.
@@ -37,6 +38,9 @@ pub struct SaveJob {
     pub kind: SaveKind,
     pub path: PathBuf,
     pub bytes: Vec<u8>,
+    /// An answer to count against its limits while saving: reading a long answer as a form
+    /// counts it takes long enough to be kept off the thread that draws.
+    pub recount: Option<Box<Recount>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +56,8 @@ pub struct SaveOutcome {
     pub generation: u64,
     pub journal: bool,
     pub result: SaveResult,
+    /// What the job's [`SaveJob::recount`] found, counted whether or not the write worked.
+    pub recounted: Option<Recounted>,
 }
 
 /// Runs one save: the single function the background saver, the final save on quit
@@ -100,5 +106,6 @@ pub fn perform(job: &SaveJob) -> SaveOutcome {
         generation: job.generation,
         journal: job.kind == SaveKind::Journal,
         result,
+        recounted: job.recount.as_deref().map(Recount::count),
     }
 }

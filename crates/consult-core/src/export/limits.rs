@@ -57,6 +57,30 @@ pub fn limits(item: &Item, counts: Counts) -> Vec<Limit> {
     words.into_iter().chain(chars).collect()
 }
 
+/// One answer to count against its item's limits, away from the screen: a save carries it
+/// to the thread that writes the file, and brings back what it found.
+#[derive(Debug, Clone)]
+pub struct Recount {
+    pub item: Item,
+    pub text: String,
+}
+
+/// What a [`Recount`] found: every limit of the item, against the answer's counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recounted {
+    pub item: String,
+    pub limits: Vec<Limit>,
+}
+
+impl Recount {
+    pub fn count(&self) -> Recounted {
+        Recounted {
+            item: self.item.id.clone(),
+            limits: limits(&self.item, counts(&self.text)),
+        }
+    }
+}
+
 /// Every limit an answer is over, with the answer's place among the response's answers.
 pub fn over<'a>(response: &Response, set: &'a QuestionSet) -> Vec<(usize, &'a Item, Limit)> {
     let mut found = Vec::new();

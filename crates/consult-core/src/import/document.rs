@@ -87,12 +87,30 @@ pub enum BlockKind {
     TableRow,
     /// A footnote or endnote's text, placed after the paragraph that cites it.
     Footnote,
-    /// A quoted earlier message in an e-mail ("> …", "On … wrote:" and what follows).
+    /// Quoted words, not the member's own: an earlier message in an e-mail ("> …",
+    /// "On … wrote:" and what follows), or a block quotation (HTML `<blockquote>`,
+    /// Markdown `>`, a Word or OpenDocument quotation style), often the question itself.
     Quoted,
     /// An e-mail's signature (after "-- " or a sign-off such as "Kind regards").
     Signature,
     /// An e-mail header line kept for the record (From, Date, Subject).
     Header,
+}
+
+impl BlockKind {
+    /// What the kind is called when a block is listed for a person.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem { .. } => "list item",
+            BlockKind::TableRow => "table row",
+            BlockKind::Footnote => "footnote",
+            BlockKind::Quoted => "quoted",
+            BlockKind::Signature => "signature",
+            BlockKind::Header => "header",
+        }
+    }
 }
 
 /// A reviewer's comment, with the words it is anchored to.
@@ -104,4 +122,51 @@ pub struct Comment {
     pub text: String,
     /// The words of the block the comment covers, if the anchor is a range.
     pub anchor: Option<String>,
+}
+
+impl Block {
+    /// A block of `kind` holding `text` made safe ([`clean`]); `None` when nothing
+    /// visible is left, since a block is never empty.
+    pub fn new(kind: BlockKind, text: &str) -> Option<Block> {
+        Block::with_lead_in(kind, "", text)
+    }
+
+    /// A block whose text is `lead` followed by `rest`, with `lead` (cleaned and
+    /// trimmed) as its lead-in when both hold words.
+    pub fn with_lead_in(kind: BlockKind, lead: &str, rest: &str) -> Option<Block> {
+        let text = clean(&format!("{lead}{rest}"));
+        if text.is_empty() {
+            return None;
+        }
+        let lead = clean(lead);
+        let lead_in =
+            (!lead.is_empty() && text.len() > lead.len() && text.starts_with(&lead)).then_some(lead.len());
+        Some(Block {
+            kind,
+            text,
+            lead_in,
+            comments: Vec::new(),
+        })
+    }
+
+    /// The lead-in's words, if the block has one.
+    pub fn lead_in_text(&self) -> Option<&str> {
+        self.lead_in.and_then(|len| self.text.get(..len))
+    }
+}
+
+/// Text from another organisation's file made safe to show and store: tabs and line
+/// breaks become spaces, other control characters and bidirectional overrides are
+/// dropped, and the ends are trimmed. Runs of spaces inside are kept.
+pub fn clean(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if c.is_control() => None,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
+            c => Some(c),
+        })
+        .collect();
+    mapped.trim().to_string()
 }

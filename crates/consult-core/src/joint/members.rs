@@ -119,6 +119,33 @@ pub fn start(
     Ok(response)
 }
 
+/// What to say of a member, read from `file`, whose response still holds merge conflicts
+/// nobody has settled: where they are, that its values there are not positions it took,
+/// and what to do. `None` when it has none.
+pub fn unsettled_warning(file: &str, response: &Response, set: &QuestionSet) -> Option<String> {
+    use crate::text::visible_line as shown;
+    let places: Vec<String> = response
+        .conflicted_places()
+        .into_iter()
+        .map(|place| match set.item(place) {
+            Some(item) => format!("{} ({place})", item.label),
+            None => place.to_string(),
+        })
+        .collect();
+    let count = match response.conflicts.len() {
+        0 => return None,
+        1 => "a merge conflict".to_string(),
+        n => format!("{n} merge conflicts"),
+    };
+    Some(format!(
+        "{} ({}) has {count} not settled, in {}: what it holds there is what both merged copies started from, not a position it took; settle them with `consult edit {}`, then take its new version (u in the members panel)",
+        shown(response.respondent.organisation.trim()),
+        shown(file),
+        shown(&places.join(", ")),
+        shown(file)
+    ))
+}
+
 /// What a member changed on one item since the version the joint response used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {

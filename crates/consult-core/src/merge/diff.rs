@@ -7,7 +7,7 @@ use std::fmt::Write;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::sentences::{is_gap, pieces, sentences};
-use crate::model::{Answer, QuestionSet, Respondent, Response};
+use crate::model::{Answer, Conflict, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
 use crate::text::visible_line;
 
 fn shown(text: &str) -> String {
@@ -62,6 +62,27 @@ fn position(set: &QuestionSet, item: &str, position: Option<&str>) -> String {
         .map_or_else(|| shown(id), |option| shown(&option.label))
 }
 
+/// One side of a conflict as the rest of the text says it: a position by its label on the
+/// item's scale, a status in words, anything else as it is.
+fn conflict_side(set: &QuestionSet, conflict: &Conflict, value: Option<&str>) -> String {
+    match (conflict.item.as_deref(), conflict.field.as_str(), value) {
+        (Some(item), "position", value) => position(set, item, value),
+        (_, _, None) => "—".to_string(),
+        (Some(_), "status", Some(id)) => {
+            parse_word::<ItemStatus>(id).map_or_else(|| shown(id), |s| s.label().into())
+        }
+        (None, "status", Some(id)) => {
+            parse_word::<ResponseStatus>(id).map_or_else(|| shown(id), |s| s.label().into())
+        }
+        (_, _, Some(text)) => shown(text),
+    }
+}
+
+/// A status as its file word (`not-started`), read back.
+fn parse_word<T: serde::de::DeserializeOwned>(word: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(word.to_string())).ok()
+}
+
 /// The three texts of an answer, by name.
 fn texts(answer: &Answer) -> [(&'static str, &str); 3] {
     [
@@ -87,13 +108,12 @@ pub fn render(response: &Response, set: &QuestionSet) -> String {
     if !response.conflicts.is_empty() {
         let _ = writeln!(out, "\nunresolved conflicts:");
         for conflict in &response.conflicts {
-            let side = |v: &Option<String>| v.as_deref().map_or_else(|| "—".to_string(), shown);
             let _ = writeln!(
                 out,
                 "  {}: ours {} | theirs {}",
                 shown(&conflict.place()),
-                side(&conflict.ours),
-                side(&conflict.theirs)
+                conflict_side(set, conflict, conflict.ours.as_deref()),
+                conflict_side(set, conflict, conflict.theirs.as_deref())
             );
         }
     }
@@ -217,8 +237,8 @@ fn answer_difference(set: &QuestionSet, was: &Answer, now: &Answer) -> Vec<Strin
     lines
 }
 
-/// The sentences removed (`-`) and added (`+`), in order.
-fn sentence_changes(old: &[&str], new: &[&str]) -> Vec<String> {
+/// The sentences removed (`-`) and added (`+`), in order, made visible.
+pub fn sentence_changes(old: &[&str], new: &[&str]) -> Vec<String> {
     let mut lines = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, old, new) {
         if let DiffOp::Equal { .. } = op {

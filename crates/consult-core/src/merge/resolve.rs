@@ -1,6 +1,7 @@
 //! Settling a conflict a merge kept: our side, their side, or (for text) both, one after
 //! the other. What the conflicted field held in the meantime (the ancestor's value, or for
 //! text the ancestor's sentences between `before` and `after`) is replaced by the choice.
+//! A [`Settlement`] remembers what changed, so that it can be taken back and made again.
 
 use serde_json::Value;
 
@@ -20,9 +21,64 @@ pub fn is_text(conflict: &Conflict) -> bool {
     conflict.item.is_some() && matches!(conflict.field.as_str(), "answer" | "reasoning" | "notes")
 }
 
-/// Settles `response.conflicts[index]` with `keep`, and drops it from the list. Err says why
-/// it cannot be (the text around a text conflict was edited since, say): nothing changes then.
-pub fn resolve(response: &mut Response, index: usize, keep: Keep) -> Result<(), String> {
+/// What settling one conflict changed: the conflict and where it was in the list, and the
+/// field's value before and after. Enough to take the settlement back and to make it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settlement {
+    pub index: usize,
+    pub conflict: Conflict,
+    before: Value,
+    after: Value,
+}
+
+impl Settlement {
+    /// The answer's text field the settlement changed (`answer`, `reasoning` or `notes`), if
+    /// it settled a text conflict.
+    pub fn text_field(&self) -> Option<&str> {
+        is_text(&self.conflict).then_some(self.conflict.field.as_str())
+    }
+
+    /// Whether a text conflict's settlement changed the text (keeping the side that matched
+    /// what the field held changes nothing there).
+    pub fn changed_text(&self) -> bool {
+        let text = |value: &Value| value.as_str().unwrap_or("").to_string();
+        self.text_field().is_some() && text(&self.before) != text(&self.after)
+    }
+
+    /// Takes the settlement back: the field holds what it held before, and the conflict is
+    /// in the list again where it was.
+    pub fn undo(&self, response: &mut Response) -> Result<(), String> {
+        self.put(response, &self.before)?;
+        let at = self.index.min(response.conflicts.len());
+        response.conflicts.insert(at, self.conflict.clone());
+        Ok(())
+    }
+
+    /// Makes the settlement again, after [`Settlement::undo`].
+    pub fn redo(&self, response: &mut Response) -> Result<(), String> {
+        self.put(response, &self.after)?;
+        if let Some(at) = response.conflicts.iter().position(|c| *c == self.conflict) {
+            response.conflicts.remove(at);
+        }
+        Ok(())
+    }
+
+    fn put(&self, response: &mut Response, value: &Value) -> Result<(), String> {
+        let mut json = serde_json::to_value(&*response).map_err(|e| e.to_string())?;
+        // A text field left out of the file (being empty) was read as null.
+        *slot(&mut json, &self.conflict)? = match value {
+            Value::Null if is_text(&self.conflict) => Value::String(String::new()),
+            value => value.clone(),
+        };
+        *response = serde_json::from_value(json).map_err(|e| format!("cannot take that value: {e}"))?;
+        Ok(())
+    }
+}
+
+/// Settles `response.conflicts[index]` with `keep`, and drops it from the list; returns
+/// what changed. Err says why it cannot be (the text around a text conflict was edited
+/// since, say): nothing changes then.
+pub fn resolve(response: &mut Response, index: usize, keep: Keep) -> Result<Settlement, String> {
     let conflict = response
         .conflicts
         .get(index)
@@ -33,6 +89,7 @@ pub fn resolve(response: &mut Response, index: usize, keep: Keep) -> Result<(), 
         Keep::Theirs => conflict.theirs.clone(),
     };
     let mut json = serde_json::to_value(&*response).map_err(|e| e.to_string())?;
+    let before = slot(&mut json, &conflict)?.clone();
     if is_text(&conflict) {
         let chosen = match keep {
             Keep::Both => [conflict.ours.as_deref(), conflict.theirs.as_deref()]
@@ -57,11 +114,17 @@ pub fn resolve(response: &mut Response, index: usize, keep: Keep) -> Result<(), 
         let value = typed(&conflict.field, side(keep));
         *slot(&mut json, &conflict)? = value;
     }
+    let after = slot(&mut json, &conflict)?.clone();
     let mut settled: Response =
         serde_json::from_value(json).map_err(|e| format!("cannot take that value: {e}"))?;
     settled.conflicts.remove(index);
     *response = settled;
-    Ok(())
+    Ok(Settlement {
+        index,
+        conflict,
+        before,
+        after,
+    })
 }
 
 /// The field's JSON value from the text a conflict holds: booleans and counts as such.

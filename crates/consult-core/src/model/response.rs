@@ -400,29 +400,16 @@ impl Response {
         places
     }
 
+    /// Whether a merge left a conflict on `item` that nobody has settled: its values are
+    /// then the merged copies' common ancestor's, not a position the respondent took.
+    pub fn is_unsettled(&self, item: &str) -> bool {
+        self.conflicts.iter().any(|c| c.item.as_deref() == Some(item))
+    }
+
     /// How many of the set's items have a position or an answer.
     pub fn answered_count(&self, set: &QuestionSet) -> usize {
         set.items()
             .filter(|i| self.answer(&i.id).is_some_and(Answer::is_answered))
             .count()
     }
-
-    /// Answers longer than their item's word limit, in reading order.
-    pub fn over_word_limits<'a>(&self, set: &'a QuestionSet) -> Vec<OverLimit<'a>> {
-        set.items()
-            .filter_map(|item| {
-                let limit = item.word_limit?;
-                let words = crate::text::word_count(&self.answer(&item.id)?.answer);
-                (words > limit as usize).then_some(OverLimit { item, words, limit })
-            })
-            .collect()
-    }
-}
-
-/// An answer over its item's word limit.
-#[derive(Debug, Clone, Copy)]
-pub struct OverLimit<'a> {
-    pub item: &'a crate::model::Item,
-    pub words: usize,
-    pub limit: u32,
 }

@@ -188,6 +188,7 @@ mod tests {
             generation,
             journal: false,
             result,
+            recounted: None,
         }
     }
 

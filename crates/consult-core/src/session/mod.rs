@@ -20,7 +20,9 @@ use undo::{Change, History, TextEdit};
 use crate::dirs::Dirs;
 use crate::drafts::{self, Handle, Opened, SaveJob, SaveKind, SaveOutcome, SaveResult, recovery};
 use crate::export;
+use crate::export::limits::{Recount, Recounted};
 use crate::joint::provenance;
+use crate::merge::resolve::{self, Keep};
 use crate::model::joint::{Field, JointItem, Passage};
 use crate::model::response::{PositionBasis, now};
 use crate::model::{Answer, Item, ItemStatus, QuestionSet, Response, ResponseStatus};
@@ -62,6 +64,17 @@ impl TextField {
     }
 }
 
+impl TextField {
+    /// The text named as the response file names it: `answer`, `reasoning` or `notes`.
+    pub fn named(name: &str) -> TextField {
+        match name {
+            "reasoning" => TextField::Reasoning,
+            "notes" => TextField::Notes,
+            _ => TextField::Answer,
+        }
+    }
+}
+
 impl From<Field> for TextField {
     fn from(field: Field) -> TextField {
         match field {
@@ -93,6 +106,11 @@ pub enum Undone {
     /// A run of `steps` edits typed into `field`'s editor: the front end holding the
     /// editor takes them back there and hands the text over (see [`Session::apply_text`]).
     Typed { field: TextField, steps: usize },
+    /// A settled merge conflict taken back (or settled again): the session put the field
+    /// and the conflict back itself. When `text` names a text, the settlement was one edit
+    /// of that text's editor: a front end holding the editor takes that one edit back (or
+    /// makes it again) there, without handing the text over.
+    Settled { text: Option<TextField> },
 }
 
 /// An adopted passage: where it went and where the cursor goes after it.
@@ -118,8 +136,9 @@ pub struct Session {
     /// A change has just turned this final response back into a draft (to say so once).
     pub reopened: bool,
     /// Answers over a word or character limit, by item id and what it says ("over the
-    /// word limit by 12"), as last counted: on opening, at each save and on review, never
-    /// on a keystroke or a frame, since a form's count reads the whole answer.
+    /// word limit by 12"), as last counted: on opening, on review, and at each save by the
+    /// thread that writes the file (see [`SaveJob::recount`]); never on a keystroke or a
+    /// frame, since a form's count reads the whole answer.
     pub over_limits: Vec<(String, String)>,
     /// Undo, item by item (by index), so moving around keeps each item's history.
     histories: HashMap<usize, History>,
@@ -187,16 +206,28 @@ impl Session {
             .collect();
     }
 
-    /// Counts the current item's answer again: only it changes while typing, so a save need
-    /// not count every answer.
+    /// Counts the current item's answer again, here and now (the review, which lists them).
     pub fn recount_current_limits(&mut self) {
-        let item = self.item().clone();
-        self.over_limits.retain(|(id, _)| *id != item.id);
-        let text = self.response.answer(&item.id).map_or("", |a| a.answer.as_str());
-        let counts = export::limits::counts(text);
-        let notes = export::limits::limits(&item, counts)
-            .into_iter()
-            .filter_map(|limit| over_note(&item.id, limit));
+        self.take_recount(&self.current_recount().count());
+    }
+
+    /// The current item's answer, to count against its limits: only it changes while typing,
+    /// so a save need not count every answer. A save counts it on the saving thread.
+    fn current_recount(&self) -> Recount {
+        Recount {
+            item: self.item().clone(),
+            text: self.text(TextField::Answer).to_string(),
+        }
+    }
+
+    /// Takes in what counting one answer found: its notes replace the item's old ones.
+    fn take_recount(&mut self, recounted: &Recounted) {
+        let item = &recounted.item;
+        self.over_limits.retain(|(id, _)| id != item);
+        let notes = recounted
+            .limits
+            .iter()
+            .filter_map(|&limit| over_note(item, limit));
         self.over_limits.extend(notes);
         let rank = |id: &str| self.set.item_index(id).unwrap_or(usize::MAX);
         let mut over = std::mem::take(&mut self.over_limits);
@@ -468,8 +499,67 @@ impl Session {
                 self.edit_current(now, |a| *field.of_mut(a) = text);
                 return Undone::Applied { text: Some(field) };
             }
+            Change::Settle { settlement, text } => {
+                // It was settled on this very response, written as JSON and read back:
+                // taking it back (or making it again) cannot fail.
+                let _ = if redo {
+                    settlement.redo(&mut self.response)
+                } else {
+                    settlement.undo(&mut self.response)
+                };
+                if self.response.joint.is_some() {
+                    provenance::reconcile_all(&mut self.response);
+                }
+                self.changed(now);
+                return Undone::Settled { text };
+            }
         }
         Undone::Applied { text: None }
+    }
+
+    /// Settles the response's conflict at `index`, keeping `keep`, as one undoable change of
+    /// the current item (a conflict on another item is settled from there). Returns the
+    /// current item's text it changed, if any: a front end with an editor of that text puts
+    /// the settled text in as one edit of its own. Err says why it cannot be settled.
+    pub fn settle(&mut self, index: usize, keep: Keep, now: Instant) -> Result<Option<TextField>, String> {
+        let conflict = self
+            .response
+            .conflicts
+            .get(index)
+            .ok_or_else(|| "that conflict is already settled".to_string())?;
+        if conflict.item.as_ref().is_some_and(|item| *item != self.item().id) {
+            return Err(format!("{} is on another item: go to it first", conflict.place()));
+        }
+        let settlement = resolve::resolve(&mut self.response, index, keep)?;
+        let text = settlement
+            .text_field()
+            .map(TextField::named)
+            .filter(|_| settlement.changed_text());
+        if self.response.joint.is_some() {
+            provenance::reconcile_all(&mut self.response);
+        }
+        self.history().change(Change::Settle {
+            settlement: Box::new(settlement),
+            text,
+        });
+        self.changed(now);
+        Ok(text)
+    }
+
+    /// The user's answer to the offer of [`drafts::set_version`]: the response now answers
+    /// the set as it is, a change saved as any other.
+    pub fn bring_up_to_date(&mut self, now: Instant) {
+        drafts::set_version::bring_up(&mut self.response, &self.set);
+        self.changed(now);
+    }
+
+    /// The other answer: keep the response on the earlier version, not asked again while
+    /// the set stays as it is. The file is left alone.
+    pub fn keep_earlier_set(&self) -> std::io::Result<()> {
+        match &self.file {
+            Some(file) => drafts::set_version::keep_earlier(&file.history, &self.set),
+            None => Ok(()),
+        }
     }
 
     /// Marks the response final, or a draft again.
@@ -543,7 +633,7 @@ impl Session {
         if self.is_dirty() {
             self.response.updated = now();
         }
-        self.recount_current_limits();
+        let recount = Some(Box::new(self.current_recount()));
         let generation = self.autosave.start_draft_save();
         let journal = self
             .journal()
@@ -558,6 +648,7 @@ impl Session {
             },
             path: self.path.clone(),
             bytes: export::json::render(&self.response).into_bytes(),
+            recount,
         }
     }
 
@@ -573,6 +664,7 @@ impl Session {
                     kind: SaveKind::Journal,
                     bytes: recovery::journal_bytes(&self.path, &self.response),
                     path,
+                    recount: None,
                 })
             }
             Due::Nothing => None,
@@ -586,6 +678,9 @@ impl Session {
 
     pub fn finished_save(&mut self, outcome: &SaveOutcome, now: Instant) {
         self.autosave.finished(outcome, now);
+        if let Some(recounted) = &outcome.recounted {
+            self.take_recount(recounted);
+        }
     }
 
     /// Saves now, on this thread, if anything is unsaved and no save is under way (plain

@@ -1,9 +1,11 @@
 //! Undo for one item: every change in the order it happened, text, position and ready
 //! marks alike. Text edits are kept by the editors' own histories; this records how many
 //! of their steps make one undo, so typing is taken back a word at a time, as editors
-//! group insertions, rather than a character at a time.
+//! group insertions, rather than a character at a time. Settling a merge conflict is one
+//! change too, among the others.
 
 use super::TextField;
+use crate::merge::resolve::Settlement;
 use crate::model::ItemStatus;
 use crate::model::response::PositionBasis;
 
@@ -51,6 +53,13 @@ pub enum Change {
         field: TextField,
         before: String,
         after: String,
+    },
+    /// A merge conflict settled: the session puts the field and the conflict back itself.
+    /// `text` names the current item's text it changed, which an editor of that text took
+    /// as one edit of its own.
+    Settle {
+        settlement: Box<Settlement>,
+        text: Option<TextField>,
     },
 }
 
@@ -100,6 +109,7 @@ impl History {
             Change::Basis { before, after } => before == after,
             Change::Replace { before, after, .. } => before == after,
             Change::Text { steps, .. } => *steps == 0,
+            Change::Settle { .. } => false,
         };
         if !nothing {
             self.redo.clear();
