@@ -114,7 +114,10 @@ fn main() {
     let mut met = true;
     for (edits, name) in [
         (100, "14 answers of 20,000 words, 100 edits a side in each answer"),
-        (7, "14 answers of 20,000 words, 100 edits a side in all (7 an answer)"),
+        (
+            7,
+            "14 answers of 20,000 words, 100 edits a side in all (7 an answer)",
+        ),
     ] {
         let ours = edited(&base, &mut rng, edits, "We");
         let theirs = edited(&base, &mut rng, edits, "They");
@@ -125,7 +128,12 @@ fn main() {
         let (mut consult, mut git) = (Vec::new(), Vec::new());
         for _ in 0..ROUNDS {
             let start = Instant::now();
-            black_box(merge::merge(black_box(Some(&base)), black_box(&ours), black_box(&theirs), &set));
+            black_box(merge::merge(
+                black_box(Some(&base)),
+                black_box(&ours),
+                black_box(&theirs),
+                &set,
+            ));
             consult.push(start.elapsed());
             git.extend(git_merge(&files));
         }
