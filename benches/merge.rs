@@ -1,19 +1,25 @@
-//! Merge speed: two copies of a response whose every answer is 20,000 words, each side
-//! with scattered sentence edits, merged three-way against their ancestor (target: < 50 ms).
-//! Run: `cargo bench --bench merge`.
+//! Merge speed against `git merge-file`: two copies of a response whose every answer is
+//! 20,000 words, each side with scattered sentence edits, merged three-way against their
+//! ancestor, in rounds that time consult and git in turn on the same texts (git gets each
+//! copy's answers one after another in one file, so it starts once a round).
+//! Target: consult's median within 2× git's.
+//! Run: `cargo bench --bench merge` (consult is timed alone if git is not installed).
 
 #[path = "support/generate.rs"]
 mod generate;
 
 use std::hint::black_box;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use consult::catalog::Catalog;
 use consult::merge::{self, sentences};
 use consult::model::Response;
-use criterion::{Criterion, criterion_group, criterion_main};
 use generate::Rng;
 
 const WORDS: usize = 20_000;
+const ROUNDS: usize = 21;
 
 /// About `WORDS` words of distinct sentences, in paragraphs of five.
 fn long_answer(rng: &mut Rng, item: usize) -> String {
@@ -59,7 +65,39 @@ fn edited(response: &Response, rng: &mut Rng, edits: usize, side: &str) -> Respo
     out
 }
 
-fn bench(c: &mut Criterion) {
+/// Every answer of `response`, one after another, as git is given them.
+fn answers_file(dir: &Path, name: &str, response: &Response) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let texts: Vec<&str> = response.answers.iter().map(|a| a.answer.as_str()).collect();
+    std::fs::write(&path, texts.join("\n\n") + "\n").expect("a temporary file");
+    path
+}
+
+/// One `git merge-file` of the three files, its output thrown away; `None` without git.
+fn git_merge(files: &[std::path::PathBuf; 3]) -> Option<Duration> {
+    let [base, ours, theirs] = files;
+    let start = Instant::now();
+    let status = Command::new("git")
+        .args(["merge-file", "-p", "--quiet"])
+        .args([ours, base, theirs])
+        .stdout(Stdio::null())
+        .status()
+        .ok()?;
+    // The exit code is the number of conflicts; a negative one (a signal) is a failure.
+    status.code().filter(|c| *c >= 0)?;
+    Some(start.elapsed())
+}
+
+fn median(mut times: Vec<Duration>) -> Option<Duration> {
+    times.sort();
+    times.get(times.len() / 2).copied()
+}
+
+fn ms(d: Option<Duration>) -> String {
+    d.map_or("n/a".into(), |d| format!("{:.1}", d.as_secs_f64() * 1e3))
+}
+
+fn main() {
     let set = Catalog::built_in()
         .find("integrating-care")
         .cloned()
@@ -69,8 +107,11 @@ fn bench(c: &mut Criterion) {
     for (i, answer) in base.answers.iter_mut().enumerate() {
         answer.answer = long_answer(&mut rng, i);
     }
-    let mut group = c.benchmark_group("merge");
-    group.sample_size(20);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    println!("median of {ROUNDS} rounds, consult and git in turn, in ms");
+    println!("| case | consult | git merge-file | consult / git |");
+    println!("| --- | --- | --- | --- |");
+    let mut met = true;
     for (edits, name) in [
         (100, "14 answers of 20,000 words, 100 edits a side in each answer"),
         (
@@ -81,17 +122,33 @@ fn bench(c: &mut Criterion) {
         let ours = edited(&base, &mut rng, edits, "We");
         let theirs = edited(&base, &mut rng, edits, "They");
         let merged = merge::merge(Some(&base), &ours, &theirs, &set);
+        let conflicts = merged.conflicts.len();
+        let files = [("base", &base), ("ours", &ours), ("theirs", &theirs)]
+            .map(|(file, response)| answers_file(dir.path(), file, response));
+        let (mut consult, mut git) = (Vec::new(), Vec::new());
+        for _ in 0..ROUNDS {
+            let start = Instant::now();
+            black_box(merge::merge(
+                black_box(Some(&base)),
+                black_box(&ours),
+                black_box(&theirs),
+                &set,
+            ));
+            consult.push(start.elapsed());
+            git.extend(git_merge(&files));
+        }
+        let (consult, git) = (median(consult), median(git));
+        let ratio = consult.zip(git).map(|(c, g)| c.as_secs_f64() / g.as_secs_f64());
+        met &= ratio.is_none_or(|r| r <= 2.0);
         println!(
-            "{name}: {} conflicts, {} words in the first answer",
-            merged.conflicts.len(),
-            merged.answers[0].answer.split_whitespace().count()
+            "| {name} ({conflicts} conflicts) | {} | {} | {} |",
+            ms(consult),
+            ms(git),
+            ratio.map_or("n/a".into(), |r| format!("{r:.2}×"))
         );
-        group.bench_function(name, |b| {
-            b.iter(|| merge::merge(black_box(Some(&base)), black_box(&ours), black_box(&theirs), &set))
-        });
     }
-    group.finish();
+    println!(
+        "target, within 2× git merge-file: {}",
+        if met { "met" } else { "not met" }
+    );
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);

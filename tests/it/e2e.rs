@@ -173,6 +173,34 @@ fn an_answer_goes_to_your_own_editor_and_comes_back_as_one_undoable_edit() {
     );
 }
 
+/// The editor reads its keys from the terminal itself, as vim does: while it runs, consult
+/// takes none of them, and once it ends consult reads keys again.
+#[cfg(unix)]
+#[test]
+fn the_users_editor_gets_every_key_typed_while_it_runs() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let editor = home.path().join("line-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Editor ready> '\nread line\nprintf ' %s' \"$line\" >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = Session::start_with(home.path(), &[], &[("VISUAL", editor.to_str().unwrap())]);
+    app.start_response("Cyngor Môn");
+    app.type_text("Typed here.");
+    app.wait_for("Typed here.");
+    app.send("\x18"); // Ctrl-X
+    app.wait_for("Editor ready>");
+    app.send("Typed in the editor.\r");
+    app.wait_for("Typed here. Typed in the editor.");
+    app.type_text(" And after.");
+    app.wait_for("Typed in the editor. And after.");
+    app.send(CTRL_Q);
+    assert!(app.wait_exit());
+}
+
 /// A secretariat in a meeting: compares three members' responses, starts a joint response
 /// from the comparison with one key, adopts a sentence on Element 6, exports with
 /// attribution, then from the command line without it.

@@ -19,17 +19,33 @@ fn closes(c: char) -> bool {
     )
 }
 
-/// Where a sentence ending at `end` really ends: after any closing marks and further
-/// stops that follow (`no."`, `what?!`), which `chars` moves past.
-fn past_closers(chars: &mut std::iter::Peekable<std::str::CharIndices>, mut end: usize) -> usize {
-    while let Some(&(next_at, next)) = chars.peek() {
+/// The character at byte `at` of `text`, if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Where a sentence whose stop ends at `end` really ends: after any closing marks and
+/// further stops that follow (`no."`, `what?!`).
+fn past_closers(text: &str, mut end: usize) -> usize {
+    while let Some(next) = char_at(text, end) {
         if !(closes(next) || ends_sentence(next)) {
             break;
         }
-        end = next_at + next.len_utf8();
-        chars.next();
+        end += next.len_utf8();
     }
     end
+}
+
+/// The first place from `from` where a stop or a line break may be: inside a sentence
+/// nothing else can end it, so the letters between are skipped a byte at a time without
+/// decoding them. '…' and '‽' both begin with the byte 0xE2, which never continues a
+/// character, so every place found is a character's start.
+fn next_possible_end(text: &str, from: usize) -> usize {
+    let rest = &text.as_bytes()[from..];
+    from + rest
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
+        .unwrap_or(rest.len())
 }
 
 /// The pieces of `text`, in order: sentences and gaps. Their concatenation is `text`.
@@ -38,16 +54,17 @@ pub fn pieces(text: &str) -> Vec<&str> {
     let mut start = 0;
     // Whether the text since `start` is a gap (whitespace after a sentence's end).
     let mut in_gap = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let next = at + c.len_utf8();
         if in_gap {
-            if !c.is_whitespace() {
-                pieces.push(&text[start..at]);
-                start = at;
-                in_gap = false;
-            } else {
+            if c.is_whitespace() {
+                at = next;
                 continue;
             }
+            pieces.push(&text[start..at]);
+            start = at;
+            in_gap = false;
         }
         if c == '\n' {
             // A line break ends a sentence (list items, addresses); the break, with any
@@ -58,19 +75,21 @@ pub fn pieces(text: &str) -> Vec<&str> {
             }
             start = end;
             in_gap = true;
+            at = next;
         } else if c.is_whitespace() && start == at {
             // Leading whitespace is a gap of its own.
             in_gap = true;
+            at = next;
         } else if ends_sentence(c) {
-            let end = past_closers(&mut chars, at + c.len_utf8());
-            match chars.peek() {
-                Some(&(_, next)) if next.is_whitespace() => {
-                    pieces.push(&text[start..end]);
-                    start = end;
-                    in_gap = true;
-                }
-                _ => {}
+            let end = past_closers(text, next);
+            if char_at(text, end).is_some_and(char::is_whitespace) {
+                pieces.push(&text[start..end]);
+                start = end;
+                in_gap = true;
             }
+            at = end;
+        } else {
+            at = next_possible_end(text, next);
         }
     }
     if start < text.len() {
@@ -93,16 +112,20 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// of the text into pieces: a comparison takes it from every answer of every file.
 pub fn first(text: &str) -> &str {
     let text = text.trim_start();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
         if c == '\n' {
             return text[..at].trim_end();
         }
+        let next = at + c.len_utf8();
         if ends_sentence(c) {
-            let end = past_closers(&mut chars, at + c.len_utf8());
-            if chars.peek().is_some_and(|&(_, next)| next.is_whitespace()) {
+            let end = past_closers(text, next);
+            if char_at(text, end).is_some_and(char::is_whitespace) {
                 return &text[..end];
             }
+            at = end;
+        } else {
+            at = next_possible_end(text, next);
         }
     }
     text
@@ -182,6 +205,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn any_text_is_its_pieces_put_together(text in "[a-zé .!?…‽\"'”’»)\u{a0}\u{2028}\n\r\t]{0,80}") {
+            proptest::prop_assert_eq!(pieces(&text).concat(), text);
+        }
+
         #[test]
         fn the_first_sentence_agrees_on_any_text(text in "[a-z .!?…\"')\n\r\t]{0,60}") {
             proptest::prop_assert_eq!(first(&text), sentences(&text).next().unwrap_or(""));

@@ -58,14 +58,6 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> 
             }
         }
         (Dialog::Export { .. }, Command::No) => {}
-        (Dialog::GoTo { query, selected }, Command::Down | Command::Up) => {
-            let found = app
-                .draft
-                .as_ref()
-                .map_or(0, |d| d.set.find(&query.lines().concat()).len());
-            let selected = step(selected, command == Command::Down, found);
-            app.dialog = Some(Dialog::GoTo { query, selected });
-        }
         (Dialog::GoTo { query, selected }, Command::Yes) => {
             return go_to_found(app, &query.lines().concat(), selected, query);
         }
@@ -82,12 +74,6 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> 
             return text_entered(app, purpose, field.lines().concat());
         }
         (Dialog::Text { .. }, Command::No) => {}
-        (Dialog::CompareExport { format, folder }, Command::Toggle) => {
-            app.dialog = Some(Dialog::CompareExport {
-                format: format.next(),
-                folder,
-            });
-        }
         (Dialog::CompareExport { format, folder }, Command::Yes) => {
             let path = app.comparison_export_path(format, &folder.lines().concat())?;
             if path.exists() {
@@ -137,8 +123,14 @@ fn go_to_found(app: &mut App, query: &str, selected: usize, field: TextArea<'sta
 fn changed_in_place(app: &mut App, command: Command) -> bool {
     let joint = app.draft.as_ref().is_some_and(|d| d.response.joint.is_some());
     let catalog_last = app.catalog.entries.len().saturating_sub(1);
+    let set = app.draft.as_ref().map(|d| &d.set);
     let mut message = None;
     match (app.dialog.as_mut(), command) {
+        (Some(Dialog::GoTo { query, selected }), Command::Down | Command::Up) => {
+            let found = set.map_or(0, |s| s.find(&query.lines().concat()).len());
+            *selected = step(*selected, command == Command::Down, found);
+        }
+        (Some(Dialog::CompareExport { format, .. }), Command::Toggle) => *format = format.next(),
         (Some(Dialog::NewResponse { organisation, .. }), Command::Yes)
             if organisation.lines().concat().trim().is_empty() =>
         {
