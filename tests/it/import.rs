@@ -119,6 +119,32 @@ fn standard_input_is_read_with_an_organisation_given() {
     assert_eq!(response.source.unwrap().file, "-");
 }
 
+/// On a terminal, a document that names no organisation is asked about, and the answer
+/// becomes the respondent.
+#[test]
+fn without_org_and_no_name_in_the_document_it_asks_on_a_terminal() {
+    let sandbox = Sandbox::new();
+    set_up(&sandbox, "anon.txt", "Question 2: We disagree with option 2.\n");
+    let args = [
+        "import",
+        "anon.txt",
+        "--questions",
+        "integrating-care",
+        "--out",
+        "anon.json",
+    ];
+    let mut session = crate::support::pty::Session::start(sandbox.path(), &args);
+    session.wait_for("Which organisation is it from?");
+    session.send("Typed Health Board\r");
+    assert!(session.wait_exit(), "{}", session.contents());
+    let response = response_at(&sandbox, "anon.json");
+    assert_eq!(response.respondent.organisation, "Typed Health Board");
+    assert_eq!(
+        response.answer("q2").unwrap().position.as_deref(),
+        Some("disagree")
+    );
+}
+
 #[test]
 fn without_org_and_no_name_in_the_document_it_fails_when_it_cannot_ask() {
     let sandbox = Sandbox::new();
