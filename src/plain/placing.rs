@@ -114,7 +114,7 @@ impl Plain {
                 self.changed(draft)
             }
             Err(e) => {
-                self.say(format!("{}.", capital(&e.to_string())));
+                self.say(format!("{}.", crate::text::capitalised(&e.to_string())));
                 Ok(())
             }
         }
@@ -179,11 +179,4 @@ fn said(draft: &Session, edit: &PlacingEdit) -> String {
             item_name(draft, item)
         ),
     }
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().collect::<String>() + chars.as_str()
-    })
 }

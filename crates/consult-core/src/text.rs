@@ -228,6 +228,14 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// `text` with its first letter a capital, to open a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 /// A path as it may be shown on a terminal or in a message: its control characters as
 /// pictures, on one line.
 pub fn shown_path(path: &std::path::Path) -> String {

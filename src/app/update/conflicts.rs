@@ -106,7 +106,7 @@ pub(super) fn merge_changed(app: &mut App) {
     let Some(draft) = app.draft.as_mut() else { return };
     let merged = match draft.session.merge_changed(&app.catalog) {
         Ok(merged) => merged,
-        Err(e) => return error(app, format!("{}; nothing changed", capitalised(&e))),
+        Err(e) => return error(app, format!("{}; nothing changed", crate::text::capitalised(&e))),
     };
     draft.content_replaced();
     app.content_replaced();
@@ -131,7 +131,7 @@ pub(super) fn merge_sync_copy(app: &mut App, copy: &std::path::Path) {
     let Some(draft) = app.draft.as_mut() else { return };
     let merged = match draft.session.merge_sync_copy(&app.dirs, &app.catalog, copy) {
         Ok(merged) => merged,
-        Err(e) => return error(app, format!("{}; nothing changed", capitalised(&e))),
+        Err(e) => return error(app, format!("{}; nothing changed", crate::text::capitalised(&e))),
     };
     draft.content_replaced();
     app.content_replaced();
@@ -156,12 +156,4 @@ pub(super) fn merge_sync_copy(app: &mut App, copy: &std::path::Path) {
             ),
         ),
     }
-}
-
-/// `text` with its first letter a capital, to open a message.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }

@@ -109,11 +109,39 @@ fn free_for(dir: &Path, imported: &Imported, digest: &str) -> PathBuf {
     std::iter::once(first.clone())
         .chain((2..).map(|n| dir.join(format!("{stem}-{n}.json"))))
         .find(|candidate| match std::fs::read_to_string(candidate) {
-            Err(_) => true,
+            // Only a name nothing holds is free: a file that cannot be read is never replaced.
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
             Ok(text) => crate::parse::response(&text)
                 .ok()
                 .and_then(|r| r.source)
                 .is_some_and(|s| s.digest == digest),
         })
         .expect("some number is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn importing_again_replaces_only_its_own_earlier_import_never_a_file_it_cannot_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let document = dir.path().join("reply.md");
+        std::fs::write(
+            &document,
+            "# Response of the Fenwick Trust\n\nQuestion 1: We agree.\n",
+        )
+        .unwrap();
+        let set = crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone();
+        let first = import_member(&document, &set, dir.path()).unwrap().written;
+        let again = import_member(&document, &set, dir.path()).unwrap().written;
+        assert_eq!(again, first, "the same document's import is replaced");
+        std::fs::write(&first, b"\xff\xfe not a response").unwrap();
+        let third = import_member(&document, &set, dir.path()).unwrap().written;
+        assert_ne!(third, first);
+        assert_eq!(std::fs::read(&first).unwrap(), b"\xff\xfe not a response");
+    }
 }
