@@ -150,33 +150,7 @@ fn item_name(draft: &Session, id: &str) -> String {
         .map_or_else(|| visible_line(id).into_owned(), print::name)
 }
 
-/// What a placing step did, in a line.
+/// What a placing step did, in a line: items by label and title.
 fn said(draft: &Session, edit: &PlacingEdit) -> String {
-    let place = |item: &Option<String>| {
-        item.as_deref()
-            .map_or("not placed".to_string(), |id| item_name(draft, id))
-    };
-    match edit {
-        PlacingEdit::Moved { passage, from, to } => {
-            format!(
-                "Passage {} moved from {} to {}.",
-                passage + 1,
-                place(from),
-                place(to)
-            )
-        }
-        PlacingEdit::Split { passage } => {
-            format!(
-                "Passage {} split in two: {} and {}.",
-                passage + 1,
-                passage + 1,
-                passage + 2
-            )
-        }
-        PlacingEdit::NotAnswer { passage, item } => format!(
-            "Passage {} is not an answer: it is in the notes of {}.",
-            passage + 1,
-            item_name(draft, item)
-        ),
-    }
+    format!("{}.", edit.describe(|id| item_name(draft, id)))
 }

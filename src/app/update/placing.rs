@@ -177,36 +177,12 @@ fn placed(draft: &Draft, done: Result<PlacingEdit, EditError>) -> Result<String,
     }
 }
 
-/// What a placing step did, in the footer's words.
+/// What a placing step did, in the footer's words: items by their labels.
 fn said(draft: &Draft, edit: &PlacingEdit) -> String {
-    let name = |id: &str| {
+    edit.describe(|id| {
         draft.set.item(id).map_or_else(
             || visible_line(id).into_owned(),
             |item| visible_line(&item.label).into_owned(),
         )
-    };
-    let place = |item: &Option<String>| item.as_deref().map_or("not placed".to_string(), name);
-    match edit {
-        PlacingEdit::Moved { passage, from, to } => {
-            format!(
-                "Passage {} moved from {} to {}",
-                passage + 1,
-                place(from),
-                place(to)
-            )
-        }
-        PlacingEdit::Split { passage } => format!(
-            "Passage {} split in two: {} and {}",
-            passage + 1,
-            passage + 1,
-            passage + 2
-        ),
-        PlacingEdit::NotAnswer { passage, item } => {
-            format!(
-                "Passage {} is in the notes of {} now, not its answer",
-                passage + 1,
-                name(item)
-            )
-        }
-    }
+    })
 }

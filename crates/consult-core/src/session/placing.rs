@@ -25,6 +25,33 @@ pub enum PlacingEdit {
     NotAnswer { passage: usize, item: String },
 }
 
+impl PlacingEdit {
+    /// What the step did, in one sentence for either front end; `name` says how an item
+    /// is named (the app by its label, plain mode by label and title).
+    pub fn describe(&self, name: impl Fn(&str) -> String) -> String {
+        let place = |item: &Option<String>| item.as_deref().map_or("not placed".to_string(), &name);
+        match self {
+            PlacingEdit::Moved { passage, from, to } => format!(
+                "Passage {} moved from {} to {}",
+                passage + 1,
+                place(from),
+                place(to)
+            ),
+            PlacingEdit::Split { passage } => format!(
+                "Passage {} split in two: {} and {}",
+                passage + 1,
+                passage + 1,
+                passage + 2
+            ),
+            PlacingEdit::NotAnswer { passage, item } => format!(
+                "Passage {} is not an answer: it is in the notes of {}",
+                passage + 1,
+                name(item)
+            ),
+        }
+    }
+}
+
 /// What taking back (or making again) a placing step did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlacingUndone {
