@@ -141,9 +141,9 @@ fn item_part<'a>(
         _ => None,
     };
     let joint = response.joint.as_ref();
-    let record = joint
-        .and_then(|j| j.item(&item.id))
-        .filter(|_| options.attribution);
+    // The item's joint record, found once: attribution, consensus and minority read it.
+    let joint_item = joint.and_then(|j| j.item(&item.id));
+    let record = joint_item.filter(|_| options.attribution);
     let answer = if has_text { text } else { "" };
     let reasoning = if reasoning.trim().is_empty() {
         ""
@@ -159,8 +159,7 @@ fn item_part<'a>(
         consensus: joint
             .filter(|_| options.attribution && item.scale.is_some())
             .map(|j| consensus_sentence(j, set, item)),
-        minority: joint
-            .and_then(|j| j.item(&item.id))
+        minority: joint_item
             .map(|r| {
                 r.minority
                     .iter()

@@ -200,7 +200,7 @@ fn implied_scales(set: &QuestionSet) -> Vec<String> {
     let standard = standard_scales();
     let mut implied: Vec<String> = Vec::new();
     for item in set.items() {
-        if let Some(scale) = item.scale.as_deref().and_then(|id| set.scale(id))
+        if let Some(scale) = set.scale_of(item)
             && standard.contains(scale)
             && !implied.contains(&scale.id)
         {
