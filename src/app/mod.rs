@@ -75,9 +75,18 @@ impl ExportChoice {
         all[(at + by).rem_euclid(all.len() as isize) as usize]
     }
 
-    /// The choice a label names, as [`ExportChoice::label`] gives it.
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::all().find(|c| c.label() == label)
+    /// A stable word for the choice, kept beside a draft to remember it: the format's id
+    /// (as `--format` takes it), or `both`. Labels may be reworded; ids stay.
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportChoice::Both => "both",
+            ExportChoice::One(format) => format.info().id,
+        }
+    }
+
+    /// The choice an id names (see [`ExportChoice::id`]).
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::all().find(|c| c.id() == id)
     }
 }
 

@@ -206,7 +206,7 @@ pub(super) fn export_dialog(app: &App) -> Dialog {
     let last = id.and_then(|id| drafts::last_export_folder(&app.dirs, id));
     let choice = id
         .and_then(|id| drafts::last_export_format(&app.dirs, id))
-        .and_then(|label| ExportChoice::from_label(&label))
+        .and_then(|id| ExportChoice::from_id(&id))
         .unwrap_or(ExportChoice::Both);
     let shown = last.unwrap_or_else(|| app.exports_dir.display().to_string());
     let mut folder = TextArea::new(vec![shown]);
@@ -247,7 +247,7 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
         if let Some(folder) = written.first().and_then(|p| p.parent()) {
             drafts::remember_export_folder(&app.dirs, &file.id, &folder.display().to_string());
         }
-        drafts::remember_export_format(&app.dirs, &file.id, plan.choice.label());
+        drafts::remember_export_format(&app.dirs, &file.id, plan.choice.id());
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));

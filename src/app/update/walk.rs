@@ -282,10 +282,7 @@ fn still_to_do(draft: &Draft) -> Option<String> {
             crate::text::visible_line(&which.join(", "))
         ));
     }
-    let mut sentence = parts.join(", and ");
-    let first = sentence.get(..1)?.to_uppercase();
-    sentence.replace_range(..1, &first);
-    Some(sentence)
+    (!parts.is_empty()).then(|| crate::text::capitalised(&parts.join(", and ")))
 }
 
 pub(super) fn set_status(app: &mut App, status: ResponseStatus) {

@@ -362,14 +362,7 @@ pub fn merge_conflict_copy(
 ) -> Result<MergedCopy, String> {
     let theirs = documents::open_response(copy, catalog, Some(set)).map_err(|e| e.to_string())?;
     if let Some(refusal) = crate::merge::refusal(None, ours, &theirs.response, false) {
-        let why = match refusal {
-            crate::merge::Refusal::DifferentSets(..) => "it answers another question set",
-            crate::merge::Refusal::DifferentOrganisations => "it is another organisation's response",
-            crate::merge::Refusal::Unresolved(_) => {
-                "one of the two still has conflicts from an earlier merge"
-            }
-        };
-        return Err(format!("the copy cannot be merged in: {why}"));
+        return Err(format!("the copy cannot be merged in: {}", refusal.describe()));
     }
     let base = common_ancestor(dirs, draft, copy, catalog, Some(set));
     let response = crate::merge::merge(

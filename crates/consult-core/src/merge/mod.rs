@@ -38,6 +38,17 @@ pub enum Refusal {
     Unresolved(Side),
 }
 
+impl Refusal {
+    /// Why a copy cannot be merged in, as the end of a sentence ("… cannot be merged: {}").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Refusal::DifferentSets(..) => "it answers another question set",
+            Refusal::DifferentOrganisations => "it is another organisation's response",
+            Refusal::Unresolved(_) => "one of the two still has conflicts from an earlier merge",
+        }
+    }
+}
+
 /// Whether `ours` and `theirs` (and `base`) can be merged; `force` allows copies from
 /// different organisations.
 pub fn refusal(base: Option<&Response>, ours: &Response, theirs: &Response, force: bool) -> Option<Refusal> {

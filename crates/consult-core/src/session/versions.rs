@@ -132,8 +132,13 @@ impl Session {
     pub fn merge_changed(&mut self, catalog: &Catalog) -> Result<Merged, String> {
         let (changed, on_disk) = drafts::reread(catalog, &self.path)
             .map_err(|e| format!("the changed file cannot be read ({e})"))?;
-        if changed.set.id != self.set.id {
-            return Err("the changed file answers another question set: it cannot be merged".into());
+        // The same refusals as any merge: another set, another organisation, or a side
+        // still holding conflicts from an earlier merge.
+        if let Some(refusal) = crate::merge::refusal(None, &self.response, &changed.response, false) {
+            return Err(format!(
+                "the changed file cannot be merged: {}",
+                refusal.describe()
+            ));
         }
         // What consult last saved here comes first: the versions are kept minutes apart.
         let base = self.file.as_ref().and_then(|file| {
