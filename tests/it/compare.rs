@@ -297,7 +297,7 @@ fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
         warnings[0]
     );
     for format in [Format::Markdown, Format::Html, Format::Json] {
-        let out = compare::render(format, &comparison, compare::Quoted::NONE);
+        let out = compare::render(format, &comparison, None).unwrap();
         assert!(
             out.contains("2 files are from Local Government Association"),
             "{format:?}"
@@ -366,12 +366,7 @@ fn every_document_of_the_fixtures_stays_byte_for_byte() {
 fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
     let comparison = load(samples());
-    let texts = consult::cli::compare::all_texts(&comparison, &|| {});
-    let quoted = compare::Quoted {
-        texts: &texts,
-        notes: false,
-    };
-    let markdown = compare::render(Format::Markdown, &comparison, quoted);
+    let markdown = compare::render(Format::Markdown, &comparison, None).unwrap();
     let mut headings = Vec::new();
     let mut tables = 0;
     let mut current: Option<(HeadingLevel, String)> = None;
@@ -687,7 +682,7 @@ fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
     response.respondent.organisation = "=HYPERLINK(\"http://x\",\"click\")".into();
     let file = dir.path().join("formula.json");
     fs::write(&file, consult::export::json::render(&response)).unwrap();
-    let csv = compare::render(Format::Csv, &load(vec![file]), compare::Quoted::NONE);
+    let csv = compare::render(Format::Csv, &load(vec![file]), None).unwrap();
     let records = csv_records(&csv);
     let q1 = records.iter().find(|r| r[3] == "q1").unwrap();
     assert_eq!(q1[0], "'=HYPERLINK(\"http://x\",\"click\")");

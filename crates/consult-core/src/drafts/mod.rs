@@ -193,37 +193,24 @@ fn out_target(path: &Path) -> std::io::Result<crate::out::Target> {
 }
 
 /// Writes `comparison` as `format` to `path` (its folder made if need be), never more
-/// readable than the most private response compared. The briefings and the CSV read every organisation's answers again first.
+/// readable than the most private response compared. The briefings and the CSV read every
+/// organisation's answers again first, each file once.
 pub fn export_comparison(
     comparison: &crate::compare::Comparison,
     format: crate::compare::Format,
     path: &Path,
 ) -> std::io::Result<()> {
-    use crate::compare;
-    let texts: Vec<_> = if format.needs_texts() {
-        comparison
-            .organisations
-            .iter()
-            .map(|o| compare::load_texts(&o.file, &comparison.set))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let quoted = compare::Quoted {
-        texts: &texts,
-        notes: false,
-    };
     let source = comparison
         .organisations
         .iter()
-        .map(|o| storage::SourceMode::of(&o.file))
+        .map(|o| o.mode)
         .fold(storage::SourceMode::OPEN, storage::SourceMode::narrowest);
     let target = out_target(path)?;
     crate::out::write(
         &target,
         storage::NewFileMode::NoMoreOpenThan(source),
         &mut std::io::sink(),
-        |out| compare::write(format, comparison, quoted, out),
+        |out| crate::compare::write(format, comparison, None, out),
     )
 }
 
