@@ -1401,3 +1401,58 @@ fn only_a_key_point_written_by_hand_makes_a_shared_position_differ() {
         .count();
     assert_eq!(marked, 1);
 }
+
+/// Each response is opened once in every format, and its path never looked up again: its
+/// size, kind and permissions come from the file opened. Counted with strace (Linux; .ci/run
+/// installs it); skipped with a message where strace is missing.
+#[cfg(target_os = "linux")]
+#[test]
+fn each_file_is_opened_once_in_every_format() {
+    if std::process::Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipped: strace is not installed");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = [COMMISSION, LOCAL_GOVERNMENT, HOSTILE]
+        .iter()
+        .map(|f| {
+            let to = dir.path().join(std::path::Path::new(f).file_name().unwrap());
+            fs::copy(root().join(f), &to).unwrap();
+            to.to_string_lossy().into_owned()
+        })
+        .collect();
+    for format in ["json", "csv", "md", "html", "pairs"] {
+        let log = dir.path().join(format!("{format}.strace"));
+        let out = dir.path().join(format!("comparison.{format}"));
+        let mut args = vec!["compare", "--format", if format == "pairs" { "csv" } else { format }];
+        if format == "pairs" {
+            args.push("--pairs");
+        }
+        args.extend(["--out", out.to_str().unwrap()]);
+        args.extend(files.iter().map(String::as_str));
+        let consult = sandbox.consult_in(root(), &args);
+        let mut traced = std::process::Command::new("strace");
+        traced
+            .args(["-f", "-qq", "-e", "trace=%file", "-o"])
+            .arg(&log)
+            .arg(consult.get_program())
+            .args(consult.get_args())
+            .current_dir(root())
+            .envs(consult.get_envs().filter_map(|(k, v)| Some((k, v?))));
+        let run = sandbox::run(traced);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        let calls = fs::read_to_string(&log).unwrap();
+        for file in &files {
+            let quoted = format!("\"{file}\"");
+            // The command line names every file; the calls after it are what count.
+            let touching: Vec<&str> = calls
+                .lines()
+                .filter(|l| l.contains(&quoted) && !l.contains("execve("))
+                .collect();
+            let opens = touching.iter().filter(|l| l.contains("open")).count();
+            assert_eq!(opens, 1, "{format}: {file} opened {opens} times:\n{}", touching.join("\n"));
+            assert_eq!(touching.len(), 1, "{format}: {file} looked up again:\n{}", touching.join("\n"));
+        }
+    }
+}

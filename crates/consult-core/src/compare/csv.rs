@@ -71,8 +71,19 @@ fn record<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-/// One organisation's row on one item, all but the organisation's name: made as its file is read.
-pub(super) fn fragment(entry: &Entry, out: &mut Vec<u8>) {
+/// One organisation's rows, all but the organisation's name, an item at a time into `out`,
+/// calling `ended` after each: made as its file is read.
+pub(super) fn fragments(entries: &[Entry], out: &mut Vec<u8>, mut ended: impl FnMut(&Vec<u8>)) {
+    let mut writer = ::csv::Writer::from_writer(out);
+    for entry in entries {
+        fragment(entry, &mut writer);
+        // Writing to memory cannot fail.
+        let _ = writer.flush();
+        ended(writer.get_ref());
+    }
+}
+
+fn fragment(entry: &Entry, writer: &mut ::csv::Writer<&mut Vec<u8>>) {
     let (organisation, stance) = (entry.organisation, entry.stance);
     let (position, label) = match stance.position {
         Position::Chosen(_) => super::option(entry.scale, stance.position)
@@ -90,7 +101,6 @@ pub(super) fn fragment(entry: &Entry, out: &mut Vec<u8>) {
         Ok(texts) => (safe(texts.answer), Cow::Borrowed("")),
         Err(reason) => (Cow::Borrowed(""), safe(reason)),
     };
-    let mut writer = ::csv::Writer::from_writer(out);
     // Writing to memory cannot fail.
     let _ = writer.write_record([
         organisation.status.label(),
@@ -107,7 +117,6 @@ pub(super) fn fragment(entry: &Entry, out: &mut Vec<u8>) {
         &problem,
         if organisation.from_document { "yes" } else { "" },
     ]);
-    let _ = writer.flush();
 }
 
 /// Writes who agrees with whom: one row per pair of organisations, in name order.

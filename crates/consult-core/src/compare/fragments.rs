@@ -49,17 +49,23 @@ impl Kind {
         matches!(format, Format::Markdown | Format::Html | Format::Csv).then_some(Kind { format, notes })
     }
 
-    /// Appends one organisation's fragments, an item at a time, each item's end in `ends`.
+    /// Writes one organisation's fragments into `out` (empty), an item at a time, each
+    /// item's end in `ends`.
     pub(super) fn render(self, entries: &[Entry], out: &mut Vec<u8>, ends: &mut Vec<u32>) {
-        let start = out.len();
-        for entry in entries {
-            match self.format {
-                Format::Csv => super::csv::fragment(entry, out),
-                Format::Markdown => super::markdown::fragment(entry, self.notes, out),
-                Format::Html => super::html::fragment(entry, self.notes, out),
-                Format::Json | Format::PairsCsv => {}
+        let end = |out: &Vec<u8>| u32::try_from(out.len()).unwrap_or(u32::MAX);
+        match self.format {
+            Format::Csv => super::csv::fragments(entries, out, |out| ends.push(end(out))),
+            Format::Markdown | Format::Html => {
+                for entry in entries {
+                    if self.format == Format::Html {
+                        super::html::fragment(entry, self.notes, out);
+                    } else {
+                        super::markdown::fragment(entry, self.notes, out);
+                    }
+                    ends.push(end(out));
+                }
             }
-            ends.push(u32::try_from(out.len() - start).unwrap_or(u32::MAX));
+            Format::Json | Format::PairsCsv => {}
         }
     }
 }

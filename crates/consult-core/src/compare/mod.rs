@@ -74,7 +74,7 @@ pub struct Stance {
     /// The answer's key point was written by hand, not its first sentence standing in.
     pub own_point: bool,
     /// Which key point it is, as [`point_key`] tells them apart (0: none).
-    pub point: u64,
+    pub point: u32,
 }
 
 impl Stance {
@@ -757,9 +757,10 @@ pub fn pair_words(pair: Pair) -> String {
 
 /// A fingerprint of a key point (0 for none) that two points share when they say the same
 /// as a reader would compare them: ignoring case, spacing and the closing stop. Comparing
-/// fingerprints keeps a whole consultation's key points out of memory; two different points
-/// sharing one 64-bit fingerprint is a chance too small to matter.
-pub fn point_key(point: &str) -> u64 {
+/// fingerprints keeps a whole consultation's key points out of memory. Points are only
+/// ever compared with the first of their option's, so taking different points for the same
+/// needs every one of them to share its fingerprint by chance: too unlikely to matter.
+pub fn point_key(point: &str) -> u32 {
     use std::hash::Hasher;
     if point.is_empty() {
         return 0;
@@ -776,14 +777,15 @@ pub fn point_key(point: &str) -> u64 {
         // Not a character: words end where they did.
         hasher.write_u32(u32::MAX);
     }
-    hasher.finish().max(1)
+    let hash = hasher.finish();
+    ((hash ^ (hash >> 32)) as u32).max(1)
 }
 
 /// The key points seen for one option: whether any was written by hand, and whether
 /// they differ.
 #[derive(Debug, Clone, Copy, Default)]
 struct PointsSeen {
-    first: u64,
+    first: u32,
     own: bool,
     differ: bool,
 }
