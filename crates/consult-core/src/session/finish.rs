@@ -1,6 +1,7 @@
-//! What stands between a response and "final": items with no answer yet, and answers
-//! over a word or character limit, counted as a web form counts them. Both front ends
-//! ask before marking final while anything does, and say the same things.
+//! What stands between a response and "final": items with no answer yet, answers over a
+//! word or character limit (counted as a web form counts them), and reviewers'
+//! suggestions and comments still waiting. Both front ends ask before marking final while
+//! anything does, and say the same things.
 
 use crate::export::limits::{self, Limit};
 use crate::model::{QuestionSet, Response};
@@ -18,6 +19,10 @@ pub struct StillToDo {
     pub unanswered: Vec<String>,
     /// Answers over a limit, in reading order (an answer over both limits is here twice).
     pub over: Vec<Over>,
+    /// Reviewers' suggestions nobody has accepted or rejected yet.
+    pub suggestions_pending: usize,
+    /// Reviewers' comments nobody has marked resolved.
+    pub comments_open: usize,
 }
 
 impl StillToDo {
@@ -39,12 +44,21 @@ impl StillToDo {
                 limit,
             })
             .collect();
-        StillToDo { unanswered, over }
+        let reviews = response.reviews.as_ref();
+        StillToDo {
+            unanswered,
+            over,
+            suggestions_pending: reviews.map_or(0, |r| r.pending(None).count()),
+            comments_open: reviews.map_or(0, |r| r.open_comments(None).count()),
+        }
     }
 
     /// Nothing stands in the way.
     pub fn is_empty(&self) -> bool {
-        self.unanswered.is_empty() && self.over.is_empty()
+        self.unanswered.is_empty()
+            && self.over.is_empty()
+            && self.suggestions_pending == 0
+            && self.comments_open == 0
     }
 
     /// How many answers are over a limit (an answer over two counts once).
