@@ -321,6 +321,14 @@ impl Draft {
         Ok(())
     }
 
+    /// The session changed a whole text of the current item itself (an undo, a
+    /// reviewer's suggestion accepted): its editors read the texts again.
+    pub fn reload_texts(&mut self) {
+        let index = self.session.current;
+        self.editors.remove(&index);
+        self.ensure_editors();
+    }
+
     /// Takes back the item's newest change (or makes again the one taken back last):
     /// text, position or ready mark, whichever came last. Returns whether anything changed.
     pub fn undo(&mut self, redo: bool, now: Instant) -> bool {
@@ -328,10 +336,7 @@ impl Draft {
             Undone::Nothing => false,
             Undone::Applied { text: None } => true,
             Undone::Applied { text: Some(_) } => {
-                // A whole text the session put back itself: the editors read it again.
-                let index = self.session.current;
-                self.editors.remove(&index);
-                self.ensure_editors();
+                self.reload_texts();
                 true
             }
             Undone::Settled { text } => {

@@ -9,6 +9,7 @@ mod placing;
 mod prose;
 mod respondent;
 mod review;
+mod review_panel;
 mod theme;
 mod versions;
 mod walk;

@@ -59,6 +59,10 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
                 notes.push(what.clone());
             }
             over += usize::from(over_here);
+            // Reviewers' suggestions and comments still waiting here.
+            if let Some(waiting) = reviews_waiting(response, &item.id) {
+                notes.push(format!("{} {waiting}: Alt-R on the item", super::walk::REVIEW_MARK));
+            }
             // A joint response: who has signed off this item, and who objects.
             if let Some(joint) = &response.joint {
                 let [agreed, objected, _] = crate::joint::sign_off::counts(joint, Some(&item.id));
@@ -81,6 +85,13 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
 
     let [summary_area, table_area] =
         Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let reviews = response.reviews.as_ref().map_or(String::new(), |r| {
+        format!(
+            " · {} suggestions pending · {} comments open",
+            r.pending(None).count(),
+            r.open_comments(None).count()
+        )
+    });
     let status = response.status.label();
     let toggle = if response.status == crate::model::ResponseStatus::Final {
         "f puts it back to draft"
@@ -96,10 +107,10 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             Some(joint) => {
                 let [agreed, objected, not_asked] = crate::joint::sign_off::counts(joint, None);
                 format!(
-                    " {open} without an answer · {over} over a limit · whole response: {agreed} agreed, {objected} objected, {not_asked} not asked · {toggle}"
+                    " {open} without an answer · {over} over a limit{reviews} · whole response: {agreed} agreed, {objected} objected, {not_asked} not asked · {toggle}"
                 )
             }
-            None => format!(" {open} without an answer · {over} over a limit · {toggle}"),
+            None => format!(" {open} without an answer · {over} over a limit{reviews} · {toggle}"),
         }),
         // Where the draft is, so the command line can name it too: a draft in consult's
         // own folder by the name `consult list` gives it.
@@ -129,4 +140,22 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, table_area, &mut state);
+}
+
+/// "2 suggestions, 1 comment" still waiting on `item`, if any are.
+fn reviews_waiting(response: &crate::model::Response, item: &str) -> Option<String> {
+    let reviews = response.reviews.as_ref()?;
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    let parts: Vec<String> = [
+        count(reviews.pending(Some(item)).count(), "suggestion"),
+        count(reviews.open_comments(Some(item)).count(), "comment"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }

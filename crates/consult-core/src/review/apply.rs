@@ -4,7 +4,44 @@
 
 use std::ops::Range;
 
+use crate::model::Response;
+use crate::model::joint::Field;
 use crate::model::review::Suggestion;
+
+/// How a pending suggestion stands against its item's text as it is now: what both front
+/// ends show beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its words are gone from the text: it can only be rejected.
+    pub gone: bool,
+    /// Other pending suggestions on the same words, by number: someone must choose.
+    pub competing: Vec<u32>,
+}
+
+/// Where `suggestion` stands against its text in `response` now.
+pub fn standing(response: &Response, suggestion: &Suggestion) -> Standing {
+    let text = response.answer(&suggestion.item).map_or("", |a| match suggestion.field {
+        Field::Answer => a.answer.as_str(),
+        Field::Reasoning => a.reasoning.as_str(),
+    });
+    let same_text: Vec<&Suggestion> = response.reviews.as_ref().map_or_else(Vec::new, |r| {
+        r.pending(Some(&suggestion.item))
+            .filter(|s| s.field == suggestion.field)
+            .collect()
+    });
+    let competing = competing(text, &same_text)
+        .into_iter()
+        .filter_map(|(a, b)| match suggestion.number {
+            n if n == a => Some(b),
+            n if n == b => Some(a),
+            _ => None,
+        })
+        .collect();
+    Standing {
+        gone: locate(text, suggestion).is_none(),
+        competing,
+    }
+}
 
 /// Where the words `suggestion` changes are in `text` now: the range of its deleted words
 /// (empty for an insertion, at the insertion point). Found by those words and the words
