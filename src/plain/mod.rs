@@ -14,6 +14,7 @@ mod joint;
 mod open;
 mod placing;
 pub mod print;
+mod review;
 mod walk;
 
 use std::io::{IsTerminal, Write};

@@ -87,6 +87,11 @@ pub fn item(set: &QuestionSet, response: &Response, index: usize, full: bool) ->
         lines.extend(text_field("Reasoning", &answer.reasoning, None));
     }
     lines.push(format!("Status: {}.", answer.status.label()));
+    if let Some(waiting) = response.reviews.as_ref().and_then(|r| r.describe_waiting(&item.id)) {
+        lines.push(format!(
+            "From reviewers, waiting here: {waiting} (suggestions and comments list them)."
+        ));
+    }
     lines
 }
 
@@ -151,8 +156,13 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
     )];
     for (i, item) in set.items().enumerate() {
         let answer = response.answer(&item.id).cloned().unwrap_or_default();
+        let waiting = response
+            .reviews
+            .as_ref()
+            .and_then(|r| r.describe_waiting(&item.id))
+            .map_or_else(String::new, |w| format!("; from reviewers, {w} waiting"));
         lines.push(format!(
-            "{}. {}: {}.",
+            "{}. {}: {}{waiting}.",
             i + 1,
             name(item),
             at_a_glance(set, item, &answer)

@@ -60,7 +60,7 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             }
             over += usize::from(over_here);
             // Reviewers' suggestions and comments still waiting here.
-            if let Some(waiting) = reviews_waiting(response, &item.id) {
+            if let Some(waiting) = response.reviews.as_ref().and_then(|r| r.describe_waiting(&item.id)) {
                 notes.push(format!("{} {waiting}: Alt-R on the item", super::walk::REVIEW_MARK));
             }
             // A joint response: who has signed off this item, and who objects.
@@ -142,20 +142,3 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
     frame.render_stateful_widget(table, table_area, &mut state);
 }
 
-/// "2 suggestions, 1 comment" still waiting on `item`, if any are.
-fn reviews_waiting(response: &crate::model::Response, item: &str) -> Option<String> {
-    let reviews = response.reviews.as_ref()?;
-    let count = |n: usize, what: &str| match n {
-        0 => None,
-        1 => Some(format!("1 {what}")),
-        n => Some(format!("{n} {what}s")),
-    };
-    let parts: Vec<String> = [
-        count(reviews.pending(Some(item)).count(), "suggestion"),
-        count(reviews.open_comments(Some(item)).count(), "comment"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
