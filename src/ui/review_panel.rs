@@ -22,7 +22,7 @@ pub fn draw_beside(draft: &Draft, state: &ReviewPanel, theme: Theme, frame: &mut
     let [item, beside] = if area.width >= 110 {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     } else {
-        Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area)
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
     draw(draft, state, theme, frame, beside);
     item
@@ -38,7 +38,11 @@ fn draw(draft: &Draft, state: &ReviewPanel, theme: Theme, frame: &mut Frame, are
         .iter()
         .filter(|e| matches!(e, Entry::Comment(c) if !c.resolved))
         .count();
-    let title = format!(" Reviews · {pending} suggestions pending · {open} comments open ");
+    let title = format!(
+        " Reviews · {} pending · {} open ",
+        counted(pending, "suggestion"),
+        counted(open, "comment")
+    );
     let block = panel(title, true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -71,6 +75,15 @@ fn draw(draft: &Draft, state: &ReviewPanel, theme: Theme, frame: &mut Frame, are
             .scroll((scroll as u16, 0)),
         inner,
     );
+}
+
+/// "1 suggestion", "2 suggestions".
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// How many rows `lines` take wrapped at `width`.

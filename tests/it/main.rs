@@ -31,6 +31,7 @@ mod out;
 mod outline;
 mod placing;
 mod plain;
+mod review_app;
 mod safety;
 mod scale;
 mod schemas;
