@@ -185,9 +185,9 @@ use CompareCommand as CC;
 use Context as X;
 use EditKey as E;
 use JointCommand as JC;
-use ReviewCommand as RC;
 use KeyCode::{Backspace, Delete, Down, End, Enter, Home, Left, PageDown, PageUp, Right, Up};
 use Motion as M;
+use ReviewCommand as RC;
 
 const ONE: &[Key] = &[ch('1')];
 

@@ -319,7 +319,7 @@ pub const WORDS: &[Word] = &[
         name: "undo",
         short: &[],
         usage: "undo",
-        help: "take back this item's newest change: a text, a position, a ready mark or a key point; straight after place, split or notanswer, that change",
+        help: "take back this item's newest change: a text, a position, a ready mark, a key point or a decision on a reviewer's suggestion or comment; straight after place, split or notanswer, that change",
     },
     Word {
         name: "redo",
@@ -475,8 +475,14 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
                 .ok_or_else(|| "take needs a member's number, as members lists them: take 2".to_string())?,
         ),
         "suggestions" => Command::Suggestions,
-        "accept" => Command::Accept(numbered(rest, "accept needs a suggestion's number, as suggestions lists them: accept 2")?),
-        "reject" => Command::Reject(numbered(rest, "reject needs a suggestion's number, as suggestions lists them: reject 2")?),
+        "accept" => Command::Accept(numbered(
+            rest,
+            "accept needs a suggestion's number, as suggestions lists them: accept 2",
+        )?),
+        "reject" => Command::Reject(numbered(
+            rest,
+            "reject needs a suggestion's number, as suggestions lists them: reject 2",
+        )?),
         "comments" => Command::Comments,
         "resolve" => resolve(rest)?,
         "signoff-from" => sign_off_from(rest)?,
@@ -770,7 +776,14 @@ mod tests {
             Command::SignOffFrom(4, SignOffState::Objected)
         );
         assert!(matches!(ok("signoff 1 agreed"), Command::SignOff { .. }));
-        for bad in ["accept", "accept two", "resolve", "resolve 2 later", "signoff-from 2", "signoff-from 2 maybe"] {
+        for bad in [
+            "accept",
+            "accept two",
+            "resolve",
+            "resolve 2 later",
+            "signoff-from 2",
+            "signoff-from 2 maybe",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

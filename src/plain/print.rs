@@ -87,7 +87,11 @@ pub fn item(set: &QuestionSet, response: &Response, index: usize, full: bool) ->
         lines.extend(text_field("Reasoning", &answer.reasoning, None));
     }
     lines.push(format!("Status: {}.", answer.status.label()));
-    if let Some(waiting) = response.reviews.as_ref().and_then(|r| r.describe_waiting(&item.id)) {
+    if let Some(waiting) = response
+        .reviews
+        .as_ref()
+        .and_then(|r| r.describe_waiting(&item.id))
+    {
         lines.push(format!(
             "From reviewers, waiting here: {waiting} (suggestions and comments list them)."
         ));

@@ -60,8 +60,15 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             }
             over += usize::from(over_here);
             // Reviewers' suggestions and comments still waiting here.
-            if let Some(waiting) = response.reviews.as_ref().and_then(|r| r.describe_waiting(&item.id)) {
-                notes.insert(0, format!("{} {waiting}: Alt-R on the item", super::walk::REVIEW_MARK));
+            if let Some(waiting) = response
+                .reviews
+                .as_ref()
+                .and_then(|r| r.describe_waiting(&item.id))
+            {
+                notes.insert(
+                    0,
+                    format!("{} {waiting}: Alt-R on the item", super::walk::REVIEW_MARK),
+                );
             }
             // A joint response: who has signed off this item, and who objects.
             if let Some(joint) = &response.joint {
@@ -146,4 +153,3 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, table_area, &mut state);
 }
-

@@ -12,8 +12,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, panel};
 use crate::app::Draft;
 use crate::app::review::{Entry, ReviewPanel, entries};
-use crate::review::apply::standing;
 use crate::model::review::{ReviewComment, Suggestion};
+use crate::review::apply::standing;
 use crate::text::visible_line;
 
 /// Draws the panel beside the item on a wide screen, else below it; returns the room
@@ -132,7 +132,10 @@ fn suggestion_lines(draft: &Draft, s: &Suggestion, chosen: bool, theme: Theme) -
             theme.warning(),
         ));
     }
-    let mut change = vec![Span::raw("    "), Span::raw(format!("…{}", visible_line(&s.before)))];
+    let mut change = vec![
+        Span::raw("    "),
+        Span::raw(format!("…{}", visible_line(&s.before))),
+    ];
     if !s.deleted.is_empty() {
         change.push(Span::styled(
             format!("[-{}-]", visible_line(&s.deleted)),

@@ -31,7 +31,13 @@ fn saved(path: &Path) -> Response {
 }
 
 fn decision(response: &Response, number: u32) -> Decision {
-    response.reviews.as_ref().unwrap().suggestion(number).unwrap().decision
+    response
+        .reviews
+        .as_ref()
+        .unwrap()
+        .suggestion(number)
+        .unwrap()
+        .decision
 }
 
 #[test]
@@ -47,9 +53,7 @@ fn plain_mode_lists_decides_resolves_and_undoes() {
     if let Some(diff) = differs_from_expected(
         "review session",
         &root().join("tests/transcripts/review.txt"),
-        &done
-            .stdout
-            .replace(&sandbox.path().display().to_string(), "HOME"),
+        &done.stdout.replace(&sandbox.path().display().to_string(), "HOME"),
     ) {
         panic!("{diff}");
     }
@@ -96,11 +100,14 @@ fn in_a_terminal_one_suggestion_is_accepted_and_another_rejected() {
     let home = tempfile::tempdir().unwrap();
     let all = reviews::all_suggestions();
     let two = vec![all[0].clone(), all[2].clone()];
-    let path = lay_out(home.path(), &reviews::with_reviews(
-        Response::new(&support::fixtures::built_in(), "Reviewed Organisation"),
-        two,
-        Vec::new(),
-    ));
+    let path = lay_out(
+        home.path(),
+        &reviews::with_reviews(
+            Response::new(&support::fixtures::built_in(), "Reviewed Organisation"),
+            two,
+            Vec::new(),
+        ),
+    );
     let mut app = Session::edit(home.path(), &path);
     app.wait_for("Reviewed Organisation");
     app.send("\x1b[23~"); // F11: the review panel

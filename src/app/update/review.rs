@@ -56,10 +56,17 @@ pub(super) fn review_panel_command(app: &mut App, command: Command) -> Option<Ef
         }
         Command::Reviews(ReviewCommand::SignOff) => {
             let Some(Entry::Comment(comment)) = entries(draft).get(selected).copied() else {
-                return fail(app, "Select a member's comment first: s makes it the member's sign-off");
+                return fail(
+                    app,
+                    "Select a member's comment first: s makes it the member's sign-off",
+                );
             };
             let member = comment.member.as_deref().filter(|m| {
-                draft.response.joint.as_ref().is_some_and(|j| j.member(m).is_some())
+                draft
+                    .response
+                    .joint
+                    .as_ref()
+                    .is_some_and(|j| j.member(m).is_some())
             });
             let dialog = member.map(|member| sign_off_choice(comment.number, member, &comment.text));
             let number = comment.number;

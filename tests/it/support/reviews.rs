@@ -46,7 +46,12 @@ pub fn all_suggestions() -> Vec<Suggestion> {
             1,
             "summary",
             Field::Answer,
-            ["Funding should follow ", "need", "population need", ", not history."],
+            [
+                "Funding should follow ",
+                "need",
+                "population need",
+                ", not history.",
+            ],
             "Ann Reviewer",
             Made::Tracked,
         ),
@@ -108,12 +113,24 @@ pub fn all_comments() -> Vec<ReviewComment> {
         date: Some("2026-11-12T08:00:00Z".into()),
         text: "Agreed, keep it.".into(),
     });
-    let mut resolved = comment(2, "summary", "Councils must lead", "Carl Reviewer", "Fine as it is.");
+    let mut resolved = comment(
+        2,
+        "summary",
+        "Councils must lead",
+        "Carl Reviewer",
+        "Fine as it is.",
+    );
     resolved.resolved = true;
     vec![
         replied,
         resolved,
-        comment(3, "q1", "statutory", "Dee Reviewer", "Please drop the reference to option 2."),
+        comment(
+            3,
+            "q1",
+            "statutory",
+            "Dee Reviewer",
+            "Please drop the reference to option 2.",
+        ),
     ]
 }
 

@@ -20,10 +20,12 @@ pub struct Standing {
 
 /// Where `suggestion` stands against its text in `response` now.
 pub fn standing(response: &Response, suggestion: &Suggestion) -> Standing {
-    let text = response.answer(&suggestion.item).map_or("", |a| match suggestion.field {
-        Field::Answer => a.answer.as_str(),
-        Field::Reasoning => a.reasoning.as_str(),
-    });
+    let text = response
+        .answer(&suggestion.item)
+        .map_or("", |a| match suggestion.field {
+            Field::Answer => a.answer.as_str(),
+            Field::Reasoning => a.reasoning.as_str(),
+        });
     let same_text: Vec<&Suggestion> = response.reviews.as_ref().map_or_else(Vec::new, |r| {
         r.pending(Some(&suggestion.item))
             .filter(|s| s.field == suggestion.field)

@@ -128,7 +128,9 @@ impl StillToDo {
         let suggestions = match self.suggestions_pending {
             0 => None,
             1 => Some("1 reviewer's suggestion is not yet accepted or rejected".to_string()),
-            n => Some(format!("{n} reviewers' suggestions are not yet accepted or rejected")),
+            n => Some(format!(
+                "{n} reviewers' suggestions are not yet accepted or rejected"
+            )),
         };
         let comments = match self.comments_open {
             0 => None,
@@ -198,7 +200,9 @@ mod tests {
         assert!(!to_do.is_empty());
         assert_eq!(
             to_do.describe(str::to_string),
-            ["2 reviewers' suggestions are not yet accepted or rejected, and 1 reviewer's comment is not yet resolved."]
+            [
+                "2 reviewers' suggestions are not yet accepted or rejected, and 1 reviewer's comment is not yet resolved."
+            ]
         );
         let one = StillToDo {
             unanswered: vec!["q1".into()],
