@@ -104,6 +104,13 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 theme.warning(),
             ));
         }
+        // Reviewers' suggestions and comments still waiting, to be found by ✎ in the outline.
+        if let Some(reviews) = &draft.response.reviews {
+            let waiting = reviews.pending(None).count() + reviews.open_comments(None).count();
+            if waiting > 0 {
+                right.push(Span::raw(format!("✎ {waiting} from reviewers · ")));
+            }
+        }
         if draft.response.status == crate::model::ResponseStatus::Final {
             right.push(Span::styled("final · ", theme.good()));
         }

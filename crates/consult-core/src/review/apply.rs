@@ -162,6 +162,48 @@ mod tests {
     }
 
     #[test]
+    fn standing_names_the_competing_suggestions_and_those_whose_words_are_gone() {
+        use crate::model::review::Reviews;
+        let set = crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone();
+        let mut response = Response::new(&set, "Org");
+        response.answer_mut(&set, "summary").answer = "Funding should follow need, not history.".into();
+        let on_summary = |mut s: Suggestion| {
+            s.item = "summary".into();
+            s
+        };
+        let suggestions = vec![
+            on_summary(suggestion(1, "follow ", "need", "population need", ", not")),
+            on_summary(suggestion(2, "follow ", "need, not history", "need", ".")),
+            on_summary(suggestion(3, "We ", "strongly", "", " agree")),
+        ];
+        response.reviews = Some(Reviews {
+            suggestions: suggestions.clone(),
+            ..Reviews::default()
+        });
+        let standings: Vec<Standing> = suggestions.iter().map(|s| standing(&response, s)).collect();
+        assert_eq!(
+            standings,
+            [
+                Standing {
+                    gone: false,
+                    competing: vec![2]
+                },
+                Standing {
+                    gone: false,
+                    competing: vec![1]
+                },
+                Standing {
+                    gone: true,
+                    competing: vec![]
+                },
+            ]
+        );
+    }
+
+    #[test]
     fn a_replacement_is_found_by_its_words_and_applied() {
         let text = "We support option one. We oppose option two.";
         let s = suggestion(1, "We oppose ", "option two", "the second option", ".");
