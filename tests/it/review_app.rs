@@ -330,3 +330,21 @@ fn deleted_words_are_struck_and_inserted_words_underlined() {
     assert!(styled("[-need-]", Modifier::CROSSED_OUT));
     assert!(styled("{+population need+}", Modifier::UNDERLINED));
 }
+
+#[test]
+fn reviewers_text_from_a_hostile_file_reaches_the_screen_as_pictures() {
+    let mut response = reviews::reviewed();
+    let read = response.reviews.as_mut().unwrap();
+    read.suggestions[0].author = "Eve\u{1b}[2J".into();
+    read.suggestions[0].inserted = "new\nline\u{7}".into();
+    read.comments[0].text = "Look\u{1b}]52;c;aGk=\u{7}".into();
+    let mut h = app_on(&response);
+    alt_r(&mut h);
+    let screen = support::screen(&h, 120, 40);
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
+        "{screen}"
+    );
+    assert!(screen.contains("Eve␛[2J"), "{screen}");
+    assert!(screen.contains("Look␛]52;c;aGk=␇"), "{screen}");
+}

@@ -79,7 +79,9 @@ fn plain_mode_says_what_cannot_be_decided_and_why() {
     let sandbox = Sandbox::in_time_zone("UTC");
     let path = lay_out(sandbox.path(), &reviews::reviewed());
     let mut command = sandbox.consult(&["edit", "--plain", path.to_str().unwrap()]);
-    command.write_stdin("accept 4\naccept 9\nsignoff-from 1 agreed\naccept two\nreject 4\nreject 4\nquit\n");
+    command.write_stdin(
+        "accept 4\naccept 9\nsignoff-from 1 agreed\naccept two\nreject 4\nreject 4\nfinal\nno\nquit\n",
+    );
     let done = run(command);
     assert_eq!(done.code, 0, "{}\n{}", done.stdout, done.stderr);
     for said in [
@@ -89,6 +91,8 @@ fn plain_mode_says_what_cannot_be_decided_and_why() {
         "accept needs a suggestion's number, as suggestions lists them: accept 2",
         "Suggestion 4 rejected.",
         "Suggestion 4 is rejected already.",
+        "4 reviewers' suggestions are not yet accepted or rejected, and 2 reviewers' comments are not yet resolved.\nMark the response final anyway? yes or no",
+        "The response stays a draft.",
     ] {
         assert!(done.stdout.contains(said), "{said}\n{}", done.stdout);
     }
