@@ -85,6 +85,10 @@ pub enum Command {
     },
     Versions,
     Restore(usize),
+    /// Merge conflicts: list them.
+    Conflicts,
+    /// Settle conflict N (from 1), keeping one side, or both for text.
+    Keep(usize, crate::merge::resolve::Keep),
     Save,
     Help,
     Quit,
@@ -370,6 +374,18 @@ pub const WORDS: &[Word] = &[
         help: "go back to saved version N; what you have now is kept as a version first",
     },
     Word {
+        name: "conflicts",
+        short: &[],
+        usage: "conflicts",
+        help: "what two merged copies changed differently, numbered, with both sides",
+    },
+    Word {
+        name: "keep",
+        short: &[],
+        usage: "keep N ours",
+        help: "settle merge conflict N: keep ours, keep theirs, or (for text) keep both, ours first, to edit after",
+    },
+    Word {
         name: "save",
         short: &[],
         usage: "save",
@@ -499,11 +515,28 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "restore" => Command::Restore(number(rest).ok_or_else(|| {
             "restore needs a version number, as versions lists them: restore 2".to_string()
         })?),
+        "conflicts" => Command::Conflicts,
+        "keep" => keep(rest)?,
         "save" => Command::Save,
         "help" => Command::Help,
         _ => Command::Quit,
     };
     Ok(Some(command))
+}
+
+fn keep(rest: &str) -> Result<Command, String> {
+    use crate::merge::resolve::Keep;
+    let usage =
+        || "keep needs a conflict's number and a side: keep 2 ours, keep 2 theirs or keep 2 both".to_string();
+    let (n, side) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    let keep = match side.trim().to_lowercase().as_str() {
+        "ours" | "mine" => Keep::Ours,
+        "theirs" => Keep::Theirs,
+        "both" => Keep::Both,
+        _ => return Err(usage()),
+    };
+    Ok(Command::Keep(n, keep))
 }
 
 fn number(text: &str) -> Option<usize> {

@@ -126,6 +126,8 @@ impl Plain {
                 self.say_all(print::versions(&versions, &self.zone));
             }
             Command::Restore(number) => return self.restore(draft, number),
+            Command::Conflicts => self.list_conflicts(draft),
+            Command::Keep(number, keep) => return self.keep(draft, number, keep),
             Command::Save if draft.autosave.conflict => return self.settle_conflict(draft),
             Command::Save => {
                 self.save(draft)?;
