@@ -89,6 +89,27 @@ fn accepting_puts_the_words_in_the_editor_and_one_undo_takes_them_out() {
 }
 
 #[test]
+fn undo_goes_back_through_an_accepted_suggestion_to_the_words_typed_before_it() {
+    let mut h = app_on(&reviews::reviewed());
+    h.key(KeyCode::End);
+    h.type_text("Typed");
+    assert!(answer_editor(&h).ends_with("must lead.Typed"));
+    alt_r(&mut h);
+    h.key(KeyCode::Char('a'));
+    assert!(answer_editor(&h).contains("population need"));
+    h.ctrl('z');
+    assert_eq!(answer_editor(&h), format!("{SUMMARY}Typed"));
+    h.ctrl('z');
+    assert_eq!(answer_editor(&h), SUMMARY);
+    assert_eq!(h.answer("summary").answer, SUMMARY);
+    h.ctrl('y');
+    h.ctrl('y');
+    let redone = "Funding should follow population need, not history. Councils must lead.Typed";
+    assert_eq!(answer_editor(&h), redone);
+    assert_eq!(h.answer("summary").answer, redone);
+}
+
+#[test]
 fn rejecting_leaves_the_text_and_is_undone_on_its_own() {
     let mut h = panel_open();
     h.key(KeyCode::Down);

@@ -36,8 +36,8 @@ pub(super) fn review_panel_command(app: &mut App, command: Command) -> Option<Ef
             };
             match decided {
                 Ok(decided) => {
-                    if decided.text.is_some() {
-                        draft.reload_texts();
+                    if let Some(field) = decided.text {
+                        draft.text_put_in(field);
                     }
                     info(app, decided.describe());
                 }
