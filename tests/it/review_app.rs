@@ -219,6 +219,9 @@ fn a_members_comment_becomes_its_sign_off_agreed_or_objected() {
         h.message(),
         "Comment 2 is not from a member of this joint response"
     );
+    // The members panel takes the review panel's place.
+    h.key(KeyCode::F(9));
+    assert_eq!(h.app.focused(), Focused::Members);
 }
 
 #[test]

@@ -75,6 +75,11 @@ pub(super) fn review_panel_command(app: &mut App, command: Command) -> Option<Ef
                 None => return refuse(app, &ReviewError::NotFromMember(number)),
             }
         }
+        // The members panel takes the review panel's place.
+        Command::Joint(crate::app::command::JointCommand::Focus) => {
+            app.review.open = false;
+            return walk_command(app, command);
+        }
         _ => return walk_command(app, command),
     }
     None
