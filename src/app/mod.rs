@@ -393,20 +393,10 @@ impl App {
     /// read only once the user says so (`allow_outside`): the app asks first.
     pub fn open_joint_panel(&mut self, allow_outside: bool) {
         let asked_about = self.joint.take().map(|panel| panel.outside).unwrap_or_default();
+        let agreed = if allow_outside { asked_about } else { Vec::new() };
         self.joint = self.draft.as_ref().and_then(|draft| {
             let joint = draft.response.joint.as_ref()?;
-            let allowed = match &draft.file {
-                Some(file) => {
-                    if allow_outside {
-                        let files = asked_about.iter().map(PathBuf::as_path);
-                        drafts::joint::allow_member_folders(&self.dirs, &file.id, files);
-                    }
-                    drafts::joint::member_folders(&self.dirs, &file.id)
-                }
-                None if allow_outside => drafts::joint::MemberFolders::EVERYWHERE,
-                None => drafts::joint::MemberFolders::default(),
-            };
-            let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed);
+            let now = draft.members_now(&self.dirs, &self.catalog, &agreed);
             Some(joint::JointPanel::new(joint, &draft.set, now))
         });
         let outside = self

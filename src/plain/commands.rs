@@ -79,7 +79,8 @@ pub enum Command {
     /// follows, or cleared (`clear`).
     Gathered(String),
     Export {
-        format: Format,
+        /// None: the format this draft was last exported as.
+        format: Option<Format>,
         /// Another folder than the usual exports folder.
         folder: Option<String>,
     },
@@ -359,7 +360,7 @@ pub const WORDS: &[Word] = &[
         name: "export",
         short: &["e"],
         usage: "export md",
-        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another",
+        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another; export alone, as and where this draft was exported last",
     },
     Word {
         name: "versions",
@@ -695,7 +696,10 @@ fn export(rest: &str) -> Result<Command, String> {
         .flat_map(|f| std::iter::once(f.id).chain(f.aliases.iter().copied()))
         .collect();
     let Some(first) = rest.split_whitespace().next() else {
-        return Err(format!("export needs a format: {}", names.join(", ")));
+        return Ok(Command::Export {
+            format: None,
+            folder: None,
+        });
     };
     let format = Format::named(first).ok_or_else(|| {
         format!(
@@ -705,7 +709,7 @@ fn export(rest: &str) -> Result<Command, String> {
     })?;
     let folder = rest[first.len()..].trim();
     Ok(Command::Export {
-        format,
+        format: Some(format),
         folder: (!folder.is_empty()).then(|| folder.to_string()),
     })
 }
@@ -775,20 +779,23 @@ mod tests {
         assert_eq!(
             ok("export md"),
             Command::Export {
-                format: Format::Markdown,
+                format: Some(Format::Markdown),
                 folder: None
             }
         );
         assert_eq!(
             ok("e JSON My Exports/2026"),
             Command::Export {
-                format: Format::Json,
+                format: Some(Format::Json),
                 folder: Some("My Exports/2026".into())
             }
         );
         assert_eq!(
-            parse("export").unwrap_err(),
-            "export needs a format: md, markdown, docx, word, text, html, fhir, json"
+            ok("export"),
+            Command::Export {
+                format: None,
+                folder: None
+            }
         );
         assert!(
             parse("export pdf")

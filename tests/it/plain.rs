@@ -524,6 +524,40 @@ fn a_file_changed_elsewhere_can_be_merged_and_its_conflicts_settled_in_plain_mod
     assert!(merged.conflicts.is_empty());
 }
 
+#[test]
+fn export_alone_exports_as_and_where_the_draft_was_exported_last() {
+    let home = Home::new();
+    home.draft_from(LOCAL_GOVERNMENT);
+    let folder = home.path().join("for the board");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut plain = Piped::start(&home, &["edit", "draft.json"]);
+    plain.wait_for("Type help for the commands.");
+    plain.send("export\n");
+    plain.wait_for("This draft has not been exported yet: export needs a format, as in export md.");
+    plain.send(&format!("export json {}\nquit\n", folder.display()));
+    assert!(plain.wait_exit());
+    let exported = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(&exported).unwrap();
+    // Another session: the same format, to the same folder.
+    let mut plain = Piped::start(&home, &["edit", "draft.json"]);
+    plain.wait_for("Type help for the commands.");
+    plain.send("export\nquit\n");
+    assert!(plain.wait_exit());
+    assert!(
+        plain
+            .output()
+            .contains(&format!("Exported JSON to {}.", exported.display())),
+        "{}",
+        plain.output()
+    );
+    assert!(exported.exists());
+}
+
 /// A draft open in plain mode whose file a colleague then changed: a new role, and on
 /// Question 1 the position `q1`, if given.
 fn changed_by_a_colleague(home: &Home, q1: Option<&str>) -> (PathBuf, Piped, consult::model::Response) {
