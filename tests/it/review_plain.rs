@@ -135,3 +135,34 @@ fn in_a_terminal_one_suggestion_is_accepted_and_another_rejected() {
     app.send(support::pty::CTRL_Q);
     assert!(app.wait_exit());
 }
+
+#[test]
+fn plain_mode_turns_a_members_comment_into_its_sign_off() {
+    let member = "Northshire Combined Authority";
+    let mut response = reviews::reviewed();
+    response.joint = Some(consult::model::joint::Joint {
+        members: vec![consult::model::joint::Member {
+            organisation: member.into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    response.reviews.as_mut().unwrap().comments[2].member = Some(member.into());
+    let sandbox = Sandbox::in_time_zone("UTC");
+    let path = lay_out(sandbox.path(), &response);
+    let mut command = sandbox.consult(&["edit", "--plain", path.to_str().unwrap()]);
+    command.write_stdin("signoff-from 3 agreed\nquit\n");
+    let done = run(command);
+    assert_eq!(done.code, 0, "{}\n{}", done.stdout, done.stderr);
+    for said in [
+        "Going to Question 1, Statutory ICSs.",
+        "Northshire Combined Authority agreed on this item, comment 3 its note; the comment is resolved.",
+    ] {
+        assert!(done.stdout.contains(said), "{said}\n{}", done.stdout);
+    }
+    let after = saved(&path);
+    let signed = &after.joint.as_ref().unwrap().sign_offs[0];
+    assert_eq!(signed.note, "Please drop the reference to option 2.");
+    assert_eq!(signed.item.as_deref(), Some("q1"));
+    assert!(after.reviews.unwrap().comments[2].resolved);
+}
