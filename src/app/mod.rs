@@ -345,14 +345,15 @@ impl App {
         self.offer_sync_copy();
     }
 
-    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one
-    /// and nothing else is being asked: nothing is merged or moved without the user's word.
+    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one not
+    /// asked about yet and nothing else is being asked: nothing is merged or moved without
+    /// the user's word.
     pub fn offer_sync_copy(&mut self) {
         if self.dialog.is_some() {
             return;
         }
-        let Some(draft) = &self.draft else { return };
-        let Some((copy, tool)) = drafts::conflict_copies_of(&draft.path).into_iter().next() else {
+        let Some(draft) = &mut self.draft else { return };
+        let Some((copy, tool)) = draft.sync_copy_to_offer() else {
             return;
         };
         let name = copy.file_name().map_or_else(String::new, |n| {
