@@ -132,7 +132,11 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         &|| bar.inc(1),
     );
     bar.finish_and_clear();
-    let loaded = loaded.map_err(|e| Failure::failed(format!("cannot keep the document's parts in a temporary file: {e}")))?;
+    let loaded = loaded.map_err(|e| {
+        Failure::failed(format!(
+            "cannot keep the document's parts in a temporary file: {e}"
+        ))
+    })?;
     let (comparison, fragments) = match loaded {
         Ok(loaded) => loaded,
         Err(set_aside) => {

@@ -345,7 +345,10 @@ fn every_document_of_the_fixtures_stays_byte_for_byte() {
     let cases: [(&str, &[&str]); 3] = [
         ("samples", &[COMMISSION, LOCAL_GOVERNMENT, "--with-notes"]),
         ("hostile", &[COMMISSION, HOSTILE]),
-        ("mixed", &[LOCAL_GOVERNMENT, OLDER, UNSETTLED, CORRUPT, COMMISSION]),
+        (
+            "mixed",
+            &[LOCAL_GOVERNMENT, OLDER, UNSETTLED, CORRUPT, COMMISSION],
+        ),
     ];
     for (case, files) in cases {
         for format in ["md", "html", "csv"] {
@@ -1425,21 +1428,25 @@ fn each_file_is_opened_once_in_every_format() {
     for format in ["json", "csv", "md", "html", "pairs"] {
         let log = dir.path().join(format!("{format}.strace"));
         let out = dir.path().join(format!("comparison.{format}"));
-        let mut args = vec!["compare", "--format", if format == "pairs" { "csv" } else { format }];
+        let mut args = vec![
+            "compare",
+            "--format",
+            if format == "pairs" { "csv" } else { format },
+        ];
         if format == "pairs" {
             args.push("--pairs");
         }
         args.extend(["--out", out.to_str().unwrap()]);
         args.extend(files.iter().map(String::as_str));
-        let consult = sandbox.consult_in(root(), &args);
         let mut traced = std::process::Command::new("strace");
         traced
             .args(["-f", "-qq", "-e", "trace=%file", "-o"])
             .arg(&log)
-            .arg(consult.get_program())
-            .args(consult.get_args())
+            .arg(env!("CARGO_BIN_EXE_consult"))
+            .args(&args)
             .current_dir(root())
-            .envs(consult.get_envs().filter_map(|(k, v)| Some((k, v?))));
+            .envs(support::folders_env(sandbox.path()));
+        let traced = assert_cmd::Command::from_std(traced);
         let run = sandbox::run(traced);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         let calls = fs::read_to_string(&log).unwrap();
@@ -1451,8 +1458,18 @@ fn each_file_is_opened_once_in_every_format() {
                 .filter(|l| l.contains(&quoted) && !l.contains("execve("))
                 .collect();
             let opens = touching.iter().filter(|l| l.contains("open")).count();
-            assert_eq!(opens, 1, "{format}: {file} opened {opens} times:\n{}", touching.join("\n"));
-            assert_eq!(touching.len(), 1, "{format}: {file} looked up again:\n{}", touching.join("\n"));
+            assert_eq!(
+                opens,
+                1,
+                "{format}: {file} opened {opens} times:\n{}",
+                touching.join("\n")
+            );
+            assert_eq!(
+                touching.len(),
+                1,
+                "{format}: {file} looked up again:\n{}",
+                touching.join("\n")
+            );
         }
     }
 }

@@ -300,9 +300,11 @@ mod tests {
         for lead in ["", "é", "東京", "\u{a0}"] {
             for at in 0..140 {
                 for odd in ['\x1b', '\u{7f}', '\u{85}', '\u{202E}', '\r', 'é', '—', '\n', '\t'] {
-                    let text = format!("{lead}{}{odd}{}", "word ".repeat(30)[..at].to_string(), "tail ".repeat(10));
+                    let text = format!("{lead}{}{odd}{}", &"word ".repeat(30)[..at], "tail ".repeat(10));
                     for keep in [true, false] {
-                        let hidden = |c: char| !(keep && matches!(c, '\n' | '\t')) && (c.is_control() || is_bidi_control(c));
+                        let hidden = |c: char| {
+                            !(keep && matches!(c, '\n' | '\t')) && (c.is_control() || is_bidi_control(c))
+                        };
                         assert_eq!(
                             has_hidden(&text, keep, hidden),
                             text.chars().any(hidden),

@@ -53,7 +53,13 @@ pub(super) fn write(
             } else {
                 "Answers"
             };
-            style.item(&item.label, &item.prompt, heading, &comparison.summary_text(i), &mut text);
+            style.item(
+                &item.label,
+                &item.prompt,
+                heading,
+                &comparison.summary_text(i),
+                &mut text,
+            );
             out.write_all(text.as_bytes())?;
             text.clear();
             for (&o, start) in order.iter().zip(&starts) {

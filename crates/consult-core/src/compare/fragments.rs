@@ -136,7 +136,12 @@ impl Fragments {
         let block = &self.blocks[o];
         let from = i.checked_sub(1).map_or(0, |p| block.ends[p]);
         let to = block.ends[i];
-        read_at(&self.file, block.start + u64::from(from), (to - from) as usize, buffer)?;
+        read_at(
+            &self.file,
+            block.start + u64::from(from),
+            (to - from) as usize,
+            buffer,
+        )?;
         Ok(buffer)
     }
 }
@@ -216,7 +221,10 @@ impl Spill {
     /// The fragments, once every organisation's block is written (`blocks` in the
     /// comparison's order), or why they could not be.
     pub(super) fn finish(self, kind: Kind, blocks: Vec<Option<Block>>) -> io::Result<Fragments> {
-        let state = self.state.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let state = self
+            .state
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(error) = state.error {
             return Err(error);
         }

@@ -19,14 +19,15 @@ use serde::de::{Deserializer, Visitor};
 
 use super::fragments::{Block, Entry, Fragments, Kind, Spill, Texts};
 use super::{
-    CONFLICT_NOT_SETTLED, Comparison, Format, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance, point_key,
+    CONFLICT_NOT_SETTLED, Comparison, Format, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance,
+    point_key,
 };
 use crate::catalog::Catalog;
 use crate::documents;
+use crate::model::question_set::ItemIndex;
 use crate::model::response::PositionBasis;
 use crate::model::response::RESPONSE_FORMAT;
 use crate::model::validate::{Location, Problem};
-use crate::model::question_set::ItemIndex;
 use crate::model::{Conflict, Item, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus, Scale};
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
 use crate::storage::{self, SourceMode};
@@ -77,7 +78,9 @@ pub fn load_document(
     progress: &(dyn Fn() + Sync),
 ) -> std::io::Result<Result<(Comparison, Option<Fragments>), Vec<SetAside>>> {
     let kind = Kind::of(format, notes);
-    let spill = kind.map(|kind| Spill::new().map(|spill| (kind, spill))).transpose()?;
+    let spill = kind
+        .map(|kind| Spill::new().map(|spill| (kind, spill)))
+        .transpose()?;
     let reading = Reading {
         // Only the CSV reports word counts; counting them is a quarter of the work.
         count_words: format == Format::Csv,
@@ -87,7 +90,9 @@ pub fn load_document(
     match read_all(files, catalog, set, reading, progress) {
         Err(set_aside) => Ok(Err(set_aside)),
         Ok((comparison, blocks)) => {
-            let fragments = spill.map(|(kind, spill)| spill.finish(kind, blocks)).transpose()?;
+            let fragments = spill
+                .map(|(kind, spill)| spill.finish(kind, blocks))
+                .transpose()?;
             Ok(Ok((comparison, fragments)))
         }
     }

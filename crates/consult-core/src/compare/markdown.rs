@@ -60,7 +60,11 @@ struct Markdown;
 impl Style for Markdown {
     fn head(&self, comparison: &Comparison, order: &[usize], out: &mut dyn io::Write) -> io::Result<()> {
         let mut text = String::new();
-        let _ = writeln!(text, "# Comparison of responses — {}\n", inline(&comparison.set.title));
+        let _ = writeln!(
+            text,
+            "# Comparison of responses — {}\n",
+            inline(&comparison.set.title)
+        );
         let _ = writeln!(text, "{}\n", inline(&comparison.intro()));
         text.push_str("## Responses compared\n\n");
         for &o in order {

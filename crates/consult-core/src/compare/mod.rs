@@ -653,7 +653,11 @@ impl Format {
 }
 
 /// The document for `comparison` in `format`, as text (see [`write`]).
-pub fn render(format: Format, comparison: &Comparison, fragments: Option<&Fragments>) -> std::io::Result<String> {
+pub fn render(
+    format: Format,
+    comparison: &Comparison,
+    fragments: Option<&Fragments>,
+) -> std::io::Result<String> {
     let mut bytes = Vec::new();
     write(format, comparison, fragments, &mut bytes)?;
     Ok(String::from_utf8(bytes).expect("every writer writes UTF-8 text"))
@@ -815,8 +819,6 @@ pub fn legend() -> String {
         Agreement::Same.marker()
     )
 }
-
-
 
 #[cfg(test)]
 mod tests {
