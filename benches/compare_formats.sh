@@ -35,7 +35,7 @@ for n in "${SIZES[@]}"; do
     if [ "$(find "$dir" -name '*.json' 2>/dev/null | wc -l)" -ne "$n" ]; then
         rm -rf "$dir"
         mkdir -p "$dir"
-        find "$ALL" -name '*.json' | sort | head -n "$n" | xargs -I{} ln {} "$dir/"
+        find "$ALL" -name '*.json' | sort | sed -n "1,${n}p" | xargs -I{} ln {} "$dir/"
     fi
 done
 

@@ -48,26 +48,6 @@ impl Kind {
     pub fn of(format: Format, notes: bool) -> Option<Kind> {
         matches!(format, Format::Markdown | Format::Html | Format::Csv).then_some(Kind { format, notes })
     }
-
-    /// Writes one organisation's fragments into `out` (empty), an item at a time, each
-    /// item's end in `ends`.
-    pub(super) fn render(self, entries: &[Entry], out: &mut Vec<u8>, ends: &mut Vec<u32>) {
-        let end = |out: &Vec<u8>| u32::try_from(out.len()).unwrap_or(u32::MAX);
-        match self.format {
-            Format::Csv => super::csv::fragments(entries, out, |out| ends.push(end(out))),
-            Format::Markdown | Format::Html => {
-                for entry in entries {
-                    if self.format == Format::Html {
-                        super::html::fragment(entry, self.notes, out);
-                    } else {
-                        super::markdown::fragment(entry, self.notes, out);
-                    }
-                    ends.push(end(out));
-                }
-            }
-            Format::Json | Format::PairsCsv => {}
-        }
-    }
 }
 
 /// Where one organisation's fragments are in the file.

@@ -615,6 +615,30 @@ pub fn write(
     }
 }
 
+/// Each format's fragments are made by its own writer; said here, where the writers are
+/// known, so the fragments' store need not know them.
+impl fragments::Kind {
+    /// Writes one organisation's fragments into `out` (empty), an item at a time, each
+    /// item's end in `ends`.
+    pub(crate) fn render(self, entries: &[fragments::Entry], out: &mut Vec<u8>, ends: &mut Vec<u32>) {
+        let end = |out: &Vec<u8>| u32::try_from(out.len()).unwrap_or(u32::MAX);
+        match self.format {
+            Format::Csv => csv::fragments(entries, out, |out| ends.push(end(out))),
+            Format::Markdown | Format::Html => {
+                for entry in entries {
+                    if self.format == Format::Html {
+                        html::fragment(entry, self.notes, out);
+                    } else {
+                        markdown::fragment(entry, self.notes, out);
+                    }
+                    ends.push(end(out));
+                }
+            }
+            Format::Json | Format::PairsCsv => {}
+        }
+    }
+}
+
 /// Where the screen's export writes `comparison` as `format` in `dir`:
 /// `comparison-SET.md`, or `comparison-SET-pairs.csv` for the pairs.
 pub fn default_path(dir: &std::path::Path, comparison: &Comparison, format: Format) -> PathBuf {
