@@ -10,9 +10,9 @@
 use docx_rs::{
     AbstractNumbering, AlignmentType, BookmarkEnd, BookmarkStart, BreakType, BuildXML, DocumentRels, Docx,
     Footer, FooterRels, Footnote, Footnotes, Header, HeaderRels, IndentLevel, Level, LevelJc, LevelOverride,
-    LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
-    ParagraphChild, Run, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType,
-    TableRow, VertAlignType, WidthType,
+    LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, NumberingProperty, PageMargin,
+    PageNum, Paragraph, ParagraphChild, ParagraphStyle, Run, SpecialIndentType, Start, Style, StyleType,
+    Table, TableCell, TableCellContent, TableLayoutType, TableRow, VertAlignType, WidthType,
 };
 
 use super::Options;
@@ -39,37 +39,28 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u
     if options.review.is_some() {
         doc.styled("Heading1", review_copy::NOTE_HEADING);
         for point in review_copy::NOTE {
-            let paragraph = doc.paragraph().style("ListParagraph");
-            doc.push(
-                paragraph
-                    .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
-                    .add_run(run(point)),
-            );
+            let mut paragraph = doc.listed(BULLETS, 0);
+            add(&mut paragraph, run(point));
+            doc.push(paragraph);
         }
     }
     doc.styled("Title", &submission.title);
-    let preamble = doc.paragraph().add_run(run(&submission.preamble));
-    doc.push(preamble);
+    doc.line(None, run(&submission.preamble));
     doc.styled("Heading1", "Respondent");
     for (name, value) in &submission.respondent {
-        let paragraph = doc
-            .paragraph()
-            .add_run(Run::new().add_text(format!("{name}: ")).bold())
-            .add_run(run(value));
+        let mut paragraph = doc.paragraph(None);
+        add(&mut paragraph, Run::new().add_text(format!("{name}: ")).bold());
+        add(&mut paragraph, run(value));
         doc.push(paragraph);
     }
     if !submission.positions.is_empty() {
         doc.styled("Heading1", "Positions at a glance");
-        let table = positions_table(&mut doc, &submission.positions);
-        doc.table(&table);
+        positions_table(&mut doc, &submission.positions);
     }
     for part in &submission.sections {
         doc.styled("Heading1", &part.section.title);
         if let Some(source) = &part.section.source {
-            let paragraph = doc
-                .paragraph()
-                .add_run(run(&format!("Wording quoted from: {source}")).italic());
-            doc.push(paragraph);
+            doc.line(None, run(&format!("Wording quoted from: {source}")).italic());
         }
         for item in &part.items {
             write_item(&mut doc, item, part.lone_free_text);
@@ -84,8 +75,9 @@ const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 
 /// Item, wording and position, each column as wide as its content needs (the item's label
 /// and the position are short; the wording takes the rest), the header row repeating at the
-/// top of each page the table runs onto.
-fn positions_table(doc: &mut Writer, positions: &[Row]) -> Table {
+/// top of each page the table runs onto. Written a row at a time: a set of thousands of
+/// items has thousands of rows.
+fn positions_table(doc: &mut Writer, positions: &[Row]) {
     // About 130 twips a character at 11 point, with the cell's margins.
     let fitted = |longest: usize, least: usize, most: usize| (longest * 130 + 300).clamp(least, most);
     let longest = |texts: &mut dyn Iterator<Item = &str>| texts.map(|t| t.chars().count()).max().unwrap_or(0);
@@ -105,53 +97,64 @@ fn positions_table(doc: &mut Writer, positions: &[Row]) -> Table {
         2600,
     );
     let widths = [item, TEXT_WIDTH - item - position, position];
-    let mut row = |texts: [&str; 3], bold: bool| {
-        let cells = texts
-            .iter()
-            .zip(widths)
-            .map(|(text, width)| {
-                let run = if bold { run(text).bold() } else { run(text) };
-                TableCell::new()
-                    .width(width, WidthType::Dxa)
-                    .add_paragraph(doc.paragraph().add_run(run))
-            })
-            .collect();
-        TableRow::new(cells)
-    };
     // `cant_split` marks the header row; the package adds Word's "repeat as header row" to it.
-    let mut rows = vec![row(["Item", "Wording", "Position"], true).cant_split()];
-    for position in positions {
-        rows.push(row(
-            [
-                &position.item.label,
-                &position.item.prompt,
-                position.position.unwrap_or("No position"),
-            ],
-            false,
-        ));
-    }
-    Table::new(rows)
+    let header = table_row(doc, ["Item", "Wording", "Position"], true, widths).cant_split();
+    let table = Table::new(vec![header])
         .set_grid(widths.to_vec())
         .width(TEXT_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+        .layout(TableLayoutType::Fixed);
+    doc.flush();
+    let (opening, closing) = package::table_with_header_row(&table);
+    doc.package.write(&opening);
+    for position in positions {
+        let texts = [
+            position.item.label.as_str(),
+            position.item.prompt.as_str(),
+            position.position.unwrap_or("No position"),
+        ];
+        let row = table_row(doc, texts, false, widths);
+        package::serialise(&row, &mut doc.buffer);
+        doc.package.write(&doc.buffer);
+        doc.buffer.clear();
+    }
+    doc.package.write(closing);
+}
+
+/// A row of the positions table: `texts` in cells of `widths`, in bold for the header.
+fn table_row(doc: &mut Writer, texts: [&str; 3], bold: bool, widths: [usize; 3]) -> TableRow {
+    let cells = texts
+        .iter()
+        .zip(widths)
+        .map(|(text, width)| {
+            let mut paragraph = doc.paragraph(None);
+            add(&mut paragraph, if bold { run(text).bold() } else { run(text) });
+            let mut cell = TableCell::new().width(width, WidthType::Dxa);
+            cell.children.push(TableCellContent::Paragraph(paragraph));
+            cell
+        })
+        .collect();
+    TableRow::new(cells)
 }
 
 /// The header names who responds to what; the footer, the response's date and the page.
 fn header_and_footer(doc: &mut Writer, organisation: &str, response: &Response) -> (Header, Footer) {
-    let header = Header::new().add_paragraph(doc.paragraph().style("Header").add_run(run(&format!(
-        "{organisation} — response to {}",
-        response.question_set.title
-    ))));
-    let date = response.updated.strftime("%-d %B %Y").to_string();
-    let footer = Footer::new().add_paragraph(
-        doc.paragraph()
-            .style("Footer")
-            // Our own words, their spaces kept (`run` trims a line of untrusted text).
-            .add_run(Run::new().add_text(format!("{date} · Page ")))
-            .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" of "))
-            .add_num_pages(NumPages::new()),
+    let mut header = doc.paragraph(Some("Header"));
+    add(
+        &mut header,
+        run(&format!(
+            "{organisation} — response to {}",
+            response.question_set.title
+        )),
     );
+    let date = response.updated.strftime("%-d %B %Y").to_string();
+    let footer = (*doc.paragraph(Some("Footer")))
+        // Our own words, their spaces kept (`run` trims a line of untrusted text).
+        .add_run(Run::new().add_text(format!("{date} · Page ")))
+        .add_page_num(PageNum::new())
+        .add_run(Run::new().add_text(" of "))
+        .add_num_pages(NumPages::new());
+    let header = Header::new().add_paragraph(*header);
+    let footer = Footer::new().add_paragraph(footer);
     (header, footer)
 }
 
@@ -161,16 +164,13 @@ fn write_item(doc: &mut Writer, part: &ItemPart, lone_free_text: bool) {
         doc.blocks(&part.item.prompt, Some("Quote"));
     }
     if let Some(label) = part.position {
-        let paragraph = doc.paragraph().add_run(run(&format!("Position: {label}")).bold());
-        doc.push(paragraph);
+        doc.line(None, run(&format!("Position: {label}")).bold());
     }
     if let Some(missing) = part.missing {
-        let paragraph = doc.paragraph().add_run(run(missing).italic());
-        doc.push(paragraph);
+        doc.line(None, run(missing).italic());
     }
     if let Some(consensus) = &part.consensus {
-        let paragraph = doc.paragraph().add_run(run(consensus).italic());
-        doc.push(paragraph);
+        doc.line(None, run(consensus).italic());
     }
     let review = doc.options.review.is_some();
     doc.marked(&part.answer, review.then_some((Marked::Answer, part.ordinal)));
@@ -187,6 +187,11 @@ fn write_item(doc: &mut Writer, part: &ItemPart, lone_free_text: bool) {
         doc.styled(level, &format!("Minority statement: {member}"));
         doc.blocks(statement, None);
     }
+}
+
+/// `run` added to the end of `paragraph`, in place (see [`Writer::paragraph`]).
+fn add(paragraph: &mut Paragraph, run: Run) {
+    paragraph.children.push(ParagraphChild::Run(Box::new(run)));
 }
 
 /// A run of one line of untrusted text.
@@ -208,7 +213,7 @@ struct Writer<'a> {
     frame: Docx,
     options: Options<'a>,
     /// The elements of the item being laid out, serialised together by [`Writer::flush`].
-    pending: Vec<Paragraph>,
+    pending: Vec<Box<Paragraph>>,
     /// Bytes on their way into the package.
     buffer: Vec<u8>,
     /// What each footnote mark in the answers stands for, from 1.
@@ -270,27 +275,41 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A new paragraph with the next id.
-    fn paragraph(&mut self) -> Paragraph {
+    /// A new paragraph with the next id, in `style` if given. Made in place and boxed: a
+    /// paragraph is 2.4 KB before it holds anything, and each step of its builder moves all
+    /// of it, which at a hundred thousand items is most of the time an export takes.
+    fn paragraph(&mut self, style: Option<&str>) -> Box<Paragraph> {
+        let mut paragraph = Box::new(Paragraph::new());
         self.paragraphs += 1;
-        Paragraph::new().id(format!("{:08x}", self.paragraphs))
+        paragraph.id = format!("{:08x}", self.paragraphs);
+        if let Some(style) = style {
+            paragraph.property.style = Some(ParagraphStyle::new(Some(style)));
+        }
+        paragraph
     }
 
-    fn push(&mut self, paragraph: Paragraph) {
+    /// A new list paragraph in the list `numbering`, at `level`.
+    fn listed(&mut self, numbering: usize, level: usize) -> Box<Paragraph> {
+        let mut paragraph = self.paragraph(Some("ListParagraph"));
+        let number = NumberingProperty::new().add_num(NumberingId::new(numbering), IndentLevel::new(level));
+        paragraph.property.numbering_property = Some(number);
+        paragraph.has_numbering = true;
+        paragraph
+    }
+
+    fn push(&mut self, paragraph: Box<Paragraph>) {
         self.pending.push(paragraph);
     }
 
-    fn styled(&mut self, style: &str, text: &str) {
-        let paragraph = self.paragraph().style(style).add_run(run(text));
+    /// A paragraph of one run.
+    fn line(&mut self, style: Option<&str>, run: Run) {
+        let mut paragraph = self.paragraph(style);
+        add(&mut paragraph, run);
         self.push(paragraph);
     }
 
-    /// The table, after what is pending.
-    fn table(&mut self, table: &Table) {
-        self.flush();
-        package::table_with_header_row(table, &mut self.buffer);
-        self.package.write(&self.buffer);
-        self.buffer.clear();
+    fn styled(&mut self, style: &str, text: &str) {
+        self.line(Some(style), run(text));
     }
 
     /// Writes what is pending into the document.
@@ -310,7 +329,7 @@ impl<'a> Writer<'a> {
         self.blocks(text, None);
         let Some((marked, ordinal)) = marked else { return };
         if self.pending.len() == first {
-            let empty = self.paragraph();
+            let empty = self.paragraph(None);
             self.push(empty);
         }
         let id = self.bookmarks;
@@ -330,10 +349,7 @@ impl<'a> Writer<'a> {
         for block in rich::parse(text) {
             match block {
                 Block::Paragraph(lines) => {
-                    let mut paragraph = self.paragraph();
-                    if let Some(style) = style {
-                        paragraph = paragraph.style(style);
-                    }
+                    let paragraph = self.paragraph(style);
                     let paragraph = self.lines_into(paragraph, &lines);
                     self.push(paragraph);
                 }
@@ -354,10 +370,7 @@ impl<'a> Writer<'a> {
             }
         };
         for item in &list.items {
-            let paragraph = self
-                .paragraph()
-                .style("ListParagraph")
-                .numbering(NumberingId::new(id), IndentLevel::new(level));
+            let paragraph = self.listed(id, level);
             let paragraph = self.lines_into(paragraph, &item.lines);
             self.push(paragraph);
             for nested in &item.nested {
@@ -368,8 +381,7 @@ impl<'a> Writer<'a> {
 
     /// `paragraph` holding `lines`, with line breaks between them, emphasis as bold and
     /// italic runs, and Word footnotes (from the notes) where the attribution marks are.
-    fn lines_into(&mut self, mut paragraph: Paragraph, lines: &[rich::Line]) -> Paragraph {
-        // Runs go straight into the paragraph: its builder would move the whole paragraph per run.
+    fn lines_into(&mut self, mut paragraph: Box<Paragraph>, lines: &[rich::Line]) -> Box<Paragraph> {
         let children = &mut paragraph.children;
         for (l, line) in lines.iter().enumerate() {
             if l > 0 {

@@ -81,8 +81,10 @@ pub fn serialise(element: &impl BuildXML, out: &mut Vec<u8>) {
         .expect("writing to memory");
 }
 
-/// The positions table, serialised with its first row repeating at the top of each page.
-pub fn table_with_header_row(table: &docx_rs::Table, out: &mut Vec<u8>) {
+/// A table holding its header row alone, serialised with that row repeating at the top of
+/// each page, and split before its end tag: the other rows go in between.
+pub fn table_with_header_row(table: &docx_rs::Table) -> (Vec<u8>, &'static [u8]) {
+    const END: &[u8] = b"</w:tbl>";
     let mut bytes = Vec::new();
     serialise(table, &mut bytes);
     insert_at_first(
@@ -91,7 +93,9 @@ pub fn table_with_header_row(table: &docx_rs::Table, out: &mut Vec<u8>) {
         HEADER_ROW_OPENING.len(),
         "<w:tblHeader />",
     );
-    out.extend_from_slice(&bytes);
+    assert!(bytes.ends_with(END), "docx-rs ends a table with its end tag");
+    bytes.truncate(bytes.len() - END.len());
+    (bytes, END)
 }
 
 /// A footnote, serialised as Word writes one: opening with its number (Word's
