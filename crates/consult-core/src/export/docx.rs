@@ -64,11 +64,17 @@ pub fn render(response: &Response, set: &QuestionSet, options: Options) -> Vec<u
         }
         for item in &part.items {
             write_item(&mut doc, item, part.lone_free_text);
-            doc.flush();
+            if doc.pending.len() >= BATCH {
+                doc.flush();
+            }
         }
     }
     doc.finish(submission.organisation, response)
 }
+
+/// How many paragraphs or table rows are made before they are serialised together: enough
+/// to share out between threads, few enough to take little memory.
+const BATCH: usize = 512;
 
 /// The width of the text on an A4 page with the margins below, in twentieths of a point.
 const TEXT_WIDTH: usize = 11906 - 2 * 1134;
@@ -106,16 +112,20 @@ fn positions_table(doc: &mut Writer, positions: &[Row]) {
     doc.flush();
     let (opening, closing) = package::table_with_header_row(&table);
     doc.package.write(&opening);
-    for position in positions {
-        let texts = [
-            position.item.label.as_str(),
-            position.item.prompt.as_str(),
-            position.position.unwrap_or("No position"),
-        ];
-        let row = table_row(doc, texts, false, widths);
-        package::serialise(&row, &mut doc.buffer);
-        doc.package.write(&doc.buffer);
-        doc.buffer.clear();
+    for batch in positions.chunks(BATCH) {
+        let rows: Vec<TableRow> = batch
+            .iter()
+            .map(|position| {
+                let texts = [
+                    position.item.label.as_str(),
+                    position.item.prompt.as_str(),
+                    position.position.unwrap_or("No position"),
+                ];
+                table_row(doc, texts, false, widths)
+            })
+            .collect();
+        package::serialise_all(&rows, &mut doc.buffer);
+        doc.write_buffer();
     }
     doc.package.write(closing);
 }
@@ -212,7 +222,7 @@ struct Writer<'a> {
     /// The document's frame: page, styles, lists, later the header and footer.
     frame: Docx,
     options: Options<'a>,
-    /// The elements of the item being laid out, serialised together by [`Writer::flush`].
+    /// The paragraphs laid out and not yet written, serialised together by [`Writer::flush`].
     pending: Vec<Box<Paragraph>>,
     /// Bytes on their way into the package.
     buffer: Vec<u8>,
@@ -314,9 +324,13 @@ impl<'a> Writer<'a> {
 
     /// Writes what is pending into the document.
     fn flush(&mut self) {
-        for paragraph in self.pending.drain(..) {
-            package::serialise(&paragraph, &mut self.buffer);
-        }
+        package::serialise_all(&self.pending, &mut self.buffer);
+        self.pending.clear();
+        self.write_buffer();
+    }
+
+    /// What is serialised so far, into the document.
+    fn write_buffer(&mut self) {
         self.package.write(&self.buffer);
         self.buffer.clear();
     }
@@ -402,14 +416,11 @@ impl<'a> Writer<'a> {
                     }
                     if let Some(n) = note {
                         let said = self.notes.get(n - 1).map_or("", String::as_str);
-                        self.paragraphs += 1;
-                        let content = Paragraph::new()
-                            .id(format!("{:08x}", self.paragraphs))
-                            .style("FootnoteText")
-                            .add_run(run(said));
+                        let mut content = self.paragraph(Some("FootnoteText"));
+                        add(&mut content, run(said));
                         let footnote = Footnote {
                             id: n,
-                            content: vec![content],
+                            content: vec![*content],
                         };
                         package::footnote(&footnote, &mut self.footnotes);
                         let reference = Run::new().add_footnote_reference(footnote);
