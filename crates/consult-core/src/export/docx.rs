@@ -18,7 +18,7 @@ use docx_rs::{
 use super::Options;
 use super::attribution;
 use super::html::escape;
-use super::package::{self, Package};
+use super::package::{self, Package, xml_safe};
 use super::parts::{self, ItemPart, Row, Submission};
 use super::review_copy::{self, Marked};
 use super::rich::{self, Block, List, one_line};
@@ -209,12 +209,6 @@ fn run(text: &str) -> Run {
     Run::new().add_text(xml_safe(&one_line(text)))
 }
 
-/// XML 1.0 cannot hold U+FFFE or U+FFFF at all, even escaped; `visible` has already made
-/// every control character a picture, so these two are all that is left to replace.
-pub(super) fn xml_safe(text: &str) -> String {
-    text.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")
-}
-
 /// The package being written: the parts before the body already in it, the body going in
 /// an item at a time, and what the parts after it need gathered on the way.
 struct Writer<'a> {
@@ -223,6 +217,8 @@ struct Writer<'a> {
     frame: Docx,
     options: Options<'a>,
     /// The paragraphs laid out and not yet written, serialised together by [`Writer::flush`].
+    /// Boxed as they are made (see [`Writer::paragraph`]), so none is moved again whole.
+    #[allow(clippy::vec_box)]
     pending: Vec<Box<Paragraph>>,
     /// Bytes on their way into the package.
     buffer: Vec<u8>,

@@ -67,6 +67,12 @@ impl Package {
     }
 }
 
+/// XML 1.0 cannot hold U+FFFE or U+FFFF at all, even escaped; `visible` has already made
+/// every control character a picture, so these two are all that is left to replace.
+pub fn xml_safe(text: &str) -> String {
+    text.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")
+}
+
 /// `element` as docx-rs writes it (its own settings: no declaration, no indenting, text
 /// escaped by the elements themselves), added to `out`.
 pub fn serialise(element: &impl BuildXML, out: &mut Vec<u8>) {

@@ -7,7 +7,7 @@
 use docx_rs::xml::common::XmlVersion;
 use docx_rs::xml::writer::{EmitterConfig, XmlEvent};
 
-use super::docx::xml_safe;
+use super::package::xml_safe;
 use crate::model::Response;
 use crate::text::visible;
 
