@@ -133,7 +133,7 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
                 Ok(set) => set,
                 Err(e) => return fail(e.into()),
             };
-            let mut opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
+            let mut opened = match drafts::open_keeping_version_later(&dirs, &catalog, &args.file, set.as_ref()) {
                 Ok(opened) => opened,
                 Err(message) => {
                     eprintln!("consult: {message}");

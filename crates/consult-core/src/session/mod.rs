@@ -649,6 +649,9 @@ impl Session {
 
     /// A save of the draft file as it is now, stamped with the time of the change.
     pub fn save_job(&mut self) -> SaveJob {
+        if let Some(file) = &mut self.file {
+            file.keep_opened_version();
+        }
         if self.is_dirty() {
             self.response.updated = now();
         }
