@@ -31,6 +31,8 @@ mod out;
 mod outline;
 mod placing;
 mod plain;
+mod review_app;
+mod review_plain;
 mod safety;
 mod scale;
 mod schemas;

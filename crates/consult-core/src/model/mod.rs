@@ -3,6 +3,7 @@
 pub mod joint;
 pub mod question_set;
 pub mod response;
+pub mod review;
 pub mod source;
 pub mod validate;
 

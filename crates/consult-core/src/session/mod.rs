@@ -7,6 +7,7 @@ pub mod autosave;
 pub mod finish;
 pub mod joint;
 pub mod placing;
+pub mod review;
 pub mod undo;
 pub mod versions;
 
@@ -17,6 +18,7 @@ use std::time::Instant;
 pub use autosave::{Autosave, Due, SaveState};
 pub use finish::StillToDo;
 pub use placing::{PlacingEdit, PlacingUndone};
+pub use review::{AcceptedAll, Decided, ReviewError};
 use undo::{Change, History, TextEdit};
 
 use crate::dirs::Dirs;
@@ -149,6 +151,8 @@ pub struct Session {
     dropped_passages: Vec<(String, Passage)>,
     /// Undo of an imported response's placing: whole-response steps (see `placing`).
     placing: placing::PlacingHistory,
+    /// Sync tools' conflict copies offered already (see [`Session::sync_copy_to_offer`]).
+    offered_copies: Vec<PathBuf>,
 }
 
 /// "over the word limit by 12", for an item over `limit`.
@@ -178,6 +182,7 @@ impl Session {
             histories: HashMap::new(),
             dropped_passages: Vec::new(),
             placing: placing::PlacingHistory::default(),
+            offered_copies: Vec::new(),
         };
         session.recount_limits();
         session
@@ -517,6 +522,10 @@ impl Session {
                 let text = if redo { after } else { before };
                 self.edit_current(now, |a| *field.of_mut(a) = text);
                 return Undone::Applied { text: Some(field) };
+            }
+            change @ (Change::Suggestion { .. } | Change::Resolved { .. }) => {
+                let text = self.undo_review(change, redo, now);
+                return Undone::Applied { text };
             }
             Change::Settle { settlement, text } => {
                 // It was settled on this very response, written as JSON and read back:
