@@ -79,7 +79,8 @@ fn vim(home: &Path, file: &Path) -> (CommandBuilder, impl Fn(&vt100::Screen) -> 
     let message = format!("{size}B");
     let drawn = move |screen: &vt100::Screen| {
         // Row by row: `contents` joins a wrapped line's rows into one.
-        screen.contents().contains(&message) && screen.rows(0, 80).nth(22).is_some_and(|l| !l.trim().is_empty())
+        screen.contents().contains(&message)
+            && screen.rows(0, 80).nth(22).is_some_and(|l| !l.trim().is_empty())
     };
     (command, drawn)
 }

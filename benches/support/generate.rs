@@ -308,7 +308,9 @@ pub fn long_response(set: &QuestionSet, bytes: usize, rng: &mut Rng) -> Response
 pub fn write_joint(dir: &Path, set: &QuestionSet, members: usize) -> PathBuf {
     std::fs::create_dir_all(dir).unwrap();
     let fixture = |name: &str| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         consult::parse::response(&std::fs::read_to_string(path).unwrap()).unwrap()
     };
     let samples = [

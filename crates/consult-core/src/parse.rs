@@ -309,15 +309,25 @@ mod tests {
         let mut document = sample();
         document["answers"][0]["status"] = serde_json::json!("half-done");
         let problem = response(&document.to_string()).unwrap_err();
-        assert!(problem.message.contains("answers[0].status"), "{}", problem.message);
+        assert!(
+            problem.message.contains("answers[0].status"),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]
     fn kind_reads_objects_without_building_them_and_judges_the_rest_whole() {
         assert_eq!(kind(&sample().to_string()), Ok(DocKind::Response));
-        assert_eq!(kind(r#"{"sections": [], "x": {"deep": [1, 2]}}"#), Ok(DocKind::QuestionSet));
+        assert_eq!(
+            kind(r#"{"sections": [], "x": {"deep": [1, 2]}}"#),
+            Ok(DocKind::QuestionSet)
+        );
         // A field named twice, a list, a bare value: as before, from the whole text.
-        assert_eq!(kind(r#"{"sections": [], "sections": []}"#), Ok(DocKind::QuestionSet));
+        assert_eq!(
+            kind(r#"{"sections": [], "sections": []}"#),
+            Ok(DocKind::QuestionSet)
+        );
         assert_eq!(kind("[1, 2]"), Err(not_ours()));
         assert!(kind(r#"{"sections": [}"#).is_err());
     }

@@ -97,7 +97,9 @@ pub fn over<'a>(response: &Response, set: &'a QuestionSet) -> Vec<(usize, &'a It
             if item.word_limit.is_none() && item.char_limit.is_none() {
                 return None;
             }
-            let over = limits(item, counts(&answer.answer)).into_iter().filter(|l| l.over().is_some());
+            let over = limits(item, counts(&answer.answer))
+                .into_iter()
+                .filter(|l| l.over().is_some());
             Some(over.map(move |limit| (a, item, limit)).collect::<Vec<_>>())
         })
         .flatten_iter()

@@ -74,7 +74,9 @@ impl<'de> Visitor<'de> for Beside<'_> {
             };
             let inner = map.next_value_seed(Beside(expected))?;
             if let Some(inner) = inner
-                && found.as_ref().is_none_or(|(first, _)| key.as_str() < first.as_str())
+                && found
+                    .as_ref()
+                    .is_none_or(|(first, _)| key.as_str() < first.as_str())
             {
                 let path = format!(".{}{inner}", key.as_str());
                 found = Some((key.as_str().to_string(), path));
