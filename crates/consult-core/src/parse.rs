@@ -273,7 +273,7 @@ mod tests {
     use serde_json::Value;
 
     fn sample() -> Value {
-        let set = crate::catalog::Catalog::built_in().entries[0].set.clone();
+        let set = crate::model::validate::tests::small_set();
         let mut response = Response::new(&set, "Example Trust");
         response.answers.push(crate::model::Answer {
             item: set.items().next().unwrap().id.clone(),

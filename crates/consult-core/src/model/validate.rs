@@ -582,12 +582,26 @@ fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::catalog::Catalog;
 
-    fn built_in() -> QuestionSet {
-        Catalog::built_in().find("integrating-care").cloned().unwrap()
+    /// A small set made here (the catalog reads sets through the checks tested here): a
+    /// section of two items on an agreement scale and two free-text ones.
+    pub(crate) fn small_set() -> QuestionSet {
+        let item = |id: &str, scale: Option<&str>| serde_json::json!({"id": id, "label": id, "prompt": "Do you agree?", "scale": scale});
+        let option = |id: &str| serde_json::json!({"id": id, "label": id, "symbol": "+"});
+        serde_json::from_value(serde_json::json!({
+            "format_version": 1,
+            "id": "a-set",
+            "title": "A set",
+            "publisher": "Us",
+            "source": "Here",
+            "scales": [{"id": "agreement", "name": "agreement", "options": [option("agree"), option("disagree")]}],
+            "sections": [{"id": "s1", "title": "Questions", "items": [
+                item("q1", Some("agreement")), item("q2", None), item("q3", Some("agreement")), item("q4", None)
+            ]}]
+        }))
+        .unwrap()
     }
 
     fn paths(problems: &[Problem]) -> Vec<String> {
@@ -597,7 +611,7 @@ mod tests {
     // Paths are put together only when a problem is found: each must still name its place.
     #[test]
     fn a_set_s_problems_name_their_field_path() {
-        let mut set = built_in();
+        let mut set = small_set();
         let s = set.sections.iter().position(|s| s.items.len() >= 4).unwrap();
         let items = &mut set.sections[s].items;
         items[0].id = "Not An Id".into();
@@ -619,7 +633,7 @@ mod tests {
 
     #[test]
     fn a_response_s_problems_name_their_field_path() {
-        let set = built_in();
+        let set = small_set();
         let mut response = Response::new(&set, "Example Trust");
         let scaled = set.items().find(|i| i.scale.is_some()).unwrap().id.clone();
         let free = set.items().find(|i| i.scale.is_none()).unwrap().id.clone();
