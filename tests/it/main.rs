@@ -32,6 +32,7 @@ mod outline;
 mod placing;
 mod plain;
 mod review_app;
+mod review_copy;
 mod review_plain;
 mod safety;
 mod scale;
