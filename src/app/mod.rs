@@ -320,6 +320,14 @@ impl App {
         app
     }
 
+    /// What opening a draft leaves until its first frame is on screen: keeping the state it
+    /// was opened in as a version (a copy of the whole file). No key is taken before this.
+    pub fn after_first_frame(&mut self) {
+        if let Some(file) = self.draft.as_mut().and_then(|draft| draft.file.as_mut()) {
+            file.keep_opened_version();
+        }
+    }
+
     /// Finds work from sessions that ended before saving, to offer back.
     fn find_unsaved_work(&mut self) {
         (self.recovery.offered, self.recovery.unreadable) = drafts::unsaved_work(&self.dirs, &self.catalog);

@@ -72,12 +72,16 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut redraw = true;
     let mut quit = false;
+    let mut first_frame = true;
     loop {
         if redraw {
             let mut shown = Default::default();
             tui.draw(|frame| shown = ui::draw_and_report(app, frame))?;
             // What only drawing can know (how far a text scrolls) comes back in as an action.
             update(app, Action::Layout(shown));
+        }
+        if std::mem::take(&mut first_frame) {
+            app.after_first_frame();
         }
         // After the frame, so what was typed is on screen before any save is prepared.
         redraw = catch_up(app, saver);

@@ -47,6 +47,8 @@ pub struct Handle {
     pub journal: PathBuf,
     pub history: History,
     _lock: DraftLock,
+    /// The file as opened, still to be kept as a version (see [`open_keeping_version_later`]).
+    unkept: Option<Vec<u8>>,
 }
 
 impl Handle {
@@ -58,7 +60,16 @@ impl Handle {
             history: History::for_draft(&dirs.history(), &id),
             id,
             _lock: lock,
+            unkept: None,
         })
+    }
+
+    /// Keeps the state the draft was opened in as one of its versions, if that is still to
+    /// do; before any save, so it is always there to go back to.
+    pub fn keep_opened_version(&mut self) {
+        if let Some(bytes) = self.unkept.take() {
+            let _ = self.history.record_now(&bytes, jiff::Timestamp::now());
+        }
     }
 }
 
@@ -84,16 +95,30 @@ pub fn open(
     path: &Path,
     set: Option<&QuestionSet>,
 ) -> Result<Opened, String> {
-    let handle = Handle::new(dirs, path)?;
+    let mut opened = open_keeping_version_later(dirs, catalog, path, set)?;
+    opened.handle.keep_opened_version();
+    Ok(opened)
+}
+
+/// [`open`], with the state it was opened in kept as a version only when
+/// [`Handle::keep_opened_version`] is called (a save calls it first): the app draws the draft
+/// before it writes a copy of a large file. Locked before anything else, as `open`.
+pub fn open_keeping_version_later(
+    dirs: &Dirs,
+    catalog: &Catalog,
+    path: &Path,
+    set: Option<&QuestionSet>,
+) -> Result<Opened, String> {
+    let mut handle = Handle::new(dirs, path)?;
     let (content, bytes) = read(catalog, path, set)?;
-    // The state it was opened in is always one of the versions to go back to.
-    let _ = handle.history.record_now(&bytes, jiff::Timestamp::now());
+    let on_disk = digest(&bytes);
+    handle.unkept = Some(bytes);
     Ok(Opened {
         path: path.to_path_buf(),
         handle,
         set: content.set,
         response: content.response,
-        on_disk: digest(&bytes),
+        on_disk,
         warnings: content.warnings,
     })
 }
@@ -424,4 +449,39 @@ pub fn merge_conflict_copy(
         response,
         three_way: base.is_some(),
     })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn a_draft(dir: &Path) -> (Dirs, Catalog, PathBuf) {
+        let dirs = Dirs {
+            data: dir.join("data"),
+            config: dir.join("config"),
+        };
+        let catalog = Catalog::built_in();
+        let set = catalog.entries[0].set.clone();
+        let path = dir.join("draft.json");
+        let text = export::json::render(&Response::new(&set, "Example Trust"));
+        std::fs::write(&path, text).unwrap();
+        (dirs, catalog, path)
+    }
+
+    #[test]
+    fn a_draft_opened_to_draw_first_is_kept_once_its_frame_is_drawn() {
+        let dir = tempfile::tempdir().unwrap();
+        let (dirs, catalog, path) = a_draft(dir.path());
+        let mut opened = open_keeping_version_later(&dirs, &catalog, &path, None).unwrap();
+        assert_eq!(opened.handle.history.count(), 0);
+        opened.handle.keep_opened_version();
+        assert_eq!(opened.handle.history.count(), 1);
+        assert_eq!(
+            opened.handle.history.read(1).unwrap(),
+            std::fs::read(&path).unwrap()
+        );
+        // Kept once, however often asked.
+        opened.handle.keep_opened_version();
+        assert_eq!(opened.handle.history.count(), 1);
+    }
 }

@@ -658,6 +658,9 @@ impl Session {
 
     /// A save of the draft file as it is now, stamped with the time of the change.
     pub fn save_job(&mut self) -> SaveJob {
+        if let Some(file) = &mut self.file {
+            file.keep_opened_version();
+        }
         if self.is_dirty() {
             self.response.updated = now();
         }
@@ -745,5 +748,38 @@ impl Session {
             drafts::closed(dirs, file, &self.path);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_opened_to_draw_first_is_locked_at_once_and_kept_as_a_version_before_any_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let (dirs, catalog, path) = drafts::tests::a_draft(dir.path());
+        let opened = drafts::open_keeping_version_later(&dirs, &catalog, &path, None).unwrap();
+        // Locked before anything can be typed: a second opening is refused.
+        assert!(
+            drafts::open(&dirs, &catalog, &path, None)
+                .unwrap_err()
+                .contains("open in another")
+        );
+        let history = opened.handle.history.clone();
+        assert_eq!(history.count(), 0, "no copy of the file before the first frame");
+
+        let mut session = Session::opened(opened);
+        session.response.respondent.contact_name = "Jo".into();
+        let job = session.save_job();
+        assert_eq!(
+            history.count(),
+            1,
+            "the opened state is kept before the first save"
+        );
+        assert_eq!(history.read(1).unwrap(), std::fs::read(&path).unwrap());
+        drop(job);
+        session.file.as_mut().unwrap().keep_opened_version();
+        assert_eq!(history.count(), 1, "kept once");
     }
 }
