@@ -152,7 +152,17 @@ impl History {
             .collect()
     }
 
-    /// How many versions there are, without reading them.
+    /// The bytes of the kept version whose digest ([`crate::model::sha256`]) is `digest`:
+    /// how a review copy, which records the version it was made from by its digest, finds
+    /// it again. What consult saved last counts as a version here.
+    pub fn find_by_digest(&self, digest: &str) -> Option<Vec<u8>> {
+        self.entries()
+            .iter()
+            .filter_map(|entry| fs::read(&entry.path).ok())
+            .chain(self.last_saved())
+            .find(|bytes| crate::model::sha256(bytes) == digest)
+    }
+
     /// Keeps `bytes`, just saved to the draft, as what consult saved last: the common
     /// ancestor when a sync tool or a colleague puts another version in the draft's place,
     /// however recent the last of the versions kept above. Not one of those versions.
@@ -166,6 +176,7 @@ impl History {
         fs::read(self.dir.join(LAST_SAVED)).ok()
     }
 
+    /// How many versions there are, without reading them.
     pub fn count(&self) -> usize {
         self.entries().len()
     }

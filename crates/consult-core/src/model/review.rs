@@ -235,6 +235,14 @@ impl Reviews {
         self.pending(Some(item)).next().is_some() || self.open_comments(Some(item)).next().is_some()
     }
 
+    /// Takes in what one more reviewed file brought (numbered after these already).
+    pub fn add(&mut self, more: Reviews) {
+        self.received.extend(more.received);
+        self.suggestions.extend(more.suggestions);
+        self.comments.extend(more.comments);
+        self.unplaced.extend(more.unplaced);
+    }
+
     /// Whether the file with this digest has been read already.
     pub fn has_received(&self, digest: &str) -> bool {
         self.received.iter().any(|r| r.digest == digest)
