@@ -31,6 +31,7 @@ mod out;
 mod outline;
 mod placing;
 mod plain;
+mod review;
 mod safety;
 mod scale;
 mod schemas;

@@ -542,18 +542,33 @@ impl Texts<'_> {
         let inside: Vec<usize> = (0..self.copy_words.len())
             .filter(|&w| {
                 let r = &self.copy_words[w].range;
-                r.start >= range.start && r.end <= range.end
+                r.start < range.end && r.end > range.start
             })
             .collect();
         let mapped: Option<Vec<usize>> = inside.iter().map(|&w| self.alignment.copy_to_draft[w]).collect();
         let draft = match mapped {
             Some(mapped) if !mapped.is_empty() && mapped.windows(2).all(|w| w[1] == w[0] + 1) => {
-                self.draft_words[mapped[0]].range.start..self.draft_words[*mapped.last()?].range.end
+                let start = self.in_draft(inside[0], mapped[0], range.start, true);
+                let end = self.in_draft(*inside.last()?, *mapped.last()?, range.end, false);
+                start..end
             }
             // Words the draft does not have as sent: the copy's own words stand.
             _ => return Some(self.in_copy(range, inserted)),
         };
         Some(self.replacement(draft, inserted))
+    }
+
+    /// Where `at`, in the copy's word `copy`, is in the draft's word `draft`: the same
+    /// place in the word when both spell it alike, else the word's start (or `end`).
+    fn in_draft(&self, copy: usize, draft: usize, at: usize, start: bool) -> usize {
+        let (c, d) = (&self.copy_words[copy].range, &self.draft_words[draft].range);
+        if self.copy[c.clone()] == self.draft[d.clone()] {
+            d.start + (at.clamp(c.start, c.end) - c.start)
+        } else if start {
+            d.start
+        } else {
+            d.end
+        }
     }
 
     /// An edit made without Track Changes: the draft's words of the hunk replaced by the
@@ -650,20 +665,22 @@ fn context(text: &str, words: &[Word], range: &Range<usize>) -> (String, String)
 
 /// A change that starts or ends inside a word made to change the whole word ("fund[ed]"
 /// to "fund{ing}" becomes "funded" to "funding"), so it reads and applies as words.
+/// Punctuation next to it stays outside.
 fn whole_words(text: &str, mut range: Range<usize>, inserted: &str) -> (Range<usize>, String) {
     let mut inserted = inserted.to_string();
+    let outside_word = |c: char| !c.is_alphanumeric();
     let first = text[range.clone()].chars().next().or(inserted.chars().next());
-    if first.is_some_and(|c| !c.is_whitespace()) {
+    if first.is_some_and(char::is_alphanumeric) {
         let start = text[..range.start]
-            .rfind(char::is_whitespace)
+            .rfind(outside_word)
             .map_or(0, |at| at + text[at..].chars().next().map_or(1, char::len_utf8));
         inserted.insert_str(0, &text[start..range.start]);
         range.start = start;
     }
     let last = text[range.clone()].chars().last().or(inserted.chars().last());
-    if last.is_some_and(|c| !c.is_whitespace()) {
+    if last.is_some_and(char::is_alphanumeric) {
         let end = text[range.end..]
-            .find(char::is_whitespace)
+            .find(outside_word)
             .map_or(text.len(), |at| range.end + at);
         inserted.push_str(&text[range.end..end]);
         range.end = end;

@@ -1,0 +1,325 @@
+//! `consult review`: reviewed Word copies back into the draft. The round trip (a copy
+//! made for review, edited as a reviewer would, read back, accepted), several reviewers,
+//! a joint draft's member credit, and every kind of bad input.
+
+use std::path::{Path, PathBuf};
+
+use consult::catalog::Catalog;
+use consult::model::review::{Decision, Made};
+use consult::model::{QuestionSet, Response};
+
+use crate::support::review_copy::{Reviewer, made_for_review};
+use crate::support::sandbox::{Run, Sandbox, run};
+
+const FIRST: &str = "We oppose option two. Funding should follow need, not history.";
+const SECOND: &str = "Councils should lead on prevention in every place.";
+
+fn set() -> QuestionSet {
+    Catalog::built_in().find("integrating-care").unwrap().clone()
+}
+
+/// The id of item `n` (1-based) of the set.
+fn item(n: usize) -> String {
+    set().items().nth(n - 1).unwrap().id.clone()
+}
+
+/// A draft `anytown.json` answering items 2 and 3.
+fn drafted(sandbox: &Sandbox, organisation: &str) -> PathBuf {
+    let set = set();
+    let mut response = Response::new(&set, organisation);
+    response.answer_mut(&set, &item(2)).answer = FIRST.into();
+    response.answer_mut(&set, &item(3)).answer = SECOND.into();
+    let path = sandbox.path().join("anytown.json");
+    consult::drafts::write(&path, &response).unwrap();
+    path
+}
+
+fn read_draft(path: &Path) -> Response {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn answer(path: &Path, n: usize) -> String {
+    read_draft(path).answer(&item(n)).unwrap().answer.clone()
+}
+
+fn save(sandbox: &Sandbox, name: &str, bytes: &[u8]) -> String {
+    std::fs::write(sandbox.path().join(name), bytes).unwrap();
+    name.to_string()
+}
+
+fn review(sandbox: &Sandbox, args: &[&str]) -> Run {
+    let mut all = vec!["review"];
+    all.extend_from_slice(args);
+    run(sandbox.consult(&all))
+}
+
+/// The copy reviewed by Ann Lee: one tracked replacement, one edit without Track
+/// Changes, one comment.
+fn reviewed_by_ann(draft: &Path) -> Vec<u8> {
+    Reviewer::open(&made_for_review(draft, &set()))
+        .replace_tracked("Ann Lee", "option two", "the second option")
+        .edit_untracked("lead on prevention", "lead on prevention and early help")
+        .comment("Bo Chan", "Councils", "Which councils: county or district?")
+        .save("Ann Lee")
+}
+
+#[test]
+fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
+    let before = std::fs::read(&draft).unwrap();
+
+    let listed = review(&sandbox, &["anytown.json", &file, "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    insta::assert_snapshot!("round_trip_list", listed.stdout);
+    assert_eq!(std::fs::read(&draft).unwrap(), before, "--list changes nothing");
+
+    let accepted = review(&sandbox, &["anytown.json", &file, "--accept-all"]);
+    assert_eq!(accepted.code, 0, "{}", accepted.stderr);
+    assert!(accepted.stdout.contains("accepted: 1, 2"), "{}", accepted.stdout);
+    assert_eq!(
+        answer(&draft, 2),
+        "We oppose the second option. Funding should follow need, not history."
+    );
+    assert_eq!(
+        answer(&draft, 3),
+        "Councils should lead on prevention and early help in every place."
+    );
+    let reviews = read_draft(&draft).reviews.unwrap();
+    assert_eq!(reviews.comments.len(), 1);
+    assert_eq!(reviews.comments[0].item, item(3));
+    assert_eq!(reviews.comments[0].anchor, "Councils");
+    assert_eq!(reviews.comments[0].author, "Bo Chan");
+    assert!(reviews.suggestions.iter().all(|s| s.decision == Decision::Accepted));
+
+    // All of it taken back at once.
+    let restored = run(sandbox.consult(&["restore", "anytown.json", "1"]));
+    assert_eq!(restored.code, 0, "{}", restored.stderr);
+    assert_eq!(std::fs::read(&draft).unwrap(), before);
+}
+
+#[test]
+fn by_default_what_came_back_is_stored_pending_and_a_second_read_changes_nothing() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
+    let stored = review(&sandbox, &["anytown.json", &file]);
+    assert_eq!(stored.code, 0, "{}", stored.stderr);
+    insta::assert_snapshot!("stored", stored.stdout);
+    assert_eq!(answer(&draft, 2), FIRST, "nothing is applied");
+    let reviews = read_draft(&draft).reviews.unwrap();
+    let made: Vec<(u32, Made, Decision)> = reviews
+        .suggestions
+        .iter()
+        .map(|s| (s.number, s.made, s.decision))
+        .collect();
+    assert_eq!(
+        made,
+        [
+            (1, Made::Tracked, Decision::Pending),
+            (2, Made::Untracked, Decision::Pending)
+        ]
+    );
+    assert_eq!(reviews.suggestions[1].author, "Ann Lee", "the file's last author");
+    assert_eq!(reviews.received.len(), 1);
+
+    let after = std::fs::read(&draft).unwrap();
+    let again = review(&sandbox, &["anytown.json", &file]);
+    assert_eq!(again.code, 0);
+    assert!(again.stdout.contains("read into anytown.json already"), "{}", again.stdout);
+    assert_eq!(std::fs::read(&draft).unwrap(), after);
+}
+
+#[test]
+fn two_reviewers_of_one_copy_keep_every_suggestion_and_the_same_words_compete() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let copy = made_for_review(&draft, &set());
+    let ann = save(
+        &sandbox,
+        "ann.docx",
+        &Reviewer::open(&copy)
+            .replace_tracked("Ann Lee", "option two", "the second option")
+            .save("Ann Lee"),
+    );
+    let bo = save(
+        &sandbox,
+        "bo.docx",
+        &Reviewer::open(&copy)
+            .replace_tracked("Bo Chan", "option two", "option 2")
+            .replace_tracked("Bo Chan", "every place", "each place")
+            .save("Bo Chan"),
+    );
+    assert_eq!(review(&sandbox, &["anytown.json", &ann]).code, 0);
+    let listed = review(&sandbox, &["anytown.json", &bo, "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    insta::assert_snapshot!("two_reviewers_list", listed.stdout);
+    assert_eq!(review(&sandbox, &["anytown.json", &bo]).code, 0);
+    let reviews = read_draft(&draft).reviews.unwrap();
+    assert_eq!(reviews.suggestions.len(), 3);
+    assert_eq!(reviews.received.len(), 2);
+
+    // Accepting all from a third copy leaves the competing pair to choose between.
+    let carol = save(
+        &sandbox,
+        "carol.docx",
+        &Reviewer::open(&copy)
+            .replace_tracked("Carol Diaz", "follow need", "follow population need")
+            .save("Carol Diaz"),
+    );
+    let all = review(&sandbox, &["anytown.json", &carol, "--accept-all"]);
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    assert!(all.stdout.contains("competing for the same words (choose one in the app): 1, 2"), "{}", all.stdout);
+    assert_eq!(answer(&draft, 3), "Councils should lead on prevention in each place.");
+    assert_eq!(
+        answer(&draft, 2),
+        "We oppose option two. Funding should follow population need, not history."
+    );
+}
+
+#[test]
+fn on_a_joint_draft_a_reviewer_named_as_a_member_is_credited_to_it() {
+    let sandbox = Sandbox::new();
+    let set = set();
+    for (file, organisation) in [("north.json", "North Trust"), ("south.json", "South Council")] {
+        let mut member = Response::new(&set, organisation);
+        member.answer_mut(&set, &item(2)).answer = FIRST.into();
+        consult::drafts::write(&sandbox.path().join(file), &member).unwrap();
+    }
+    let made = run(sandbox.consult(&[
+        "joint",
+        "new",
+        "north.json",
+        "south.json",
+        "--org",
+        "Anytown Partnership",
+        "--out",
+        "joint.json",
+    ]));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let joint = sandbox.path().join("joint.json");
+    let mut drafted = read_draft(&joint);
+    drafted.answer_mut(&set, &item(2)).answer = FIRST.into();
+    consult::drafts::write(&joint, &drafted).unwrap();
+    let copy = made_for_review(&joint, &set);
+    let by_org = save(
+        &sandbox,
+        "north.docx",
+        &Reviewer::open(&copy)
+            .replace_tracked("north trust", "option two", "the second option")
+            .save("north trust"),
+    );
+    let listed = review(&sandbox, &["joint.json", &by_org, "--list"]);
+    assert!(listed.stdout.contains("north trust (for North Trust)"), "{}", listed.stdout);
+    assert_eq!(review(&sandbox, &["joint.json", &by_org]).code, 0);
+    let south = save(
+        &sandbox,
+        "south.docx",
+        &Reviewer::open(&copy)
+            .comment("Sam", "Funding", "We can live with this.")
+            .save("Sam"),
+    );
+    assert_eq!(review(&sandbox, &["joint.json", &south, "--from", "SOUTH COUNCIL"]).code, 0);
+    let reviews = read_draft(&joint).reviews.unwrap();
+    assert_eq!(reviews.suggestions[0].member.as_deref(), Some("North Trust"));
+    assert_eq!(reviews.comments[0].member.as_deref(), Some("South Council"));
+    assert_eq!(reviews.received[1].member.as_deref(), Some("South Council"));
+}
+
+/// Runs `consult review` on `bytes` and checks it is refused: exit 2, a message naming
+/// the file that says `says`, the draft untouched.
+fn refused(sandbox: &Sandbox, draft: &Path, name: &str, bytes: &[u8], says: &str) {
+    let before = std::fs::read(draft).unwrap();
+    let file = save(sandbox, name, bytes);
+    let result = review(sandbox, &["anytown.json", &file]);
+    assert_eq!(result.code, 2, "{name}: {}{}", result.stdout, result.stderr);
+    assert!(result.stderr.contains(&format!("{name}: ")), "{}", result.stderr);
+    assert!(result.stderr.contains(says), "{name}: {}", result.stderr);
+    assert_eq!(std::fs::read(draft).unwrap(), before, "{name}: the draft is untouched");
+}
+
+#[test]
+fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let copy = made_for_review(&draft, &set());
+    let with = |properties: &[(&str, &str)]| {
+        let mut reviewer = Reviewer::open(&copy);
+        for (name, value) in properties {
+            reviewer.set_property(name, value);
+        }
+        reviewer.replace_tracked("Ann Lee", "option two", "option 2").save("Ann Lee")
+    };
+    let elsewhere = ("consult.version", "sha256:0123");
+    refused(
+        &sandbox,
+        &draft,
+        "other-draft.docx",
+        &with(&[("consult.draft", "budget.json"), elsewhere]),
+        "was made from the draft budget.json, not anytown.json",
+    );
+    refused(
+        &sandbox,
+        &draft,
+        "other-org.docx",
+        &with(&[("consult.organisation", "Othertown Trust"), elsewhere]),
+        "was made from Othertown Trust's response, not Anytown Council's",
+    );
+    refused(
+        &sandbox,
+        &draft,
+        "other-set.docx",
+        &with(&[("consult.set", "health-devolution")]),
+        "was made from a response to another consultation (health-devolution)",
+    );
+    // A Word file consult wrote, but not for review.
+    let exported = run(sandbox.consult(&["export", "anytown.json", "--format", "docx", "--out", "plain.docx"]));
+    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    let plain = std::fs::read(sandbox.path().join("plain.docx")).unwrap();
+    refused(&sandbox, &draft, "plain-export.docx", &plain, "is not a consult review copy");
+    refused(&sandbox, &draft, "broken.docx", b"PK\x03\x04 cut short", "damaged zip");
+    let mut locked = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    locked.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    refused(&sandbox, &draft, "locked.docx", &locked, "password-protected");
+    // A huge file is refused from its size, before anything of it is read.
+    let huge = sandbox.path().join("huge.docx");
+    std::fs::File::create(&huge).unwrap().set_len(65 << 20).unwrap();
+    let result = review(&sandbox, &["anytown.json", "huge.docx"]);
+    assert_eq!(result.code, 2);
+    assert!(result.stderr.contains("huge.docx: is 65 MiB, larger than the 64 MiB"), "{}", result.stderr);
+}
+
+#[test]
+fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads_what_it_can() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let copy = made_for_review(&draft, &set());
+    let untouched = save(&sandbox, "untouched.docx", &copy);
+    let before = std::fs::read(&draft).unwrap();
+    let result = review(&sandbox, &["anytown.json", &untouched]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains("untouched.docx: nothing came back"), "{}", result.stdout);
+    assert_eq!(std::fs::read(&draft).unwrap(), before);
+
+    // The draft changed since the copy was made, and that version was never kept.
+    let mut changed = read_draft(&draft);
+    changed.answer_mut(&set(), &item(2)).reasoning = "Because it costs less.".into();
+    consult::drafts::write(&draft, &changed).unwrap();
+    let file = save(&sandbox, "late.docx", &reviewed_by_ann(&sandbox.path().join("anytown.json")));
+    std::fs::write(&draft, {
+        let mut again = read_draft(&draft);
+        again.answer_mut(&set(), &item(2)).reasoning = "Because it costs much less.".into();
+        consult::export::json::render(&again)
+    })
+    .unwrap();
+    let result = review(&sandbox, &["anytown.json", &file, "--list"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stderr.contains("is not among the draft's saved versions")
+            && result.stderr.contains("edits made without Track Changes cannot be found"),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stdout.contains("1 suggestion and 1 comment"), "{}", result.stdout);
+}
