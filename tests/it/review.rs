@@ -60,6 +60,7 @@ fn reviewed_by_ann(draft: &Path) -> Vec<u8> {
         .replace_tracked("Ann Lee", "option two", "the second option")
         .edit_untracked("lead on prevention", "lead on prevention and early help")
         .comment("Bo Chan", "Councils", "Which councils: county or district?")
+        .reply("Ann Lee", "Both: say so in the reasoning.")
         .save("Ann Lee")
 }
 
@@ -322,4 +323,62 @@ fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads
         result.stderr
     );
     assert!(result.stdout.contains("1 suggestion and 1 comment"), "{}", result.stdout);
+}
+
+/// Where the LibreOffice fixture lives: a draft, and Ann Lee's review of its copy as
+/// LibreOffice saves it.
+fn libreoffice_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review")
+}
+
+/// Remakes the LibreOffice fixture (`CONSULT_BLESS=1 cargo test --test it review::libreoffice`,
+/// with LibreOffice's `soffice` installed): the review copy as Word marks a review, opened
+/// and saved again by LibreOffice, which writes tracked changes and comments its own way.
+fn remake_libreoffice_fixture() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let word = sandbox.path().join("word.docx");
+    std::fs::write(&word, reviewed_by_ann(&draft)).unwrap();
+    let converted = sandbox.path().join("converted");
+    let status = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", sandbox.path().join("profile").display()))
+        .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&converted)
+        .arg(&word)
+        .status()
+        .expect("soffice, to remake the LibreOffice fixture");
+    assert!(status.success());
+    let dir = libreoffice_fixture();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&draft, dir.join("anytown.json")).unwrap();
+    std::fs::copy(converted.join("word.docx"), dir.join("libreoffice.docx")).unwrap();
+}
+
+#[test]
+fn a_copy_saved_by_libreoffice_comes_back_the_same() {
+    if std::env::var_os("CONSULT_BLESS").is_some() {
+        remake_libreoffice_fixture();
+    }
+    let sandbox = Sandbox::new();
+    let dir = libreoffice_fixture();
+    let draft = sandbox.path().join("anytown.json");
+    std::fs::copy(dir.join("anytown.json"), &draft).unwrap();
+    std::fs::copy(dir.join("libreoffice.docx"), sandbox.path().join("libreoffice.docx")).unwrap();
+    let listed = review(&sandbox, &["anytown.json", "libreoffice.docx", "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    insta::assert_snapshot!("libreoffice_list", listed.stdout);
+    let accepted = review(&sandbox, &["anytown.json", "libreoffice.docx", "--accept-all"]);
+    assert_eq!(accepted.code, 0, "{}", accepted.stderr);
+    assert_eq!(
+        answer(&draft, 2),
+        "We oppose the second option. Funding should follow need, not history."
+    );
+    assert_eq!(
+        answer(&draft, 3),
+        "Councils should lead on prevention and early help in every place."
+    );
+    let reviews = read_draft(&draft).reviews.unwrap();
+    assert_eq!(reviews.comments.len(), 1, "{:?}", reviews.comments);
+    assert_eq!(reviews.comments[0].item, item(3));
+    assert_eq!(reviews.comments[0].replies.len(), 1, "{:?}", reviews.comments);
 }

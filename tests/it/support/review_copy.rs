@@ -97,6 +97,7 @@ const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xm
     <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
     <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
     <Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>\
+    <Override PartName=\"/word/commentsExtended.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml\"/>\
     <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
     <Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>\
     </Types>";
@@ -109,6 +110,7 @@ const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xml
 
 const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
     <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>\
+    <Relationship Id=\"rId2\" Type=\"http://schemas.microsoft.com/office/2011/relationships/commentsExtended\" Target=\"commentsExtended.xml\"/>\
     </Relationships>";
 
 fn core(last_author: &str) -> String {
@@ -133,6 +135,8 @@ fn package(parts: &[(&str, String)]) -> Vec<u8> {
 pub struct Reviewer {
     parts: Vec<(String, String)>,
     comments: Vec<String>,
+    /// Replies, and the comment each replies to.
+    threads: Vec<(usize, usize)>,
 }
 
 impl Reviewer {
@@ -150,6 +154,7 @@ impl Reviewer {
         Reviewer {
             parts,
             comments: Vec::new(),
+            threads: Vec::new(),
         }
     }
 
@@ -206,9 +211,26 @@ impl Reviewer {
         );
         self.splice(words, &anchored);
         self.comments.push(format!(
-            "<w:comment w:id=\"{id}\" w:author=\"{author}\" w:date=\"2026-12-01T11:00:00Z\" w:initials=\"R\"><w:p>{}</w:p></w:comment>",
+            "<w:comment w:id=\"{id}\" w:author=\"{author}\" w:date=\"2026-12-01T11:00:00Z\" w:initials=\"R\"><w:p w14:paraId=\"{id:08X}\">{}</w:p></w:comment>",
             run(text)
         ));
+        self
+    }
+
+    /// `author` replies `text` to the last comment, as Word threads a reply: its own
+    /// reference beside the comment's, and its parent named in commentsExtended.xml.
+    pub fn reply(&mut self, author: &str, text: &str) -> &mut Self {
+        let parent = self.comments.len() - 1;
+        let id = self.comments.len();
+        let reference = format!("<w:r><w:commentReference w:id=\"{parent}\"/></w:r>");
+        let document = self.document();
+        let at = document.find(&reference).expect("a comment to reply to") + reference.len();
+        document.insert_str(at, &format!("<w:r><w:commentReference w:id=\"{id}\"/></w:r>"));
+        self.comments.push(format!(
+            "<w:comment w:id=\"{id}\" w:author=\"{author}\" w:date=\"2026-12-01T12:00:00Z\" w:initials=\"R\"><w:p w14:paraId=\"{id:08X}\">{}</w:p></w:comment>",
+            run(text)
+        ));
+        self.threads.push((id, parent));
         self
     }
 
@@ -217,7 +239,7 @@ impl Reviewer {
         let mut parts: Vec<(&str, String)> = self
             .parts
             .iter()
-            .filter(|(n, _)| n != "docProps/core.xml" && n != "word/comments.xml")
+            .filter(|(n, _)| !["docProps/core.xml", "word/comments.xml", "word/commentsExtended.xml"].contains(&n.as_str()))
             .map(|(n, t)| (n.as_str(), t.clone()))
             .collect();
         parts.push(("docProps/core.xml", core(saved_by)));
@@ -228,6 +250,20 @@ impl Reviewer {
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:comments {W}>{}</w:comments>",
                     self.comments.concat()
                 ),
+            ));
+        }
+        if !self.threads.is_empty() {
+            let entries: String = (0..self.comments.len())
+                .map(|id| match self.threads.iter().find(|(reply, _)| *reply == id) {
+                    Some((_, parent)) => format!(
+                        "<w15:commentEx w15:paraId=\"{id:08X}\" w15:paraIdParent=\"{parent:08X}\" w15:done=\"0\"/>"
+                    ),
+                    None => format!("<w15:commentEx w15:paraId=\"{id:08X}\" w15:done=\"0\"/>"),
+                })
+                .collect();
+            parts.push((
+                "word/commentsExtended.xml",
+                format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w15:commentsEx {W}>{entries}</w15:commentsEx>"),
             ));
         }
         package(&parts)

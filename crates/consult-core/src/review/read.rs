@@ -107,6 +107,9 @@ pub struct CommentRead {
     /// The comment it replies to (an id), when it is a reply.
     pub parent: Option<String>,
     pub start: Option<Point>,
+    /// Where its reference mark is, and whether it has a range of its own.
+    pub reference: Option<Point>,
+    pub ranged: bool,
     /// The words between its range's start and end, as the document reads with changes.
     pub anchor: String,
 }
@@ -247,10 +250,13 @@ fn read_archive(archive: &Archive<'_>) -> Result<Copy, ReadError> {
     copy.comments = read_comments(comments.as_ref(), extended.as_ref());
     for comment in &mut copy.comments {
         if let Some(anchor) = walker.anchors.get(&comment.id) {
-            comment.start = anchor.start.map(|p| Point {
+            let renumbered = |p: Point| Point {
                 passage: kept.get(p.passage).copied().unwrap_or(p.passage),
                 at: p.at,
-            });
+            };
+            comment.start = anchor.start.map(renumbered);
+            comment.reference = anchor.reference.map(renumbered);
+            comment.ranged = anchor.ranged;
             comment.anchor = clean(&anchor.words);
         }
     }
@@ -287,6 +293,10 @@ fn first_text(tree: &Element, name: &str) -> Option<String> {
 #[derive(Debug, Default)]
 struct Anchor {
     start: Option<Point>,
+    /// Where its reference mark is.
+    reference: Option<Point>,
+    /// Whether it has a range of its own (`w:commentRangeStart`).
+    ranged: bool,
     words: String,
     open: bool,
 }
@@ -302,6 +312,10 @@ struct Walker {
     current: Option<usize>,
     /// A paragraph ended inside a bookmarked text: the next words start a new paragraph.
     paragraph_break: bool,
+    /// How many paragraphs the walk is inside.
+    paragraphs: usize,
+    /// Bookmarks ending in the paragraph being walked, ended with it.
+    ends_due: Vec<String>,
     /// Tracked changes the walk is inside, innermost last.
     in_change: Vec<usize>,
     /// The move names open (`w:moveFromRangeStart`/`w:moveToRangeStart`), by range id.
@@ -314,7 +328,20 @@ impl Walker {
         for child in parent.elements() {
             match child.name.as_str() {
                 "w:p" => {
+                    // consult's bookmarks hold whole paragraphs: one starting anywhere in
+                    // a paragraph holds all of it, and one ending in it ends with it
+                    // (LibreOffice moves a bookmark's ends by a character or two).
+                    let mut starts = Vec::new();
+                    child.descendants("w:bookmarkStart", &mut starts);
+                    for start in starts {
+                        self.bookmark_start(start);
+                    }
+                    self.paragraphs += 1;
                     self.walk(child);
+                    self.paragraphs -= 1;
+                    for id in std::mem::take(&mut self.ends_due) {
+                        self.bookmark_end(&id);
+                    }
                     self.end_paragraph();
                 }
                 "w:pPr" | "w:rPr" | "w:sectPr" | "w:instrText" | "w:delInstrText" | "mc:Fallback"
@@ -339,23 +366,13 @@ impl Walker {
                         self.move_names.retain(|(open, _)| open != id);
                     }
                 }
-                "w:bookmarkStart" => {
-                    if let (Some(id), Some(mark)) =
-                        (child.attr("w:id"), child.attr("w:name").and_then(Mark::parse))
-                    {
-                        self.open_marks.push((id.to_string(), mark));
-                        self.start_passage(Some(mark));
-                    }
-                }
+                "w:bookmarkStart" => self.bookmark_start(child),
                 "w:bookmarkEnd" => {
-                    let id = child.attr("w:id").unwrap_or_default();
-                    if let Some(at) = self.open_marks.iter().position(|(open, _)| open == id) {
-                        self.open_marks.remove(at);
-                        let mark = self.open_marks.last().map(|(_, m)| *m);
-                        self.current = None;
-                        if mark.is_some() {
-                            self.start_passage(mark);
-                        }
+                    let id = child.attr("w:id").unwrap_or_default().to_string();
+                    if self.paragraphs > 0 {
+                        self.ends_due.push(id);
+                    } else {
+                        self.bookmark_end(&id);
                     }
                 }
                 "w:commentRangeStart" => self.comment_start(child),
@@ -368,15 +385,44 @@ impl Walker {
                     // A comment without a range (LibreOffice's comment on a point) is
                     // anchored where its reference is.
                     let id = child.attr("w:id").unwrap_or_default().to_string();
-                    if self.anchors.get(&id).is_none_or(|a| a.start.is_none()) {
-                        let point = self.point();
-                        let anchor = self.anchors.entry(id).or_default();
+                    let point = self.point();
+                    let anchor = self.anchors.entry(id).or_default();
+                    anchor.reference = Some(point);
+                    if anchor.start.is_none() {
                         anchor.start = Some(point);
                         anchor.open = false;
                     }
                 }
                 _ => self.walk(child),
             }
+        }
+    }
+
+    /// A consult bookmark opens its text, unless it is open already: LibreOffice writes
+    /// an empty bookmark twice under one name, and ends only the second.
+    fn bookmark_start(&mut self, element: &Element) {
+        let (Some(id), Some(mark)) = (element.attr("w:id"), element.attr("w:name").and_then(Mark::parse)) else {
+            return;
+        };
+        if self.open_marks.iter().any(|(open, _)| open == id) {
+            return;
+        }
+        let already = self.open_marks.iter().any(|(_, open)| *open == mark);
+        self.open_marks.push((id.to_string(), mark));
+        if !already {
+            self.start_passage(Some(mark));
+        }
+    }
+
+    /// Ends the text of the bookmark `id`, under every id it was opened with.
+    fn bookmark_end(&mut self, id: &str) {
+        let Some(mark) = self.open_marks.iter().find(|(open, _)| open == id).map(|(_, m)| *m) else {
+            return;
+        };
+        self.open_marks.retain(|(_, open)| *open != mark);
+        self.current = None;
+        if let Some(&(_, outer)) = self.open_marks.last() {
+            self.start_passage(Some(outer));
         }
     }
 
@@ -473,6 +519,7 @@ impl Walker {
         let point = self.point();
         let anchor = self.anchors.entry(id.to_string()).or_default();
         anchor.start = Some(point);
+        anchor.ranged = true;
         anchor.open = true;
     }
 }
@@ -562,8 +609,8 @@ fn comment_words(element: &Element, out: &mut String) {
 }
 
 /// LibreOffice writes no thread when it writes no commentsExtended.xml: a reply is then
-/// a comment on exactly the same words, at the same place, as an earlier one, which is
-/// how LibreOffice places a reply.
+/// a comment without a range whose reference mark is right where an earlier comment's
+/// is, or a comment on exactly the same words at the same place as an earlier one.
 fn infer_replies(comments: &mut [CommentRead], threads_written: bool) {
     if threads_written {
         return;
@@ -576,7 +623,11 @@ fn infer_replies(comments: &mut [CommentRead], threads_written: bool) {
         }
         comment.parent = earlier
             .iter()
-            .find(|e| e.parent.is_none() && e.start == comment.start && e.anchor == comment.anchor)
+            .find(|e| {
+                let same_range = comment.ranged && e.start == comment.start && e.anchor == comment.anchor;
+                let same_mark = !comment.ranged && e.reference.is_some() && e.reference == comment.reference;
+                e.parent.is_none() && (same_range || same_mark)
+            })
             .map(|e| e.id.clone());
     }
 }

@@ -471,3 +471,37 @@ fn damaged_locked_and_huge_files_are_refused_with_a_reason() {
     let bomb = read::read_with_limits(&bomb, Limits { file: 1 << 20, ..small }).unwrap_err();
     assert!(bomb.message.contains("zip bomb"), "{}", bomb.message);
 }
+
+#[test]
+fn libreoffices_bookmarks_are_read_as_whole_paragraphs() {
+    let set = set();
+    let response = draft(&set, "Councils should lead.", "");
+    // LibreOffice writes an empty text's bookmark twice and ends only the second, and
+    // may end a bookmark a character early.
+    let body = [
+        "<w:p><w:bookmarkStart w:id=\"5\" w:name=\"consult_r1\"/><w:bookmarkStart w:id=\"6\" w:name=\"consult_r1\"/><w:bookmarkEnd w:id=\"6\"/></w:p>",
+        &heading("Question 1"),
+        "<w:p><w:bookmarkStart w:id=\"7\" w:name=\"consult_a2\"/>",
+        &run("Councils should lead"),
+        "<w:bookmarkEnd w:id=\"7\"/>",
+        &run("."),
+        "</w:p>",
+        &heading("Question 2"),
+    ]
+    .concat();
+    let copy = read::read(&docx(&body, Some(&custom(&response)), &[])).unwrap();
+    let texts: Vec<(Option<usize>, String)> = copy
+        .passages
+        .iter()
+        .map(|p| (p.mark.map(|m| m.item), p.sent(&copy.changes)))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (Some(1), String::new()),
+            (None, "Question 1".into()),
+            (Some(2), "Councils should lead.".into()),
+            (None, "Question 2".into()),
+        ]
+    );
+}
