@@ -67,12 +67,17 @@ pub enum Command {
     /// follows, or cleared (`clear`).
     Gathered(String),
     Export {
-        format: Format,
+        /// None: the format this draft was last exported as.
+        format: Option<Format>,
         /// Another folder than the usual exports folder.
         folder: Option<String>,
     },
     Versions,
     Restore(usize),
+    /// Merge conflicts: list them.
+    Conflicts,
+    /// Settle conflict N (from 1), keeping one side, or both for text.
+    Keep(usize, crate::merge::resolve::Keep),
     Save,
     Help,
     Quit,
@@ -307,7 +312,7 @@ pub const WORDS: &[Word] = &[
         name: "export",
         short: &["e"],
         usage: "export md",
-        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another",
+        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another; export alone, as and where this draft was exported last",
     },
     Word {
         name: "versions",
@@ -320,6 +325,18 @@ pub const WORDS: &[Word] = &[
         short: &[],
         usage: "restore N",
         help: "go back to saved version N; what you have now is kept as a version first",
+    },
+    Word {
+        name: "conflicts",
+        short: &[],
+        usage: "conflicts",
+        help: "what two merged copies changed differently, numbered, with both sides",
+    },
+    Word {
+        name: "keep",
+        short: &[],
+        usage: "keep N ours",
+        help: "settle merge conflict N: keep ours, keep theirs, or (for text) keep both, ours first, to edit after",
     },
     Word {
         name: "save",
@@ -439,11 +456,28 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "restore" => Command::Restore(number(rest).ok_or_else(|| {
             "restore needs a version number, as versions lists them: restore 2".to_string()
         })?),
+        "conflicts" => Command::Conflicts,
+        "keep" => keep(rest)?,
         "save" => Command::Save,
         "help" => Command::Help,
         _ => Command::Quit,
     };
     Ok(Some(command))
+}
+
+fn keep(rest: &str) -> Result<Command, String> {
+    use crate::merge::resolve::Keep;
+    let usage =
+        || "keep needs a conflict's number and a side: keep 2 ours, keep 2 theirs or keep 2 both".to_string();
+    let (n, side) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    let keep = match side.trim().to_lowercase().as_str() {
+        "ours" | "mine" => Keep::Ours,
+        "theirs" => Keep::Theirs,
+        "both" => Keep::Both,
+        _ => return Err(usage()),
+    };
+    Ok(Command::Keep(n, keep))
 }
 
 fn number(text: &str) -> Option<usize> {
@@ -574,7 +608,10 @@ fn export(rest: &str) -> Result<Command, String> {
         .flat_map(|f| std::iter::once(f.id).chain(f.aliases.iter().copied()))
         .collect();
     let Some(first) = rest.split_whitespace().next() else {
-        return Err(format!("export needs a format: {}", names.join(", ")));
+        return Ok(Command::Export {
+            format: None,
+            folder: None,
+        });
     };
     let format = Format::named(first).ok_or_else(|| {
         format!(
@@ -584,7 +621,7 @@ fn export(rest: &str) -> Result<Command, String> {
     })?;
     let folder = rest[first.len()..].trim();
     Ok(Command::Export {
-        format,
+        format: Some(format),
         folder: (!folder.is_empty()).then(|| folder.to_string()),
     })
 }
@@ -654,20 +691,23 @@ mod tests {
         assert_eq!(
             ok("export md"),
             Command::Export {
-                format: Format::Markdown,
+                format: Some(Format::Markdown),
                 folder: None
             }
         );
         assert_eq!(
             ok("e JSON My Exports/2026"),
             Command::Export {
-                format: Format::Json,
+                format: Some(Format::Json),
                 folder: Some("My Exports/2026".into())
             }
         );
         assert_eq!(
-            parse("export").unwrap_err(),
-            "export needs a format: md, markdown, docx, word, text, html, fhir, json"
+            ok("export"),
+            Command::Export {
+                format: None,
+                folder: None
+            }
         );
         assert!(
             parse("export pdf")

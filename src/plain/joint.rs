@@ -173,8 +173,8 @@ impl Plain {
     fn counted(&self, draft: &Session) -> Option<String> {
         let joint = draft.response.joint.as_ref()?;
         let item = &draft.item().id;
-        let tally = consensus::tally(joint, &draft.set, item);
-        let counts = tally.describe(&draft.set, item);
+        let tally = consensus::tally(joint, &draft.set, draft.item());
+        let counts = tally.describe(&draft.set, draft.item());
         let mut line = format!("Counted: {} ({counts}).", tally.computed.label());
         if let Some(d) = joint.item(item).and_then(|r| r.consensus.as_ref()) {
             line.push_str(&format!(
@@ -275,13 +275,13 @@ impl Plain {
             ));
         }
         if item.scale.is_some() {
-            let tally = consensus::tally(joint, &draft.set, &item.id);
+            let tally = consensus::tally(joint, &draft.set, item);
             self.say(format!(
                 "Consensus: {} ({}).",
                 tally
                     .level(joint.item(&item.id).and_then(|r| r.consensus.as_ref()))
                     .label(),
-                tally.describe(&draft.set, &item.id)
+                tally.describe(&draft.set, item)
             ));
         }
         None

@@ -110,18 +110,8 @@ pub(super) fn merge_changed(app: &mut App) {
     };
     draft.content_replaced();
     app.content_replaced();
-    let how = if merged.three_way {
-        ""
-    } else {
-        " (with no common version to go by, every difference is a conflict)"
-    };
-    match merged.conflicts {
-        0 => info(app, "Merged the changed file with yours; nothing conflicted"),
-        n => info(
-            app,
-            format!("Merged; {n} merge conflicts to settle, marked ! in the outline (F6){how}"),
-        ),
-    }
+    let said = merged.describe("the changed file", "marked ! in the outline (F6)");
+    info(app, said.trim_end_matches('.'));
 }
 
 /// Merges a sync tool's conflict copy into the open draft (see
@@ -139,21 +129,6 @@ pub(super) fn merge_sync_copy(app: &mut App, copy: &std::path::Path) {
         Ok(_) => "the copy is in the deleted drafts",
         Err(_) => "the copy could not be moved to the deleted drafts and is still there",
     };
-    let how = if merged.three_way {
-        ""
-    } else {
-        " (with no common saved version to go by, every difference is a conflict)"
-    };
-    match merged.conflicts {
-        0 => info(
-            app,
-            format!("Merged the sync tool's copy in; nothing conflicted; {trashed}"),
-        ),
-        n => info(
-            app,
-            format!(
-                "Merged the sync tool's copy in; {n} merge conflicts to settle, marked ! in the outline (F6){how}; {trashed}"
-            ),
-        ),
-    }
+    let said = merged.describe("the sync tool's copy", "marked ! in the outline (F6)");
+    info(app, format!("{}; {trashed}", said.trim_end_matches('.')));
 }

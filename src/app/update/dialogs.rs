@@ -241,13 +241,8 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }
     }
-    if let Some(file) = draft.file.as_ref() {
-        // Remembered as a full path, so an export from another working folder lands in
-        // the same place; and the format, to be proposed again.
-        if let Some(folder) = written.first().and_then(|p| p.parent()) {
-            drafts::remember_export_folder(&app.dirs, &file.id, &folder.display().to_string());
-        }
-        drafts::remember_export_format(&app.dirs, &file.id, plan.choice.id());
+    if let (Some(file), Some(first)) = (draft.file.as_ref(), written.first()) {
+        drafts::remember_export(&app.dirs, &file.id, first, plan.choice.id());
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));

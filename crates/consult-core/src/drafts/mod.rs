@@ -232,10 +232,16 @@ pub fn last_export_folder(dirs: &Dirs, id: &DraftId) -> Option<String> {
     recall(&export_folder_file(dirs, id))
 }
 
-/// Remembers the folder the draft `id` was exported to; forgetting it is no loss, so
-/// a failure to write is not reported.
-pub fn remember_export_folder(dirs: &Dirs, id: &DraftId, folder: &str) {
-    remember(&export_folder_file(dirs, id), folder);
+/// Remembers where and as what the draft `id` was exported, for both front ends to propose
+/// again: the folder of `written` as a full path (so an export from another working folder
+/// lands in the same place), and the format's id (`both`: Markdown with JSON beside it).
+/// Forgetting is no loss, so a failure to write is not reported.
+pub fn remember_export(dirs: &Dirs, id: &DraftId, written: &Path, format: &str) {
+    let written = std::path::absolute(written).unwrap_or_else(|_| written.to_path_buf());
+    if let Some(folder) = written.parent() {
+        remember(&export_folder_file(dirs, id), &folder.display().to_string());
+    }
+    remember(&export_format_file(dirs, id), format);
 }
 
 /// One line kept for a draft in the data folder; `None` when there is none.
@@ -258,14 +264,9 @@ fn remember(path: &Path, line: &str) {
     }
 }
 
-/// The export format last chosen for the draft `id`, as the app names it.
+/// The export format last chosen for the draft `id`: a format's id, or `both`.
 pub fn last_export_format(dirs: &Dirs, id: &DraftId) -> Option<String> {
     recall(&export_format_file(dirs, id))
-}
-
-/// Remembers the export format chosen for the draft `id`.
-pub fn remember_export_format(dirs: &Dirs, id: &DraftId, format: &str) {
-    remember(&export_format_file(dirs, id), format);
 }
 
 fn export_format_file(dirs: &Dirs, id: &DraftId) -> PathBuf {

@@ -174,8 +174,8 @@ fn item_part<'a>(
 /// "Members: consensus (3 Agree, 1 Disagree)." and, when the secretariat judged otherwise,
 /// what it declared and why.
 pub fn consensus_sentence(joint: &Joint, set: &QuestionSet, item: &Item) -> String {
-    let tally = consensus::tally(joint, set, &item.id);
-    let counts = tally.describe(set, &item.id);
+    let tally = consensus::tally(joint, set, item);
+    let counts = tally.describe(set, item);
     let declared = joint.item(&item.id).and_then(|r| r.consensus.as_ref());
     let counted = if counts.is_empty() {
         tally.computed.label().to_string()

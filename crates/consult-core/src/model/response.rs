@@ -283,6 +283,16 @@ impl PositionBasis {
 }
 
 impl Answer {
+    /// `answers` by item, the first where an item is answered twice: for work over many
+    /// items, built once.
+    pub fn by_item(answers: &[Answer]) -> std::collections::HashMap<&str, &Answer> {
+        let mut by_item = std::collections::HashMap::with_capacity(answers.len());
+        for answer in answers {
+            by_item.entry(answer.item.as_str()).or_insert(answer);
+        }
+        by_item
+    }
+
     pub fn new(item: &str) -> Self {
         Answer {
             item: item.to_string(),
@@ -370,11 +380,7 @@ impl Response {
     /// Each answer by its item (the first, should an item be answered twice, as
     /// [`Response::answer`] finds it): for work over many items, built once.
     pub fn answers_by_item(&self) -> std::collections::HashMap<&str, &Answer> {
-        let mut by_item = std::collections::HashMap::with_capacity(self.answers.len());
-        for answer in &self.answers {
-            by_item.entry(answer.item.as_str()).or_insert(answer);
-        }
-        by_item
+        Answer::by_item(&self.answers)
     }
 
     /// The answer for `item`, created in reading order if it is not there yet.

@@ -124,6 +124,22 @@ pub struct Merged {
     pub three_way: bool,
 }
 
+impl Merged {
+    /// "Merged the changed file in; 2 merge conflicts to settle (…)", naming `what` was
+    /// merged and, after the count, `where_listed` (how this front end shows conflicts).
+    pub fn describe(&self, what: &str, where_listed: &str) -> String {
+        let how = if self.three_way {
+            ""
+        } else {
+            " (with no common saved version to go by, every difference is a conflict)"
+        };
+        match self.conflicts {
+            0 => format!("Merged {what} in; nothing conflicted."),
+            n => format!("Merged {what} in; {n} merge conflicts to settle, {where_listed}{how}."),
+        }
+    }
+}
+
 impl Session {
     /// Merges the file, changed elsewhere, with what the session holds: three-way against
     /// the version consult last saved or read, when the draft's history still holds it.
