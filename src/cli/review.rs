@@ -37,8 +37,12 @@ pub fn run(args: ReviewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
 
     let sent = sent_version(&copy, &draft_bytes, &history, &catalog, &set);
     let draft_file = file_name(&args.draft);
-    origin::check(&copy, &response, &draft_file, sent.is_some())
-        .map_err(|refusal| Failure::bad_input(format!("{reviewed}: {}", refusal.describe(&response, &draft_file))))?;
+    origin::check(&copy, &response, &draft_file, sent.is_some()).map_err(|refusal| {
+        Failure::bad_input(format!(
+            "{reviewed}: {}",
+            refusal.describe(&response, &draft_file)
+        ))
+    })?;
     let digest = sha256(&bytes);
     if let Some(received) = response
         .reviews
@@ -101,9 +105,12 @@ pub fn run(args: ReviewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
 /// Reads the reviewed file, refusing one too large before reading any of it.
 fn read_reviewed(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = name(path);
-    let meta = std::fs::metadata(path).map_err(|e| Failure::bad_input(format!("{shown}: cannot read: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| Failure::bad_input(format!("{shown}: cannot read: {e}")))?;
     if meta.is_dir() {
-        return Err(Failure::bad_input(format!("{shown}: is a directory, not a Word file")));
+        return Err(Failure::bad_input(format!(
+            "{shown}: is a directory, not a Word file"
+        )));
     }
     if meta.len() > LIMITS.file as u64 {
         return Err(Failure::bad_input(format!(
@@ -116,8 +123,10 @@ fn read_reviewed(path: &Path) -> Result<Vec<u8>, Failure> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The draft as the copy was made from it: the draft's file now, or a saved version.
@@ -135,14 +144,20 @@ fn sent_version(
         history.find_by_digest(version)?
     };
     let text = crate::parse::decode(&bytes).ok()?;
-    documents::response_from_text(&text, catalog, Some(set))
+    documents::response_from_text(text, catalog, Some(set))
         .ok()
         .map(|o| o.response)
 }
 
 /// On a joint draft: each member's respondent contact, as its file names it now, with
 /// the member, so a reviewer named that way is credited to the member.
-fn contacts(dirs: &Dirs, path: &Path, response: &Response, catalog: &Catalog, set: &QuestionSet) -> Vec<(String, String)> {
+fn contacts(
+    dirs: &Dirs,
+    path: &Path,
+    response: &Response,
+    catalog: &Catalog,
+    set: &QuestionSet,
+) -> Vec<(String, String)> {
     let Some(joint) = &response.joint else {
         return Vec::new();
     };
@@ -183,7 +198,9 @@ fn store(
         .reviews
         .get_or_insert_with(Reviews::default)
         .add(gathered.reviews.clone());
-    let accepted = args.accept_all.then(|| session.accept_all_suggestions(Instant::now()));
+    let accepted = args
+        .accept_all
+        .then(|| session.accept_all_suggestions(Instant::now()));
     let history = session.file.as_ref().map(|f| f.history.clone());
     let job = SaveJob {
         generation: 0,
@@ -207,8 +224,14 @@ fn store(
     }
     match accepted {
         None => {
-            let _ = writeln!(out, "stored in {draft} as pending, for you to accept or reject one by one");
-            let _ = writeln!(out, "next: `consult review {draft} {reviewed} --list` shows each change in its context;");
+            let _ = writeln!(
+                out,
+                "stored in {draft} as pending, for you to accept or reject one by one"
+            );
+            let _ = writeln!(
+                out,
+                "next: `consult review {draft} {reviewed} --list` shows each change in its context;"
+            );
             let _ = writeln!(
                 out,
                 "decide them in the app (`consult edit {draft}`, the review panel), where each decision is one undo"
@@ -257,17 +280,23 @@ fn say_came_back(out: &mut dyn Write, reviewed: &str, gathered: &Gathered, copy:
         .collect();
     items.sort_unstable();
     items.dedup();
-    let kinds: Vec<String> = [(reviews.suggestions.len(), "suggestion"), (reviews.comments.len(), "comment")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| counted(n, what))
-        .collect();
+    let kinds: Vec<String> = [
+        (reviews.suggestions.len(), "suggestion"),
+        (reviews.comments.len(), "comment"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| counted(n, what))
+    .collect();
     let mut said = format!("{reviewed}: {}", kinds.join(" and "));
     if !items.is_empty() {
         said.push_str(&format!(" on {}", counted(items.len(), "item")));
     }
     if !reviews.unplaced.is_empty() {
-        said.push_str(&format!(", and {} tied to no item", counted(reviews.unplaced.len(), "passage")));
+        said.push_str(&format!(
+            ", and {} tied to no item",
+            counted(reviews.unplaced.len(), "passage")
+        ));
     }
     let reviewer = reviews.received.first().map_or("", |r| r.reviewer.as_str());
     if !reviewer.is_empty() {
@@ -287,9 +316,24 @@ fn counted(n: usize, what: &str) -> String {
 fn from_file(reviews: &Reviews, file: &str) -> Reviews {
     Reviews {
         received: Vec::new(),
-        suggestions: reviews.suggestions.iter().filter(|s| s.file == file).cloned().collect(),
-        comments: reviews.comments.iter().filter(|c| c.file == file).cloned().collect(),
-        unplaced: reviews.unplaced.iter().filter(|u| u.file == file).cloned().collect(),
+        suggestions: reviews
+            .suggestions
+            .iter()
+            .filter(|s| s.file == file)
+            .cloned()
+            .collect(),
+        comments: reviews
+            .comments
+            .iter()
+            .filter(|c| c.file == file)
+            .cloned()
+            .collect(),
+        unplaced: reviews
+            .unplaced
+            .iter()
+            .filter(|u| u.file == file)
+            .cloned()
+            .collect(),
     }
 }
 
@@ -300,10 +344,18 @@ fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Rev
     let competitors = competitors(response, all);
     let mut by_item: BTreeMap<usize, (Vec<&Suggestion>, Vec<&ReviewComment>)> = BTreeMap::new();
     for s in &shown.suggestions {
-        by_item.entry(set.item_index(&s.item).unwrap_or(usize::MAX)).or_default().0.push(s);
+        by_item
+            .entry(set.item_index(&s.item).unwrap_or(usize::MAX))
+            .or_default()
+            .0
+            .push(s);
     }
     for c in &shown.comments {
-        by_item.entry(set.item_index(&c.item).unwrap_or(usize::MAX)).or_default().1.push(c);
+        by_item
+            .entry(set.item_index(&c.item).unwrap_or(usize::MAX))
+            .or_default()
+            .1
+            .push(c);
     }
     for (index, (suggestions, comments)) in by_item {
         let item = set.items().nth(index);
@@ -366,7 +418,11 @@ fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Rev
             }
             let _ = writeln!(out, "    {}", visible_line(&c.text));
             for reply in &c.replies {
-                let date = reply.date.as_deref().map(|d| format!(", {}", when(d))).unwrap_or_default();
+                let date = reply
+                    .date
+                    .as_deref()
+                    .map(|d| format!(", {}", when(d)))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "    reply from {}{date}: {}",
@@ -379,7 +435,10 @@ fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Rev
     if !shown.unplaced.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Tied to no item (read them and place them by hand):");
-        for Unplaced { text, why, author, .. } in &shown.unplaced {
+        for Unplaced {
+            text, why, author, ..
+        } in &shown.unplaced
+        {
             let by = if author.is_empty() {
                 String::new()
             } else {
@@ -394,7 +453,8 @@ fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Rev
 /// For each pending suggestion, the others changing the same words of the same text.
 fn competitors(response: &Response, all: &Reviews) -> BTreeMap<u32, Vec<u32>> {
     let pending: Vec<&Suggestion> = all.pending(None).collect();
-    let mut texts: Vec<(&str, crate::model::joint::Field)> = pending.iter().map(|s| (s.item.as_str(), s.field)).collect();
+    let mut texts: Vec<(&str, crate::model::joint::Field)> =
+        pending.iter().map(|s| (s.item.as_str(), s.field)).collect();
     texts.sort_unstable_by_key(|(item, field)| (item.to_string(), field.label()));
     texts.dedup();
     let mut found: BTreeMap<u32, Vec<u32>> = BTreeMap::new();

@@ -92,7 +92,12 @@ fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
     assert_eq!(reviews.comments[0].item, item(3));
     assert_eq!(reviews.comments[0].anchor, "Councils");
     assert_eq!(reviews.comments[0].author, "Bo Chan");
-    assert!(reviews.suggestions.iter().all(|s| s.decision == Decision::Accepted));
+    assert!(
+        reviews
+            .suggestions
+            .iter()
+            .all(|s| s.decision == Decision::Accepted)
+    );
 
     // All of it taken back at once.
     let restored = run(sandbox.consult(&["restore", "anytown.json", "1"]));
@@ -128,7 +133,11 @@ fn by_default_what_came_back_is_stored_pending_and_a_second_read_changes_nothing
     let after = std::fs::read(&draft).unwrap();
     let again = review(&sandbox, &["anytown.json", &file]);
     assert_eq!(again.code, 0);
-    assert!(again.stdout.contains("read into anytown.json already"), "{}", again.stdout);
+    assert!(
+        again.stdout.contains("read into anytown.json already"),
+        "{}",
+        again.stdout
+    );
     assert_eq!(std::fs::read(&draft).unwrap(), after);
 }
 
@@ -171,8 +180,16 @@ fn two_reviewers_of_one_copy_keep_every_suggestion_and_the_same_words_compete() 
     );
     let all = review(&sandbox, &["anytown.json", &carol, "--accept-all"]);
     assert_eq!(all.code, 0, "{}", all.stderr);
-    assert!(all.stdout.contains("competing for the same words (choose one in the app): 1, 2"), "{}", all.stdout);
-    assert_eq!(answer(&draft, 3), "Councils should lead on prevention in each place.");
+    assert!(
+        all.stdout
+            .contains("competing for the same words (choose one in the app): 1, 2"),
+        "{}",
+        all.stdout
+    );
+    assert_eq!(
+        answer(&draft, 3),
+        "Councils should lead on prevention in each place."
+    );
     assert_eq!(
         answer(&draft, 2),
         "We oppose option two. Funding should follow population need, not history."
@@ -212,7 +229,11 @@ fn on_a_joint_draft_a_reviewer_named_as_a_member_is_credited_to_it() {
             .save("north trust"),
     );
     let listed = review(&sandbox, &["joint.json", &by_org, "--list"]);
-    assert!(listed.stdout.contains("north trust (for North Trust)"), "{}", listed.stdout);
+    assert!(
+        listed.stdout.contains("north trust (for North Trust)"),
+        "{}",
+        listed.stdout
+    );
     assert_eq!(review(&sandbox, &["joint.json", &by_org]).code, 0);
     let south = save(
         &sandbox,
@@ -221,7 +242,10 @@ fn on_a_joint_draft_a_reviewer_named_as_a_member_is_credited_to_it() {
             .comment("Sam", "Funding", "We can live with this.")
             .save("Sam"),
     );
-    assert_eq!(review(&sandbox, &["joint.json", &south, "--from", "SOUTH COUNCIL"]).code, 0);
+    assert_eq!(
+        review(&sandbox, &["joint.json", &south, "--from", "SOUTH COUNCIL"]).code,
+        0
+    );
     let reviews = read_draft(&joint).reviews.unwrap();
     assert_eq!(reviews.suggestions[0].member.as_deref(), Some("North Trust"));
     assert_eq!(reviews.comments[0].member.as_deref(), Some("South Council"));
@@ -237,7 +261,11 @@ fn refused(sandbox: &Sandbox, draft: &Path, name: &str, bytes: &[u8], says: &str
     assert_eq!(result.code, 2, "{name}: {}{}", result.stdout, result.stderr);
     assert!(result.stderr.contains(&format!("{name}: ")), "{}", result.stderr);
     assert!(result.stderr.contains(says), "{name}: {}", result.stderr);
-    assert_eq!(std::fs::read(draft).unwrap(), before, "{name}: the draft is untouched");
+    assert_eq!(
+        std::fs::read(draft).unwrap(),
+        before,
+        "{name}: the draft is untouched"
+    );
 }
 
 #[test]
@@ -250,7 +278,9 @@ fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
         for (name, value) in properties {
             reviewer.set_property(name, value);
         }
-        reviewer.replace_tracked("Ann Lee", "option two", "option 2").save("Ann Lee")
+        reviewer
+            .replace_tracked("Ann Lee", "option two", "option 2")
+            .save("Ann Lee")
     };
     let elsewhere = ("consult.version", "sha256:0123");
     refused(
@@ -275,11 +305,30 @@ fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
         "was made from a response to another consultation (health-devolution)",
     );
     // A Word file consult wrote, but not for review.
-    let exported = run(sandbox.consult(&["export", "anytown.json", "--format", "docx", "--out", "plain.docx"]));
+    let exported = run(sandbox.consult(&[
+        "export",
+        "anytown.json",
+        "--format",
+        "docx",
+        "--out",
+        "plain.docx",
+    ]));
     assert_eq!(exported.code, 0, "{}", exported.stderr);
     let plain = std::fs::read(sandbox.path().join("plain.docx")).unwrap();
-    refused(&sandbox, &draft, "plain-export.docx", &plain, "is not a consult review copy");
-    refused(&sandbox, &draft, "broken.docx", b"PK\x03\x04 cut short", "damaged zip");
+    refused(
+        &sandbox,
+        &draft,
+        "plain-export.docx",
+        &plain,
+        "is not a consult review copy",
+    );
+    refused(
+        &sandbox,
+        &draft,
+        "broken.docx",
+        b"PK\x03\x04 cut short",
+        "damaged zip",
+    );
     let mut locked = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     locked.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     refused(&sandbox, &draft, "locked.docx", &locked, "password-protected");
@@ -288,7 +337,13 @@ fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
     std::fs::File::create(&huge).unwrap().set_len(65 << 20).unwrap();
     let result = review(&sandbox, &["anytown.json", "huge.docx"]);
     assert_eq!(result.code, 2);
-    assert!(result.stderr.contains("huge.docx: is 65 MiB, larger than the 64 MiB"), "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("huge.docx: is 65 MiB, larger than the 64 MiB"),
+        "{}",
+        result.stderr
+    );
 }
 
 #[test]
@@ -300,14 +355,22 @@ fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads
     let before = std::fs::read(&draft).unwrap();
     let result = review(&sandbox, &["anytown.json", &untouched]);
     assert_eq!(result.code, 0, "{}", result.stderr);
-    assert!(result.stdout.contains("untouched.docx: nothing came back"), "{}", result.stdout);
+    assert!(
+        result.stdout.contains("untouched.docx: nothing came back"),
+        "{}",
+        result.stdout
+    );
     assert_eq!(std::fs::read(&draft).unwrap(), before);
 
     // The draft changed since the copy was made, and that version was never kept.
     let mut changed = read_draft(&draft);
     changed.answer_mut(&set(), &item(2)).reasoning = "Because it costs less.".into();
     consult::drafts::write(&draft, &changed).unwrap();
-    let file = save(&sandbox, "late.docx", &reviewed_by_ann(&sandbox.path().join("anytown.json")));
+    let file = save(
+        &sandbox,
+        "late.docx",
+        &reviewed_by_ann(&sandbox.path().join("anytown.json")),
+    );
     std::fs::write(&draft, {
         let mut again = read_draft(&draft);
         again.answer_mut(&set(), &item(2)).reasoning = "Because it costs much less.".into();
@@ -318,11 +381,17 @@ fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(
         result.stderr.contains("is not among the draft's saved versions")
-            && result.stderr.contains("edits made without Track Changes cannot be found"),
+            && result
+                .stderr
+                .contains("edits made without Track Changes cannot be found"),
         "{}",
         result.stderr
     );
-    assert!(result.stdout.contains("1 suggestion and 1 comment"), "{}", result.stdout);
+    assert!(
+        result.stdout.contains("1 suggestion and 1 comment"),
+        "{}",
+        result.stdout
+    );
 }
 
 /// Where the LibreOffice fixture lives: a draft, and Ann Lee's review of its copy as
@@ -341,7 +410,10 @@ fn remake_libreoffice_fixture() {
     std::fs::write(&word, reviewed_by_ann(&draft)).unwrap();
     let converted = sandbox.path().join("converted");
     let status = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", sandbox.path().join("profile").display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            sandbox.path().join("profile").display()
+        ))
         .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
         .arg(&converted)
         .arg(&word)
@@ -363,7 +435,11 @@ fn a_copy_saved_by_libreoffice_comes_back_the_same() {
     let dir = libreoffice_fixture();
     let draft = sandbox.path().join("anytown.json");
     std::fs::copy(dir.join("anytown.json"), &draft).unwrap();
-    std::fs::copy(dir.join("libreoffice.docx"), sandbox.path().join("libreoffice.docx")).unwrap();
+    std::fs::copy(
+        dir.join("libreoffice.docx"),
+        sandbox.path().join("libreoffice.docx"),
+    )
+    .unwrap();
     let listed = review(&sandbox, &["anytown.json", "libreoffice.docx", "--list"]);
     assert_eq!(listed.code, 0, "{}", listed.stderr);
     insta::assert_snapshot!("libreoffice_list", listed.stdout);

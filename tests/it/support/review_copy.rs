@@ -16,7 +16,9 @@ const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/20
                  xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\"";
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn run(text: &str) -> String {
@@ -59,10 +61,21 @@ pub fn made_for_review(draft: &Path, set: &QuestionSet) -> Vec<u8> {
     for (i, item) in set.items().enumerate() {
         let n = i + 1;
         let answer = response.answer(&item.id);
-        body.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>{}</w:p>", run(&item.label)));
-        body.push_str(&marked(2 * n, &format!("consult_a{n}"), answer.map_or("", |a| &a.answer)));
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>{}</w:p>",
+            run(&item.label)
+        ));
+        body.push_str(&marked(
+            2 * n,
+            &format!("consult_a{n}"),
+            answer.map_or("", |a| &a.answer),
+        ));
         body.push_str(&format!("<w:p>{}</w:p>", run("Reasoning")));
-        body.push_str(&marked(2 * n + 1, &format!("consult_r{n}"), answer.map_or("", |a| &a.reasoning)));
+        body.push_str(&marked(
+            2 * n + 1,
+            &format!("consult_r{n}"),
+            answer.map_or("", |a| &a.reasoning),
+        ));
     }
     let property = |pid: usize, name: &str, value: &str| {
         format!(
@@ -85,7 +98,9 @@ pub fn made_for_review(draft: &Path, set: &QuestionSet) -> Vec<u8> {
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
         (
             "word/document.xml",
-            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>{body}</w:body></w:document>"),
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>{body}</w:body></w:document>"
+            ),
         ),
         ("docProps/custom.xml", custom),
         ("docProps/core.xml", core("consult")),
@@ -125,7 +140,8 @@ fn core(last_author: &str) -> String {
 fn package(parts: &[(&str, String)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in parts {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         zip.write_all(text.as_bytes()).unwrap();
     }
     zip.finish().unwrap().into_inner()
@@ -159,14 +175,21 @@ impl Reviewer {
     }
 
     fn document(&mut self) -> &mut String {
-        &mut self.parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap().1
+        &mut self
+            .parts
+            .iter_mut()
+            .find(|(n, _)| n == "word/document.xml")
+            .unwrap()
+            .1
     }
 
     /// Splits the run holding the first `words` so that `replacement` (XML) stands
     /// for them.
     fn splice(&mut self, words: &str, replacement: &str) {
         let document = self.document();
-        let at = document.find(&escape(words)).unwrap_or_else(|| panic!("no {words:?} in the copy"));
+        let at = document
+            .find(&escape(words))
+            .unwrap_or_else(|| panic!("no {words:?} in the copy"));
         let spliced = format!("</w:t></w:r>{replacement}<w:r><w:t xml:space=\"preserve\">");
         document.replace_range(at..at + escape(words).len(), &spliced);
     }
@@ -174,8 +197,15 @@ impl Reviewer {
     /// The copy's custom property `name` (`consult.draft`…) set to `value`, as if the
     /// copy had been made from something else.
     pub fn set_property(&mut self, name: &str, value: &str) -> &mut Self {
-        let custom = &mut self.parts.iter_mut().find(|(n, _)| n == "docProps/custom.xml").unwrap().1;
-        let at = custom.find(&format!("name=\"{name}\"")).unwrap_or_else(|| panic!("no {name}"));
+        let custom = &mut self
+            .parts
+            .iter_mut()
+            .find(|(n, _)| n == "docProps/custom.xml")
+            .unwrap()
+            .1;
+        let at = custom
+            .find(&format!("name=\"{name}\""))
+            .unwrap_or_else(|| panic!("no {name}"));
         let start = at + custom[at..].find("<vt:lpwstr>").unwrap() + "<vt:lpwstr>".len();
         let end = start + custom[start..].find("</vt:lpwstr>").unwrap();
         custom.replace_range(start..end, &escape(value));
@@ -239,7 +269,14 @@ impl Reviewer {
         let mut parts: Vec<(&str, String)> = self
             .parts
             .iter()
-            .filter(|(n, _)| !["docProps/core.xml", "word/comments.xml", "word/commentsExtended.xml"].contains(&n.as_str()))
+            .filter(|(n, _)| {
+                ![
+                    "docProps/core.xml",
+                    "word/comments.xml",
+                    "word/commentsExtended.xml",
+                ]
+                .contains(&n.as_str())
+            })
             .map(|(n, t)| (n.as_str(), t.clone()))
             .collect();
         parts.push(("docProps/core.xml", core(saved_by)));
@@ -263,7 +300,9 @@ impl Reviewer {
                 .collect();
             parts.push((
                 "word/commentsExtended.xml",
-                format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w15:commentsEx {W}>{entries}</w15:commentsEx>"),
+                format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w15:commentsEx {W}>{entries}</w15:commentsEx>"
+                ),
             ));
         }
         package(&parts)

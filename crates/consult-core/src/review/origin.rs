@@ -20,9 +20,11 @@ pub enum Refusal {
 impl Refusal {
     pub fn describe(&self, response: &Response, draft: &str) -> String {
         match self {
-            Refusal::NotACopy => "is not a consult review copy: it has none of the marks consult puts in a copy \
+            Refusal::NotACopy => {
+                "is not a consult review copy: it has none of the marks consult puts in a copy \
                  for review (write one with `consult export DRAFT --format docx --for-review`)"
-                .to_string(),
+                    .to_string()
+            }
             Refusal::OtherConsultation { set } => format!(
                 "was made from a response to another consultation ({set}), not to {} ({})",
                 response.question_set.title, response.question_set.id
@@ -50,7 +52,11 @@ pub fn check(copy: &Copy, response: &Response, draft: &str, version_known: bool)
     if properties.is_empty() && !copy.has_marks() {
         return Err(Refusal::NotACopy);
     }
-    if let Some(set) = properties.set.as_ref().filter(|s| **s != response.question_set.id) {
+    if let Some(set) = properties
+        .set
+        .as_ref()
+        .filter(|s| **s != response.question_set.id)
+    {
         return Err(Refusal::OtherConsultation { set: set.clone() });
     }
     if properties
@@ -71,9 +77,7 @@ pub fn check(copy: &Copy, response: &Response, draft: &str, version_known: bool)
             organisation: organisation.clone(),
         });
     }
-    if !version_known
-        && let Some(other) = properties.draft.as_ref().filter(|d| d.as_str() != draft)
-    {
+    if !version_known && let Some(other) = properties.draft.as_ref().filter(|d| d.as_str() != draft) {
         return Err(Refusal::OtherDraft { draft: other.clone() });
     }
     Ok(())

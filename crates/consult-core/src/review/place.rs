@@ -53,7 +53,9 @@ pub struct Gathered {
 impl Gathered {
     /// Nothing came back: no suggestion, comment or unplaced text.
     pub fn is_empty(&self) -> bool {
-        self.reviews.suggestions.is_empty() && self.reviews.comments.is_empty() && self.reviews.unplaced.is_empty()
+        self.reviews.suggestions.is_empty()
+            && self.reviews.comments.is_empty()
+            && self.reviews.unplaced.is_empty()
     }
 }
 
@@ -75,7 +77,11 @@ pub fn gather(copy: &Copy, reading: &Reading<'_>) -> Gathered {
             .reviews
             .as_ref()
             .map_or(1, Reviews::next_suggestion_number),
-        next_comment: reading.response.reviews.as_ref().map_or(1, Reviews::next_comment_number),
+        next_comment: reading
+            .response
+            .reviews
+            .as_ref()
+            .map_or(1, Reviews::next_comment_number),
     };
     let reviewer = reading
         .reviewer
@@ -185,7 +191,11 @@ impl Gathering<'_> {
     }
 
     fn member_of(&self, name: &str) -> Option<String> {
-        member_named(self.reading.response, self.reading.contacts, self.reading.reviewer.unwrap_or(name))
+        member_named(
+            self.reading.response,
+            self.reading.contacts,
+            self.reading.reviewer.unwrap_or(name),
+        )
     }
 
     fn suggestion(&mut self, target: Target, found: Found, author: &str, date: Option<String>, made: Made) {
@@ -250,7 +260,13 @@ impl Gathering<'_> {
             let Some(found) = texts.untracked(hunk) else {
                 continue;
             };
-            self.suggestion(target, found, reviewer, self.copy.modified.clone(), Made::Untracked);
+            self.suggestion(
+                target,
+                found,
+                reviewer,
+                self.copy.modified.clone(),
+                Made::Untracked,
+            );
         }
     }
 
@@ -265,7 +281,9 @@ impl Gathering<'_> {
                 };
                 let removal = is_removal(change.kind);
                 match by_kind.last_mut() {
-                    Some((r, author, text)) if *r == removal && *author == change.author => text.push_str(&piece.text),
+                    Some((r, author, text)) if *r == removal && *author == change.author => {
+                        text.push_str(&piece.text)
+                    }
                     _ => by_kind.push((removal, change.author.clone(), piece.text.clone())),
                 }
             }
@@ -358,7 +376,11 @@ impl Gathering<'_> {
 fn thread_of<'c>(comments: &'c [CommentRead], comment: &'c CommentRead) -> Option<&'c str> {
     let mut parent = comment.parent.as_deref()?;
     for _ in 0..comments.len() {
-        match comments.iter().find(|c| c.id == parent).and_then(|c| c.parent.as_deref()) {
+        match comments
+            .iter()
+            .find(|c| c.id == parent)
+            .and_then(|c| c.parent.as_deref())
+        {
             Some(grand) => parent = grand,
             None => break,
         }
@@ -412,12 +434,21 @@ struct Edit {
     moved: bool,
 }
 
+/// The ends of one move found in a text, paired by the move's name: the range its words
+/// left (in the text as sent) and the place they went with the words.
+struct Move {
+    name: String,
+    from: Option<Range<usize>>,
+    to: Option<(usize, String)>,
+    change: usize,
+}
+
 /// The tracked changes of `passage`: a deletion next to an insertion by the same author
 /// is one replacement; a move within the text is one replacement of the stretch it
 /// spans; a move's end whose other end is elsewhere is a deletion or an insertion.
 fn tracked_edits(passage: &Passage, changes: &[Change]) -> Vec<Edit> {
     let mut edits: Vec<Edit> = Vec::new();
-    let mut moves: Vec<(String, Option<Range<usize>>, Option<(usize, String)>, usize)> = Vec::new();
+    let mut moves: Vec<Move> = Vec::new();
     let mut at = 0;
     let mut joining = false;
     for piece in &passage.pieces {
@@ -430,18 +461,27 @@ fn tracked_edits(passage: &Passage, changes: &[Change]) -> Vec<Edit> {
         let removal = is_removal(change.kind);
         let length = if removal { piece.text.len() } else { 0 };
         if let Some(name) = &change.moved {
-            let entry = match moves.iter_mut().find(|m| &m.0 == name) {
-                Some(entry) => entry,
+            let entry = match moves.iter_mut().position(|m| &m.name == name) {
+                Some(found) => &mut moves[found],
                 None => {
-                    moves.push((name.clone(), None, None, index));
+                    moves.push(Move {
+                        name: name.clone(),
+                        from: None,
+                        to: None,
+                        change: index,
+                    });
                     moves.last_mut().expect("pushed")
                 }
             };
             if change.kind == Kind::MovedFrom {
-                let range = entry.1.get_or_insert(at..at);
+                let range = entry.from.get_or_insert(at..at);
                 range.end = at + length;
             } else {
-                entry.2.get_or_insert((at, String::new())).1.push_str(&piece.text);
+                entry
+                    .to
+                    .get_or_insert((at, String::new()))
+                    .1
+                    .push_str(&piece.text);
             }
             at += length;
             joining = false;
@@ -456,7 +496,11 @@ fn tracked_edits(passage: &Passage, changes: &[Change]) -> Vec<Edit> {
             }
             _ => edits.push(Edit {
                 range: at..at + length,
-                inserted: if removal { String::new() } else { piece.text.clone() },
+                inserted: if removal {
+                    String::new()
+                } else {
+                    piece.text.clone()
+                },
                 change: index,
                 moved: false,
             }),
@@ -465,7 +509,7 @@ fn tracked_edits(passage: &Passage, changes: &[Change]) -> Vec<Edit> {
         joining = true;
     }
     let sent = passage.sent(changes);
-    for (_, from, to, change) in moves {
+    for Move { from, to, change, .. } in moves {
         match (from, to) {
             (Some(from), Some((point, words))) => {
                 let span = from.start.min(point)..from.end.max(point);
@@ -577,7 +621,8 @@ impl Texts<'_> {
         let inserted = if hunk.copy.is_empty() {
             ""
         } else {
-            &self.copy[self.copy_words[hunk.copy.start].range.start..self.copy_words[hunk.copy.end - 1].range.end]
+            &self.copy
+                [self.copy_words[hunk.copy.start].range.start..self.copy_words[hunk.copy.end - 1].range.end]
         };
         if hunk.draft.is_empty() {
             let point = match hunk.copy.start {
@@ -586,7 +631,8 @@ impl Texts<'_> {
             };
             return self.insertion(point, inserted);
         }
-        let draft = self.draft_words[hunk.draft.start].range.start..self.draft_words[hunk.draft.end - 1].range.end;
+        let draft =
+            self.draft_words[hunk.draft.start].range.start..self.draft_words[hunk.draft.end - 1].range.end;
         Some(self.replacement(draft, inserted))
     }
 
@@ -599,10 +645,14 @@ impl Texts<'_> {
         let after_word = point > 0 && !self.copy[..point].ends_with(char::is_whitespace);
         let mapped = |w: Option<usize>| w.and_then(|w| self.alignment.copy_to_draft[w]);
         let (at, inserted) = match (mapped(previous), mapped(next)) {
-            (_, Some(next)) if !after_word => {
-                (self.draft_words[next].range.start, format!("{inserted}{separator}"))
-            }
-            (Some(previous), _) => (self.draft_words[previous].range.end, format!("{separator}{inserted}")),
+            (_, Some(next)) if !after_word => (
+                self.draft_words[next].range.start,
+                format!("{inserted}{separator}"),
+            ),
+            (Some(previous), _) => (
+                self.draft_words[previous].range.end,
+                format!("{separator}{inserted}"),
+            ),
             (None, None) if self.draft_words.is_empty() => (0, inserted.to_string()),
             _ => return Some(self.in_copy(point..point, inserted)),
         };

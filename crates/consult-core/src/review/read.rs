@@ -239,12 +239,14 @@ fn read_archive(archive: &Archive<'_>) -> Result<Copy, ReadError> {
         .collect();
     let mut copy = Copy {
         properties: custom.as_ref().map(properties).unwrap_or_default(),
-        last_author: core
-            .as_ref()
-            .and_then(|c| first_text(c, "cp:lastModifiedBy")),
+        last_author: core.as_ref().and_then(|c| first_text(c, "cp:lastModifiedBy")),
         modified: core.as_ref().and_then(|c| first_text(c, "dcterms:modified")),
         changes: walker.changes,
-        passages: walker.passages.into_iter().filter(|p| p.mark.is_some() || !p.pieces.is_empty()).collect(),
+        passages: walker
+            .passages
+            .into_iter()
+            .filter(|p| p.mark.is_some() || !p.pieces.is_empty())
+            .collect(),
         comments: Vec::new(),
     };
     copy.comments = read_comments(comments.as_ref(), extended.as_ref());
@@ -344,8 +346,17 @@ impl Walker {
                     }
                     self.end_paragraph();
                 }
-                "w:pPr" | "w:rPr" | "w:sectPr" | "w:instrText" | "w:delInstrText" | "mc:Fallback"
-                | "w:footnoteReference" | "w:endnoteReference" | "w:tblPr" | "w:tcPr" | "w:trPr" => {}
+                "w:pPr"
+                | "w:rPr"
+                | "w:sectPr"
+                | "w:instrText"
+                | "w:delInstrText"
+                | "mc:Fallback"
+                | "w:footnoteReference"
+                | "w:endnoteReference"
+                | "w:tblPr"
+                | "w:tcPr"
+                | "w:trPr" => {}
                 "w:t" | "w:delText" => self.push(&child.text()),
                 "w:tab" | "w:ptab" => self.push(" "),
                 "w:br" | "w:cr" => self.push("\n"),
@@ -401,7 +412,8 @@ impl Walker {
     /// A consult bookmark opens its text, unless it is open already: LibreOffice writes
     /// an empty bookmark twice under one name, and ends only the second.
     fn bookmark_start(&mut self, element: &Element) {
-        let (Some(id), Some(mark)) = (element.attr("w:id"), element.attr("w:name").and_then(Mark::parse)) else {
+        let (Some(id), Some(mark)) = (element.attr("w:id"), element.attr("w:name").and_then(Mark::parse))
+        else {
             return;
         };
         if self.open_marks.iter().any(|(open, _)| open == id) {
@@ -416,7 +428,12 @@ impl Walker {
 
     /// Ends the text of the bookmark `id`, under every id it was opened with.
     fn bookmark_end(&mut self, id: &str) {
-        let Some(mark) = self.open_marks.iter().find(|(open, _)| open == id).map(|(_, m)| *m) else {
+        let Some(mark) = self
+            .open_marks
+            .iter()
+            .find(|(open, _)| open == id)
+            .map(|(_, m)| *m)
+        else {
             return;
         };
         self.open_marks.retain(|(_, open)| *open != mark);

@@ -39,7 +39,10 @@ fn run(text: &str) -> String {
 }
 
 fn ins(author: &str, text: &str) -> String {
-    format!("<w:ins w:id=\"90\" w:author=\"{author}\" w:date=\"2026-12-01T10:00:00Z\">{}</w:ins>", run(text))
+    format!(
+        "<w:ins w:id=\"90\" w:author=\"{author}\" w:date=\"2026-12-01T10:00:00Z\">{}</w:ins>",
+        run(text)
+    )
 }
 
 fn del(author: &str, text: &str) -> String {
@@ -56,7 +59,10 @@ fn answer(n: usize, inner: &str) -> String {
 }
 
 fn heading(text: &str) -> String {
-    format!("<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>{}</w:p>", run(text))
+    format!(
+        "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>{}</w:p>",
+        run(text)
+    )
 }
 
 fn custom(response: &Response) -> String {
@@ -84,7 +90,10 @@ fn docx(body: &str, custom: Option<&str>, parts: &[(&str, &str)]) -> Vec<u8> {
     let core = "<?xml version=\"1.0\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
                 xmlns:dcterms=\"http://purl.org/dc/terms/\"><cp:lastModifiedBy>Priya Shah</cp:lastModifiedBy>\
                 <dcterms:modified>2026-12-02T09:00:00Z</dcterms:modified></cp:coreProperties>";
-    let mut all = vec![("word/document.xml", document.as_str()), ("docProps/core.xml", core)];
+    let mut all = vec![
+        ("word/document.xml", document.as_str()),
+        ("docProps/core.xml", core),
+    ];
     if let Some(custom) = custom {
         all.push(("docProps/custom.xml", custom));
     }
@@ -155,11 +164,32 @@ fn a_tracked_insertion_and_deletion_are_suggestions_with_their_authors() {
     let response = draft(&set, "We support option one.", "We oppose it strongly today.");
     let body = [
         heading("Question 1"),
-        answer(1, &format!("{}{}{}", run("We support "), ins("Ann Lee", "the first "), run("option one."))),
-        answer(2, &format!("{}{}{}", run("We oppose it "), del("Bo Chan", "strongly "), run("today."))),
+        answer(
+            1,
+            &format!(
+                "{}{}{}",
+                run("We support "),
+                ins("Ann Lee", "the first "),
+                run("option one.")
+            ),
+        ),
+        answer(
+            2,
+            &format!(
+                "{}{}{}",
+                run("We oppose it "),
+                del("Bo Chan", "strongly "),
+                run("today.")
+            ),
+        ),
     ]
     .concat();
-    let gathered = read_back(&docx(&body, Some(&custom(&response)), &[]), &response, &set, Some(&response));
+    let gathered = read_back(
+        &docx(&body, Some(&custom(&response)), &[]),
+        &response,
+        &set,
+        Some(&response),
+    );
     let first = item(&set, 1);
     let second = item(&set, 2);
     assert_eq!(
@@ -169,9 +199,15 @@ fn a_tracked_insertion_and_deletion_are_suggestions_with_their_authors() {
             format!("2 {second}We oppose it [-strongly -]{{++}}today. (Bo Chan, Tracked)"),
         ]
     );
-    assert_eq!(applied(&response, &gathered, 0), "We support the first option one.");
+    assert_eq!(
+        applied(&response, &gathered, 0),
+        "We support the first option one."
+    );
     assert_eq!(applied(&response, &gathered, 1), "We oppose it today.");
-    assert_eq!(gathered.reviews.suggestions[0].date.as_deref(), Some("2026-12-01T10:00:00Z"));
+    assert_eq!(
+        gathered.reviews.suggestions[0].date.as_deref(),
+        Some("2026-12-01T10:00:00Z")
+    );
     assert_eq!(gathered.reviews.received[0].reviewer, "Priya Shah");
 }
 
@@ -189,17 +225,32 @@ fn a_deletion_next_to_an_insertion_by_one_author_is_one_replacement_in_whole_wor
             run(" by the centre.")
         ),
     );
-    let gathered = read_back(&docx(&body, Some(&custom(&response)), &[]), &response, &set, Some(&response));
+    let gathered = read_back(
+        &docx(&body, Some(&custom(&response)), &[]),
+        &response,
+        &set,
+        Some(&response),
+    );
     assert_eq!(gathered.reviews.suggestions.len(), 1, "{:?}", shown(&gathered));
     let s = &gathered.reviews.suggestions[0];
-    assert_eq!((s.deleted.as_str(), s.inserted.as_str()), ("funded properly", "funding fully"));
-    assert_eq!(applied(&response, &gathered, 0), "Services must be funding fully by the centre.");
+    assert_eq!(
+        (s.deleted.as_str(), s.inserted.as_str()),
+        ("funded properly", "funding fully")
+    );
+    assert_eq!(
+        applied(&response, &gathered, 0),
+        "Services must be funding fully by the centre."
+    );
 }
 
 #[test]
 fn a_move_within_a_text_is_one_suggestion_and_across_texts_a_deletion_and_an_insertion() {
     let set = set();
-    let response = draft(&set, "First point. Second point. Third point.", "Other text here.");
+    let response = draft(
+        &set,
+        "First point. Second point. Third point.",
+        "Other text here.",
+    );
     let move_from = "<w:moveFromRangeStart w:id=\"7\" w:name=\"move1\" w:author=\"Ann Lee\"/>\
         <w:moveFrom w:id=\"8\" w:author=\"Ann Lee\" w:date=\"2026-12-01T10:00:00Z\"><w:r><w:t xml:space=\"preserve\">First point. </w:t></w:r></w:moveFrom>\
         <w:moveFromRangeEnd w:id=\"7\"/>";
@@ -207,14 +258,25 @@ fn a_move_within_a_text_is_one_suggestion_and_across_texts_a_deletion_and_an_ins
         <w:moveTo w:id=\"10\" w:author=\"Ann Lee\" w:date=\"2026-12-01T10:00:00Z\"><w:r><w:t xml:space=\"preserve\"> First point.</w:t></w:r></w:moveTo>\
         <w:moveToRangeEnd w:id=\"9\"/>";
     let body = [
-        answer(1, &format!("{move_from}{}{move_to}", run("Second point. Third point."))),
+        answer(
+            1,
+            &format!("{move_from}{}{move_to}", run("Second point. Third point.")),
+        ),
         answer(2, &run("Other text here.")),
     ]
     .concat();
-    let gathered = read_back(&docx(&body, Some(&custom(&response)), &[]), &response, &set, Some(&response));
+    let gathered = read_back(
+        &docx(&body, Some(&custom(&response)), &[]),
+        &response,
+        &set,
+        Some(&response),
+    );
     assert_eq!(gathered.reviews.suggestions.len(), 1, "{:?}", shown(&gathered));
     assert_eq!(gathered.reviews.suggestions[0].made, Made::Moved);
-    assert_eq!(applied(&response, &gathered, 0), "Second point. Third point. First point.");
+    assert_eq!(
+        applied(&response, &gathered, 0),
+        "Second point. Third point. First point."
+    );
 
     // The same words moved from the first answer to the second.
     let move_to_second = move_to.replace("> First point.<", ">First point. <");
@@ -223,14 +285,22 @@ fn a_move_within_a_text_is_one_suggestion_and_across_texts_a_deletion_and_an_ins
         answer(2, &format!("{move_to_second}{}", run("Other text here."))),
     ]
     .concat();
-    let gathered = read_back(&docx(&body, Some(&custom(&response)), &[]), &response, &set, Some(&response));
+    let gathered = read_back(
+        &docx(&body, Some(&custom(&response)), &[]),
+        &response,
+        &set,
+        Some(&response),
+    );
     let kinds: Vec<(String, Made)> = gathered
         .reviews
         .suggestions
         .iter()
         .map(|s| (s.item.clone(), s.made))
         .collect();
-    assert_eq!(kinds, [(item(&set, 1), Made::Moved), (item(&set, 2), Made::Moved)]);
+    assert_eq!(
+        kinds,
+        [(item(&set, 1), Made::Moved), (item(&set, 2), Made::Moved)]
+    );
     assert_eq!(applied(&response, &gathered, 0), "Second point. Third point.");
     assert_eq!(applied(&response, &gathered, 1), "First point. Other text here.");
 }
@@ -260,7 +330,10 @@ fn comments_come_with_their_anchor_and_replies_as_word_writes_them() {
     let bytes = docx(
         &body,
         Some(&custom(&response)),
-        &[("word/comments.xml", &comments), ("word/commentsExtended.xml", &extended)],
+        &[
+            ("word/comments.xml", &comments),
+            ("word/commentsExtended.xml", &extended),
+        ],
     );
     let gathered = read_back(&bytes, &response, &set, Some(&response));
     let [comment] = gathered.reviews.comments.as_slice() else {
@@ -269,9 +342,18 @@ fn comments_come_with_their_anchor_and_replies_as_word_writes_them() {
     assert_eq!(comment.item, item(&set, 1));
     assert_eq!(comment.field, Field::Answer);
     assert_eq!(comment.anchor, "option one");
-    assert_eq!((comment.author.as_str(), comment.text.as_str()), ("Ann Lee", "We can live with this."));
+    assert_eq!(
+        (comment.author.as_str(), comment.text.as_str()),
+        ("Ann Lee", "We can live with this.")
+    );
     assert_eq!(comment.replies.len(), 1);
-    assert_eq!((comment.replies[0].author.as_str(), comment.replies[0].text.as_str()), ("Bo Chan", "Agreed."));
+    assert_eq!(
+        (
+            comment.replies[0].author.as_str(),
+            comment.replies[0].text.as_str()
+        ),
+        ("Bo Chan", "Agreed.")
+    );
 }
 
 #[test]
@@ -289,17 +371,36 @@ fn a_reply_is_found_as_libreoffice_writes_it_without_comments_extended() {
             run(".")
         ),
     );
-    let comments = comments_part(&[("0", "Ann Lee", "", "Why one?"), ("1", "Bo Chan", "", "Because it is cheaper.")]);
-    let bytes = docx(&body, Some(&custom(&response)), &[("word/comments.xml", &comments)]);
+    let comments = comments_part(&[
+        ("0", "Ann Lee", "", "Why one?"),
+        ("1", "Bo Chan", "", "Because it is cheaper."),
+    ]);
+    let bytes = docx(
+        &body,
+        Some(&custom(&response)),
+        &[("word/comments.xml", &comments)],
+    );
     let gathered = read_back(&bytes, &response, &set, Some(&response));
-    assert_eq!(gathered.reviews.comments.len(), 1, "{:?}", gathered.reviews.comments);
-    assert_eq!(gathered.reviews.comments[0].replies[0].text, "Because it is cheaper.");
+    assert_eq!(
+        gathered.reviews.comments.len(),
+        1,
+        "{:?}",
+        gathered.reviews.comments
+    );
+    assert_eq!(
+        gathered.reviews.comments[0].replies[0].text,
+        "Because it is cheaper."
+    );
 }
 
 #[test]
 fn an_edit_made_without_track_changes_is_found_against_the_version_sent() {
     let set = set();
-    let sent = draft(&set, "Funding should follow need, not history.\n\n- staff\n- *estates*", "");
+    let sent = draft(
+        &set,
+        "Funding should follow need, not history.\n\n- staff\n- *estates*",
+        "",
+    );
     let body = [
         "<w:p><w:bookmarkStart w:id=\"1\" w:name=\"consult_a1\"/>",
         &run("Funding must follow need, not history."),
@@ -318,7 +419,10 @@ fn an_edit_made_without_track_changes_is_found_against_the_version_sent() {
             item(&set, 1)
         )]
     );
-    assert_eq!(gathered.reviews.suggestions[0].date.as_deref(), Some("2026-12-02T09:00:00Z"));
+    assert_eq!(
+        gathered.reviews.suggestions[0].date.as_deref(),
+        Some("2026-12-02T09:00:00Z")
+    );
     // Without the version sent, untracked edits cannot be told from the draft's own.
     let gathered = read_back(&docx(&body, Some(&custom(&sent)), &[]), &sent, &set, None);
     assert!(gathered.reviews.suggestions.is_empty());
@@ -333,7 +437,10 @@ fn a_text_whose_bookmarks_were_deleted_is_found_by_its_words() {
         "Councils should lead on prevention in every place.",
     );
     let body = [
-        answer(1, &run("Integrated care boards should hold the budget for community services.")),
+        answer(
+            1,
+            &run("Integrated care boards should hold the budget for community services."),
+        ),
         heading("Question 2"),
         format!(
             "<w:p>{}{}{}</w:p>",
@@ -343,14 +450,23 @@ fn a_text_whose_bookmarks_were_deleted_is_found_by_its_words() {
         ),
     ]
     .concat();
-    let gathered = read_back(&docx(&body, Some(&custom(&response)), &[]), &response, &set, Some(&response));
+    let gathered = read_back(
+        &docx(&body, Some(&custom(&response)), &[]),
+        &response,
+        &set,
+        Some(&response),
+    );
     assert_eq!(gathered.reviews.suggestions.len(), 1, "{:?}", shown(&gathered));
     assert_eq!(gathered.reviews.suggestions[0].item, item(&set, 2));
     assert_eq!(
         applied(&response, &gathered, 0),
         "Councils should lead on prevention in each and every place."
     );
-    assert!(gathered.notices[0].contains("found again by its words"), "{:?}", gathered.notices);
+    assert!(
+        gathered.notices[0].contains("found again by its words"),
+        "{:?}",
+        gathered.notices
+    );
 }
 
 #[test]
@@ -367,7 +483,11 @@ fn text_tied_to_no_item_is_kept_as_unplaced() {
     ]
     .concat();
     let comments = comments_part(&[("3", "Bo Chan", "", "Is this the right heading?")]);
-    let bytes = docx(&body, Some(&custom(&response)), &[("word/comments.xml", &comments)]);
+    let bytes = docx(
+        &body,
+        Some(&custom(&response)),
+        &[("word/comments.xml", &comments)],
+    );
     let gathered = read_back(&bytes, &response, &set, Some(&response));
     assert!(gathered.reviews.suggestions.is_empty());
     let unplaced: Vec<(&str, &str)> = gathered
@@ -380,7 +500,10 @@ fn text_tied_to_no_item_is_kept_as_unplaced() {
         unplaced,
         [
             ("Please also mention the workforce plan.", "Ann Lee"),
-            ("Is this the right heading? (on \"Question 7 heading\")", "Bo Chan"),
+            (
+                "Is this the right heading? (on \"Question 7 heading\")",
+                "Bo Chan"
+            ),
         ]
     );
 }
@@ -403,7 +526,11 @@ fn control_characters_in_a_hostile_copy_never_come_through() {
         "<w:bookmarkEnd",
         "<w:commentRangeStart w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r><w:bookmarkEnd",
     );
-    let bytes = docx(&body, Some(&custom(&response)), &[("word/comments.xml", &comments)]);
+    let bytes = docx(
+        &body,
+        Some(&custom(&response)),
+        &[("word/comments.xml", &comments)],
+    );
     let gathered = read_back(&bytes, &response, &set, Some(&response));
     let everything = format!("{:?}", gathered.reviews);
     for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
@@ -417,19 +544,34 @@ fn control_characters_in_a_hostile_copy_never_come_through() {
 fn a_copy_from_elsewhere_is_refused_naming_what_it_was_made_from() {
     let set = set();
     let response = draft(&set, "We support option one.", "");
-    let copy_of = |custom: Option<&str>, body: &str| -> Copy { read::read(&docx(body, custom, &[])).unwrap() };
+    let copy_of =
+        |custom: Option<&str>, body: &str| -> Copy { read::read(&docx(body, custom, &[])).unwrap() };
     let marked = answer(1, &run("We support option one."));
     let ours = custom(&response);
-    assert_eq!(check(&copy_of(Some(&ours), &marked), &response, "anytown.json", false), Ok(()));
+    assert_eq!(
+        check(&copy_of(Some(&ours), &marked), &response, "anytown.json", false),
+        Ok(())
+    );
     let other_org = ours.replace("Anytown Council", "Othertown Trust");
     assert_eq!(
-        check(&copy_of(Some(&other_org), &marked), &response, "anytown.json", false),
+        check(
+            &copy_of(Some(&other_org), &marked),
+            &response,
+            "anytown.json",
+            false
+        ),
         Err(Refusal::OtherOrganisation {
             organisation: "Othertown Trust".into()
         })
     );
     let other_set = ours.replace(">integrating-care<", ">health-devolution<");
-    let refusal = check(&copy_of(Some(&other_set), &marked), &response, "anytown.json", false).unwrap_err();
+    let refusal = check(
+        &copy_of(Some(&other_set), &marked),
+        &response,
+        "anytown.json",
+        false,
+    )
+    .unwrap_err();
     assert_eq!(
         refusal.describe(&response, "anytown.json"),
         format!(
@@ -444,9 +586,17 @@ fn a_copy_from_elsewhere_is_refused_naming_what_it_was_made_from() {
         })
     );
     // Renamed since, but the version it names is this draft's.
-    assert_eq!(check(&copy_of(Some(&ours), &marked), &response, "budget.json", true), Ok(()));
     assert_eq!(
-        check(&copy_of(None, &run("A letter.")), &response, "anytown.json", false),
+        check(&copy_of(Some(&ours), &marked), &response, "budget.json", true),
+        Ok(())
+    );
+    assert_eq!(
+        check(
+            &copy_of(None, &run("A letter.")),
+            &response,
+            "anytown.json",
+            false
+        ),
         Err(Refusal::NotACopy)
     );
 }
@@ -458,7 +608,11 @@ fn damaged_locked_and_huge_files_are_refused_with_a_reason() {
     let mut locked = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     locked.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     let locked = read::read(&locked).unwrap_err();
-    assert!(locked.message.contains("password-protected"), "{}", locked.message);
+    assert!(
+        locked.message.contains("password-protected"),
+        "{}",
+        locked.message
+    );
     assert!(locked.message.ends_with("review that"), "{}", locked.message);
     let small = Limits {
         file: 1000,
@@ -468,7 +622,14 @@ fn damaged_locked_and_huge_files_are_refused_with_a_reason() {
     let huge = read::read_with_limits(&vec![b'x'; 2000], small).unwrap_err();
     assert!(huge.message.contains("larger than"), "{}", huge.message);
     let bomb = docx(&answer(1, &run(&"word ".repeat(400))), None, &[]);
-    let bomb = read::read_with_limits(&bomb, Limits { file: 1 << 20, ..small }).unwrap_err();
+    let bomb = read::read_with_limits(
+        &bomb,
+        Limits {
+            file: 1 << 20,
+            ..small
+        },
+    )
+    .unwrap_err();
     assert!(bomb.message.contains("zip bomb"), "{}", bomb.message);
 }
 

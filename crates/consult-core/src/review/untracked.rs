@@ -152,8 +152,14 @@ mod tests {
         assert_eq!(
             alignment.hunks,
             [
-                Hunk { draft: 1..2, copy: 1..2 },
-                Hunk { draft: 5..6, copy: 5..7 }
+                Hunk {
+                    draft: 1..2,
+                    copy: 1..2
+                },
+                Hunk {
+                    draft: 5..6,
+                    copy: 5..7
+                }
             ]
         );
         assert_eq!(alignment.copy_to_draft[0], Some(0));
