@@ -64,6 +64,41 @@ fn reviewed_by_ann(draft: &Path) -> Vec<u8> {
         .save("Ann Lee")
 }
 
+/// Lists Ann Lee's review of `draft` in `file` (snapshot `snapshot`; the draft
+/// unchanged), accepts it all, and checks the answers read as she asked, with Bo Chan's
+/// comment and her reply on the third item.
+fn accepted_as_ann_asked(sandbox: &Sandbox, draft: &Path, file: &str, snapshot: &str) {
+    let before = std::fs::read(draft).unwrap();
+    let listed = review(sandbox, &["anytown.json", file, "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    insta::assert_snapshot!(snapshot, listed.stdout);
+    assert_eq!(std::fs::read(draft).unwrap(), before, "--list changes nothing");
+
+    let accepted = review(sandbox, &["anytown.json", file, "--accept-all"]);
+    assert_eq!(accepted.code, 0, "{}", accepted.stderr);
+    assert!(accepted.stdout.contains("accepted: 1, 2"), "{}", accepted.stdout);
+    assert_eq!(
+        answer(draft, 2),
+        "We oppose the second option. Funding should follow need, not history."
+    );
+    assert_eq!(
+        answer(draft, 3),
+        "Councils should lead on prevention and early help in every place."
+    );
+    let reviews = read_draft(draft).reviews.unwrap();
+    assert_eq!(reviews.comments.len(), 1, "{:?}", reviews.comments);
+    assert_eq!(reviews.comments[0].item, item(3));
+    assert_eq!(reviews.comments[0].anchor, "Councils");
+    assert_eq!(reviews.comments[0].author, "Bo Chan");
+    assert_eq!(reviews.comments[0].replies.len(), 1, "{:?}", reviews.comments);
+    assert!(
+        reviews
+            .suggestions
+            .iter()
+            .all(|s| s.decision == Decision::Accepted)
+    );
+}
+
 #[test]
 fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
     let sandbox = Sandbox::new();
@@ -71,34 +106,7 @@ fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
     let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
     let before = std::fs::read(&draft).unwrap();
 
-    let listed = review(&sandbox, &["anytown.json", &file, "--list"]);
-    assert_eq!(listed.code, 0, "{}", listed.stderr);
-    insta::assert_snapshot!("round_trip_list", listed.stdout);
-    assert_eq!(std::fs::read(&draft).unwrap(), before, "--list changes nothing");
-
-    let accepted = review(&sandbox, &["anytown.json", &file, "--accept-all"]);
-    assert_eq!(accepted.code, 0, "{}", accepted.stderr);
-    assert!(accepted.stdout.contains("accepted: 1, 2"), "{}", accepted.stdout);
-    assert_eq!(
-        answer(&draft, 2),
-        "We oppose the second option. Funding should follow need, not history."
-    );
-    assert_eq!(
-        answer(&draft, 3),
-        "Councils should lead on prevention and early help in every place."
-    );
-    let reviews = read_draft(&draft).reviews.unwrap();
-    assert_eq!(reviews.comments.len(), 1);
-    assert_eq!(reviews.comments[0].item, item(3));
-    assert_eq!(reviews.comments[0].anchor, "Councils");
-    assert_eq!(reviews.comments[0].author, "Bo Chan");
-    assert!(
-        reviews
-            .suggestions
-            .iter()
-            .all(|s| s.decision == Decision::Accepted)
-    );
-
+    accepted_as_ann_asked(&sandbox, &draft, &file, "round_trip_list");
     // All of it taken back at once.
     let restored = run(sandbox.consult(&["restore", "anytown.json", "1"]));
     assert_eq!(restored.code, 0, "{}", restored.stderr);
@@ -440,21 +448,5 @@ fn a_copy_saved_by_libreoffice_comes_back_the_same() {
         sandbox.path().join("libreoffice.docx"),
     )
     .unwrap();
-    let listed = review(&sandbox, &["anytown.json", "libreoffice.docx", "--list"]);
-    assert_eq!(listed.code, 0, "{}", listed.stderr);
-    insta::assert_snapshot!("libreoffice_list", listed.stdout);
-    let accepted = review(&sandbox, &["anytown.json", "libreoffice.docx", "--accept-all"]);
-    assert_eq!(accepted.code, 0, "{}", accepted.stderr);
-    assert_eq!(
-        answer(&draft, 2),
-        "We oppose the second option. Funding should follow need, not history."
-    );
-    assert_eq!(
-        answer(&draft, 3),
-        "Councils should lead on prevention and early help in every place."
-    );
-    let reviews = read_draft(&draft).reviews.unwrap();
-    assert_eq!(reviews.comments.len(), 1, "{:?}", reviews.comments);
-    assert_eq!(reviews.comments[0].item, item(3));
-    assert_eq!(reviews.comments[0].replies.len(), 1, "{:?}", reviews.comments);
+    accepted_as_ann_asked(&sandbox, &draft, "libreoffice.docx", "libreoffice_list");
 }

@@ -123,6 +123,16 @@ fn read_back(bytes: &[u8], response: &Response, set: &QuestionSet, sent: Option<
     gather(&copy, &reading(response, set, sent))
 }
 
+/// `body` in a copy of `response` made for review, read back against it as sent.
+fn read_marked(body: &str, response: &Response, set: &QuestionSet) -> Gathered {
+    read_back(
+        &docx(body, Some(&custom(response)), &[]),
+        response,
+        set,
+        Some(response),
+    )
+}
+
 fn reading<'a>(response: &'a Response, set: &'a QuestionSet, sent: Option<&'a Response>) -> Reading<'a> {
     Reading {
         file: "review.docx",
@@ -184,12 +194,7 @@ fn a_tracked_insertion_and_deletion_are_suggestions_with_their_authors() {
         ),
     ]
     .concat();
-    let gathered = read_back(
-        &docx(&body, Some(&custom(&response)), &[]),
-        &response,
-        &set,
-        Some(&response),
-    );
+    let gathered = read_marked(&body, &response, &set);
     let first = item(&set, 1);
     let second = item(&set, 2);
     assert_eq!(
@@ -225,12 +230,7 @@ fn a_deletion_next_to_an_insertion_by_one_author_is_one_replacement_in_whole_wor
             run(" by the centre.")
         ),
     );
-    let gathered = read_back(
-        &docx(&body, Some(&custom(&response)), &[]),
-        &response,
-        &set,
-        Some(&response),
-    );
+    let gathered = read_marked(&body, &response, &set);
     assert_eq!(gathered.reviews.suggestions.len(), 1, "{:?}", shown(&gathered));
     let s = &gathered.reviews.suggestions[0];
     assert_eq!(
@@ -265,12 +265,7 @@ fn a_move_within_a_text_is_one_suggestion_and_across_texts_a_deletion_and_an_ins
         answer(2, &run("Other text here.")),
     ]
     .concat();
-    let gathered = read_back(
-        &docx(&body, Some(&custom(&response)), &[]),
-        &response,
-        &set,
-        Some(&response),
-    );
+    let gathered = read_marked(&body, &response, &set);
     assert_eq!(gathered.reviews.suggestions.len(), 1, "{:?}", shown(&gathered));
     assert_eq!(gathered.reviews.suggestions[0].made, Made::Moved);
     assert_eq!(
@@ -285,12 +280,7 @@ fn a_move_within_a_text_is_one_suggestion_and_across_texts_a_deletion_and_an_ins
         answer(2, &format!("{move_to_second}{}", run("Other text here."))),
     ]
     .concat();
-    let gathered = read_back(
-        &docx(&body, Some(&custom(&response)), &[]),
-        &response,
-        &set,
-        Some(&response),
-    );
+    let gathered = read_marked(&body, &response, &set);
     let kinds: Vec<(String, Made)> = gathered
         .reviews
         .suggestions
@@ -450,12 +440,7 @@ fn a_text_whose_bookmarks_were_deleted_is_found_by_its_words() {
         ),
     ]
     .concat();
-    let gathered = read_back(
-        &docx(&body, Some(&custom(&response)), &[]),
-        &response,
-        &set,
-        Some(&response),
-    );
+    let gathered = read_marked(&body, &response, &set);
     assert_eq!(gathered.reviews.suggestions.len(), 1, "{:?}", shown(&gathered));
     assert_eq!(gathered.reviews.suggestions[0].item, item(&set, 2));
     assert_eq!(
