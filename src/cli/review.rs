@@ -12,7 +12,7 @@ use super::shared::{Failure, name};
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
-use crate::drafts::{self, DraftId, History, SaveJob, SaveKind, SaveResult};
+use crate::drafts::{self, DraftId, SaveJob, SaveKind, SaveResult};
 use crate::import::read::LIMITS;
 use crate::model::review::{Decision, ReviewComment, Reviews, Suggestion, Unplaced};
 use crate::model::{QuestionSet, Response, sha256};
@@ -29,13 +29,10 @@ pub fn run(args: ReviewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
     let bytes = read_reviewed(&args.reviewed)?;
     let copy = read::read(&bytes).map_err(|e| Failure::bad_input(format!("{reviewed}: {e}")))?;
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
-    let draft_bytes = crate::storage::read_bytes(&args.draft)?;
-    let id = DraftId::of(&args.draft);
-    let history = History::for_draft(&dirs.history(), &id);
     let opened = documents::open_response(&args.draft, &catalog, None)?;
     let (set, response) = (opened.set, opened.response);
 
-    let sent = sent_version(&copy, &draft_bytes, &history, &catalog, &set);
+    let sent = sent_version(dirs, &args.draft, &copy, &catalog, &set);
     let draft_file = file_name(&args.draft);
     origin::check(&copy, &response, &draft_file, sent.is_some()).map_err(|refusal| {
         Failure::bad_input(format!(
@@ -131,18 +128,13 @@ fn file_name(path: &Path) -> String {
 
 /// The draft as the copy was made from it: the draft's file now, or a saved version.
 fn sent_version(
+    dirs: &Dirs,
+    draft: &Path,
     copy: &Copy,
-    draft_bytes: &[u8],
-    history: &History,
     catalog: &Catalog,
     set: &QuestionSet,
 ) -> Option<Response> {
-    let version = copy.properties.version.as_deref()?;
-    let bytes = if sha256(draft_bytes) == version {
-        draft_bytes.to_vec()
-    } else {
-        history.find_by_digest(version)?
-    };
+    let bytes = drafts::review_copy_version(dirs, draft, copy.properties.version.as_deref()?)?;
     let text = crate::parse::decode(&bytes).ok()?;
     documents::response_from_text(text, catalog, Some(set))
         .ok()

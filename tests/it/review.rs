@@ -205,12 +205,15 @@ fn two_reviewers_of_one_copy_keep_every_suggestion_and_the_same_words_compete() 
 }
 
 #[test]
-fn on_a_joint_draft_a_reviewer_named_as_a_member_is_credited_to_it() {
+fn on_a_joint_draft_a_reviewer_named_as_a_member_or_its_contact_is_credited_to_it() {
     let sandbox = Sandbox::new();
     let set = set();
     for (file, organisation) in [("north.json", "North Trust"), ("south.json", "South Council")] {
         let mut member = Response::new(&set, organisation);
         member.answer_mut(&set, &item(2)).answer = FIRST.into();
+        if organisation == "North Trust" {
+            member.respondent.contact_name = "Priya Shah".into();
+        }
         consult::drafts::write(&sandbox.path().join(file), &member).unwrap();
     }
     let made = run(sandbox.consult(&[
@@ -229,20 +232,21 @@ fn on_a_joint_draft_a_reviewer_named_as_a_member_is_credited_to_it() {
     drafted.answer_mut(&set, &item(2)).answer = FIRST.into();
     consult::drafts::write(&joint, &drafted).unwrap();
     let copy = made_for_review(&joint, &set);
-    let by_org = save(
+    let by_contact = save(
         &sandbox,
         "north.docx",
         &Reviewer::open(&copy)
-            .replace_tracked("north trust", "option two", "the second option")
-            .save("north trust"),
+            .replace_tracked("Priya Shah", "option two", "the second option")
+            .save("Priya Shah"),
     );
-    let listed = review(&sandbox, &["joint.json", &by_org, "--list"]);
+    let listed = review(&sandbox, &["joint.json", &by_contact, "--list"]);
+    // Named as the contact in North Trust's own response.
     assert!(
-        listed.stdout.contains("north trust (for North Trust)"),
+        listed.stdout.contains("Priya Shah (for North Trust)"),
         "{}",
         listed.stdout
     );
-    assert_eq!(review(&sandbox, &["joint.json", &by_org]).code, 0);
+    assert_eq!(review(&sandbox, &["joint.json", &by_contact]).code, 0);
     let south = save(
         &sandbox,
         "south.docx",
@@ -449,4 +453,47 @@ fn a_copy_saved_by_libreoffice_comes_back_the_same() {
     )
     .unwrap();
     accepted_as_ann_asked(&sandbox, &draft, "libreoffice.docx", "libreoffice_list");
+}
+
+#[test]
+fn a_copy_of_an_earlier_version_finds_untracked_edits_against_that_version() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let copy = made_for_review(&draft, &set());
+    // The version sent is kept in the draft's history; the draft has changed since.
+    let history = consult::drafts::History::for_draft(
+        &sandbox.data().join("history"),
+        &consult::drafts::DraftId::of(&draft),
+    );
+    history
+        .record_now(&std::fs::read(&draft).unwrap(), jiff::Timestamp::now())
+        .unwrap();
+    let mut changed = read_draft(&draft);
+    changed.answer_mut(&set(), &item(2)).answer = format!("{FIRST} We add a sentence since.");
+    consult::drafts::write(&draft, &changed).unwrap();
+
+    let file = save(
+        &sandbox,
+        "reviewed.docx",
+        &Reviewer::open(&copy)
+            .edit_untracked("every place", "each place")
+            .save("Ann Lee"),
+    );
+    let result = review(&sandbox, &["anytown.json", &file, "--accept-all"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stderr.is_empty(), "{}", result.stderr);
+    assert!(
+        result.stdout.contains("1 suggestion on 1 item"),
+        "{}",
+        result.stdout
+    );
+    assert_eq!(
+        answer(&draft, 3),
+        "Councils should lead on prevention in each place."
+    );
+    assert_eq!(
+        answer(&draft, 2),
+        format!("{FIRST} We add a sentence since."),
+        "untouched"
+    );
 }

@@ -152,15 +152,18 @@ impl History {
             .collect()
     }
 
-    /// The bytes of the kept version whose digest ([`crate::model::sha256`]) is `digest`:
-    /// how a review copy, which records the version it was made from by its digest, finds
-    /// it again. What consult saved last counts as a version here.
-    pub fn find_by_digest(&self, digest: &str) -> Option<Vec<u8>> {
-        self.entries()
-            .iter()
-            .filter_map(|entry| fs::read(&entry.path).ok())
-            .chain(self.last_saved())
-            .find(|bytes| crate::model::sha256(bytes) == digest)
+    /// The bytes of the version whose digest ([`crate::model::sha256`]) is `version`: what
+    /// consult saved last, or any of the numbered versions. A review copy records the
+    /// version it was made from so; `version` comes from a file someone else may have
+    /// written, and is only ever compared, never made into a file name.
+    pub fn find(&self, version: &str) -> Option<Vec<u8>> {
+        let matches = |bytes: &Vec<u8>| crate::model::sha256(bytes) == version;
+        self.last_saved().filter(matches).or_else(|| {
+            self.entries()
+                .iter()
+                .filter_map(|entry| fs::read(&entry.path).ok())
+                .find(matches)
+        })
     }
 
     /// Keeps `bytes`, just saved to the draft, as what consult saved last: the common

@@ -117,6 +117,16 @@ fn read(
     Ok((content, bytes))
 }
 
+/// The content of the draft at `draft` that a review copy recording `version` (its
+/// `consult.version` property) was made from: the draft as it stands, or as its history
+/// keeps it. `None` when neither has it any more.
+pub fn review_copy_version(dirs: &Dirs, draft: &Path, version: &str) -> Option<Vec<u8>> {
+    storage::read_bytes(draft)
+        .ok()
+        .filter(|bytes| crate::model::sha256(bytes) == version)
+        .or_else(|| History::for_draft(&dirs.history(), &DraftId::of(draft)).find(version))
+}
+
 /// Starts a new draft of `set` for `organisation` in the drafts folder, under a free name.
 pub fn create(dirs: &Dirs, set: &QuestionSet, organisation: &str) -> Result<Opened, String> {
     create_from(dirs, set, Response::new(set, organisation.trim()))
