@@ -14,6 +14,9 @@ use crate::import::read::xml::{self, Element};
 use crate::import::read::{LIMITS, Limits, ReadError};
 use crate::model::joint::Field;
 
+/// The most of a comment's anchored words kept, in bytes.
+const MAX_ANCHOR: usize = 600;
+
 /// What the review copy says it was made from (docProps/custom.xml).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Properties {
@@ -259,7 +262,16 @@ fn read_archive(archive: &Archive<'_>) -> Result<Copy, ReadError> {
             comment.start = anchor.start.map(renumbered);
             comment.reference = anchor.reference.map(renumbered);
             comment.ranged = anchor.ranged;
-            comment.anchor = clean(&anchor.words);
+            let mut words = clean(&anchor.words);
+            if words.len() > MAX_ANCHOR {
+                let cut = (0..=MAX_ANCHOR)
+                    .rev()
+                    .find(|&at| words.is_char_boundary(at))
+                    .unwrap_or(0);
+                words.truncate(cut);
+                words.push('…');
+            }
+            comment.anchor = words;
         }
     }
     infer_replies(&mut copy.comments, extended.is_some());
@@ -323,6 +335,10 @@ struct Walker {
     /// The move names open (`w:moveFromRangeStart`/`w:moveToRangeStart`), by range id.
     move_names: Vec<(String, String)>,
     anchors: HashMap<String, Anchor>,
+    /// The comment ranges open, by id: the words met go to each.
+    open_anchors: Vec<String>,
+    /// Per passage, the length of its text as sent so far.
+    sent_lengths: Vec<usize>,
 }
 
 impl Walker {
@@ -467,6 +483,7 @@ impl Walker {
             mark,
             pieces: Vec::new(),
         });
+        self.sent_lengths.push(0);
         self.current = Some(self.passages.len() - 1);
         self.paragraph_break = false;
     }
@@ -507,9 +524,18 @@ impl Walker {
         let change = self.in_change.last().copied();
         let removal = change.is_some_and(|c| is_removal(self.changes[c].kind));
         if !removal {
-            for anchor in self.anchors.values_mut().filter(|a| a.open) {
+            let anchors = &mut self.anchors;
+            self.open_anchors.retain(|id| {
+                let Some(anchor) = anchors.get_mut(id).filter(|a| a.open) else {
+                    return false;
+                };
                 anchor.words.push_str(&text);
-            }
+                // Enough to say what it is on; a range never closed costs no more.
+                anchor.words.len() < MAX_ANCHOR
+            });
+        }
+        if change.is_none() || removal {
+            self.sent_lengths[index] += text.len();
         }
         self.passages[index].pieces.push(Piece { text, change });
     }
@@ -520,7 +546,7 @@ impl Walker {
         match self.current {
             Some(index) => Point {
                 passage: index,
-                at: self.passages[index].sent(&self.changes).len(),
+                at: self.sent_lengths[index],
             },
             None => Point {
                 passage: self.passages.len(),
@@ -538,6 +564,7 @@ impl Walker {
         anchor.start = Some(point);
         anchor.ranged = true;
         anchor.open = true;
+        self.open_anchors.push(id.to_string());
     }
 }
 
