@@ -523,6 +523,11 @@ impl Walker {
         }
         let change = self.in_change.last().copied();
         let removal = change.is_some_and(|c| is_removal(self.changes[c].kind));
+        // Words one reviewer put in and another took out were never sent and are not
+        // kept: nothing to suggest.
+        if removal && self.in_change.iter().any(|&c| !is_removal(self.changes[c].kind)) {
+            return;
+        }
         if !removal {
             let anchors = &mut self.anchors;
             self.open_anchors.retain(|id| {

@@ -651,3 +651,16 @@ fn libreoffices_bookmarks_are_read_as_whole_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn words_one_reviewer_inserted_and_another_deleted_come_to_nothing() {
+    let set = set();
+    let response = draft(&set, "We support option one.", "");
+    let both = ins("Ann Lee", "wholeheartedly ").replace(
+        "<w:r><w:t xml:space=\"preserve\">wholeheartedly </w:t></w:r>",
+        &del("Bo Chan", "wholeheartedly "),
+    );
+    let body = answer(1, &format!("{}{both}{}", run("We support "), run("option one.")));
+    let gathered = read_marked(&body, &response, &set);
+    assert!(gathered.reviews.suggestions.is_empty(), "{:?}", shown(&gathered));
+}
