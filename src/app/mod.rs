@@ -336,14 +336,15 @@ impl App {
         self.offer_sync_copy();
     }
 
-    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one
-    /// and nothing else is being asked: nothing is merged or moved without the user's word.
+    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one not
+    /// asked about yet and nothing else is being asked: nothing is merged or moved without
+    /// the user's word.
     pub fn offer_sync_copy(&mut self) {
         if self.dialog.is_some() {
             return;
         }
-        let Some(draft) = &self.draft else { return };
-        let Some((copy, tool)) = drafts::conflict_copies_of(&draft.path).into_iter().next() else {
+        let Some(draft) = &mut self.draft else { return };
+        let Some((copy, tool)) = draft.sync_copy_to_offer() else {
             return;
         };
         let name = copy.file_name().map_or_else(String::new, |n| {
@@ -384,20 +385,10 @@ impl App {
     /// read only once the user says so (`allow_outside`): the app asks first.
     pub fn open_joint_panel(&mut self, allow_outside: bool) {
         let asked_about = self.joint.take().map(|panel| panel.outside).unwrap_or_default();
+        let agreed = if allow_outside { asked_about } else { Vec::new() };
         self.joint = self.draft.as_ref().and_then(|draft| {
             let joint = draft.response.joint.as_ref()?;
-            let allowed = match &draft.file {
-                Some(file) => {
-                    if allow_outside {
-                        let files = asked_about.iter().map(PathBuf::as_path);
-                        drafts::joint::allow_member_folders(&self.dirs, &file.id, files);
-                    }
-                    drafts::joint::member_folders(&self.dirs, &file.id)
-                }
-                None if allow_outside => drafts::joint::MemberFolders::EVERYWHERE,
-                None => drafts::joint::MemberFolders::default(),
-            };
-            let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed);
+            let now = draft.members_now(&self.dirs, &self.catalog, &agreed);
             Some(joint::JointPanel::new(joint, &draft.set, now))
         });
         let outside = self

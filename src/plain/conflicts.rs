@@ -1,5 +1,6 @@
 //! Merge conflicts in plain mode: listing what two merged copies changed differently, and
-//! keeping one side, the other, or both (text), one conflict at a time, each one undo.
+//! keeping one side, the other, or both (text), one conflict at a time, each one undo; and
+//! merging in a draft changed elsewhere or a sync tool's conflict copy.
 
 use std::time::Instant;
 
@@ -80,6 +81,36 @@ impl Plain {
         match draft.merge_changed(&self.catalog) {
             Ok(merged) => {
                 self.say(merged.describe("the changed file", "conflicts lists them"));
+                self.save(draft)
+            }
+            Err(e) => {
+                self.say(format!("{}; nothing changed.", crate::text::capitalised(&e)));
+                Ok(())
+            }
+        }
+    }
+
+    /// Asks about a sync tool's conflict copy left beside the draft, if there is one not
+    /// asked about yet: merge it in (the copy then goes to the deleted drafts) or keep it.
+    pub(super) fn offer_sync_copy(&mut self, draft: &mut Session) -> Result<(), Stop> {
+        let Some((copy, tool)) = draft.sync_copy_to_offer() else {
+            return Ok(());
+        };
+        let name = copy
+            .file_name()
+            .map_or_else(String::new, |n| visible(&n.to_string_lossy()).into_owned());
+        self.say(format!(
+            "A conflicting copy of this draft was left by a sync tool ({}): {name}.",
+            tool.name()
+        ));
+        if !self.yes_no("Merge it in? The copy then goes to the deleted drafts. yes or no")? {
+            self.say("The copy is left where it is.");
+            return Ok(());
+        }
+        match draft.merge_sync_copy(&self.dirs, &self.catalog, &copy) {
+            Ok((merged, went)) => {
+                let said = merged.describe("the sync tool's copy", "conflicts lists them");
+                self.say(format!("{}; {went}.", said.trim_end_matches('.')));
                 self.save(draft)
             }
             Err(e) => {

@@ -224,7 +224,8 @@ impl Plain {
             return Ok(());
         }
         match draft.save_now() {
-            Ok(()) | Err(SaveResult::Saved(_)) => Ok(()),
+            // A sync tool may leave a conflict copy at any time: looked for after each save.
+            Ok(()) | Err(SaveResult::Saved(_)) => self.offer_sync_copy(draft),
             Err(SaveResult::Failed(e)) => {
                 self.say(format!("Could not save {}: {e}.", draft.path.display()));
                 self.say(format!(

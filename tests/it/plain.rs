@@ -558,6 +558,46 @@ fn export_alone_exports_as_and_where_the_draft_was_exported_last() {
     assert!(exported.exists());
 }
 
+#[test]
+fn a_sync_tools_conflict_copy_is_offered_on_opening_merged_on_yes_and_then_in_the_trash() {
+    let home = Home::new();
+    let draft = home.draft_from(LOCAL_GOVERNMENT);
+    let copy = home
+        .path()
+        .join("draft (Jo Bloggs's conflicted copy 2026-12-07).json");
+    let mut theirs = response(&draft);
+    theirs.respondent.role = "Changed in the copy".into();
+    std::fs::write(&copy, consult::export::json::render(&theirs)).unwrap();
+    let declined = home.run(&["edit", "draft.json"], "no\nquit\n");
+    assert!(
+        declined.stdout.contains(
+            "A conflicting copy of this draft was left by a sync tool (Dropbox): draft (Jo Bloggs's conflicted copy 2026-12-07).json.\nMerge it in? The copy then goes to the deleted drafts. yes or no\nThe copy is left where it is.\n"
+        ),
+        "{}",
+        declined.stdout
+    );
+    assert!(copy.exists());
+    let merged = home.run(&["edit", "draft.json"], "yes\nconflicts\nkeep 1 theirs\nquit\n");
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert!(
+        merged
+            .stdout
+            .contains("Merged the sync tool's copy in; 1 merge conflicts to settle, conflicts lists them (with no common saved version to go by, every difference is a conflict); the copy is in the deleted drafts."),
+        "{}",
+        merged.stdout
+    );
+    assert!(!copy.exists());
+    assert!(
+        home.path()
+            .join("data/trash")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_some()
+    );
+    assert_eq!(response(&draft).respondent.role, "Changed in the copy");
+}
+
 /// A draft open in plain mode whose file a colleague then changed: a new role, and on
 /// Question 1 the position `q1`, if given.
 fn changed_by_a_colleague(home: &Home, q1: Option<&str>) -> (PathBuf, Piped, consult::model::Response) {

@@ -55,6 +55,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             if first_conflict && app.dialog.is_none() {
                 app.dialog = Some(conflict_dialog(draft));
             }
+            // A sync tool may leave a conflict copy at any time: looked for after each save.
+            if outcome.result != SaveResult::Conflict {
+                app.offer_sync_copy();
+            }
+            let draft = app.draft.as_mut()?;
             if draft.leave_when_saved && !draft.autosave.is_saving() {
                 draft.leave_when_saved = false;
                 return go_home(app);

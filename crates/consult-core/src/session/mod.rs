@@ -151,6 +151,8 @@ pub struct Session {
     dropped_passages: Vec<(String, Passage)>,
     /// Undo of an imported response's placing: whole-response steps (see `placing`).
     placing: placing::PlacingHistory,
+    /// Sync tools' conflict copies offered already (see [`Session::sync_copy_to_offer`]).
+    offered_copies: Vec<PathBuf>,
 }
 
 /// "over the word limit by 12", for an item over `limit`.
@@ -180,6 +182,7 @@ impl Session {
             histories: HashMap::new(),
             dropped_passages: Vec::new(),
             placing: placing::PlacingHistory::default(),
+            offered_copies: Vec::new(),
         };
         session.recount_limits();
         session
