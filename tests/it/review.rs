@@ -497,3 +497,47 @@ fn a_copy_of_an_earlier_version_finds_untracked_edits_against_that_version() {
         "untouched"
     );
 }
+
+#[test]
+fn an_answer_whose_bookmark_was_deleted_is_found_by_its_words_and_hostile_names_are_defused() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let file = save(
+        &sandbox,
+        "reviewed.docx",
+        &Reviewer::open(&made_for_review(&draft, &set()))
+            .delete_bookmark("consult_a3")
+            .replace_tracked("Eve\u{1b}[2J\u{202e}", "every place", "each place")
+            .comment("Mallory\u{1b}]0;owned\u{7}", "Councils", "Look\u{1b}[31m here")
+            .save("Eve"),
+    );
+    let listed = review(&sandbox, &["anytown.json", &file, "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(
+        listed
+            .stderr
+            .contains("its marks were deleted in the copy; found again by its words"),
+        "{}",
+        listed.stderr
+    );
+    for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(
+            !listed.stdout.contains(c),
+            "{c:?} reached the terminal: {}",
+            listed.stdout
+        );
+    }
+    assert!(
+        listed.stdout.contains("[-every place-]{+each place+}"),
+        "{}",
+        listed.stdout
+    );
+    assert_eq!(review(&sandbox, &["anytown.json", &file, "--accept-all"]).code, 0);
+    assert_eq!(
+        answer(&draft, 3),
+        "Councils should lead on prevention in each place."
+    );
+    let reviews = read_draft(&draft).reviews.unwrap();
+    assert_eq!(reviews.comments[0].item, item(3));
+    assert!(!format!("{reviews:?}").contains('\u{1b}'));
+}

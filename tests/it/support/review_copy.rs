@@ -212,6 +212,29 @@ impl Reviewer {
         self
     }
 
+    /// Deletes the bookmark `name` (`consult_a3`…), as a reviewer who cuts and retypes a
+    /// passage does without knowing it.
+    pub fn delete_bookmark(&mut self, name: &str) -> &mut Self {
+        let document = self.document();
+        let at = document
+            .find(&format!("w:name=\"{name}\""))
+            .unwrap_or_else(|| panic!("no bookmark {name}"));
+        let start = document[..at].rfind("<w:bookmarkStart").unwrap();
+        let end = at + document[at..].find("/>").unwrap() + 2;
+        let element = document[start..end].to_string();
+        let id = element
+            .split("w:id=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        document.replace_range(start..end, "");
+        *document = document.replacen(&format!("<w:bookmarkEnd w:id=\"{id}\"/>"), "", 1);
+        self
+    }
+
     /// With Track Changes on, `author` replaces `words` by `by`.
     pub fn replace_tracked(&mut self, author: &str, words: &str, by: &str) -> &mut Self {
         let change = format!(
