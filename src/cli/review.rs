@@ -29,7 +29,13 @@ pub fn run(args: ReviewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
     let bytes = read_reviewed(&args.reviewed)?;
     let copy = read::read(&bytes).map_err(|e| Failure::bad_input(format!("{reviewed}: {e}")))?;
     let catalog = Catalog::with_user_sets(&dirs.question_sets());
-    let opened = documents::open_response(&args.draft, &catalog, None)?;
+    // Read once: what is read back is placed against exactly these bytes, and stored only
+    // if the draft still holds them.
+    let draft_bytes = crate::storage::read_bytes(&args.draft)?;
+    let opened = crate::parse::decode(&draft_bytes)
+        .map_err(|problem| vec![problem])
+        .and_then(|text| documents::response_from_text(text, &catalog, None))
+        .map_err(|problems| crate::error::FileError::bad(&args.draft, problems))?;
     let (set, response) = (opened.set, opened.response);
 
     let sent = sent_version(dirs, &args.draft, &copy, &catalog, &set);
@@ -96,7 +102,14 @@ pub fn run(args: ReviewArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         list(out, &set, &response, &gathered.reviews, &all);
         return Ok(());
     }
-    store(&args, dirs, &catalog, gathered, &copy, out)
+    store(
+        &args,
+        dirs,
+        &catalog,
+        (gathered, drafts::digest(&draft_bytes)),
+        &copy,
+        out,
+    )
 }
 
 /// Reads the reviewed file, refusing one too large before reading any of it.
@@ -173,7 +186,7 @@ fn store(
     args: &ReviewArgs,
     dirs: &Dirs,
     catalog: &Catalog,
-    gathered: Gathered,
+    (gathered, read): (Gathered, drafts::ContentDigest),
     copy: &Copy,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -183,6 +196,9 @@ fn store(
     // DRAFT 1` puts back after `--accept-all`.
     let opened = drafts::open(dirs, catalog, &args.draft, None).map_err(Failure::failed)?;
     let expected = opened.on_disk;
+    if expected != read {
+        return Err(changed_meanwhile(&draft));
+    }
     let mut session = Session::opened(opened);
     say_came_back(out, &reviewed, &gathered, copy);
     session
@@ -207,11 +223,7 @@ fn store(
     };
     match drafts::perform(&job).result {
         SaveResult::Saved(_) => {}
-        SaveResult::Conflict => {
-            return Err(Failure::failed(format!(
-                "{draft}: changed by another program while the review was read; nothing written, read it again"
-            )));
-        }
+        SaveResult::Conflict => return Err(changed_meanwhile(&draft)),
         SaveResult::Failed(why) => return Err(Failure::failed(format!("{draft}: cannot write: {why}"))),
     }
     match accepted {
@@ -252,6 +264,12 @@ fn store(
         }
     }
     Ok(())
+}
+
+fn changed_meanwhile(draft: &str) -> Failure {
+    Failure::failed(format!(
+        "{draft}: changed by another program while the review was read; nothing written, read it again"
+    ))
 }
 
 fn numbers(numbers: &[u32]) -> String {
