@@ -10,6 +10,7 @@ pub mod joint;
 pub mod keymap;
 pub mod placing;
 pub mod prose;
+pub mod review;
 pub mod screen;
 pub mod update;
 
@@ -225,6 +226,11 @@ pub enum Decision {
         state: crate::model::joint::SignOffState,
         whole: bool,
     },
+    /// A member's review comment, `number`, becomes its sign-off on the item.
+    CommentSignOff {
+        number: u32,
+        state: crate::model::joint::SignOffState,
+    },
 }
 
 /// A line of feedback shown in the footer until the next key.
@@ -246,6 +252,8 @@ pub struct App {
     pub draft: Option<Draft>,
     /// On a joint response, the members panel beside its text.
     pub joint: Option<joint::JointPanel>,
+    /// Reviewers' suggestions and comments on the item, when asked for.
+    pub review: review::ReviewPanel,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
@@ -291,6 +299,7 @@ impl App {
             help: None,
             draft: None,
             joint: None,
+            review: review::ReviewPanel::default(),
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             recovery: Recovery::default(),
@@ -512,6 +521,7 @@ impl App {
         match &self.screen {
             Screen::Home(_) => Focused::Home,
             Screen::Trash(_) => Focused::Trash,
+            Screen::Walk if self.review.open => Focused::Reviews,
             Screen::Walk if self.joint.as_ref().is_some_and(|p| p.focused) => Focused::Members,
             Screen::Walk => Focused::Walk(self.draft.as_ref().map_or(Focus::Position, Draft::focus)),
             Screen::Respondent(form) => Focused::Respondent(form.focus),

@@ -238,7 +238,8 @@ fn store(
             );
             let _ = writeln!(
                 out,
-                "decide them in the app (`consult edit {draft}`, the review panel), where each decision is one undo"
+                "decide them in the app (`consult edit {draft}`, then Alt-R on a marked item) or in plain mode \
+                 (`suggestions`, `accept N`, `reject N`)"
             );
         }
         Some(done) => {

@@ -15,6 +15,7 @@ mod joint;
 mod open;
 mod placing;
 pub mod print;
+mod review;
 mod walk;
 
 use std::io::{IsTerminal, Write};

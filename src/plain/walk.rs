@@ -93,6 +93,12 @@ impl Plain {
             | Command::Minority(..)
             | Command::Take(_)
             | Command::SignOff { .. } => return self.joint(draft, command),
+            Command::Suggestions
+            | Command::Accept(_)
+            | Command::Reject(_)
+            | Command::Comments
+            | Command::Resolve(..)
+            | Command::SignOffFrom(..) => return self.review_command(draft, command),
             Command::Ready => return self.toggle_ready(draft),
             Command::Passages => self.passages(draft),
             Command::Place(n, item) => return self.place(draft, n, &item),

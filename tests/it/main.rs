@@ -32,6 +32,8 @@ mod outline;
 mod placing;
 mod plain;
 mod review;
+mod review_app;
+mod review_plain;
 mod safety;
 mod scale;
 mod schemas;

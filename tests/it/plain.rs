@@ -221,7 +221,7 @@ fn bad_input_gets_one_line_and_the_dialogue_goes_on() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     for said in [
         "There is no command “dance”; type help for the list\n",
-        "“re” could be reasoning, ready, redo, review, respondent, restore; type more of the word\n",
+        "“re” could be reasoning, reject, resolve, ready, redo, review, respondent, restore; type more of the word\n",
         "There is no item 99; items are numbered 1 to 14.\n",
         "No item matches “zebra”; try a number from 1 to 14.\n",
         "go needs an item: its number (go 3) or a few words of its label (go question 2)\n",

@@ -541,3 +541,36 @@ fn an_answer_whose_bookmark_was_deleted_is_found_by_its_words_and_hostile_names_
     assert_eq!(reviews.comments[0].item, item(3));
     assert!(!format!("{reviews:?}").contains('\u{1b}'));
 }
+
+#[test]
+fn what_consult_review_stores_is_decided_in_plain_mode() {
+    let sandbox = Sandbox::in_time_zone("UTC");
+    let draft = drafted(&sandbox, "Anytown Council");
+    let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
+    assert_eq!(review(&sandbox, &["anytown.json", &file]).code, 0);
+    let mut plain = sandbox.consult(&["edit", "--plain", "anytown.json"]);
+    plain.write_stdin("suggestions\naccept 1\nreject 2\ncomments\nresolve 1\nquit\n");
+    let done = run(plain);
+    assert_eq!(done.code, 0, "{}\n{}", done.stdout, done.stderr);
+    assert!(
+        done.stdout.contains("[-option two-]{+the second option+}"),
+        "{}",
+        done.stdout
+    );
+    assert!(
+        done.stdout.contains("Which councils: county or district?"),
+        "{}",
+        done.stdout
+    );
+    assert_eq!(
+        answer(&draft, 2),
+        "We oppose the second option. Funding should follow need, not history."
+    );
+    assert_eq!(answer(&draft, 3), SECOND, "suggestion 2 rejected");
+    let reviews = read_draft(&draft).reviews.unwrap();
+    assert_eq!(
+        reviews.suggestions.iter().map(|s| s.decision).collect::<Vec<_>>(),
+        [Decision::Accepted, Decision::Rejected]
+    );
+    assert!(reviews.comments[0].resolved);
+}

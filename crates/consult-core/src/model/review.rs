@@ -243,6 +243,23 @@ impl Reviews {
         self.unplaced.extend(more.unplaced);
     }
 
+    /// What still waits on `item`, in words ("2 suggestions, 1 comment"), if anything does.
+    pub fn describe_waiting(&self, item: &str) -> Option<String> {
+        let count = |n: usize, what: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {what}")),
+            n => Some(format!("{n} {what}s")),
+        };
+        let parts: Vec<String> = [
+            count(self.pending(Some(item)).count(), "suggestion"),
+            count(self.open_comments(Some(item)).count(), "comment"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// Whether the file with this digest has been read already.
     pub fn has_received(&self, digest: &str) -> bool {
         self.received.iter().any(|r| r.digest == digest)

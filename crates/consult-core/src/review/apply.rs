@@ -4,7 +4,46 @@
 
 use std::ops::Range;
 
+use crate::model::Response;
+use crate::model::joint::Field;
 use crate::model::review::Suggestion;
+
+/// How a pending suggestion stands against its item's text as it is now: what both front
+/// ends show beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its words are gone from the text: it can only be rejected.
+    pub gone: bool,
+    /// Other pending suggestions on the same words, by number: someone must choose.
+    pub competing: Vec<u32>,
+}
+
+/// Where `suggestion` stands against its text in `response` now.
+pub fn standing(response: &Response, suggestion: &Suggestion) -> Standing {
+    let text = response
+        .answer(&suggestion.item)
+        .map_or("", |a| match suggestion.field {
+            Field::Answer => a.answer.as_str(),
+            Field::Reasoning => a.reasoning.as_str(),
+        });
+    let same_text: Vec<&Suggestion> = response.reviews.as_ref().map_or_else(Vec::new, |r| {
+        r.pending(Some(&suggestion.item))
+            .filter(|s| s.field == suggestion.field)
+            .collect()
+    });
+    let competing = competing(text, &same_text)
+        .into_iter()
+        .filter_map(|(a, b)| match suggestion.number {
+            n if n == a => Some(b),
+            n if n == b => Some(a),
+            _ => None,
+        })
+        .collect();
+    Standing {
+        gone: locate(text, suggestion).is_none(),
+        competing,
+    }
+}
 
 /// Where the words `suggestion` changes are in `text` now: the range of its deleted words
 /// (empty for an insertion, at the insertion point). Found by those words and the words
@@ -120,6 +159,48 @@ mod tests {
             after: after.into(),
             ..Suggestion::default()
         }
+    }
+
+    #[test]
+    fn standing_names_the_competing_suggestions_and_those_whose_words_are_gone() {
+        use crate::model::review::Reviews;
+        let set = crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone();
+        let mut response = Response::new(&set, "Org");
+        response.answer_mut(&set, "summary").answer = "Funding should follow need, not history.".into();
+        let on_summary = |mut s: Suggestion| {
+            s.item = "summary".into();
+            s
+        };
+        let suggestions = vec![
+            on_summary(suggestion(1, "follow ", "need", "population need", ", not")),
+            on_summary(suggestion(2, "follow ", "need, not history", "need", ".")),
+            on_summary(suggestion(3, "We ", "strongly", "", " agree")),
+        ];
+        response.reviews = Some(Reviews {
+            suggestions: suggestions.clone(),
+            ..Reviews::default()
+        });
+        let standings: Vec<Standing> = suggestions.iter().map(|s| standing(&response, s)).collect();
+        assert_eq!(
+            standings,
+            [
+                Standing {
+                    gone: false,
+                    competing: vec![2]
+                },
+                Standing {
+                    gone: false,
+                    competing: vec![1]
+                },
+                Standing {
+                    gone: true,
+                    competing: vec![]
+                },
+            ]
+        );
     }
 
     #[test]

@@ -79,6 +79,24 @@ impl Decided {
     }
 }
 
+/// What marking comment `number` resolved (or open again) did, in words.
+pub fn describe_resolved(number: u32, resolved: bool) -> String {
+    if resolved {
+        format!("Comment {number} resolved.")
+    } else {
+        format!("Comment {number} is open again.")
+    }
+}
+
+/// What turning comment `number` into `member`'s sign-off on the item did, in words.
+pub fn describe_comment_sign_off(number: u32, member: &str, state: SignOffState) -> String {
+    format!(
+        "{} {} on this item, comment {number} its note; the comment is resolved.",
+        crate::text::visible_line(member),
+        state.label()
+    )
+}
+
 /// What accepting every pending suggestion did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AcceptedAll {
