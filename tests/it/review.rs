@@ -574,3 +574,47 @@ fn what_consult_review_stores_is_decided_in_plain_mode() {
     );
     assert!(reviews.comments[0].resolved);
 }
+
+#[test]
+fn real_word_files_that_are_no_review_copy_are_read_without_harm_and_refused() {
+    use consult::review::{origin, place, read};
+    let set = set();
+    let response = Response::new(&set, "Anytown Council");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        seen += 1;
+        let bytes = std::fs::read(&path).unwrap();
+        let copy = read::read(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            origin::check(&copy, &response, "anytown.json", false),
+            Err(origin::Refusal::NotACopy),
+            "{}",
+            path.display()
+        );
+        // Read anyway, nothing it holds is taken for an item's text.
+        let gathered = place::gather(
+            &copy,
+            &place::Reading {
+                file: "x.docx",
+                digest: String::new(),
+                response: &response,
+                set: &set,
+                sent: None,
+                reviewer: None,
+                contacts: &[],
+                now: jiff::Timestamp::UNIX_EPOCH,
+            },
+        );
+        assert!(gathered.reviews.suggestions.is_empty(), "{}", path.display());
+        // Cut short anywhere, it is refused, never a panic.
+        for cut in (0..bytes.len()).step_by(bytes.len() / 40 + 1) {
+            let _ = read::read(&bytes[..cut]);
+        }
+    }
+    assert!(seen >= 4, "the import's Word fixtures are there");
+}
