@@ -134,11 +134,6 @@ impl Copy {
     pub fn has_marks(&self) -> bool {
         self.passages.iter().any(|p| p.mark.is_some())
     }
-
-    /// Whether anything came back at all: a tracked change or a comment.
-    pub fn has_marked_changes(&self) -> bool {
-        !self.changes.is_empty() || !self.comments.is_empty()
-    }
 }
 
 impl Passage {
@@ -150,17 +145,9 @@ impl Passage {
             .map(|p| p.text.as_str())
             .collect()
     }
-
-    /// The text as the reviewer left it: kept and inserted pieces.
-    pub fn accepted(&self, changes: &[Change]) -> String {
-        self.pieces
-            .iter()
-            .filter(|p| p.change.is_none_or(|c| !is_removal(changes[c].kind)))
-            .map(|p| p.text.as_str())
-            .collect()
-    }
 }
 
+/// Whether a change takes words out (a deletion, or the place words moved away from).
 pub fn is_removal(kind: Kind) -> bool {
     matches!(kind, Kind::Deleted | Kind::MovedFrom)
 }
@@ -225,7 +212,6 @@ fn read_archive(archive: &Archive<'_>) -> Result<Copy, ReadError> {
     if let Some(body) = document.path(&["w:document", "w:body"]) {
         walker.walk(body);
     }
-    walker.close_paragraph();
     // Paragraphs without words go; comments' points are renumbered to match.
     let keep: Vec<bool> = walker
         .passages
@@ -492,14 +478,10 @@ impl Walker {
     /// paragraphs of a text are separated by a blank line, as consult keeps them.
     fn end_paragraph(&mut self) {
         if self.open_marks.is_empty() {
-            self.close_paragraph();
+            self.current = None;
         } else {
             self.paragraph_break = true;
         }
-    }
-
-    fn close_paragraph(&mut self) {
-        self.current = None;
     }
 
     fn push(&mut self, text: &str) {
