@@ -30,6 +30,8 @@ pub enum Command {
     AnsweredOnly,
     /// In the export dialog of a joint response: footnotes naming members, or the words alone.
     Attribution,
+    /// In the export dialog, for Word: a copy to send for review, or the submission.
+    ForReview,
     NextItem,
     PrevItem,
     NextField,

@@ -349,6 +349,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Export, &[ctrl('r')], C::MarkReady, "reasoning in the submission, or left out", Some("reasoning")),
     bind(X::Export, &[ctrl('a')], C::AnsweredOnly, "answered items only (the submission as sent), or every item", Some("answered only")),
     bind(X::Export, &[ctrl('n')], C::Attribution, "a joint response: footnotes naming members, or the words alone", None),
+    bind(X::Export, &[ctrl('t')], C::ForReview, "Word: a copy to send for review (to edit with Track Changes and comment on), or the submission", None),
     bind(X::Export, &[key(KeyCode::Enter)], C::Yes, "export", Some("export")),
     bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     bind(X::CompareExport, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown briefing, HTML to print, JSON, CSV, CSV of pairs", Some("format")),

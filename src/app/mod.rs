@@ -100,6 +100,8 @@ pub struct ExportPlan {
     pub reasoning: bool,
     pub answered_only: bool,
     pub attribution: bool,
+    /// The Word file is a copy for review, made from the draft as saved.
+    pub for_review: bool,
     /// What was chosen, remembered for this draft's next export.
     pub choice: ExportChoice,
 }
@@ -135,6 +137,8 @@ pub enum Dialog {
         answered_only: bool,
         /// On a joint response: footnotes naming members (Ctrl-N leaves them out).
         attribution: bool,
+        /// Word only: a copy for review rather than the submission (Ctrl-T).
+        for_review: bool,
     },
     /// Going to an item: what is typed finds items (see [`crate::model::QuestionSet::find`]),
     /// and `selected` is the chosen one among those found.

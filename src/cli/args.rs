@@ -252,6 +252,12 @@ pub struct ExportArgs {
     /// the submission as sent.
     #[arg(long)]
     pub no_attribution: bool,
+    /// A Word copy to send for review (docx only): a note telling the reviewer to work with
+    /// Track Changes, each answer and reasoning marked so `consult review` finds them again,
+    /// and the draft and saved version it was made from recorded in it. No footnotes
+    /// naming members.
+    #[arg(long)]
+    pub for_review: bool,
     /// Write nothing and exit 1 if there is any warning, such as an answer over its limit.
     #[arg(long)]
     pub strict: bool,

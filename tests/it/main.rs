@@ -33,6 +33,7 @@ mod placing;
 mod plain;
 mod review;
 mod review_app;
+mod review_copy;
 mod review_plain;
 mod safety;
 mod scale;

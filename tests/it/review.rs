@@ -55,8 +55,8 @@ fn review(sandbox: &Sandbox, args: &[&str]) -> Run {
 
 /// The copy reviewed by Ann Lee: one tracked replacement, one edit without Track
 /// Changes, one comment.
-fn reviewed_by_ann(draft: &Path) -> Vec<u8> {
-    Reviewer::open(&made_for_review(draft, &set()))
+fn reviewed_by_ann(sandbox: &Sandbox, draft: &str) -> Vec<u8> {
+    Reviewer::open(&made_for_review(sandbox, draft))
         .replace_tracked("Ann Lee", "option two", "the second option")
         .edit_untracked("lead on prevention", "lead on prevention and early help")
         .comment("Bo Chan", "Councils", "Which councils: county or district?")
@@ -103,7 +103,11 @@ fn accepted_as_ann_asked(sandbox: &Sandbox, draft: &Path, file: &str, snapshot: 
 fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
-    let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
+    let file = save(
+        &sandbox,
+        "reviewed.docx",
+        &reviewed_by_ann(&sandbox, "anytown.json"),
+    );
     let before = std::fs::read(&draft).unwrap();
 
     accepted_as_ann_asked(&sandbox, &draft, &file, "round_trip_list");
@@ -117,7 +121,11 @@ fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
 fn by_default_what_came_back_is_stored_pending_and_a_second_read_changes_nothing() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
-    let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
+    let file = save(
+        &sandbox,
+        "reviewed.docx",
+        &reviewed_by_ann(&sandbox, "anytown.json"),
+    );
     let stored = review(&sandbox, &["anytown.json", &file]);
     assert_eq!(stored.code, 0, "{}", stored.stderr);
     insta::assert_snapshot!("stored", stored.stdout);
@@ -153,7 +161,7 @@ fn by_default_what_came_back_is_stored_pending_and_a_second_read_changes_nothing
 fn two_reviewers_of_one_copy_keep_every_suggestion_and_the_same_words_compete() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
-    let copy = made_for_review(&draft, &set());
+    let copy = made_for_review(&sandbox, "anytown.json");
     let ann = save(
         &sandbox,
         "ann.docx",
@@ -231,7 +239,7 @@ fn on_a_joint_draft_a_reviewer_named_as_a_member_or_its_contact_is_credited_to_i
     let mut drafted = read_draft(&joint);
     drafted.answer_mut(&set, &item(2)).answer = FIRST.into();
     consult::drafts::write(&joint, &drafted).unwrap();
-    let copy = made_for_review(&joint, &set);
+    let copy = made_for_review(&sandbox, "joint.json");
     let by_contact = save(
         &sandbox,
         "north.docx",
@@ -284,7 +292,7 @@ fn refused(sandbox: &Sandbox, draft: &Path, name: &str, bytes: &[u8], says: &str
 fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
-    let copy = made_for_review(&draft, &set());
+    let copy = made_for_review(&sandbox, "anytown.json");
     let with = |properties: &[(&str, &str)]| {
         let mut reviewer = Reviewer::open(&copy);
         for (name, value) in properties {
@@ -362,7 +370,7 @@ fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
 fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads_what_it_can() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
-    let copy = made_for_review(&draft, &set());
+    let copy = made_for_review(&sandbox, "anytown.json");
     let untouched = save(&sandbox, "untouched.docx", &copy);
     let before = std::fs::read(&draft).unwrap();
     let result = review(&sandbox, &["anytown.json", &untouched]);
@@ -378,11 +386,9 @@ fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads
     let mut changed = read_draft(&draft);
     changed.answer_mut(&set(), &item(2)).reasoning = "Because it costs less.".into();
     consult::drafts::write(&draft, &changed).unwrap();
-    let file = save(
-        &sandbox,
-        "late.docx",
-        &reviewed_by_ann(&sandbox.path().join("anytown.json")),
-    );
+    let file = save(&sandbox, "late.docx", &reviewed_by_ann(&sandbox, "anytown.json"));
+    // Exporting for review kept that version in the draft's history; it is gone now.
+    std::fs::remove_dir_all(sandbox.data().join("history")).unwrap();
     std::fs::write(&draft, {
         let mut again = read_draft(&draft);
         again.answer_mut(&set(), &item(2)).reasoning = "Because it costs much less.".into();
@@ -419,7 +425,7 @@ fn remake_libreoffice_fixture() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
     let word = sandbox.path().join("word.docx");
-    std::fs::write(&word, reviewed_by_ann(&draft)).unwrap();
+    std::fs::write(&word, reviewed_by_ann(&sandbox, "anytown.json")).unwrap();
     let converted = sandbox.path().join("converted");
     let status = std::process::Command::new("soffice")
         .arg(format!(
@@ -459,15 +465,9 @@ fn a_copy_saved_by_libreoffice_comes_back_the_same() {
 fn a_copy_of_an_earlier_version_finds_untracked_edits_against_that_version() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");
-    let copy = made_for_review(&draft, &set());
-    // The version sent is kept in the draft's history; the draft has changed since.
-    let history = consult::drafts::History::for_draft(
-        &sandbox.data().join("history"),
-        &consult::drafts::DraftId::of(&draft),
-    );
-    history
-        .record_now(&std::fs::read(&draft).unwrap(), jiff::Timestamp::now())
-        .unwrap();
+    let copy = made_for_review(&sandbox, "anytown.json");
+    // Exporting for review kept the version sent in the draft's history; the draft has
+    // changed since.
     let mut changed = read_draft(&draft);
     changed.answer_mut(&set(), &item(2)).answer = format!("{FIRST} We add a sentence since.");
     consult::drafts::write(&draft, &changed).unwrap();
@@ -505,7 +505,7 @@ fn an_answer_whose_bookmark_was_deleted_is_found_by_its_words_and_hostile_names_
     let file = save(
         &sandbox,
         "reviewed.docx",
-        &Reviewer::open(&made_for_review(&draft, &set()))
+        &Reviewer::open(&made_for_review(&sandbox, "anytown.json"))
             .delete_bookmark("consult_a3")
             .replace_tracked("Eve\u{1b}[2J\u{202e}", "every place", "each place")
             .comment("Mallory\u{1b}]0;owned\u{7}", "Councils", "Look\u{1b}[31m here")
@@ -546,7 +546,11 @@ fn an_answer_whose_bookmark_was_deleted_is_found_by_its_words_and_hostile_names_
 fn what_consult_review_stores_is_decided_in_plain_mode() {
     let sandbox = Sandbox::in_time_zone("UTC");
     let draft = drafted(&sandbox, "Anytown Council");
-    let file = save(&sandbox, "reviewed.docx", &reviewed_by_ann(&draft));
+    let file = save(
+        &sandbox,
+        "reviewed.docx",
+        &reviewed_by_ann(&sandbox, "anytown.json"),
+    );
     assert_eq!(review(&sandbox, &["anytown.json", &file]).code, 0);
     let mut plain = sandbox.consult(&["edit", "--plain", "anytown.json"]);
     plain.write_stdin("suggestions\naccept 1\nreject 2\ncomments\nresolve 1\nquit\n");

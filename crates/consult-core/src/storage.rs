@@ -98,6 +98,22 @@ impl SourceMode {
         }
     }
 
+    /// The permissions in `meta`, from a file already opened: no second look at its path.
+    pub fn of_metadata(meta: &fs::Metadata) -> SourceMode {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            SourceMode {
+                bits: meta.permissions().mode() & 0o777,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            SourceMode::OPEN
+        }
+    }
+
     /// Readable only by whom both may be read by: a document made of several files.
     pub fn narrowest(self, other: SourceMode) -> SourceMode {
         #[cfg(unix)]

@@ -1,15 +1,12 @@
-//! Word copies for review and what reviewers do to them, for the `review` tests: a copy
-//! marked as consult marks one (bookmarks `consult_a<N>`/`consult_r<N>` around each
-//! item's answer and reasoning, `consult.*` custom properties naming the draft and the
-//! version), and edits of its XML as Word writes a reviewer's tracked changes, untracked
-//! edits and comments.
+//! Word copies for review and what reviewers do to them, for the `review` tests: the
+//! copy as `consult export --for-review` writes it, and edits of its XML as Word writes a
+//! reviewer's tracked changes, untracked edits, comments and replies.
 
 #![allow(dead_code)] // each test uses some of these
 
 use std::io::{Read, Write};
-use std::path::Path;
 
-use consult::model::{QuestionSet, Response, sha256};
+use super::sandbox::{self, Sandbox};
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
                  xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" \
@@ -25,108 +22,23 @@ fn run(text: &str) -> String {
     format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", escape(text))
 }
 
-/// Paragraphs of `text` (split at blank lines) bookmarked as `name`; an empty text is one
-/// empty bookmarked paragraph.
-fn marked(id: usize, name: &str, text: &str) -> String {
-    let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let last = paragraphs.len() - 1;
-    paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let start = if i == 0 {
-                format!("<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/>")
-            } else {
-                String::new()
-            };
-            let end = if i == last {
-                format!("<w:bookmarkEnd w:id=\"{id}\"/>")
-            } else {
-                String::new()
-            };
-            let runs = if p.is_empty() { String::new() } else { run(p) };
-            format!("<w:p>{start}{runs}{end}</w:p>")
-        })
-        .collect()
+/// The Word copy for review of the draft `draft` (a file in the sandbox's folder), as
+/// `consult export --format docx --for-review` writes it.
+pub fn made_for_review(sandbox: &Sandbox, draft: &str) -> Vec<u8> {
+    let out = sandbox.path().join(format!("{draft}-for-review.docx"));
+    let exported = sandbox::run(sandbox.consult(&[
+        "export",
+        draft,
+        "--format",
+        "docx",
+        "--for-review",
+        "--force",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    std::fs::read(out).unwrap()
 }
-
-/// The review copy of the draft at `draft` (to `set`), as the review copy writer marks it.
-pub fn made_for_review(draft: &Path, set: &QuestionSet) -> Vec<u8> {
-    let bytes = std::fs::read(draft).unwrap();
-    let response: Response = serde_json::from_slice(&bytes).unwrap();
-    let mut body = format!(
-        "<w:p>{}</w:p>",
-        run("For review: edit with Track Changes on, comment on any passage, do not retype the headings.")
-    );
-    for (i, item) in set.items().enumerate() {
-        let n = i + 1;
-        let answer = response.answer(&item.id);
-        body.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>{}</w:p>",
-            run(&item.label)
-        ));
-        body.push_str(&marked(
-            2 * n,
-            &format!("consult_a{n}"),
-            answer.map_or("", |a| &a.answer),
-        ));
-        body.push_str(&format!("<w:p>{}</w:p>", run("Reasoning")));
-        body.push_str(&marked(
-            2 * n + 1,
-            &format!("consult_r{n}"),
-            answer.map_or("", |a| &a.reasoning),
-        ));
-    }
-    let property = |pid: usize, name: &str, value: &str| {
-        format!(
-            "<property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"{pid}\" name=\"{name}\"><vt:lpwstr>{}</vt:lpwstr></property>",
-            escape(value)
-        )
-    };
-    let custom = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" \
-         xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">{}{}{}{}{}</Properties>",
-        property(2, "consult.set", &response.question_set.id),
-        property(3, "consult.set_digest", &response.question_set.digest),
-        property(4, "consult.organisation", &response.respondent.organisation),
-        property(5, "consult.version", &sha256(&bytes)),
-        property(6, "consult.draft", &draft.file_name().unwrap().to_string_lossy()),
-    );
-    package(&[
-        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
-        ("_rels/.rels", RELS.to_string()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-        (
-            "word/document.xml",
-            format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>{body}</w:body></w:document>"
-            ),
-        ),
-        ("docProps/custom.xml", custom),
-        ("docProps/core.xml", core("consult")),
-    ])
-}
-
-const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-    <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-    <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-    <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
-    <Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>\
-    <Override PartName=\"/word/commentsExtended.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml\"/>\
-    <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-    <Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>\
-    </Types>";
-
-const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-    <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
-    <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
-    <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/>\
-    </Relationships>";
-
-const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-    <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>\
-    <Relationship Id=\"rId2\" Type=\"http://schemas.microsoft.com/office/2011/relationships/commentsExtended\" Target=\"commentsExtended.xml\"/>\
-    </Relationships>";
 
 fn core(last_author: &str) -> String {
     format!(
@@ -231,7 +143,12 @@ impl Reviewer {
             .unwrap()
             .to_string();
         document.replace_range(start..end, "");
-        *document = document.replacen(&format!("<w:bookmarkEnd w:id=\"{id}\"/>"), "", 1);
+        for end in [
+            format!("<w:bookmarkEnd w:id=\"{id}\"/>"),
+            format!("<w:bookmarkEnd w:id=\"{id}\" />"),
+        ] {
+            *document = document.replacen(&end, "", 1);
+        }
         self
     }
 

@@ -117,16 +117,6 @@ fn read(
     Ok((content, bytes))
 }
 
-/// The content of the draft at `draft` that a review copy recording `version` (its
-/// `consult.version` property) was made from: the draft as it stands, or as its history
-/// keeps it. `None` when neither has it any more.
-pub fn review_copy_version(dirs: &Dirs, draft: &Path, version: &str) -> Option<Vec<u8>> {
-    storage::read_bytes(draft)
-        .ok()
-        .filter(|bytes| crate::model::sha256(bytes) == version)
-        .or_else(|| History::for_draft(&dirs.history(), &DraftId::of(draft)).find(version))
-}
-
 /// Starts a new draft of `set` for `organisation` in the drafts folder, under a free name.
 pub fn create(dirs: &Dirs, set: &QuestionSet, organisation: &str) -> Result<Opened, String> {
     create_from(dirs, set, Response::new(set, organisation.trim()))
@@ -193,6 +183,67 @@ pub fn export(
     crate::out::write_bytes(&target, mode, &mut std::io::sink(), &document)
 }
 
+/// What a Word copy for review of the draft at `draft`, made from `bytes` (the draft file
+/// as saved), records of where it came from. The bytes are kept in the draft's history
+/// first, so that when the review comes back [`review_copy_version`] finds what the
+/// reviewer was sent.
+pub fn review_source(dirs: &Dirs, draft: &Path, bytes: &[u8]) -> std::io::Result<export::ReviewSource> {
+    let history = History::for_draft(&dirs.history(), &DraftId::of(draft));
+    let version = history.keep_reviewed(bytes).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!(
+                "could not keep the version the review copy is made from in {}: {e}",
+                history.dir().display()
+            ),
+        )
+    })?;
+    let draft = draft.file_name().map_or_else(
+        || draft.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(export::ReviewSource { version, draft })
+}
+
+/// The content of the draft at `draft` that a review copy recording `version` (its
+/// `consult.version` property) was made from: the draft as it stands, or as its history
+/// keeps it. `None` when neither has it any more.
+pub fn review_copy_version(dirs: &Dirs, draft: &Path, version: &str) -> Option<Vec<u8>> {
+    storage::read_bytes(draft)
+        .ok()
+        .filter(|bytes| crate::model::sha256(bytes) == version)
+        .or_else(|| History::for_draft(&dirs.history(), &DraftId::of(draft)).find(version))
+}
+
+/// Writes a Word copy for review of the draft at `draft` to `path`, as [`export`] writes
+/// any export, made from the draft's file as saved. `saved` is the digest of what the
+/// caller last read or saved there: if the file holds anything else, someone changed it
+/// since, and nothing is written. `options.review` is filled in here.
+pub fn export_review_copy(
+    dirs: &Dirs,
+    (draft, path): (&Path, &Path),
+    set: &QuestionSet,
+    saved: Option<ContentDigest>,
+    options: &export::Options,
+) -> std::io::Result<()> {
+    let bytes = storage::read_bytes(draft).map_err(|e| std::io::Error::other(e.to_string()))?;
+    if saved.is_some_and(|saved| saved != digest(&bytes)) {
+        return Err(std::io::Error::other(format!(
+            "{} was changed elsewhere since consult saved it",
+            draft.display()
+        )));
+    }
+    let response = parse::decode(&bytes)
+        .and_then(parse::response)
+        .map_err(|problem| std::io::Error::other(FileError::bad(draft, vec![problem]).to_string()))?;
+    let source = review_source(dirs, draft, &bytes)?;
+    let options = export::Options {
+        review: Some(&source),
+        ..*options
+    };
+    export(&response, set, export::Format::Docx, (draft, path), &options)
+}
+
 /// Where an export the user has agreed to goes; `-` is no standard output in the app.
 fn out_target(path: &Path) -> std::io::Result<crate::out::Target> {
     match crate::out::target(path, true) {
@@ -203,37 +254,24 @@ fn out_target(path: &Path) -> std::io::Result<crate::out::Target> {
 }
 
 /// Writes `comparison` as `format` to `path` (its folder made if need be), never more
-/// readable than the most private response compared. The briefings and the CSV read every organisation's answers again first.
+/// readable than the most private response compared. The briefings and the CSV read every
+/// organisation's answers again first, each file once.
 pub fn export_comparison(
     comparison: &crate::compare::Comparison,
     format: crate::compare::Format,
     path: &Path,
 ) -> std::io::Result<()> {
-    use crate::compare;
-    let texts: Vec<_> = if format.needs_texts() {
-        comparison
-            .organisations
-            .iter()
-            .map(|o| compare::load_texts(&o.file, &comparison.set))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let quoted = compare::Quoted {
-        texts: &texts,
-        notes: false,
-    };
     let source = comparison
         .organisations
         .iter()
-        .map(|o| storage::SourceMode::of(&o.file))
+        .map(|o| o.mode)
         .fold(storage::SourceMode::OPEN, storage::SourceMode::narrowest);
     let target = out_target(path)?;
     crate::out::write(
         &target,
         storage::NewFileMode::NoMoreOpenThan(source),
         &mut std::io::sink(),
-        |out| compare::write(format, comparison, quoted, out),
+        |out| crate::compare::write(format, comparison, None, out),
     )
 }
 
