@@ -27,6 +27,7 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         Command::Compare(args) => args.files.iter_mut().for_each(resolve),
         Command::Versions(args) => resolve(&mut args.file),
         Command::Restore(args) => resolve(&mut args.file),
+        Command::Review(args) => resolve(&mut args.draft),
         Command::Merge(args) if !args.git => {
             args.files.iter_mut().for_each(resolve);
             args.base.iter_mut().for_each(resolve);

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod files;
 pub mod fixtures;
 pub mod pty;
+pub mod review_copy;
 pub mod reviews;
 pub mod samples;
 pub mod sandbox;

@@ -235,6 +235,14 @@ impl Reviews {
         self.pending(Some(item)).next().is_some() || self.open_comments(Some(item)).next().is_some()
     }
 
+    /// Takes in what one more reviewed file brought (numbered after these already).
+    pub fn add(&mut self, more: Reviews) {
+        self.received.extend(more.received);
+        self.suggestions.extend(more.suggestions);
+        self.comments.extend(more.comments);
+        self.unplaced.extend(more.unplaced);
+    }
+
     /// What still waits on `item`, in words ("2 suggestions, 1 comment"), if anything does.
     pub fn describe_waiting(&self, item: &str) -> Option<String> {
         let count = |n: usize, what: &str| match n {
