@@ -352,7 +352,7 @@ fn from_file(reviews: &Reviews, file: &str) -> Reviews {
 /// its thread; then what could not be placed. `all` is every suggestion the draft would
 /// have, to mark those competing for the same words.
 fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Reviews, all: &Reviews) {
-    let competitors = competitors(response, all);
+    let competitors = apply::competitors(response, all);
     let mut by_item: BTreeMap<usize, (Vec<&Suggestion>, Vec<&ReviewComment>)> = BTreeMap::new();
     for s in &shown.suggestions {
         by_item
@@ -389,14 +389,7 @@ fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Rev
                 head.push_str(&format!(" ({})", decision(s.decision)));
             }
             let _ = writeln!(out, "{head}");
-            let _ = writeln!(
-                out,
-                "    {}[-{}-]{{+{}+}}{}",
-                visible_line(&s.before),
-                visible_line(&s.deleted),
-                visible_line(&s.inserted),
-                visible_line(&s.after)
-            );
+            let _ = writeln!(out, "    {}", visible_line(&s.change_text()));
             if let Some(others) = competitors.get(&s.number) {
                 let _ = writeln!(
                     out,
@@ -459,32 +452,6 @@ fn list(out: &mut dyn Write, set: &QuestionSet, response: &Response, shown: &Rev
             let _ = writeln!(out, "    {}", visible_line(why));
         }
     }
-}
-
-/// For each pending suggestion, the others changing the same words of the same text.
-fn competitors(response: &Response, all: &Reviews) -> BTreeMap<u32, Vec<u32>> {
-    let pending: Vec<&Suggestion> = all.pending(None).collect();
-    let mut texts: Vec<(&str, crate::model::joint::Field)> =
-        pending.iter().map(|s| (s.item.as_str(), s.field)).collect();
-    texts.sort_unstable_by_key(|(item, field)| (item.to_string(), field.label()));
-    texts.dedup();
-    let mut found: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for (item, field) in texts {
-        let on_text: Vec<&Suggestion> = pending
-            .iter()
-            .copied()
-            .filter(|s| s.item == item && s.field == field)
-            .collect();
-        let text = response.answer(item).map_or("", |a| match field {
-            crate::model::joint::Field::Answer => a.answer.as_str(),
-            crate::model::joint::Field::Reasoning => a.reasoning.as_str(),
-        });
-        for (a, b) in apply::competing(text, &on_text) {
-            found.entry(a).or_default().push(b);
-            found.entry(b).or_default().push(a);
-        }
-    }
-    found
 }
 
 fn member(member: &Option<String>) -> String {

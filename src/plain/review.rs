@@ -115,15 +115,7 @@ fn day(date: Option<&str>) -> String {
 
 /// A suggestion's change in its context: `…before [-taken out-]{+put in+}after…`.
 pub fn change(s: &Suggestion) -> String {
-    let mut text = format!("…{}", s.before);
-    if !s.deleted.is_empty() {
-        text.push_str(&format!("[-{}-]", s.deleted));
-    }
-    if !s.inserted.is_empty() {
-        text.push_str(&format!("{{+{}+}}", s.inserted));
-    }
-    text.push_str(&format!("{}…", s.after));
-    visible_line(&text).into_owned()
+    visible_line(&s.change_text()).into_owned()
 }
 
 /// Every pending suggestion, numbered, with its item, who made it and how, and its change.

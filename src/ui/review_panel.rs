@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, panel};
 use crate::app::Draft;
 use crate::app::review::{Entry, ReviewPanel, entries};
-use crate::model::review::{ReviewComment, Suggestion};
+use crate::model::review::{Piece, ReviewComment, Suggestion};
 use crate::review::apply::standing;
 use crate::text::visible_line;
 
@@ -132,24 +132,19 @@ fn suggestion_lines(draft: &Draft, s: &Suggestion, chosen: bool, theme: Theme) -
             theme.warning(),
         ));
     }
-    let mut change = vec![
-        Span::raw("    "),
-        Span::raw(format!("…{}", visible_line(&s.before))),
-    ];
-    if !s.deleted.is_empty() {
-        change.push(Span::styled(
-            format!("[-{}-]", visible_line(&s.deleted)),
-            theme.deleted(),
-        ));
-    }
-    if !s.inserted.is_empty() {
-        change.push(Span::styled(
-            format!("{{+{}+}}", visible_line(&s.inserted)),
-            theme.inserted(),
-        ));
-    }
-    change.push(Span::raw(format!("{}…", visible_line(&s.after))));
-    lines.push(Line::from(change));
+    let change = s.change().into_iter().map(|(piece, text)| {
+        let text = visible_line(&text).into_owned();
+        match piece {
+            Piece::Context => Span::raw(text),
+            Piece::Deleted => Span::styled(text, theme.deleted()),
+            Piece::Inserted => Span::styled(text, theme.inserted()),
+        }
+    });
+    lines.push(Line::from(
+        std::iter::once(Span::raw("    "))
+            .chain(change)
+            .collect::<Vec<_>>(),
+    ));
     lines
 }
 

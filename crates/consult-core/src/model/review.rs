@@ -131,6 +131,34 @@ impl Suggestion {
     pub fn is_pending(&self) -> bool {
         self.decision == Decision::Pending
     }
+
+    /// The change in its context, in reading order: `…before`, the words taken out as
+    /// `[-…-]`, the words put in as `{+…+}`, then `after…`; each piece with what it is, so a
+    /// screen can mark it and text can print it as it stands (an empty side is left out).
+    pub fn change(&self) -> Vec<(Piece, String)> {
+        let mut pieces = vec![(Piece::Context, format!("…{}", self.before))];
+        if !self.deleted.is_empty() {
+            pieces.push((Piece::Deleted, format!("[-{}-]", self.deleted)));
+        }
+        if !self.inserted.is_empty() {
+            pieces.push((Piece::Inserted, format!("{{+{}+}}", self.inserted)));
+        }
+        pieces.push((Piece::Context, format!("{}…", self.after)));
+        pieces
+    }
+
+    /// [`Suggestion::change`] as one line of text.
+    pub fn change_text(&self) -> String {
+        self.change().into_iter().map(|(_, text)| text).collect()
+    }
+}
+
+/// What a piece of a suggestion's change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    Context,
+    Deleted,
+    Inserted,
 }
 
 /// A reply to a comment, from a reviewer's thread.

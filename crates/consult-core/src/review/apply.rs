@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::model::Response;
 use crate::model::joint::Field;
-use crate::model::review::Suggestion;
+use crate::model::review::{Reviews, Suggestion};
 
 /// How a pending suggestion stands against its item's text as it is now: what both front
 /// ends show beside it.
@@ -22,10 +22,7 @@ pub struct Standing {
 pub fn standing(response: &Response, suggestion: &Suggestion) -> Standing {
     let text = response
         .answer(&suggestion.item)
-        .map_or("", |a| match suggestion.field {
-            Field::Answer => a.answer.as_str(),
-            Field::Reasoning => a.reasoning.as_str(),
-        });
+        .map_or("", |a| field_text(a, suggestion.field));
     let same_text: Vec<&Suggestion> = response.reviews.as_ref().map_or_else(Vec::new, |r| {
         r.pending(Some(&suggestion.item))
             .filter(|s| s.field == suggestion.field)
@@ -99,23 +96,57 @@ pub fn applied(text: &str, suggestion: &Suggestion) -> Option<(String, Range<usi
 }
 
 /// Pairs of suggestions among `suggestions` (all on one text) that change the same words
-/// of `text`, or put words in at the same place, by number, each pair once.
+/// of `text`, or put words in at the same place, by number, each pair once, smaller first.
+/// In order of place, each compared only with those starting before it ends: a text with
+/// many suggestions costs in step with them, not with their square.
 pub fn competing(text: &str, suggestions: &[&Suggestion]) -> Vec<(u32, u32)> {
-    let placed: Vec<(u32, Range<usize>)> = suggestions
+    let mut placed: Vec<(Range<usize>, u32)> = suggestions
         .iter()
-        .filter_map(|s| locate(text, s).map(|r| (s.number, r)))
+        .filter_map(|s| locate(text, s).map(|r| (r, s.number)))
         .collect();
+    placed.sort_unstable_by_key(|(r, n)| (r.start, r.end, *n));
     let mut pairs = Vec::new();
-    for (i, (a, ra)) in placed.iter().enumerate() {
-        for (b, rb) in &placed[i + 1..] {
-            let overlap = ra.start < rb.end && rb.start < ra.end;
-            let same_point = ra.start == rb.start;
-            if overlap || same_point {
-                pairs.push((*a, *b));
+    for (i, (ra, a)) in placed.iter().enumerate() {
+        for (rb, b) in &placed[i + 1..] {
+            // Sorted by start: once one starts at or after this one's end (and not at
+            // the same point), so do all after it.
+            if rb.start >= ra.end && rb.start != ra.start {
+                break;
             }
+            pairs.push((*a.min(b), *a.max(b)));
         }
     }
+    pairs.sort_unstable();
     pairs
+}
+
+/// For each pending suggestion of `reviews` that competes with others, those others, on
+/// `response`'s texts as they are: every text's suggestions compared once.
+pub fn competitors(response: &Response, reviews: &Reviews) -> std::collections::BTreeMap<u32, Vec<u32>> {
+    let mut found: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    let mut by_text: std::collections::HashMap<(&str, &str), Vec<&Suggestion>> = Default::default();
+    for s in reviews.pending(None) {
+        by_text
+            .entry((s.item.as_str(), s.field.label()))
+            .or_default()
+            .push(s);
+    }
+    let answers = response.answers_by_item();
+    for ((item, _), on_text) in by_text {
+        let text = answers.get(item).map_or("", |a| field_text(a, on_text[0].field));
+        for (a, b) in competing(text, &on_text) {
+            found.entry(a).or_default().push(b);
+            found.entry(b).or_default().push(a);
+        }
+    }
+    found
+}
+
+fn field_text(answer: &crate::model::Answer, field: Field) -> &str {
+    match field {
+        Field::Answer => &answer.answer,
+        Field::Reasoning => &answer.reasoning,
+    }
 }
 
 /// `context`'s endings from the whole of it down to its last word, then nothing.
@@ -253,5 +284,30 @@ mod tests {
         let b = suggestion(2, "should follow ", "need, not history", "need", ".");
         let c = suggestion(3, "", "Funding", "Money", " should");
         assert_eq!(competing(text, &[&a, &b, &c]), [(1, 2)]);
+    }
+
+    #[test]
+    fn competitors_are_found_text_by_text_and_named_both_ways() {
+        let set = crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone();
+        let mut response = Response::new(&set, "Org");
+        response.answer_mut(&set, "q1").answer = "Funding should follow need, not history.".into();
+        response.answer_mut(&set, "q2").answer = "Funding should follow need, not history.".into();
+        let on = |item: &str, number: u32, deleted: &str| Suggestion {
+            item: item.into(),
+            ..suggestion(number, "should follow ", deleted, "x", "")
+        };
+        // 1 and 2 change the same words of q1; 3 changes those words of q2, another text.
+        let reviews = Reviews {
+            suggestions: vec![on("q1", 1, "need"), on("q1", 2, "need, not"), on("q2", 3, "need")],
+            ..Reviews::default()
+        };
+        let found = competitors(&response, &reviews);
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            [(1, vec![2]), (2, vec![1])]
+        );
     }
 }

@@ -231,24 +231,10 @@ impl Session {
             return outcome;
         };
         let pending: Vec<Suggestion> = reviews.pending(None).cloned().collect();
-        let mut competing = Vec::new();
-        for suggestion in &pending {
-            let on_same_text: Vec<&Suggestion> = pending
-                .iter()
-                .filter(|s| s.item == suggestion.item && s.field == suggestion.field)
-                .collect();
-            let text = self
-                .response
-                .answer(&suggestion.item)
-                .map(|a| TextField::from(suggestion.field).of(a).to_string())
-                .unwrap_or_default();
-            for (a, b) in apply::competing(&text, &on_same_text) {
-                competing.extend([a, b]);
-            }
-        }
+        let competing = apply::competitors(&self.response, reviews);
         let here = self.current;
         for suggestion in pending {
-            if competing.contains(&suggestion.number) {
+            if competing.contains_key(&suggestion.number) {
                 outcome.competing.push(suggestion.number);
                 continue;
             }
@@ -263,8 +249,6 @@ impl Session {
             }
         }
         self.current = here;
-        outcome.competing.sort_unstable();
-        outcome.competing.dedup();
         outcome
     }
 
