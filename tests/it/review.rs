@@ -64,6 +64,17 @@ fn reviewed_by_ann(sandbox: &Sandbox, draft: &str) -> Vec<u8> {
         .save("Ann Lee")
 }
 
+/// Anytown's draft and Ann Lee's review of it, saved as `reviewed.docx`.
+fn reviewed_by_ann_in(sandbox: &Sandbox) -> (PathBuf, String) {
+    let draft = drafted(sandbox, "Anytown Council");
+    let file = save(
+        sandbox,
+        "reviewed.docx",
+        &reviewed_by_ann(sandbox, "anytown.json"),
+    );
+    (draft, file)
+}
+
 /// Lists Ann Lee's review of `draft` in `file` (snapshot `snapshot`; the draft
 /// unchanged), accepts it all, and checks the answers read as she asked, with Bo Chan's
 /// comment and her reply on the third item.
@@ -102,12 +113,7 @@ fn accepted_as_ann_asked(sandbox: &Sandbox, draft: &Path, file: &str, snapshot: 
 #[test]
 fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
     let sandbox = Sandbox::new();
-    let draft = drafted(&sandbox, "Anytown Council");
-    let file = save(
-        &sandbox,
-        "reviewed.docx",
-        &reviewed_by_ann(&sandbox, "anytown.json"),
-    );
+    let (draft, file) = reviewed_by_ann_in(&sandbox);
     let before = std::fs::read(&draft).unwrap();
 
     accepted_as_ann_asked(&sandbox, &draft, &file, "round_trip_list");
@@ -120,12 +126,7 @@ fn the_round_trip_a_copy_reviewed_in_word_comes_back_and_is_accepted() {
 #[test]
 fn by_default_what_came_back_is_stored_pending_and_a_second_read_changes_nothing() {
     let sandbox = Sandbox::new();
-    let draft = drafted(&sandbox, "Anytown Council");
-    let file = save(
-        &sandbox,
-        "reviewed.docx",
-        &reviewed_by_ann(&sandbox, "anytown.json"),
-    );
+    let (draft, file) = reviewed_by_ann_in(&sandbox);
     let stored = review(&sandbox, &["anytown.json", &file]);
     assert_eq!(stored.code, 0, "{}", stored.stderr);
     insta::assert_snapshot!("stored", stored.stdout);

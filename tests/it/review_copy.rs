@@ -85,17 +85,7 @@ fn a_copy_for_review_opens_with_the_note_marks_every_text_and_names_its_draft_an
     let sandbox = Sandbox::new();
     let draft = copy_into(COMMISSION, sandbox.path());
     let name = draft.file_name().unwrap().to_str().unwrap().to_string();
-    let out = run(sandbox.consult(&[
-        "export",
-        &name,
-        "--format",
-        "docx",
-        "--for-review",
-        "--out",
-        "review.docx",
-    ]));
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docx = std::fs::read(sandbox.path().join("review.docx")).unwrap();
+    let docx = review_copy(&sandbox, &name);
 
     let paragraphs = read::paragraphs(&docx);
     assert_eq!(paragraphs[0].style.as_deref(), Some("Heading1"));
@@ -145,17 +135,7 @@ fn a_copy_for_review_of_a_joint_response_is_the_submission_as_sent() {
     let response = crate::joint::sample(&set);
     let draft = sandbox.path().join("joint.json");
     std::fs::write(&draft, consult::export::json::render(&response)).unwrap();
-    let out = run(sandbox.consult(&[
-        "export",
-        "joint.json",
-        "--format",
-        "docx",
-        "--for-review",
-        "--out",
-        "review.docx",
-    ]));
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docx = std::fs::read(sandbox.path().join("review.docx")).unwrap();
+    let docx = review_copy(&sandbox, "joint.json");
     let footnotes = read::part(&docx, "word/footnotes.xml");
     assert!(!footnotes.contains("<w:footnote "), "{footnotes}");
     assert_every_text_marked(&docx, &response, &set);
@@ -265,4 +245,19 @@ fn the_export_dialog_makes_a_copy_for_review_of_word_only_from_the_draft_as_save
         consult::drafts::review_copy_version(&h.app.dirs, &h.draft_path(), &sha256(&saved)),
         Some(saved)
     );
+}
+
+/// `consult export DRAFT --format docx --for-review` in `sandbox`: the copy's bytes.
+fn review_copy(sandbox: &Sandbox, draft: &str) -> Vec<u8> {
+    let out = run(sandbox.consult(&[
+        "export",
+        draft,
+        "--format",
+        "docx",
+        "--for-review",
+        "--out",
+        "review.docx",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::read(sandbox.path().join("review.docx")).unwrap()
 }
