@@ -8,9 +8,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 
 use super::input::Input;
+use super::paint::{Painter, Redraw};
 use super::saver::Saver;
 use super::signals::Signals;
 use super::{event::to_action, terminal};
+use crate::app::command::Command;
 use crate::app::{Action, App, Effect, update};
 use crate::drafts;
 use crate::ui;
@@ -70,21 +72,25 @@ fn event_loop(
     inbox: &Receiver<Wake>,
     input: &Input,
 ) -> io::Result<()> {
-    let mut redraw = true;
+    let mut painter = Painter::default();
+    let mut redraw = Redraw::Whole;
     let mut quit = false;
     loop {
-        if redraw {
-            let mut shown = Default::default();
-            tui.draw(|frame| shown = ui::draw_and_report(app, frame))?;
+        if redraw != Redraw::Nothing {
+            let shown = painter.paint(tui, app, redraw)?;
             // What only drawing can know (how far a text scrolls) comes back in as an action.
             update(app, Action::Layout(shown));
         }
         // After the frame, so what was typed is on screen before any save is prepared.
-        redraw = catch_up(app, saver);
+        redraw = if catch_up(app, saver) {
+            Redraw::Whole
+        } else {
+            Redraw::Nothing
+        };
         if quit || signals.received() {
             return Ok(());
         }
-        if redraw {
+        if redraw != Redraw::Nothing {
             continue;
         }
         let woke = match next_wake(app) {
@@ -98,11 +104,16 @@ fn event_loop(
                     match wake {
                         Wake::Input(event) => {
                             // Any terminal event may change the screen: a key, a resize, focus.
-                            redraw = true;
-                            if let Some(action) = to_action(app, event?) {
-                                let effect = update(app, action);
-                                quit |= carry_out(app, effect, tui, saver, input);
-                            }
+                            let Some(action) = to_action(app, event?) else {
+                                redraw = Redraw::Whole;
+                                continue;
+                            };
+                            let typing = typing(&action).then(|| ui::around(app)).flatten();
+                            let effect = update(app, action);
+                            // Typed into the focused editor, with nothing else on screen changed.
+                            let only_typed = effect.is_none() && typing.is_some_and(|before| ui::around(app) == Some(before));
+                            redraw = redraw.max(if only_typed { Redraw::Typed } else { Redraw::Whole });
+                            quit |= carry_out(app, effect, tui, saver, input);
                         }
                         Wake::Saved => {} // taken in by catch_up
                         Wake::Signal => return Ok(()),
@@ -113,10 +124,22 @@ fn event_loop(
                 }
             }
             // The progress of a comparison being loaded moves on by itself.
-            Err(RecvTimeoutError::Timeout) => redraw = comparing(app),
+            Err(RecvTimeoutError::Timeout) => {
+                if comparing(app) {
+                    redraw = Redraw::Whole;
+                }
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
+}
+
+/// Whether `action` is keys for a text field (which may change only that field).
+fn typing(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Key(_) | Action::Paste(_) | Action::Command(Command::Editor(_))
+    )
 }
 
 /// Does what the update step asked; what it gives back goes through the update step
