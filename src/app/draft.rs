@@ -264,7 +264,7 @@ impl Draft {
         self.session.apply_text(
             field,
             now,
-            |text| changes.iter().all(|c| c.apply(text)),
+            &changes,
             || editor.of(focus).text(),
         );
     }
