@@ -11,10 +11,18 @@ use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use super::terminal::Tui;
-use crate::app::App;
+use ratatui::Terminal;
+
+use crate::app::command::Command;
 use crate::app::compare::Layout as Shown;
+use crate::app::{Action, App, Effect, update};
 use crate::ui;
+
+/// A terminal frames are painted on: ratatui's backend, which also takes the cursor's
+/// escape codes queued behind the frame's, so both go out in one write.
+pub trait Screen: Backend<Error = io::Error> + io::Write {}
+
+impl<B: Backend<Error = io::Error> + io::Write> Screen for B {}
 
 /// How much of the screen is to be drawn again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,16 +45,34 @@ pub struct Painter {
     typed: bool,
 }
 
+/// Applies `action` as the event loop does, and says how much of the screen it changed:
+/// keys for the focused editor that left everything around it as it was, only the editor.
+pub fn apply(app: &mut App, action: Action) -> (Option<Effect>, Redraw) {
+    let typing = matches!(
+        action,
+        Action::Key(_) | Action::Paste(_) | Action::Command(Command::Editor(_))
+    );
+    let before = if typing { ui::around(app) } else { None };
+    let effect = update(app, action);
+    let only_typed = effect.is_none() && before.is_some_and(|before| ui::around(app) == Some(before));
+    (effect, if only_typed { Redraw::Typed } else { Redraw::Whole })
+}
+
 impl Painter {
     /// Draws `app` as `redraw` asks; says what the frame showed, for the app to take in.
-    pub fn paint(&mut self, tui: &mut Tui, app: &App, redraw: Redraw) -> io::Result<Shown> {
-        match (redraw, self.editor, self.regions.take()) {
-            (Redraw::Typed, Some(editor), Some(regions)) => self.typed(tui, app, editor, regions),
+    pub fn paint<B: Screen>(
+        &mut self,
+        tui: &mut Terminal<B>,
+        app: &App,
+        redraw: Redraw,
+    ) -> io::Result<Shown> {
+        match (redraw, self.editor) {
+            (Redraw::Typed, Some(editor)) if self.regions.is_some() => self.typed(tui, app, editor),
             _ => self.whole(tui, app),
         }
     }
 
-    fn whole(&mut self, tui: &mut Tui, app: &App) -> io::Result<Shown> {
+    fn whole<B: Screen>(&mut self, tui: &mut Terminal<B>, app: &App) -> io::Result<Shown> {
         let mut drawn = ui::Drawn::default();
         let frame = tui.draw(|frame| drawn = ui::draw_frame(app, frame))?;
         let area = frame.area;
@@ -73,13 +99,18 @@ impl Painter {
     }
 
     /// Draws the regions keys typed into the editor at `editor` change, and writes what
-    /// differs from `on_screen`, their cells as on screen.
-    fn typed(&mut self, tui: &mut Tui, app: &App, editor: Rect, on_screen: [Buffer; 2]) -> io::Result<Shown> {
+    /// differs from their cells as on screen.
+    fn typed<B: Screen>(&mut self, tui: &mut Terminal<B>, app: &App, editor: Rect) -> io::Result<Shown> {
+        let Some(on_screen) = self.regions.take() else {
+            return self.whole(tui, app);
+        };
         // ratatui's buffer for the next frame is blank: drawn into, the regions' cells are
         // moved out, leaving it blank again.
         let mut frame = tui.get_frame();
         let cursor = ui::draw_typed(app, &mut frame, editor);
-        let drawn = on_screen.each_ref().map(|r| take(tui.current_buffer_mut(), r.area));
+        let drawn = on_screen
+            .each_ref()
+            .map(|r| take(tui.current_buffer_mut(), r.area));
         let changes = on_screen
             .iter()
             .zip(&drawn)
@@ -97,7 +128,7 @@ impl Painter {
 }
 
 /// Shows the terminal's cursor at `at` (or hides it), and writes everything queued at once.
-fn put_cursor(tui: &mut Tui, at: Option<Position>) -> io::Result<()> {
+fn put_cursor<B: Screen>(tui: &mut Terminal<B>, at: Option<Position>) -> io::Result<()> {
     let backend = tui.backend_mut();
     match at {
         Some(at) => crossterm::queue!(backend, Show, MoveTo(at.x, at.y))?,
@@ -109,7 +140,9 @@ fn put_cursor(tui: &mut Tui, at: Option<Position>) -> io::Result<()> {
 /// The cells of `region` of `buffer`, copied into a buffer of their own.
 fn copy(buffer: &Buffer, region: Rect) -> Buffer {
     let mut copied = Buffer::empty(region);
-    for (y, row) in (region.top()..region.bottom()).zip(copied.content.chunks_mut(usize::from(region.width).max(1))) {
+    for (y, row) in
+        (region.top()..region.bottom()).zip(copied.content.chunks_mut(usize::from(region.width).max(1)))
+    {
         let from = buffer.index_of(region.x, y);
         row.clone_from_slice(&buffer.content[from..from + row.len()]);
     }
@@ -119,7 +152,9 @@ fn copy(buffer: &Buffer, region: Rect) -> Buffer {
 /// The cells of `region` of `buffer`, moved into a buffer of their own; blank ones take their place.
 fn take(buffer: &mut Buffer, region: Rect) -> Buffer {
     let mut taken = Buffer::empty(region);
-    for (y, row) in (region.top()..region.bottom()).zip(taken.content.chunks_mut(usize::from(region.width).max(1))) {
+    for (y, row) in
+        (region.top()..region.bottom()).zip(taken.content.chunks_mut(usize::from(region.width).max(1)))
+    {
         let from = buffer.index_of(region.x, y);
         buffer.content[from..from + row.len()].swap_with_slice(row);
     }

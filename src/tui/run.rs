@@ -8,14 +8,12 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 
 use super::input::Input;
-use super::paint::{Painter, Redraw};
+use super::paint::{self, Painter, Redraw};
 use super::saver::Saver;
 use super::signals::Signals;
 use super::{event::to_action, terminal};
-use crate::app::command::Command;
 use crate::app::{Action, App, Effect, update};
 use crate::drafts;
-use crate::ui;
 
 /// How often a comparison loading in the background is looked at, to show its progress.
 const LOADING_TICK: Duration = Duration::from_millis(100);
@@ -108,11 +106,8 @@ fn event_loop(
                                 redraw = Redraw::Whole;
                                 continue;
                             };
-                            let typing = typing(&action).then(|| ui::around(app)).flatten();
-                            let effect = update(app, action);
-                            // Typed into the focused editor, with nothing else on screen changed.
-                            let only_typed = effect.is_none() && typing.is_some_and(|before| ui::around(app) == Some(before));
-                            redraw = redraw.max(if only_typed { Redraw::Typed } else { Redraw::Whole });
+                            let (effect, changed) = paint::apply(app, action);
+                            redraw = redraw.max(changed);
                             quit |= carry_out(app, effect, tui, saver, input);
                         }
                         Wake::Saved => {} // taken in by catch_up
@@ -132,14 +127,6 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
-}
-
-/// Whether `action` is keys for a text field (which may change only that field).
-fn typing(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Key(_) | Action::Paste(_) | Action::Command(Command::Editor(_))
-    )
 }
 
 /// Does what the update step asked; what it gives back goes through the update step

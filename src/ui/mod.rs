@@ -70,7 +70,11 @@ pub fn draw_frame(app: &App, frame: &mut Frame) -> Drawn {
                 .style(theme.warning()),
             area,
         );
-        return Drawn { shown, editor, cursor };
+        return Drawn {
+            shown,
+            editor,
+            cursor,
+        };
     }
     // A message that does not fit one line wraps onto as many as it needs, up to three.
     let footer_height = app.message.as_ref().map_or(1, |m| {
@@ -110,7 +114,11 @@ pub fn draw_frame(app: &App, frame: &mut Frame) -> Drawn {
     if let Some(offset) = app.help {
         help::draw(theme, offset, frame, body);
     }
-    Drawn { shown, editor, cursor }
+    Drawn {
+        shown,
+        editor,
+        cursor,
+    }
 }
 
 fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {

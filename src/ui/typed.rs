@@ -65,7 +65,13 @@ pub fn around(app: &App) -> Option<Around> {
 
 /// Where [`draw_typed`] draws, in a frame of `area` whose focused editor's block is `editor`.
 pub fn typed_regions(area: Rect, editor: Rect) -> [Rect; 2] {
-    [Rect { height: area.height.min(1), ..area }, editor]
+    [
+        Rect {
+            height: area.height.min(1),
+            ..area
+        },
+        editor,
+    ]
 }
 
 /// Draws the header and the focused editor, its block at `editor` (where the last whole

@@ -426,7 +426,11 @@ pub(super) fn draw_editor(
     } else {
         None
     };
-    let block = panel(editor_title(title, editor.words(), limit, focused, theme), focused, theme);
+    let block = panel(
+        editor_title(title, editor.words(), limit, focused, theme),
+        focused,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     super::prose::draw(editor, focused, focused && typing, theme, frame, inner)

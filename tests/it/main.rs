@@ -31,6 +31,7 @@ mod out;
 mod outline;
 mod placing;
 mod plain;
+mod redraw;
 mod safety;
 mod scale;
 mod schemas;

@@ -203,7 +203,9 @@ pub fn restore_near(
         let len = candidate.text.len();
         let from = boundary_before(text, near.start.saturating_sub(len));
         let to = boundary_after(text, near.end.saturating_add(len));
-        let found = text[from..to].match_indices(candidate.text.as_str()).map(|(at, _)| from + at);
+        let found = text[from..to]
+            .match_indices(candidate.text.as_str())
+            .map(|(at, _)| from + at);
         let mut taken = None;
         let free = found.into_iter().find(|&at| {
             let end = at + len;

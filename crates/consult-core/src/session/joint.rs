@@ -179,7 +179,10 @@ impl Session {
     /// Where item `id`'s passages of `field` stand in its text: as last followed if each is
     /// still there (checking costs the passages' length, not the text's), else found afresh.
     pub(super) fn passage_places(&mut self, id: &str, field: Field) -> Vec<(usize, Range<usize>)> {
-        let text = self.response.answer(id).map_or("", |a| super::TextField::from(field).of(a));
+        let text = self
+            .response
+            .answer(id)
+            .map_or("", |a| super::TextField::from(field).of(a));
         let passages = self
             .response
             .joint
@@ -187,7 +190,10 @@ impl Session {
             .and_then(|j| j.item(id))
             .map_or(&[][..], |r| r.passages.as_slice());
         let kept = self.joint_places.take().filter(|p| {
-            let wanted = passages.iter().filter(|p| p.field == field && !p.text.is_empty()).count();
+            let wanted = passages
+                .iter()
+                .filter(|p| p.field == field && !p.text.is_empty())
+                .count();
             p.item == id
                 && p.field == field
                 && p.places.len() == wanted
@@ -204,7 +210,13 @@ impl Session {
     /// Keeps item `id`'s passages of `field` on their words after `splice` was made to its
     /// text, they having stood at `places` before it; dropped passages come back should
     /// their words be typed or pasted again.
-    pub(super) fn follow_splice(&mut self, id: &str, field: Field, places: Vec<(usize, Range<usize>)>, splice: &Splice) {
+    pub(super) fn follow_splice(
+        &mut self,
+        id: &str,
+        field: Field,
+        places: Vec<(usize, Range<usize>)>,
+        splice: &Splice,
+    ) {
         let Some(joint) = self.response.joint.as_mut() else {
             return;
         };

@@ -26,9 +26,9 @@ use crate::export::limits::{Recount, Recounted};
 use crate::joint::provenance;
 use crate::merge::resolve::{self, Keep};
 use crate::model::joint::{Field, JointItem, Passage};
-use crate::text::Splice;
 use crate::model::response::{PositionBasis, now};
 use crate::model::{Answer, Item, ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::text::Splice;
 
 /// One of an item's texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -482,7 +482,13 @@ impl Session {
     /// in order) is made to the response's copy, and a joint response's passages follow
     /// each at what it touched, so a key costs the same at any length; should one not fit,
     /// `whole` gives the editor's whole text.
-    pub fn apply_text(&mut self, field: TextField, now: Instant, splices: &[Splice], whole: impl FnOnce() -> String) {
+    pub fn apply_text(
+        &mut self,
+        field: TextField,
+        now: Instant,
+        splices: &[Splice],
+        whole: impl FnOnce() -> String,
+    ) {
         let id = self.item().id.clone();
         let joint = field.joint().filter(|_| self.response.joint.is_some());
         let mut fitted = true;
