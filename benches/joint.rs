@@ -4,53 +4,25 @@
 //! the members panel open on an item every member wrote on, under 2 ms.
 //! Run: `cargo bench --bench joint`.
 
+#[path = "support/generate.rs"]
+mod generate;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use consult::app::{App, Draft};
 use consult::catalog::Catalog;
 use consult::dirs::Dirs;
-use consult::model::{QuestionSet, Response};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const MEMBERS: usize = 200;
 
-fn fixture(name: &str) -> Response {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    consult::parse::response(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// 200 member files (the two samples' answers under new names) and a joint draft of
-/// them, in `dir`; returns the joint draft's path.
-fn write_joint(dir: &Path, set: &QuestionSet) -> PathBuf {
-    std::fs::create_dir_all(dir).unwrap();
-    let samples = [
-        fixture("health-devolution-commission.json"),
-        fixture("local-government.json"),
-    ];
-    let mut members = Vec::new();
-    for m in 0..MEMBERS {
-        let mut response = samples[m % 2].clone();
-        response.respondent.organisation = format!("Member {m:03}");
-        let file = format!("member-{m:03}.json");
-        std::fs::write(dir.join(&file), consult::export::json::render(&response)).unwrap();
-        members.push((file, response));
-    }
-    let joint = consult::joint::start(set, "Bench secretariat", &members, jiff::Timestamp::now()).unwrap();
-    let path = dir.join("joint.json");
-    std::fs::write(&path, consult::export::json::render(&joint)).unwrap();
-    path
-}
-
 fn open(c: &mut Criterion) {
     let catalog = Catalog::built_in();
     let set = catalog.find("integrating-care").unwrap().clone();
     let dir = std::env::temp_dir().join(format!("consult-joint-bench-{}", std::process::id()));
-    let path = write_joint(&dir, &set);
+    let path = generate::write_joint(&dir, &set, MEMBERS);
     c.bench_function("open a joint draft of 200 members", |b| {
         b.iter(|| {
             let opened = consult::documents::open_response(black_box(&path), &catalog, None).unwrap();

@@ -13,7 +13,7 @@
 
 pub use consult_core::{
     catalog, compare, dirs, documents, drafts, editor, error, export, import, joint, merge, model, out,
-    outline, parse, schema, sentences, session, storage, text,
+    outline, parse, review, schema, sentences, session, storage, text,
 };
 
 pub mod app;

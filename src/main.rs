@@ -133,13 +133,14 @@ fn open_app(dirs: Dirs, edit: Option<EditArgs>) -> ExitCode {
                 Ok(set) => set,
                 Err(e) => return fail(e.into()),
             };
-            let mut opened = match drafts::open(&dirs, &catalog, &args.file, set.as_ref()) {
-                Ok(opened) => opened,
-                Err(message) => {
-                    eprintln!("consult: {message}");
-                    return ExitCode::from(consult::error::EXIT_FAILURE as u8);
-                }
-            };
+            let mut opened =
+                match drafts::open_keeping_version_later(&dirs, &catalog, &args.file, set.as_ref()) {
+                    Ok(opened) => opened,
+                    Err(message) => {
+                        eprintln!("consult: {message}");
+                        return ExitCode::from(consult::error::EXIT_FAILURE as u8);
+                    }
+                };
             let offer = drafts::set_version::on_opening(&mut opened, &catalog);
             for warning in &opened.warnings {
                 eprintln!("{}", located(&args.file, warning));

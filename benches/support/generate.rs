@@ -4,7 +4,7 @@
 //! Deterministic: the same seed gives the same files.
 #![allow(dead_code)] // each benchmark uses a different part
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use consult::catalog::Catalog;
 use consult::export;
@@ -288,4 +288,45 @@ pub fn write_responses(dir: &Path, count: usize, seed: u64) -> std::io::Result<u
         std::fs::write(dir.join(format!("response-{:05}.json", n + 1)), text)?;
     }
     Ok(bytes)
+}
+
+/// A response to `set` from one organisation whose answers and reasoning on every item are
+/// long enough that its file is about `bytes` long: a large draft to open.
+pub fn long_response(set: &QuestionSet, bytes: usize, rng: &mut Rng) -> Response {
+    let mut response = response(set, 0, rng);
+    // About six and a half bytes a word of prose, split between answer and reasoning.
+    let words = bytes / 13 / set.item_count().max(1);
+    for answer in &mut response.answers {
+        answer.answer = prose(rng, words, true);
+        answer.reasoning = prose(rng, words, false);
+    }
+    response
+}
+
+/// A joint response of `members` members (the two sample responses' answers under new
+/// names), with their files, in `dir`; returns the joint draft's path.
+pub fn write_joint(dir: &Path, set: &QuestionSet, members: usize) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let fixture = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        consult::parse::response(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let samples = [
+        fixture("health-devolution-commission.json"),
+        fixture("local-government.json"),
+    ];
+    let mut taken = Vec::new();
+    for m in 0..members {
+        let mut response = samples[m % 2].clone();
+        response.respondent.organisation = format!("Member {m:03}");
+        let file = format!("member-{m:03}.json");
+        std::fs::write(dir.join(&file), export::json::render(&response)).unwrap();
+        taken.push((file, response));
+    }
+    let joint = consult::joint::start(set, "Bench secretariat", &taken, jiff::Timestamp::now()).unwrap();
+    let path = dir.join("joint.json");
+    std::fs::write(&path, export::json::render(&joint)).unwrap();
+    path
 }

@@ -30,6 +30,8 @@ pub enum Command {
     AnsweredOnly,
     /// In the export dialog of a joint response: footnotes naming members, or the words alone.
     Attribution,
+    /// In the export dialog, for Word: a copy to send for review, or the submission.
+    ForReview,
     NextItem,
     PrevItem,
     NextField,
@@ -65,6 +67,8 @@ pub enum Command {
     Joint(JointCommand),
     /// A key of an imported response's placing view.
     Placing(super::placing::PlacingCommand),
+    /// A key of the review panel: reviewers' suggestions and comments on the item.
+    Reviews(ReviewCommand),
     /// A key of the focused text editor: a change to its text, or a move of its cursor.
     Editor(EditKey),
 }
@@ -120,6 +124,21 @@ pub enum JointCommand {
     TakeNew,
     /// From the comparison: a joint response of the compared files.
     Start,
+}
+
+/// A key of the review panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewCommand {
+    /// Open the panel on the item, or close it.
+    Open,
+    /// Accept the selected suggestion: its words go into the text.
+    Accept,
+    /// Reject the selected suggestion: the text stays.
+    Reject,
+    /// Mark the selected comment resolved, or open again.
+    Resolve,
+    /// A joint response: the selected member's comment becomes its sign-off.
+    SignOff,
 }
 
 /// What a key does in an editor of prose, for the update step to apply to the focused one.

@@ -308,13 +308,20 @@ impl Draft {
     /// a settled text is one edit of its field's editor. Err says why it cannot be settled.
     pub fn settle(&mut self, index: usize, keep: Keep, now: Instant) -> Result<(), String> {
         if let Some(field) = self.session.settle(index, keep, now)? {
-            let text = self.session.text(field).to_string();
-            let editor = self.editors_mut().of_mut(field.into());
-            editor.set_text(&text);
-            // The response holds the text already.
-            editor.take_changes();
+            self.text_put_in(field);
         }
         Ok(())
+    }
+
+    /// The session put a whole text of the current item in itself (a settled conflict, a
+    /// reviewer's suggestion accepted): its editor takes it as one edit of its own, so the
+    /// editor's undo steps stay in step with the session's.
+    pub fn text_put_in(&mut self, field: TextField) {
+        let text = self.session.text(field).to_string();
+        let editor = self.editors_mut().of_mut(field.into());
+        editor.set_text(&text);
+        // The response holds the text already.
+        editor.take_changes();
     }
 
     /// Takes back the item's newest change (or makes again the one taken back last):
@@ -323,11 +330,24 @@ impl Draft {
         match self.session.undo(redo, now) {
             Undone::Nothing => false,
             Undone::Applied { text: None } => true,
-            Undone::Applied { text: Some(_) } => {
-                // A whole text the session put back itself: the editors read it again.
-                let index = self.session.current;
-                self.editors.remove(&index);
-                self.ensure_editors();
+            Undone::Applied { text: Some(field) } => {
+                // A text the session put in whole (see `text_put_in`) and now took back or
+                // made again itself: its editor does the same with that one edit. Should
+                // the editor not hold that edit (its history started again since), it
+                // reads the text afresh rather than differ from the response.
+                let text = self.session.text(field).to_string();
+                let editor = self.editors_mut().of_mut(field.into());
+                if redo {
+                    editor.redo()
+                } else {
+                    editor.undo()
+                };
+                editor.take_changes();
+                if editor.text() != text {
+                    let index = self.session.current;
+                    self.editors.remove(&index);
+                    self.ensure_editors();
+                }
                 true
             }
             Undone::Settled { text } => {

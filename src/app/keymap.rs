@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::command::{Command, CompareCommand, EditKey, JointCommand};
+use super::command::{Command, CompareCommand, EditKey, JointCommand, ReviewCommand};
 use super::compare::ComparePart;
 use super::draft::Focus;
 use super::placing::PlacingPart;
@@ -37,6 +37,8 @@ pub enum Context {
     Text,
     /// The joint walk-through's members panel.
     Members,
+    /// The review panel: reviewers' suggestions and comments on the item.
+    Reviews,
     Review,
     /// Earlier saved versions of the open draft.
     Versions,
@@ -79,6 +81,7 @@ impl Context {
             Context::GoTo => "Going to an item",
             Context::Text => "Typing a line: a key point, a note, a reason or a statement",
             Context::Members => "Joint response: members' texts",
+            Context::Reviews => "Reviewers' suggestions and comments on the item",
             Context::Review => "Review",
             Context::Versions => "Earlier versions",
             Context::Export => "Export",
@@ -184,6 +187,7 @@ use EditKey as E;
 use JointCommand as JC;
 use KeyCode::{Backspace, Delete, Down, End, Enter, Home, Left, PageDown, PageUp, Right, Up};
 use Motion as M;
+use ReviewCommand as RC;
 
 const ONE: &[Key] = &[ch('1')];
 
@@ -287,6 +291,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Members, &[ch('s')], C::Joint(JC::SignOff), "the selected member's sign-off on this item", Some("sign-off")),
     bind(X::Members, &[ch('S')], C::Joint(JC::SignOffAll), "the selected member's sign-off on the whole response", None),
     bind(X::Members, &[ch('u')], C::Joint(JC::TakeNew), "take the selected member's new version, when its file changed", None),
+    // Reviewers' suggestions and comments, read back from a Word copy.
+    bind(X::Walk, &[alt(KeyCode::Char('r')), key(KeyCode::F(11))], C::Reviews(RC::Open), "reviewers' suggestions and comments on this item (marked ✎ in the outline): open or close", None),
+    bind(X::Reviews, &[key(KeyCode::Esc), alt(KeyCode::Char('r')), key(KeyCode::F(11))], C::Reviews(RC::Open), "close the review panel", Some("close")),
+    bind(X::Reviews, &[key(KeyCode::Down), ch('j')], C::Down, "next suggestion or comment", None),
+    bind(X::Reviews, &[key(KeyCode::Up), ch('k')], C::Up, "previous suggestion or comment", None),
+    bind(X::Reviews, &[ch('a')], C::Reviews(RC::Accept), "accept the selected suggestion: its words go into the text (Ctrl-Z takes it back)", Some("accept")),
+    bind(X::Reviews, &[ch('r')], C::Reviews(RC::Reject), "reject the selected suggestion: the text stays as it is", Some("reject")),
+    bind(X::Reviews, &[ch('c')], C::Reviews(RC::Resolve), "mark the selected comment resolved, or open again", Some("resolve")),
+    bind(X::Reviews, &[ch('s')], C::Reviews(RC::SignOff), "a joint response: the member's comment becomes its sign-off on the item, agreed or objected", Some("sign-off")),
     // An imported response's placing view.
     bind(X::Walk, &[alt(KeyCode::Char('p')), key(KeyCode::F(10))], C::Placing(PC::Open), "an imported response: where each passage of the member's document went, to check it", None),
     bind(X::Placing, &[key(KeyCode::Down), ch('j')], C::Down, "next passage (those not placed first, then the least sure)", None),
@@ -336,6 +349,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Export, &[ctrl('r')], C::MarkReady, "reasoning in the submission, or left out", Some("reasoning")),
     bind(X::Export, &[ctrl('a')], C::AnsweredOnly, "answered items only (the submission as sent), or every item", Some("answered only")),
     bind(X::Export, &[ctrl('n')], C::Attribution, "a joint response: footnotes naming members, or the words alone", None),
+    bind(X::Export, &[ctrl('t')], C::ForReview, "Word: a copy to send for review (to edit with Track Changes and comment on), or the submission", None),
     bind(X::Export, &[key(KeyCode::Enter)], C::Yes, "export", Some("export")),
     bind(X::Export, &[key(KeyCode::Esc)], C::No, "cancel", Some("cancel")),
     bind(X::CompareExport, &[key(KeyCode::Tab)], C::Toggle, "next format: Markdown briefing, HTML to print, JSON, CSV, CSV of pairs", Some("format")),
@@ -416,6 +430,7 @@ pub fn contexts(focused: Focused) -> Vec<Context> {
         Focused::GoTo => vec![Context::GoTo, Global],
         Focused::Text => vec![Context::Text, Global],
         Focused::Members => vec![Context::Members, Context::Walk, Global],
+        Focused::Reviews => vec![Context::Reviews, Context::Walk, Global],
         Focused::Export => vec![Context::Export, Global],
         Focused::CompareExport => vec![Context::CompareExport, Global],
         Focused::Home => vec![Context::Home, Global],

@@ -10,6 +10,7 @@ pub mod joint;
 pub mod keymap;
 pub mod placing;
 pub mod prose;
+pub mod review;
 pub mod screen;
 pub mod update;
 
@@ -99,6 +100,8 @@ pub struct ExportPlan {
     pub reasoning: bool,
     pub answered_only: bool,
     pub attribution: bool,
+    /// The Word file is a copy for review, made from the draft as saved.
+    pub for_review: bool,
     /// What was chosen, remembered for this draft's next export.
     pub choice: ExportChoice,
 }
@@ -134,6 +137,8 @@ pub enum Dialog {
         answered_only: bool,
         /// On a joint response: footnotes naming members (Ctrl-N leaves them out).
         attribution: bool,
+        /// Word only: a copy for review rather than the submission (Ctrl-T).
+        for_review: bool,
     },
     /// Going to an item: what is typed finds items (see [`crate::model::QuestionSet::find`]),
     /// and `selected` is the chosen one among those found.
@@ -225,6 +230,11 @@ pub enum Decision {
         state: crate::model::joint::SignOffState,
         whole: bool,
     },
+    /// A member's review comment, `number`, becomes its sign-off on the item.
+    CommentSignOff {
+        number: u32,
+        state: crate::model::joint::SignOffState,
+    },
 }
 
 /// A line of feedback shown in the footer until the next key.
@@ -246,6 +256,8 @@ pub struct App {
     pub draft: Option<Draft>,
     /// On a joint response, the members panel beside its text.
     pub joint: Option<joint::JointPanel>,
+    /// Reviewers' suggestions and comments on the item, when asked for.
+    pub review: review::ReviewPanel,
     pub message: Option<Message>,
     /// Where exports go unless the user says otherwise.
     pub exports_dir: PathBuf,
@@ -291,6 +303,7 @@ impl App {
             help: None,
             draft: None,
             joint: None,
+            review: review::ReviewPanel::default(),
             message: None,
             exports_dir: PathBuf::from(crate::export::DEFAULT_DIR),
             recovery: Recovery::default(),
@@ -305,6 +318,14 @@ impl App {
             app.dialog = Some(update::new_response_dialog());
         }
         app
+    }
+
+    /// What opening a draft leaves until its first frame is on screen: keeping the state it
+    /// was opened in as a version (a copy of the whole file). No key is taken before this.
+    pub fn after_first_frame(&mut self) {
+        if let Some(file) = self.draft.as_mut().and_then(|draft| draft.file.as_mut()) {
+            file.keep_opened_version();
+        }
     }
 
     /// Finds work from sessions that ended before saving, to offer back.
@@ -336,14 +357,15 @@ impl App {
         self.offer_sync_copy();
     }
 
-    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one
-    /// and nothing else is being asked: nothing is merged or moved without the user's word.
+    /// Asks about a sync tool's conflict copy left beside the open draft, if there is one not
+    /// asked about yet and nothing else is being asked: nothing is merged or moved without
+    /// the user's word.
     pub fn offer_sync_copy(&mut self) {
         if self.dialog.is_some() {
             return;
         }
-        let Some(draft) = &self.draft else { return };
-        let Some((copy, tool)) = drafts::conflict_copies_of(&draft.path).into_iter().next() else {
+        let Some(draft) = &mut self.draft else { return };
+        let Some((copy, tool)) = draft.sync_copy_to_offer() else {
             return;
         };
         let name = copy.file_name().map_or_else(String::new, |n| {
@@ -384,20 +406,10 @@ impl App {
     /// read only once the user says so (`allow_outside`): the app asks first.
     pub fn open_joint_panel(&mut self, allow_outside: bool) {
         let asked_about = self.joint.take().map(|panel| panel.outside).unwrap_or_default();
+        let agreed = if allow_outside { asked_about } else { Vec::new() };
         self.joint = self.draft.as_ref().and_then(|draft| {
             let joint = draft.response.joint.as_ref()?;
-            let allowed = match &draft.file {
-                Some(file) => {
-                    if allow_outside {
-                        let files = asked_about.iter().map(PathBuf::as_path);
-                        drafts::joint::allow_member_folders(&self.dirs, &file.id, files);
-                    }
-                    drafts::joint::member_folders(&self.dirs, &file.id)
-                }
-                None if allow_outside => drafts::joint::MemberFolders::EVERYWHERE,
-                None => drafts::joint::MemberFolders::default(),
-            };
-            let now = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed);
+            let now = draft.members_now(&self.dirs, &self.catalog, &agreed);
             Some(joint::JointPanel::new(joint, &draft.set, now))
         });
         let outside = self
@@ -521,6 +533,7 @@ impl App {
         match &self.screen {
             Screen::Home(_) => Focused::Home,
             Screen::Trash(_) => Focused::Trash,
+            Screen::Walk if self.review.open => Focused::Reviews,
             Screen::Walk if self.joint.as_ref().is_some_and(|p| p.focused) => Focused::Members,
             Screen::Walk => Focused::Walk(self.draft.as_ref().map_or(Focus::Position, Draft::focus)),
             Screen::Respondent(form) => Focused::Respondent(form.focus),

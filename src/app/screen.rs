@@ -209,6 +209,8 @@ pub enum Focused {
     Text,
     /// The joint walk-through's members panel.
     Members,
+    /// The review panel on the item.
+    Reviews,
     /// Exporting the comparison: the folder is typed here.
     CompareExport,
     Home,

@@ -79,6 +79,15 @@ pub enum Command {
     /// each with its reason; positions are read from the words and marked inferred.
     /// Exit 2, with nothing written, if any document cannot be read or answers nothing.
     Import(ImportArgs),
+    /// Bring back what reviewers did to a Word copy made for review (`consult export DRAFT
+    /// --format docx --for-review`): tracked changes, edits made without Track Changes, and
+    /// comments.
+    ///
+    /// By default each change is stored in the draft as a pending suggestion, to accept or
+    /// reject one by one in the app; `--list` only shows what came back; `--accept-all`
+    /// applies every suggestion it can, the draft kept as a version first. Exit 2, the
+    /// draft untouched, for a file that is not a review copy of this draft.
+    Review(ReviewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +252,12 @@ pub struct ExportArgs {
     /// the submission as sent.
     #[arg(long)]
     pub no_attribution: bool,
+    /// A Word copy to send for review (docx only): a note telling the reviewer to work with
+    /// Track Changes, each answer and reasoning marked so `consult review` finds them again,
+    /// and the draft and saved version it was made from recorded in it. No footnotes
+    /// naming members.
+    #[arg(long)]
+    pub for_review: bool,
     /// Write nothing and exit 1 if there is any warning, such as an answer over its limit.
     #[arg(long)]
     pub strict: bool,
@@ -467,4 +482,26 @@ pub struct ImportArgs {
     /// Write the response even when the document answers nothing in the set.
     #[arg(long, requires = "out")]
     pub allow_empty: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The draft the review copy was made from.
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+    /// The Word file as the reviewer sent it back.
+    #[arg(value_name = "REVIEWED.docx")]
+    pub reviewed: PathBuf,
+    /// Who reviewed it (default: each change's author as Word recorded it, and the file's
+    /// last author for edits made without Track Changes). On a joint draft, a member's
+    /// organisation or contact here credits the member.
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// Accept every suggestion that can be (those competing for the same words are left
+    /// to choose between); `consult restore DRAFT 1` takes it back.
+    #[arg(long, conflicts_with = "list")]
+    pub accept_all: bool,
+    /// Show what came back, item by item, without changing the draft.
+    #[arg(long)]
+    pub list: bool,
 }

@@ -6,12 +6,11 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use super::shared::{out_target, say_written, write_out};
 use super::{CompareArgs, Failure, paths};
 use crate::catalog::Catalog;
-use crate::compare::{Comparison, Format, ItemText, Quoted, SetAside, load, load_texts, write};
+use crate::compare::{Comparison, Format, SetAside, load_document, write};
 use crate::dirs::Dirs;
 use crate::model::QuestionSet;
 use crate::storage::{NewFileMode, SourceMode};
@@ -123,18 +122,23 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
     }
     let file_count = prepared.files.len();
     let bar = progress_bar(file_count as u64);
-    // Only the CSV reports word counts; counting them is a quarter of the work.
-    let count_words = format == Format::Csv;
-    let loaded = load(
+    // Each file is read once: what the document quotes of it is made on the way.
+    let loaded = load_document(
+        format,
+        args.with_notes,
         prepared.files,
         &prepared.catalog,
         prepared.set.as_ref(),
-        count_words,
         &|| bar.inc(1),
     );
     bar.finish_and_clear();
-    let comparison = match loaded {
-        Ok(comparison) => comparison,
+    let loaded = loaded.map_err(|e| {
+        Failure::failed(format!(
+            "cannot keep the document's parts in a temporary file: {e}"
+        ))
+    })?;
+    let (comparison, fragments) = match loaded {
+        Ok(loaded) => loaded,
         Err(set_aside) => {
             report_set_aside(err, &set_aside);
             return Err(Failure::bad_input(format!(
@@ -143,28 +147,17 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         }
     };
     report(err, &comparison);
-    let texts = if format.needs_texts() {
-        let bar = progress_bar(comparison.organisations.len() as u64);
-        let texts = all_texts(&comparison, &|| bar.inc(1));
-        bar.finish_and_clear();
-        texts
-    } else {
-        Vec::new()
-    };
-    let quoted = Quoted {
-        texts: &texts,
-        notes: args.with_notes,
-    };
+    let fragments = fragments.as_ref();
     match (target, &args.out) {
         (Some(target), Some(path)) => {
-            // Never more readable than the most private response compared.
+            // Never more readable than the most private response compared (as it was read).
             let source = comparison
                 .organisations
                 .iter()
-                .map(|o| SourceMode::of(&o.file))
+                .map(|o| o.mode)
                 .fold(SourceMode::OPEN, SourceMode::narrowest);
             let mode = NewFileMode::NoMoreOpenThan(source);
-            write_out(&target, mode, out, |o| write(format, &comparison, quoted, o))?;
+            write_out(&target, mode, out, |o| write(format, &comparison, fragments, o))?;
             say_written(out, &target, || {
                 format!("wrote {}", shown_path(&paths::expand(path)))
             });
@@ -172,29 +165,12 @@ pub fn run(args: CompareArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wr
         // Straight out as it is made: a whole consultation's JSON is never held in memory.
         _ => {
             let mut out = BufWriter::new(out);
-            write(format, &comparison, quoted, &mut out)
+            write(format, &comparison, fragments, &mut out)
                 .and_then(|()| out.flush())
                 .map_err(|e| Failure::failed(format!("cannot write the comparison: {e}")))?;
         }
     }
     Ok(())
-}
-
-/// Every organisation's answers, read in parallel: Markdown and HTML quote them all.
-/// `progress` is called once per file, from any thread.
-pub fn all_texts(
-    comparison: &Comparison,
-    progress: &(dyn Fn() + Sync),
-) -> Vec<Result<Vec<ItemText>, String>> {
-    comparison
-        .organisations
-        .par_iter()
-        .map(|o| {
-            let texts = load_texts(&o.file, &comparison.set);
-            progress();
-            texts
-        })
-        .collect()
 }
 
 /// A bar on standard error while files load, only when a person is watching it.

@@ -123,22 +123,9 @@ fn targets(
 /// `path`, or the first of `name-2.json`, `name-3.json`… beside it that is neither on
 /// disk nor already chosen for another document of this import.
 fn untaken(path: PathBuf, taken: &[PathBuf]) -> PathBuf {
-    if !taken.contains(&path) {
-        return path;
-    }
-    let stem = path
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let extension = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}{extension}")))
-        .find(|candidate| !candidate.exists() && !taken.contains(candidate))
-        .expect("some number is free")
+    crate::storage::numbered(&path, |candidate, first| {
+        !taken.iter().any(|t| t == candidate) && (first || !candidate.exists())
+    })
 }
 
 fn ends_in_separator(path: &Path) -> bool {

@@ -15,6 +15,7 @@ mod new;
 mod paths;
 mod questions;
 mod restore;
+mod review;
 pub mod shared;
 mod validate;
 mod versions;
@@ -53,5 +54,6 @@ pub fn run(command: Command, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         Command::Diff(args) => diff::run(args, dirs, out),
         Command::Joint(args) => joint::run(args, dirs, out, err),
         Command::Import(args) => import::run(args, dirs, out, err),
+        Command::Review(args) => review::run(args, dirs, out, err),
     }
 }

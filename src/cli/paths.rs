@@ -11,7 +11,10 @@ use crate::drafts;
 /// file goes through here, the ones main runs itself included.
 pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
     let resolve = |path: &mut PathBuf| {
-        if !path.exists()
+        // Only a bare name can be a draft's: a path with a folder in it is not looked at
+        // here, so `consult compare` over thousands of files opens each once and that is all.
+        if path.components().count() == 1
+            && !path.exists()
             && let Some(draft) = drafts::find_draft(drafts_dir, path)
         {
             *path = draft;
@@ -24,6 +27,7 @@ pub fn find_drafts(mut command: Command, drafts_dir: &Path) -> Command {
         Command::Compare(args) => args.files.iter_mut().for_each(resolve),
         Command::Versions(args) => resolve(&mut args.file),
         Command::Restore(args) => resolve(&mut args.file),
+        Command::Review(args) => resolve(&mut args.draft),
         Command::Merge(args) if !args.git => {
             args.files.iter_mut().for_each(resolve);
             args.base.iter_mut().for_each(resolve);

@@ -16,33 +16,35 @@ pub fn run(args: ValidateArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn W
     let mut catalog = Catalog::with_user_sets(&dirs.question_sets());
     // Question sets named on the command line are checked first, so that responses
     // to them (in the same call) can be checked against them.
-    let mut kinds = Vec::new();
+    // Each file is read and parsed once: a set's problems are kept for the report below.
+    let mut read = Vec::new();
     for path in &args.files {
-        let kind = storage::read_text(path).and_then(|text| {
+        let file = storage::read_text(path).and_then(|text| {
             let kind = parse::kind(&text).map_err(|p| FileError::bad(path, vec![p]))?;
-            Ok((kind, text))
-        });
-        if let Ok((DocKind::QuestionSet, text)) = &kind
-            && let Ok(set) = parse::question_set(text)
-        {
+            if kind == DocKind::Response {
+                return Ok(Read::Response(text));
+            }
+            let set = match parse::question_set(&text) {
+                Ok(set) => set,
+                Err(problems) => return Ok(Read::Set(Err(problems))),
+            };
             // A set named here wins over a known one with the same id: it is the one meant.
             catalog.entries.retain(|e| e.set.id != set.id);
             catalog.entries.push(catalog::Entry {
                 set,
                 origin: Origin::User(path.clone()),
             });
-        }
-        kinds.push(kind);
+            Ok(Read::Set(Ok(())))
+        });
+        read.push(file);
     }
 
     let mut failed = 0;
     let mut warned = 0;
-    for (path, kind) in args.files.iter().zip(kinds) {
-        let result = kind.and_then(|(kind, text)| match kind {
-            DocKind::QuestionSet => parse::question_set(&text)
-                .map(|_| Vec::new())
-                .map_err(|p| FileError::bad(path, p)),
-            DocKind::Response => documents::response_from_text(&text, &catalog, None)
+    for (path, file) in args.files.iter().zip(read) {
+        let result = file.and_then(|file| match file {
+            Read::Set(checked) => checked.map(|()| Vec::new()).map_err(|p| FileError::bad(path, p)),
+            Read::Response(text) => documents::response_from_text(&text, &catalog, None)
                 .map(|opened| {
                     [
                         opened.warnings.as_slice(),
@@ -76,4 +78,11 @@ pub fn run(args: ValidateArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn W
         return Err(Failure::failed(strict_message(warned)));
     }
     Ok(())
+}
+
+/// A file as read for checking: a question set (put in the catalog once read, so only
+/// its problems are kept here), or a response's text, checked once every set is known.
+enum Read {
+    Set(Result<(), Vec<crate::model::validate::Problem>>),
+    Response(String),
 }

@@ -54,6 +54,18 @@ pub enum Command {
     Split(usize, SplitAt),
     /// An imported response: passage N is not an answer; its words go to the item's notes.
     NotAnswer(usize),
+    /// Reviewers' suggestions still waiting, across the draft.
+    Suggestions,
+    /// Accept suggestion N: its words go into the text.
+    Accept(u32),
+    /// Reject suggestion N: the text stays.
+    Reject(u32),
+    /// Reviewers' comments, across the draft.
+    Comments,
+    /// Mark comment N resolved, or (`false`) open again.
+    Resolve(u32, bool),
+    /// A joint response: member comment N becomes the member's sign-off on its item.
+    SignOffFrom(u32, crate::model::joint::SignOffState),
     /// We are not answering this item (again: we are).
     Pass,
     Ready,
@@ -67,12 +79,17 @@ pub enum Command {
     /// follows, or cleared (`clear`).
     Gathered(String),
     Export {
-        format: Format,
+        /// None: the format this draft was last exported as.
+        format: Option<Format>,
         /// Another folder than the usual exports folder.
         folder: Option<String>,
     },
     Versions,
     Restore(usize),
+    /// Merge conflicts: list them.
+    Conflicts,
+    /// Settle conflict N (from 1), keeping one side, or both for text.
+    Keep(usize, crate::merge::resolve::Keep),
     Save,
     Help,
     Quit,
@@ -256,6 +273,42 @@ pub const WORDS: &[Word] = &[
         help: "a joint response: take member N's file as it is now, when it changed since it was taken; the joint text stays as it is",
     },
     Word {
+        name: "suggestions",
+        short: &[],
+        usage: "suggestions",
+        help: "reviewers' suggested edits still waiting, numbered, each as a change in its context: [-words taken out-]{+words put in+}",
+    },
+    Word {
+        name: "accept",
+        short: &[],
+        usage: "accept N",
+        help: "accept suggestion N: its words go into the text (going to its item first); undo takes it back",
+    },
+    Word {
+        name: "reject",
+        short: &[],
+        usage: "reject N",
+        help: "reject suggestion N: the text stays as it is; undo takes it back",
+    },
+    Word {
+        name: "comments",
+        short: &[],
+        usage: "comments",
+        help: "reviewers' comments, numbered, with the words each is on and its replies",
+    },
+    Word {
+        name: "resolve",
+        short: &[],
+        usage: "resolve N",
+        help: "mark comment N resolved (going to its item first); resolve N open marks it open again",
+    },
+    Word {
+        name: "signoff-from",
+        short: &[],
+        usage: "signoff-from N agreed",
+        help: "a joint response: a member's comment N becomes its sign-off on the item, agreed or objected, the comment its note",
+    },
+    Word {
         name: "pass",
         short: &[],
         usage: "pass",
@@ -271,7 +324,7 @@ pub const WORDS: &[Word] = &[
         name: "undo",
         short: &[],
         usage: "undo",
-        help: "take back this item's newest change: a text, a position, a ready mark or a key point; straight after place, split or notanswer, that change",
+        help: "take back this item's newest change: a text, a position, a ready mark, a key point or a decision on a reviewer's suggestion or comment; straight after place, split or notanswer, that change",
     },
     Word {
         name: "redo",
@@ -307,7 +360,7 @@ pub const WORDS: &[Word] = &[
         name: "export",
         short: &["e"],
         usage: "export md",
-        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another",
+        help: "write the response as Markdown (export json: as JSON) to the exports folder; export md FOLDER writes to another; export alone, as and where this draft was exported last",
     },
     Word {
         name: "versions",
@@ -320,6 +373,18 @@ pub const WORDS: &[Word] = &[
         short: &[],
         usage: "restore N",
         help: "go back to saved version N; what you have now is kept as a version first",
+    },
+    Word {
+        name: "conflicts",
+        short: &[],
+        usage: "conflicts",
+        help: "what two merged copies changed differently, numbered, with both sides",
+    },
+    Word {
+        name: "keep",
+        short: &[],
+        usage: "keep N ours",
+        help: "settle merge conflict N: keep ours, keep theirs, or (for text) keep both, ours first, to edit after",
     },
     Word {
         name: "save",
@@ -426,6 +491,18 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             number(rest)
                 .ok_or_else(|| "take needs a member's number, as members lists them: take 2".to_string())?,
         ),
+        "suggestions" => Command::Suggestions,
+        "accept" => Command::Accept(numbered(
+            rest,
+            "accept needs a suggestion's number, as suggestions lists them: accept 2",
+        )?),
+        "reject" => Command::Reject(numbered(
+            rest,
+            "reject needs a suggestion's number, as suggestions lists them: reject 2",
+        )?),
+        "comments" => Command::Comments,
+        "resolve" => resolve(rest)?,
+        "signoff-from" => sign_off_from(rest)?,
         "pass" => Command::Pass,
         "ready" => Command::Ready,
         "undo" => Command::Undo,
@@ -439,6 +516,8 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "restore" => Command::Restore(number(rest).ok_or_else(|| {
             "restore needs a version number, as versions lists them: restore 2".to_string()
         })?),
+        "conflicts" => Command::Conflicts,
+        "keep" => keep(rest)?,
         "save" => Command::Save,
         "help" => Command::Help,
         _ => Command::Quit,
@@ -446,8 +525,51 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
     Ok(Some(command))
 }
 
+fn keep(rest: &str) -> Result<Command, String> {
+    use crate::merge::resolve::Keep;
+    let usage =
+        || "keep needs a conflict's number and a side: keep 2 ours, keep 2 theirs or keep 2 both".to_string();
+    let (n, side) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let n = number(n).filter(|n| *n > 0).ok_or_else(usage)?;
+    let keep = match side.trim().to_lowercase().as_str() {
+        "ours" | "mine" => Keep::Ours,
+        "theirs" => Keep::Theirs,
+        "both" => Keep::Both,
+        _ => return Err(usage()),
+    };
+    Ok(Command::Keep(n, keep))
+}
+
 fn number(text: &str) -> Option<usize> {
     text.trim().parse().ok()
+}
+
+/// A suggestion's or comment's number, or `usage` as the message.
+fn numbered(rest: &str, usage: &str) -> Result<u32, String> {
+    rest.trim().parse().map_err(|_| usage.to_string())
+}
+
+fn resolve(rest: &str) -> Result<Command, String> {
+    let usage = "resolve needs a comment's number, as comments lists them: resolve 2 (resolve 2 open marks it open again)";
+    let (n, open) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let resolved = match open.trim().to_lowercase().as_str() {
+        "" => true,
+        "open" | "reopen" => false,
+        _ => return Err(usage.into()),
+    };
+    Ok(Command::Resolve(numbered(n, usage)?, resolved))
+}
+
+fn sign_off_from(rest: &str) -> Result<Command, String> {
+    use crate::model::joint::SignOffState;
+    let usage = "signoff-from needs a comment's number and agreed or objected: signoff-from 2 agreed";
+    let (n, state) = rest.split_once(char::is_whitespace).ok_or(usage)?;
+    let state = match state.trim().to_lowercase().as_str() {
+        "agreed" | "agree" | "yes" => SignOffState::Agreed,
+        "objected" | "object" | "no" => SignOffState::Objected,
+        _ => return Err(usage.into()),
+    };
+    Ok(Command::SignOffFrom(numbered(n, usage)?, state))
 }
 
 fn place(rest: &str) -> Result<Command, String> {
@@ -574,7 +696,10 @@ fn export(rest: &str) -> Result<Command, String> {
         .flat_map(|f| std::iter::once(f.id).chain(f.aliases.iter().copied()))
         .collect();
     let Some(first) = rest.split_whitespace().next() else {
-        return Err(format!("export needs a format: {}", names.join(", ")));
+        return Ok(Command::Export {
+            format: None,
+            folder: None,
+        });
     };
     let format = Format::named(first).ok_or_else(|| {
         format!(
@@ -584,7 +709,7 @@ fn export(rest: &str) -> Result<Command, String> {
     })?;
     let folder = rest[first.len()..].trim();
     Ok(Command::Export {
-        format,
+        format: Some(format),
         folder: (!folder.is_empty()).then(|| folder.to_string()),
     })
 }
@@ -619,7 +744,7 @@ mod tests {
         );
         assert_eq!(
             parse("re").unwrap_err(),
-            "“re” could be reasoning, ready, redo, review, respondent, restore; type more of the word"
+            "“re” could be reasoning, reject, resolve, ready, redo, review, respondent, restore; type more of the word"
         );
     }
 
@@ -654,26 +779,53 @@ mod tests {
         assert_eq!(
             ok("export md"),
             Command::Export {
-                format: Format::Markdown,
+                format: Some(Format::Markdown),
                 folder: None
             }
         );
         assert_eq!(
             ok("e JSON My Exports/2026"),
             Command::Export {
-                format: Format::Json,
+                format: Some(Format::Json),
                 folder: Some("My Exports/2026".into())
             }
         );
         assert_eq!(
-            parse("export").unwrap_err(),
-            "export needs a format: md, markdown, docx, word, text, html, fhir, json"
+            ok("export"),
+            Command::Export {
+                format: None,
+                folder: None
+            }
         );
         assert!(
             parse("export pdf")
                 .unwrap_err()
                 .contains("no export format “pdf”")
         );
+    }
+
+    #[test]
+    fn review_decisions_take_a_number() {
+        use crate::model::joint::SignOffState;
+        assert_eq!(ok("accept 3"), Command::Accept(3));
+        assert_eq!(ok("reject 1"), Command::Reject(1));
+        assert_eq!(ok("resolve 2"), Command::Resolve(2, true));
+        assert_eq!(ok("resolve 2 open"), Command::Resolve(2, false));
+        assert_eq!(
+            ok("signoff-from 4 objected"),
+            Command::SignOffFrom(4, SignOffState::Objected)
+        );
+        assert!(matches!(ok("signoff 1 agreed"), Command::SignOff { .. }));
+        for bad in [
+            "accept",
+            "accept two",
+            "resolve",
+            "resolve 2 later",
+            "signoff-from 2",
+            "signoff-from 2 maybe",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::commands::Command;
 use super::{Plain, Stop};
-use crate::drafts::{self, joint::MemberNow};
+use crate::drafts::joint::MemberNow;
 use crate::joint::consensus;
 use crate::joint::provenance::{self, units};
 use crate::model::joint::{ConsensusOverride, Field, Joint};
@@ -173,8 +173,8 @@ impl Plain {
     fn counted(&self, draft: &Session) -> Option<String> {
         let joint = draft.response.joint.as_ref()?;
         let item = &draft.item().id;
-        let tally = consensus::tally(joint, &draft.set, item);
-        let counts = tally.describe(&draft.set, item);
+        let tally = consensus::tally(joint, &draft.set, draft.item());
+        let counts = tally.describe(&draft.set, draft.item());
         let mut line = format!("Counted: {} ({counts}).", tally.computed.label());
         if let Some(d) = joint.item(item).and_then(|r| r.consensus.as_ref()) {
             line.push_str(&format!(
@@ -189,17 +189,7 @@ impl Plain {
 
     /// Member `m`'s file as it is now, in place of the copy taken.
     fn take(&mut self, draft: &mut Session, m: usize, name: &str) -> Result<Option<String>, Stop> {
-        let id = draft.file.as_ref().map(|f| f.id.clone());
-        let allowed = match &id {
-            Some(id) => drafts::joint::member_folders(&self.dirs, id),
-            None => drafts::joint::MemberFolders::default(),
-        };
-        let Some(joint) = draft.response.joint.as_ref() else {
-            return Ok(None);
-        };
-        let mut found = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed)
-            .into_iter()
-            .nth(m);
+        let mut found = draft.member_now(m, &self.dirs, &self.catalog, &[]);
         // A file outside the joint draft's folder is read only once the user says so.
         if let Some(MemberNow::Outside(path)) = found.clone() {
             let question = format!(
@@ -208,16 +198,7 @@ impl Plain {
                 visible_line(&path.display().to_string())
             );
             if self.yes_no(&question)? {
-                let allowed = match &id {
-                    Some(id) => {
-                        drafts::joint::allow_member_folders(&self.dirs, id, [path.as_path()]);
-                        drafts::joint::member_folders(&self.dirs, id)
-                    }
-                    None => drafts::joint::MemberFolders::EVERYWHERE,
-                };
-                found = drafts::joint::members_now(&draft.path, joint, &self.catalog, &draft.set, &allowed)
-                    .into_iter()
-                    .nth(m);
+                found = draft.member_now(m, &self.dirs, &self.catalog, &[path]);
             }
         }
         let current = match found {
@@ -275,13 +256,13 @@ impl Plain {
             ));
         }
         if item.scale.is_some() {
-            let tally = consensus::tally(joint, &draft.set, &item.id);
+            let tally = consensus::tally(joint, &draft.set, item);
             self.say(format!(
                 "Consensus: {} ({}).",
                 tally
                     .level(joint.item(&item.id).and_then(|r| r.consensus.as_ref()))
                     .label(),
-                tally.describe(&draft.set, &item.id)
+                tally.describe(&draft.set, item)
             ));
         }
         None

@@ -9,11 +9,13 @@
 //! [`drafts::perform`]. The end of input and the termination signals save and close.
 
 pub mod commands;
+mod conflicts;
 mod input;
 mod joint;
 mod open;
 mod placing;
 pub mod print;
+mod review;
 mod walk;
 
 use std::io::{IsTerminal, Write};
@@ -223,7 +225,8 @@ impl Plain {
             return Ok(());
         }
         match draft.save_now() {
-            Ok(()) | Err(SaveResult::Saved(_)) => Ok(()),
+            // A sync tool may leave a conflict copy at any time: looked for after each save.
+            Ok(()) | Err(SaveResult::Saved(_)) => self.offer_sync_copy(draft),
             Err(SaveResult::Failed(e)) => {
                 self.say(format!("Could not save {}: {e}.", draft.path.display()));
                 self.say(format!(
@@ -237,8 +240,8 @@ impl Plain {
         }
     }
 
-    /// The draft file was changed elsewhere: overwrite it, load it (keeping ours as a
-    /// separate draft), or decide later (nothing is saved meanwhile).
+    /// The draft file was changed elsewhere: merge it with ours, overwrite it, load it
+    /// (keeping ours as a separate draft), or decide later (nothing is saved meanwhile).
     fn settle_conflict(&mut self, draft: &mut Session) -> Result<(), Stop> {
         self.say(format!(
             "Another program changed {} since consult last saved it. Nothing was overwritten.",
@@ -246,9 +249,10 @@ impl Plain {
         ));
         loop {
             let answer = self.question(
-                "Type overwrite to write your version over it, reload to load theirs (yours is kept as a separate draft), or later.",
+                "Type merge to merge theirs with yours, overwrite to write your version over it, reload to load theirs (yours is kept as a separate draft), or later.",
             )?;
             match answer.trim().to_lowercase().as_str() {
+                "merge" => return self.merge_changed(draft),
                 "overwrite" => {
                     draft.overwrite_changed();
                     return self.save(draft);
@@ -261,7 +265,7 @@ impl Plain {
                     self.say("Nothing is saved until you decide; type save to be asked again.");
                     return Ok(());
                 }
-                _ => self.say("Please type overwrite, reload or later."),
+                _ => self.say("Please type merge, overwrite, reload or later."),
             }
         }
     }

@@ -55,6 +55,9 @@ impl Plain {
         if open.stop.is_none() {
             open.stop = self.offer_set_version(&mut open.draft).err();
         }
+        if open.stop.is_none() {
+            open.stop = self.offer_sync_copy(&mut open.draft).err();
+        }
         Ok(open)
     }
 

@@ -87,6 +87,15 @@ pub fn item(set: &QuestionSet, response: &Response, index: usize, full: bool) ->
         lines.extend(text_field("Reasoning", &answer.reasoning, None));
     }
     lines.push(format!("Status: {}.", answer.status.label()));
+    if let Some(waiting) = response
+        .reviews
+        .as_ref()
+        .and_then(|r| r.describe_waiting(&item.id))
+    {
+        lines.push(format!(
+            "From reviewers, waiting here: {waiting} (suggestions and comments list them)."
+        ));
+    }
     lines
 }
 
@@ -151,8 +160,13 @@ pub fn review(set: &QuestionSet, response: &Response) -> Vec<String> {
     )];
     for (i, item) in set.items().enumerate() {
         let answer = response.answer(&item.id).cloned().unwrap_or_default();
+        let waiting = response
+            .reviews
+            .as_ref()
+            .and_then(|r| r.describe_waiting(&item.id))
+            .map_or_else(String::new, |w| format!("; from reviewers, {w} waiting"));
         lines.push(format!(
-            "{}. {}: {}.",
+            "{}. {}: {}{waiting}.",
             i + 1,
             name(item),
             at_a_glance(set, item, &answer)
@@ -207,24 +221,7 @@ fn at_a_glance(set: &QuestionSet, item: &Item, answer: &Answer) -> String {
 
 /// What stands between the response and final, a line each. Empty when nothing does.
 pub fn still_to_do(set: &QuestionSet, to_do: &StillToDo) -> Vec<String> {
-    let label = |id: &str| set.item(id).map_or_else(|| one(id), |i| one(&i.label));
-    let open: Vec<String> = to_do.unanswered.iter().map(|id| label(id)).collect();
-    let mut lines = Vec::new();
-    match open.len() {
-        0 => {}
-        1 => lines.push(format!("1 item has no answer yet: {}.", open[0])),
-        n => lines.push(format!("{n} items have no answer yet: {}.", open.join(", "))),
-    }
-    for over in &to_do.over {
-        let unit = over.limit.unit.trim_end_matches('s');
-        lines.push(format!(
-            "{} is over its {unit} limit: {} of {}.",
-            label(&over.item),
-            over.limit.count,
-            over.limit.limit
-        ));
-    }
-    lines
+    to_do.describe(|id| set.item(id).map_or_else(|| one(id), |i| one(&i.label)))
 }
 
 fn or_none(text: &str) -> String {

@@ -93,6 +93,12 @@ impl Plain {
             | Command::Minority(..)
             | Command::Take(_)
             | Command::SignOff { .. } => return self.joint(draft, command),
+            Command::Suggestions
+            | Command::Accept(_)
+            | Command::Reject(_)
+            | Command::Comments
+            | Command::Resolve(..)
+            | Command::SignOffFrom(..) => return self.review_command(draft, command),
             Command::Ready => return self.toggle_ready(draft),
             Command::Passages => self.passages(draft),
             Command::Place(n, item) => return self.place(draft, n, &item),
@@ -120,6 +126,8 @@ impl Plain {
                 self.say_all(print::versions(&versions, &self.zone));
             }
             Command::Restore(number) => return self.restore(draft, number),
+            Command::Conflicts => self.list_conflicts(draft),
+            Command::Keep(number, keep) => return self.keep(draft, number, keep),
             Command::Save if draft.autosave.conflict => return self.settle_conflict(draft),
             Command::Save => {
                 self.save(draft)?;
@@ -417,25 +425,62 @@ impl Plain {
         asked
     }
 
-    fn export(&mut self, draft: &mut Session, format: Format, folder: Option<String>) -> Result<(), Stop> {
-        let folder = folder.map_or_else(|| self.exports_dir.clone(), PathBuf::from);
-        let path = export::default_path(&folder, &draft.response, format);
-        if path.exists() {
-            let question = format!("{} already exists. Replace it? yes or no", path.display());
-            if !self.yes_no(&question)? {
-                self.say("Nothing was exported.");
-                return Ok(());
+    /// Writes the export: in `format` to `folder`, or as and where this draft was exported
+    /// last (else the exports folder), and remembers both for next time, as the app does.
+    fn export(
+        &mut self,
+        draft: &mut Session,
+        format: Option<Format>,
+        folder: Option<String>,
+    ) -> Result<(), Stop> {
+        let id = draft.file.as_ref().map(|file| file.id.clone());
+        let last = |recall: fn(&crate::dirs::Dirs, &drafts::DraftId) -> Option<String>| {
+            id.as_ref().and_then(|id| recall(&self.dirs, id))
+        };
+        let (formats, remembered) = match format {
+            Some(format) => (vec![format], format.info().id),
+            None => match last(drafts::last_export_format).as_deref() {
+                Some("both") => (vec![Format::Markdown, Format::Json], "both"),
+                Some(id) if Format::named(id).is_some() => {
+                    let format = Format::named(id).expect("just checked");
+                    (vec![format], format.info().id)
+                }
+                _ => {
+                    self.say("This draft has not been exported yet: export needs a format, as in export md.");
+                    return Ok(());
+                }
+            },
+        };
+        let folder = folder
+            .or_else(|| last(drafts::last_export_folder))
+            .map_or_else(|| self.exports_dir.clone(), PathBuf::from);
+        for format in formats {
+            let path = export::default_path(&folder, &draft.response, format);
+            if path.exists() {
+                let question = format!("{} already exists. Replace it? yes or no", path.display());
+                if !self.yes_no(&question)? {
+                    self.say("Nothing was exported.");
+                    return Ok(());
+                }
             }
-        }
-        match drafts::export(
-            &draft.response,
-            &draft.set,
-            format,
-            (&draft.path, &path),
-            &crate::export::Options::default(),
-        ) {
-            Ok(()) => self.say(format!("Exported {} to {}.", format.name(), path.display())),
-            Err(e) => self.say(format!("Could not export to {}: {e}.", path.display())),
+            match drafts::export(
+                &draft.response,
+                &draft.set,
+                format,
+                (&draft.path, &path),
+                &crate::export::Options::default(),
+            ) {
+                Ok(()) => {
+                    self.say(format!("Exported {} to {}.", format.name(), path.display()));
+                    if let Some(id) = &id {
+                        drafts::remember_export(&self.dirs, id, &path, remembered);
+                    }
+                }
+                Err(e) => {
+                    self.say(format!("Could not export to {}: {e}.", path.display()));
+                    return Ok(());
+                }
+            }
         }
         Ok(())
     }

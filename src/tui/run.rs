@@ -73,11 +73,15 @@ fn event_loop(
     let mut painter = Painter::default();
     let mut redraw = Redraw::Whole;
     let mut quit = false;
+    let mut first_frame = true;
     loop {
         if redraw != Redraw::Nothing {
             let shown = painter.paint(tui, app, redraw)?;
             // What only drawing can know (how far a text scrolls) comes back in as an action.
             update(app, Action::Layout(shown));
+        }
+        if std::mem::take(&mut first_frame) {
+            app.after_first_frame();
         }
         // After the frame, so what was typed is on screen before any save is prepared.
         redraw = if catch_up(app, saver) {

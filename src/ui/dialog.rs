@@ -22,16 +22,20 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
             reasoning,
             answered_only,
             attribution,
+            for_review,
         } => {
             let joint = app.draft.as_ref().is_some_and(|d| d.response.joint.is_some());
+            let word = *choice == ExportChoice::One(crate::export::Format::Docx);
+            // A line each for the members' footnotes and the copy for review, where they apply.
+            let extra = u16::from(joint) + u16::from(word);
             // One more line than the files: who can read them.
-            let popup = centered(area, 76, if joint { 16 } else { 15 });
+            let popup = centered(area, 76, 15 + extra);
             frame.render_widget(Clear, popup);
             let block = panel(" Export ", true, theme);
             let inner = block.inner(popup);
             frame.render_widget(block, popup);
             let [formats, field, files] = Layout::vertical([
-                Constraint::Length(if joint { 6 } else { 5 }),
+                Constraint::Length(5 + extra),
                 Constraint::Length(3),
                 Constraint::Min(1),
             ])
@@ -60,6 +64,13 @@ pub fn draw(app: &App, dialog: &Dialog, theme: Theme, frame: &mut Frame, area: R
                     "[x] footnotes name the members each passage came from (Ctrl-N: words alone)"
                 } else {
                     "[ ] the words alone, no footnotes naming members (Ctrl-N: name them)"
+                }));
+            }
+            if word {
+                lines.push(Line::raw(if *for_review {
+                    "[x] a copy to send for review, with a note to reviewers (Ctrl-T: off)"
+                } else {
+                    "[ ] the submission (Ctrl-T: a copy for review, with Track Changes)"
                 }));
             }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), formats);

@@ -30,6 +30,7 @@ const ORDER: &[Context] = &[
     Context::Export,
     Context::CompareExport,
     Context::Members,
+    Context::Reviews,
     Context::Text,
     Context::Confirm,
     Context::Choose,

@@ -23,7 +23,7 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
         return;
     };
     let item = draft.item();
-    let tally = consensus::tally(joint, &draft.set, &item.id);
+    let tally = consensus::tally(joint, &draft.set, item);
     let record = joint.item(&item.id);
     let declared = record.and_then(|r| r.consensus.as_ref());
     let level = tally.level(declared);
@@ -31,7 +31,7 @@ pub fn draw(draft: &Draft, panel_state: &JointPanel, theme: Theme, frame: &mut F
     if declared.is_some_and(|d| d.level != tally.computed) {
         title.push_str(" (declared)");
     }
-    let counts = tally.describe(&draft.set, &item.id);
+    let counts = tally.describe(&draft.set, item);
     if panel_state.filter != Filter::All {
         title.push_str(" · filtered");
     }

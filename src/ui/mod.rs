@@ -9,6 +9,7 @@ mod placing;
 mod prose;
 mod respondent;
 mod review;
+mod review_panel;
 mod theme;
 mod typed;
 mod versions;
@@ -137,6 +138,13 @@ fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 format!("⚠ {over} {answers} over a limit · "),
                 theme.warning(),
             ));
+        }
+        // Reviewers' suggestions and comments still waiting, to be found by ✎ in the outline.
+        if let Some(reviews) = &draft.response.reviews {
+            let waiting = reviews.pending(None).count() + reviews.open_comments(None).count();
+            if waiting > 0 {
+                right.push(Span::raw(format!("✎ {waiting} from reviewers · ")));
+            }
         }
         if draft.response.status == crate::model::ResponseStatus::Final {
             right.push(Span::styled("final · ", theme.good()));

@@ -59,6 +59,17 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
                 notes.push(what.clone());
             }
             over += usize::from(over_here);
+            // Reviewers' suggestions and comments still waiting here.
+            if let Some(waiting) = response
+                .reviews
+                .as_ref()
+                .and_then(|r| r.describe_waiting(&item.id))
+            {
+                notes.insert(
+                    0,
+                    format!("{} {waiting}: Alt-R on the item", super::walk::REVIEW_MARK),
+                );
+            }
             // A joint response: who has signed off this item, and who objects.
             if let Some(joint) = &response.joint {
                 let [agreed, objected, _] = crate::joint::sign_off::counts(joint, Some(&item.id));
@@ -79,15 +90,24 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
         })
         .collect();
 
+    // Reviewers' suggestions and comments, when any were read back, on a line of their own.
+    let reviews = response.reviews.as_ref().map(|r| {
+        Line::raw(format!(
+            " From reviewers: {} suggestions pending, {} comments open (✎; Alt-R on the item)",
+            r.pending(None).count(),
+            r.open_comments(None).count()
+        ))
+    });
+    let summary_height = 3 + u16::from(reviews.is_some());
     let [summary_area, table_area] =
-        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+        Layout::vertical([Constraint::Length(summary_height), Constraint::Min(0)]).areas(area);
     let status = response.status.label();
     let toggle = if response.status == crate::model::ResponseStatus::Final {
         "f puts it back to draft"
     } else {
         "f marks the response final"
     };
-    let summary = vec![
+    let mut summary = vec![
         Line::styled(
             format!(" {answered}/{total} answered · response status: {status}"),
             theme.heading(),
@@ -114,6 +134,9 @@ pub fn draw(app: &App, selected: usize, theme: Theme, frame: &mut Frame, area: R
             theme.dim(),
         ),
     ];
+    if let Some(line) = reviews {
+        summary.insert(2, line);
+    }
     frame.render_widget(ratatui::widgets::Paragraph::new(summary), summary_area);
     let header = Row::new(["Item", "Position", "Words", "Still to do"]).style(theme.heading());
     let widths = [

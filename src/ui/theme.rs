@@ -57,6 +57,16 @@ impl Theme {
         self.fg(Color::Green)
     }
 
+    /// Words a reviewer took out: struck through (and red).
+    pub fn deleted(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::CROSSED_OUT)
+    }
+
+    /// Words a reviewer put in: underlined (and green).
+    pub fn inserted(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::UNDERLINED)
+    }
+
     pub fn key(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }

@@ -27,6 +27,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(R
     draw_outline(draft, going_to, theme, frame, outline);
     // The terminal's cursor is in the editor only while keys go to it, not under a dialog.
     let typing = app.focused() == crate::app::Focused::Walk(draft.focus());
+    // Reviewers' suggestions and comments, when asked for, in the members panel's place.
+    if app.review.open {
+        let item = super::review_panel::draw_beside(draft, &app.review, theme, frame, item);
+        return draw_item(draft, typing, theme, frame, item);
+    }
     // A joint response: the members panel beside the item on a wide screen, else below it
     // (a few lines until it has focus).
     let item = match (&app.joint, draft.response.joint.is_some()) {
@@ -50,6 +55,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(R
     };
     draw_item(draft, typing, theme, frame, item)
 }
+
+/// The outline's mark for an item with reviewers' suggestions or comments waiting.
+pub const REVIEW_MARK: &str = "✎";
 
 /// The mark for an item's status: a symbol, so it reads without colour.
 pub fn status_mark(status: ItemStatus) -> &'static str {
@@ -131,8 +139,15 @@ fn draw_outline(
                 .iter()
                 .any(|c| c.item.as_deref() == Some(item.id.as_str()));
             let mark = if conflicted { "!" } else { status_mark(status) };
+            // Reviewers' suggestions or comments wait here (Alt-R shows them).
+            let reviewed = draft
+                .response
+                .reviews
+                .as_ref()
+                .is_some_and(|r| r.waiting_on(&item.id));
             let text = format!(
-                " {} {}{:>3}",
+                "{}{} {}{:>3}",
+                if reviewed { REVIEW_MARK } else { " " },
                 mark,
                 fit(&crate::text::flat(&visible_line(&label)), label_width),
                 symbol

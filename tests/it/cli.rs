@@ -287,7 +287,7 @@ fn error_messages_name_the_place_and_the_problem() {
     );
     expect(
         "future-version-response.json",
-        "format version 6 is from a newer consult",
+        "format version 7 is from a newer consult",
     );
     expect("empty.json", "empty.json: error: file is empty");
     expect("not-utf8.json", "not-utf8.json:23:28: error: file is not UTF-8");

@@ -297,7 +297,7 @@ fn two_files_from_one_organisation_are_told_apart_by_date_with_a_warning() {
         warnings[0]
     );
     for format in [Format::Markdown, Format::Html, Format::Json] {
-        let out = compare::render(format, &comparison, compare::Quoted::NONE);
+        let out = compare::render(format, &comparison, None).unwrap();
         assert!(
             out.contains("2 files are from Local Government Association"),
             "{format:?}"
@@ -336,16 +336,40 @@ fn the_samples_as_markdown_json_and_csv() {
     }
 }
 
+/// Every document `consult compare` writes for the fixtures (hostile text, another version,
+/// a merge conflict not settled, a file set aside, notes asked for), byte for byte: made in
+/// one pass over the files, they stay as they were when the files were read twice.
+#[test]
+fn every_document_of_the_fixtures_stays_byte_for_byte() {
+    let sandbox = Sandbox::new();
+    let cases: [(&str, &[&str]); 3] = [
+        ("samples", &[COMMISSION, LOCAL_GOVERNMENT, "--with-notes"]),
+        ("hostile", &[COMMISSION, HOSTILE]),
+        (
+            "mixed",
+            &[LOCAL_GOVERNMENT, OLDER, UNSETTLED, CORRUPT, COMMISSION],
+        ),
+    ];
+    for (case, files) in cases {
+        for format in ["md", "html", "csv"] {
+            let notes = files.contains(&"--with-notes");
+            if notes && format == "csv" {
+                continue;
+            }
+            let mut args = vec!["compare", "--format", format];
+            args.extend(files);
+            let out = run(&sandbox, &args);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            insta::assert_snapshot!(format!("document_{case}.{format}"), out.stdout);
+        }
+    }
+}
+
 #[test]
 fn the_markdown_is_a_well_formed_document_with_the_matrix_as_a_table() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
     let comparison = load(samples());
-    let texts = consult::cli::compare::all_texts(&comparison, &|| {});
-    let quoted = compare::Quoted {
-        texts: &texts,
-        notes: false,
-    };
-    let markdown = compare::render(Format::Markdown, &comparison, quoted);
+    let markdown = compare::render(Format::Markdown, &comparison, None).unwrap();
     let mut headings = Vec::new();
     let mut tables = 0;
     let mut current: Option<(HeadingLevel, String)> = None;
@@ -661,7 +685,7 @@ fn a_spreadsheet_formula_in_a_name_stays_text_in_the_csv() {
     response.respondent.organisation = "=HYPERLINK(\"http://x\",\"click\")".into();
     let file = dir.path().join("formula.json");
     fs::write(&file, consult::export::json::render(&response)).unwrap();
-    let csv = compare::render(Format::Csv, &load(vec![file]), compare::Quoted::NONE);
+    let csv = compare::render(Format::Csv, &load(vec![file]), None).unwrap();
     let records = csv_records(&csv);
     let q1 = records.iter().find(|r| r[3] == "q1").unwrap();
     assert_eq!(q1[0], "'=HYPERLINK(\"http://x\",\"click\")");
@@ -1379,4 +1403,73 @@ fn only_a_key_point_written_by_hand_makes_a_shared_position_differ() {
         .filter(|&i| comparison.summaries[i].points_differ)
         .count();
     assert_eq!(marked, 1);
+}
+
+/// Each response is opened once in every format, and its path never looked up again: its
+/// size, kind and permissions come from the file opened. Counted with strace (Linux; .ci/run
+/// installs it); skipped with a message where strace is missing.
+#[cfg(target_os = "linux")]
+#[test]
+fn each_file_is_opened_once_in_every_format() {
+    if std::process::Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipped: strace is not installed");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = [COMMISSION, LOCAL_GOVERNMENT, HOSTILE]
+        .iter()
+        .map(|f| {
+            let to = dir.path().join(std::path::Path::new(f).file_name().unwrap());
+            fs::copy(root().join(f), &to).unwrap();
+            to.to_string_lossy().into_owned()
+        })
+        .collect();
+    for format in ["json", "csv", "md", "html", "pairs"] {
+        let log = dir.path().join(format!("{format}.strace"));
+        let out = dir.path().join(format!("comparison.{format}"));
+        let mut args = vec![
+            "compare",
+            "--format",
+            if format == "pairs" { "csv" } else { format },
+        ];
+        if format == "pairs" {
+            args.push("--pairs");
+        }
+        args.extend(["--out", out.to_str().unwrap()]);
+        args.extend(files.iter().map(String::as_str));
+        let mut traced = std::process::Command::new("strace");
+        traced
+            .args(["-f", "-qq", "-e", "trace=%file", "-o"])
+            .arg(&log)
+            .arg(env!("CARGO_BIN_EXE_consult"))
+            .args(&args)
+            .current_dir(root())
+            .envs(support::folders_env(sandbox.path()));
+        let traced = assert_cmd::Command::from_std(traced);
+        let run = sandbox::run(traced);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        let calls = fs::read_to_string(&log).unwrap();
+        for file in &files {
+            let quoted = format!("\"{file}\"");
+            // The command line names every file; the calls after it are what count.
+            let touching: Vec<&str> = calls
+                .lines()
+                .filter(|l| l.contains(&quoted) && !l.contains("execve("))
+                .collect();
+            let opens = touching.iter().filter(|l| l.contains("open")).count();
+            assert_eq!(
+                opens,
+                1,
+                "{format}: {file} opened {opens} times:\n{}",
+                touching.join("\n")
+            );
+            assert_eq!(
+                touching.len(),
+                1,
+                "{format}: {file} looked up again:\n{}",
+                touching.join("\n")
+            );
+        }
+    }
 }

@@ -341,12 +341,12 @@ fn a_response_is_written_as_version_1_until_it_uses_what_version_2_added() {
 fn a_file_from_a_newer_consult_says_so_rather_than_naming_unknown_fields() {
     let (text, _) = load(FIXTURES[0]);
     let newer = text
-        .replace("\"format_version\": 4", "\"format_version\": 6")
-        .replace("\"notes\":", "\"notes_v6\": \"x\",\n      \"notes\":");
+        .replace("\"format_version\": 4", "\"format_version\": 7")
+        .replace("\"notes\":", "\"notes_v7\": \"x\",\n      \"notes\":");
     let problem = parse::response(&newer).unwrap_err();
     assert_eq!(
         problem.message,
-        "format version 6 is from a newer consult (this build reads up to version 5); please upgrade consult"
+        "format version 7 is from a newer consult (this build reads up to version 6); please upgrade consult"
     );
 }
 

@@ -307,25 +307,10 @@ fn pandoc_size(markdown: &std::path::Path) -> Result<u64, String> {
 /// and the count, and the positions table's header comes again on the page it runs onto.
 #[test]
 fn printed_through_libreoffice_every_page_is_numbered() {
-    let tools = ["soffice", "pdfinfo", "pdftotext"];
-    if let Some(missing) = tools.iter().find(|t| which(t).is_none()) {
-        println!(
-            "skipped: {missing} is not installed (.ci/run installs libreoffice-writer-nogui and poppler-utils)"
-        );
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("response.docx");
-    std::fs::write(&docx, sample_docx("local-government.json")).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.path().display());
-    let converted = std::process::Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .output()
-        .unwrap();
-    let pdf = dir.path().join("response.pdf");
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let Some(pdf) = printed(dir.path(), &sample_docx("local-government.json")) else {
+        return;
+    };
     let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8(info.stdout).unwrap();
     let pages: usize = info
@@ -357,6 +342,35 @@ fn printed_through_libreoffice_every_page_is_numbered() {
         "{}",
         printed[1]
     );
+}
+
+/// `docx` printed to PDF by LibreOffice in `dir` (with a profile of its own there): the
+/// PDF's path, once LibreOffice has made it. `None`, having said why, when LibreOffice or
+/// poppler's tools are not installed.
+pub(crate) fn printed(dir: &std::path::Path, docx: &[u8]) -> Option<std::path::PathBuf> {
+    let tools = ["soffice", "pdfinfo", "pdftotext"];
+    if let Some(missing) = tools.iter().find(|t| which(t).is_none()) {
+        println!(
+            "skipped: {missing} is not installed (.ci/run installs libreoffice-writer-nogui and poppler-utils)"
+        );
+        return None;
+    }
+    let path = dir.join("response.docx");
+    std::fs::write(&path, docx).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let converted = std::process::Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let pdf = dir.join("response.pdf");
+    assert!(
+        converted.status.success() && pdf.exists(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    Some(pdf)
 }
 
 fn which(tool: &str) -> Option<std::path::PathBuf> {

@@ -176,7 +176,11 @@ fn the_secretariat_can_override_the_consensus_with_a_reason() {
     go_to(&mut h, "Question 4");
     let tally = {
         let draft = h.app.draft.as_ref().unwrap();
-        joint::consensus::tally(draft.response.joint.as_ref().unwrap(), &draft.set, "q4")
+        joint::consensus::tally(
+            draft.response.joint.as_ref().unwrap(),
+            &draft.set,
+            draft.set.item("q4").unwrap(),
+        )
     };
     assert_eq!(tally.computed, Consensus::StrongSupport, "{tally:?}");
     h.key(KeyCode::F(9));
@@ -259,7 +263,11 @@ fn a_member_that_changed_its_mind_is_marked_and_its_new_version_can_be_taken() {
     char_key(&mut h, 'u');
     assert!(h.message().contains("Took Northshire"), "{}", h.message());
     let draft = h.app.draft.as_ref().unwrap();
-    let tally = joint::consensus::tally(draft.response.joint.as_ref().unwrap(), &draft.set, "q4");
+    let tally = joint::consensus::tally(
+        draft.response.joint.as_ref().unwrap(),
+        &draft.set,
+        draft.set.item("q4").unwrap(),
+    );
     assert_eq!(tally.computed, Consensus::Full, "{tally:?}");
 }
 

@@ -801,6 +801,7 @@ fn arbitrary_response() -> impl Strategy<Value = Response> {
                 conflicts: Vec::new(),
                 joint: None,
                 source: None,
+                reviews: None,
             },
         )
 }

@@ -292,3 +292,31 @@ fn checking_an_imported_responses_placing_alike() {
     );
     assert_same(&app_file(h), &plain);
 }
+
+#[test]
+fn accepting_and_rejecting_reviewers_suggestions_alike() {
+    let draft = support::reviews::reviewed();
+    let mut h = app_on(&draft);
+    h.event(crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('r'),
+        crossterm::event::KeyModifiers::ALT,
+    )));
+    h.key(KeyCode::Char('a')); // suggestion 1; suggestion 2 is selected next
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char('r')); // suggestion 3
+    h.ctrl('z');
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char('r')); // suggestion 4, whose words are gone
+    h.key(KeyCode::Esc);
+    let app = app_file(h);
+    let plain = plain_on(&draft, "accept 1\nreject 3\nundo\nreject 4\nquit\n");
+    let decided = consult::parse::response(&app).unwrap().reviews.unwrap();
+    let decision = |n| decided.suggestion(n).unwrap().decision;
+    use consult::model::review::Decision;
+    assert_eq!(
+        [1, 3, 4].map(decision),
+        [Decision::Accepted, Decision::Pending, Decision::Rejected]
+    );
+    assert!(app.contains("population need"), "{app}");
+    assert_same(&app, &plain);
+}

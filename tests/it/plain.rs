@@ -221,7 +221,7 @@ fn bad_input_gets_one_line_and_the_dialogue_goes_on() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     for said in [
         "There is no command “dance”; type help for the list\n",
-        "“re” could be reasoning, ready, redo, review, respondent, restore; type more of the word\n",
+        "“re” could be reasoning, reject, resolve, ready, redo, review, respondent, restore; type more of the word\n",
         "There is no item 99; items are numbered 1 to 14.\n",
         "No item matches “zebra”; try a number from 1 to 14.\n",
         "go needs an item: its number (go 3) or a few words of its label (go question 2)\n",
@@ -478,14 +478,9 @@ fn unsaved_work_from_an_earlier_session_is_offered_back() {
 #[test]
 fn a_file_changed_elsewhere_is_never_overwritten_unasked() {
     let home = Home::new();
-    let draft = home.draft_from(LOCAL_GOVERNMENT);
-    let mut plain = Piped::start(&home, &["edit", "draft.json"]);
-    plain.wait_for("Type help for the commands.");
-    let mut theirs = response(&draft);
-    theirs.respondent.role = "Changed by a colleague".into();
-    std::fs::write(&draft, consult::export::json::render(&theirs)).unwrap();
+    let (draft, mut plain, theirs) = changed_by_a_colleague(&home, None);
     plain.send("go 2\np 1\n");
-    plain.wait_for("Type overwrite to write your version over it");
+    plain.wait_for("overwrite to write your version over it");
     plain.send("reload\n");
     plain.wait_for("Loaded the changed file; your version is kept as");
     plain.send("quit\n");
@@ -501,6 +496,122 @@ fn a_file_changed_elsewhere_is_never_overwritten_unasked() {
         Some("agree"),
         "ours is a separate draft"
     );
+}
+
+#[test]
+fn a_file_changed_elsewhere_can_be_merged_and_its_conflicts_settled_in_plain_mode() {
+    let home = Home::new();
+    let (draft, mut plain, _) = changed_by_a_colleague(&home, Some("disagree"));
+    // Ours chooses "agree" on the same item: a conflict; their role is theirs alone.
+    plain.send("go 2\np 1\n");
+    plain.wait_for("Type merge to merge theirs with yours");
+    plain.send("merge\n");
+    plain.wait_for("Merged the changed file in; 1 merge conflicts to settle, conflicts lists them.");
+    plain.send("conflicts\n");
+    plain.wait_for("1. q1 position\n   ours: agree\n   theirs: disagree\n");
+    plain.send("keep 1 theirs\n");
+    plain.wait_for("Settled q1 position. Every merge conflict is settled");
+    plain.send("undo\nconflicts\n");
+    plain.wait_for("Taken back:");
+    plain.send("keep 1 ours\nquit\n");
+    assert!(plain.wait_exit());
+    let merged = response(&draft);
+    assert_eq!(
+        merged.respondent.role, "Changed by a colleague",
+        "theirs alone merged in"
+    );
+    assert_eq!(merged.answer("q1").unwrap().position.as_deref(), Some("agree"));
+    assert!(merged.conflicts.is_empty());
+}
+
+#[test]
+fn export_alone_exports_as_and_where_the_draft_was_exported_last() {
+    let home = Home::new();
+    home.draft_from(LOCAL_GOVERNMENT);
+    let folder = home.path().join("for the board");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut plain = Piped::start(&home, &["edit", "draft.json"]);
+    plain.wait_for("Type help for the commands.");
+    plain.send("export\n");
+    plain.wait_for("This draft has not been exported yet: export needs a format, as in export md.");
+    plain.send(&format!("export json {}\nquit\n", folder.display()));
+    assert!(plain.wait_exit());
+    let exported = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(&exported).unwrap();
+    // Another session: the same format, to the same folder.
+    let mut plain = Piped::start(&home, &["edit", "draft.json"]);
+    plain.wait_for("Type help for the commands.");
+    plain.send("export\nquit\n");
+    assert!(plain.wait_exit());
+    assert!(
+        plain
+            .output()
+            .contains(&format!("Exported JSON to {}.", exported.display())),
+        "{}",
+        plain.output()
+    );
+    assert!(exported.exists());
+}
+
+#[test]
+fn a_sync_tools_conflict_copy_is_offered_on_opening_merged_on_yes_and_then_in_the_trash() {
+    let home = Home::new();
+    let draft = home.draft_from(LOCAL_GOVERNMENT);
+    let copy = home
+        .path()
+        .join("draft (Jo Bloggs's conflicted copy 2026-12-07).json");
+    let mut theirs = response(&draft);
+    theirs.respondent.role = "Changed in the copy".into();
+    std::fs::write(&copy, consult::export::json::render(&theirs)).unwrap();
+    let declined = home.run(&["edit", "draft.json"], "no\nquit\n");
+    assert!(
+        declined.stdout.contains(
+            "A conflicting copy of this draft was left by a sync tool (Dropbox): draft (Jo Bloggs's conflicted copy 2026-12-07).json.\nMerge it in? The copy then goes to the deleted drafts. yes or no\nThe copy is left where it is.\n"
+        ),
+        "{}",
+        declined.stdout
+    );
+    assert!(copy.exists());
+    let merged = home.run(&["edit", "draft.json"], "yes\nconflicts\nkeep 1 theirs\nquit\n");
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert!(
+        merged
+            .stdout
+            .contains("Merged the sync tool's copy in; 1 merge conflicts to settle, conflicts lists them (with no common saved version to go by, every difference is a conflict); the copy is in the deleted drafts."),
+        "{}",
+        merged.stdout
+    );
+    assert!(!copy.exists());
+    assert!(
+        home.path()
+            .join("data/trash")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_some()
+    );
+    assert_eq!(response(&draft).respondent.role, "Changed in the copy");
+}
+
+/// A draft open in plain mode whose file a colleague then changed: a new role, and on
+/// Question 1 the position `q1`, if given.
+fn changed_by_a_colleague(home: &Home, q1: Option<&str>) -> (PathBuf, Piped, consult::model::Response) {
+    let draft = home.draft_from(LOCAL_GOVERNMENT);
+    let plain = Piped::start(home, &["edit", "draft.json"]);
+    plain.wait_for("Type help for the commands.");
+    let mut theirs = response(&draft);
+    theirs.respondent.role = "Changed by a colleague".into();
+    if let Some(position) = q1 {
+        let answer = theirs.answers.iter_mut().find(|a| a.item == "q1").unwrap();
+        answer.position = Some(position.into());
+    }
+    std::fs::write(&draft, consult::export::json::render(&theirs)).unwrap();
+    (draft, plain, theirs)
 }
 
 /// Whether `done` comes true within 15 seconds.

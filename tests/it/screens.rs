@@ -332,3 +332,16 @@ fn the_comparison_export_dialog() {
         h
     });
 }
+
+#[test]
+fn export_dialog_making_a_copy_for_review() {
+    snapshot("export_for_review", || {
+        let mut h = commission_at(2);
+        h.app.exports_dir = "exports".into();
+        h.ctrl('e');
+        h.key(KeyCode::Tab);
+        h.key(KeyCode::Tab);
+        h.ctrl('t');
+        h
+    });
+}

@@ -169,3 +169,29 @@ fn consult_list_marks_the_copy() {
     );
     assert_eq!(json.stdout.matches("conflict_copy_of").count(), 1);
 }
+
+#[test]
+fn a_copy_left_while_the_draft_is_open_is_offered_after_the_next_save_and_once_only() {
+    let mut h = Harness::with_drafts(&[COMMISSION]);
+    open_original(&mut h);
+    assert!(h.app.dialog.is_none(), "no copy yet");
+    let theirs = std::fs::read_to_string(h.drafts_dir().join(DRAFT)).unwrap();
+    std::fs::write(h.drafts_dir().join(COPY), theirs).unwrap();
+    h.type_text("x");
+    h.ctrl('s');
+    assert!(
+        matches!(
+            &h.app.dialog,
+            Some(Dialog::Confirm {
+                pending: Pending::MergeSyncCopy(_),
+                ..
+            })
+        ),
+        "offered after the save"
+    );
+    h.key(KeyCode::Char('n'));
+    h.type_text("y");
+    h.ctrl('s');
+    assert!(h.app.dialog.is_none(), "asked once only");
+    assert!(h.drafts_dir().join(COPY).exists());
+}

@@ -20,8 +20,20 @@ pub struct Opened {
 /// Reads a response file and checks it against its question set: `set` if given,
 /// else the set in `catalog` with the id the response names.
 pub fn open_response(path: &Path, catalog: &Catalog, set: Option<&QuestionSet>) -> Result<Opened, FileError> {
-    let text = storage::read_text(path)?;
-    response_from_text(&text, catalog, set).map_err(|problems| FileError::bad(path, problems))
+    open_response_and_bytes(path, catalog, set).map(|(opened, _)| opened)
+}
+
+/// [`open_response`], with the file's bytes as they were read: a review copy records
+/// which saved version it was made from by their digest.
+pub fn open_response_and_bytes(
+    path: &Path,
+    catalog: &Catalog,
+    set: Option<&QuestionSet>,
+) -> Result<(Opened, Vec<u8>), FileError> {
+    let bytes = storage::read_bytes(path)?;
+    let text = parse::decode(&bytes).map_err(|problem| FileError::bad(path, vec![problem]))?;
+    let opened = response_from_text(text, catalog, set).map_err(|problems| FileError::bad(path, problems))?;
+    Ok((opened, bytes))
 }
 
 /// The same as [`open_response`] for text already read.

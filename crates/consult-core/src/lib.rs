@@ -24,6 +24,7 @@ pub mod model;
 pub mod out;
 pub mod outline;
 pub mod parse;
+pub mod review;
 pub mod schema;
 pub mod sentences;
 pub mod session;

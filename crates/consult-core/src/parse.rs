@@ -3,7 +3,8 @@
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+mod lists;
 
 use crate::model::validate::{self, Location, Problem, future_version_message};
 use crate::model::{QuestionSet, Response, question_set::QUESTION_SET_FORMAT, response::RESPONSE_FORMAT};
@@ -105,6 +106,13 @@ struct Peek {
 
 /// `Peek` for any JSON text: `None` when the text is not a JSON object.
 fn peek(text: &str) -> Result<Option<Peek>, serde_json::Error> {
+    // An object is read straight into `Peek`, skipping the rest unbuilt; anything else (and an
+    // object serde will not take as `Peek`, such as one naming a field twice) is judged whole.
+    if text.trim_start().starts_with('{')
+        && let Ok(peek) = serde_json::from_str(text)
+    {
+        return Ok(Some(peek));
+    }
     let value: serde_json::Value = serde_json::from_str(text)?;
     if !value.is_object() {
         return Ok(None);
@@ -148,30 +156,42 @@ pub fn response(text: &str) -> Result<Response, Problem> {
 }
 
 fn typed<T: DeserializeOwned + Serialize>(text: &str, newest: u32) -> Result<T, Problem> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        // A newer format's unknown fields would otherwise be reported one by one:
-        // the version is the real problem, so say that instead.
-        if let Some(found) = future_version(text, newest) {
-            return Problem::at("format_version", future_version_message(found, newest));
-        }
-        let path = e.path().to_string();
-        json_problem(e.inner(), Some(path))
-    })?;
-    deserializer.end().map_err(|e| json_problem(&e, None))?;
+    // Most files are well formed: read them without tracking the path, which costs several
+    // times the reading itself on a large file, and track it only to say where a problem is.
+    let value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(_) => return Err(located_problem::<T>(text, newest)),
+    };
     if let Some(problem) = list_for_record(text, &value) {
         return Err(problem);
     }
     Ok(value)
 }
 
+/// The first problem in `text`, which does not read as a `T`, located by JSON path.
+fn located_problem<T: DeserializeOwned>(text: &str, newest: u32) -> Problem {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let problem = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(_) => deserializer.end().err().map(|e| json_problem(&e, None)),
+        Err(e) => {
+            // A newer format's unknown fields would otherwise be reported one by one:
+            // the version is the real problem, so say that instead.
+            if let Some(found) = future_version(text, newest) {
+                return Problem::at("format_version", future_version_message(found, newest));
+            }
+            let path = e.path().to_string();
+            Some(json_problem(e.inner(), Some(path)))
+        }
+    };
+    problem.unwrap_or_else(|| Problem::error(Location::File, "invalid JSON"))
+}
+
 /// serde reads a record from a JSON list as readily as from an object, taking the values in
 /// field order, so `"respondent": ["Example Trust"]` would load as if it named the organisation.
 /// Every record in consult's formats is an object: a list in the place of one is refused.
 fn list_for_record<T: Serialize>(text: &str, document: &T) -> Option<Problem> {
-    let found: Value = serde_json::from_str(text).ok()?;
     let expected = serde_json::to_value(document).ok()?;
-    let path = list_in_place_of_object(&found, &expected, String::new())?;
+    let path = lists::first_in_place_of_record(text, &expected)?;
     if path.is_empty() {
         return Some(not_ours());
     }
@@ -179,27 +199,6 @@ fn list_for_record<T: Serialize>(text: &str, document: &T) -> Option<Problem> {
         path,
         "invalid type: sequence, expected an object with named fields",
     ))
-}
-
-/// The path of the first list in `found` where `expected` has an object.
-fn list_in_place_of_object(found: &Value, expected: &Value, path: String) -> Option<String> {
-    match (found, expected) {
-        (Value::Array(_), Value::Object(_)) => Some(path),
-        (Value::Object(found), Value::Object(expected)) => expected.iter().find_map(|(key, e)| {
-            let path = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
-            };
-            list_in_place_of_object(found.get(key)?, e, path)
-        }),
-        (Value::Array(found), Value::Array(expected)) => found
-            .iter()
-            .zip(expected)
-            .enumerate()
-            .find_map(|(i, (f, e))| list_in_place_of_object(f, e, format!("{path}[{i}]"))),
-        _ => None,
-    }
 }
 
 fn future_version(text: &str, newest: u32) -> Option<u64> {
@@ -266,4 +265,70 @@ fn plain_types(message: &str) -> String {
         }
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn sample() -> Value {
+        let set = crate::model::validate::tests::small_set();
+        let mut response = Response::new(&set, "Example Trust");
+        response.answers.push(crate::model::Answer {
+            item: set.items().next().unwrap().id.clone(),
+            ..Default::default()
+        });
+        serde_json::to_value(&response).unwrap()
+    }
+
+    fn problem_at(document: &Value) -> String {
+        let problem = response(&document.to_string()).unwrap_err();
+        problem.location.to_string()
+    }
+
+    // The path of a list in place of a record is put together only when one is found.
+    #[test]
+    fn a_list_in_place_of_a_record_is_named_by_its_path() {
+        let well_formed = sample();
+        assert!(response(&well_formed.to_string()).is_ok());
+
+        let mut document = well_formed.clone();
+        document["respondent"] = serde_json::json!(["Example Trust", "", "", null, true]);
+        assert_eq!(problem_at(&document), "at respondent");
+
+        let mut document = well_formed.clone();
+        let set = &document["question_set"];
+        let in_field_order = serde_json::json!([set["id"], set["title"], set["digest"]]);
+        document["question_set"] = in_field_order;
+        assert_eq!(problem_at(&document), "at question_set");
+    }
+
+    #[test]
+    fn a_problem_in_a_large_well_formed_looking_file_keeps_its_path() {
+        let mut document = sample();
+        document["answers"][0]["status"] = serde_json::json!("half-done");
+        let problem = response(&document.to_string()).unwrap_err();
+        assert!(
+            problem.message.contains("answers[0].status"),
+            "{}",
+            problem.message
+        );
+    }
+
+    #[test]
+    fn kind_reads_objects_without_building_them_and_judges_the_rest_whole() {
+        assert_eq!(kind(&sample().to_string()), Ok(DocKind::Response));
+        assert_eq!(
+            kind(r#"{"sections": [], "x": {"deep": [1, 2]}}"#),
+            Ok(DocKind::QuestionSet)
+        );
+        // A field named twice, a list, a bare value: as before, from the whole text.
+        assert_eq!(
+            kind(r#"{"sections": [], "sections": []}"#),
+            Ok(DocKind::QuestionSet)
+        );
+        assert_eq!(kind("[1, 2]"), Err(not_ours()));
+        assert!(kind(r#"{"sections": [}"#).is_err());
+    }
 }

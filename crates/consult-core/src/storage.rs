@@ -98,6 +98,22 @@ impl SourceMode {
         }
     }
 
+    /// The permissions in `meta`, from a file already opened: no second look at its path.
+    pub fn of_metadata(meta: &fs::Metadata) -> SourceMode {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            SourceMode {
+                bits: meta.permissions().mode() & 0o777,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            SourceMode::OPEN
+        }
+    }
+
     /// Readable only by whom both may be read by: a document made of several files.
     pub fn narrowest(self, other: SourceMode) -> SourceMode {
         #[cfg(unix)]
@@ -234,20 +250,55 @@ pub fn resolve_link(path: &Path) -> io::Result<PathBuf> {
 
 /// A free file name in `dir` for `name`: `name`, else `stem-2.ext`, `stem-3.ext`…
 pub fn free_name(dir: &Path, name: &str) -> PathBuf {
-    let first = dir.join(name);
-    if !first.exists() {
-        return first;
+    numbered(&dir.join(name), |candidate, _| !candidate.exists())
+}
+
+/// `first`, or the first of `name-2.ext`, `name-3.ext`… beside it that `usable` accepts
+/// (told whether it is `first` itself): the one numbering every "a name of its own" uses.
+pub fn numbered(first: &Path, mut usable: impl FnMut(&Path, bool) -> bool) -> PathBuf {
+    if usable(first, true) {
+        return first.to_path_buf();
     }
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "json"));
+    let stem = first
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let extension = first
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
     (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
+        .map(|n| first.with_file_name(format!("{stem}-{n}{extension}")))
+        .find(|candidate| usable(candidate, false))
         .expect("some number is free")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_of_its_own_is_numbered_before_the_extension_and_asks_about_each_candidate() {
+        let mut asked = Vec::new();
+        let chosen = numbered(Path::new("drafts/reply.json"), |candidate, first| {
+            asked.push((candidate.to_path_buf(), first));
+            candidate.ends_with("reply-3.json")
+        });
+        assert_eq!(chosen, Path::new("drafts/reply-3.json"));
+        assert_eq!(
+            asked,
+            [
+                (PathBuf::from("drafts/reply.json"), true),
+                (PathBuf::from("drafts/reply-2.json"), false),
+                (PathBuf::from("drafts/reply-3.json"), false),
+            ]
+        );
+        let bare = numbered(Path::new("notes"), |candidate, first| {
+            !first && candidate.ends_with("notes-2")
+        });
+        assert_eq!(bare, Path::new("notes-2"));
+    }
 
     #[test]
     fn only_the_atomic_writes_own_temporary_names_are_recognised() {

@@ -30,13 +30,43 @@ fn sanitise(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
         let kept = keep_breaks && matches!(c, '\n' | '\t');
         !kept && (c.is_control() || is_bidi_control(c))
     };
-    if !text.chars().any(hidden) {
+    if !has_hidden(text, keep_breaks, hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
         .map(|c| if hidden(c) { control_picture(c) } else { c })
         .collect::<String>()
         .into()
+}
+
+/// Whether `text` has a character `hidden` hides. Whole answers pass through here for every
+/// export, so blocks of plain ASCII (printable, or the breaks kept) are passed over a block
+/// at a time, in a loop the compiler turns into vector instructions; only blocks with
+/// anything else are looked at character by character.
+fn has_hidden(text: &str, keep_breaks: bool, hidden: impl Fn(char) -> bool) -> bool {
+    const BLOCK: usize = 64;
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || (keep_breaks && (b == b'\n' || b == b'\t'));
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + BLOCK).min(bytes.len());
+        if !bytes[start..end].iter().fold(true, |all, &b| all & plain(b)) {
+            // The whole characters this block touches.
+            let mut from = start;
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = end;
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            if text[from..to].chars().any(&hidden) {
+                return true;
+            }
+        }
+        start = end;
+    }
+    false
 }
 
 /// Bidirectional overrides can make text read differently from what it holds.
@@ -281,6 +311,29 @@ mod tests {
             visible_line("plain"),
             std::borrow::Cow::Borrowed("plain")
         ));
+    }
+
+    #[test]
+    fn a_hidden_character_is_found_wherever_it_falls_in_a_block() {
+        // Each hidden character (and some harmless ones beside it) at every place across
+        // the blocks the quick look goes by, in long plain text and after wide letters.
+        for lead in ["", "é", "東京", "\u{a0}"] {
+            for at in 0..140 {
+                for odd in ['\x1b', '\u{7f}', '\u{85}', '\u{202E}', '\r', 'é', '—', '\n', '\t'] {
+                    let text = format!("{lead}{}{odd}{}", &"word ".repeat(30)[..at], "tail ".repeat(10));
+                    for keep in [true, false] {
+                        let hidden = |c: char| {
+                            !(keep && matches!(c, '\n' | '\t')) && (c.is_control() || is_bidi_control(c))
+                        };
+                        assert_eq!(
+                            has_hidden(&text, keep, hidden),
+                            text.chars().any(hidden),
+                            "{odd:?} at {at} after {lead:?}, breaks kept: {keep}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

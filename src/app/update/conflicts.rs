@@ -110,50 +110,21 @@ pub(super) fn merge_changed(app: &mut App) {
     };
     draft.content_replaced();
     app.content_replaced();
-    let how = if merged.three_way {
-        ""
-    } else {
-        " (with no common version to go by, every difference is a conflict)"
-    };
-    match merged.conflicts {
-        0 => info(app, "Merged the changed file with yours; nothing conflicted"),
-        n => info(
-            app,
-            format!("Merged; {n} merge conflicts to settle, marked ! in the outline (F6){how}"),
-        ),
-    }
+    let said = merged.describe("the changed file", "marked ! in the outline (F6)");
+    info(app, said.trim_end_matches('.'));
 }
 
 /// Merges a sync tool's conflict copy into the open draft (see
-/// [`Session::merge_sync_copy`](crate::session::Session::merge_sync_copy)), then moves the
-/// copy to the trash: the merge is on screen, and saved like any change.
+/// [`Session::merge_sync_copy`](crate::session::Session::merge_sync_copy)), which then moves
+/// the copy to the trash: the merge is on screen, and saved like any change.
 pub(super) fn merge_sync_copy(app: &mut App, copy: &std::path::Path) {
     let Some(draft) = app.draft.as_mut() else { return };
-    let merged = match draft.session.merge_sync_copy(&app.dirs, &app.catalog, copy) {
+    let (merged, went) = match draft.session.merge_sync_copy(&app.dirs, &app.catalog, copy) {
         Ok(merged) => merged,
         Err(e) => return error(app, format!("{}; nothing changed", crate::text::capitalised(&e))),
     };
     draft.content_replaced();
     app.content_replaced();
-    let trashed = match drafts::delete(copy, &app.dirs.trash()) {
-        Ok(_) => "the copy is in the deleted drafts",
-        Err(_) => "the copy could not be moved to the deleted drafts and is still there",
-    };
-    let how = if merged.three_way {
-        ""
-    } else {
-        " (with no common saved version to go by, every difference is a conflict)"
-    };
-    match merged.conflicts {
-        0 => info(
-            app,
-            format!("Merged the sync tool's copy in; nothing conflicted; {trashed}"),
-        ),
-        n => info(
-            app,
-            format!(
-                "Merged the sync tool's copy in; {n} merge conflicts to settle, marked ! in the outline (F6){how}; {trashed}"
-            ),
-        ),
-    }
+    let said = merged.describe("the sync tool's copy", "marked ! in the outline (F6)");
+    info(app, format!("{}; {went}", said.trim_end_matches('.')));
 }

@@ -24,6 +24,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> 
                 reasoning,
                 answered_only,
                 attribution,
+                for_review,
             },
             Command::Yes,
         ) => {
@@ -34,6 +35,7 @@ pub(super) fn dialog_command(app: &mut App, command: Command) -> Option<Effect> 
                 reasoning,
                 answered_only,
                 attribution,
+                for_review: for_review && choice == ExportChoice::One(export::Format::Docx),
                 choice,
             };
             let existing: Vec<PathBuf> = plan
@@ -150,6 +152,22 @@ fn changed_in_place(app: &mut App, command: Command) -> bool {
         (Some(Dialog::Export { .. }), Command::Attribution) => {
             message = Some("Only a joint response has members to name");
         }
+        (
+            Some(Dialog::Export {
+                choice: ExportChoice::One(export::Format::Docx),
+                for_review,
+                attribution,
+                ..
+            }),
+            Command::ForReview,
+        ) => {
+            *for_review = !*for_review;
+            // A copy for review is the submission as sent, unless footnotes are asked for again.
+            *attribution = !*for_review;
+        }
+        (Some(Dialog::Export { .. }), Command::ForReview) => {
+            message = Some("Only a Word document can be a copy for review: Tab to Word first");
+        }
         _ => return false,
     }
     if let Some(message) = message {
@@ -216,11 +234,17 @@ pub(super) fn export_dialog(app: &App) -> Dialog {
         reasoning: true,
         answered_only: false,
         attribution: true,
+        for_review: false,
         folder,
     }
 }
 
 pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
+    if plan.for_review
+        && let Err(why) = saved_for_review(app)
+    {
+        return error(app, why);
+    }
     let Some(draft) = &app.draft else { return };
     let options = export::Options {
         reasoning: plan.reasoning,
@@ -230,27 +254,43 @@ pub(super) fn write_exports(app: &mut App, plan: &ExportPlan) {
     };
     let mut written = Vec::new();
     for (format, path) in &plan.files {
-        match drafts::export(
-            &draft.response,
-            &draft.set,
-            *format,
-            (&draft.path, path),
-            &options,
-        ) {
+        let result = if plan.for_review && *format == export::Format::Docx {
+            let saved = draft.autosave.on_disk;
+            drafts::export_review_copy(&app.dirs, (&draft.path, path), &draft.set, saved, &options)
+        } else {
+            drafts::export(
+                &draft.response,
+                &draft.set,
+                *format,
+                (&draft.path, path),
+                &options,
+            )
+        };
+        match result {
             Ok(()) => written.push(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
             Err(e) => return error(app, format!("Could not export to {}: {e}", path.display())),
         }
     }
-    if let Some(file) = draft.file.as_ref() {
-        // Remembered as a full path, so an export from another working folder lands in
-        // the same place; and the format, to be proposed again.
-        if let Some(folder) = written.first().and_then(|p| p.parent()) {
-            drafts::remember_export_folder(&app.dirs, &file.id, &folder.display().to_string());
-        }
-        drafts::remember_export_format(&app.dirs, &file.id, plan.choice.id());
+    if let (Some(file), Some(first)) = (draft.file.as_ref(), written.first()) {
+        drafts::remember_export(&app.dirs, &file.id, first, plan.choice.id());
     }
     let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     info(app, format!("Exported to {}", list.join(" and ")));
+}
+
+/// A copy for review is made from the draft as saved, so that what comes back can be
+/// compared with what was sent: anything unsaved is saved first, here and now.
+fn saved_for_review(app: &mut App) -> Result<(), String> {
+    let Some(draft) = app.draft.as_mut() else {
+        return Ok(());
+    };
+    if draft.autosave.is_saving() {
+        return Err("A save is under way: make the copy for review again in a moment".into());
+    }
+    draft.save_now().map_err(|result| match result {
+        SaveResult::Failed(e) => format!("Could not save before making the copy for review: {e}"),
+        _ => "The draft was changed elsewhere: settle that before making a copy for review".to_string(),
+    })
 }
 
 /// The comparison's export dialog, proposing the usual exports folder; only once

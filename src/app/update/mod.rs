@@ -26,6 +26,7 @@ mod home;
 mod joint;
 mod placing;
 mod recovering;
+mod review;
 mod typing;
 mod walk;
 
@@ -35,6 +36,7 @@ use home::*;
 use joint::*;
 use placing::*;
 use recovering::*;
+use review::*;
 use typing::*;
 use walk::*;
 
@@ -55,6 +57,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             if first_conflict && app.dialog.is_none() {
                 app.dialog = Some(conflict_dialog(draft));
             }
+            // A sync tool may leave a conflict copy at any time: looked for after each save.
+            if outcome.result != SaveResult::Conflict {
+                app.offer_sync_copy();
+            }
+            let draft = app.draft.as_mut()?;
             if draft.leave_when_saved && !draft.autosave.is_saving() {
                 draft.leave_when_saved = false;
                 return go_home(app);
@@ -105,12 +112,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             say_if_reopened(app);
             // Another item: the members panel starts again on its first member and
             // sentence, so one Enter cannot adopt a passage chosen on the item before.
-            if app.draft.as_ref().map(|d| d.session.current) != item
-                && let Some(panel) = app.joint.as_mut()
-            {
-                panel.member = 0;
-                panel.unit = 0;
-                panel.field = crate::model::joint::Field::Answer;
+            if app.draft.as_ref().map(|d| d.session.current) != item {
+                app.review.selected = 0;
+                if let Some(panel) = app.joint.as_mut() {
+                    panel.member = 0;
+                    panel.unit = 0;
+                    panel.field = crate::model::joint::Field::Answer;
+                }
             }
             job
         }
@@ -179,6 +187,9 @@ fn run(app: &mut App, command: Command) -> Option<Effect> {
             return None;
         }
         _ => {}
+    }
+    if app.focused() == Focused::Reviews || matches!(command, Command::Reviews(_)) {
+        return review_panel_command(app, command);
     }
     if app.focused() == Focused::Members {
         return joint_command(app, command);
@@ -269,6 +280,7 @@ pub(super) fn go_home(app: &mut App) -> Option<Effect> {
     }
     app.draft = None;
     app.joint = None;
+    app.review = Default::default();
     app.refresh_drafts();
     // Other drafts' unsaved work waits for the drafts list.
     offer_next_recovery(app);

@@ -125,6 +125,7 @@ pub(super) fn decide(app: &mut App, choice: Choice, key: char) -> Option<Effect>
         Decision::NotNow => {}
         Decision::BringUpToDate | Decision::KeepEarlierVersion => return answer_set_version(app, decision),
         Decision::Consensus(_) | Decision::SignOff { .. } => decided(app, decision),
+        Decision::CommentSignOff { number, state } => sign_off_from_comment(app, number, state),
         Decision::MergeChanged => merge_changed(app),
         Decision::Later if app.recovery.offered.is_empty() => {}
         Decision::Later => {

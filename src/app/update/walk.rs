@@ -246,43 +246,11 @@ pub(super) fn review_command(app: &mut App, command: Command) -> Option<Effect> 
     None
 }
 
-/// What stands between the response and final, as one sentence: items with no answer
-/// yet, and answers over a limit. None when nothing does.
+/// What stands between the response and final, as one sentence of counts. None when
+/// nothing does.
 fn still_to_do(draft: &Draft) -> Option<String> {
-    let to_do = draft.still_to_do();
-    let mut parts = Vec::new();
-    match to_do.unanswered.len() {
-        0 => {}
-        1 => parts.push("1 item has no answer yet".to_string()),
-        n => parts.push(format!("{n} items have no answer yet")),
-    }
-    if !to_do.over.is_empty() {
-        let label = |id: &str| draft.set.item(id).map_or(id, |i| i.label.as_str()).to_string();
-        let which: Vec<String> = to_do
-            .over
-            .iter()
-            .map(|o| format!("{} {}/{}", label(&o.item), o.limit.count, o.limit.limit))
-            .collect();
-        let (count, answers) = match to_do.answers_over() {
-            1 => (String::new(), "1 answer is"),
-            n => (format!("{n} "), "answers are"),
-        };
-        let limit = match to_do
-            .over
-            .iter()
-            .map(|o| o.limit.unit)
-            .reduce(|a, b| if a == b { a } else { "" })
-        {
-            Some("words") => "the word limit",
-            Some("characters") => "the character limit",
-            _ => "their limits",
-        };
-        parts.push(format!(
-            "{count}{answers} over {limit} ({})",
-            crate::text::visible_line(&which.join(", "))
-        ));
-    }
-    (!parts.is_empty()).then(|| crate::text::capitalised(&parts.join(", and ")))
+    let label = |id: &str| draft.set.item(id).map_or(id, |i| i.label.as_str()).to_string();
+    draft.still_to_do().summary(label)
 }
 
 pub(super) fn set_status(app: &mut App, status: ResponseStatus) {

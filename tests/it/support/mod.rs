@@ -10,6 +10,8 @@ pub mod files;
 pub mod fixtures;
 pub mod painted;
 pub mod pty;
+pub mod review_copy;
+pub mod reviews;
 pub mod samples;
 pub mod sandbox;
 pub mod wait;

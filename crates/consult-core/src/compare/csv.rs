@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Comparison, Position, Quoted, Sort};
+use super::fragments::{Entry, Fragments};
+use super::{Comparison, Position, Sort};
 use crate::text::shown_path;
 use crate::text::{spreadsheet_safe, visible};
 
@@ -42,59 +43,80 @@ pub const NOT_ON_SCALE: &str = "(not on this version's scale)";
 pub const UNSETTLED: &str = "(conflict not settled)";
 
 /// Writes the CSV for `comparison`: organisations in name order, items in reading order,
-/// each answer from `quoted` (empty when it was not read).
-pub fn write(comparison: &Comparison, quoted: Quoted, out: &mut dyn Write) -> io::Result<()> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(HEADER)?;
-    let labels: Vec<Cow<str>> = (0..comparison.item_count())
-        .map(|i| safe(&comparison.item(i).label))
-        .collect();
+/// each row but its first cell taken from `fragments`.
+pub fn write(comparison: &Comparison, fragments: &Fragments, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(&record(HEADER))?;
+    let mut block = Vec::new();
     for o in comparison.order(Sort::Name) {
-        let organisation = &comparison.organisations[o];
-        let name = safe(&comparison.column_name(o)).into_owned();
-        let file = safe(&shown_path(&organisation.file)).into_owned();
-        let updated = organisation.updated.to_string();
-        let from_document = if organisation.from_document { "yes" } else { "" };
-        for (i, stance) in organisation.stances.iter().enumerate() {
-            let option = comparison.option(i, stance.position);
-            let (position, label) = match stance.position {
-                Position::Chosen(_) => {
-                    option.map_or(("", Cow::Borrowed("")), |o| (o.id.as_str(), safe(&o.label)))
-                }
-                Position::NotOnScale => (NOT_ON_SCALE, Cow::Borrowed(NOT_ON_SCALE)),
-                Position::Unsettled => (UNSETTLED, Cow::Borrowed(UNSETTLED)),
-                Position::Unset => ("", Cow::Borrowed("")),
-            };
-            let basis = match stance.position {
-                Position::Unset | Position::Unsettled => "",
-                _ if stance.inferred => "inferred",
-                _ => "stated",
-            };
-            let (answer, problem) = match quoted.text(o, i) {
-                Ok(text) => (safe(&text.answer), Cow::Borrowed("")),
-                Err(reason) => (Cow::Borrowed(""), safe(reason)),
-            };
-            let words = stance.words.to_string();
-            let record = [
-                name.as_str(),
-                organisation.status.label(),
-                &updated,
-                comparison.item(i).id.as_str(),
-                &labels[i],
-                position,
-                &label,
-                basis,
-                &safe(organisation.key_point(i)),
-                &answer,
-                &words,
-                file.as_str(),
-                &problem,
-                from_document,
-            ];
-            writer.write_record(record)?;
+        let mut name = record([safe(&comparison.column_name(o)).as_ref()]);
+        // The name's cell, then each row's others.
+        name.pop();
+        name.push(b',');
+        let (bytes, ends) = fragments.read_block(o, &mut block)?;
+        let mut from = 0;
+        for &end in ends {
+            out.write_all(&name)?;
+            out.write_all(&bytes[from..end as usize])?;
+            from = end as usize;
         }
     }
-    writer.flush()
+    Ok(())
+}
+
+/// One record's bytes, ending in a newline.
+fn record<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(cells);
+    writer.into_inner().unwrap_or_default()
+}
+
+/// One organisation's rows, all but the organisation's name, an item at a time into `out`,
+/// calling `ended` after each: made as its file is read.
+pub(super) fn fragments(entries: &[Entry], out: &mut Vec<u8>, mut ended: impl FnMut(&Vec<u8>)) {
+    let mut writer = ::csv::Writer::from_writer(out);
+    for entry in entries {
+        fragment(entry, &mut writer);
+        // Writing to memory cannot fail.
+        let _ = writer.flush();
+        ended(writer.get_ref());
+    }
+}
+
+fn fragment(entry: &Entry, writer: &mut ::csv::Writer<&mut Vec<u8>>) {
+    let (organisation, stance) = (entry.organisation, entry.stance);
+    let (position, label) = match stance.position {
+        Position::Chosen(_) => super::option(entry.scale, stance.position)
+            .map_or(("", Cow::Borrowed("")), |o| (o.id.as_str(), safe(&o.label))),
+        Position::NotOnScale => (NOT_ON_SCALE, Cow::Borrowed(NOT_ON_SCALE)),
+        Position::Unsettled => (UNSETTLED, Cow::Borrowed(UNSETTLED)),
+        Position::Unset => ("", Cow::Borrowed("")),
+    };
+    let basis = match stance.position {
+        Position::Unset | Position::Unsettled => "",
+        _ if stance.inferred => "inferred",
+        _ => "stated",
+    };
+    let (answer, problem) = match entry.texts {
+        Ok(texts) => (safe(texts.answer), Cow::Borrowed("")),
+        Err(reason) => (Cow::Borrowed(""), safe(reason)),
+    };
+    // Writing to memory cannot fail.
+    let _ = writer.write_record([
+        organisation.status.label(),
+        &organisation.updated.to_string(),
+        entry.item.id.as_str(),
+        &safe(&entry.item.label),
+        position,
+        &label,
+        basis,
+        &safe(entry.key_point),
+        &answer,
+        &stance.words.to_string(),
+        &safe(&shown_path(&organisation.file)),
+        &problem,
+        if organisation.from_document { "yes" } else { "" },
+    ]);
 }
 
 /// Writes who agrees with whom: one row per pair of organisations, in name order.

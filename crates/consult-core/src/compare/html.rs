@@ -3,77 +3,159 @@
 //! rendered by the core export's [`html`](crate::export::html) helpers.
 
 use std::fmt::Write as _;
+use std::io;
 
-use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, Quoted, Sort, legend, pair_words};
+use super::briefing::{self, Style};
+use super::fragments::{Entry, Fragments};
+use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, legend, pair_words};
 use crate::export::html::{blocks, close, open, text};
 use crate::text::shown_path;
 
-/// The HTML page for `comparison`, quoting the answers in `quoted`.
-pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
-    let mut out = String::new();
-    let title = format!("Comparison of responses — {}", comparison.set.title);
-    open(&mut out, &title, "consult");
-    let _ = writeln!(
-        out,
-        "<h1>{}</h1>\n<p>{}</p>",
-        text(&title),
-        text(&comparison.intro())
-    );
-    let order = comparison.order(Sort::Name);
-    out.push_str("<section>\n<h2>Responses compared</h2>\n<ul>\n");
-    for &o in &order {
-        let organisation = &comparison.organisations[o];
-        let _ = write!(
-            out,
-            "<li>{} ({}): {}, updated {}",
-            text(&comparison.column_name(o)),
-            text(&shown_path(&organisation.file)),
-            organisation.status.label(),
-            organisation.updated_date()
-        );
-        if !organisation.notes.is_empty() {
-            out.push_str("<ul>");
-            for note in &organisation.notes {
-                let _ = write!(out, "<li>{}</li>", text(note));
-            }
-            out.push_str("</ul>");
-        }
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ul>\n");
-    for warning in comparison.repeated_warnings() {
+/// Writes the HTML page for `comparison`, each entry from `fragments`.
+pub fn write(comparison: &Comparison, fragments: &Fragments, out: &mut dyn io::Write) -> io::Result<()> {
+    briefing::write(&Html, comparison, fragments, out)
+}
+
+/// One organisation's entry on one item, but its name: made as its file is read.
+pub(super) fn fragment(entry: &Entry, notes: bool, out: &mut Vec<u8>) {
+    briefing::fragment(&Html, entry, notes, out);
+}
+
+struct Html;
+
+impl Style for Html {
+    fn head(&self, comparison: &Comparison, order: &[usize], out: &mut dyn io::Write) -> io::Result<()> {
+        let mut page = String::new();
+        let title = format!("Comparison of responses — {}", comparison.set.title);
+        open(&mut page, &title, "consult");
         let _ = writeln!(
-            out,
-            "<p class=\"warning\"><strong>Warning:</strong> {}.</p>",
-            text(&warning)
+            page,
+            "<h1>{}</h1>\n<p>{}</p>",
+            text(&title),
+            text(&comparison.intro())
         );
-    }
-    out.push_str("</section>\n");
-    if !comparison.set_aside.is_empty() {
-        out.push_str(
-            "<section>\n<h2>Files set aside</h2>\n<p>These files are not part of the comparison:</p>\n<ul>\n",
-        );
-        for aside in &comparison.set_aside {
+        page.push_str("<section>\n<h2>Responses compared</h2>\n<ul>\n");
+        for &o in order {
+            write_response(&mut page, comparison, o);
+            out.write_all(page.as_bytes())?;
+            page.clear();
+        }
+        page.push_str("</ul>\n");
+        for warning in comparison.repeated_warnings() {
             let _ = writeln!(
-                out,
-                "<li>{}: {}</li>",
-                text(&shown_path(&aside.file)),
-                text(&aside.reason)
+                page,
+                "<p class=\"warning\"><strong>Warning:</strong> {}.</p>",
+                text(&warning)
             );
         }
-        out.push_str("</ul>\n</section>\n");
-    }
-    write_matrix(&mut out, comparison, &order);
-    write_pairs(&mut out, comparison);
-    for (s, section) in comparison.set.sections.iter().enumerate() {
-        let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", text(&section.title));
-        for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
-            write_item(&mut out, comparison, &order, quoted, i);
+        page.push_str("</section>\n");
+        if !comparison.set_aside.is_empty() {
+            page.push_str(
+                "<section>\n<h2>Files set aside</h2>\n<p>These files are not part of the comparison:</p>\n<ul>\n",
+            );
+            for aside in &comparison.set_aside {
+                let _ = writeln!(
+                    page,
+                    "<li>{}: {}</li>",
+                    text(&shown_path(&aside.file)),
+                    text(&aside.reason)
+                );
+            }
+            page.push_str("</ul>\n</section>\n");
         }
+        write_matrix(&mut page, comparison, order);
+        write_pairs(&mut page, comparison);
+        out.write_all(page.as_bytes())
+    }
+
+    fn section(&self, title: &str, out: &mut String) {
+        let _ = writeln!(out, "<section class=\"part\">\n<h2>{}</h2>", text(title));
+    }
+
+    fn section_end(&self, out: &mut String) {
         out.push_str("</section>\n");
     }
-    close(&mut out);
-    out
+
+    fn item(&self, label: &str, prompt: &str, heading: &str, summary: &str, out: &mut String) {
+        let _ = writeln!(out, "<h3>{}</h3>", text(label));
+        let _ = writeln!(out, "<blockquote>\n{}</blockquote>", blocks(prompt));
+        let _ = writeln!(out, "<p><strong>{heading}:</strong> {}</p>", text(summary));
+    }
+
+    fn entry_start(&self, name: &str) -> String {
+        format!("<h4>{}", text(name))
+    }
+
+    fn position(&self, position: Option<&str>, out: &mut String) {
+        match position {
+            Some(position) => {
+                let _ = writeln!(out, ": {}</h4>", text(position));
+            }
+            None => out.push_str("</h4>\n"),
+        }
+    }
+
+    fn key_point(&self, point: &str, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "<p class=\"key-point\"><em>Key point:</em> {}</p>",
+            text(point)
+        );
+    }
+
+    fn unreadable(&self, reason: &str, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "<p class=\"missing\"><em>The text could not be read: {}</em></p>",
+            text(reason)
+        );
+    }
+
+    fn no_answer(&self, out: &mut String) {
+        out.push_str("<p class=\"missing\"><em>No written answer.</em></p>\n");
+    }
+
+    fn answer(&self, answer: &str, out: &mut String) {
+        out.push_str(&blocks(answer));
+    }
+
+    fn reasoning(&self, reasoning: &str, out: &mut String) {
+        let _ = writeln!(out, "<h5>Reasoning</h5>\n{}", blocks(reasoning));
+    }
+
+    fn notes(&self, notes: &str, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "<h5>Notes (not part of the response)</h5>\n{}",
+            blocks(notes)
+        );
+    }
+
+    fn end(&self, out: &mut dyn io::Write) -> io::Result<()> {
+        let mut page = String::new();
+        close(&mut page);
+        out.write_all(page.as_bytes())
+    }
+}
+
+fn write_response(out: &mut String, comparison: &Comparison, o: usize) {
+    let organisation = &comparison.organisations[o];
+    let _ = write!(
+        out,
+        "<li>{} ({}): {}, updated {}",
+        text(&comparison.column_name(o)),
+        text(&shown_path(&organisation.file)),
+        organisation.status.label(),
+        organisation.updated_date()
+    );
+    if !organisation.notes.is_empty() {
+        out.push_str("<ul>");
+        for note in &organisation.notes {
+            let _ = write!(out, "<li>{}</li>", text(note));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</li>\n");
 }
 
 /// A column per organisation, or with very many, the counts per option in one column.
@@ -131,64 +213,4 @@ fn write_pairs(out: &mut String, comparison: &Comparison) {
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
-}
-
-fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
-    let item = comparison.item(i);
-    let _ = writeln!(out, "<h3>{}</h3>", text(&item.label));
-    let _ = writeln!(out, "<blockquote>\n{}</blockquote>", blocks(&item.prompt));
-    let heading = if comparison.scale(i).is_some() {
-        "Positions"
-    } else {
-        "Answers"
-    };
-    let _ = writeln!(
-        out,
-        "<p><strong>{heading}:</strong> {}</p>",
-        text(&comparison.summary_text(i))
-    );
-    for &o in order {
-        let organisation = &comparison.organisations[o];
-        let name = text(&comparison.column_name(o));
-        if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
-            let position = comparison.stance_words(i, o);
-            let _ = writeln!(out, "<h4>{name}: {}</h4>", text(&position));
-        } else {
-            let _ = writeln!(out, "<h4>{name}</h4>");
-        }
-        let point = organisation.key_point(i);
-        if !point.is_empty() {
-            let _ = writeln!(
-                out,
-                "<p class=\"key-point\"><em>Key point:</em> {}</p>",
-                text(point)
-            );
-        }
-        let answer = match quoted.text(o, i) {
-            Ok(answer) => answer,
-            Err(reason) => {
-                let _ = writeln!(
-                    out,
-                    "<p class=\"missing\"><em>The text could not be read: {}</em></p>",
-                    text(reason)
-                );
-                continue;
-            }
-        };
-        if answer.answer.trim().is_empty() {
-            out.push_str("<p class=\"missing\"><em>No written answer.</em></p>\n");
-        } else {
-            out.push_str(&blocks(&answer.answer));
-        }
-        if !answer.reasoning.trim().is_empty() {
-            let _ = writeln!(out, "<h5>Reasoning</h5>\n{}", blocks(&answer.reasoning));
-        }
-        if quoted.notes && !answer.notes.trim().is_empty() {
-            let _ = writeln!(
-                out,
-                "<h5>Notes (not part of the response)</h5>\n{}",
-                blocks(&answer.notes)
-            );
-        }
-    }
 }

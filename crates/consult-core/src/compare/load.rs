@@ -1,13 +1,13 @@
 //! Reading response files for a comparison. A whole consultation can be 10,000 files,
-//! so they are read in parallel through a light view that keeps positions and answer
-//! word counts and each answer's key point (one short line) but never the answer text;
-//! that is read again, per file, when shown.
+//! so they are read in parallel, each once, through a light view that keeps positions and
+//! answer word counts and each answer's key point (one short line) but never the answer
+//! text: the screen reads that again, per file, when shown, and a document that quotes
+//! it has each file's part rendered as the file is read ([`super::fragments`]).
 //!
 //! A file the light view cannot take is parsed again by the full parser, so every file
 //! set aside carries the same located message `consult validate` would give.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::fs::File;
 use std::io::Read;
@@ -17,15 +17,20 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{Deserializer, Visitor};
 
-use super::{CONFLICT_NOT_SETTLED, Comparison, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance};
+use super::fragments::{Block, Entry, Fragments, Kind, Spill, Texts};
+use super::{
+    CONFLICT_NOT_SETTLED, Comparison, Format, KEY_POINT_WIDTH, Organisation, Position, SetAside, Stance,
+    point_key,
+};
 use crate::catalog::Catalog;
 use crate::documents;
+use crate::model::question_set::ItemIndex;
 use crate::model::response::PositionBasis;
 use crate::model::response::RESPONSE_FORMAT;
 use crate::model::validate::{Location, Problem};
-use crate::model::{Conflict, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus};
+use crate::model::{Conflict, Item, ItemStatus, QuestionSet, Respondent, Response, ResponseStatus, Scale};
 use crate::parse::{self, DocKind, MAX_FILE_BYTES};
-use crate::storage;
+use crate::storage::{self, SourceMode};
 
 /// The note on a member whose response was imported from its own document.
 pub const FROM_A_DOCUMENT: &str = "from a document: made by `consult import` from the member's own document; its placing and any inferred positions are the import's reading, to be checked";
@@ -51,6 +56,65 @@ pub fn load(
     count_words: bool,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Comparison, Vec<SetAside>> {
+    let reading = Reading {
+        count_words,
+        key_points: true,
+        spill: None,
+    };
+    read_all(files, catalog, set, reading, progress).map(|(comparison, _)| comparison)
+}
+
+/// [`load`] for writing `format` (with the organisations' notes if `notes`): each file is
+/// read once, and for a document that quotes the answers its part is made on the way
+/// ([`Fragments`]). Key points are then kept only there, not in memory. Fails if the
+/// temporary file cannot be written.
+#[allow(clippy::type_complexity)]
+pub fn load_document(
+    format: Format,
+    notes: bool,
+    files: Vec<PathBuf>,
+    catalog: &Catalog,
+    set: Option<&QuestionSet>,
+    progress: &(dyn Fn() + Sync),
+) -> std::io::Result<Result<(Comparison, Option<Fragments>), Vec<SetAside>>> {
+    let kind = Kind::of(format, notes);
+    let spill = kind
+        .map(|kind| Spill::new().map(|spill| (kind, spill)))
+        .transpose()?;
+    let reading = Reading {
+        // Only the CSV reports word counts; counting them is a quarter of the work.
+        count_words: format == Format::Csv,
+        key_points: format == Format::Json,
+        spill: spill.as_ref().map(|(kind, spill)| (*kind, spill)),
+    };
+    match read_all(files, catalog, set, reading, progress) {
+        Err(set_aside) => Ok(Err(set_aside)),
+        Ok((comparison, blocks)) => {
+            let fragments = spill
+                .map(|(kind, spill)| spill.finish(kind, blocks))
+                .transpose()?;
+            Ok(Ok((comparison, fragments)))
+        }
+    }
+}
+
+/// What [`read_all`] keeps of each file beyond its positions.
+struct Reading<'s> {
+    count_words: bool,
+    /// Key points in memory (the screen and the JSON show them from there).
+    key_points: bool,
+    /// Each file's part of a document, made as it is read.
+    spill: Option<(Kind, &'s Spill)>,
+}
+
+#[allow(clippy::type_complexity)]
+fn read_all(
+    files: Vec<PathBuf>,
+    catalog: &Catalog,
+    set: Option<&QuestionSet>,
+    reading: Reading,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(Comparison, Vec<Option<Block>>), Vec<SetAside>> {
     let candidates: Vec<&QuestionSet> = match set {
         Some(set) => vec![set],
         None => catalog.entries.iter().map(|e| &e.set).collect(),
@@ -60,14 +124,16 @@ pub fn load(
         known: &known,
         catalog,
         named: set.is_some(),
+        reading: &reading,
     };
     let outcomes: Vec<Outcome> = files
         .into_par_iter()
-        .map_init(Vec::new, |buffer, file| {
-            let outcome = if count_words {
-                context.one::<Words>(file, buffer)
-            } else {
-                context.one::<HasText>(file, buffer)
+        .map_init(Scratch::default, |scratch, file| {
+            let outcome = match (reading.count_words, reading.spill.is_some()) {
+                (true, true) => context.one::<Words, Quote>(file, scratch),
+                (true, false) => context.one::<Words, Skipped>(file, scratch),
+                (false, true) => context.one::<HasText, Quote>(file, scratch),
+                (false, false) => context.one::<HasText, Skipped>(file, scratch),
             };
             progress();
             outcome
@@ -88,12 +154,20 @@ pub fn load(
     });
 
     let mut set_aside = Vec::new();
+    let mut blocks = Vec::new();
     // Collected in place, reusing the outcomes' memory: with 10,000 files that matters.
     let organisations: Vec<Organisation> = outcomes
         .into_iter()
         .filter_map(|outcome| match outcome {
-            Outcome::Compared { set, organisation } if Some(set) == chosen => Some(organisation),
-            Outcome::Compared { set, organisation } => {
+            Outcome::Compared {
+                set,
+                organisation,
+                block,
+            } if Some(set) == chosen => {
+                blocks.push(block);
+                Some(organisation)
+            }
+            Outcome::Compared { set, organisation, .. } => {
                 let (other, this) = (known[set].set, known[chosen.unwrap_or(set)].set);
                 set_aside.push(SetAside {
                     file: organisation.file,
@@ -113,10 +187,9 @@ pub fn load(
         })
         .collect();
     match chosen {
-        Some(chosen) => Ok(Comparison::new(
-            known[chosen].set.clone(),
-            organisations,
-            set_aside,
+        Some(chosen) => Ok((
+            Comparison::new(known[chosen].set.clone(), organisations, set_aside),
+            blocks,
         )),
         None => Err(set_aside),
     }
@@ -198,6 +271,8 @@ enum Outcome {
     Compared {
         set: usize,
         organisation: Organisation,
+        /// Its part of the document, when one is being made.
+        block: Option<Block>,
     },
     SetAside(SetAside),
 }
@@ -213,9 +288,9 @@ fn set_aside(file: PathBuf, reason: impl Into<String>) -> Outcome {
 struct Known<'c> {
     set: &'c QuestionSet,
     digest: String,
-    items: HashMap<&'c str, usize>,
-    /// Per item in reading order: its scale's option ids, or none for free text.
-    options: Vec<Option<Vec<&'c str>>>,
+    index: ItemIndex<'c>,
+    /// Every item in reading order, with its scale (none for free text).
+    items: Vec<(&'c Item, Option<&'c Scale>)>,
 }
 
 impl<'c> Known<'c> {
@@ -224,20 +299,18 @@ impl<'c> Known<'c> {
             set,
             // Hashing the set is the costly part: once per set, not once per file.
             digest: set.digest(),
-            items: set
-                .items()
-                .enumerate()
-                .map(|(i, item)| (item.id.as_str(), i))
-                .collect(),
-            options: set
-                .items()
-                .map(|item| {
-                    set.scale_of(item)
-                        .map(|s| s.options.iter().map(|o| o.id.as_str()).collect())
-                })
-                .collect(),
+            index: set.index(),
+            items: set.items().map(|item| (item, set.scale_of(item))).collect(),
         }
     }
+}
+
+/// Each reading thread's own buffers, reused from file to file.
+#[derive(Default)]
+struct Scratch {
+    file: Vec<u8>,
+    fragments: Vec<u8>,
+    ends: Vec<u32>,
 }
 
 struct Context<'a> {
@@ -245,19 +318,20 @@ struct Context<'a> {
     catalog: &'a Catalog,
     /// The set was named on the command line, so other sets are not looked for.
     named: bool,
+    reading: &'a Reading<'a>,
 }
 
 impl Context<'_> {
-    fn one<T: AnswerText>(&self, file: PathBuf, buffer: &mut Vec<u8>) -> Outcome {
-        let text = match read(&file, buffer) {
-            Ok(text) => text,
+    fn one<'b, T: AnswerText, K: Kept<'b>>(&self, file: PathBuf, scratch: &'b mut Scratch) -> Outcome {
+        let (text, mode) = match read(&file, &mut scratch.file) {
+            Ok(read) => read,
             Err(reason) => return set_aside(file, reason),
         };
-        let mut light = match serde_json::from_str::<Light<T>>(text) {
+        let mut light = match serde_json::from_str::<Light<T, K>>(text) {
             Ok(light) => light,
             // The full parser says exactly what is wrong, and where.
             Err(_) => match parse::response(text) {
-                Ok(response) => Light::from(response),
+                Ok(response) => Light::from_response(response),
                 Err(_) if parse::kind(text) == Ok(DocKind::QuestionSet) => {
                     return set_aside(file, "is a question set, not a response");
                 }
@@ -317,24 +391,49 @@ impl Context<'_> {
             notes.push(FROM_A_DOCUMENT.to_string());
         }
         // Each item's key point, moved out of the answer it came from.
-        let key_points = sources
-            .into_iter()
+        let key_points: Box<[Box<str>]> = sources
+            .iter()
             .map(|a| a.map_or_else(|| Box::from(""), |a| light.answers[a].take_key_point()))
             .collect();
+        for (stance, point) in stances.iter_mut().zip(&key_points) {
+            stance.point = point_key(point);
+        }
+        let mut organisation = Organisation {
+            name: std::mem::take(&mut light.respondent.organisation),
+            file,
+            stances: stances.into_boxed_slice(),
+            key_points: Box::default(),
+            status: light.status,
+            // Checked above, or by the full parser when the light checks failed.
+            updated: light.updated.parse().unwrap_or_default(),
+            other_version: !same_version,
+            from_document: light.source.is_some(),
+            notes,
+            mode,
+        };
+        let block = self.reading.spill.and_then(|(kind, spill)| {
+            let entries: Vec<Entry> = known
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, &(item, scale))| Entry {
+                    organisation: &organisation,
+                    item,
+                    scale,
+                    stance: organisation.stances[i],
+                    key_point: &key_points[i],
+                    texts: Ok(sources[i].map_or_else(Texts::default, |a| light.answers[a].texts())),
+                })
+                .collect();
+            spill.block(kind, &entries, &mut scratch.fragments, &mut scratch.ends)
+        });
+        if self.reading.key_points {
+            organisation.key_points = key_points;
+        }
         Outcome::Compared {
             set,
-            organisation: Organisation {
-                name: light.respondent.organisation,
-                file,
-                stances: stances.into_boxed_slice(),
-                key_points,
-                status: light.status,
-                // Checked above, or by the full parser when the light checks failed.
-                updated: light.updated.parse().unwrap_or_default(),
-                other_version: !same_version,
-                from_document: light.source.is_some(),
-                notes,
-            },
+            organisation,
+            block,
         }
     }
 }
@@ -344,14 +443,15 @@ type Mapped = (Vec<Stance>, Vec<Option<usize>>, Vec<String>);
 
 /// Each answer's stance, placed on its item. For the same version of the set anything that does
 /// not fit is an error (`Err`); for another version it is left out or marked, with a note.
-fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) -> Result<Mapped, ()> {
-    let mut stances = vec![Stance::EMPTY; known.options.len()];
-    let mut sources = vec![None; known.options.len()];
-    let mut seen = vec![false; known.options.len()];
+fn map_answers<T: AnswerText, K>(light: &Light<T, K>, known: &Known, lenient: bool) -> Result<Mapped, ()> {
+    let count = known.items.len();
+    let mut stances = vec![Stance::EMPTY; count];
+    let mut sources = vec![None; count];
+    let mut seen = vec![false; count];
     let mut notes = Vec::new();
     for (a, answer) in light.answers.iter().enumerate() {
         let item = answer.item.as_ref();
-        let Some(&i) = known.items.get(item) else {
+        let Some(i) = known.index.order(item) else {
             if !lenient {
                 return Err(());
             }
@@ -368,9 +468,9 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
             continue;
         }
         seen[i] = true;
-        let position = match (answer.position.as_deref(), &known.options[i]) {
+        let position = match (answer.position.as_deref(), known.items[i].1) {
             (None, _) => Position::Unset,
-            (Some(chosen), Some(options)) => match options.iter().position(|o| *o == chosen) {
+            (Some(chosen), Some(scale)) => match scale.option_index(chosen) {
                 // A scale of more than 255 options is not one a person answers.
                 Some(k) => u8::try_from(k).map_or(Position::NotOnScale, Position::Chosen),
                 None if lenient => {
@@ -395,6 +495,7 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
             words: answer.answer.count.words(),
             inferred: answer.position_basis == PositionBasis::Inferred,
             own_point: answer.key_point.as_deref().is_some_and(|p| !p.trim().is_empty()),
+            point: 0,
         };
         sources[i] = Some(a);
     }
@@ -405,7 +506,7 @@ fn map_answers<T: AnswerText>(light: &Light<T>, known: &Known, lenient: bool) ->
 /// ancestor's, so they are marked, not counted as the organisation's positions.
 fn mark_unsettled(stances: &mut [Stance], conflicts: &[Conflict], known: &Known) {
     for item in conflicts.iter().filter_map(|c| c.item.as_deref()) {
-        if let Some(&i) = known.items.get(item) {
+        if let Some(i) = known.index.order(item) {
             stances[i].position = Position::Unsettled;
         }
     }
@@ -446,13 +547,19 @@ fn short_digest(digest: &str) -> String {
     }
 }
 
-/// The file's text in `buffer`, or why it cannot be read.
-fn read<'b>(file: &Path, buffer: &'b mut Vec<u8>) -> Result<&'b str, String> {
+/// The file's text in `buffer` and its permissions, or why it cannot be read. The file is
+/// opened once and asked its size and kind once, through what was opened.
+fn read<'b>(file: &Path, buffer: &'b mut Vec<u8>) -> Result<(&'b str, SourceMode), String> {
     buffer.clear();
     let opened = File::open(file).and_then(|f| Ok((f.metadata()?, f)));
-    match opened {
-        Ok((meta, mut f)) if meta.is_file() && meta.len() <= MAX_FILE_BYTES as u64 => {
-            f.read_to_end(buffer).map_err(|e| format!("cannot read: {e}"))?;
+    let mode = match opened {
+        Ok((meta, f)) if meta.is_file() && meta.len() <= MAX_FILE_BYTES as u64 => {
+            buffer.reserve(meta.len() as usize);
+            // Read through `take`: a file's own read_to_end would ask its size again.
+            f.take(MAX_FILE_BYTES as u64)
+                .read_to_end(buffer)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            SourceMode::of_metadata(&meta)
         }
         // A pipe or device could block or never end: it is not a response file.
         Ok((meta, _)) if !meta.is_file() && !meta.is_dir() => return Err("is not a regular file".into()),
@@ -463,8 +570,9 @@ fn read<'b>(file: &Path, buffer: &'b mut Vec<u8>) -> Result<&'b str, String> {
                 Ok(_) => "could not be read".into(),
             });
         }
-    }
-    parse::decode(buffer).map_err(|p| describe(&p))
+    };
+    let text = parse::decode(buffer).map_err(|p| describe(&p))?;
+    Ok((text, mode))
 }
 
 /// A problem without the file name: the file is shown beside it.
@@ -482,10 +590,11 @@ fn describe_all(problems: &[Problem]) -> String {
 // ----- The light view -------------------------------------------------------------
 
 /// A response as the comparison needs it: the same shape and checks as
-/// [`crate::model::Response`], but the answer is only counted and the reasoning skipped.
+/// [`crate::model::Response`], but the answer is only counted and the reasoning and notes
+/// skipped, unless a document quotes them ([`Kept`]).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: AnswerText"))]
-struct Light<'a, T> {
+#[serde(deny_unknown_fields, bound(deserialize = "T: AnswerText, K: Kept<'de>"))]
+struct Light<'a, T, K> {
     format_version: u32,
     #[serde(borrow)]
     question_set: LightSetRef<'a>,
@@ -498,7 +607,7 @@ struct Light<'a, T> {
     #[serde(default, borrow, rename = "current_item")]
     _current_item: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
-    answers: Vec<LightAnswer<'a, T>>,
+    answers: Vec<LightAnswer<'a, T, K>>,
     /// Rare and small: read whole.
     #[serde(default)]
     conflicts: Vec<Conflict>,
@@ -519,18 +628,18 @@ struct LightSetRef<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: AnswerText"))]
-struct LightAnswer<'a, T> {
+#[serde(deny_unknown_fields, bound(deserialize = "T: AnswerText, K: Kept<'de>"))]
+struct LightAnswer<'a, T, K> {
     #[serde(borrow)]
     item: Cow<'a, str>,
     #[serde(default, borrow)]
     position: Option<Cow<'a, str>>,
     #[serde(default)]
-    answer: Seen<T>,
-    #[serde(default, rename = "reasoning")]
-    _reasoning: Skipped,
-    #[serde(default, rename = "notes")]
-    _notes: Skipped,
+    answer: Seen<T, K>,
+    #[serde(default)]
+    reasoning: Text<K>,
+    #[serde(default)]
+    notes: Text<K>,
     #[serde(default, rename = "status")]
     _status: ItemStatus,
     #[serde(default, borrow)]
@@ -543,7 +652,7 @@ struct LightAnswer<'a, T> {
     _not_answering: Option<serde::de::IgnoredAny>,
 }
 
-impl<T> LightAnswer<'_, T> {
+impl<'b, T, K: Kept<'b>> LightAnswer<'_, T, K> {
     /// The answer's key point on one line: its own, else its first sentence (taken, not copied).
     fn take_key_point(&mut self) -> Box<str> {
         match self.key_point.as_deref().map(str::trim) {
@@ -551,10 +660,20 @@ impl<T> LightAnswer<'_, T> {
             _ => std::mem::take(&mut self.answer.first),
         }
     }
+
+    /// The texts kept for a document (empty when they were skipped).
+    fn texts(&self) -> Texts<'_> {
+        Texts {
+            answer: self.answer.text.text(),
+            reasoning: self.reasoning.0.text(),
+            notes: self.notes.0.text(),
+        }
+    }
 }
 
-impl<T: AnswerText> From<Response> for Light<'static, T> {
-    fn from(r: Response) -> Self {
+impl<'a, T: AnswerText, K: Kept<'a>> Light<'a, T, K> {
+    /// The light view of a response the full parser read (one the light view could not take).
+    fn from_response(r: Response) -> Self {
         Light {
             format_version: r.format_version,
             question_set: LightSetRef {
@@ -574,8 +693,8 @@ impl<T: AnswerText> From<Response> for Light<'static, T> {
                     item: Cow::Owned(a.item),
                     position: a.position.map(Cow::Owned),
                     answer: Seen::of(&a.answer),
-                    _reasoning: Skipped,
-                    _notes: Skipped,
+                    reasoning: Text(K::copied(&a.reasoning)),
+                    notes: Text(K::copied(&a.notes)),
                     _status: a.status,
                     key_point: a.key_point.map(Cow::Owned),
                     position_basis: a.position_basis,
@@ -628,36 +747,110 @@ impl AnswerText for HasText {
     }
 }
 
-/// What the light view keeps of an answer: its [`AnswerText`], and its first sentence on
-/// one line, cut to [`KEY_POINT_WIDTH`], which stands for its key point when it has none.
+/// What the light view keeps of an answer: its [`AnswerText`], its first sentence on
+/// one line, cut to [`KEY_POINT_WIDTH`], which stands for its key point when it has none,
+/// and the text itself if a document quotes it.
 #[derive(Debug, Default)]
-struct Seen<T> {
+struct Seen<T, K> {
     count: T,
     first: Box<str>,
+    text: K,
 }
 
-impl<T: AnswerText> Seen<T> {
-    fn of(text: &str) -> Seen<T> {
+impl<'a, T: AnswerText, K: Kept<'a>> Seen<T, K> {
+    fn of(text: &str) -> Seen<T, K> {
         Seen {
             count: T::of(text),
             first: first_sentence(text),
+            text: K::copied(text),
         }
     }
 }
 
-impl<'de, T: AnswerText> Deserialize<'de> for Seen<T> {
+impl<'de, T: AnswerText, K: Kept<'de>> Deserialize<'de> for Seen<T, K> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Both<T>(std::marker::PhantomData<T>);
-        impl<T: AnswerText> Visitor<'_> for Both<T> {
-            type Value = Seen<T>;
+        struct Both<T, K>(std::marker::PhantomData<(T, K)>);
+        impl<'de, T: AnswerText, K: Kept<'de>> Visitor<'de> for Both<T, K> {
+            type Value = Seen<T, K>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_str<E>(self, text: &str) -> Result<Seen<T>, E> {
-                Ok(Seen::of(text))
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Seen<T, K>, E> {
+                Ok(Seen {
+                    count: T::of(text),
+                    first: first_sentence(text),
+                    text: K::borrowed(text),
+                })
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Seen<T, K>, E> {
+                Ok(Seen {
+                    count: T::of(text),
+                    first: first_sentence(text),
+                    text: K::copied(text),
+                })
             }
         }
         deserializer.deserialize_str(Both(std::marker::PhantomData))
+    }
+}
+
+/// A text the light view keeps for a document that quotes it ([`Quote`]), or only
+/// checks is a string ([`Skipped`]).
+trait Kept<'de>: Default {
+    /// Taken from the file's text as it stands (no escapes in it): not copied.
+    fn borrowed(text: &'de str) -> Self;
+    fn copied(text: &str) -> Self;
+    fn text(&self) -> &str;
+}
+
+/// A text kept: borrowed from the file's text where it can be.
+#[derive(Debug, Default)]
+struct Quote<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Kept<'de> for Quote<'a> {
+    fn borrowed(text: &'de str) -> Self {
+        Quote(Cow::Borrowed(text))
+    }
+    fn copied(text: &str) -> Self {
+        Quote(Cow::Owned(text.to_string()))
+    }
+    fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Kept<'_> for Skipped {
+    fn borrowed(_: &str) -> Self {
+        Skipped
+    }
+    fn copied(_: &str) -> Self {
+        Skipped
+    }
+    fn text(&self) -> &str {
+        ""
+    }
+}
+
+/// A string field kept or skipped as `K` says.
+#[derive(Debug, Default)]
+struct Text<K>(K);
+
+impl<'de, K: Kept<'de>> Deserialize<'de> for Text<K> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keep<K>(std::marker::PhantomData<K>);
+        impl<'de, K: Kept<'de>> Visitor<'de> for Keep<K> {
+            type Value = Text<K>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<K>, E> {
+                Ok(Text(K::borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Text<K>, E> {
+                Ok(Text(K::copied(text)))
+            }
+        }
+        deserializer.deserialize_str(Keep(std::marker::PhantomData))
     }
 }
 

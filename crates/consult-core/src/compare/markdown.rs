@@ -4,53 +4,150 @@
 //! add structure of its own.
 
 use std::fmt::Write as _;
+use std::io;
 
-use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, Quoted, Sort, legend};
+use super::briefing::{self, Style};
+use super::fragments::{Entry, Fragments};
+use super::{CONFLICT_LEGEND, Comparison, INFERRED_LEGEND, legend};
 use crate::export::markdown::{block, inline, quote};
 use crate::text::shown_path;
 
-/// The Markdown document for `comparison`, quoting the answers in `quoted`.
-pub fn render(comparison: &Comparison, quoted: Quoted) -> String {
-    let mut out = String::new();
-    let set = &comparison.set;
-    let order = comparison.order(Sort::Name);
-    let _ = writeln!(out, "# Comparison of responses — {}\n", inline(&set.title));
-    let _ = writeln!(out, "{}\n", inline(&comparison.intro()));
-    write_responses(&mut out, comparison, &order);
-    write_set_aside(&mut out, comparison);
-    write_table(&mut out, comparison, &order);
-    write_pairs(&mut out, comparison);
-    for (s, section) in set.sections.iter().enumerate() {
-        let _ = writeln!(out, "## {}\n", inline(&section.title));
-        for i in (0..comparison.item_count()).filter(|&i| comparison.section_of(i) == s) {
-            write_item(&mut out, comparison, &order, quoted, i);
-        }
+/// Writes the Markdown document for `comparison`, each entry from `fragments`.
+pub fn write(comparison: &Comparison, fragments: &Fragments, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut out = OneNewlineAtTheEnd { out, newlines: 0 };
+    briefing::write(&Markdown, comparison, fragments, &mut out)?;
+    if out.newlines > 0 {
+        out.out.write_all(b"\n")?;
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    Ok(())
 }
 
-fn write_responses(out: &mut String, comparison: &Comparison, order: &[usize]) {
-    out.push_str("## Responses compared\n\n");
-    for &o in order {
-        let organisation = &comparison.organisations[o];
+/// One organisation's entry on one item, but its name: made as its file is read.
+pub(super) fn fragment(entry: &Entry, notes: bool, out: &mut Vec<u8>) {
+    briefing::fragment(&Markdown, entry, notes, out);
+}
+
+/// Passes everything on but newlines at the end, of which it writes one: every piece of
+/// the document ends in a blank line, and the document in none.
+struct OneNewlineAtTheEnd<'a> {
+    out: &'a mut dyn io::Write,
+    /// Newlines held back.
+    newlines: usize,
+}
+
+impl io::Write for OneNewlineAtTheEnd<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let kept = bytes.iter().rev().take_while(|&&b| b == b'\n').count();
+        let body = &bytes[..bytes.len() - kept];
+        if !body.is_empty() {
+            for _ in 0..self.newlines {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(body)?;
+            self.newlines = 0;
+        }
+        self.newlines += kept;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+struct Markdown;
+
+impl Style for Markdown {
+    fn head(&self, comparison: &Comparison, order: &[usize], out: &mut dyn io::Write) -> io::Result<()> {
+        let mut text = String::new();
         let _ = writeln!(
-            out,
-            "- {} ({}): {}, updated {}",
-            inline(&comparison.column_name(o)),
-            inline(&shown_path(&organisation.file)),
-            organisation.status.label(),
-            organisation.updated_date()
+            text,
+            "# Comparison of responses — {}\n",
+            inline(&comparison.set.title)
         );
-        for note in &organisation.notes {
-            let _ = writeln!(out, "  - {}", inline(note));
+        let _ = writeln!(text, "{}\n", inline(&comparison.intro()));
+        text.push_str("## Responses compared\n\n");
+        for &o in order {
+            write_response(&mut text, comparison, o);
+            out.write_all(text.as_bytes())?;
+            text.clear();
+        }
+        text.push('\n');
+        for warning in comparison.repeated_warnings() {
+            let _ = writeln!(text, "**Warning:** {}.\n", inline(&warning));
+        }
+        write_set_aside(&mut text, comparison);
+        write_table(&mut text, comparison, order);
+        write_pairs(&mut text, comparison);
+        out.write_all(text.as_bytes())
+    }
+
+    fn section(&self, title: &str, out: &mut String) {
+        let _ = writeln!(out, "## {}\n", inline(title));
+    }
+
+    fn section_end(&self, _: &mut String) {}
+
+    fn item(&self, label: &str, prompt: &str, heading: &str, summary: &str, out: &mut String) {
+        let _ = writeln!(out, "### {}\n", inline(label));
+        let _ = writeln!(out, "{}\n", quote(&block(prompt)));
+        let _ = writeln!(out, "**{heading}:** {}\n", inline(summary));
+    }
+
+    fn entry_start(&self, name: &str) -> String {
+        format!("#### {}", inline(name))
+    }
+
+    fn position(&self, position: Option<&str>, out: &mut String) {
+        match position {
+            Some(position) => {
+                let _ = writeln!(out, ": {}\n", inline(position));
+            }
+            None => out.push_str("\n\n"),
         }
     }
-    out.push('\n');
-    for warning in comparison.repeated_warnings() {
-        let _ = writeln!(out, "**Warning:** {}.\n", inline(&warning));
+
+    fn key_point(&self, point: &str, out: &mut String) {
+        let _ = writeln!(out, "*Key point:* {}\n", inline(point));
+    }
+
+    fn unreadable(&self, reason: &str, out: &mut String) {
+        let _ = writeln!(out, "*The text could not be read: {}*\n", inline(reason));
+    }
+
+    fn no_answer(&self, out: &mut String) {
+        out.push_str("*No written answer.*\n\n");
+    }
+
+    fn answer(&self, text: &str, out: &mut String) {
+        let _ = writeln!(out, "{}\n", block(text));
+    }
+
+    fn reasoning(&self, text: &str, out: &mut String) {
+        let _ = writeln!(out, "##### Reasoning\n\n{}\n", block(text));
+    }
+
+    fn notes(&self, text: &str, out: &mut String) {
+        let _ = writeln!(out, "##### Notes (not part of the response)\n\n{}\n", block(text));
+    }
+
+    fn end(&self, _: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn write_response(out: &mut String, comparison: &Comparison, o: usize) {
+    let organisation = &comparison.organisations[o];
+    let _ = writeln!(
+        out,
+        "- {} ({}): {}, updated {}",
+        inline(&comparison.column_name(o)),
+        inline(&shown_path(&organisation.file)),
+        organisation.status.label(),
+        organisation.updated_date()
+    );
+    for note in &organisation.notes {
+        let _ = writeln!(out, "  - {}", inline(note));
     }
 }
 
@@ -131,54 +228,5 @@ fn write_table(out: &mut String, comparison: &Comparison, order: &[usize]) {
     }
     if comparison.any_unsettled() {
         let _ = writeln!(out, "{}\n", inline(CONFLICT_LEGEND));
-    }
-}
-
-fn write_item(out: &mut String, comparison: &Comparison, order: &[usize], quoted: Quoted, i: usize) {
-    let item = comparison.item(i);
-    let _ = writeln!(out, "### {}\n", inline(&item.label));
-    let _ = writeln!(out, "{}\n", quote(&block(&item.prompt)));
-    let summary = comparison.summary_text(i);
-    let heading = if comparison.scale(i).is_some() {
-        "Positions"
-    } else {
-        "Answers"
-    };
-    let _ = writeln!(out, "**{heading}:** {}\n", inline(&summary));
-    for &o in order {
-        let organisation = &comparison.organisations[o];
-        let name = inline(&comparison.column_name(o));
-        if comparison.scale(i).is_some() || comparison.is_unsettled(i, o) {
-            let label = inline(&comparison.stance_words(i, o));
-            let _ = writeln!(out, "#### {name}: {label}\n");
-        } else {
-            let _ = writeln!(out, "#### {name}\n");
-        }
-        let point = organisation.key_point(i);
-        if !point.is_empty() {
-            let _ = writeln!(out, "*Key point:* {}\n", inline(point));
-        }
-        let text = match quoted.text(o, i) {
-            Ok(text) => text,
-            Err(reason) => {
-                let _ = writeln!(out, "*The text could not be read: {}*\n", inline(reason));
-                continue;
-            }
-        };
-        if text.answer.trim().is_empty() {
-            out.push_str("*No written answer.*\n\n");
-        } else {
-            let _ = writeln!(out, "{}\n", block(&text.answer));
-        }
-        if !text.reasoning.trim().is_empty() {
-            let _ = writeln!(out, "##### Reasoning\n\n{}\n", block(&text.reasoning));
-        }
-        if quoted.notes && !text.notes.trim().is_empty() {
-            let _ = writeln!(
-                out,
-                "##### Notes (not part of the response)\n\n{}\n",
-                block(&text.notes)
-            );
-        }
     }
 }

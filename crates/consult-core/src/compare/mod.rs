@@ -4,9 +4,13 @@
 //! [`load`] reads the files (in parallel, counting words and keeping only each answer's key point)
 //! into a [`Comparison`]; everything else here is pure functions over it, shared by the
 //! command line's writers ([`markdown`], [`html`], [`json`], [`csv`]) and the comparison screen.
+//! [`load_document`] reads each file once for a document: what the briefings and the CSV
+//! quote of each file is made as it is read and kept aside ([`fragments`]), not in memory.
 //! Text from the files is untrusted: every writer passes it through [`crate::text::visible`].
 
+mod briefing;
 pub mod csv;
+pub mod fragments;
 pub mod html;
 pub mod json;
 pub mod load;
@@ -18,8 +22,10 @@ use crate::text::flat;
 use crate::text::shown_path;
 
 use crate::model::{Item, QuestionSet, ResponseStatus, Scale};
+use crate::storage::SourceMode;
 
-pub use load::{ItemText, load, load_texts};
+pub use fragments::Fragments;
+pub use load::{ItemText, load, load_document, load_texts};
 
 /// With more organisations than this, one column each is no longer readable: the
 /// screen and the Markdown table show counts per option instead.
@@ -67,6 +73,8 @@ pub struct Stance {
     pub inferred: bool,
     /// The answer's key point was written by hand, not its first sentence standing in.
     pub own_point: bool,
+    /// Which key point it is, as [`point_key`] tells them apart (0: none).
+    pub point: u32,
 }
 
 impl Stance {
@@ -76,6 +84,7 @@ impl Stance {
         words: 0,
         inferred: false,
         own_point: false,
+        point: 0,
     };
 
     /// Whether anything was recorded: a position or some answer text.
@@ -97,7 +106,8 @@ pub struct Organisation {
     /// One per item of the set, in reading order.
     pub stances: Box<[Stance]>,
     /// Each item's key point on one line, cut to [`KEY_POINT_WIDTH`] (empty: none), in the
-    /// same order as `stances`. Untrusted text.
+    /// same order as `stances`; none at all when loaded for a document, which keeps them
+    /// with its [`Fragments`]. Untrusted text.
     pub key_points: Box<[Box<str>]>,
     /// Whether the response was marked final, and when it was last changed.
     pub status: ResponseStatus,
@@ -109,6 +119,8 @@ pub struct Organisation {
     pub from_document: bool,
     /// What was left out or marked, for a reader to check (untrusted text inside).
     pub notes: Vec<String>,
+    /// The file's permissions when it was read: a document made from it is no more readable.
+    pub mode: SourceMode,
 }
 
 impl Organisation {
@@ -396,10 +408,9 @@ impl Comparison {
             inferred: 0,
             unsettled: 0,
         };
-        // Per option, the key points of those who chose it, each with whether it was written
-        // by hand: two first sentences always differ, so only a hand-written point that
-        // differs from another says anything.
-        let mut points: Vec<Vec<(&str, bool)>> = vec![Vec::new(); options];
+        // Per option, the key points of those who chose it: two first sentences always
+        // differ, so only a hand-written point that differs from another says anything.
+        let mut points = vec![PointsSeen::default(); options];
         for organisation in &self.organisations {
             let stance = organisation.stances[index];
             if stance.is_answered() {
@@ -413,9 +424,8 @@ impl Comparison {
                     if stance.inferred {
                         summary.inferred += 1;
                     }
-                    let point = organisation.key_point(index);
-                    if let (Some(seen), false) = (points.get_mut(usize::from(k)), point.is_empty()) {
-                        seen.push((point, stance.own_point));
+                    if let (Some(seen), true) = (points.get_mut(usize::from(k)), stance.point != 0) {
+                        seen.add(stance);
                     }
                 }
                 Position::NotOnScale => summary.not_on_scale += 1,
@@ -423,11 +433,7 @@ impl Comparison {
                 Position::Unsettled => summary.unsettled += 1,
             }
         }
-        summary.points_differ = points.iter().any(|seen| {
-            seen.iter()
-                .filter(|(_, own)| *own)
-                .any(|(mine, _)| seen.iter().any(|(other, _)| !same_point(mine, other)))
-        });
+        summary.points_differ = points.iter().any(|seen| seen.own && seen.differ);
         summary.agreement = if options == 0 {
             Agreement::FreeText
         } else {
@@ -492,10 +498,7 @@ impl Comparison {
 
     /// The label and symbol of `position` on item `index`'s scale, if it names an option.
     pub fn option(&self, index: usize, position: Position) -> Option<&crate::model::ScaleOption> {
-        match position {
-            Position::Chosen(k) => self.scale(index)?.options.get(usize::from(k)),
-            _ => None,
-        }
+        option(self.scale(index), position)
     }
 
     /// On how many items `a` and `b` took the same position, out of those where both took one.
@@ -567,15 +570,10 @@ impl Comparison {
     }
 }
 
-/// Whether the format quotes every organisation's answers, and so needs their texts.
 impl Format {
+    /// Whether the format quotes every organisation's answers and notes in full.
     pub fn quotes_answers(self) -> bool {
         matches!(self, Format::Markdown | Format::Html)
-    }
-
-    /// Whether writing needs every answer read again (the briefings quote them, the CSV holds them).
-    pub fn needs_texts(self) -> bool {
-        matches!(self, Format::Markdown | Format::Html | Format::Csv)
     }
 
     /// The file name ending for this format.
@@ -589,38 +587,55 @@ impl Format {
     }
 }
 
-/// The answers a briefing quotes (and the CSV holds): per organisation (in the comparison's own order) its
-/// texts in item order, or why they could not be read; and whether to show the
-/// organisations' notes, which are for themselves and shown only when asked for.
-#[derive(Clone, Copy)]
-pub struct Quoted<'a> {
-    pub texts: &'a [Result<Vec<ItemText>, String>],
-    pub notes: bool,
-}
-
-impl Quoted<'_> {
-    /// Nothing to quote: enough for JSON and CSV.
-    pub const NONE: Quoted<'static> = Quoted {
-        texts: &[],
-        notes: false,
-    };
-}
-
-/// Writes the document for `comparison` in `format`. Markdown and HTML quote every
-/// answer from `quoted`; JSON and CSV are written as they are made, without building them
-/// in memory.
+/// Writes the document for `comparison` in `format`, as it is made: nothing is built in
+/// memory. The briefings and the CSV take what they quote from `fragments` (made by
+/// [`load_document`] for this format); without them, every file is read again for it,
+/// without the organisations' notes.
 pub fn write(
     format: Format,
     comparison: &Comparison,
-    quoted: Quoted,
+    fragments: Option<&Fragments>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match format {
-        Format::Markdown => out.write_all(markdown::render(comparison, quoted).as_bytes()),
-        Format::Html => out.write_all(html::render(comparison, quoted).as_bytes()),
-        Format::Json => json::write(comparison, out),
-        Format::Csv => csv::write(comparison, quoted, out),
-        Format::PairsCsv => csv::write_pairs(comparison, out),
+    let made;
+    let fragments = match (fragments::Kind::of(format, false), fragments) {
+        (None, _) => None,
+        (Some(_), Some(fragments)) if fragments.kind.format == format => Some(fragments),
+        (Some(kind), _) => {
+            made = Fragments::from_files(comparison, kind)?;
+            Some(&made)
+        }
+    };
+    match (format, fragments) {
+        (Format::Markdown, Some(fragments)) => markdown::write(comparison, fragments, out),
+        (Format::Html, Some(fragments)) => html::write(comparison, fragments, out),
+        (Format::Csv, Some(fragments)) => csv::write(comparison, fragments, out),
+        (Format::PairsCsv, _) => csv::write_pairs(comparison, out),
+        _ => json::write(comparison, out),
+    }
+}
+
+/// Each format's fragments are made by its own writer; said here, where the writers are
+/// known, so the fragments' store need not know them.
+impl fragments::Kind {
+    /// Writes one organisation's fragments into `out` (empty), an item at a time, each
+    /// item's end in `ends`.
+    pub(crate) fn render(self, entries: &[fragments::Entry], out: &mut Vec<u8>, ends: &mut Vec<u32>) {
+        let end = |out: &Vec<u8>| u32::try_from(out.len()).unwrap_or(u32::MAX);
+        match self.format {
+            Format::Csv => csv::fragments(entries, out, |out| ends.push(end(out))),
+            Format::Markdown | Format::Html => {
+                for entry in entries {
+                    if self.format == Format::Html {
+                        html::fragment(entry, self.notes, out);
+                    } else {
+                        markdown::fragment(entry, self.notes, out);
+                    }
+                    ends.push(end(out));
+                }
+            }
+            Format::Json | Format::PairsCsv => {}
+        }
     }
 }
 
@@ -661,11 +676,15 @@ impl Format {
     }
 }
 
-/// The document for `comparison` in `format`, as text.
-pub fn render(format: Format, comparison: &Comparison, quoted: Quoted) -> String {
+/// The document for `comparison` in `format`, as text (see [`write`]).
+pub fn render(
+    format: Format,
+    comparison: &Comparison,
+    fragments: Option<&Fragments>,
+) -> std::io::Result<String> {
     let mut bytes = Vec::new();
-    write(format, comparison, quoted, &mut bytes).expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("every writer writes UTF-8 text")
+    write(format, comparison, fragments, &mut bytes)?;
+    Ok(String::from_utf8(bytes).expect("every writer writes UTF-8 text"))
 }
 
 impl Comparison {
@@ -681,13 +700,7 @@ impl Comparison {
 
     /// Organisation `o`'s position on `item` in words, marked when it was inferred.
     pub fn stance_words(&self, item: usize, o: usize) -> String {
-        let stance = self.organisations[o].stances[item];
-        let words = self.position_words(item, stance.position);
-        if stance.inferred && matches!(stance.position, Position::Chosen(_) | Position::NotOnScale) {
-            format!("{words} {INFERRED_MARK}")
-        } else {
-            words.to_string()
-        }
+        stance_words(self.scale(item), self.organisations[o].stances[item]).into_owned()
     }
 
     /// Whether any organisation's position anywhere was inferred: then a legend says what the mark means.
@@ -716,14 +729,35 @@ impl Comparison {
 
     /// A position in words, as a document says it: symbols are for the screen.
     pub fn position_words(&self, item: usize, position: Position) -> &str {
-        match position {
-            Position::Chosen(_) => self
-                .option(item, position)
-                .map_or("No position", |o| o.label.as_str()),
-            Position::NotOnScale => "Not on this version's scale",
-            Position::Unset => "No position",
-            Position::Unsettled => "Conflict not settled",
-        }
+        position_words(self.scale(item), position)
+    }
+}
+
+/// The option `position` names on `scale`, if any.
+fn option(scale: Option<&Scale>, position: Position) -> Option<&crate::model::ScaleOption> {
+    match position {
+        Position::Chosen(k) => scale?.options.get(usize::from(k)),
+        _ => None,
+    }
+}
+
+/// A position on `scale` in words, as a document says it: symbols are for the screen.
+pub fn position_words(scale: Option<&Scale>, position: Position) -> &str {
+    match position {
+        Position::Chosen(_) => option(scale, position).map_or("No position", |o| o.label.as_str()),
+        Position::NotOnScale => "Not on this version's scale",
+        Position::Unset => "No position",
+        Position::Unsettled => "Conflict not settled",
+    }
+}
+
+/// A stance's position on `scale` in words, marked when it was inferred.
+pub fn stance_words(scale: Option<&Scale>, stance: Stance) -> std::borrow::Cow<'_, str> {
+    let words = position_words(scale, stance.position);
+    if stance.inferred && matches!(stance.position, Position::Chosen(_) | Position::NotOnScale) {
+        format!("{words} {INFERRED_MARK}").into()
+    } else {
+        words.into()
     }
 }
 
@@ -749,26 +783,54 @@ pub fn pair_words(pair: Pair) -> String {
     format!("{} of {} {items}", pair.same, pair.both)
 }
 
-/// Whether two key points say the same, as a reader would compare them: ignoring case,
-/// spacing and the closing stop. Without copies: a comparison makes one per organisation and item.
-fn same_point(a: &str, b: &str) -> bool {
-    fn words(point: &str) -> std::str::SplitWhitespace<'_> {
-        point
-            .trim_end()
-            .trim_end_matches(['.', '!', '?', '…', ';', ':', ','])
-            .split_whitespace()
+/// A fingerprint of a key point (0 for none) that two points share when they say the same
+/// as a reader would compare them: ignoring case, spacing and the closing stop. Comparing
+/// fingerprints keeps a whole consultation's key points out of memory. Points are only
+/// ever compared with the first of their option's, so taking different points for the same
+/// needs every one of them to share its fingerprint by chance: too unlikely to matter.
+pub fn point_key(point: &str) -> u32 {
+    use std::hash::BuildHasher;
+    if point.is_empty() {
+        return 0;
     }
-    let (mut x, mut y) = (words(a), words(b));
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return true,
-            (Some(p), Some(q)) if p == q => {}
-            (Some(p), Some(q))
-                if p.chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
-            _ => return false,
+    let words = point
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', '…', ';', ':', ','])
+        .split_whitespace();
+    // The words in lower case, one space between: no word holds a space.
+    let mut said = String::with_capacity(point.len());
+    for word in words {
+        if !said.is_empty() {
+            said.push(' ');
         }
+        if word.is_ascii() {
+            said.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            said.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    // A fixed seed: the same point has the same fingerprint in every file and every run.
+    let hash = foldhash::fast::FixedState::with_seed(0).hash_one(&said);
+    ((hash ^ (hash >> 32)) as u32).max(1)
+}
+
+/// The key points seen for one option: whether any was written by hand, and whether
+/// they differ.
+#[derive(Debug, Clone, Copy, Default)]
+struct PointsSeen {
+    first: u32,
+    own: bool,
+    differ: bool,
+}
+
+impl PointsSeen {
+    fn add(&mut self, stance: Stance) {
+        if self.first == 0 {
+            self.first = stance.point;
+        } else if self.first != stance.point {
+            self.differ = true;
+        }
+        self.own |= stance.own_point;
     }
 }
 
@@ -782,18 +844,19 @@ pub fn legend() -> String {
     )
 }
 
-impl Quoted<'_> {
-    /// Organisation `o`'s text on item `i`, or why its file could not be read.
-    pub fn text(&self, o: usize, i: usize) -> Result<&ItemText, &str> {
-        static NONE: ItemText = ItemText {
-            answer: String::new(),
-            reasoning: String::new(),
-            notes: String::new(),
-        };
-        match self.texts.get(o) {
-            Some(Ok(texts)) => Ok(texts.get(i).unwrap_or(&NONE)),
-            Some(Err(reason)) => Err(reason),
-            None => Ok(&NONE),
-        }
+#[cfg(test)]
+mod tests {
+    use super::point_key;
+
+    #[test]
+    fn key_points_that_say_the_same_share_a_fingerprint() {
+        let point = point_key("Councils must keep a statutory role.");
+        assert_eq!(point_key("councils  must keep a\nSTATUTORY role"), point);
+        assert_eq!(point_key("Councils must keep a statutory role!"), point);
+        assert_ne!(point_key("Councils must keep a role."), point);
+        assert_ne!(point_key("Councils mustkeep a statutory role."), point);
+        assert_eq!(point_key("Ŵyl Gymreig"), point_key("ŵyl gymreig."));
+        assert_eq!(point_key(""), 0);
+        assert_ne!(point_key("."), 0, "a point of only a stop is still a point");
     }
 }

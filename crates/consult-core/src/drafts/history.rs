@@ -37,6 +37,10 @@ pub const MIN_GAP: Duration = Duration::from_secs(5 * 60);
 /// The file in a draft's history folder holding what consult saved last.
 const LAST_SAVED: &str = "last-saved.json";
 
+/// How a version a review copy was made from is named in the history folder: this, then
+/// the hex of its SHA-256, then `.json`. Not one of the numbered versions, so never rotated out.
+const REVIEWED_PREFIX: &str = "reviewed-";
+
 /// The versions of one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
@@ -152,7 +156,40 @@ impl History {
             .collect()
     }
 
-    /// How many versions there are, without reading them.
+    /// Keeps `bytes`, the draft as a copy for review is made from it, for as long as the
+    /// history is kept: a review can take longer to come back than the [`KEEP`] versions
+    /// last. Returns the version's digest ([`crate::model::sha256`]), which the copy records
+    /// and [`History::find`] takes.
+    pub fn keep_reviewed(&self, bytes: &[u8]) -> io::Result<String> {
+        let digest = crate::model::sha256(bytes);
+        let path = self.dir.join(reviewed_name(&digest).expect("a digest just made"));
+        if fs::read(&path).is_ok_and(|kept| kept == bytes) {
+            return Ok(digest);
+        }
+        create_private_dir(&self.dir)?;
+        storage::write_atomic(&path, bytes, NewFileMode::Private)?;
+        Ok(digest)
+    }
+
+    /// The bytes of the version whose digest ([`crate::model::sha256`]) is `version`: one a
+    /// review copy was made from, what consult saved last, or any of the numbered versions.
+    /// `version` comes from a file someone else may have written: it only ever names a file
+    /// when it is a digest and nothing else.
+    pub fn find(&self, version: &str) -> Option<Vec<u8>> {
+        let matches = |bytes: &Vec<u8>| crate::model::sha256(bytes) == version;
+        if let Some(name) = reviewed_name(version)
+            && let Some(bytes) = fs::read(self.dir.join(name)).ok().filter(matches)
+        {
+            return Some(bytes);
+        }
+        self.last_saved().filter(matches).or_else(|| {
+            self.entries()
+                .iter()
+                .filter_map(|entry| fs::read(&entry.path).ok())
+                .find(matches)
+        })
+    }
+
     /// Keeps `bytes`, just saved to the draft, as what consult saved last: the common
     /// ancestor when a sync tool or a colleague puts another version in the draft's place,
     /// however recent the last of the versions kept above. Not one of those versions.
@@ -166,6 +203,7 @@ impl History {
         fs::read(self.dir.join(LAST_SAVED)).ok()
     }
 
+    /// How many versions there are, without reading them.
     pub fn count(&self) -> usize {
         self.entries().len()
     }
@@ -347,6 +385,14 @@ fn out_of_range(number: usize, count: usize) -> String {
     }
 }
 
+/// The file name a reviewed version with the digest `version` is kept under, when
+/// `version` is a digest as [`crate::model::sha256`] writes it.
+fn reviewed_name(version: &str) -> Option<String> {
+    let hex = version.strip_prefix("sha256:")?;
+    let is_hex = hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    is_hex.then(|| format!("{REVIEWED_PREFIX}{hex}.json"))
+}
+
 /// Creates `dir` and its parents, readable by the owner only: versions are drafts too.
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
@@ -447,6 +493,57 @@ mod tests {
             "",
         ] {
             assert_eq!(Stamp::parse(foreign), None, "{foreign:?}");
+        }
+    }
+
+    #[test]
+    fn a_reviewed_version_outlasts_the_numbered_ones_and_is_found_by_its_digest() {
+        let scratch = Scratch::new();
+        let history = scratch.history();
+        let version = history.keep_reviewed(b"sent for review").unwrap();
+        assert_eq!(version, crate::model::sha256(b"sent for review"));
+        assert_eq!(
+            history.keep_reviewed(b"sent for review").unwrap(),
+            version,
+            "kept once"
+        );
+        for n in 0..KEEP as i64 + 5 {
+            history.record_now(format!("save {n}").as_bytes(), at(n)).unwrap();
+        }
+        assert_eq!(
+            history.count(),
+            KEEP,
+            "the reviewed version is not one of the numbered"
+        );
+        assert_eq!(history.find(&version).as_deref(), Some(&b"sent for review"[..]));
+        // The numbered versions and the last save are found by their digests too.
+        let newest = format!("save {}", KEEP + 4);
+        assert_eq!(
+            history.find(&crate::model::sha256(newest.as_bytes())),
+            Some(newest.into_bytes())
+        );
+        history.keep_last_saved(b"last").unwrap();
+        assert_eq!(
+            history.find(&crate::model::sha256(b"last")).as_deref(),
+            Some(&b"last"[..])
+        );
+        assert_eq!(history.find(&crate::model::sha256(b"never kept")), None);
+    }
+
+    #[test]
+    fn a_version_named_by_someone_else_never_names_another_file() {
+        let scratch = Scratch::new();
+        let history = scratch.history();
+        history.keep_reviewed(b"kept").unwrap();
+        std::fs::write(scratch.dir.path().join("secret.json"), "secret").unwrap();
+        for hostile in [
+            "../../secret",
+            "sha256:../../../secret",
+            "sha256:",
+            &format!("sha256:{}", "A".repeat(64)),
+            "",
+        ] {
+            assert_eq!(history.find(hostile), None, "{hostile:?}");
         }
     }
 

@@ -9,7 +9,7 @@ use super::DraftId;
 use crate::catalog::Catalog;
 use crate::dirs::Dirs;
 use crate::documents;
-use crate::model::joint::Joint;
+use crate::model::joint::{Joint, Member};
 use crate::model::{QuestionSet, Response};
 use crate::storage;
 
@@ -230,15 +230,26 @@ pub fn members_now(
     joint
         .members
         .par_iter()
-        .map(|member| match place(joint_path, &member.file) {
-            Ok(Place::Inside(path)) => read_member(&path, &member.organisation, catalog, set),
-            Ok(Place::Outside(path)) if allowed.allow(&path) => {
-                read_member(&path, &member.organisation, catalog, set)
-            }
-            Ok(Place::Outside(path)) => MemberNow::Outside(path),
-            Err(why) => MemberNow::NotRead(why),
-        })
+        .map(|member| member_now(joint_path, member, catalog, set, allowed))
         .collect()
+}
+
+/// One member's response as its file holds it now (see [`members_now`]).
+pub fn member_now(
+    joint_path: &Path,
+    member: &Member,
+    catalog: &Catalog,
+    set: &QuestionSet,
+    allowed: &MemberFolders,
+) -> MemberNow {
+    match place(joint_path, &member.file) {
+        Ok(Place::Inside(path)) => read_member(&path, &member.organisation, catalog, set),
+        Ok(Place::Outside(path)) if allowed.allow(&path) => {
+            read_member(&path, &member.organisation, catalog, set)
+        }
+        Ok(Place::Outside(path)) => MemberNow::Outside(path),
+        Err(why) => MemberNow::NotRead(why),
+    }
 }
 
 /// The members' responses in `files`, each with how a joint draft at `joint_dir` names it.

@@ -47,6 +47,8 @@ pub struct Handle {
     pub journal: PathBuf,
     pub history: History,
     _lock: DraftLock,
+    /// The file as opened, still to be kept as a version (see [`open_keeping_version_later`]).
+    unkept: Option<Vec<u8>>,
 }
 
 impl Handle {
@@ -58,7 +60,16 @@ impl Handle {
             history: History::for_draft(&dirs.history(), &id),
             id,
             _lock: lock,
+            unkept: None,
         })
+    }
+
+    /// Keeps the state the draft was opened in as one of its versions, if that is still to
+    /// do; before any save, so it is always there to go back to.
+    pub fn keep_opened_version(&mut self) {
+        if let Some(bytes) = self.unkept.take() {
+            let _ = self.history.record_now(&bytes, jiff::Timestamp::now());
+        }
     }
 }
 
@@ -84,16 +95,30 @@ pub fn open(
     path: &Path,
     set: Option<&QuestionSet>,
 ) -> Result<Opened, String> {
-    let handle = Handle::new(dirs, path)?;
+    let mut opened = open_keeping_version_later(dirs, catalog, path, set)?;
+    opened.handle.keep_opened_version();
+    Ok(opened)
+}
+
+/// [`open`], with the state it was opened in kept as a version only when
+/// [`Handle::keep_opened_version`] is called (a save calls it first): the app draws the draft
+/// before it writes a copy of a large file. Locked before anything else, as `open`.
+pub fn open_keeping_version_later(
+    dirs: &Dirs,
+    catalog: &Catalog,
+    path: &Path,
+    set: Option<&QuestionSet>,
+) -> Result<Opened, String> {
+    let mut handle = Handle::new(dirs, path)?;
     let (content, bytes) = read(catalog, path, set)?;
-    // The state it was opened in is always one of the versions to go back to.
-    let _ = handle.history.record_now(&bytes, jiff::Timestamp::now());
+    let on_disk = digest(&bytes);
+    handle.unkept = Some(bytes);
     Ok(Opened {
         path: path.to_path_buf(),
         handle,
         set: content.set,
         response: content.response,
-        on_disk: digest(&bytes),
+        on_disk,
         warnings: content.warnings,
     })
 }
@@ -183,6 +208,67 @@ pub fn export(
     crate::out::write_bytes(&target, mode, &mut std::io::sink(), &document)
 }
 
+/// What a Word copy for review of the draft at `draft`, made from `bytes` (the draft file
+/// as saved), records of where it came from. The bytes are kept in the draft's history
+/// first, so that when the review comes back [`review_copy_version`] finds what the
+/// reviewer was sent.
+pub fn review_source(dirs: &Dirs, draft: &Path, bytes: &[u8]) -> std::io::Result<export::ReviewSource> {
+    let history = History::for_draft(&dirs.history(), &DraftId::of(draft));
+    let version = history.keep_reviewed(bytes).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!(
+                "could not keep the version the review copy is made from in {}: {e}",
+                history.dir().display()
+            ),
+        )
+    })?;
+    let draft = draft.file_name().map_or_else(
+        || draft.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(export::ReviewSource { version, draft })
+}
+
+/// The content of the draft at `draft` that a review copy recording `version` (its
+/// `consult.version` property) was made from: the draft as it stands, or as its history
+/// keeps it. `None` when neither has it any more.
+pub fn review_copy_version(dirs: &Dirs, draft: &Path, version: &str) -> Option<Vec<u8>> {
+    storage::read_bytes(draft)
+        .ok()
+        .filter(|bytes| crate::model::sha256(bytes) == version)
+        .or_else(|| History::for_draft(&dirs.history(), &DraftId::of(draft)).find(version))
+}
+
+/// Writes a Word copy for review of the draft at `draft` to `path`, as [`export`] writes
+/// any export, made from the draft's file as saved. `saved` is the digest of what the
+/// caller last read or saved there: if the file holds anything else, someone changed it
+/// since, and nothing is written. `options.review` is filled in here.
+pub fn export_review_copy(
+    dirs: &Dirs,
+    (draft, path): (&Path, &Path),
+    set: &QuestionSet,
+    saved: Option<ContentDigest>,
+    options: &export::Options,
+) -> std::io::Result<()> {
+    let bytes = storage::read_bytes(draft).map_err(|e| std::io::Error::other(e.to_string()))?;
+    if saved.is_some_and(|saved| saved != digest(&bytes)) {
+        return Err(std::io::Error::other(format!(
+            "{} was changed elsewhere since consult saved it",
+            draft.display()
+        )));
+    }
+    let response = parse::decode(&bytes)
+        .and_then(parse::response)
+        .map_err(|problem| std::io::Error::other(FileError::bad(draft, vec![problem]).to_string()))?;
+    let source = review_source(dirs, draft, &bytes)?;
+    let options = export::Options {
+        review: Some(&source),
+        ..*options
+    };
+    export(&response, set, export::Format::Docx, (draft, path), &options)
+}
+
 /// Where an export the user has agreed to goes; `-` is no standard output in the app.
 fn out_target(path: &Path) -> std::io::Result<crate::out::Target> {
     match crate::out::target(path, true) {
@@ -193,37 +279,24 @@ fn out_target(path: &Path) -> std::io::Result<crate::out::Target> {
 }
 
 /// Writes `comparison` as `format` to `path` (its folder made if need be), never more
-/// readable than the most private response compared. The briefings and the CSV read every organisation's answers again first.
+/// readable than the most private response compared. The briefings and the CSV read every
+/// organisation's answers again first, each file once.
 pub fn export_comparison(
     comparison: &crate::compare::Comparison,
     format: crate::compare::Format,
     path: &Path,
 ) -> std::io::Result<()> {
-    use crate::compare;
-    let texts: Vec<_> = if format.needs_texts() {
-        comparison
-            .organisations
-            .iter()
-            .map(|o| compare::load_texts(&o.file, &comparison.set))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let quoted = compare::Quoted {
-        texts: &texts,
-        notes: false,
-    };
     let source = comparison
         .organisations
         .iter()
-        .map(|o| storage::SourceMode::of(&o.file))
+        .map(|o| o.mode)
         .fold(storage::SourceMode::OPEN, storage::SourceMode::narrowest);
     let target = out_target(path)?;
     crate::out::write(
         &target,
         storage::NewFileMode::NoMoreOpenThan(source),
         &mut std::io::sink(),
-        |out| compare::write(format, comparison, quoted, out),
+        |out| crate::compare::write(format, comparison, None, out),
     )
 }
 
@@ -232,10 +305,16 @@ pub fn last_export_folder(dirs: &Dirs, id: &DraftId) -> Option<String> {
     recall(&export_folder_file(dirs, id))
 }
 
-/// Remembers the folder the draft `id` was exported to; forgetting it is no loss, so
-/// a failure to write is not reported.
-pub fn remember_export_folder(dirs: &Dirs, id: &DraftId, folder: &str) {
-    remember(&export_folder_file(dirs, id), folder);
+/// Remembers where and as what the draft `id` was exported, for both front ends to propose
+/// again: the folder of `written` as a full path (so an export from another working folder
+/// lands in the same place), and the format's id (`both`: Markdown with JSON beside it).
+/// Forgetting is no loss, so a failure to write is not reported.
+pub fn remember_export(dirs: &Dirs, id: &DraftId, written: &Path, format: &str) {
+    let written = std::path::absolute(written).unwrap_or_else(|_| written.to_path_buf());
+    if let Some(folder) = written.parent() {
+        remember(&export_folder_file(dirs, id), &folder.display().to_string());
+    }
+    remember(&export_format_file(dirs, id), format);
 }
 
 /// One line kept for a draft in the data folder; `None` when there is none.
@@ -258,14 +337,9 @@ fn remember(path: &Path, line: &str) {
     }
 }
 
-/// The export format last chosen for the draft `id`, as the app names it.
+/// The export format last chosen for the draft `id`: a format's id, or `both`.
 pub fn last_export_format(dirs: &Dirs, id: &DraftId) -> Option<String> {
     recall(&export_format_file(dirs, id))
-}
-
-/// Remembers the export format chosen for the draft `id`.
-pub fn remember_export_format(dirs: &Dirs, id: &DraftId, format: &str) {
-    remember(&export_format_file(dirs, id), format);
 }
 
 fn export_format_file(dirs: &Dirs, id: &DraftId) -> PathBuf {
@@ -375,4 +449,39 @@ pub fn merge_conflict_copy(
         response,
         three_way: base.is_some(),
     })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn a_draft(dir: &Path) -> (Dirs, Catalog, PathBuf) {
+        let dirs = Dirs {
+            data: dir.join("data"),
+            config: dir.join("config"),
+        };
+        let catalog = Catalog::built_in();
+        let set = catalog.entries[0].set.clone();
+        let path = dir.join("draft.json");
+        let text = export::json::render(&Response::new(&set, "Example Trust"));
+        std::fs::write(&path, text).unwrap();
+        (dirs, catalog, path)
+    }
+
+    #[test]
+    fn a_draft_opened_to_draw_first_is_kept_once_its_frame_is_drawn() {
+        let dir = tempfile::tempdir().unwrap();
+        let (dirs, catalog, path) = a_draft(dir.path());
+        let mut opened = open_keeping_version_later(&dirs, &catalog, &path, None).unwrap();
+        assert_eq!(opened.handle.history.count(), 0);
+        opened.handle.keep_opened_version();
+        assert_eq!(opened.handle.history.count(), 1);
+        assert_eq!(
+            opened.handle.history.read(1).unwrap(),
+            std::fs::read(&path).unwrap()
+        );
+        // Kept once, however often asked.
+        opened.handle.keep_opened_version();
+        assert_eq!(opened.handle.history.count(), 1);
+    }
 }

@@ -23,6 +23,8 @@ struct Written<'a> {
     joint: &'a Option<crate::model::Joint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: &'a Option<crate::model::Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviews: &'a Option<crate::model::review::Reviews>,
 }
 
 /// Loading a file this wrote and rendering it again gives the same bytes.
@@ -40,6 +42,7 @@ pub fn render(response: &Response) -> String {
         conflicts,
         joint,
         source,
+        reviews,
     } = response;
     let written = Written {
         format_version: response.format_to_write(),
@@ -53,6 +56,7 @@ pub fn render(response: &Response) -> String {
         conflicts,
         joint,
         source,
+        reviews,
     };
     let mut text = serde_json::to_string_pretty(&written).expect("a response always serialises");
     text.push('\n');

@@ -83,22 +83,27 @@ impl Recount {
 
 /// Every limit an answer is over, with the answer's place among the response's answers.
 pub fn over<'a>(response: &Response, set: &'a QuestionSet) -> Vec<(usize, &'a Item, Limit)> {
-    let mut found = Vec::new();
+    use rayon::prelude::*;
     let index = set.index();
-    for (a, answer) in response.answers.iter().enumerate() {
-        let Some(item) = index.item(&answer.item) else {
-            continue;
-        };
-        if item.word_limit.is_none() && item.char_limit.is_none() {
-            continue;
-        }
-        for limit in limits(item, counts(&answer.answer)) {
-            if limit.over().is_some() {
-                found.push((a, item, limit));
+    // Counting is most of the cost of opening or checking a large response (the text is
+    // made plain first), and each answer is counted on its own: spread it over the cores.
+    // `collect` keeps the answers' order.
+    response
+        .answers
+        .par_iter()
+        .enumerate()
+        .filter_map(|(a, answer)| {
+            let item = index.item(&answer.item)?;
+            if item.word_limit.is_none() && item.char_limit.is_none() {
+                return None;
             }
-        }
-    }
-    found
+            let over = limits(item, counts(&answer.answer))
+                .into_iter()
+                .filter(|l| l.over().is_some());
+            Some(over.map(move |limit| (a, item, limit)).collect::<Vec<_>>())
+        })
+        .flatten_iter()
+        .collect()
 }
 
 /// A warning for every answer over its item's word or character limit.

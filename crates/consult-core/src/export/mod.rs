@@ -14,12 +14,15 @@ mod package;
 pub mod parts;
 pub mod paste;
 pub mod provenance;
+pub mod review_copy;
 pub mod rich;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{QuestionSet, Response};
 use crate::text::slug;
+
+pub use review_copy::ReviewSource;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -136,9 +139,10 @@ impl Format {
     }
 }
 
-/// What a submission leaves out. JSON, the response itself, always has everything.
+/// What a submission leaves out, and whether a Word export is a copy for review. JSON, the
+/// response itself, always has everything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
+pub struct Options<'a> {
     /// Leave out items with neither a position nor an answer.
     pub skip_empty: bool,
     /// The submission as sent: only items answered, never those marked "not answering"
@@ -149,15 +153,19 @@ pub struct Options {
     /// On a joint response: footnotes naming the members each passage came from, and each
     /// item's consensus. Off, the submission as sent.
     pub attribution: bool,
+    /// A Word copy for review (see [`review_copy`]), made from this saved version of the
+    /// draft; `None` for the submission. Other formats ignore it.
+    pub review: Option<&'a ReviewSource>,
 }
 
-impl Default for Options {
+impl Default for Options<'_> {
     fn default() -> Self {
         Options {
             skip_empty: false,
             answered_only: false,
             reasoning: true,
             attribution: true,
+            review: None,
         }
     }
 }
@@ -166,7 +174,7 @@ impl Default for Options {
 pub const DEFAULT_DIR: &str = "exports";
 
 /// The document for `response` in `format`, as the bytes of its file.
-pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &Options) -> Vec<u8> {
+pub fn render(format: Format, response: &Response, set: &QuestionSet, options: &Options<'_>) -> Vec<u8> {
     // Web forms and FHIR take the words only: no footnotes there.
     let words_only = Options {
         attribution: false,

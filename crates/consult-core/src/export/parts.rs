@@ -43,6 +43,8 @@ pub struct Part<'a> {
 
 pub struct ItemPart<'a> {
     pub item: &'a Item,
+    /// The item's place among all the set's items, from 1, in set order (shown or not).
+    pub ordinal: usize,
     /// The label of the position taken, for an item on a scale.
     pub position: Option<&'a str>,
     /// What to say in place of what is missing, such as "No written answer."
@@ -81,19 +83,25 @@ pub fn submission<'a>(response: &'a Response, set: &'a QuestionSet, options: Opt
             position: position_of(answer(item), set, item),
         })
         .collect();
+    let mut before = 0;
     let sections = set
         .sections
         .iter()
         .filter_map(|section| {
-            let items: Vec<&Item> = section.items.iter().filter(|i| shown(i)).collect();
+            let first = before + 1;
+            before += section.items.len();
+            let items: Vec<(usize, &Item)> =
+                (first..).zip(&section.items).filter(|(_, i)| shown(i)).collect();
             if items.is_empty() {
                 return None;
             }
             let lone_free_text =
-                items.len() == 1 && items[0].scale.is_none() && items[0].label == section.title;
+                items.len() == 1 && items[0].1.scale.is_none() && items[0].1.label == section.title;
             let items = items
                 .into_iter()
-                .map(|item| item_part(response, answer(item), set, item, options, &mut notes))
+                .map(|(ordinal, item)| {
+                    item_part(response, answer(item), set, (ordinal, item), options, &mut notes)
+                })
                 .collect();
             Some(Part {
                 section,
@@ -121,7 +129,7 @@ fn item_part<'a>(
     response: &'a Response,
     answer: Option<&'a Answer>,
     set: &'a QuestionSet,
-    item: &'a Item,
+    (ordinal, item): (usize, &'a Item),
     options: Options,
     notes: &mut Notes,
 ) -> ItemPart<'a> {
@@ -152,6 +160,7 @@ fn item_part<'a>(
     };
     ItemPart {
         item,
+        ordinal,
         position,
         missing,
         answer: notes.marked(answer, record, Field::Answer),
@@ -174,8 +183,8 @@ fn item_part<'a>(
 /// "Members: consensus (3 Agree, 1 Disagree)." and, when the secretariat judged otherwise,
 /// what it declared and why.
 pub fn consensus_sentence(joint: &Joint, set: &QuestionSet, item: &Item) -> String {
-    let tally = consensus::tally(joint, set, &item.id);
-    let counts = tally.describe(set, &item.id);
+    let tally = consensus::tally(joint, set, item);
+    let counts = tally.describe(set, item);
     let declared = joint.item(&item.id).and_then(|r| r.consensus.as_ref());
     let counted = if counts.is_empty() {
         tally.computed.label().to_string()

@@ -159,14 +159,18 @@ impl Block {
 /// breaks become spaces, other control characters and bidirectional overrides are
 /// dropped, and the ends are trimmed. Runs of spaces inside are kept.
 pub fn clean(text: &str) -> String {
-    let mapped: String = text
-        .chars()
+    defused(text).trim().to_string()
+}
+
+/// [`clean`] without the trimming: for a piece of a longer text (a run of a Word
+/// paragraph), whose spaces at either end separate it from its neighbours.
+pub fn defused(text: &str) -> String {
+    text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
             c if c.is_control() => None,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
             c => Some(c),
         })
-        .collect();
-    mapped.trim().to_string()
+        .collect()
 }

@@ -101,22 +101,14 @@ pub fn import_member(path: &Path, set: &QuestionSet, into: &Path) -> Result<Memb
 /// import of the same document (by digest) is replaced, so importing again adds nothing.
 fn free_for(dir: &Path, imported: &Imported, digest: &str) -> PathBuf {
     let first = crate::export::default_path(dir, &imported.response, crate::export::Format::Json);
-    let stem = first
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    std::iter::once(first.clone())
-        .chain((2..).map(|n| dir.join(format!("{stem}-{n}.json"))))
-        .find(|candidate| match std::fs::read_to_string(candidate) {
-            // Only a name nothing holds is free: a file that cannot be read is never replaced.
-            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-            Ok(text) => crate::parse::response(&text)
-                .ok()
-                .and_then(|r| r.source)
-                .is_some_and(|s| s.digest == digest),
-        })
-        .expect("some number is free")
+    crate::storage::numbered(&first, |candidate, _| match std::fs::read_to_string(candidate) {
+        // Only a name nothing holds is free: a file that cannot be read is never replaced.
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        Ok(text) => crate::parse::response(&text)
+            .ok()
+            .and_then(|r| r.source)
+            .is_some_and(|s| s.digest == digest),
+    })
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 //! and the options after it are against. A member that took no position is silent, never
 //! counted as agreeing, and every level is a share of all the members.
 
-use crate::model::QuestionSet;
 use crate::model::joint::{Consensus, ConsensusOverride, Joint};
 use crate::model::question_set::Scale;
+use crate::model::{Item, QuestionSet};
 
 /// Which way a position leans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -109,8 +109,8 @@ impl Tally {
 
     /// The counts in words, side by side: "3 of 3 in favour: 2 partly agree, 1 agrees",
     /// then those against, on neither side and silent; labels from `set`.
-    pub fn describe(&self, set: &QuestionSet, item: &str) -> String {
-        let scale = set.item(item).and_then(|i| set.scale_of(i));
+    pub fn describe(&self, set: &QuestionSet, item: &Item) -> String {
+        let scale = set.scale_of(item);
         let label = |id: &str| {
             scale
                 .and_then(|s| s.option(id))
@@ -178,15 +178,15 @@ fn singular(label: &str) -> String {
 }
 
 /// The members' positions on `item`, as taken into the joint response.
-pub fn tally(joint: &Joint, set: &QuestionSet, item: &str) -> Tally {
-    let scale = set.item(item).and_then(|i| set.scale_of(i));
+pub fn tally(joint: &Joint, set: &QuestionSet, item: &Item) -> Tally {
+    let scale = set.scale_of(item);
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     let mut sides = Sides {
         members: joint.members.len(),
         ..Sides::default()
     };
     for member in &joint.members {
-        let Some(answer) = member.answer(item) else {
+        let Some(answer) = member.answer(&item.id) else {
             continue;
         };
         let Some(position) = &answer.position else {

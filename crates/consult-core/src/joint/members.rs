@@ -160,10 +160,12 @@ pub struct Change {
 /// changed since `member` was taken.
 pub fn changes(member: &Member, now: &Response, set: &QuestionSet) -> Vec<Change> {
     let blank = Answer::default();
+    let was_by_item = Answer::by_item(&member.answers);
+    let is_by_item = now.answers_by_item();
     set.items()
         .filter_map(|item| {
-            let was = member.answer(&item.id).unwrap_or(&blank);
-            let is = now.answer(&item.id).unwrap_or(&blank);
+            let was = was_by_item.get(item.id.as_str()).copied().unwrap_or(&blank);
+            let is = is_by_item.get(item.id.as_str()).copied().unwrap_or(&blank);
             let change = Change {
                 item: item.id.clone(),
                 position: (was.position != is.position).then(|| (was.position.clone(), is.position.clone())),

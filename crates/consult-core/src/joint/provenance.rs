@@ -59,8 +59,9 @@ pub fn reconcile_all(response: &mut crate::model::Response) -> usize {
         return 0;
     };
     let mut dropped = 0;
+    let answers = crate::model::Answer::by_item(&response.answers);
     for record in &mut joint.items {
-        let answer = response.answers.iter().find(|a| a.item == record.item);
+        let answer = answers.get(record.item.as_str());
         let (text, reasoning) = answer.map_or(("", ""), |a| (a.answer.as_str(), a.reasoning.as_str()));
         dropped += reconcile(record, text, reasoning);
     }

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod joint;
 pub mod resolve;
 pub mod response;
+pub mod review;
 pub mod text;
 
 /// Text cut into sentences, the unit of merging and of differences (shared with the domain).

@@ -290,6 +290,7 @@ pub fn merge(base: Option<&Response>, ours: &Response, theirs: &Response, set: &
         ),
         // The record of an import does not change after it: either copy's serves.
         source: ours.source.clone().or_else(|| theirs.source.clone()),
+        reviews: super::review::merge(ours.reviews.as_ref(), theirs.reviews.as_ref()),
     };
     merged.format_version = merged.format_to_write();
     merged

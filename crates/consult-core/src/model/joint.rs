@@ -46,7 +46,7 @@ impl Member {
     /// The digest of a member's answers: what changes when the member changes its mind,
     /// and not when only its file's spacing or the time it was saved changes.
     pub fn digest_of(answers: &[super::Answer]) -> String {
-        super::sha256(&serde_json::to_vec(answers).unwrap_or_default())
+        super::sha256_of_json(&answers)
     }
 
     pub fn answer(&self, item: &str) -> Option<&super::Answer> {

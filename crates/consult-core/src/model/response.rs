@@ -11,9 +11,10 @@ use super::question_set::QuestionSet;
 /// `notes` and the respondent's `members`, `publication` and `confidentiality`; version 3
 /// the `conflicts` a merge leaves; version 4 each answer's `key_point` and `position_basis`,
 /// and a joint response's `joint` parts; version 5 an imported response's `source` and each
-/// answer's `source_paragraphs`. A file is written as the oldest version that holds
-/// what it uses, so older consults can still read it, or say they need upgrading.
-pub const RESPONSE_FORMAT: u32 = 5;
+/// answer's `source_paragraphs`; version 6 the `reviews` read back from Word copies. A file
+/// is written as the oldest version that holds what it uses, so older consults can still
+/// read it, or say they need upgrading.
+pub const RESPONSE_FORMAT: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +52,9 @@ pub struct Response {
     /// its passages went (version 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<super::source::Source>,
+    /// What reviewers of a Word copy suggested and commented, until decided (version 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<super::review::Reviews>,
 }
 
 /// A field that two merged copies changed in different ways. Both values are kept here;
@@ -279,6 +283,16 @@ impl PositionBasis {
 }
 
 impl Answer {
+    /// `answers` by item, the first where an item is answered twice: for work over many
+    /// items, built once.
+    pub fn by_item(answers: &[Answer]) -> std::collections::HashMap<&str, &Answer> {
+        let mut by_item = std::collections::HashMap::with_capacity(answers.len());
+        for answer in answers {
+            by_item.entry(answer.item.as_str()).or_insert(answer);
+        }
+        by_item
+    }
+
     pub fn new(item: &str) -> Self {
         Answer {
             item: item.to_string(),
@@ -355,6 +369,7 @@ impl Response {
             conflicts: Vec::new(),
             joint: None,
             source: None,
+            reviews: None,
         }
     }
 
@@ -365,11 +380,7 @@ impl Response {
     /// Each answer by its item (the first, should an item be answered twice, as
     /// [`Response::answer`] finds it): for work over many items, built once.
     pub fn answers_by_item(&self) -> std::collections::HashMap<&str, &Answer> {
-        let mut by_item = std::collections::HashMap::with_capacity(self.answers.len());
-        for answer in &self.answers {
-            by_item.entry(answer.item.as_str()).or_insert(answer);
-        }
-        by_item
+        Answer::by_item(&self.answers)
     }
 
     /// The answer for `item`, created in reading order if it is not there yet.
@@ -406,7 +417,9 @@ impl Response {
                 .answers
                 .iter()
                 .any(|a| a.key_point.is_some() || !a.position_basis.is_stated());
-        let needs = if uses_v5 {
+        let needs = if self.reviews.is_some() {
+            6
+        } else if uses_v5 {
             5
         } else if uses_v4 {
             4

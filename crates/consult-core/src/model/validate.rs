@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::question_set::{QUESTION_SET_FORMAT, QuestionSet};
+use super::question_set::{ItemIndex, QUESTION_SET_FORMAT, QuestionSet};
 use super::response::{Conflict, RESPONSE_FORMAT, Response};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,15 +103,23 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-fn check_id(path: String, id: &str, what: &str, seen: &mut HashSet<String>, problems: &mut Vec<Problem>) {
+/// Checks one id; its `path` is put together only when there is a problem to report, so a
+/// set of 100,000 good items builds no strings.
+fn check_id<'a>(
+    path: impl Fn() -> String,
+    id: &'a str,
+    what: &str,
+    seen: &mut HashSet<&'a str>,
+    problems: &mut Vec<Problem>,
+) {
     if !is_valid_id(id) {
         problems.push(Problem::at(
-            path.clone(),
+            path(),
             format!("{what} id {id:?} must be 1 to 64 lowercase letters, digits, '-' or '_'"),
         ));
     }
-    if !seen.insert(id.to_string()) {
-        problems.push(Problem::at(path, format!("duplicate {what} id {id:?}")));
+    if !seen.insert(id) {
+        problems.push(Problem::at(path(), format!("duplicate {what} id {id:?}")));
     }
 }
 
@@ -143,7 +151,7 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
     let mut scale_ids = HashSet::new();
     for (s, scale) in set.scales.iter().enumerate() {
         check_id(
-            format!("scales[{s}].id"),
+            || format!("scales[{s}].id"),
             &scale.id,
             "scale",
             &mut scale_ids,
@@ -158,7 +166,7 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
         let mut option_ids = HashSet::new();
         for (o, option) in scale.options.iter().enumerate() {
             check_id(
-                format!("scales[{s}].options[{o}].id"),
+                || format!("scales[{s}].options[{o}].id"),
                 &option.id,
                 "option",
                 &mut option_ids,
@@ -174,10 +182,10 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
         ));
     }
     let mut section_ids = HashSet::new();
-    let mut item_ids = HashSet::new();
+    let mut item_ids = HashSet::with_capacity(set.item_count());
     for (s, section) in set.sections.iter().enumerate() {
         check_id(
-            format!("sections[{s}].id"),
+            || format!("sections[{s}].id"),
             &section.id,
             "section",
             &mut section_ids,
@@ -190,9 +198,9 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
             ));
         }
         for (i, item) in section.items.iter().enumerate() {
-            let path = format!("sections[{s}].items[{i}]");
+            let path = || format!("sections[{s}].items[{i}]");
             check_id(
-                format!("{path}.id"),
+                || format!("{}.id", path()),
                 &item.id,
                 "item",
                 &mut item_ids,
@@ -200,13 +208,13 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
             );
             if item.prompt.trim().is_empty() {
                 problems.push(Problem::at(
-                    format!("{path}.prompt"),
+                    format!("{}.prompt", path()),
                     format!("item {:?} has an empty prompt", item.id),
                 ));
             }
             if let Some(limit) = item.char_limit {
                 check_char_limit(
-                    &format!("{path}.char_limit"),
+                    &format!("{}.char_limit", path()),
                     limit,
                     set.format_version,
                     &mut problems,
@@ -217,7 +225,7 @@ pub fn question_set(set: &QuestionSet) -> Vec<Problem> {
             {
                 let known = join_ids(set.scales.iter().map(|s| s.id.as_str()));
                 problems.push(Problem::at(
-                    format!("{path}.scale"),
+                    format!("{}.scale", path()),
                     format!(
                         "item {:?} uses scale {scale:?}, which does not exist (scales: {known})",
                         item.id
@@ -291,19 +299,19 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
         ));
     }
 
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(response.answers.len());
     for (a, answer) in response.answers.iter().enumerate() {
-        let path = format!("answers[{a}]");
+        let path = || format!("answers[{a}]");
         let Some(item) = index.item(&answer.item) else {
             problems.push(Problem::at(
-                format!("{path}.item"),
+                format!("{}.item", path()),
                 format!("item {:?} is not in question set {:?}", answer.item, set.id),
             ));
             continue;
         };
         if !seen.insert(answer.item.as_str()) {
             problems.push(Problem::at(
-                format!("{path}.item"),
+                format!("{}.item", path()),
                 format!("item {:?} is answered twice", answer.item),
             ));
         }
@@ -312,7 +320,7 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
         };
         match set.scale_of(item) {
             None => problems.push(Problem::at(
-                format!("{path}.position"),
+                format!("{}.position", path()),
                 format!(
                     "item {:?} is free text and takes no position, but has {position:?}",
                     item.id
@@ -321,7 +329,7 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
             Some(scale) if scale.option(position).is_none() => {
                 let options = join_ids(scale.options.iter().map(|o| o.id.as_str()));
                 problems.push(Problem::at(
-                    format!("{path}.position"),
+                    format!("{}.position", path()),
                     format!(
                         "{position:?} is not an option on the {} scale of item {:?} (options: {options})",
                         scale.name, item.id
@@ -331,19 +339,25 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
             Some(_) => {}
         }
     }
-    check_conflicts(response, set, &mut problems);
+    check_conflicts(response, set, &index, &mut problems);
     if let Some(joint) = &response.joint {
-        check_joint(joint, response.format_version, set, &mut problems);
+        check_joint(joint, response.format_version, set, &index, &mut problems);
     }
     if let Some(source) = &response.source {
-        check_source(source, response.format_version, set, &mut problems);
+        check_source(source, response.format_version, set, &index, &mut problems);
     }
     problems
 }
 
 /// An imported response's passages must be on the set's items and, in order, make up the
 /// document's paragraphs: each paragraph's passages follow on from one another.
-fn check_source(source: &super::Source, format_version: u32, set: &QuestionSet, problems: &mut Vec<Problem>) {
+fn check_source(
+    source: &super::Source,
+    format_version: u32,
+    set: &QuestionSet,
+    index: &ItemIndex,
+    problems: &mut Vec<Problem>,
+) {
     if format_version < 5 {
         problems.push(Problem::at(
             "source",
@@ -354,7 +368,7 @@ fn check_source(source: &super::Source, format_version: u32, set: &QuestionSet, 
     for (p, passage) in source.passages.iter().enumerate() {
         let path = format!("source.passages[{p}]");
         if let Some(item) = &passage.item
-            && set.item(item).is_none()
+            && index.item(item).is_none()
         {
             problems.push(Problem::at(
                 format!("{path}.item"),
@@ -388,6 +402,7 @@ fn check_joint(
     joint: &crate::model::Joint,
     format_version: u32,
     set: &QuestionSet,
+    index: &ItemIndex,
     problems: &mut Vec<Problem>,
 ) {
     if format_version < 4 {
@@ -421,7 +436,6 @@ fn check_joint(
             ));
         }
     };
-    let index = set.index();
     let item = |path: String, id: &str, problems: &mut Vec<Problem>| {
         if index.item(id).is_none() {
             problems.push(Problem::at(
@@ -497,14 +511,13 @@ fn kind_of(conflict: &Conflict) -> Option<Kind> {
 
 /// A merge's conflicts must name fields that exist, with values those fields could hold,
 /// and need format 3: an older consult then says it needs upgrading.
-fn check_conflicts(response: &Response, set: &QuestionSet, problems: &mut Vec<Problem>) {
+fn check_conflicts(response: &Response, set: &QuestionSet, index: &ItemIndex, problems: &mut Vec<Problem>) {
     if !response.conflicts.is_empty() && response.format_version < 3 {
         problems.push(Problem::at(
             "conflicts",
             "conflicts are new in response format version 3: set \"format_version\" to 3, so that older consults know they cannot read this file",
         ));
     }
-    let index = set.index();
     for (c, conflict) in response.conflicts.iter().enumerate() {
         let path = format!("conflicts[{c}]");
         let item = match &conflict.item {
@@ -566,4 +579,83 @@ fn one_line(text: String) -> String {
 
 fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small set made here (the catalog reads sets through the checks tested here): a
+    /// section of two items on an agreement scale and two free-text ones.
+    pub(crate) fn small_set() -> QuestionSet {
+        let item = |id: &str, scale: Option<&str>| serde_json::json!({"id": id, "label": id, "prompt": "Do you agree?", "scale": scale});
+        let option = |id: &str| serde_json::json!({"id": id, "label": id, "symbol": "+"});
+        serde_json::from_value(serde_json::json!({
+            "format_version": 1,
+            "id": "a-set",
+            "title": "A set",
+            "publisher": "Us",
+            "source": "Here",
+            "scales": [{"id": "agreement", "name": "agreement", "options": [option("agree"), option("disagree")]}],
+            "sections": [{"id": "s1", "title": "Questions", "items": [
+                item("q1", Some("agreement")), item("q2", None), item("q3", Some("agreement")), item("q4", None)
+            ]}]
+        }))
+        .unwrap()
+    }
+
+    fn paths(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(|p| p.location.to_string()).collect()
+    }
+
+    // Paths are put together only when a problem is found: each must still name its place.
+    #[test]
+    fn a_set_s_problems_name_their_field_path() {
+        let mut set = small_set();
+        let s = set.sections.iter().position(|s| s.items.len() >= 4).unwrap();
+        let items = &mut set.sections[s].items;
+        items[0].id = "Not An Id".into();
+        items[1].id = items[3].id.clone();
+        items[2].prompt = " ".into();
+        items[3].scale = Some("no-such-scale".into());
+        set.scales[0].options[1].id = set.scales[0].options[0].id.clone();
+        assert_eq!(
+            paths(&question_set(&set)),
+            [
+                "at scales[0].options[1].id".to_string(),
+                format!("at sections[{s}].items[0].id"),
+                format!("at sections[{s}].items[2].prompt"),
+                format!("at sections[{s}].items[3].id"),
+                format!("at sections[{s}].items[3].scale"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_response_s_problems_name_their_field_path() {
+        let set = small_set();
+        let mut response = Response::new(&set, "Example Trust");
+        let scaled = set.items().find(|i| i.scale.is_some()).unwrap().id.clone();
+        let free = set.items().find(|i| i.scale.is_none()).unwrap().id.clone();
+        let answer = |item: &str, position: Option<&str>| crate::model::Answer {
+            item: item.into(),
+            position: position.map(str::to_string),
+            ..Default::default()
+        };
+        response.answers = vec![
+            answer(&scaled, Some("no-such-option")),
+            answer("no-such-item", None),
+            answer(&scaled, None),
+            answer(&free, Some("agree")),
+        ];
+        assert_eq!(
+            paths(&super::response(&response, &set)),
+            [
+                "at answers[0].position",
+                "at answers[1].item",
+                "at answers[2].item",
+                "at answers[3].position",
+            ]
+        );
+    }
 }

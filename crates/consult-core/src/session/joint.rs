@@ -4,9 +4,13 @@
 //! final response back into a draft); the front ends only word the outcome.
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use super::{Adoption, Session};
+use crate::catalog::Catalog;
+use crate::dirs::Dirs;
+use crate::drafts::joint::{MemberFolders, MemberNow};
 use crate::joint::{members, provenance, sign_off};
 use crate::model::Response;
 use crate::model::joint::{ConsensusOverride, Field, SignOffState};
@@ -138,6 +142,48 @@ impl Session {
             let at = crate::model::response::now();
             sign_off::record(joint, member, item.as_deref(), state, note.trim(), at);
             self.joint_changed(now);
+        }
+    }
+
+    /// Each member's file as it holds the member's response now, in member order (see
+    /// [`crate::drafts::joint::members_now`]). A file outside the joint draft's folder is
+    /// read only from where the user agreed: `agreed` names files the user has just agreed
+    /// to read, whose folders are then allowed for this draft from now on.
+    pub fn members_now(&self, dirs: &Dirs, catalog: &Catalog, agreed: &[PathBuf]) -> Vec<MemberNow> {
+        let Some(joint) = self.response.joint.as_ref() else {
+            return Vec::new();
+        };
+        let allowed = self.member_folders(dirs, agreed);
+        crate::drafts::joint::members_now(&self.path, joint, catalog, &self.set, &allowed)
+    }
+
+    /// Member `index`'s file as it is now (see [`Session::members_now`]); None when there
+    /// is no such member.
+    pub fn member_now(
+        &self,
+        index: usize,
+        dirs: &Dirs,
+        catalog: &Catalog,
+        agreed: &[PathBuf],
+    ) -> Option<MemberNow> {
+        let member = self.response.joint.as_ref()?.members.get(index)?;
+        let allowed = self.member_folders(dirs, agreed);
+        Some(crate::drafts::joint::member_now(
+            &self.path, member, catalog, &self.set, &allowed,
+        ))
+    }
+
+    fn member_folders(&self, dirs: &Dirs, agreed: &[PathBuf]) -> MemberFolders {
+        use crate::drafts::joint::{allow_member_folders, member_folders};
+        match &self.file {
+            Some(file) => {
+                if !agreed.is_empty() {
+                    allow_member_folders(dirs, &file.id, agreed.iter().map(PathBuf::as_path));
+                }
+                member_folders(dirs, &file.id)
+            }
+            None if !agreed.is_empty() => MemberFolders::EVERYWHERE,
+            None => MemberFolders::default(),
         }
     }
 

@@ -7,6 +7,7 @@ pub mod autosave;
 pub mod finish;
 pub mod joint;
 pub mod placing;
+pub mod review;
 pub mod undo;
 pub mod versions;
 
@@ -17,6 +18,7 @@ use std::time::Instant;
 pub use autosave::{Autosave, Due, SaveState};
 pub use finish::StillToDo;
 pub use placing::{PlacingEdit, PlacingUndone};
+pub use review::{AcceptedAll, Decided, ReviewError};
 use undo::{Change, History, TextEdit};
 
 use crate::dirs::Dirs;
@@ -153,6 +155,8 @@ pub struct Session {
     joint_places: Option<joint::Places>,
     /// Undo of an imported response's placing: whole-response steps (see `placing`).
     placing: placing::PlacingHistory,
+    /// Sync tools' conflict copies offered already (see [`Session::sync_copy_to_offer`]).
+    offered_copies: Vec<PathBuf>,
 }
 
 /// "over the word limit by 12", for an item over `limit`.
@@ -183,6 +187,7 @@ impl Session {
             dropped_passages: Vec::new(),
             joint_places: None,
             placing: placing::PlacingHistory::default(),
+            offered_copies: Vec::new(),
         };
         session.recount_limits();
         session
@@ -543,6 +548,10 @@ impl Session {
                 self.edit_current(now, |a| *field.of_mut(a) = text);
                 return Undone::Applied { text: Some(field) };
             }
+            change @ (Change::Suggestion { .. } | Change::Resolved { .. }) => {
+                let text = self.undo_review(change, redo, now);
+                return Undone::Applied { text };
+            }
             Change::Settle { settlement, text } => {
                 // It was settled on this very response, written as JSON and read back:
                 // taking it back (or making it again) cannot fail.
@@ -674,6 +683,9 @@ impl Session {
 
     /// A save of the draft file as it is now, stamped with the time of the change.
     pub fn save_job(&mut self) -> SaveJob {
+        if let Some(file) = &mut self.file {
+            file.keep_opened_version();
+        }
         if self.is_dirty() {
             self.response.updated = now();
         }
@@ -761,5 +773,38 @@ impl Session {
             drafts::closed(dirs, file, &self.path);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_opened_to_draw_first_is_locked_at_once_and_kept_as_a_version_before_any_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let (dirs, catalog, path) = drafts::tests::a_draft(dir.path());
+        let opened = drafts::open_keeping_version_later(&dirs, &catalog, &path, None).unwrap();
+        // Locked before anything can be typed: a second opening is refused.
+        assert!(
+            drafts::open(&dirs, &catalog, &path, None)
+                .unwrap_err()
+                .contains("open in another")
+        );
+        let history = opened.handle.history.clone();
+        assert_eq!(history.count(), 0, "no copy of the file before the first frame");
+
+        let mut session = Session::opened(opened);
+        session.response.respondent.contact_name = "Jo".into();
+        let job = session.save_job();
+        assert_eq!(
+            history.count(),
+            1,
+            "the opened state is kept before the first save"
+        );
+        assert_eq!(history.read(1).unwrap(), std::fs::read(&path).unwrap());
+        drop(job);
+        session.file.as_mut().unwrap().keep_opened_version();
+        assert_eq!(history.count(), 1, "kept once");
     }
 }

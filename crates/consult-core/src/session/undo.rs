@@ -8,6 +8,7 @@ use super::TextField;
 use crate::merge::resolve::Settlement;
 use crate::model::ItemStatus;
 use crate::model::response::PositionBasis;
+use crate::model::review::Decision;
 
 /// What one edit of a text field was, for grouping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,20 @@ pub enum Change {
         field: TextField,
         before: String,
         after: String,
+    },
+    /// A reviewer's suggestion accepted or rejected: its decision, and the text accepting
+    /// it changed (`before` equals `after` for a rejection).
+    Suggestion {
+        number: u32,
+        field: TextField,
+        before: String,
+        after: String,
+        decision: Decision,
+    },
+    /// A reviewer's comment marked resolved, or open again.
+    Resolved {
+        number: u32,
+        resolved: bool,
     },
     /// A merge conflict settled: the session puts the field and the conflict back itself.
     /// `text` names the current item's text it changed, which an editor of that text took
@@ -114,7 +129,7 @@ impl History {
             Change::NotAnswering { before, after } => before == after,
             Change::Replace { before, after, .. } => before == after,
             Change::Text { steps, .. } => *steps == 0,
-            Change::Settle { .. } => false,
+            Change::Settle { .. } | Change::Suggestion { .. } | Change::Resolved { .. } => false,
         };
         if !nothing {
             self.redo.clear();

@@ -124,6 +124,22 @@ pub struct Merged {
     pub three_way: bool,
 }
 
+impl Merged {
+    /// "Merged the changed file in; 2 merge conflicts to settle (…)", naming `what` was
+    /// merged and, after the count, `where_listed` (how this front end shows conflicts).
+    pub fn describe(&self, what: &str, where_listed: &str) -> String {
+        let how = if self.three_way {
+            ""
+        } else {
+            " (with no common saved version to go by, every difference is a conflict)"
+        };
+        match self.conflicts {
+            0 => format!("Merged {what} in; nothing conflicted."),
+            n => format!("Merged {what} in; {n} merge conflicts to settle, {where_listed}{how}."),
+        }
+    }
+}
+
 impl Session {
     /// Merges the file, changed elsewhere, with what the session holds: three-way against
     /// the version consult last saved or read, when the draft's history still holds it.
@@ -164,18 +180,41 @@ impl Session {
     }
 
     /// Merges a sync tool's conflict copy (at `copy`, beside the draft) with what the session
-    /// holds (see [`drafts::merge_conflict_copy`]). Err says why nothing changed. The copy is
-    /// left where it is.
-    pub fn merge_sync_copy(&mut self, dirs: &Dirs, catalog: &Catalog, copy: &Path) -> Result<Merged, String> {
+    /// holds (see [`drafts::merge_conflict_copy`]), then moves the copy to the deleted drafts:
+    /// the merge is in the session, saved like any change. Returns the merge and where the
+    /// copy went, in words; Err says why nothing changed.
+    pub fn merge_sync_copy(
+        &mut self,
+        dirs: &Dirs,
+        catalog: &Catalog,
+        copy: &Path,
+    ) -> Result<(Merged, &'static str), String> {
         let merged =
             drafts::merge_conflict_copy(dirs, catalog, (&self.path, &self.response), &self.set, copy)?;
         let conflicts = merged.response.conflicts.len();
         let set = self.set.clone();
         self.replace_content(set, merged.response);
         self.changed(Instant::now());
-        Ok(Merged {
+        let went = match drafts::delete(copy, &dirs.trash()) {
+            Ok(_) => "the copy is in the deleted drafts",
+            Err(_) => "the copy could not be moved to the deleted drafts and is still there",
+        };
+        let merged = Merged {
             conflicts,
             three_way: merged.three_way,
-        })
+        };
+        Ok((merged, went))
+    }
+
+    /// A sync tool's conflict copy left beside the draft that this session has not offered
+    /// yet, and which tool left it: looked for on opening and after each save, since a sync
+    /// tool may leave one at any time. Each copy is offered once a session; nothing is
+    /// merged or moved without the user's word.
+    pub fn sync_copy_to_offer(&mut self) -> Option<(PathBuf, drafts::sync_copies::SyncTool)> {
+        let found = drafts::conflict_copies_of(&self.path)
+            .into_iter()
+            .find(|(copy, _)| !self.offered_copies.contains(copy))?;
+        self.offered_copies.push(found.0.clone());
+        Some(found)
     }
 }

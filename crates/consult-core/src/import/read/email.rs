@@ -14,6 +14,45 @@ use crate::import::document::{Block, BlockKind, Document, Named, SourceFormat, c
 const SHOWN: [&str; 6] = ["from", "sent", "date", "to", "cc", "subject"];
 
 const SENDER: &str = "the e-mail's sender";
+const SIGNATURE: &str = "the e-mail's signature";
+
+/// Words that make a name an organisation's rather than a person's.
+const ORGANISATION_WORDS: [&str; 34] = [
+    "agency",
+    "alliance",
+    "association",
+    "authority",
+    "board",
+    "carers",
+    "ccg",
+    "centre",
+    "charity",
+    "college",
+    "commission",
+    "committee",
+    "confederation",
+    "council",
+    "department",
+    "federation",
+    "forum",
+    "foundation",
+    "group",
+    "healthwatch",
+    "hospital",
+    "institute",
+    "ltd",
+    "network",
+    "nhs",
+    "office",
+    "partnership",
+    "pcn",
+    "practice",
+    "service",
+    "services",
+    "society",
+    "trust",
+    "union",
+];
 
 /// The field name of a header line `Name: value`.
 pub fn header_name(line: &str) -> Option<&str> {
@@ -69,7 +108,46 @@ pub fn read_pasted(text: &str) -> Document {
     }
     let mut document = from_headers(&headers);
     document.blocks.extend(body_blocks(&lines[at..]));
+    prefer_signed_organisation(&mut document);
     document
+}
+
+/// A sender who is a person ("Sam O'Neill") signs for an organisation: "Coordinator,
+/// Baywater Carers' Forum" under the name in the signature names it better.
+fn prefer_signed_organisation(document: &mut Document) {
+    let Some(sender) = document.organisation.as_ref().filter(|o| o.found_in == SENDER) else {
+        return;
+    };
+    if is_organisation(&sender.name) {
+        return;
+    }
+    let signed = document
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Signature)
+        .find_map(|b| signed_organisation(&b.text, &sender.name));
+    if let Some(name) = signed {
+        document.organisation = Some(Named {
+            name,
+            found_in: SIGNATURE.into(),
+        });
+    }
+}
+
+/// The organisation a signature names after the sender's name: the last of its
+/// comma- or bar-separated parts with an organisation's word in it.
+fn signed_organisation(signature: &str, sender: &str) -> Option<String> {
+    let (_, after) = signature.split_once(sender)?;
+    after
+        .split([',', '|', '\n'])
+        .map(str::trim)
+        .rfind(|part| is_organisation(part) && part.split_whitespace().count() <= 12)
+        .map(str::to_string)
+}
+
+fn is_organisation(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|word| ORGANISATION_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 /// A saved message. One mail-parser cannot take is read as pasted text.
@@ -124,6 +202,7 @@ pub fn read_message(bytes: &[u8]) -> Document {
             attached.join(", ")
         ));
     }
+    prefer_signed_organisation(&mut document);
     document
 }
 

@@ -3,7 +3,7 @@
 //! reader can read, and fills in the organisation from a title when the format's own
 //! properties did not name one.
 
-mod archive;
+pub(crate) mod archive;
 mod docx;
 mod docx_numbering;
 mod email;
@@ -14,9 +14,9 @@ mod markdown;
 mod numerals;
 mod odt;
 mod organisation;
-mod recognise;
+pub(crate) mod recognise;
 mod text;
-mod xml;
+pub(crate) mod xml;
 
 use super::document::Document;
 use recognise::{Recognised, TextShape};

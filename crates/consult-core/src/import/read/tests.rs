@@ -723,3 +723,22 @@ fn titles_name_the_organisation_when_properties_do_not() {
             .is_none()
     );
 }
+
+#[test]
+fn a_person_sending_for_an_organisation_is_read_as_the_organisation_their_signature_names() {
+    let text = "From: Sam Lee <sam@baywater.org.uk>\nSent: 6 January 2021\nTo: Team\nSubject: Views\n\nQuestion 1: We agree.\n\nBest wishes\nSam Lee\nCoordinator, Baywater Carers' Forum\n";
+    let organisation = read("-", text.as_bytes()).unwrap().organisation.unwrap();
+    assert_eq!(organisation.name, "Baywater Carers' Forum");
+    assert_eq!(organisation.found_in, "the e-mail's signature");
+    // A signature naming no organisation leaves the sender; so does a sender that is one.
+    let unsigned = text.replace("Coordinator, Baywater Carers' Forum", "Coordinator");
+    assert_eq!(
+        read("-", unsigned.as_bytes()).unwrap().organisation.unwrap().name,
+        "Sam Lee"
+    );
+    let team = text.replace("From: Sam Lee", "From: Policy Team, Eastmoor Council");
+    assert_eq!(
+        read("-", team.as_bytes()).unwrap().organisation.unwrap().name,
+        "Policy Team, Eastmoor Council"
+    );
+}
