@@ -84,9 +84,9 @@ fn typing_in_a_one_line_field_draws_whole_frames_as_before() {
 #[test]
 fn typing_after_a_resize_matches_a_whole_frame() {
     let (mut h, mut painted) = open(120, 40);
-    painted.type_text(&mut h, &TYPED);
+    painted.type_text(&mut h, TYPED);
     painted.resize(&mut h, 80, 24);
-    painted.type_text(&mut h, &TYPED);
+    painted.type_text(&mut h, TYPED);
     painted.resize(&mut h, 100, 30);
     let before = painted.typed;
     painted.type_text(&mut h, TYPED);
