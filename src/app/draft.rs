@@ -261,12 +261,8 @@ impl Draft {
         }
         let editor = &self.editors[&self.session.current];
         // The copy was made from the editor, so every change fits; were one ever not to, take the whole text.
-        self.session.apply_text(
-            field,
-            now,
-            |text| changes.iter().all(|c| c.apply(text)),
-            || editor.of(focus).text(),
-        );
+        self.session
+            .apply_text(field, now, &changes, || editor.of(focus).text());
     }
 
     /// Records that the focused text field took one edit of kind `edit` (already made

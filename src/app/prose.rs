@@ -10,6 +10,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+pub use crate::text::Splice;
 use crate::text::{recount_words, visible_line, word_count};
 
 /// A place in the text: a paragraph and a byte offset into it, at a character boundary.
@@ -44,26 +45,6 @@ pub enum Motion {
     ParagraphDown,
     TextStart,
     TextEnd,
-}
-
-/// One change to the whole text, in bytes, for a copy kept elsewhere to follow.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
-    pub at: usize,
-    pub removed: usize,
-    pub inserted: String,
-}
-
-impl Splice {
-    /// Makes the same change to `text`; false (and `text` untouched) if it does not fit.
-    pub fn apply(&self, text: &mut String) -> bool {
-        let end = self.at + self.removed;
-        let fits = end <= text.len() && text.is_char_boundary(self.at) && text.is_char_boundary(end);
-        if fits {
-            text.replace_range(self.at..end, &self.inserted);
-        }
-        fits
-    }
 }
 
 /// One edit, for undo: at `at`, `removed` gave way to `inserted`, the cursor then at `cursor`.

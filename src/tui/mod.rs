@@ -3,6 +3,7 @@
 
 pub mod event;
 pub mod input;
+pub mod paint;
 pub mod run;
 pub mod saver;
 pub mod signals;

@@ -8,12 +8,12 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 
 use super::input::Input;
+use super::paint::{self, Painter, Redraw};
 use super::saver::Saver;
 use super::signals::Signals;
 use super::{event::to_action, terminal};
 use crate::app::{Action, App, Effect, update};
 use crate::drafts;
-use crate::ui;
 
 /// How often a comparison loading in the background is looked at, to show its progress.
 const LOADING_TICK: Duration = Duration::from_millis(100);
@@ -70,13 +70,13 @@ fn event_loop(
     inbox: &Receiver<Wake>,
     input: &Input,
 ) -> io::Result<()> {
-    let mut redraw = true;
+    let mut painter = Painter::default();
+    let mut redraw = Redraw::Whole;
     let mut quit = false;
     let mut first_frame = true;
     loop {
-        if redraw {
-            let mut shown = Default::default();
-            tui.draw(|frame| shown = ui::draw_and_report(app, frame))?;
+        if redraw != Redraw::Nothing {
+            let shown = painter.paint(tui, app, redraw)?;
             // What only drawing can know (how far a text scrolls) comes back in as an action.
             update(app, Action::Layout(shown));
         }
@@ -84,11 +84,15 @@ fn event_loop(
             app.after_first_frame();
         }
         // After the frame, so what was typed is on screen before any save is prepared.
-        redraw = catch_up(app, saver);
+        redraw = if catch_up(app, saver) {
+            Redraw::Whole
+        } else {
+            Redraw::Nothing
+        };
         if quit || signals.received() {
             return Ok(());
         }
-        if redraw {
+        if redraw != Redraw::Nothing {
             continue;
         }
         let woke = match next_wake(app) {
@@ -102,11 +106,13 @@ fn event_loop(
                     match wake {
                         Wake::Input(event) => {
                             // Any terminal event may change the screen: a key, a resize, focus.
-                            redraw = true;
-                            if let Some(action) = to_action(app, event?) {
-                                let effect = update(app, action);
-                                quit |= carry_out(app, effect, tui, saver, input);
-                            }
+                            let Some(action) = to_action(app, event?) else {
+                                redraw = Redraw::Whole;
+                                continue;
+                            };
+                            let (effect, changed) = paint::apply(app, action);
+                            redraw = redraw.max(changed);
+                            quit |= carry_out(app, effect, tui, saver, input);
                         }
                         Wake::Saved => {} // taken in by catch_up
                         Wake::Signal => return Ok(()),
@@ -117,7 +123,11 @@ fn event_loop(
                 }
             }
             // The progress of a comparison being loaded moves on by itself.
-            Err(RecvTimeoutError::Timeout) => redraw = comparing(app),
+            Err(RecvTimeoutError::Timeout) => {
+                if comparing(app) {
+                    redraw = Redraw::Whole;
+                }
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }

@@ -216,7 +216,7 @@ fn draw_text(
                 tail.push(Line::raw(format!(
                     "{}: “{}” ← {}{edited}",
                     field.label(),
-                    crate::text::shorten(&visible_line(&passage.text), 40),
+                    preview(&passage.text),
                     visible_line(&passage.members.join(", "))
                 )));
             }
@@ -281,4 +281,14 @@ fn changed(draft: &Draft, change: &crate::joint::Change) -> String {
         what.join("; ")
     ))
     .into_owned()
+}
+
+/// The start of a passage, on one line, as the panel lists it: only its first few hundred
+/// bytes are read, so a long passage costs no more than a short one.
+pub(super) fn preview(text: &str) -> String {
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    crate::text::shorten(&visible_line(&text[..end]), 40)
 }

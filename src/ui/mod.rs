@@ -11,11 +11,12 @@ mod respondent;
 mod review;
 mod review_panel;
 mod theme;
+mod typed;
 mod versions;
 mod walk;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -24,6 +25,7 @@ use crate::app::keymap;
 use crate::app::{App, SaveState, Screen};
 use crate::text::visible;
 pub use theme::Theme;
+pub use typed::{Around, around, draw_typed, typed_regions};
 
 /// Smaller than this, the screens cannot show an item and its editors.
 pub const MIN_WIDTH: u16 = 60;
@@ -36,8 +38,25 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Draws the app, and says what the frame showed that only drawing can know (how far a
 /// text can scroll, which rows are in view), for the event loop to pass back in.
 pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
+    draw_frame(app, frame).shown
+}
+
+/// What a whole frame reported: what the app is to take in, and where the focused editor
+/// of the walk-through is, for keys typed into it to redraw it alone ([`draw_typed`]).
+#[derive(Debug, Default)]
+pub struct Drawn {
+    pub shown: Shown,
+    pub editor: Option<Rect>,
+    /// Where the terminal's cursor was put, if anywhere.
+    pub cursor: Option<Position>,
+}
+
+/// [`draw_and_report`], saying where the focused editor's block was drawn too.
+pub fn draw_frame(app: &App, frame: &mut Frame) -> Drawn {
     let area = frame.area();
     let mut shown = Shown::default();
+    let mut editor = None;
+    let mut cursor = None;
     let theme = Theme {
         color: app.look.color,
     };
@@ -52,7 +71,11 @@ pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
                 .style(theme.warning()),
             area,
         );
-        return shown;
+        return Drawn {
+            shown,
+            editor,
+            cursor,
+        };
     }
     // A message that does not fit one line wraps onto as many as it needs, up to three.
     let footer_height = app.message.as_ref().map_or(1, |m| {
@@ -68,7 +91,15 @@ pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
     match &app.screen {
         Screen::Home(list) => home::draw(app, list, false, theme, frame, body),
         Screen::Trash(list) => home::draw(app, list, true, theme, frame, body),
-        Screen::Walk => shown.editor = walk::draw(app, theme, frame, body),
+        Screen::Walk => {
+            let focused = walk::draw(app, theme, frame, body);
+            editor = focused.map(|(block, _)| block);
+            cursor = focused.and_then(|(_, at)| at);
+            shown.editor = editor.map(|block| {
+                let inside = Block::bordered().inner(block);
+                (inside.width, inside.height)
+            });
+        }
         Screen::Respondent(form) => respondent::draw(app, form, theme, frame, body),
         Screen::Review { selected } => review::draw(app, *selected, theme, frame, body),
         Screen::Versions { versions, selected } => {
@@ -84,7 +115,11 @@ pub fn draw_and_report(app: &App, frame: &mut Frame) -> Shown {
     if let Some(offset) = app.help {
         help::draw(theme, offset, frame, body);
     }
-    shown
+    Drawn {
+        shown,
+        editor,
+        cursor,
+    }
 }
 
 fn draw_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {

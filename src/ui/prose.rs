@@ -10,18 +10,26 @@ use crate::app::prose::{Prose, cells};
 use crate::text::visible_line;
 
 /// Draws `editor` in `area`: from the line in view when `focused`, else from the start;
-/// with the terminal's cursor where the editor's is when `cursor`.
-pub fn draw(editor: &Prose, focused: bool, cursor: bool, theme: Theme, frame: &mut Frame, area: Rect) {
+/// with the terminal's cursor where the editor's is when `cursor` (returned, if set).
+pub fn draw(
+    editor: &Prose,
+    focused: bool,
+    cursor: bool,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<Position> {
     if area.is_empty() {
-        return;
+        return None;
     }
     if editor.is_empty() {
         // The placeholder takes the theme's dim, so with NO_COLOR it has no colour either.
         frame.render_widget(Line::styled(editor.placeholder().to_string(), theme.dim()), area);
-        if cursor {
-            frame.set_cursor_position(Position::new(area.x, area.y));
+        let at = cursor.then_some(Position::new(area.x, area.y));
+        if let Some(at) = at {
+            frame.set_cursor_position(at);
         }
-        return;
+        return at;
     }
     let view = editor.view(area.width, area.height, focused);
     let selection = editor.selection().filter(|_| focused);
@@ -54,7 +62,12 @@ pub fn draw(editor: &Prose, focused: bool, cursor: bool, theme: Theme, frame: &m
             buffer.set_style(cells, theme.selected());
         }
     }
-    if let Some((x, y)) = view.cursor.filter(|_| cursor) {
-        frame.set_cursor_position(Position::new(area.x + x as u16, area.y + y as u16));
+    let at = view
+        .cursor
+        .filter(|_| cursor)
+        .map(|(x, y)| Position::new(area.x + x as u16, area.y + y as u16));
+    if let Some(at) = at {
+        frame.set_cursor_position(at);
     }
+    at
 }

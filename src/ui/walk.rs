@@ -2,21 +2,20 @@
 //! position picker and editors.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
-
-use crate::app::prose::Prose;
 
 use super::{Theme, panel};
 use crate::app::{App, Dialog, Draft, Focus};
 use crate::model::{Item, ItemStatus, QuestionSet, Response};
 use crate::text::{fit, truncate, visible, visible_line};
 
-/// Draws the walk-through; returns the size of the focused editor's inside, if one is drawn.
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u16, u16)> {
+/// Draws the walk-through; returns the focused editor's block, if one is drawn, and where
+/// the terminal's cursor is in it.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(Rect, Option<Position>)> {
     let Some(draft) = &app.draft else { return None };
     let outline_width = (area.width / 3).clamp(24, 40);
     let [outline, item] =
@@ -171,7 +170,13 @@ fn draw_outline(
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
-fn draw_item(draft: &Draft, typing: bool, theme: Theme, frame: &mut Frame, area: Rect) -> Option<(u16, u16)> {
+fn draw_item(
+    draft: &Draft,
+    typing: bool,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<(Rect, Option<Position>)> {
     let item = draft.item();
     let section = draft.set.section_of(&item.id).map_or("", |s| s.title.as_str());
     let block = panel(format!(" {} ", visible(section)), false, theme);
@@ -364,7 +369,8 @@ fn picker_paragraph<'a>(draft: &Draft, item: &Item, theme: Theme, width: u16) ->
     Some(Paragraph::new(lines))
 }
 
-/// The item's editors; returns the size of the focused one's inside.
+/// The item's editors; returns the focused one's block (its border and title included)
+/// and the terminal's cursor in it.
 fn draw_editors(
     draft: &Draft,
     item: &Item,
@@ -372,16 +378,8 @@ fn draw_editors(
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-) -> Option<(u16, u16)> {
-    let editors = draft.editors();
+) -> Option<(Rect, Option<Position>)> {
     let focus = draft.focus();
-    let answer_title = editor_title(
-        "Answer",
-        editors.answer.words(),
-        item.word_limit,
-        focus == Focus::Answer,
-        theme,
-    );
     // The notes are for ourselves: one line saying so while folded, a small editor when open.
     let notes_height = if draft.notes_open {
         Constraint::Percentage(30)
@@ -395,34 +393,12 @@ fn draw_editors(
         let [a, r] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         (a, Some(r))
     };
-    let mut focused_size = None;
-    let mut draw = |editor: &Prose, title, focused: bool, frame: &mut Frame, area: Rect| {
-        let block = panel(title, focused, theme);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        super::prose::draw(editor, focused, focused && typing, theme, frame, inner);
-        if focused {
-            focused_size = Some((inner.width, inner.height));
-        }
-    };
-    draw(
-        &editors.answer,
-        answer_title,
-        focus == Focus::Answer,
-        frame,
-        answer_area,
-    );
-    if let Some(area) = reasoning_area {
-        let focused = focus == Focus::Reasoning;
-        let title = editor_title("Reasoning", editors.reasoning.words(), None, focused, theme);
-        draw(&editors.reasoning, title, focused, frame, area);
-    }
+    let mut editors = vec![(Focus::Answer, answer_area)];
+    editors.extend(reasoning_area.map(|area| (Focus::Reasoning, area)));
     if draft.notes_open {
-        let focused = focus == Focus::Notes;
-        let title = editor_title("Notes, never sent", editors.notes.words(), None, focused, theme);
-        draw(&editors.notes, title, focused, frame, notes_area);
+        editors.push((Focus::Notes, notes_area));
     } else {
-        let words = editors.notes.words();
+        let words = draft.editors().notes.words();
         let what = if words == 0 {
             "none yet".to_string()
         } else {
@@ -433,7 +409,46 @@ fn draw_editors(
             notes_area,
         );
     }
-    focused_size
+    let mut focused = None;
+    for (which, area) in editors {
+        let cursor = draw_editor(draft, which, typing, theme, frame, area);
+        if which == focus {
+            focused = Some((area, cursor));
+        }
+    }
+    focused
+}
+
+/// One of the current item's editors in its bordered block at `area`, titled with its
+/// words; returns where the terminal's cursor goes, if it is shown there.
+pub(super) fn draw_editor(
+    draft: &Draft,
+    which: Focus,
+    typing: bool,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<Position> {
+    let editors = draft.editors();
+    let focused = draft.focus() == which;
+    let (editor, title) = match which {
+        Focus::Reasoning => (&editors.reasoning, "Reasoning"),
+        Focus::Notes => (&editors.notes, "Notes, never sent"),
+        Focus::Answer | Focus::Position => (&editors.answer, "Answer"),
+    };
+    let limit = if which == Focus::Answer {
+        draft.item().word_limit
+    } else {
+        None
+    };
+    let block = panel(
+        editor_title(title, editor.words(), limit, focused, theme),
+        focused,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    super::prose::draw(editor, focused, focused && typing, theme, frame, inner)
 }
 
 fn editor_title(name: &str, words: usize, limit: Option<u32>, focused: bool, theme: Theme) -> Line<'static> {

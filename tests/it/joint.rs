@@ -1080,3 +1080,34 @@ fn plain_mode_asks_before_reading_a_member_file_outside_the_joint_drafts_folder(
         );
     }
 }
+
+/// Typing into the joint answer redraws only it over the frame on screen (the members
+/// panel beside it stays as drawn), and the screen is the state drawn afresh at every
+/// frame, through a passage adopted, typing inside it and deleting it.
+#[test]
+fn typing_in_the_joint_answer_paints_what_a_whole_frame_draws() {
+    use crate::support::painted::Painted;
+    let mut h = joint_app();
+    let mut painted = Painted::new(&mut h, 120, 40);
+    for c in "Councils should be equal partners. ".chars() {
+        painted.char(&mut h, c);
+    }
+    let typed = painted.typed;
+    assert!(typed > 30, "{typed} typed frames");
+    // Adopt a member's passage (the panel changes: whole frames), then type after it.
+    painted.key(&mut h, KeyCode::F(9), KeyModifiers::NONE);
+    painted.key(&mut h, KeyCode::Enter, KeyModifiers::NONE);
+    painted.key(&mut h, KeyCode::Esc, KeyModifiers::NONE);
+    for c in " And more.".chars() {
+        painted.char(&mut h, c);
+    }
+    // Into the passage: it is edited, and the panel says so.
+    for _ in 0..15 {
+        painted.key(&mut h, KeyCode::Left, KeyModifiers::NONE);
+    }
+    painted.char(&mut h, 'Z');
+    for _ in 0..30 {
+        painted.key(&mut h, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    assert!(painted.typed > typed);
+}

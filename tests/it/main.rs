@@ -31,6 +31,7 @@ mod out;
 mod outline;
 mod placing;
 mod plain;
+mod redraw;
 mod review;
 mod review_app;
 mod review_copy;

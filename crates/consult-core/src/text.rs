@@ -195,6 +195,26 @@ pub fn recount_words(old: &str, old_words: usize, new: &str) -> usize {
     (old_words + after).saturating_sub(before)
 }
 
+/// One change to the whole text, in bytes, for a copy kept elsewhere to follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub at: usize,
+    pub removed: usize,
+    pub inserted: String,
+}
+
+impl Splice {
+    /// Makes the same change to `text`; false (and `text` untouched) if it does not fit.
+    pub fn apply(&self, text: &mut String) -> bool {
+        let end = self.at + self.removed;
+        let fits = end <= text.len() && text.is_char_boundary(self.at) && text.is_char_boundary(end);
+        if fits {
+            text.replace_range(self.at..end, &self.inserted);
+        }
+        fits
+    }
+}
+
 /// How many bytes `old` and `new` share at their start and, not overlapping that, at their
 /// end, each cut back to a character boundary: what an edit left alone on either side.
 pub fn unchanged_ends(old: &str, new: &str) -> (usize, usize) {

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod docx;
 pub mod files;
 pub mod fixtures;
+pub mod painted;
 pub mod pty;
 pub mod review_copy;
 pub mod reviews;

@@ -93,10 +93,42 @@ pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) -
         return Vec::new();
     }
     let (prefix, suffix) = crate::text::unchanged_ends(old, new);
-    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
-    let shift = |at: usize| at + new.len() - old.len();
+    let places = locate(old, &record.passages, field);
+    let change = Change {
+        at: prefix,
+        removed: old.len() - suffix - prefix,
+        inserted: new.len() - suffix - prefix,
+    };
+    follow_change(record, places, change, new).0
+}
+
+/// Where an edit was: at byte `at`, `removed` bytes gave way to `inserted` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub at: usize,
+    pub removed: usize,
+    pub inserted: usize,
+}
+
+/// [`follow_edit`] for an edit known by where it was, with the passages' `places` in the
+/// text before it (as [`locate`] finds them): costs what the edit touched, not the length
+/// of the text. Returns the passages dropped and the places of those kept in `new`.
+pub fn follow_change(
+    record: &mut JointItem,
+    places: Vec<(usize, Range<usize>)>,
+    change: Change,
+    new: &str,
+) -> (Vec<Passage>, Vec<(usize, Range<usize>)>) {
+    let Change {
+        at: prefix,
+        removed,
+        inserted,
+    } = change;
+    let (old_end, new_end) = (prefix + removed, prefix + inserted);
+    let shift = |at: usize| at - old_end + new_end;
     let mut gone = Vec::new();
-    for (i, range) in locate(old, &record.passages, field) {
+    let mut moved_places = Vec::new();
+    for (i, range) in places {
         let passage = &mut record.passages[i];
         let moved = if range.end <= prefix {
             // Wholly before the change (typing at its end is outside it).
@@ -121,14 +153,15 @@ pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) -
             } else {
                 new_end
             };
+            let text = &new[start..end];
+            if text.trim().is_empty() {
+                gone.push(i);
+                continue;
+            }
+            passage.text = text.to_string();
             start..end
         };
-        let text = &new[moved];
-        if text.trim().is_empty() {
-            gone.push(i);
-        } else {
-            passage.text = text.to_string();
-        }
+        moved_places.push((i, moved));
     }
     let mut dropped = Vec::new();
     let mut index = 0;
@@ -140,25 +173,47 @@ pub fn follow_edit(record: &mut JointItem, field: Field, old: &str, new: &str) -
         }
         keep
     });
-    dropped
+    // Kept passages move up the list past those dropped before them.
+    for (i, _) in &mut moved_places {
+        *i -= gone.iter().filter(|&&g| g < *i).count();
+    }
+    (dropped, moved_places)
 }
 
 /// Gives back their members to `candidates` (passages dropped earlier) whose words are in
 /// `text` again outside every passage, as after an undo is redone, or a passage cut and
 /// pasted elsewhere; they leave `candidates`.
 pub fn restore(record: &mut JointItem, field: Field, text: &str, candidates: &mut Vec<Passage>) {
+    restore_near(record, field, text, 0..text.len(), candidates);
+}
+
+/// [`restore`], looking only at words that reach into `near` of `text` (what an edit just
+/// put there), so a key costs what it typed. Returns whether any passage came back.
+pub fn restore_near(
+    record: &mut JointItem,
+    field: Field,
+    text: &str,
+    near: Range<usize>,
+    candidates: &mut Vec<Passage>,
+) -> bool {
+    let before = candidates.len();
     candidates.retain(|candidate| {
         if candidate.field != field {
             return true;
         }
-        let taken = locate(text, &record.passages, field);
-        let free = text
+        let len = candidate.text.len();
+        let from = boundary_before(text, near.start.saturating_sub(len));
+        let to = boundary_after(text, near.end.saturating_add(len));
+        let found = text[from..to]
             .match_indices(candidate.text.as_str())
-            .map(|(at, _)| at)
-            .find(|&at| {
-                let end = at + candidate.text.len();
-                !taken.iter().any(|(_, r)| r.start < end && at < r.end)
-            });
+            .map(|(at, _)| from + at);
+        let mut taken = None;
+        let free = found.into_iter().find(|&at| {
+            let end = at + len;
+            // Found only once its words are there, which is seldom.
+            let taken = taken.get_or_insert_with(|| locate(text, &record.passages, field));
+            !taken.iter().any(|(_, r)| r.start < end && at < r.end)
+        });
         let Some(start) = free else { return true };
         let index = record_passage(
             record,
@@ -171,6 +226,25 @@ pub fn restore(record: &mut JointItem, field: Field, text: &str, candidates: &mu
         record.passages[index].edited = candidate.edited;
         false
     });
+    candidates.len() != before
+}
+
+/// The character boundary at or before `at` (the end, past it).
+fn boundary_before(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The character boundary at or after `at` (the end, past it).
+fn boundary_after(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Words only, lowercased: two passages that say the same thing in the same words.

@@ -3,6 +3,7 @@
 //! new version. Each records the change for autosave (and says once when it turned a
 //! final response back into a draft); the front ends only word the outcome.
 
+use std::ops::Range;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -13,7 +14,7 @@ use crate::drafts::joint::{MemberFolders, MemberNow};
 use crate::joint::{members, provenance, sign_off};
 use crate::model::Response;
 use crate::model::joint::{ConsensusOverride, Field, SignOffState};
-use crate::text::visible_line;
+use crate::text::{Splice, visible_line};
 
 /// A member's passage adopted into the joint text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,5 +209,93 @@ impl Session {
             joint.tidy();
         }
         self.edited(now);
+    }
+}
+
+/// Where the passages of one field of an item stand in its text (index into the item's
+/// passages, and bytes), as last followed.
+#[derive(Debug)]
+pub(super) struct Places {
+    item: String,
+    field: Field,
+    places: Vec<(usize, Range<usize>)>,
+}
+
+impl Session {
+    /// Where item `id`'s passages of `field` stand in its text: as last followed if each is
+    /// still there (checking costs the passages' length, not the text's), else found afresh.
+    pub(super) fn passage_places(&mut self, id: &str, field: Field) -> Vec<(usize, Range<usize>)> {
+        let text = self
+            .response
+            .answer(id)
+            .map_or("", |a| super::TextField::from(field).of(a));
+        let passages = self
+            .response
+            .joint
+            .as_ref()
+            .and_then(|j| j.item(id))
+            .map_or(&[][..], |r| r.passages.as_slice());
+        let kept = self.joint_places.take().filter(|p| {
+            let wanted = passages
+                .iter()
+                .filter(|p| p.field == field && !p.text.is_empty())
+                .count();
+            p.item == id
+                && p.field == field
+                && p.places.len() == wanted
+                && p.places.windows(2).all(|w| w[0].1.end <= w[1].1.start)
+                && p.places.iter().all(|(i, range)| {
+                    passages
+                        .get(*i)
+                        .is_some_and(|p| p.field == field && text.get(range.clone()) == Some(p.text.as_str()))
+                })
+        });
+        kept.map_or_else(|| provenance::locate(text, passages, field), |p| p.places)
+    }
+
+    /// Keeps item `id`'s passages of `field` on their words after `splice` was made to its
+    /// text, they having stood at `places` before it; dropped passages come back should
+    /// their words be typed or pasted again.
+    pub(super) fn follow_splice(
+        &mut self,
+        id: &str,
+        field: Field,
+        places: Vec<(usize, Range<usize>)>,
+        splice: &Splice,
+    ) {
+        let Some(joint) = self.response.joint.as_mut() else {
+            return;
+        };
+        let text = self
+            .response
+            .answers
+            .iter()
+            .find(|a| a.item == id)
+            .map_or("", |a| super::TextField::from(field).of(a));
+        let record = joint.item_mut(id);
+        let change = provenance::Change {
+            at: splice.at,
+            removed: splice.removed,
+            inserted: splice.inserted.len(),
+        };
+        let (dropped, places) = provenance::follow_change(record, places, change, text);
+        self.dropped_passages
+            .extend(dropped.into_iter().map(|p| (id.to_string(), p)));
+        let mut candidates: Vec<_> = self
+            .dropped_passages
+            .extract_if(.., |(item, _)| item == id)
+            .map(|(_, p)| p)
+            .collect();
+        let near = splice.at..splice.at + splice.inserted.len();
+        let restored = provenance::restore_near(record, field, text, near, &mut candidates);
+        self.dropped_passages
+            .extend(candidates.into_iter().map(|p| (id.to_string(), p)));
+        joint.tidy();
+        // A passage given back takes a place in the list: found afresh next time.
+        self.joint_places = (!restored).then(|| Places {
+            item: id.to_string(),
+            field,
+            places,
+        });
     }
 }

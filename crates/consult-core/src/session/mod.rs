@@ -30,6 +30,7 @@ use crate::merge::resolve::{self, Keep};
 use crate::model::joint::{Field, JointItem, Passage};
 use crate::model::response::{PositionBasis, now};
 use crate::model::{Answer, Item, ItemStatus, QuestionSet, Response, ResponseStatus};
+use crate::text::Splice;
 
 /// One of an item's texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,6 +150,9 @@ pub struct Session {
     /// A joint response's passages an edit dropped, by item: their members come back with
     /// their words (an undo redone, a passage cut and pasted back).
     dropped_passages: Vec<(String, Passage)>,
+    /// Where the passages of the joint text last typed into stand in it, so the next key
+    /// follows them without searching the whole text.
+    joint_places: Option<joint::Places>,
     /// Undo of an imported response's placing: whole-response steps (see `placing`).
     placing: placing::PlacingHistory,
     /// Sync tools' conflict copies offered already (see [`Session::sync_copy_to_offer`]).
@@ -181,6 +185,7 @@ impl Session {
             over_limits: Vec::new(),
             histories: HashMap::new(),
             dropped_passages: Vec::new(),
+            joint_places: None,
             placing: placing::PlacingHistory::default(),
             offered_copies: Vec::new(),
         };
@@ -308,11 +313,16 @@ impl Session {
                 [(answer_before, answer_now), (reasoning_before, reasoning_now)],
             );
         }
-        let answer = self.response.answer_mut(&self.set, &id);
+        self.touched(&id, now);
+    }
+
+    /// Records that item `id`'s answer was changed: it is started, and the response is edited.
+    fn touched(&mut self, id: &str, now: Instant) {
+        let answer = self.response.answer_mut(&self.set, id);
         if answer.status == ItemStatus::NotStarted {
             answer.status = ItemStatus::Draft;
         }
-        self.response.current_item = Some(id);
+        self.response.current_item = Some(id.to_string());
         self.edited(now);
     }
 
@@ -336,6 +346,8 @@ impl Session {
                 .extend(candidates.into_iter().map(|p| (id.to_string(), p)));
         }
         joint.tidy();
+        // Passages may have moved anywhere: found afresh when next typed into.
+        self.joint_places = None;
     }
 
     /// Records a change the user made to the response's content. A final response goes
@@ -471,22 +483,35 @@ impl Session {
         self.history().text(field, edit);
     }
 
-    /// Makes the current item's `field` follow an editor: `apply` changes the response's
-    /// copy in place and says whether it could (a splice that fits); when it could not,
+    /// Makes the current item's `field` follow an editor: each of `splices` (its changes,
+    /// in order) is made to the response's copy, and a joint response's passages follow
+    /// each at what it touched, so a key costs the same at any length; should one not fit,
     /// `whole` gives the editor's whole text.
     pub fn apply_text(
         &mut self,
         field: TextField,
         now: Instant,
-        apply: impl FnOnce(&mut String) -> bool,
+        splices: &[Splice],
         whole: impl FnOnce() -> String,
     ) {
+        let id = self.item().id.clone();
+        let joint = field.joint().filter(|_| self.response.joint.is_some());
         let mut fitted = true;
-        self.edit_current(now, |answer| fitted = apply(field.of_mut(answer)));
-        if !fitted {
-            let id = self.item().id.clone();
-            *field.of_mut(self.response.answer_mut(&self.set, &id)) = whole();
+        for splice in splices {
+            let places = joint.map(|f| self.passage_places(&id, f));
+            fitted = splice.apply(field.of_mut(self.response.answer_mut(&self.set, &id)));
+            match (fitted, joint.zip(places)) {
+                (false, _) => break,
+                (true, Some((f, places))) => self.follow_splice(&id, f, places, splice),
+                (true, None) => {}
+            }
         }
+        if !fitted {
+            let text = whole();
+            self.edit_current(now, |answer| *field.of_mut(answer) = text);
+            return;
+        }
+        self.touched(&id, now);
     }
 
     /// Takes back the current item's newest change (or makes again the one taken back
