@@ -368,6 +368,32 @@ fn copies_made_elsewhere_and_files_that_are_no_copy_are_refused() {
 }
 
 #[test]
+fn a_heading_retyped_and_a_paragraph_added_without_track_changes_are_listed_never_dropped() {
+    let sandbox = Sandbox::new();
+    let draft = drafted(&sandbox, "Anytown Council");
+    let before = std::fs::read(&draft).unwrap();
+    let copy = Reviewer::open(&made_for_review(&sandbox, "anytown.json"))
+        .edit_untracked("Consultation questions", "Our answers, question by question")
+        .save("Ann Lee");
+    let file = save(&sandbox, "retyped.docx", &copy);
+    let listed = review(&sandbox, &["anytown.json", &file, "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(
+        listed.stdout.contains(
+            "Tied to no item (read them and place them by hand):\n  Ann Lee: \"Our answers, question by question\"\n    typed outside every answer and reasoning without Track Changes"
+        ),
+        "{}",
+        listed.stdout
+    );
+    assert_eq!(std::fs::read(&draft).unwrap(), before, "--list changes nothing");
+    let stored = review(&sandbox, &["anytown.json", &file]);
+    assert_eq!(stored.code, 0, "{}", stored.stderr);
+    let reviews = read_draft(&draft).reviews.unwrap();
+    assert_eq!(reviews.unplaced.len(), 1, "{:?}", reviews.unplaced);
+    assert_eq!(reviews.unplaced[0].text, "Our answers, question by question");
+}
+
+#[test]
 fn a_copy_with_nothing_in_it_says_so_and_one_from_a_version_no_longer_kept_reads_what_it_can() {
     let sandbox = Sandbox::new();
     let draft = drafted(&sandbox, "Anytown Council");

@@ -221,6 +221,19 @@ impl Reviewer {
             .collect();
         parts.push(("docProps/core.xml", core(saved_by)));
         if !self.comments.is_empty() {
+            // Word links the comments part from the document when it saves one.
+            const COMMENTS: &str =
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+            if let Some((_, rels)) = parts
+                .iter_mut()
+                .find(|(n, _)| *n == "word/_rels/document.xml.rels")
+                .filter(|(_, rels)| !rels.contains(&format!("Type=\"{COMMENTS}\"")))
+            {
+                *rels = rels.replace(
+                    "</Relationships>",
+                    &format!("<Relationship Id=\"rIdComments\" Type=\"{COMMENTS}\" Target=\"comments.xml\" /></Relationships>"),
+                );
+            }
             parts.push((
                 "word/comments.xml",
                 format!(

@@ -100,6 +100,7 @@ pub fn gather(copy: &Copy, reading: &Reading<'_>) -> Gathered {
         gathering.text(*target, passages, &reviewer);
     }
     gathering.leftovers(&leftover);
+    gathering.untracked_outside(&leftover, &reviewer);
     gathering.comments(&targets, &by_target);
     let member = gathering.member_of(&reviewer);
     gathering.out.reviews.received.push(Received {
@@ -304,6 +305,51 @@ impl Gathering<'_> {
                     file: self.reading.file.to_string(),
                 });
             }
+        }
+    }
+
+    /// Paragraphs outside every answer and reasoning, with no tracked change in them, that
+    /// the copy as sent did not have: a heading retyped or a paragraph added between
+    /// questions with Track Changes off. Listed as tied to no item, never dropped. The copy
+    /// as sent is made again from the version it records, with every item and text in it,
+    /// so whatever options it was made with, its own paragraphs are among those.
+    fn untracked_outside(&mut self, leftover: &[usize], reviewer: &str) {
+        let Some(sent) = self.reading.sent else {
+            return;
+        };
+        let source = crate::export::ReviewSource {
+            version: self.copy.properties.version.clone().unwrap_or_default(),
+            draft: self.copy.properties.draft.clone().unwrap_or_default(),
+        };
+        let options = crate::export::Options {
+            review: Some(&source),
+            ..crate::export::Options::default()
+        };
+        let remade = crate::export::docx::render(sent, self.reading.set, options);
+        let Ok(remade) = super::read::read(&remade) else {
+            return;
+        };
+        let known: std::collections::HashSet<String> = remade
+            .passages
+            .iter()
+            .filter(|p| p.mark.is_none())
+            .map(|p| p.sent(&remade.changes).trim().to_string())
+            .collect();
+        for &index in leftover {
+            let passage = &self.copy.passages[index];
+            if passage.pieces.iter().any(|p| p.change.is_some()) {
+                continue;
+            }
+            let text = passage.sent(&self.copy.changes).trim().to_string();
+            if text.is_empty() || known.contains(&text) {
+                continue;
+            }
+            self.out.reviews.unplaced.push(Unplaced {
+                text,
+                why: "typed outside every answer and reasoning without Track Changes: a heading or paragraph the copy sent out did not have".into(),
+                author: reviewer.to_string(),
+                file: self.reading.file.to_string(),
+            });
         }
     }
 

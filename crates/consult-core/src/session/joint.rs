@@ -279,17 +279,10 @@ impl Session {
             inserted: splice.inserted.len(),
         };
         let (dropped, places) = provenance::follow_change(record, places, change, text);
-        self.dropped_passages
-            .extend(dropped.into_iter().map(|p| (id.to_string(), p)));
-        let mut candidates: Vec<_> = self
-            .dropped_passages
-            .extract_if(.., |(item, _)| item == id)
-            .map(|(_, p)| p)
-            .collect();
         let near = splice.at..splice.at + splice.inserted.len();
-        let restored = provenance::restore_near(record, field, text, near, &mut candidates);
-        self.dropped_passages
-            .extend(candidates.into_iter().map(|p| (id.to_string(), p)));
+        let restored = super::offer_dropped(&mut self.dropped_passages, id, dropped, |candidates| {
+            provenance::restore_near(record, field, text, near, candidates)
+        });
         joint.tidy();
         // A passage given back takes a place in the list: found afresh next time.
         self.joint_places = (!restored).then(|| Places {

@@ -159,6 +159,25 @@ pub struct Session {
     offered_copies: Vec<PathBuf>,
 }
 
+/// Keeps `dropped`, the passages an edit of item `id` took out of its text, among those the
+/// session keeps (`kept`), and offers all of the item's to `restore`, which takes back those
+/// whose words are in the text again; the rest stay kept for a later edit.
+fn offer_dropped<R>(
+    kept: &mut Vec<(String, Passage)>,
+    id: &str,
+    dropped: Vec<Passage>,
+    restore: impl FnOnce(&mut Vec<Passage>) -> R,
+) -> R {
+    kept.extend(dropped.into_iter().map(|p| (id.to_string(), p)));
+    let mut candidates: Vec<Passage> = kept
+        .extract_if(.., |(item, _)| item == id)
+        .map(|(_, p)| p)
+        .collect();
+    let restored = restore(&mut candidates);
+    kept.extend(candidates.into_iter().map(|p| (id.to_string(), p)));
+    restored
+}
+
 /// "over the word limit by 12", for an item over `limit`.
 fn over_note(item: &str, limit: export::limits::Limit) -> Option<(String, String)> {
     let by = limit.over()?;
@@ -334,16 +353,9 @@ impl Session {
         let record = joint.item_mut(id);
         for (field, (before, now)) in [Field::Answer, Field::Reasoning].into_iter().zip(changes) {
             let dropped = provenance::follow_edit(record, field, &before, &now);
-            self.dropped_passages
-                .extend(dropped.into_iter().map(|p| (id.to_string(), p)));
-            let mut candidates: Vec<_> = self
-                .dropped_passages
-                .extract_if(.., |(item, _)| item == id)
-                .map(|(_, p)| p)
-                .collect();
-            provenance::restore(record, field, &now, &mut candidates);
-            self.dropped_passages
-                .extend(candidates.into_iter().map(|p| (id.to_string(), p)));
+            offer_dropped(&mut self.dropped_passages, id, dropped, |candidates| {
+                provenance::restore(record, field, &now, candidates)
+            });
         }
         joint.tidy();
         // Passages may have moved anywhere: found afresh when next typed into.
