@@ -481,10 +481,13 @@ fn text_tied_to_no_item_is_kept_as_unplaced() {
         .iter()
         .map(|u| (u.text.as_str(), u.author.as_str()))
         .collect();
+    // "Question 7 heading" is no paragraph of the copy consult sent: typed without Track
+    // Changes, by the file's last author, as far as consult can tell.
     assert_eq!(
         unplaced,
         [
             ("Please also mention the workforce plan.", "Ann Lee"),
+            ("Question 7 heading", "Priya Shah"),
             (
                 "Is this the right heading? (on \"Question 7 heading\")",
                 "Bo Chan"
