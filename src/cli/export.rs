@@ -48,9 +48,6 @@ pub fn run(args: ExportArgs, dirs: &Dirs, out: &mut dyn Write, err: &mut dyn Wri
         None => export::default_path(Path::new(export::DEFAULT_DIR), &opened.response, format),
     };
     let target = out_target(&path, args.force)?;
-    if let Some(why) = export::unresolved(&opened.response, &opened.set) {
-        return Err(Failure::failed(why));
-    }
     if target == out::Target::Stdout && format == export::Format::Docx && std::io::stdout().is_terminal() {
         return Err(Failure::bad_input(
             "--out -: a Word document is not text for a terminal; name a file, or pipe standard output",
