@@ -368,13 +368,10 @@ impl App {
         let Some((copy, tool)) = draft.sync_copy_to_offer() else {
             return;
         };
-        let name = copy.file_name().map_or_else(String::new, |n| {
-            crate::text::visible_line(&n.to_string_lossy()).into_owned()
-        });
         self.dialog = Some(Dialog::Confirm {
             question: format!(
-                "A conflicting copy of this draft was left by a sync tool ({}): {name}. Merge it in? The copy then goes to the deleted drafts (t on the drafts list restores it).",
-                tool.name()
+                "{} Merge it in? The copy then goes to the deleted drafts (t on the drafts list restores it).",
+                drafts::sync_copies::offered(&copy, tool)
             ),
             pending: Pending::MergeSyncCopy(copy),
         });

@@ -53,15 +53,8 @@ impl Plain {
             return Ok(());
         };
         let place = visible(&conflict.place()).to_string();
-        if let Some(index) = conflict.item.as_deref().and_then(|id| draft.set.item_index(id))
-            && index != draft.current
-        {
-            draft.go_to(index);
-            self.say(format!(
-                "Now on {}.",
-                crate::text::visible_line(&draft.item().label)
-            ));
-        }
+        let item = conflict.item.clone();
+        self.go_to_item_of(draft, item.as_deref());
         if let Err(e) = draft.settle(number - 1, keep, Instant::now()) {
             self.say(format!("Could not settle {place}: {e}."));
             return Ok(());
@@ -96,13 +89,7 @@ impl Plain {
         let Some((copy, tool)) = draft.sync_copy_to_offer() else {
             return Ok(());
         };
-        let name = copy
-            .file_name()
-            .map_or_else(String::new, |n| visible(&n.to_string_lossy()).into_owned());
-        self.say(format!(
-            "A conflicting copy of this draft was left by a sync tool ({}): {name}.",
-            tool.name()
-        ));
+        self.say(crate::drafts::sync_copies::offered(&copy, tool));
         if !self.yes_no("Merge it in? The copy then goes to the deleted drafts. yes or no")? {
             self.say("The copy is left where it is.");
             return Ok(());

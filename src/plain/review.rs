@@ -80,8 +80,9 @@ impl Plain {
         }
     }
 
-    /// Goes to `item` if it is not the current one, and says so.
-    fn go_to_item_of(&mut self, draft: &mut Session, item: Option<&str>) {
+    /// Goes to `item` if it is not the current one, and says so: a decision on a
+    /// suggestion, comment or merge conflict is made on its item.
+    pub(super) fn go_to_item_of(&mut self, draft: &mut Session, item: Option<&str>) {
         let Some(index) = item.and_then(|id| draft.set.item_index(id)) else {
             return;
         };

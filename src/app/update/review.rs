@@ -61,18 +61,10 @@ pub(super) fn review_panel_command(app: &mut App, command: Command) -> Option<Ef
                     "Select a member's comment first: s makes it the member's sign-off",
                 );
             };
-            let member = comment.member.as_deref().filter(|m| {
-                draft
-                    .response
-                    .joint
-                    .as_ref()
-                    .is_some_and(|j| j.member(m).is_some())
-            });
-            let dialog = member.map(|member| sign_off_choice(comment.number, member, &comment.text));
             let number = comment.number;
-            match dialog {
-                Some(dialog) => app.dialog = Some(dialog),
-                None => return refuse(app, &ReviewError::NotFromMember(number)),
+            match draft.comment_member(number) {
+                Ok((member, text)) => app.dialog = Some(sign_off_choice(number, &member, &text)),
+                Err(e) => return refuse(app, &e),
             }
         }
         // The members panel takes the review panel's place.

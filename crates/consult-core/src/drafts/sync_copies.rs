@@ -28,6 +28,18 @@ impl SyncTool {
     }
 }
 
+/// "A conflicting copy of this draft was left by a sync tool (Dropbox): NAME.": how both
+/// front ends name a copy at `copy` when they offer to merge it in.
+pub fn offered(copy: &std::path::Path, tool: SyncTool) -> String {
+    let name = copy.file_name().map_or_else(String::new, |n| {
+        crate::text::visible_line(&n.to_string_lossy()).into_owned()
+    });
+    format!(
+        "A conflicting copy of this draft was left by a sync tool ({}): {name}.",
+        tool.name()
+    )
+}
+
 /// A conflict copy: the file name of the draft it is a copy of, and who left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictCopy {

@@ -346,7 +346,60 @@ pub fn response(response: &Response, set: &QuestionSet) -> Vec<Problem> {
     if let Some(source) = &response.source {
         check_source(source, response.format_version, set, &index, &mut problems);
     }
+    if let Some(reviews) = &response.reviews {
+        check_reviews(reviews, response.format_version, set, &index, &mut problems);
+    }
     problems
+}
+
+/// What a response file holds that only `version` of the format reads: an older consult
+/// then says it needs upgrading, rather than that a field is unknown.
+fn needs_format(path: &str, what: &str, version: u32, found: u32, problems: &mut Vec<Problem>) {
+    if found < version {
+        problems.push(Problem::at(
+            path,
+            format!(
+                "{what} new in response format version {version}: set \"format_version\" to {version}, so that older consults know they cannot read this file"
+            ),
+        ));
+    }
+}
+
+/// Reviews read back from Word must be on the set's items, and need format 6.
+fn check_reviews(
+    reviews: &super::review::Reviews,
+    format_version: u32,
+    set: &QuestionSet,
+    index: &ItemIndex,
+    problems: &mut Vec<Problem>,
+) {
+    needs_format(
+        "reviews",
+        "reviews read back from Word are",
+        6,
+        format_version,
+        problems,
+    );
+    let items = reviews
+        .suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("reviews.suggestions[{i}].item"), &s.item))
+        .chain(
+            reviews
+                .comments
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("reviews.comments[{i}].item"), &c.item)),
+        );
+    for (path, item) in items {
+        if index.item(item).is_none() {
+            problems.push(Problem::at(
+                path,
+                format!("item {item:?} is not in question set {:?}", set.id),
+            ));
+        }
+    }
 }
 
 /// An imported response's passages must be on the set's items and, in order, make up the
@@ -358,12 +411,13 @@ fn check_source(
     index: &ItemIndex,
     problems: &mut Vec<Problem>,
 ) {
-    if format_version < 5 {
-        problems.push(Problem::at(
-            "source",
-            "an imported response's source is new in response format version 5: set \"format_version\" to 5, so that older consults know they cannot read this file",
-        ));
-    }
+    needs_format(
+        "source",
+        "an imported response's source is",
+        5,
+        format_version,
+        problems,
+    );
     let mut next = (0, 0);
     for (p, passage) in source.passages.iter().enumerate() {
         let path = format!("source.passages[{p}]");
@@ -405,12 +459,7 @@ fn check_joint(
     index: &ItemIndex,
     problems: &mut Vec<Problem>,
 ) {
-    if format_version < 4 {
-        problems.push(Problem::at(
-            "joint",
-            "joint responses are new in response format version 4: set \"format_version\" to 4, so that older consults know they cannot read this file",
-        ));
-    }
+    needs_format("joint", "joint responses are", 4, format_version, problems);
     let mut names = HashSet::new();
     for (m, member) in joint.members.iter().enumerate() {
         if member.organisation.trim().is_empty() {
@@ -512,11 +561,8 @@ fn kind_of(conflict: &Conflict) -> Option<Kind> {
 /// A merge's conflicts must name fields that exist, with values those fields could hold,
 /// and need format 3: an older consult then says it needs upgrading.
 fn check_conflicts(response: &Response, set: &QuestionSet, index: &ItemIndex, problems: &mut Vec<Problem>) {
-    if !response.conflicts.is_empty() && response.format_version < 3 {
-        problems.push(Problem::at(
-            "conflicts",
-            "conflicts are new in response format version 3: set \"format_version\" to 3, so that older consults know they cannot read this file",
-        ));
+    if !response.conflicts.is_empty() {
+        needs_format("conflicts", "conflicts are", 3, response.format_version, problems);
     }
     for (c, conflict) in response.conflicts.iter().enumerate() {
         let path = format!("conflicts[{c}]");
@@ -657,5 +703,42 @@ pub(crate) mod tests {
                 "at answers[3].position",
             ]
         );
+    }
+
+    #[test]
+    fn reviews_need_format_6_and_the_sets_items() {
+        let set = crate::catalog::Catalog::built_in()
+            .find("integrating-care")
+            .unwrap()
+            .clone();
+        let mut r = Response::new(&set, "Org");
+        r.format_version = 5;
+        r.reviews = Some(crate::model::review::Reviews {
+            suggestions: vec![crate::model::review::Suggestion {
+                item: "q99".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        let found: Vec<String> = response(&r, &set)
+            .iter()
+            .map(|p| format!("{:?} {}", p.location, p.message))
+            .collect();
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("reviews") && p.contains("new in response format version 6")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("reviews.suggestions[0].item")
+                    && p.contains("\"q99\" is not in question set")),
+            "{found:?}"
+        );
+        r.format_version = 6;
+        r.reviews.as_mut().unwrap().suggestions[0].item = "q1".into();
+        assert!(response(&r, &set).is_empty(), "{:?}", response(&r, &set));
     }
 }

@@ -201,11 +201,19 @@ impl Session {
         state: SignOffState,
         now: Instant,
     ) -> Result<String, ReviewError> {
+        let (member, text) = self.comment_member(number)?;
+        self.resolve_comment(number, true, now)?;
+        self.sign_off(&member, false, state, &text, now);
+        Ok(member)
+    }
+
+    /// The joint response's member who wrote comment `number`, and the comment's words:
+    /// what [`Session::sign_off_from_comment`] records, for a front end to ask about first.
+    pub fn comment_member(&self, number: u32) -> Result<(String, String), ReviewError> {
         let comment = self
             .reviews()
             .and_then(|r| r.comments.iter().find(|c| c.number == number))
-            .ok_or(ReviewError::NoSuchComment(number))?
-            .clone();
+            .ok_or(ReviewError::NoSuchComment(number))?;
         let member = comment
             .member
             .clone()
@@ -216,9 +224,7 @@ impl Session {
                     .is_some_and(|j| j.member(m).is_some())
             })
             .ok_or(ReviewError::NotFromMember(number))?;
-        self.resolve_comment(number, true, now)?;
-        self.sign_off(&member, false, state, &comment.text, now);
-        Ok(member)
+        Ok((member, comment.text.clone()))
     }
 
     /// Accepts every pending suggestion that can be accepted, across all items, in the
