@@ -707,10 +707,7 @@ pub(crate) mod tests {
 
     #[test]
     fn reviews_need_format_6_and_the_sets_items() {
-        let set = crate::catalog::Catalog::built_in()
-            .find("integrating-care")
-            .unwrap()
-            .clone();
+        let set = small_set();
         let mut r = Response::new(&set, "Org");
         r.format_version = 5;
         r.reviews = Some(crate::model::review::Reviews {
